@@ -1,0 +1,4 @@
+import { createRoot } from 'react-dom/client';
+
+// Placeholder until the SMART launch lands (issue 2).
+createRoot(document.getElementById('root')!).render(<p>Launching LMWH Monitor…</p>);

@@ -1,0 +1,62 @@
+#!/usr/bin/env node
+// Runs every test the project has and ends with the plain line CI reads: "N passed, N failed".
+// Steps: type check, lint, production build (the browser tests launch the built app), then all Vitest
+// projects (unit, ui, e2e). Each of type check, lint and build counts as one test.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, existsSync, rmSync } from 'node:fs';
+
+const bin = (name) => `./node_modules/.bin/${name}`;
+let passed = 0;
+let failed = 0;
+const failures = [];
+
+function step(label, cmd, args) {
+  process.stdout.write(`\n=== ${label} ===\n`);
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env: process.env });
+  if (r.status === 0) passed += 1;
+  else {
+    failed += 1;
+    failures.push(label);
+  }
+  return r.status === 0;
+}
+
+step('type check (tsc)', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
+step('lint (eslint)', bin('eslint'), ['.']);
+const built = step('build (vite)', bin('vite'), ['build', '--logLevel', 'warn']);
+
+mkdirSync('test-results', { recursive: true });
+const report = 'test-results/vitest.json';
+if (existsSync(report)) rmSync(report);
+const projects = built ? [] : ['--project', 'unit', '--project', 'ui'];
+process.stdout.write('\n=== vitest (unit, ui, e2e) ===\n');
+const v = spawnSync(bin('vitest'), ['run', ...projects, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], {
+  stdio: 'inherit',
+  env: process.env,
+});
+if (existsSync(report)) {
+  const json = JSON.parse(readFileSync(report, 'utf8'));
+  passed += json.numPassedTests ?? 0;
+  failed += json.numFailedTests ?? 0;
+  // A file that fails to load has no tests counted; count it as a failure so it cannot hide.
+  for (const file of json.testResults ?? []) {
+    if (file.status === 'failed' && (file.assertionResults ?? []).every((a) => a.status !== 'failed')) {
+      failed += 1;
+      failures.push(`test file failed to run: ${file.name}`);
+    }
+  }
+  if ((json.numPendingTests ?? 0) + (json.numTodoTests ?? 0) > 0) {
+    failed += 1;
+    failures.push('skipped or todo tests are not allowed');
+  }
+} else {
+  failed += 1;
+  failures.push(`vitest produced no report (exit ${v.status})`);
+}
+if (v.status !== 0 && failed === 0) {
+  failed += 1;
+  failures.push(`vitest exited with ${v.status}`);
+}
+if (failures.length) process.stdout.write(`\nFailed: ${failures.join('; ')}\n`);
+process.stdout.write(`\n${passed} passed, ${failed} failed\n`);
+process.exit(failed === 0 ? 0 : 1);

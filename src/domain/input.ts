@@ -1,0 +1,67 @@
+/**
+ * What the domain needs from the FHIR layer: every resource read for one patient (deduplicated by type and id), and
+ * for each query group whether it is complete, incomplete (a page failed, a safety limit was hit, a foreign link) or
+ * unavailable (not granted, 403, 400). The domain never claims "none" for a group that is not complete.
+ * src/fhir produces this; src/domain/record.ts turns it into a ClinicalRecord.
+ */
+
+export const QUERY_GROUPS = [
+  'patient',
+  'observations-ddimer',
+  'observations-coagulation',
+  'observations-weight',
+  'observations-pregnancy',
+  'observations-findings',
+  'diagnostic-reports',
+  'medication-requests',
+  'medication-administrations',
+  'medication-statements',
+  'medication-dispenses',
+  'medications',
+  'procedures',
+  'service-requests',
+  'appointments',
+  'encounters',
+  'conditions',
+  'allergies',
+] as const;
+export type QueryGroup = (typeof QUERY_GROUPS)[number];
+
+export type GroupStatus = 'complete' | 'incomplete' | 'unavailable';
+
+export interface QueryGroupResult {
+  group: QueryGroup;
+  status: GroupStatus;
+  /** Why it is incomplete or unavailable, in words a clinician can read ("server refused Appointment (403)"). */
+  reason?: string;
+  /** Warnings the server sent inside the Bundle (OperationOutcome entries), kept for display. */
+  warnings: string[];
+  /** How many resources this group contributed. */
+  count: number;
+}
+
+/** A resource the FHIR layer dropped before it reached the domain (e.g. it belongs to another patient). */
+export interface DroppedResource {
+  resourceType: string;
+  id: string | undefined;
+  reason: string;
+}
+
+export interface RecordInput {
+  /** The launch patient's id (from the SMART launch context). */
+  patientId: string;
+  /** All resources read for this patient, any type, deduplicated by resourceType/id. Medications included. */
+  resources: fhir4.Resource[];
+  groups: Record<QueryGroup, QueryGroupResult>;
+  dropped: DroppedResource[];
+  /** Epoch ms when the record was read (from the injected clock). */
+  readAt: number;
+}
+
+/** Resources of one type from a RecordInput, typed. */
+export function resourcesOfType<K extends fhir4.Resource['resourceType']>(
+  input: Pick<RecordInput, 'resources'>,
+  type: K,
+): Extract<fhir4.Resource, { resourceType: K }>[] {
+  return input.resources.filter((r): r is Extract<fhir4.Resource, { resourceType: K }> => r.resourceType === type);
+}

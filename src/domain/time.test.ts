@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { formatDate, formatDateTime, formatMoment, formatSpan, parseFhirDate, startOfDay, toIsoInZone, addCalendarDays, DAY_MS } from './time';
+
+describe('parseFhirDate', () => {
+  it('reads an instant with an explicit offset as that instant', () => {
+    const m = parseFhirDate('2026-04-03T08:30:00+01:00', 'America/New_York');
+    expect(m?.start).toBe(Date.UTC(2026, 3, 3, 7, 30));
+    expect(m?.offset).toBe('explicit');
+    expect(m?.precision).toBe('second');
+  });
+  it('reads Z as UTC', () => {
+    expect(parseFhirDate('2026-04-03T08:30:00Z', 'Europe/London')?.start).toBe(Date.UTC(2026, 3, 3, 8, 30));
+  });
+  it('a date-only value spans the whole day in the facility zone', () => {
+    const m = parseFhirDate('2026-04-03', 'Europe/Berlin');
+    expect(m?.precision).toBe('day');
+    expect(m?.offset).toBe('assumed');
+    expect(m?.start).toBe(Date.UTC(2026, 3, 2, 22, 0)); // 00:00 CEST
+    expect(m?.end).toBe(Date.UTC(2026, 3, 3, 22, 0));
+  });
+  it('a date-time without an offset is read in the facility zone and marked assumed', () => {
+    const m = parseFhirDate('2026-01-10T09:00', 'Asia/Tokyo');
+    expect(m?.start).toBe(Date.UTC(2026, 0, 10, 0, 0));
+    expect(m?.offset).toBe('assumed');
+    expect(m?.precision).toBe('minute');
+  });
+  it('keeps year and month precision', () => {
+    expect(parseFhirDate('2026', 'UTC')?.precision).toBe('year');
+    const m = parseFhirDate('2024-02', 'UTC');
+    expect(m?.precision).toBe('month');
+    expect((m!.end - m!.start) / DAY_MS).toBe(29); // leap February
+  });
+  it.each([['2026-02-30'], ['2026-13-01'], ['not a date'], [''], ['0001-01-01'], ['2026-04-03T25:00:00Z'], ['03/04/2026']])(
+    'rejects %s',
+    (s) => expect(parseFhirDate(s, 'UTC')).toBeUndefined(),
+  );
+  it.each([[null], [undefined], [42], [{}], [[]]])('rejects non-strings (%s)', (v) => expect(parseFhirDate(v, 'UTC')).toBeUndefined());
+  it('falls back to UTC for an unknown zone instead of throwing', () => {
+    expect(parseFhirDate('2026-04-03', 'Mars/Olympus')?.start).toBe(Date.UTC(2026, 3, 3));
+  });
+});
+
+describe('formatting cannot be misread', () => {
+  const t = Date.UTC(2026, 3, 3, 7, 30);
+  it('writes the month as a word', () => expect(formatDate(t, 'Europe/London')).toBe('3 Apr 2026'));
+  it('shows time with the zone offset', () => expect(formatDateTime(t, 'Europe/London')).toBe('3 Apr 2026 08:30 (UTC+01:00)'));
+  it('shows UTC as UTC', () => expect(formatDateTime(t, 'UTC')).toBe('3 Apr 2026 07:30 (UTC)'));
+  it('formats a moment at its precision', () => {
+    expect(formatMoment(parseFhirDate('2026-04', 'UTC')!, 'UTC')).toBe('Apr 2026');
+    expect(formatMoment(parseFhirDate('2026-04-03', 'Europe/Paris')!, 'Europe/Paris')).toBe('3 Apr 2026');
+  });
+  it('gives ISO with offset for <time datetime>', () => expect(toIsoInZone(t, 'Europe/London')).toBe('2026-04-03T08:30:00.000+01:00'));
+  it('formats spans', () => {
+    expect(formatSpan(2 * DAY_MS + 5 * 3_600_000)).toBe('2 d 5 h');
+    expect(formatSpan(45 * 60_000)).toBe('45 min');
+  });
+});
+
+describe('zone arithmetic', () => {
+  it('start of day across DST (Europe/London, 29 Mar 2026 is 23 h long)', () => {
+    const noon = Date.UTC(2026, 2, 29, 11, 0);
+    expect(startOfDay(noon, 'Europe/London')).toBe(Date.UTC(2026, 2, 29, 0, 0));
+    expect(addCalendarDays(startOfDay(noon, 'Europe/London'), 1, 'Europe/London') - startOfDay(noon, 'Europe/London')).toBe(23 * 3_600_000);
+  });
+});

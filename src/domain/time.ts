@@ -1,0 +1,146 @@
+/**
+ * Dates and instants. Every FHIR date is read into a FhirMoment: the instant range it denotes, its precision and
+ * whether its offset was written or assumed. Deadlines are computed on epoch milliseconds; display is always in the
+ * facility's time zone, with the offset, in a form that cannot be misread ("3 Apr 2026 08:30 (UTC+01:00)").
+ * Luxon does the zone arithmetic (DST included); nothing here reads the machine's clock: pass a Clock.
+ */
+import { DateTime, FixedOffsetZone, IANAZone } from 'luxon';
+
+export type DatePrecision = 'year' | 'month' | 'day' | 'minute' | 'second';
+
+export interface FhirMoment {
+  /** The value as written in the resource. */
+  original: string;
+  precision: DatePrecision;
+  /** Epoch ms of the start of what the value denotes (a date-only value: 00:00 that day in the zone used). */
+  start: number;
+  /** Epoch ms just after its end (exclusive): a date-only value ends at 00:00 the next day. */
+  end: number;
+  /**
+   * 'explicit': the value carried Z or an offset. 'assumed': a date or a date-time without an offset, read in the
+   * facility's time zone (shown as such).
+   */
+  offset: 'explicit' | 'assumed';
+  /** The zone the value was read in when its offset was assumed (IANA name). */
+  zone: string;
+}
+
+/** One injectable clock: the app and tests never read Date.now() directly. */
+export interface Clock {
+  now(): number;
+}
+export const systemClock: Clock = { now: () => Date.now() };
+export const fixedClock = (ms: number): Clock => ({ now: () => ms });
+
+const FHIR_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:\d{2})?)?)?)?$/;
+
+/** True when the string names a time zone Luxon (and so Intl) knows. */
+export function isValidZone(zone: string): boolean {
+  return IANAZone.isValidZone(zone);
+}
+
+/** The browser's (or Node's) zone, for the facility-zone default. */
+export function defaultZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
+
+/**
+ * Reads a FHIR date, dateTime or instant. Returns undefined for anything that is not one (wrong type, malformed,
+ * impossible calendar date, year outside 1800-2200), never throws.
+ */
+export function parseFhirDate(value: unknown, zone: string): FhirMoment | undefined {
+  if (typeof value !== 'string') return undefined;
+  const m = FHIR_DATE.exec(value.trim());
+  if (!m) return undefined;
+  const [, y, mo, d, h, mi, s, frac, off] = m;
+  const year = Number(y);
+  if (year < 1800 || year > 2200) return undefined;
+  const safeZone = isValidZone(zone) ? zone : 'UTC';
+  if (h !== undefined && off !== undefined) {
+    const z = off === 'Z' ? FixedOffsetZone.utcInstance : FixedOffsetZone.parseSpecifier(`UTC${off}`);
+    if (!z || !z.isValid) return undefined;
+    const ms = frac ? Number(`0.${frac}`) * 1000 : 0;
+    const dt = DateTime.fromObject(
+      { year, month: Number(mo), day: Number(d), hour: Number(h), minute: Number(mi), second: s ? Number(s) : 0, millisecond: Math.floor(ms) },
+      { zone: z },
+    );
+    if (!dt.isValid || dt.hour !== Number(h)) return undefined;
+    const precision: DatePrecision = s !== undefined ? 'second' : 'minute';
+    const start = dt.toMillis();
+    return { original: value, precision, start, end: start + (precision === 'second' ? 1000 : 60_000), offset: 'explicit', zone: safeZone };
+  }
+  const units = { year, month: mo ? Number(mo) : 1, day: d ? Number(d) : 1, hour: h ? Number(h) : 0, minute: mi ? Number(mi) : 0, second: s ? Number(s) : 0 };
+  const dt = DateTime.fromObject(units, { zone: safeZone });
+  if (!dt.isValid || dt.month !== units.month || dt.day !== units.day) return undefined;
+  const precision: DatePrecision = h !== undefined ? (s !== undefined ? 'second' : 'minute') : d ? 'day' : mo ? 'month' : 'year';
+  const next = precision === 'second' ? { seconds: 1 } : precision === 'minute' ? { minutes: 1 } : precision === 'day' ? { days: 1 } : precision === 'month' ? { months: 1 } : { years: 1 };
+  return { original: value, precision, start: dt.toMillis(), end: dt.plus(next).toMillis(), offset: 'assumed', zone: safeZone };
+}
+
+/** A FhirMoment has a time of day (minute or second precision). */
+export const hasTime = (m: FhirMoment): boolean => m.precision === 'minute' || m.precision === 'second';
+
+function inZone(ms: number, zone: string): DateTime {
+  return DateTime.fromMillis(ms, { zone: isValidZone(zone) ? zone : 'UTC' });
+}
+
+/** "UTC+01:00" style offset label for an instant in a zone. */
+export function offsetLabel(ms: number, zone: string): string {
+  const dt = inZone(ms, zone);
+  return dt.offset === 0 ? 'UTC' : `UTC${dt.toFormat('ZZ')}`;
+}
+
+/** "3 Apr 2026" (English month names so the day and month cannot be swapped). */
+export function formatDate(ms: number, zone: string): string {
+  return inZone(ms, zone).setLocale('en-GB').toFormat('d LLL yyyy');
+}
+
+/** "3 Apr 2026 08:30 (UTC+01:00)": an instant in the facility zone, with the offset. */
+export function formatDateTime(ms: number, zone: string): string {
+  const dt = inZone(ms, zone).setLocale('en-GB');
+  return `${dt.toFormat('d LLL yyyy HH:mm')} (${offsetLabel(ms, zone)})`;
+}
+
+/** A FhirMoment at its own precision: "2026", "Apr 2026", "3 Apr 2026", or a date-time with offset. */
+export function formatMoment(m: FhirMoment, zone: string): string {
+  const dt = inZone(m.start, m.offset === 'assumed' ? m.zone : zone).setLocale('en-GB');
+  switch (m.precision) {
+    case 'year':
+      return dt.toFormat('yyyy');
+    case 'month':
+      return dt.toFormat('LLL yyyy');
+    case 'day':
+      return dt.toFormat('d LLL yyyy');
+    default:
+      return formatDateTime(m.start, zone);
+  }
+}
+
+/** ISO 8601 with the zone's offset, for `<time datetime>`: "2026-04-03T08:30:00.000+01:00". */
+export function toIsoInZone(ms: number, zone: string): string {
+  return inZone(ms, zone).toISO() ?? new Date(ms).toISOString();
+}
+
+/** 00:00 of the calendar day containing `ms` in `zone`. */
+export function startOfDay(ms: number, zone: string): number {
+  return inZone(ms, zone).startOf('day').toMillis();
+}
+
+/** Adds calendar days in a zone (keeps the wall-clock time across a DST change). */
+export function addCalendarDays(ms: number, days: number, zone: string): number {
+  return inZone(ms, zone).plus({ days }).toMillis();
+}
+
+export const HOUR_MS = 3_600_000;
+export const DAY_MS = 86_400_000;
+
+/** "2 d 5 h", "45 min", "3 h 10 min": a span for countdowns, always non-negative; the caller says before/after. */
+export function formatSpan(ms: number): string {
+  const abs = Math.abs(ms);
+  const days = Math.floor(abs / DAY_MS);
+  const hours = Math.floor((abs % DAY_MS) / HOUR_MS);
+  const minutes = Math.floor((abs % HOUR_MS) / 60_000);
+  if (days > 0) return hours > 0 ? `${days} d ${hours} h` : `${days} d`;
+  if (hours > 0) return minutes > 0 ? `${hours} h ${minutes} min` : `${hours} h`;
+  return `${minutes} min`;
+}
