@@ -1,0 +1,171 @@
+/**
+ * Units: a thin, total wrapper over @lhncbc/ucum-lhc (loaded with a dynamic import, ~59 kB gzip) plus the parsing
+ * UCUM does not do for us: FEU/DDU annotations ({FEU} has no UCUM meaning: ng/mL{FEU} converts like ng/mL),
+ * FEU/DDU words in unit text ("ng/mL FEU"), and common non-UCUM spellings ("mcg/mL", "µg/mL"), each labelled.
+ */
+import { known, unknown, type Known } from '../types';
+
+/** Converts between UCUM codes; never throws. */
+export interface UnitConverter {
+  /** value in fromUcum expressed in toUcum; unknown with a reason when either unit is invalid or not convertible. */
+  convert(value: number, fromUcum: string, toUcum: string): Known<number>;
+  /** True when the string is a valid UCUM expression. */
+  isValid(ucum: string): boolean;
+}
+
+/** A unit string read into a UCUM code plus what it said about FEU/DDU. */
+export interface ParsedUnit {
+  /** UCUM candidate with any {FEU}/{DDU} annotation and FEU/DDU word removed (not yet validated). */
+  ucum: string;
+  /** FEU/DDU stated by the unit string, if any. */
+  unitType?: 'FEU' | 'DDU';
+  /** 'annotation' for {FEU}/{DDU}; 'unit-text' for a bare word such as "ng/mL FEU". */
+  unitTypeFrom?: 'annotation' | 'unit-text';
+  /** Set when a known non-UCUM spelling was mapped: "non-UCUM spelling 'mcg/mL' read as ug/mL". */
+  nonUcumSpelling?: string;
+}
+
+/** Rounds away binary-float noise (10*3/uL -> 10*9/L gives 249.99999999999997) to 12 significant digits. */
+export function roundSignificant(v: number): number {
+  return Number(v.toPrecision(12));
+}
+
+/** Common lab spellings that are not (or not exactly) UCUM, keyed by a lower-cased, micro-normalised form. */
+const SPELLINGS: Record<string, string> = {
+  'ng/ml': 'ng/mL',
+  'ug/ml': 'ug/mL',
+  'mcg/ml': 'ug/mL',
+  'mg/l': 'mg/L',
+  'ug/l': 'ug/L',
+  'mcg/l': 'ug/L',
+  'ng/l': 'ng/L',
+  'mg/dl': 'mg/dL',
+  'g/dl': 'g/dL',
+  'g/l': 'g/L',
+  'umol/l': 'umol/L',
+  'mmol/l': 'mmol/L',
+  'iu/ml': '[iU]/mL',
+  '[iu]/ml': '[iU]/mL',
+  'u/ml': 'U/mL',
+  "[arb'u]/ml": "[arb'U]/mL",
+  'anti-xaiu/ml': '[iU]/mL',
+  'anti-xau/ml': '[iU]/mL',
+  '10^9/l': '10*9/L',
+  'x10^9/l': '10*9/L',
+  'x10*9/l': '10*9/L',
+  '10e9/l': '10*9/L',
+  'g/l(10^9)': '10*9/L',
+  '10^3/ul': '10*3/uL',
+  'x10^3/ul': '10*3/uL',
+  'x10*3/ul': '10*3/uL',
+  'k/ul': '10*3/uL',
+  'thou/ul': '10*3/uL',
+  sec: 's',
+  secs: 's',
+  seconds: 's',
+  second: 's',
+  'ml/min': 'mL/min',
+  'ml/min/1.73m2': 'mL/min/{1.73_m2}',
+  'ml/min/1.73m^2': 'mL/min/{1.73_m2}',
+  'ml/min/1.73m²': 'mL/min/{1.73_m2}',
+  'ml/min/{1.73_m2}': 'mL/min/{1.73_m2}',
+  ratio: '{ratio}',
+  inr: '{INR}',
+};
+
+/** Micro sign (U+00B5) and Greek mu (U+03BC) both mean micro; "mcg" is a common spelling of ug. */
+function normaliseKey(s: string): string {
+  return s.replace(/[\u00b5\u03bc]/g, 'u').replace(/\s+/g, '').toLowerCase();
+}
+
+const ANNOTATION = /\{\s*(FEU|DDU)\s*\}/gi;
+const WORD = /\b(FEU|DDU)\b/gi;
+
+/**
+ * Reads a unit string (valueQuantity.unit or .code) into a UCUM candidate, FEU/DDU statement and spelling label.
+ * Unknown when empty, not a string, or when it states both FEU and DDU.
+ */
+export function parseUnit(text: unknown): Known<ParsedUnit> {
+  if (typeof text !== 'string' || text.trim() === '') return unknown('no unit');
+  if (text.length > 80) return unknown('unit text too long to be a unit');
+  const stated = new Set<'FEU' | 'DDU'>();
+  let from: 'annotation' | 'unit-text' | undefined;
+  let rest = text.trim().replace(ANNOTATION, (_m, t: string) => {
+    stated.add(t.toUpperCase() as 'FEU' | 'DDU');
+    from = 'annotation';
+    return '';
+  });
+  rest = rest
+    .replace(WORD, (_m, t: string) => {
+      stated.add(t.toUpperCase() as 'FEU' | 'DDU');
+      from ??= 'unit-text';
+      return ' ';
+    })
+    .replace(/\(\s*\)/g, ' ')
+    .replace(/^[\s\-_,;]+|[\s\-_,;]+$/g, '');
+  if (stated.size > 1) return unknown(`unit '${text}' states both FEU and DDU`);
+  const compact = rest.replace(/\s+/g, '');
+  if (compact === '') return unknown(`unit '${text}' has no unit besides the FEU/DDU label`);
+  const mapped = SPELLINGS[normaliseKey(compact)];
+  const ucum = mapped ?? compact;
+  const out: ParsedUnit = { ucum };
+  const [t] = [...stated];
+  if (t) {
+    out.unitType = t;
+    out.unitTypeFrom = from;
+  }
+  const annotationFree = text.replace(ANNOTATION, '').trim();
+  if (mapped !== undefined && annotationFree !== mapped) out.nonUcumSpelling = `non-UCUM spelling '${text.trim()}' read as ${mapped}`;
+  else if (mapped === undefined && compact !== annotationFree) out.nonUcumSpelling = `non-UCUM spelling '${text.trim()}' read as ${compact}`;
+  return known(out);
+}
+
+/** Printable ASCII without spaces, at most 64 characters: anything else is not handed to the library. */
+const UCUM_CHARS = /^[\x21-\x7e]{1,64}$/;
+
+interface UcumUtils {
+  validateUnitString(unit: string, suggest?: boolean): { status: string };
+  convertUnitTo(fromUnit: string, fromVal: number, toUnit: string): { status: string; toVal: unknown };
+}
+
+/** Wraps a @lhncbc/ucum-lhc instance as a total UnitConverter. Exported for tests of the wrapper only. */
+export function wrapUcum(utils: UcumUtils): UnitConverter {
+  const isValid = (ucum: string): boolean => {
+    if (typeof ucum !== 'string' || !UCUM_CHARS.test(ucum)) return false;
+    try {
+      return utils.validateUnitString(ucum, false).status === 'valid';
+    } catch {
+      return false;
+    }
+  };
+  const convert = (value: number, fromUcum: string, toUcum: string): Known<number> => {
+    if (typeof value !== 'number' || !Number.isFinite(value)) return unknown('value is not a finite number');
+    if (typeof fromUcum !== 'string' || !UCUM_CHARS.test(fromUcum)) return unknown(`'${String(fromUcum)}' is not a UCUM unit`);
+    if (typeof toUcum !== 'string' || !UCUM_CHARS.test(toUcum)) return unknown(`'${String(toUcum)}' is not a UCUM unit`);
+    if (fromUcum === toUcum) return known(value);
+    try {
+      const r = utils.convertUnitTo(fromUcum, value, toUcum);
+      if (r.status === 'succeeded' && typeof r.toVal === 'number' && Number.isFinite(r.toVal)) return known(roundSignificant(r.toVal));
+      return unknown(`${fromUcum} cannot be converted to ${toUcum}`);
+    } catch {
+      return unknown(`${fromUcum} cannot be converted to ${toUcum}`);
+    }
+  };
+  return { convert, isValid };
+}
+
+let loading: Promise<UnitConverter> | undefined;
+
+/** Loads the UCUM library once (dynamic import, so it is its own chunk) and returns a total converter. */
+export function loadUnitConverter(): Promise<UnitConverter> {
+  loading ??= import('@lhncbc/ucum-lhc').then((m) => {
+    const mod = m as unknown as { UcumLhcUtils?: { getInstance(): UcumUtils }; default?: { UcumLhcUtils?: { getInstance(): UcumUtils } } };
+    const factory = mod.UcumLhcUtils ?? mod.default?.UcumLhcUtils;
+    if (!factory) throw new Error('@lhncbc/ucum-lhc: UcumLhcUtils not found');
+    return wrapUcum(factory.getInstance());
+  });
+  loading.catch(() => {
+    loading = undefined;
+  });
+  return loading;
+}
