@@ -1,0 +1,316 @@
+/**
+ * SMART launch configuration and decisions, as pure functions (no redirect, no storage): which FHIR servers the app
+ * will launch against (public/smart-config.json), the scopes it asks for, and the fhirclient authorize options.
+ * The launch page (launch/) only wires these to the URL, the network and FHIR.oauth2.authorize.
+ *
+ * Safety: an EHR launch carries an `iss` chosen by whoever wrote the link. Only a configured iss is followed, so a
+ * forged link cannot send the clinician (and the authorization code) to a stranger's server.
+ */
+import type { fhirclient } from 'fhirclient/lib/types';
+
+export type ScopeStyle = 'v1' | 'v2';
+export type IssMatch = { exact: string } | { regex: string };
+
+export interface ServerEntry {
+  id: string;
+  /** Human label shown on the launch pages. */
+  label: string;
+  issMatch: IssMatch;
+  clientId: string;
+  scopeStyle: ScopeStyle;
+}
+
+export interface SmartConfig {
+  /** For a server the user typed in and explicitly trusted on the standalone form. */
+  defaults: { clientId: string; scopeStyle: ScopeStyle };
+  servers: ServerEntry[];
+}
+
+export type ConfigResult = { ok: true; config: SmartConfig } | { ok: false; errors: string[] };
+
+/** Patient-level read access the app asks for, one resource type each. */
+export const READ_RESOURCE_TYPES = [
+  'Patient',
+  'Observation',
+  'MedicationRequest',
+  'MedicationAdministration',
+  'MedicationStatement',
+  'MedicationDispense',
+  'Medication',
+  'Procedure',
+  'ServiceRequest',
+  'Appointment',
+  'Encounter',
+  'Condition',
+  'AllergyIntolerance',
+  'DiagnosticReport',
+] as const;
+
+/** The client id placeholders in smart-config.json start with this; such a server is not launchable yet. */
+export const PLACEHOLDER_PREFIX = 'REPLACE_';
+
+export const isPlaceholderClientId = (clientId: string): boolean => clientId.trim() === '' || clientId.startsWith(PLACEHOLDER_PREFIX);
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isStyle = (v: unknown): v is ScopeStyle => v === 'v1' || v === 'v2';
+
+/**
+ * Checks the JSON of smart-config.json. Every problem is listed (by entry index/id, never silently dropped); a regex
+ * must be anchored (^...$) so that it cannot match a URL that merely contains a trusted one.
+ */
+export function validateSmartConfig(json: unknown): ConfigResult {
+  const errors: string[] = [];
+  if (!isRecord(json)) return { ok: false, errors: ['the configuration is not a JSON object'] };
+  const d = json.defaults;
+  if (!isRecord(d) || typeof d.clientId !== 'string' || d.clientId.trim() === '' || !isStyle(d.scopeStyle)) {
+    errors.push('defaults needs a clientId and a scopeStyle of "v1" or "v2"');
+  }
+  if (!Array.isArray(json.servers)) errors.push('servers must be a list');
+  const servers: ServerEntry[] = [];
+  const seen = new Set<string>();
+  (Array.isArray(json.servers) ? json.servers : []).forEach((s: unknown, i: number) => {
+    const where = isRecord(s) && typeof s.id === 'string' ? `server "${s.id}"` : `server #${i + 1}`;
+    if (!isRecord(s)) {
+      errors.push(`${where} is not an object`);
+      return;
+    }
+    const before = errors.length;
+    if (typeof s.id !== 'string' || s.id.trim() === '') errors.push(`${where}: id is missing`);
+    else if (seen.has(s.id)) errors.push(`${where}: id is used twice`);
+    if (typeof s.label !== 'string' || s.label.trim() === '') errors.push(`${where}: label is missing`);
+    if (typeof s.clientId !== 'string' || s.clientId.trim() === '') errors.push(`${where}: clientId is missing`);
+    if (!isStyle(s.scopeStyle)) errors.push(`${where}: scopeStyle must be "v1" or "v2"`);
+    const m = s.issMatch;
+    let issMatch: IssMatch | undefined;
+    if (isRecord(m) && typeof m.exact === 'string' && m.regex === undefined) {
+      if (!parseHttpUrl(m.exact)) errors.push(`${where}: issMatch.exact is not an http(s) URL`);
+      else issMatch = { exact: m.exact };
+    } else if (isRecord(m) && typeof m.regex === 'string' && m.exact === undefined) {
+      if (!m.regex.startsWith('^') || !m.regex.endsWith('$')) errors.push(`${where}: issMatch.regex must start with ^ and end with $`);
+      else {
+        try {
+          new RegExp(m.regex);
+          issMatch = { regex: m.regex };
+        } catch {
+          errors.push(`${where}: issMatch.regex is not a valid regular expression`);
+        }
+      }
+    } else errors.push(`${where}: issMatch must be {"exact": "<url>"} or {"regex": "^...$"}`);
+    if (errors.length === before && issMatch) {
+      seen.add(s.id as string);
+      servers.push({ id: s.id as string, label: s.label as string, issMatch, clientId: s.clientId as string, scopeStyle: s.scopeStyle as ScopeStyle });
+    }
+  });
+  if (errors.length) return { ok: false, errors };
+  const defaults = d as { clientId: string; scopeStyle: ScopeStyle };
+  return { ok: true, config: { defaults: { clientId: defaults.clientId, scopeStyle: defaults.scopeStyle }, servers } };
+}
+
+export class SmartConfigError extends Error {
+  constructor(
+    message: string,
+    readonly details: string[] = [],
+  ) {
+    super(message);
+    this.name = 'SmartConfigError';
+  }
+}
+
+/** Fetches and validates smart-config.json; throws SmartConfigError with a readable message. */
+export async function loadSmartConfig(url: string | URL, fetchImpl: typeof fetch = fetch): Promise<SmartConfig> {
+  let json: unknown;
+  try {
+    const res = await fetchImpl(String(url), { headers: { accept: 'application/json' }, cache: 'no-cache' });
+    if (!res.ok) throw new SmartConfigError(`The launch configuration could not be loaded (HTTP ${res.status}).`);
+    json = await res.json();
+  } catch (e) {
+    if (e instanceof SmartConfigError) throw e;
+    throw new SmartConfigError('The launch configuration could not be loaded or is not valid JSON.');
+  }
+  const r = validateSmartConfig(json);
+  if (!r.ok) throw new SmartConfigError('The launch configuration is invalid.', r.errors);
+  return r.config;
+}
+
+/** An http(s) URL without credentials, or undefined. */
+export function parseHttpUrl(value: string): URL | undefined {
+  try {
+    const u = new URL(value.trim());
+    if (u.protocol !== 'https:' && u.protocol !== 'http:') return undefined;
+    if (u.username || u.password) return undefined;
+    return u;
+  } catch {
+    return undefined;
+  }
+}
+
+const stripSlash = (s: string) => s.trim().replace(/\/+$/, '');
+
+/** Does this entry match the iss (exact match ignores trailing slashes; a regex is tested as written)? */
+export function issMatches(entry: ServerEntry, iss: string): boolean {
+  if ('exact' in entry.issMatch) return stripSlash(entry.issMatch.exact) === stripSlash(iss);
+  return new RegExp(entry.issMatch.regex).test(iss.trim());
+}
+
+/** The configured entry for an iss, or undefined (first match wins). */
+export function findServer(config: SmartConfig, iss: string): ServerEntry | undefined {
+  return config.servers.find((s) => issMatches(s, iss));
+}
+
+/** fhirclient's own issMatch form of an entry (string = exact, RegExp), for the authorize options. */
+export function toFhirclientIssMatch(entry: ServerEntry): string | RegExp {
+  return 'exact' in entry.issMatch ? entry.issMatch.exact : new RegExp(entry.issMatch.regex);
+}
+
+export type LaunchKind = 'ehr' | 'standalone';
+
+/**
+ * The full scope string: launch context, identity, refresh while the user is online, and patient-level read access
+ * in the server's style (v1 `patient/X.read`, v2 `patient/X.rs`).
+ */
+export function buildScope(kind: LaunchKind, style: ScopeStyle): string {
+  const suffix = style === 'v1' ? 'read' : 'rs';
+  return [kind === 'ehr' ? 'launch' : 'launch/patient', 'openid', 'fhirUser', 'online_access', ...READ_RESOURCE_TYPES.map((t) => `patient/${t}.${suffix}`)].join(' ');
+}
+
+/**
+ * The app page's URL, absolute: the folder that contains the launch folder (`<origin>/app/launch/` -> `<origin>/app/`).
+ * Query and fragment are dropped; it must equal a registered redirect URI exactly.
+ */
+export function appRedirectUri(launchPageHref: string): string {
+  const u = new URL('../', launchPageHref);
+  u.search = '';
+  u.hash = '';
+  return u.href;
+}
+
+export interface AuthorizeInput {
+  iss: string;
+  /** The EHR's launch id; absent for a standalone launch. */
+  launch?: string;
+  clientId: string;
+  scopeStyle: ScopeStyle;
+  launchPageHref: string;
+  issMatch?: string | RegExp;
+}
+
+/**
+ * Options for FHIR.oauth2.authorize.
+ * - pkceMode 'unsafeV1': fhirclient then ALWAYS sends an S256 challenge. Its default 'ifSupported' silently drops
+ *   PKCE when the server's metadata does not list S256 (and metadata read from a CapabilityStatement never lists it);
+ *   'required' refuses such servers outright. The name means "the server may not have declared it", which is exactly
+ *   the case we want covered: PKCE on every launch, never dropped.
+ * - completeInTarget true: the launch completes in the window or EHR iframe it started in (the app page is loaded
+ *   there by the redirect); also stops fhirclient's console warning inside iframes.
+ * - redirectUri absolute (see appRedirectUri), so fhirclient does not resolve "." against the launch page.
+ */
+export function authorizeOptions(input: AuthorizeInput): fhirclient.AuthorizeParams {
+  const kind: LaunchKind = input.launch ? 'ehr' : 'standalone';
+  const opts: fhirclient.AuthorizeParams = {
+    iss: input.iss,
+    clientId: input.clientId,
+    scope: buildScope(kind, input.scopeStyle),
+    redirectUri: appRedirectUri(input.launchPageHref),
+    pkceMode: 'unsafeV1',
+    completeInTarget: true,
+    target: '_self',
+  };
+  if (input.launch) opts.launch = input.launch;
+  if (input.issMatch !== undefined) opts.issMatch = input.issMatch;
+  return opts;
+}
+
+/** What the launch page does, decided from its URL alone. */
+export type LaunchDecision =
+  | { kind: 'authorize'; launchKind: LaunchKind; server: { label: string; iss: string }; options: fhirclient.AuthorizeParams }
+  | { kind: 'refuse'; reason: RefuseReason; iss?: string; label?: string }
+  | { kind: 'pick-server' };
+
+export type RefuseReason =
+  /** The iss is not one of the configured servers. */
+  | 'unconfigured-iss'
+  /** The server is listed but its client id is still the placeholder. */
+  | 'placeholder-client-id'
+  /** The iss is not an http(s) URL. */
+  | 'invalid-iss'
+  /** A `launch` without an `iss`. */
+  | 'missing-iss'
+  /** fhirclient parameters that would bypass OAuth or override the client id (fhirServiceUrl, patientId, clientId). */
+  | 'unsupported-parameter';
+
+/** URL parameters fhirclient's authorize() reads itself and that we never accept from a link. */
+const FORBIDDEN_PARAMS = ['fhirServiceUrl', 'patientId', 'clientId', 'encounterId'];
+
+/**
+ * Decides the launch from the launch page URL:
+ * - `iss` + `launch`: EHR launch, only to a configured server with a real client id;
+ * - `iss` only: standalone launch to a configured server;
+ * - nothing: show the server picker.
+ */
+export function decideLaunch(pageHref: string, config: SmartConfig): LaunchDecision {
+  const url = new URL(pageHref);
+  const p = url.searchParams;
+  if (FORBIDDEN_PARAMS.some((k) => p.has(k))) return { kind: 'refuse', reason: 'unsupported-parameter' };
+  const iss = p.get('iss')?.trim() ?? '';
+  const launch = p.get('launch')?.trim() ?? '';
+  if (!iss) return launch ? { kind: 'refuse', reason: 'missing-iss' } : { kind: 'pick-server' };
+  if (!parseHttpUrl(iss)) return { kind: 'refuse', reason: 'invalid-iss', iss };
+  const entry = findServer(config, iss);
+  if (!entry) return { kind: 'refuse', reason: 'unconfigured-iss', iss };
+  if (isPlaceholderClientId(entry.clientId)) return { kind: 'refuse', reason: 'placeholder-client-id', iss, label: entry.label };
+  const options = authorizeOptions({
+    iss,
+    ...(launch ? { launch } : {}),
+    clientId: entry.clientId,
+    scopeStyle: entry.scopeStyle,
+    launchPageHref: pageHref,
+    issMatch: toFhirclientIssMatch(entry),
+  });
+  return { kind: 'authorize', launchKind: launch ? 'ehr' : 'standalone', server: { label: entry.label, iss }, options };
+}
+
+/** The standalone form's outcome for a server URL typed or picked by the user. */
+export type StandaloneChoice =
+  | { kind: 'authorize'; server: { label: string; iss: string }; options: fhirclient.AuthorizeParams }
+  | { kind: 'needs-trust'; iss: string }
+  | { kind: 'invalid'; message: string };
+
+/**
+ * A standalone launch chosen on the form. A configured server is used with its own entry; any other server only
+ * when the user ticked "I trust this server", with the default client id. Plain http only for a loopback host.
+ */
+export function decideStandalone(serverUrl: string, config: SmartConfig, trusted: boolean, launchPageHref: string): StandaloneChoice {
+  const u = parseHttpUrl(serverUrl);
+  if (!u) return { kind: 'invalid', message: 'Enter the FHIR server address, starting with https://' };
+  const iss = serverUrl.trim();
+  const entry = findServer(config, iss);
+  if (entry) {
+    if (isPlaceholderClientId(entry.clientId)) {
+      return { kind: 'invalid', message: `${entry.label} is listed, but its client id has not been configured yet.` };
+    }
+    const options = authorizeOptions({ iss, clientId: entry.clientId, scopeStyle: entry.scopeStyle, launchPageHref, issMatch: toFhirclientIssMatch(entry) });
+    return { kind: 'authorize', server: { label: entry.label, iss }, options };
+  }
+  const loopback = u.hostname === 'localhost' || u.hostname === '127.0.0.1' || u.hostname === '[::1]';
+  if (u.protocol !== 'https:' && !loopback) return { kind: 'invalid', message: 'Only https:// servers can be used (plain http only on this computer).' };
+  if (!trusted) return { kind: 'needs-trust', iss };
+  const options = authorizeOptions({ iss, clientId: config.defaults.clientId, scopeStyle: config.defaults.scopeStyle, launchPageHref, issMatch: iss });
+  return { kind: 'authorize', server: { label: u.host, iss }, options };
+}
+
+/** fhirclient's sessionStorage key that points at the current launch state. */
+export const FHIRCLIENT_SMART_KEY = 'SMART_KEY';
+
+/**
+ * Is a SMART launch in progress or completed in this tab? The app page answers "how to launch" when not, instead of
+ * letting fhirclient's ready() fail with a developer message. `storage` is the tab's sessionStorage.
+ */
+export function hasLaunchInProgress(pageHref: string, storage: Pick<Storage, 'getItem'> | undefined): boolean {
+  const p = new URL(pageHref).searchParams;
+  if (p.has('state') || p.has('code') || p.has('error')) return true;
+  try {
+    return !!storage?.getItem(FHIRCLIENT_SMART_KEY);
+  } catch {
+    return false;
+  }
+}
