@@ -1,0 +1,47 @@
+/**
+ * How a failed request affects the record. The requester (src/fhir/client.ts) throws FhirHttpError { status, outcome }
+ * for non-2xx answers and SessionExpiredError when the session ended; both are recognised by shape here so this
+ * module does not depend on the classes' identity. Reasons never contain URLs or identifiers: they are shown to the
+ * clinician and may end up in error reports.
+ */
+import { outcomeSummary } from './bundle';
+
+/** One HTTP GET returning parsed JSON (the contract of src/fhir/client.ts). */
+export interface FhirRequester {
+  readonly serverUrl: string;
+  get(urlOrPath: string, options?: { signal?: AbortSignal }): Promise<unknown>;
+}
+
+/** Errors that must stop the whole load: the session ended (the UI offers a relaunch) or the caller aborted. */
+export function isFatal(error: unknown): boolean {
+  if (!(error instanceof Error) && !(typeof error === 'object' && error !== null)) return false;
+  const name = (error as { name?: unknown }).name;
+  return name === 'SessionExpiredError' || name === 'AbortError';
+}
+
+export function httpStatusOf(error: unknown): number | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const status = (error as { status?: unknown }).status;
+  return typeof status === 'number' ? status : undefined;
+}
+
+export interface FailureContext {
+  resourceType: string;
+  action: 'search' | 'read';
+  scopeLooksMissing?: ((type: string) => boolean) | undefined;
+}
+
+export function failureReason(error: unknown, ctx: FailureContext): string {
+  const status = httpStatusOf(error);
+  const { resourceType: type, action } = ctx;
+  if (status === undefined) return `the ${type} ${action} could not be completed (network error or unreadable answer)`;
+  const diagnostics = outcomeSummary((error as { outcome?: unknown }).outcome);
+  const withDiag = (s: string) => (diagnostics ? `${s}: ${diagnostics}` : s);
+  if (status === 401 || status === 403) {
+    const scopes = ctx.scopeLooksMissing?.(type) ? '; the granted scopes do not seem to cover it' : '';
+    return `the server refused ${type} (${status})${scopes}`;
+  }
+  if (status === 400) return withDiag(`the server rejected the ${type} ${action} (400)`);
+  if (status === 404) return action === 'search' ? withDiag(`the server does not offer ${type} searches (404)`) : `a referenced ${type} was not found (404)`;
+  return withDiag(`the server failed on the ${type} ${action} (${status})`);
+}
