@@ -1,0 +1,199 @@
+/**
+ * Total readers over possibly malformed Observations: codings, status, time, value, SourceRef. Shared by the D-dimer
+ * and coagulation normalisers and by findings. Nothing here throws on wrong types; it answers undefined or unknown.
+ */
+import { parseFhirDate, type FhirMoment } from '../time';
+import { SYSTEMS, known, unknown, type Known, type SourceRef } from '../types';
+import type { Comparator, OriginalValue, ResultStatusMark } from './types';
+
+/** A plain object (not null, not an array). */
+export function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** The object elements of an array; [] for anything else. */
+export function records(v: unknown): Record<string, unknown>[] {
+  return Array.isArray(v) ? v.filter(isRecord) : [];
+}
+
+/** A non-empty trimmed string, else undefined. */
+export function str(v: unknown): string | undefined {
+  return typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
+}
+
+/** Codes of a CodeableConcept in one system. */
+export function codesIn(concept: unknown, system: string): string[] {
+  if (!isRecord(concept)) return [];
+  return records(concept.coding)
+    .filter((c) => c.system === system)
+    .map((c) => str(c.code))
+    .filter((c): c is string => c !== undefined);
+}
+
+/** code.text and every coding display of a CodeableConcept, joined for a text match. */
+export function conceptText(concept: unknown): string {
+  if (!isRecord(concept)) return '';
+  const parts = [str(concept.text), ...records(concept.coding).map((c) => str(c.display))];
+  return parts.filter((p): p is string => p !== undefined).join(' | ');
+}
+
+/** Short readable label of a CodeableConcept: text, else first display, else first code. */
+export function conceptLabel(concept: unknown): string | undefined {
+  if (!isRecord(concept)) return undefined;
+  const codings = records(concept.coding);
+  return str(concept.text) ?? codings.map((c) => str(c.display)).find(Boolean) ?? codings.map((c) => str(c.code)).find(Boolean);
+}
+
+/** Observation status read for display; 'excluded' for entered-in-error and cancelled. */
+export function readStatus(obs: Record<string, unknown>): { mark: ResultStatusMark } | { excluded: string } {
+  const s = obs.status;
+  if (s === 'entered-in-error') return { excluded: 'status entered-in-error' };
+  if (s === 'cancelled') return { excluded: 'status cancelled' };
+  if (s === 'final' || s === 'preliminary' || s === 'amended' || s === 'corrected' || s === 'registered') return { mark: s };
+  return { mark: 'unknown' };
+}
+
+/** The clinically relevant time: effectiveDateTime, effectiveInstant or effectivePeriod.start (else .end). */
+export function readEffective(obs: Record<string, unknown>, zone: string): FhirMoment | undefined {
+  const p = isRecord(obs.effectivePeriod) ? obs.effectivePeriod : undefined;
+  for (const v of [obs.effectiveDateTime, obs.effectiveInstant, p?.start, p?.end]) {
+    const m = parseFhirDate(v, zone);
+    if (m) return m;
+  }
+  return undefined;
+}
+
+/** The effective date as written (for SourceRef.date), if it is a string. */
+export function effectiveText(obs: Record<string, unknown>): string | undefined {
+  const p = isRecord(obs.effectivePeriod) ? obs.effectivePeriod : undefined;
+  return [obs.effectiveDateTime, obs.effectiveInstant, p?.start, p?.end].map(str).find(Boolean);
+}
+
+/** SourceRef for any resource-like object. */
+export function sourceOf(res: Record<string, unknown>, date: string | undefined, original: string | undefined, matchedBy?: string): SourceRef {
+  const ref: SourceRef = { resourceType: str(res.resourceType) ?? 'unknown', id: str(res.id) };
+  if (date !== undefined) ref.date = date;
+  if (original !== undefined) ref.original = original;
+  if (matchedBy !== undefined) ref.matchedBy = matchedBy;
+  return ref;
+}
+
+const COMPARATORS: Record<string, Comparator> = { '<': '<', '<=': '<=', '>=': '>=', '>': '>', '≤': '<=', '≥': '>=' };
+
+/** A numeric value read from valueQuantity, a numeric valueString or valueInteger. */
+export interface ReadNumber {
+  value: number;
+  comparator?: Comparator;
+  comparatorFrom?: 'quantity' | 'value-string';
+  unitText?: string;
+  unitCode?: string;
+  unitSystem?: string;
+  original: OriginalValue;
+}
+
+/** What an Observation's value[x] is. */
+export type ReadValue =
+  | { kind: 'number'; n: ReadNumber }
+  | { kind: 'text'; text: string; original: OriginalValue }
+  | { kind: 'coded'; concept: Record<string, unknown>; text: string; original: OriginalValue }
+  | { kind: 'none'; reason: string };
+
+const NUMERIC_STRING = /^\s*(<=|>=|<|>|≤|≥)?\s*([+-]?\d+(?:\.\d+)?)\s*(.*?)\s*$/;
+
+function fmt(n: number): string {
+  return String(n);
+}
+
+/** Reads value[x]; 'none' with a reason for dataAbsentReason, a missing value or an unreadable one. */
+export function readValue(obs: Record<string, unknown>): ReadValue {
+  const q = obs.valueQuantity;
+  if (isRecord(q)) {
+    const unitText = str(q.unit);
+    const unitCode = str(q.code);
+    const unitSystem = str(q.system);
+    const shownUnit = unitText ?? unitCode;
+    const rawComp = q.comparator;
+    if (typeof q.value !== 'number' || !Number.isFinite(q.value)) {
+      return { kind: 'none', reason: q.value === undefined ? 'no value' : `value ${describe(q.value)} is not a finite number` };
+    }
+    const comparator = typeof rawComp === 'string' ? COMPARATORS[rawComp] : undefined;
+    if (rawComp !== undefined && comparator === undefined) return { kind: 'none', reason: `comparator ${describe(rawComp)} is not readable` };
+    const text = `${comparator ?? ''}${fmt(q.value)}${shownUnit ? ` ${shownUnit}` : ''}`;
+    const original: OriginalValue = { value: q.value, text };
+    if (unitText !== undefined) original.unit = unitText;
+    if (unitCode !== undefined) original.code = unitCode;
+    if (unitSystem !== undefined) original.system = unitSystem;
+    const n: ReadNumber = { value: q.value, original };
+    if (comparator) {
+      n.comparator = comparator;
+      n.comparatorFrom = 'quantity';
+    }
+    if (unitText !== undefined) n.unitText = unitText;
+    if (unitCode !== undefined) n.unitCode = unitCode;
+    if (unitSystem !== undefined) n.unitSystem = unitSystem;
+    return { kind: 'number', n };
+  }
+  if (typeof obs.valueString === 'string') {
+    const s = obs.valueString.trim();
+    if (s === '') return { kind: 'none', reason: 'no value (empty text)' };
+    const m = NUMERIC_STRING.exec(s);
+    const value = m ? Number(m[2]) : NaN;
+    if (m && Number.isFinite(value)) {
+      const unit = str(m[3]);
+      const original: OriginalValue = { value, text: s };
+      if (unit !== undefined) original.unit = unit;
+      const n: ReadNumber = { value, original };
+      const comparator = m[1] ? COMPARATORS[m[1]] : undefined;
+      if (comparator) {
+        n.comparator = comparator;
+        n.comparatorFrom = 'value-string';
+      }
+      if (unit !== undefined) n.unitText = unit;
+      return { kind: 'number', n };
+    }
+    return { kind: 'text', text: s, original: { text: s } };
+  }
+  if (typeof obs.valueInteger === 'number' && Number.isFinite(obs.valueInteger)) {
+    return { kind: 'number', n: { value: obs.valueInteger, original: { value: obs.valueInteger, text: fmt(obs.valueInteger) } } };
+  }
+  if (isRecord(obs.valueCodeableConcept)) {
+    const text = conceptLabel(obs.valueCodeableConcept) ?? 'coded value without text';
+    return { kind: 'coded', concept: obs.valueCodeableConcept, text, original: { text } };
+  }
+  if (typeof obs.valueBoolean === 'boolean') return { kind: 'text', text: String(obs.valueBoolean), original: { text: String(obs.valueBoolean) } };
+  if (obs.dataAbsentReason !== undefined) {
+    const why = conceptLabel(obs.dataAbsentReason);
+    return { kind: 'none', reason: `no value${why ? ` (data absent: ${why})` : ''}` };
+  }
+  const other = Object.keys(obs).find((k) => k.startsWith('value'));
+  return { kind: 'none', reason: other ? `no value (${other} is not readable)` : 'no value' };
+}
+
+/** A short, safe description of an unexpected value for a reason text. */
+export function describe(v: unknown): string {
+  if (typeof v === 'string') return `'${v.length > 40 ? `${v.slice(0, 40)}...` : v}'`;
+  if (typeof v === 'number') return String(v);
+  if (v === null) return 'null';
+  return typeof v;
+}
+
+/** Reference ranges and interpretations as arrays of objects (malformed entries dropped). */
+export function rangesAndInterpretation(obs: Record<string, unknown>): {
+  referenceRange: fhir4.ObservationReferenceRange[];
+  interpretation: fhir4.CodeableConcept[];
+} {
+  return {
+    referenceRange: records(obs.referenceRange) as fhir4.ObservationReferenceRange[],
+    interpretation: records(obs.interpretation) as fhir4.CodeableConcept[],
+  };
+}
+
+/** LOINC codes on Observation.code. */
+export function loincCodes(obs: Record<string, unknown>): string[] {
+  return codesIn(obs.code, SYSTEMS.loinc);
+}
+
+/** Known finite number, or unknown. */
+export function finite(v: number, reason: string): Known<number> {
+  return Number.isFinite(v) ? known(v) : unknown(reason);
+}
