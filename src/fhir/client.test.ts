@@ -1,0 +1,201 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createFhirRequester, describeRequest, FhirHttpError, ForbiddenUrlError, resolveFhirUrl, SessionExpiredError, type SmartClientLike } from './client';
+import { FhirNetworkError } from './errors';
+
+const SERVER = 'https://ehr.example/fhir/r4';
+const NOW_MS = Date.UTC(2026, 10, 25, 9, 0, 0);
+const NOW_S = NOW_MS / 1000;
+
+interface Call {
+  url: string;
+  headers: Record<string, string>;
+  signal?: AbortSignal;
+}
+
+function fakeFetch(...responses: Array<() => Response>) {
+  const calls: Call[] = [];
+  const fn = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+    calls.push({ url: String(input), headers: { ...(init?.headers as Record<string, string>) }, ...(init?.signal ? { signal: init.signal } : {}) });
+    const next = responses.shift();
+    if (!next) throw new Error('unexpected request');
+    return next();
+  });
+  return { fetch: fn as unknown as typeof fetch, calls };
+}
+
+const json = (status: number, body: unknown, statusText = '') => () =>
+  new Response(JSON.stringify(body), { status, statusText, headers: { 'content-type': 'application/fhir+json' } });
+const text = (status: number, body: string) => () => new Response(body, { status, headers: { 'content-type': 'text/html' } });
+
+function fakeClient(opts: { token?: string; refreshToken?: string; expiresAt?: number; refreshTo?: string; refreshFails?: boolean } = {}) {
+  const client: SmartClientLike & { refresh: ReturnType<typeof vi.fn> } = {
+    state: {
+      serverUrl: SERVER,
+      expiresAt: opts.expiresAt ?? NOW_S + 3600,
+      tokenResponse: { access_token: opts.token ?? 'tok-1', ...(opts.refreshToken ? { refresh_token: opts.refreshToken } : {}) },
+    },
+    refresh: vi.fn(async () => {
+      if (opts.refreshFails) throw new Error('400 Bad Request\nURL: https://ehr.example/token');
+      client.state.tokenResponse = { ...client.state.tokenResponse, access_token: opts.refreshTo ?? 'tok-2' };
+      client.state.expiresAt = NOW_S + 3600;
+      return client.state;
+    }),
+  };
+  return client;
+}
+
+const patient = { resourceType: 'Patient', id: 'pat-123', name: [{ family: 'Doe' }] };
+const outcome404 = { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'not-found', diagnostics: 'Patient pat-123 not found' }] };
+
+describe('resolveFhirUrl', () => {
+  it.each([
+    ['Patient/p1', 'https://ehr.example/fhir/r4/Patient/p1'],
+    ['/Patient/p1', 'https://ehr.example/fhir/r4/Patient/p1'],
+    ['Observation?patient=p1&category=laboratory', 'https://ehr.example/fhir/r4/Observation?patient=p1&category=laboratory'],
+    ['https://ehr.example/fhir/r4/Observation?_getpages=abc', 'https://ehr.example/fhir/r4/Observation?_getpages=abc'],
+    ['https://ehr.example/other-base/Observation?sessionID=1', 'https://ehr.example/other-base/Observation?sessionID=1'],
+  ])('%s -> %s', (input, expected) => {
+    expect(resolveFhirUrl(input, SERVER).href).toBe(expected);
+    expect(resolveFhirUrl(input, `${SERVER}/`).href).toBe(expected);
+  });
+
+  it.each([
+    'https://evil.example/fhir/Patient/p1',
+    'http://ehr.example/fhir/r4/Patient/p1', // same host, other scheme = other origin
+    'https://ehr.example:8443/fhir/r4/Patient/p1',
+    'https://user:pw@ehr.example/fhir/r4/Patient',
+    '//evil.example/fhir/Patient',
+    'javascript:alert(1)',
+    'file:///etc/passwd',
+    'urn:uuid:1234',
+  ])('%s is refused', (input) => {
+    expect(() => resolveFhirUrl(input, SERVER)).toThrow(ForbiddenUrlError);
+  });
+});
+
+describe('describeRequest', () => {
+  it.each([
+    ['https://ehr.example/fhir/r4/Patient/pat-123', 'Patient read'],
+    ['https://ehr.example/fhir/r4/Observation?patient=pat-123', 'Observation search'],
+    ['https://ehr.example/fhir/r4/Observation/_search', 'Observation search'],
+    ['https://ehr.example/fhir/r4/Patient/pat-123/_history/2', 'Patient request'],
+    ['https://ehr.example/elsewhere?x=1', 'request'],
+  ])('%s is a %s', (url, expected) => {
+    expect(describeRequest(new URL(url), SERVER)).toBe(expected);
+  });
+});
+
+describe('createFhirRequester', () => {
+  it('reads the Patient with the bearer token and Accept application/fhir+json', async () => {
+    const f = fakeFetch(json(200, patient));
+    const r = createFhirRequester(fakeClient(), { fetch: f.fetch, now: () => NOW_MS });
+    expect(r.serverUrl).toBe(SERVER);
+    await expect(r.get('Patient/pat-123')).resolves.toEqual(patient);
+    expect(f.calls).toEqual([{ url: `${SERVER}/Patient/pat-123`, headers: { accept: 'application/fhir+json', authorization: 'Bearer tok-1' } }]);
+  });
+
+  it('returns one page only: a Bundle with a next link is returned as is, the link is not followed', async () => {
+    const bundle = { resourceType: 'Bundle', type: 'searchset', link: [{ relation: 'next', url: `${SERVER}/Observation?page=2` }], entry: [] };
+    const f = fakeFetch(json(200, bundle));
+    const r = createFhirRequester(fakeClient(), { fetch: f.fetch, now: () => NOW_MS });
+    await expect(r.get('Observation?patient=pat-123')).resolves.toEqual(bundle);
+    expect(f.calls).toHaveLength(1);
+  });
+
+  it('a paging link on another origin is refused before anything is sent (the token stays home)', async () => {
+    const f = fakeFetch();
+    const r = createFhirRequester(fakeClient(), { fetch: f.fetch, now: () => NOW_MS });
+    await expect(r.get('https://evil.example/fhir/Observation?page=2')).rejects.toBeInstanceOf(ForbiddenUrlError);
+    expect(f.calls).toHaveLength(0);
+  });
+
+  it('passes the abort signal to fetch', async () => {
+    const f = fakeFetch(json(200, patient));
+    const ac = new AbortController();
+    await createFhirRequester(fakeClient(), { fetch: f.fetch, now: () => NOW_MS }).get('Patient/pat-123', { signal: ac.signal });
+    expect(f.calls[0]?.signal).toBe(ac.signal);
+  });
+
+  it('401 with a refresh token: refreshes once and retries with the new token', async () => {
+    const f = fakeFetch(json(401, {}), json(200, patient));
+    const client = fakeClient({ refreshToken: 'r1' });
+    const r = createFhirRequester(client, { fetch: f.fetch, now: () => NOW_MS });
+    await expect(r.get('Patient/pat-123')).resolves.toEqual(patient);
+    expect(client.refresh).toHaveBeenCalledTimes(1);
+    expect(f.calls.map((c) => c.headers.authorization)).toEqual(['Bearer tok-1', 'Bearer tok-2']);
+  });
+
+  it('401 again after the refresh: the session has ended', async () => {
+    const f = fakeFetch(json(401, {}), json(401, {}));
+    const client = fakeClient({ refreshToken: 'r1' });
+    await expect(createFhirRequester(client, { fetch: f.fetch, now: () => NOW_MS }).get('Patient/pat-123')).rejects.toBeInstanceOf(SessionExpiredError);
+    expect(client.refresh).toHaveBeenCalledTimes(1);
+  });
+
+  it('401 without a refresh token (trimmed grant): the session has ended, no refresh is tried', async () => {
+    const f = fakeFetch(json(401, {}));
+    const client = fakeClient();
+    await expect(createFhirRequester(client, { fetch: f.fetch, now: () => NOW_MS }).get('Patient/pat-123')).rejects.toBeInstanceOf(SessionExpiredError);
+    expect(client.refresh).not.toHaveBeenCalled();
+  });
+
+  it('token expired by the clock, refresh token present: refreshes before sending', async () => {
+    const f = fakeFetch(json(200, patient));
+    const client = fakeClient({ refreshToken: 'r1', expiresAt: NOW_S + 5 });
+    await createFhirRequester(client, { fetch: f.fetch, now: () => NOW_MS }).get('Patient/pat-123');
+    expect(client.refresh).toHaveBeenCalledTimes(1);
+    expect(f.calls.map((c) => c.headers.authorization)).toEqual(['Bearer tok-2']);
+  });
+
+  it('token expired by the clock, no refresh token: the session has ended and the token is not sent', async () => {
+    const f = fakeFetch();
+    const client = fakeClient({ expiresAt: NOW_S - 60 });
+    await expect(createFhirRequester(client, { fetch: f.fetch, now: () => NOW_MS }).get('Patient/pat-123')).rejects.toBeInstanceOf(SessionExpiredError);
+    expect(f.calls).toHaveLength(0);
+  });
+
+  it('a failing refresh (expired refresh token) ends the session', async () => {
+    const f = fakeFetch();
+    const client = fakeClient({ refreshToken: 'r1', expiresAt: NOW_S - 60, refreshFails: true });
+    const err = await createFhirRequester(client, { fetch: f.fetch, now: () => NOW_MS }).get('Patient/pat-123').catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(SessionExpiredError);
+    expect((err as Error).message).toBe('Your session has ended: relaunch LMWH Monitor from the EHR.');
+  });
+
+  it('404 with an OperationOutcome: FhirHttpError carries the outcome, the message has no patient id', async () => {
+    const f = fakeFetch(json(404, outcome404, 'Not Found'));
+    const err = await createFhirRequester(fakeClient(), { fetch: f.fetch, now: () => NOW_MS }).get('Patient/pat-123').catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(FhirHttpError);
+    const e = err as FhirHttpError;
+    expect(e.status).toBe(404);
+    expect(e.outcome).toEqual(outcome404);
+    expect(e.message).toBe('The FHIR server answered 404 Not Found to the Patient read.');
+    expect(e.message).not.toContain('pat-123');
+  });
+
+  it('403 for a resource type the EHR app was not given (Epic): FhirHttpError 403 naming the search', async () => {
+    const f = fakeFetch(json(403, { resourceType: 'OperationOutcome', issue: [] }));
+    const err = await createFhirRequester(fakeClient(), { fetch: f.fetch, now: () => NOW_MS }).get('ServiceRequest?patient=pat-123').catch((e: unknown) => e);
+    expect(err).toMatchObject({ status: 403, message: 'The FHIR server answered 403 to the ServiceRequest search.' });
+  });
+
+  it('500 with an HTML body: FhirHttpError without an outcome', async () => {
+    const f = fakeFetch(text(500, '<html>oops</html>'));
+    const err = await createFhirRequester(fakeClient(), { fetch: f.fetch, now: () => NOW_MS }).get('Observation?patient=p').catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(FhirHttpError);
+    expect((err as FhirHttpError).status).toBe(500);
+    expect((err as FhirHttpError).outcome).toBeUndefined();
+  });
+
+  it('a 200 that is not JSON is a FhirHttpError, not a crash', async () => {
+    const f = fakeFetch(text(200, '<html>login page</html>'));
+    await expect(createFhirRequester(fakeClient(), { fetch: f.fetch, now: () => NOW_MS }).get('Patient/p')).rejects.toMatchObject({ name: 'FhirHttpError', status: 200 });
+  });
+
+  it('an unreachable server is a FhirNetworkError', async () => {
+    const fetchFails = (async () => {
+      throw new TypeError('Failed to fetch');
+    }) as unknown as typeof fetch;
+    await expect(createFhirRequester(fakeClient(), { fetch: fetchFails, now: () => NOW_MS }).get('Patient/p')).rejects.toBeInstanceOf(FhirNetworkError);
+  });
+});

@@ -1,0 +1,153 @@
+/**
+ * The one object the app uses to read from the FHIR server: `createFhirRequester(client)` wraps a fhirclient Client
+ * (from FHIR.oauth2.ready()) into a FhirRequester that GETs one URL and returns its JSON (one page: paging is the
+ * record loader's job).
+ *
+ * Why our own fetch instead of `client.request`: fhirclient keeps the token state and performs the refresh (it
+ * de-duplicates concurrent refreshes and saves the new token in its sessionStorage state), and we use it for exactly
+ * that (`client.state`, `client.refresh()`). But `client.request`
+ *  - attaches the Authorization header to ANY absolute URL it is given (its `absolute()` passes http URLs through),
+ *    and paging links come from server responses: we check the origin before the token goes anywhere;
+ *  - on a 401 clears the whole launch state and does not retry with a refreshed token;
+ *  - builds error messages from the full URL and response body (patient ids, names);
+ *  - sends `Accept: application/json`, and may follow `next` links / resolve references depending on options.
+ * So: token from `client.state.tokenResponse`, refresh through `client.refresh()`, request through fetch.
+ */
+import { FhirHttpError, FhirNetworkError, ForbiddenUrlError, SessionExpiredError } from './errors';
+
+export { FhirHttpError, SessionExpiredError, FhirNetworkError, ForbiddenUrlError } from './errors';
+
+export interface FhirRequester {
+  readonly serverUrl: string;
+  get(urlOrPath: string, options?: { signal?: AbortSignal }): Promise<unknown>;
+}
+
+/** The part of fhirclient's Client we use (its real Client satisfies it). */
+export interface SmartClientLike {
+  state: {
+    serverUrl: string;
+    /** Epoch seconds, set by fhirclient from expires_in (its clock: Date.now()). */
+    expiresAt?: number;
+    tokenResponse?: { access_token?: string; refresh_token?: string };
+  };
+  refresh(requestOptions?: RequestInit): Promise<unknown>;
+}
+
+export interface RequesterOptions {
+  fetch?: typeof fetch;
+  /** Epoch ms; defaults to Date.now, the clock fhirclient computed expiresAt with. */
+  now?: () => number;
+}
+
+/** fhirclient refreshes when fewer than this many seconds are left; we do the same. */
+const EXPIRY_MARGIN_S = 10;
+
+/** Resolves a path against the server base, or checks an absolute URL is on the server's origin. */
+export function resolveFhirUrl(urlOrPath: string, serverUrl: string): URL {
+  const base = new URL(serverUrl.replace(/\/+$/, '') + '/');
+  const s = urlOrPath.trim();
+  if (/^[a-z][a-z0-9+.-]*:/i.test(s)) {
+    let u: URL;
+    try {
+      u = new URL(s);
+    } catch {
+      throw new ForbiddenUrlError('Refused to send a request to a malformed URL.');
+    }
+    if ((u.protocol !== 'https:' && u.protocol !== 'http:') || u.origin !== base.origin || u.username || u.password) throw new ForbiddenUrlError();
+    return u;
+  }
+  if (s.startsWith('//') || s.includes('\\')) throw new ForbiddenUrlError();
+  const u = new URL(s.replace(/^\/+/, ''), base);
+  if (u.origin !== base.origin) throw new ForbiddenUrlError();
+  return u;
+}
+
+/** "Observation search", "Patient read", "request": what was asked, without ids or parameters. */
+export function describeRequest(url: URL, serverUrl: string): string {
+  const basePath = new URL(serverUrl.replace(/\/+$/, '') + '/').pathname;
+  const rest = url.pathname.startsWith(basePath) ? url.pathname.slice(basePath.length) : '';
+  const parts = rest.split('/').filter(Boolean);
+  const type = parts[0];
+  if (!type || !/^[A-Z][A-Za-z]+$/.test(type)) return 'request';
+  if (parts.length === 1 || parts[1] === '_search') return `${type} search`;
+  if (parts.length === 2) return `${type} read`;
+  return `${type} request`;
+}
+
+function isOperationOutcome(v: unknown): v is fhir4.OperationOutcome {
+  return typeof v === 'object' && v !== null && (v as { resourceType?: unknown }).resourceType === 'OperationOutcome';
+}
+
+async function readJson(res: Response): Promise<unknown> {
+  const text = await res.text();
+  if (!text.trim()) return undefined;
+  return JSON.parse(text) as unknown;
+}
+
+/** Wraps a fhirclient Client (after FHIR.oauth2.ready()) into the app's FhirRequester. */
+export function createFhirRequester(client: SmartClientLike, options: RequesterOptions = {}): FhirRequester {
+  const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
+  const now = options.now ?? (() => Date.now());
+  const serverUrl = client.state.serverUrl;
+
+  const token = () => client.state.tokenResponse?.access_token;
+  const hasRefreshToken = () => !!client.state.tokenResponse?.refresh_token;
+  const isExpired = () => {
+    const at = client.state.expiresAt;
+    return typeof at === 'number' && at > 0 && at - EXPIRY_MARGIN_S < now() / 1000;
+  };
+
+  async function refresh(signal: AbortSignal | undefined): Promise<void> {
+    if (!hasRefreshToken()) throw new SessionExpiredError();
+    try {
+      await client.refresh(signal ? { signal } : {});
+    } catch (e) {
+      if (signal?.aborted) throw e;
+      throw new SessionExpiredError();
+    }
+    if (!token()) throw new SessionExpiredError();
+  }
+
+  async function send(url: URL, signal: AbortSignal | undefined): Promise<Response> {
+    const headers: Record<string, string> = { accept: 'application/fhir+json' };
+    const t = token();
+    if (t) headers.authorization = `Bearer ${t}`;
+    try {
+      return await doFetch(url.href, { method: 'GET', headers, mode: 'cors', credentials: 'omit', ...(signal ? { signal } : {}) });
+    } catch (e) {
+      if (signal?.aborted || (e instanceof DOMException && e.name === 'AbortError')) throw e;
+      throw new FhirNetworkError();
+    }
+  }
+
+  return {
+    serverUrl,
+    async get(urlOrPath, opts = {}) {
+      const { signal } = opts;
+      const url = resolveFhirUrl(urlOrPath, serverUrl);
+      const what = describeRequest(url, serverUrl);
+      if (token() && isExpired()) await refresh(signal);
+      let res = await send(url, signal);
+      if (res.status === 401) {
+        // Refresh once (if we can) and retry once; a second 401 means the session is over.
+        await refresh(signal);
+        res = await send(url, signal);
+        if (res.status === 401) throw new SessionExpiredError();
+      }
+      let body: unknown;
+      try {
+        body = await readJson(res);
+      } catch {
+        if (signal?.aborted) throw signal.reason;
+        if (res.ok) throw new FhirHttpError(res.status, `The FHIR server's answer to the ${what} was not JSON.`);
+        body = undefined;
+      }
+      if (!res.ok) {
+        const outcome = isOperationOutcome(body) ? body : undefined;
+        throw new FhirHttpError(res.status, `The FHIR server answered ${res.status}${res.statusText ? ` ${res.statusText}` : ''} to the ${what}.`, outcome);
+      }
+      if (body === undefined) throw new FhirHttpError(res.status, `The FHIR server's answer to the ${what} was empty.`);
+      return body;
+    },
+  };
+}
