@@ -1,0 +1,168 @@
+// @ts-check
+/** Server-rendered HTML pages of the local sandbox EHR (plain, accessible, no scripts). */
+
+/** @param {unknown} s */
+export function esc(s) {
+  return String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+}
+
+const STYLE = `
+body{font-family:system-ui,sans-serif;margin:0;color:#1a1a1a;background:#f6f7f9}
+header.ehr{background:#1f3a5f;color:#fff;padding:.75rem 1.25rem}
+header.ehr h1{margin:0;font-size:1.25rem}
+main{padding:1rem 1.25rem;max-width:72rem}
+table{border-collapse:collapse;width:100%;background:#fff}
+th,td{border:1px solid #c9ced6;padding:.45rem .6rem;text-align:left;vertical-align:top}
+th{background:#e8ecf2}
+button,.button{font:inherit;padding:.35rem .8rem;border:1px solid #1f3a5f;background:#1f3a5f;color:#fff;border-radius:4px;cursor:pointer;text-decoration:none;display:inline-block}
+fieldset{background:#fff;border:1px solid #c9ced6;margin:0 0 1rem;padding:.6rem 1rem}
+fieldset div{margin:.3rem 0}
+.sr-only{position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0,0,0,0);border:0}
+.banner{background:#fff;border-bottom:2px solid #1f3a5f;padding:.5rem 1.25rem}
+iframe{width:100%;height:calc(100vh - 8rem);border:0;background:#fff}
+code{background:#eef;padding:0 .2rem}
+`;
+
+/**
+ * @param {string} title
+ * @param {string} body
+ */
+export function page(title, body) {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
+<title>${esc(title)}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<header class="ehr"><p style="margin:0">Sandbox EHR (local, test data only)</p><h1>${esc(title)}</h1></header>
+${body}
+</body>
+</html>`;
+}
+
+/**
+ * Completed years between a FHIR date and an instant.
+ * @param {string | undefined} birthDate
+ * @param {number} nowMs
+ * @returns {number | null}
+ */
+export function ageAt(birthDate, nowMs) {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(birthDate ?? '');
+  if (!m) return null;
+  const now = new Date(nowMs);
+  const y = Number(m[1]);
+  const mo = m[2] ? Number(m[2]) : 1;
+  const d = m[3] ? Number(m[3]) : 1;
+  let age = now.getUTCFullYear() - y;
+  if (now.getUTCMonth() + 1 < mo || (now.getUTCMonth() + 1 === mo && now.getUTCDate() < d)) age--;
+  return age >= 0 ? age : null;
+}
+
+/**
+ * @typedef {{ id: string, name: string, birthDate?: string, scenario: string }} PatientRow
+ */
+
+/**
+ * The EHR's patient list.
+ * @param {{ patients: PatientRow[], nowMs: number, origin: string, problems: string[] }} args
+ */
+export function ehrHomePage({ patients, nowMs, origin, problems }) {
+  const rows = patients
+    .map((p) => {
+      const age = ageAt(p.birthDate, nowMs);
+      return `<tr>
+<th scope="row">${esc(p.name)}</th>
+<td>${p.birthDate ? esc(p.birthDate) : 'unknown'}</td>
+<td>${age === null ? 'unknown' : `${age} years`}</td>
+<td>${esc(p.scenario)}</td>
+<td><button type="submit" name="patient" value="${esc(p.id)}">Launch LMWH Monitor<span class="sr-only"> for ${esc(p.name)}</span></button></td>
+</tr>`;
+    })
+    .join('\n');
+  const standalone = `/app/launch/?iss=${encodeURIComponent(`${origin}/fhir`)}`;
+  return page(
+    'Patients',
+    `<main>
+<p>Clock of this sandbox: <strong>${esc(new Date(nowMs).toISOString())}</strong>. FHIR base: <code>${esc(origin)}/fhir</code>.</p>
+<form method="get" action="/launch">
+<fieldset>
+<legend>Launch options</legend>
+<div><label for="token_lifetime">Access-token lifetime</label>
+<select id="token_lifetime" name="token_lifetime"><option value="3600" selected>3600 s (1 hour)</option><option value="60">60 s (test expiry and refresh)</option></select></div>
+<div><label for="grant">Granted scopes</label>
+<select id="grant" name="grant"><option value="full" selected>Full (everything asked)</option><option value="trimmed">Trimmed (no Appointment, ServiceRequest, MedicationDispense, no refresh)</option><option value="v1">SMART v1 only (.read scopes)</option></select></div>
+<div><input type="checkbox" id="iframe" name="iframe" value="1"> <label for="iframe">Open the app inside the EHR (iframe)</label></div>
+<div><input type="checkbox" id="need_patient_banner" name="need_patient_banner" value="false"> <label for="need_patient_banner">Hide the app's patient banner (need_patient_banner=false)</label></div>
+</fieldset>
+<h2>Patients (${patients.length})</h2>
+${
+  patients.length === 0
+    ? '<p>No patients are loaded. Add FHIR files with <code>SANDBOX_DATA</code>.</p>'
+    : `<table>
+<caption class="sr-only">Patients in this sandbox EHR</caption>
+<thead><tr><th scope="col">Name</th><th scope="col">Birth date</th><th scope="col">Age</th><th scope="col">Scenario</th><th scope="col">EHR launch</th></tr></thead>
+<tbody>
+${rows}
+</tbody>
+</table>`
+}
+</form>
+<h2>Standalone launch</h2>
+<p><a href="${esc(standalone)}">Standalone launch of LMWH Monitor</a> (you pick the patient at the sandbox's sign-in step).</p>
+${
+  problems.length > 0
+    ? `<h2>Data load problems (${problems.length})</h2><ul>${problems.slice(0, 200).map((p) => `<li>${esc(p)}</li>`).join('')}</ul>`
+    : ''
+}
+</main>`,
+  );
+}
+
+/**
+ * The EHR page that embeds the app in an iframe.
+ * @param {{ patient: PatientRow, nowMs: number, src: string }} args
+ */
+export function iframePage({ patient, nowMs, src }) {
+  const age = ageAt(patient.birthDate, nowMs);
+  return page(
+    `Chart: ${patient.name}`,
+    `<section class="banner" aria-label="Patient">
+<strong>${esc(patient.name)}</strong> · born ${patient.birthDate ? esc(patient.birthDate) : 'unknown'} · ${age === null ? 'age unknown' : `${age} years`} · <a href="/">Back to patient list</a>
+</section>
+<main style="max-width:none;padding:0"><iframe title="LMWH Monitor" src="${esc(src)}"></iframe></main>`,
+  );
+}
+
+/**
+ * Standalone-launch patient picker.
+ * @param {{ patients: PatientRow[], pendingId: string }} args
+ */
+export function pickerPage({ patients, pendingId }) {
+  const rows = patients
+    .map(
+      (p) => `<tr><th scope="row">${esc(p.name)}</th><td>${p.birthDate ? esc(p.birthDate) : 'unknown'}</td>
+<td><button type="submit" name="patient" value="${esc(p.id)}">Select<span class="sr-only"> ${esc(p.name)}</span></button></td></tr>`,
+    )
+    .join('\n');
+  return page(
+    'Select a patient',
+    `<main>
+<p>LMWH Monitor asks for access to one patient's record. Choose the patient.</p>
+<form method="post" action="/auth/authorize/pick">
+<input type="hidden" name="pending" value="${esc(pendingId)}">
+<table><caption class="sr-only">Patients</caption>
+<thead><tr><th scope="col">Name</th><th scope="col">Birth date</th><th scope="col">Choose</th></tr></thead>
+<tbody>${rows}</tbody></table>
+</form>
+</main>`,
+  );
+}
+
+/** @param {string} title @param {string} message */
+export function errorPage(title, message) {
+  return page(title, `<main><p role="alert">${esc(message)}</p><p><a href="/">Back to the patient list</a></p></main>`);
+}

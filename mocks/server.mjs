@@ -1,0 +1,40 @@
+#!/usr/bin/env node
+// @ts-check
+/**
+ * The local sandbox EHR, as a process: `node mocks/server.mjs` (or `npm start`, which builds the app first).
+ * Environment: PORT (default 8080), SANDBOX_NOW (ISO instant the demo data is relative to; default the real now),
+ * SANDBOX_DATA (comma-separated FHIR JSON / NDJSON files or folders to load besides the demo patients).
+ */
+import { startSandbox } from './sandbox/index.mjs';
+
+const port = Number(process.env.PORT ?? '8080');
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`PORT must be a port number, got "${process.env.PORT}"`);
+  process.exit(1);
+}
+let now = Date.now();
+if (process.env.SANDBOX_NOW) {
+  now = Date.parse(process.env.SANDBOX_NOW);
+  if (!Number.isFinite(now) || !/(Z|[+-]\d{2}:?\d{2})$/i.test(process.env.SANDBOX_NOW.trim())) {
+    console.error(`SANDBOX_NOW must be an ISO instant with a zone, e.g. 2026-04-03T08:30:00Z; got "${process.env.SANDBOX_NOW}"`);
+    process.exit(1);
+  }
+}
+const dataPaths = (process.env.SANDBOX_DATA ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+
+const sandbox = await startSandbox({ port, now, dataPaths });
+console.log('');
+console.log(`Sandbox EHR (patient list):  ${sandbox.url}/`);
+console.log(`FHIR base (iss):             ${sandbox.url}/fhir`);
+console.log(`EHR launch of a patient:     ${sandbox.url}/launch?patient=<id>`);
+console.log(`Standalone launch:           ${sandbox.url}/app/launch/?iss=${encodeURIComponent(`${sandbox.url}/fhir`)}`);
+console.log(`Sandbox clock:               ${new Date(now).toISOString()}`);
+
+let closing = false;
+const stop = () => {
+  if (closing) return;
+  closing = true;
+  sandbox.close().then(() => process.exit(0));
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
