@@ -350,7 +350,7 @@ export async function startSandbox({ port = 0, now = Date.now(), dataPaths = [],
   });
   const address = server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
-  const displayHost = host === '127.0.0.1' || host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+  const displayHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
   const url = `http://${displayHost}:${actualPort}`;
   port = actualPort;
 
