@@ -1,0 +1,116 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { labSeries } from './coagulation';
+import { loadUnitConverter, type UnitConverter } from './ucum';
+import type { LabAnalyte } from '../codes';
+
+let units: UnitConverter;
+beforeAll(async () => {
+  units = await loadUnitConverter();
+});
+const ZONE = 'Europe/London';
+
+function lab(code: string, q: Partial<fhir4.Quantity> | undefined, extra: Partial<fhir4.Observation> = {}): fhir4.Observation {
+  const obs: fhir4.Observation = {
+    resourceType: 'Observation',
+    id: `o-${code}`,
+    status: 'final',
+    code: { coding: [{ system: 'http://loinc.org', code }] },
+    effectiveDateTime: '2026-04-03T08:30:00Z',
+    ...extra,
+  };
+  if (q) obs.valueQuantity = q;
+  return obs;
+}
+const ucum = (value: number, code: string, unit = code): Partial<fhir4.Quantity> => ({ value, unit, code, system: 'http://unitsofmeasure.org' });
+
+describe('conversions into the analyte display unit', () => {
+  it.each<[string, fhir4.Observation, LabAnalyte, number, string | undefined]>([
+    ['fibrinogen 350 mg/dL is 3.5 g/L', lab('3255-7', ucum(350, 'mg/dL')), 'fibrinogen', 3.5, 'converted from mg/dL'],
+    ['fibrinogen 3.5 g/L stays 3.5 g/L', lab('3255-7', ucum(3.5, 'g/L')), 'fibrinogen', 3.5, undefined],
+    ['platelets 250 10*3/uL are 250 10*9/L', lab('777-3', ucum(250, '10*3/uL')), 'platelets', 250, 'converted from 10*3/uL'],
+    ['platelets 180 x10^9/L (non-UCUM spelling) are 180 10*9/L', lab('26515-7', { value: 180, unit: 'x10^9/L' }), 'platelets', 180, "non-UCUM spelling 'x10^9/L' read as 10*9/L"],
+    ['haemoglobin 121 g/L is 12.1 g/dL', lab('718-7', ucum(121, 'g/L')), 'haemoglobin', 12.1, 'converted from g/L'],
+    ['creatinine 0.8 mg/dL is 70.72 umol/L', lab('2160-0', ucum(0.8, 'mg/dL')), 'creatinine', 70.72, 'converted from mg/dL (1 mg/dL = 88.4 umol/L)'],
+    ['creatinine 62 umol/L stays 62 umol/L', lab('14682-9', ucum(62, 'umol/L')), 'creatinine', 62, undefined],
+    ['PT 12.5 s', lab('5902-2', ucum(12.5, 's')), 'pt', 12.5, undefined],
+    ['aPTT 32 sec (spelling)', lab('14979-9', { value: 32, unit: 'sec' }), 'aptt', 32, "non-UCUM spelling 'sec' read as s"],
+    ['INR 1.1 {INR}', lab('6301-6', ucum(1.1, '{INR}')), 'inr', 1.1, undefined],
+    ['INR 1.0 without a unit (a ratio)', lab('6301-6', { value: 1.0 }), 'inr', 1, 'no unit: INR is a ratio'],
+    ['antithrombin 95 %', lab('27811-9', ucum(95, '%')), 'antithrombin', 95, undefined],
+    ["anti-Xa 0.6 [arb'U]/mL (LMWH-calibrated) is 0.6, units treated as equal", lab('32684-3', ucum(0.6, "[arb'U]/mL")), 'antiXaLmwh', 0.6, "anti-Xa units ([arb'U]/mL, [iU]/mL, U/mL, IU/mL) treated as numerically equal"],
+    ['anti-Xa 0.8 IU/mL under 3274-8 is 0.8 in the generic series', lab('3274-8', { value: 0.8, unit: 'IU/mL' }), 'antiXaGeneric', 0.8, "non-UCUM spelling 'IU/mL' read as [iU]/mL"],
+    ['anti-Xa 0.5 U/mL under 32684-3', lab('32684-3', ucum(0.5, 'U/mL')), 'antiXaLmwh', 0.5, expect.stringContaining('treated as numerically equal') as unknown as string],
+    ['CrCl 85 mL/min', lab('2164-2', ucum(85, 'mL/min')), 'creatinineClearance', 85, undefined],
+    ['eGFR 95 mL/min/1.73m2 (spelling)', lab('98979-8', { value: 95, unit: 'mL/min/1.73m2' }), 'egfr', 95, expect.stringContaining('non-UCUM spelling') as unknown as string],
+  ])('%s', (_n, obs, analyte, value, conversion) => {
+    const s = labSeries([obs], units, ZONE)[analyte];
+    expect(s.exclusions).toEqual([]);
+    expect(s.points).toHaveLength(1);
+    expect(s.points[0]!.value).toBe(value);
+    expect(s.points[0]!.conversion).toEqual(conversion);
+    expect(s.latest).toBe(s.points[0]);
+  });
+});
+
+describe('labels kept apart', () => {
+  it('LMWH-calibrated and calibration-not-stated anti-Xa are separate series, each labelled', () => {
+    const s = labSeries([lab('32684-3', ucum(0.6, "[arb'U]/mL")), lab('3274-8', ucum(0.7, "[arb'U]/mL"))], units, ZONE);
+    expect(s.antiXaLmwh.points.map((p) => p.value)).toEqual([0.6]);
+    expect(s.antiXaGeneric.points.map((p) => p.value)).toEqual([0.7]);
+    expect(s.antiXaGeneric.note).toMatch(/calibration .* not stated/);
+  });
+  it('eGFR is labelled as not validated in pregnancy; CrCl is the label measure', () => {
+    const s = labSeries([lab('98979-8', ucum(95, 'mL/min/{1.73_m2}')), lab('2164-2', ucum(85, 'mL/min'))], units, ZONE);
+    expect(s.egfr.points[0]!.note).toMatch(/not validated in pregnancy/);
+    expect(s.creatinineClearance.note).toMatch(/enoxaparin label/);
+  });
+});
+
+describe('excluded with a reason', () => {
+  it.each<[string, fhir4.Observation, LabAnalyte, RegExp]>([
+    ['haemoglobin in mmol/L (convention-dependent)', lab('718-7', ucum(7.5, 'mmol/L')), 'haemoglobin', /mmol\/L/],
+    ['eGFR in plain mL/min is not per 1.73 m2', lab('98979-8', ucum(95, 'mL/min')), 'egfr', /not per 1.73/],
+    ['CrCl per 1.73 m2 is not the label CrCl', lab('2164-2', ucum(85, 'mL/min/{1.73_m2}')), 'creatinineClearance', /per 1.73 m2/],
+    ['antithrombin antigen in mg/dL is not activity in %', lab('1868-9', ucum(25, 'mg/dL')), 'antithrombin', /not comparable/],
+    ['fibrinogen in seconds cannot be converted', lab('3255-7', ucum(3, 's')), 'fibrinogen', /cannot be converted/],
+    ['platelets without a unit', lab('777-3', { value: 250 }), 'platelets', /no unit/],
+    ['anti-Xa in mg/L is not an anti-Xa unit', lab('32684-3', ucum(0.6, 'mg/L')), 'antiXaLmwh', /not one of/],
+    ['fibrinogen with unit g/L and code mg/dL disagree', lab('3255-7', { value: 3, unit: 'g/L', code: 'mg/dL', system: 'http://unitsofmeasure.org' }), 'fibrinogen', /disagree/],
+    ['entered-in-error PT', lab('5902-2', ucum(12, 's'), { status: 'entered-in-error' }), 'pt', /entered-in-error/],
+    ['PT without a date', lab('5902-2', ucum(12, 's'), { effectiveDateTime: undefined }), 'pt', /no date/],
+    ['PT with a text value', lab('5902-2', undefined, { valueString: 'clotted sample' }), 'pt', /not a numeric result/],
+    ['negative platelet count', lab('777-3', ucum(-5, '10*9/L')), 'platelets', /absurd/],
+  ])('%s', (_n, obs, analyte, re) => {
+    const s = labSeries([obs], units, ZONE)[analyte];
+    expect(s.points).toEqual([]);
+    expect(s.latest).toBeUndefined();
+    expect(s.exclusions).toHaveLength(1);
+    expect(s.exclusions[0]!.reason).toMatch(re);
+  });
+});
+
+describe('series', () => {
+  it('points are sorted by time; latest is the newest; comparator, status, ranges and source travel', () => {
+    const a = lab('777-3', ucum(250, '10*9/L'), { id: 'a', effectiveDateTime: '2026-04-01' });
+    const b = lab('777-3', { ...ucum(100, '10*9/L'), comparator: '<' }, {
+      id: 'b',
+      effectiveDateTime: '2026-04-05',
+      status: 'preliminary',
+      referenceRange: [{ low: { value: 150 } }],
+      interpretation: [{ coding: [{ code: 'L' }] }],
+    });
+    const s = labSeries([b, a], units, ZONE).platelets;
+    expect(s.points.map((p) => p.source.id)).toEqual(['a', 'b']);
+    expect(s.latest?.source).toEqual({ resourceType: 'Observation', id: 'b', date: '2026-04-05', original: '<100 10*9/L', matchedBy: 'LOINC 777-3' });
+    expect(s.latest).toMatchObject({ comparator: '<', status: 'preliminary', referenceRange: [{ low: { value: 150 } }] });
+  });
+  it('every analyte has a series even when nothing was found', () => {
+    const s = labSeries([], units, ZONE);
+    expect(Object.keys(s)).toHaveLength(13);
+    expect(s.fibrinogen).toMatchObject({ displayUnit: 'g/L', points: [], exclusions: [] });
+  });
+  it('observations of other analytes are ignored, not excluded', () => {
+    const s = labSeries([lab('48065-7', ucum(0.5, 'mg/L'))], units, ZONE);
+    expect(Object.values(s).flatMap((x) => [...x.points, ...x.exclusions])).toEqual([]);
+  });
+});
