@@ -16,7 +16,8 @@ export type RuleSourceName =
   | 'ESHRE 2022'
   | 'SOAP 2018'
   | 'Published studies (D-dimer in pregnancy)'
-  | 'Enoxaparin product labelling';
+  | 'Enoxaparin product labelling'
+  | 'General laboratory knowledge';
 
 /**
  * 'verified': the number/statement was confirmed (docs/clinical-reference.md says VERIFIED).
@@ -26,7 +27,7 @@ export type RuleSourceName =
 export type Verification = 'verified' | 'partial' | 'source-text';
 
 export interface RuleSource {
-  kind: 'source-article' | 'guideline' | 'study' | 'product-label';
+  kind: 'source-article' | 'guideline' | 'study' | 'product-label' | 'general-knowledge';
   name: RuleSourceName;
   /** Full reference. */
   citation: string;
@@ -75,8 +76,10 @@ export interface RestartAfterRule extends RuleBase {
   kind: 'restart-after';
   parameters: {
     after: 'delivery' | 'neuraxial-catheter-removal';
-    /** Hours after; null when not given or not verified as a number (then only words are shown). */
+    /** Hours after, only when the number is VERIFIED; null otherwise (then only words are shown). */
     hoursAfter: number | null;
+    /** A number seen only in a secondary source: shown in the wording, labelled, never used to compute a time. */
+    partialHours?: number;
   };
 }
 

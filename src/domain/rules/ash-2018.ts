@@ -1,0 +1,14 @@
+/** ASH 2018 (pregnancy VTE guideline): routine anti-Xa monitoring not advised (VERIFIED, conditional). */
+import { ASH_2018 } from './sources';
+import type { CautionRule } from './types';
+
+export const ASH_NO_ROUTINE_ANTI_XA: CautionRule = {
+  id: 'ash2018.caution.no-routine-anti-xa',
+  version: '1.0.0',
+  source: ASH_2018,
+  kind: 'caution',
+  parameters: { topic: 'anti-xa-monitoring' },
+  wording: 'ASH 2018 (guideline): suggests against routine anti-Xa monitoring to adjust LMWH dosing in pregnancy (conditional recommendation).',
+};
+
+export const ASH_2018_RULES = [ASH_NO_ROUTINE_ANTI_XA] as const;
