@@ -1,2 +1,11 @@
 /** Medication domain: recognition, resolution, orders, recorded doses, dose class and weights. */
 export * from './types';
+export * from './medicationCodes';
+export { recogniseAnticoagulant, recogniseOtherRelevant, hasAnyIdentification } from './recognise';
+export { resolveMedication, medicationIdFromReference } from './resolve';
+export { readDoseQuantity, readDosageDose, readFrequency, readRoute, readConcentration, concentrationFromMedication } from './dosage';
+export { normaliseOrder, normaliseOrders, isActiveAt, recogniseUse } from './order';
+export { recordedDoses, lastDosePerDrug } from './doses';
+export * from './doseClassThresholds';
+export { classifyDose } from './classify';
+export { bodyWeights, bookingWeight, latestWeight, dosePerKg, KG_PER_LB, PLAUSIBLE_KG } from './weights';
