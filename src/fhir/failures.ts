@@ -34,6 +34,9 @@ export interface FailureContext {
 export function failureReason(error: unknown, ctx: FailureContext): string {
   const status = httpStatusOf(error);
   const { resourceType: type, action } = ctx;
+  if ((error as { name?: unknown } | null)?.name === 'ForbiddenUrlError') {
+    return `the ${type} ${action} would have sent the token to another server; not followed`;
+  }
   if (status === undefined) return `the ${type} ${action} could not be completed (network error or unreadable answer)`;
   const diagnostics = outcomeSummary((error as { outcome?: unknown }).outcome);
   const withDiag = (s: string) => (diagnostics ? `${s}: ${diagnostics}` : s);
