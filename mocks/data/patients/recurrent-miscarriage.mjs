@@ -1,7 +1,7 @@
 // Patient 3: about 12 weeks pregnant (LMP dating only, no EDD), recurrent miscarriage, antiphospholipid syndrome,
 // on dalteparin 5000 IU daily since 5 weeks ago.
 import {
-  SYS, CATEGORY, INTERP, CLINICAL_ACTIVE, VERIFICATION_CONFIRMED, CONDITION_PROBLEM, ONCE_DAILY,
+  SYS, INTERP, CLINICAL_ACTIVE, VERIFICATION_CONFIRMED, CONDITION_PROBLEM, ONCE_DAILY,
   cc, coding, qty, loinc, patient, patientRef, observation, weight, lmp, pregnancyStatus, dosage, pregnancy,
 } from '../lib.mjs';
 

@@ -1,7 +1,7 @@
 // Patient 2: 35 weeks pregnant, elective caesarean in 3 days at 08:30, enoxaparin 40 mg daily with no end date,
 // D-dimer series across all three trimesters in mixed codes, units and statuses, and a coagulation panel.
 import {
-  SYS, CATEGORY, INTERP, CLINICAL_ACTIVE, VERIFICATION_CONFIRMED, CONDITION_PROBLEM, ONCE_DAILY, ROUTE_SC,
+  SYS, INTERP, CLINICAL_ACTIVE, VERIFICATION_CONFIRMED, CONDITION_PROBLEM, ONCE_DAILY, ROUTE_SC,
   cc, coding, qty, loinc, patient, patientRef, ref, observation, weight, edd, lmp, dosage, pregnancy,
 } from '../lib.mjs';
 
