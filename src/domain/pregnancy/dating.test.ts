@@ -1,0 +1,176 @@
+import { describe, expect, it } from 'vitest';
+import { datingFactsFromRecord, embryoAgeFromText } from './facts';
+import { chooseDating, NO_DATING_REASON } from './dating';
+import { pregnanciesFromRecord } from './pregnancies';
+import { edd, embryoAge, ga, lmp, obs, transfer, utc } from './testFixtures';
+
+const zone = 'Europe/London';
+const NOW = utc('2026-09-12T10:00:00Z');
+const choice = (resources: unknown[]) => chooseDating(datingFactsFromRecord(resources, zone).datings);
+
+describe('dating facts from Observations', () => {
+  it.each([
+    ['EDD 11778-8 date-only', edd('o', '2027-01-14', '2026-06-03'), 'edd', '2027-01-14'],
+    ['EDD from LMP 11779-6', edd('o', '2027-01-14', '2026-06-03', '11779-6'), 'edd', '2027-01-14'],
+    ['EDD from ovulation 11780-4', edd('o', '2027-01-14', '2026-06-03', '11780-4'), 'edd', '2027-01-14'],
+    ['LMP 8665-2 1 Apr 2026', lmp('o', '2026-04-01', '2026-05-01'), 'lmp', '2027-01-06'],
+    ['ultrasound composite 11888-5 12 wk on 3 Jun 2026', ga('o', '11888-5', 12, '2026-06-03'), 'ultrasound-ga', '2026-12-16'],
+    ['GA 49051-6 12 wk + 49052-4 3 d on 3 Jun 2026', ga('o', '49051-6', 12, '2026-06-03', 3), 'ga-observation', '2026-12-13'],
+    ['GA 11884-4 in days (87 d)', obs('o', '11884-4', { effectiveDateTime: '2026-06-03', valueQuantity: { value: 87, unit: 'd', code: 'd' } }), 'ga-observation', '2026-12-13'],
+    ['GA from selected delivery date 11887-7 is not an ultrasound', ga('o', '11887-7', 20, '2026-06-03'), 'ga-observation', '2026-10-21'],
+  ])('%s', (_name, resource, method, eddDate) => {
+    const f = datingFactsFromRecord([resource], zone);
+    expect(f.exclusions).toEqual([]);
+    expect(f.datings.map((d) => [d.method, d.eddDate])).toEqual([[method, eddDate]]);
+    expect(f.datings[0]!.source.id).toBe('o');
+  });
+
+  it('EDD description says the date and when it was recorded', () => {
+    const [d] = datingFactsFromRecord([edd('o', '2027-01-14', '2026-06-03T09:00:00+01:00')], zone).datings;
+    expect(d?.description).toBe('EDD 14 Jan 2027 recorded 3 Jun 2026');
+  });
+
+  it.each([
+    ['entered-in-error EDD', { ...edd('o', '2027-01-14'), status: 'entered-in-error' as const }, /status entered-in-error/],
+    ['cancelled LMP', { ...lmp('o', '2026-04-01'), status: 'cancelled' as const }, /status cancelled/],
+    ['EDD given only to the month', edd('o', '2027-01'), /not precise to the day/],
+    ['EDD without a value', obs('o', '11778-8', {}), /no readable valueDateTime/],
+    ['GA without effective date', obs('o', '11884-4', { valueQuantity: { value: 20, code: 'wk' } }), /no effective date/],
+    ['GA in months', obs('o', '11884-4', { effectiveDateTime: '2026-06-03', valueQuantity: { value: 5, code: 'mo' } }), /unit 'mo' is not weeks or days/],
+    ['GA of 60 weeks', ga('o', '18185-9', 60, '2026-06-03'), /outside 0-45 weeks/],
+    ['GA as text', obs('o', '18185-9', { effectiveDateTime: '2026-06-03', valueString: '20+3' }), /no numeric gestational age/],
+    ['pregnancy status with an unknown answer', obs('o', '82810-3', { valueCodeableConcept: { text: 'yes' } }), /answer not recognised/],
+  ])('%s is excluded with the reason', (_name, resource, reason) => {
+    const f = datingFactsFromRecord([resource], zone);
+    expect(f.datings).toEqual([]);
+    expect(f.exclusions).toHaveLength(1);
+    expect(f.exclusions[0]!.reason).toMatch(reason);
+    expect(f.exclusions[0]!.view).toBe('Pregnancy dating');
+  });
+
+  it.each([
+    ['LA15173-0', 'pregnant'],
+    ['LA26683-5', 'not-pregnant'],
+    ['LA4489-6', 'unknown'],
+  ])('pregnancy status %s is %s', (code, status) => {
+    const f = datingFactsFromRecord([obs('s', '82810-3', { effectiveDateTime: '2026-06-03', valueCodeableConcept: { coding: [{ system: 'http://loinc.org', code }] } })], zone);
+    expect(f.statuses.map((s) => s.status)).toEqual([status]);
+  });
+});
+
+describe('IVF transfer dating', () => {
+  it.each([
+    ['frozen embryo transfer 236894009', '236894009'],
+    ['transmyometrial transfer 448543003', '448543003'],
+    ['tubal embryo transfer 236915005', '236915005'],
+  ])('%s dates the pregnancy with the embryo age', (_name, code) => {
+    const t = transfer('t', '2026-05-01', { code: { coding: [{ system: 'http://snomed.info/sct', code }] } });
+    const c = choice([t, embryoAge('a', 't', 5)]);
+    expect(c.chosen?.method).toBe('ivf-transfer');
+    expect(c.chosen?.eddDate).toBe('2027-01-17');
+    expect(c.chosen?.sources.map((s) => s.id)).toEqual(['t', 'a']);
+    expect(c.chosen?.recognisedBy).toBe('snomed');
+  });
+
+  it('a transfer without embryo age gives no dating and says why', () => {
+    const f = datingFactsFromRecord([transfer('t', '2026-05-01')], zone);
+    expect(f.datings).toEqual([]);
+    const t = pregnanciesFromRecord([transfer('t', '2026-05-01')], NOW, zone);
+    expect(t.pregnancies).toEqual([]);
+    expect(t.reasonIfNone).toBe(`${NO_DATING_REASON}; embryo transfer on 1 May 2026 (Procedure/t): no embryo age (day 3 / day 5 / day 6) recorded, so it cannot date the pregnancy`);
+  });
+
+  it.each([
+    ['note "day 5 blastocyst"', { note: [{ text: 'Single day 5 blastocyst transferred' }] }, 5, "'day 5'"],
+    ['note "blastocyst" only', { note: [{ text: 'one blastocyst' }] }, 5, "'blastocyst'"],
+    ['code text "day 3 embryo transfer"', { code: { coding: [{ system: 'http://snomed.info/sct', code: '75456002' }], text: 'Day 3 embryo transfer' } }, 3, "'Day 3'"],
+    ['note "day-6"', { note: [{ text: 'FET, day-6 embryo' }] }, 6, "'day-6'"],
+  ])('embryo age from the Procedure text (%s) is labelled a text match', (_name, fields, days, matched) => {
+    const c = choice([transfer('t', '2026-05-01', fields as object)]);
+    expect(c.chosen?.eddDate).toBe(['', '', '', '2027-01-19', '', '2027-01-17', '2027-01-16'][days]);
+    expect(c.chosen?.recognisedBy).toBe('text');
+    expect(c.chosen?.description).toContain(`text match: ${matched}`);
+  });
+
+  it('a transfer recognised only by its text ("Embryo transfer") is labelled a text match', () => {
+    const t = transfer('t', '2026-05-01', { code: { text: 'Embryo transfer (FET)' } });
+    const c = choice([t, embryoAge('a', 't', 5)]);
+    expect(c.chosen?.recognisedBy).toBe('text');
+    expect(c.chosen?.source.matchedBy).toBe("text match: 'Embryo transfer'");
+  });
+
+  it('text naming two embryo ages is ambiguous: no dating', () => {
+    const f = datingFactsFromRecord([transfer('t', '2026-05-01', { note: [{ text: 'day 3 embryo cultured to day 5' }] })], zone);
+    expect(f.datings).toEqual([]);
+    expect(f.undatedTransfers[0]?.note).toMatch(/several embryo ages/);
+  });
+
+  it('two embryo-age records that disagree: no dating', () => {
+    const f = datingFactsFromRecord([transfer('t', '2026-05-01'), embryoAge('a', 't', 5), embryoAge('b', 't', 3)], zone);
+    expect(f.datings).toEqual([]);
+    expect(f.undatedTransfers[0]?.note).toMatch(/embryo-age records disagree \(day 5, day 3\)/);
+  });
+
+  it.each([
+    ['in hours', embryoAge('a', 't', 120, 'h'), /unit 'h' is not days/],
+    ['not linked to the transfer', { ...embryoAge('a', 't', 5), partOf: undefined }, /not linked/],
+    ['of 12 days', embryoAge('a', 't', 12), /not a whole number of days 1-7/],
+  ])('an embryo age %s is excluded and the transfer stays undated', (_name, age, reason) => {
+    const f = datingFactsFromRecord([transfer('t', '2026-05-01'), age], zone);
+    expect(f.datings).toEqual([]);
+    expect(f.exclusions[0]?.reason).toMatch(reason);
+  });
+
+  it.each(['preparation', 'entered-in-error', 'not-done'] as const)('a transfer with status %s does not date a pregnancy', (status) => {
+    expect(datingFactsFromRecord([transfer('t', '2026-05-01', { status }), embryoAge('a', 't', 5)], zone).datings).toEqual([]);
+  });
+
+  it('embryo age text fallback', () => {
+    expect(embryoAgeFromText(['no age here'])).toBeUndefined();
+    expect(embryoAgeFromText(['Blastocysts x1'])).toEqual({ days: 5, matched: 'Blastocysts' });
+    expect(embryoAgeFromText(['Day 6 blastocyst'])).toEqual({ days: 6, matched: 'Day 6' });
+  });
+});
+
+describe('dating precedence', () => {
+  const eddObs = edd('edd', '2027-01-14', '2026-06-03');
+  const ivf = [transfer('t', '2026-05-01'), embryoAge('a', 't', 5)]; // EDD 17 Jan 2027
+  const us = ga('us', '11888-5', 12, '2026-07-01'); // EDD 13 Jan 2027
+  const lmpObs = lmp('lmp', '2026-04-01', '2026-05-01'); // EDD 6 Jan 2027
+  const gaObs = ga('ga', '11884-4', 10, '2026-06-17'); // EDD 13 Jan 2027
+  it.each([
+    ['recorded EDD beats everything', [gaObs, lmpObs, us, ...ivf, eddObs], 'edd', 'edd'],
+    ['IVF transfer beats ultrasound, LMP and GA', [gaObs, lmpObs, us, ...ivf], 'ivf-transfer', 't'],
+    ['ultrasound beats LMP and GA', [gaObs, lmpObs, us], 'ultrasound-ga', 'us'],
+    ['LMP beats a plain GA observation', [gaObs, lmpObs], 'lmp', 'lmp'],
+    ['a plain GA observation alone', [gaObs], 'ga-observation', 'ga'],
+  ])('%s', (_name, resources, method, id) => {
+    const c = choice(resources);
+    expect(c.chosen?.method).toBe(method);
+    expect(c.chosen?.source.id).toBe(id);
+    expect(c.all).toHaveLength(resources.length - (resources.includes(ivf[1]!) ? 1 : 0));
+  });
+
+  it('the most recent valid EDD wins over an older one', () => {
+    const c = choice([edd('old', '2027-01-20', '2026-05-01'), edd('new', '2027-01-14', '2026-07-01'), { ...edd('err', '2027-01-01', '2026-08-01'), status: 'entered-in-error' }]);
+    expect(c.chosen?.source.id).toBe('new');
+    expect(c.alternatives).toEqual([]); // 6 days apart: not flagged
+  });
+
+  it('the earliest ultrasound wins (an early scan dates best)', () => {
+    expect(choice([ga('late', '11888-5', 30, '2026-11-04'), ga('early', '11888-5', 8, '2026-06-03')]).chosen?.source.id).toBe('early');
+  });
+
+  it('an LMP dating 8 days before the recorded EDD is flagged as an alternative (-8 d); one 7 days off is not', () => {
+    const c = choice([eddObs, lmp('l8', '2026-04-01', '2026-05-01'), lmp('l7', '2026-04-02', '2026-05-01')]);
+    expect(c.chosen?.source.id).toBe('edd');
+    expect(c.alternatives.map((a) => [a.source.id, a.disagreementDays])).toEqual([['l8', -8]]);
+    expect(c.all.map((a) => a.source.id)).toEqual(['edd', 'l8', 'l7']);
+  });
+
+  it('with no dating at all it says why', () => {
+    const c = chooseDating([]);
+    expect(c.chosen).toBeUndefined();
+    expect(c.reasonIfNone).toBe('no EDD, LMP, transfer with embryo age or GA observation found');
+  });
+});
