@@ -2,3 +2,10 @@
 export type * from './input';
 export type * from './types';
 export { PLANNED_EVENT_CLASSES, DELIVERY_EVENT_CLASSES } from './types';
+export { ALL_RULES, ruleById, numbersUsable } from './registry';
+export { OMITTED_ITEMS, type OmittedItem } from './omitted';
+export { RCOG_TABLE3_PROPHYLACTIC, RCOG_TABLE3_INTERMEDIATE_50_90, type WeightBand } from './rcog-37a';
+export { eventAnchor, type Anchor } from './common';
+export { evaluateEvent, eventCards, eddInfoCard, aggregateStatus, readOrder, ordersForEvent } from './evaluate-event';
+export { stopNowTriggers, indications, cautions, currentPregnancyWindow } from './findings';
+export { copyToNoteText, INFORMATION_ONLY_NOTE, type NoteTextInput } from './note-text';
