@@ -1,4 +1,16 @@
+/**
+ * Launch page entry (<app>/launch/): reads ../smart-config.json at run time (a deployer edits it without a rebuild),
+ * then LaunchPage decides and calls FHIR.oauth2.authorize.
+ */
 import { createRoot } from 'react-dom/client';
+import FHIR from 'fhirclient';
+import { loadSmartConfig } from '../src/fhir/smart';
+import { LaunchPage } from './LaunchPage';
+import '../src/ui/styles/app.css';
 
-// Placeholder until the SMART launch lands (issue 2).
-createRoot(document.getElementById('root')!).render(<p>Launching LMWH Monitor…</p>);
+const pageHref = window.location.href;
+const configUrl = new URL('../smart-config.json', pageHref);
+const loadConfig = () => loadSmartConfig(configUrl);
+const authorize = (options: Parameters<typeof FHIR.oauth2.authorize>[0]) => FHIR.oauth2.authorize(options);
+
+createRoot(document.getElementById('root')!).render(<LaunchPage pageHref={pageHref} loadConfig={loadConfig} authorize={authorize} />);

@@ -1,4 +1,29 @@
+/**
+ * App page entry: completes the SMART launch (FHIR.oauth2.ready) once, then renders the app or the page that says
+ * what happened (opened directly, launch error). fhirclient keeps its launch state (with the token) in this tab's
+ * sessionStorage; nothing is written to localStorage and no patient data goes into the URL or the console.
+ */
 import { createRoot } from 'react-dom/client';
+import FHIR from 'fhirclient';
+import { completeLaunch } from './fhir/client';
+import { AppRoot } from './ui/app/AppRoot';
+import './ui/styles/app.css';
 
-// Placeholder until the SMART launch lands (issue 2).
-createRoot(document.getElementById('root')!).render(<p>LMWH Monitor</p>);
+function sessionStorageOrUndefined(): Storage | undefined {
+  try {
+    return window.sessionStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+const launch = completeLaunch({
+  pageHref: window.location.href,
+  storage: sessionStorageOrUndefined(),
+  ready: () => FHIR.oauth2.ready(),
+});
+// AppRoot attaches its handlers after the first render; mark the promise handled now so a failed launch is never
+// reported as an unhandled rejection (AppRoot shows it).
+launch.catch(() => undefined);
+
+createRoot(document.getElementById('root')!).render(<AppRoot launch={launch} appPageHref={window.location.href} />);

@@ -14,6 +14,7 @@
  * So: token from `client.state.tokenResponse`, refresh through `client.refresh()`, request through fetch.
  */
 import { FhirHttpError, FhirNetworkError, ForbiddenUrlError, SessionExpiredError } from './errors';
+import { hasLaunchInProgress } from './smart';
 
 export { FhirHttpError, SessionExpiredError, FhirNetworkError, ForbiddenUrlError } from './errors';
 
@@ -150,4 +151,97 @@ export function createFhirRequester(client: SmartClientLike, options: RequesterO
       return body;
     },
   };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Completing the launch on the app page.
+
+/** A launch that cannot be completed, with a message a clinician can read (no stack, no patient data). */
+export class LaunchError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'LaunchError';
+  }
+}
+
+/** The part of a fhirclient Client the app page needs after FHIR.oauth2.ready(). */
+export interface ReadyClientLike extends SmartClientLike {
+  state: SmartClientLike['state'] & {
+    tokenResponse?: SmartClientLike['state']['tokenResponse'] & { patient?: string; scope?: string; need_patient_banner?: boolean };
+  };
+}
+
+export interface LaunchedSessionData {
+  requester: FhirRequester;
+  patientId: string;
+  needPatientBanner: boolean;
+  /** The token response's scope string as granted (parse with parseScopes). */
+  grantedScope: string;
+}
+
+export type LaunchOutcome = { kind: 'no-launch' } | { kind: 'ready'; session: LaunchedSessionData };
+
+export interface CompleteLaunchInput {
+  pageHref: string;
+  /** The tab's sessionStorage (where fhirclient keeps its launch state). */
+  storage: Pick<Storage, 'getItem'> | undefined;
+  /** FHIR.oauth2.ready */
+  ready: () => Promise<ReadyClientLike>;
+  requesterOptions?: RequesterOptions;
+}
+
+/**
+ * Completes the SMART launch on the app page: 'no-launch' when the page was opened directly (nothing in the URL or
+ * the tab's session), otherwise FHIR.oauth2.ready() and the session data. Throws LaunchError with a readable message.
+ */
+export async function completeLaunch(input: CompleteLaunchInput): Promise<LaunchOutcome> {
+  const params = new URL(input.pageHref).searchParams;
+  const error = params.get('error');
+  if (error) {
+    const desc = params.get('error_description');
+    throw new LaunchError(`The EHR's authorization server did not authorise the launch (${error}${desc ? `: ${desc}` : ''}). Relaunch LMWH Monitor from the EHR.`);
+  }
+  if (!hasLaunchInProgress(input.pageHref, input.storage)) return { kind: 'no-launch' };
+  let client: ReadyClientLike;
+  try {
+    client = await input.ready();
+  } catch (e) {
+    throw new LaunchError(describeLaunchError(e));
+  }
+  const tr = client.state.tokenResponse ?? {};
+  if (!tr.patient) {
+    throw new LaunchError('The EHR did not say which patient LMWH Monitor was opened for. Relaunch it from the patient\'s chart.');
+  }
+  return {
+    kind: 'ready',
+    session: {
+      requester: createFhirRequester(client, input.requesterOptions),
+      patientId: tr.patient,
+      needPatientBanner: tr.need_patient_banner !== false,
+      grantedScope: typeof tr.scope === 'string' ? tr.scope : '',
+    },
+  };
+}
+
+/** A readable, stack-free description of why FHIR.oauth2.ready() failed. */
+export function describeLaunchError(e: unknown): string {
+  if (e instanceof LaunchError) return e.message;
+  const message = e instanceof Error ? e.message : '';
+  if (/No 'state' parameter found|No state found/i.test(message)) {
+    return 'This launch could not be completed in this browser tab (its launch state is missing, for example because the link was opened in a new tab). Relaunch LMWH Monitor from the EHR.';
+  }
+  const status = typeof e === 'object' && e !== null && typeof (e as { status?: unknown }).status === 'number' ? (e as { status: number }).status : undefined;
+  if (status !== undefined) {
+    // fhirclient's HttpError: "<status> <text>\nURL: <token endpoint>\n<error>: <error_description>"; keep the OAuth error only.
+    const oauth = message
+      .split('\n')
+      .slice(1)
+      .filter((l) => l.trim() && !l.startsWith('URL:'))
+      .join(' ')
+      .slice(0, 300);
+    return `The EHR's authorization server refused to complete the launch (HTTP ${status}${oauth ? `: ${oauth}` : ''}). Relaunch LMWH Monitor from the EHR.`;
+  }
+  if (/Failed to obtain access token/i.test(message)) return 'The EHR did not issue an access token. Relaunch LMWH Monitor from the EHR.';
+  if (e instanceof TypeError) return 'The EHR\'s authorization server could not be reached. Check the network connection and relaunch LMWH Monitor.';
+  return 'The launch could not be completed. Relaunch LMWH Monitor from the EHR.';
 }

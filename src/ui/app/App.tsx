@@ -1,0 +1,143 @@
+/**
+ * The launched app: TanStack Query, the session context, the header (facility time zone, reload, granted access),
+ * the patient banner and the main view. A SessionExpiredError from any query replaces everything with the
+ * "relaunch from the EHR" state (the requester has already tried the refresh token where there was one).
+ */
+import { useEffect, useMemo, useState } from 'react';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import type { FhirRequester } from '../../fhir/client';
+import { FhirHttpError, ForbiddenUrlError, SessionExpiredError } from '../../fhir/errors';
+import { summariseScopes, type ParsedScopes } from '../../fhir/scopes';
+import { READ_RESOURCE_TYPES } from '../../fhir/smart';
+import { defaultZone, isValidZone, offsetLabel, systemClock, type Clock } from '../../domain/time';
+import { AppContext, type AppContextValue } from './AppContext';
+import { SessionExpiredScreen } from './screens';
+import { PatientBanner } from '../patient-banner/PatientBanner';
+import { PatientView } from '../patient-view/PatientView';
+
+export interface LaunchedSession {
+  requester: FhirRequester;
+  patientId: string;
+  needPatientBanner: boolean;
+  grantedScopes: ParsedScopes;
+}
+
+export interface AppProps {
+  session: LaunchedSession;
+  clock?: Clock;
+  /** Facility time zone to start with; default the browser's. */
+  initialZone?: string;
+  /** For tests; App creates its own otherwise. */
+  queryClient?: QueryClient;
+}
+
+/** Errors that another attempt will not fix: the session, the URL, or a 4xx answer. */
+function isPermanent(error: unknown): boolean {
+  return error instanceof SessionExpiredError || error instanceof ForbiddenUrlError || (error instanceof FhirHttpError && error.status < 500);
+}
+
+/** The app's QueryClient: no retry for permanent errors, one retry otherwise; no refetch on window focus. */
+export function createAppQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        retry: (failureCount, error) => !isPermanent(error) && failureCount < 1,
+        refetchOnWindowFocus: false,
+      },
+    },
+  });
+}
+
+function zoneList(current: string): string[] {
+  let zones: string[];
+  try {
+    zones = Intl.supportedValuesOf('timeZone');
+  } catch {
+    zones = [];
+  }
+  return Array.from(new Set([current, 'UTC', ...zones])).sort();
+}
+
+function FacilityZoneSetting({ zone, onChange, nowMs }: { zone: string; onChange: (z: string) => void; nowMs: number }) {
+  const zones = useMemo(() => zoneList(zone), [zone]);
+  return (
+    <div className="setting">
+      <label htmlFor="facility-zone">Facility time zone</label>
+      <select id="facility-zone" value={zone} onChange={(e) => isValidZone(e.target.value) && onChange(e.target.value)}>
+        {zones.map((z) => (
+          <option key={z} value={z}>
+            {z}
+          </option>
+        ))}
+      </select>
+      <span className="setting-note">{offsetLabel(nowMs, zone)}</span>
+    </div>
+  );
+}
+
+function GrantedAccess({ scopes }: { scopes: ParsedScopes }) {
+  const summary = summariseScopes(scopes, READ_RESOURCE_TYPES);
+  return (
+    <details className="granted-access">
+      <summary>Access granted by the EHR</summary>
+      <p className="hint">As the EHR reported it; the app still asks for every record type and shows what the server answers.</p>
+      <ul>
+        {summary.lines.map((l) => (
+          <li key={l.resourceType}>
+            {l.resourceType}: {l.text}
+          </li>
+        ))}
+      </ul>
+      <ul>
+        {summary.notes.map((n) => (
+          <li key={n}>{n}</li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
+export function App({ session, clock = systemClock, initialZone, queryClient }: AppProps) {
+  const [client] = useState(() => queryClient ?? createAppQueryClient());
+  const [facilityZone, setFacilityZone] = useState(() => (initialZone && isValidZone(initialZone) ? initialZone : defaultZone()));
+  const [expired, setExpired] = useState(false);
+
+  useEffect(() => {
+    // Any query failing with SessionExpiredError ends the session for the whole app.
+    const check = (error: unknown) => {
+      if (error instanceof SessionExpiredError) setExpired(true);
+    };
+    for (const q of client.getQueryCache().getAll()) check(q.state.error);
+    return client.getQueryCache().subscribe((event) => {
+      if (event.type === 'updated' && event.action.type === 'error') check(event.action.error);
+    });
+  }, [client]);
+
+  const value: AppContextValue = useMemo(
+    () => ({ ...session, facilityZone, setFacilityZone, clock }),
+    [session, facilityZone, clock],
+  );
+
+  if (expired) return <SessionExpiredScreen />;
+
+  return (
+    <QueryClientProvider client={client}>
+      <AppContext.Provider value={value}>
+        <div className="app">
+          <header className="app-header no-print">
+            <span className="app-name">LMWH Monitor</span>
+            <FacilityZoneSetting zone={facilityZone} onChange={setFacilityZone} nowMs={clock.now()} />
+            <button type="button" className="button" onClick={() => void client.invalidateQueries()}>
+              Reload data
+            </button>
+            <GrantedAccess scopes={session.grantedScopes} />
+          </header>
+          <PatientBanner />
+          <main className="app-main">
+            <PatientView />
+          </main>
+        </div>
+      </AppContext.Provider>
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,53 @@
+/**
+ * The app page's states around the launch: launching -> ready (App) | no launch (how to launch) | launch error.
+ * The launch itself (FHIR.oauth2.ready) is started once by main.tsx and handed in as a promise, so React re-renders
+ * (or StrictMode's double effects) can never exchange the single-use code twice.
+ */
+import { useEffect, useState } from 'react';
+import { describeLaunchError, type LaunchOutcome } from '../../fhir/client';
+import { parseScopes } from '../../fhir/scopes';
+import type { Clock } from '../../domain/time';
+import { App, type LaunchedSession } from './App';
+import { HowToLaunchScreen, LaunchErrorScreen, LaunchingScreen } from './screens';
+
+type RootState = { kind: 'launching' } | { kind: 'no-launch' } | { kind: 'error'; message: string } | { kind: 'ready'; session: LaunchedSession };
+
+export interface AppRootProps {
+  launch: Promise<LaunchOutcome>;
+  appPageHref: string;
+  clock?: Clock;
+}
+
+export function AppRoot({ launch, appPageHref, clock }: AppRootProps) {
+  const [state, setState] = useState<RootState>({ kind: 'launching' });
+  useEffect(() => {
+    let live = true;
+    launch.then(
+      (outcome) => {
+        if (!live) return;
+        if (outcome.kind === 'no-launch') setState({ kind: 'no-launch' });
+        else {
+          const { grantedScope, ...rest } = outcome.session;
+          setState({ kind: 'ready', session: { ...rest, grantedScopes: parseScopes(grantedScope) } });
+        }
+      },
+      (e: unknown) => {
+        if (live) setState({ kind: 'error', message: describeLaunchError(e) });
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [launch]);
+
+  switch (state.kind) {
+    case 'launching':
+      return <LaunchingScreen />;
+    case 'no-launch':
+      return <HowToLaunchScreen appPageHref={appPageHref} />;
+    case 'error':
+      return <LaunchErrorScreen message={state.message} appPageHref={appPageHref} />;
+    case 'ready':
+      return <App session={state.session} {...(clock ? { clock } : {})} />;
+  }
+}
