@@ -1,0 +1,42 @@
+/**
+ * A plain fetch requester for integration tests, with the same contract as src/fhir/client.ts (one GET, parsed JSON,
+ * FhirHttpError-shaped errors for non-2xx). It deliberately does NOT refuse other origins, so the tests show that the
+ * loader itself never follows a foreign link.
+ */
+import type { FhirRequester } from '../../src/fhir/failures';
+
+export class TestHttpError extends Error {
+  override name = 'FhirHttpError';
+  constructor(
+    readonly status: number,
+    readonly outcome?: fhir4.OperationOutcome,
+  ) {
+    super(`HTTP ${status}`);
+  }
+}
+
+export class TestSessionExpiredError extends Error {
+  override name = 'SessionExpiredError';
+}
+
+export function fetchRequester(serverUrl: string): FhirRequester {
+  const base = serverUrl.endsWith('/') ? serverUrl : `${serverUrl}/`;
+  return {
+    serverUrl,
+    async get(urlOrPath, options) {
+      const response = await fetch(new URL(urlOrPath, base), { headers: { accept: 'application/fhir+json' }, ...(options?.signal ? { signal: options.signal } : {}) });
+      const text = await response.text();
+      let body: unknown;
+      try {
+        body = text ? JSON.parse(text) : undefined;
+      } catch {
+        body = undefined;
+      }
+      if (!response.ok) {
+        const outcome = (body as { resourceType?: string } | undefined)?.resourceType === 'OperationOutcome' ? (body as fhir4.OperationOutcome) : undefined;
+        throw new TestHttpError(response.status, outcome);
+      }
+      return body;
+    },
+  };
+}
