@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { ALL_RULES, OMITTED_ITEMS, numbersUsable, ruleById } from './index';
+import type { Rule, StopBeforeEventRule } from './types';
+
+const stopRule = (id: string): StopBeforeEventRule => {
+  const r = ruleById(id);
+  if (!r || r.kind !== 'stop-before-event') throw new Error(`not a stop rule: ${id}`);
+  return r;
+};
+
+describe('rule data', () => {
+  it('every rule id is unique and every rule has a version, a citation and wording', () => {
+    const ids = ALL_RULES.map((r) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const r of ALL_RULES) {
+      expect(r.version, r.id).toMatch(/^\d+\.\d+\.\d+$/);
+      expect(r.source.citation.length, r.id).toBeGreaterThan(20);
+      expect(r.source.verificationNote.length, r.id).toBeGreaterThan(10);
+      expect(r.wording.length, r.id).toBeGreaterThan(20);
+    }
+  });
+
+  it('wording attributes and never orders anyone to stop or inject', () => {
+    for (const r of ALL_RULES) {
+      expect(r.wording, r.id).not.toMatch(/^(Stop|Inject|Give|Start|Continue|Hold)\b/);
+      if (r.source.kind === 'source-article') expect(r.wording, r.id).toMatch(/^The source /);
+      if (r.source.kind === 'guideline') expect(r.wording, r.id).toMatch(/\(guideline\)/);
+    }
+  });
+
+  it.each<[string, number | null, StopBeforeEventRule['parameters']['doseClasses'], string[]]>([
+    ['source.stop-before.planned-birth-48h', 48, 'any', ['caesarean', 'induction-or-planned-birth']],
+    ['source.stop-before.any-surgery', null, 'any', ['other-surgery', 'oocyte-retrieval']],
+    ['asra2018.stop-before.neuraxial-prophylactic-12h', 12, ['prophylactic'], ['caesarean', 'induction-or-planned-birth', 'other-surgery', 'oocyte-retrieval']],
+    ['asra2018.stop-before.neuraxial-therapeutic-24h', 24, ['therapeutic', 'intermediate', 'unknown'], ['caesarean', 'induction-or-planned-birth', 'other-surgery', 'oocyte-retrieval']],
+  ])('%s: %s h, dose classes %j, events %j', (id, hours, doseClasses, events) => {
+    const r = stopRule(id);
+    expect(r.parameters.hoursBefore).toBe(hours);
+    expect(r.parameters.doseClasses).toEqual(doseClasses);
+    expect([...r.parameters.eventClasses]).toEqual(events);
+    expect(numbersUsable(r)).toBe(true);
+  });
+
+  it.each<[string, Rule['source']['verification'], boolean]>([
+    ['source.stop-now.genital-bleeding', 'source-text', true],
+    ['asra2018.stop-before.neuraxial-prophylactic-12h', 'verified', true],
+    ['asra2018.caution.platelets-before-block', 'verified', true],
+    ['asra2018.restart-after.catheter-removal', 'partial', false],
+    ['rcog37a.stop-now.bleeding-or-labour', 'partial', false],
+    ['rcog37a.stop-before.regional-prophylactic-12h', 'partial', false],
+    ['rcog37a.stop-before.regional-therapeutic-24h', 'partial', false],
+    ['rcog37a.restart-after.spinal-or-catheter-removal', 'partial', false],
+    ['rcog37a.note.postnatal-duration', 'verified', true],
+    ['rcog37a.note.ohss-risk-factor', 'verified', true],
+    ['rcog37a.caution.weight-band', 'partial', false],
+    ['acog2020.note.ufh-switch-optional', 'verified', true],
+    ['ash2018.caution.no-routine-anti-xa', 'verified', true],
+    ['eshre.note.inherited-thrombophilia-without-aps', 'partial', false],
+    ['soap2018.note.neuraxial-consensus', 'partial', false],
+    ['label.caution.renal-clearance-below-30', 'verified', true],
+    ['general.note.pt-aptt-not-for-lmwh', 'partial', false],
+  ])('%s is %s (numbers usable: %s)', (id, verification, usable) => {
+    const r = ruleById(id);
+    expect(r?.source.verification).toBe(verification);
+    expect(r && numbersUsable(r)).toBe(usable);
+  });
+
+  it('restart rules compute no time: their numbers are only partly verified', () => {
+    const restarts = ALL_RULES.filter((r) => r.kind === 'restart-after');
+    expect(restarts.length).toBeGreaterThanOrEqual(3);
+    for (const r of restarts) if (r.kind === 'restart-after') expect(r.parameters.hoursAfter).toBeNull();
+  });
+
+  it('ACOG Practice Bulletin 196 numbers are not rules, and the omission is recorded', () => {
+    expect(ALL_RULES.some((r) => r.source.name === 'ACOG Practice Bulletin 196 (2018)')).toBe(false);
+    expect(OMITTED_ITEMS.filter((o) => o.source === 'ACOG Practice Bulletin 196 (2018)')).toHaveLength(2);
+  });
+
+  it('the unverified SOAP and ESHRE notes carry no hour or dose numbers and say what was not verified', () => {
+    for (const id of ['soap2018.note.neuraxial-consensus', 'eshre.note.inherited-thrombophilia-without-aps']) {
+      const r = ruleById(id);
+      expect(r?.wording).not.toMatch(/\d+\s*(h|hours|mg|IU|units)\b/);
+      expect(r?.wording).toMatch(/not (verified|checked)/);
+    }
+  });
+
+  it('partial RCOG wording says it is from a reproduction, not the primary', () => {
+    for (const r of ALL_RULES.filter((x) => x.source.name === 'RCOG Green-top 37a (2015)' && x.source.verification === 'partial')) {
+      expect(r.wording, r.id).toMatch(/reproduction|not verified|Partly verified|transcription/);
+    }
+  });
+
+  it('the source app threshold for "long before the protocol" is labelled as the app\'s, not the source\'s', () => {
+    const r = ruleById('source.caution.works-only-while-injected');
+    expect(r?.kind === 'caution' && r.parameters.topic === 'started-long-before-protocol' && r.parameters.appThresholdDays).toBe(28);
+    expect(r?.wording).toContain("28 days is the app's threshold, not the source's");
+  });
+
+  it('the source rule "before any surgery" says plainly that it gives no interval', () => {
+    expect(ruleById('source.stop-before.any-surgery')?.wording).toContain('It gives no interval.');
+  });
+});
