@@ -58,6 +58,57 @@ function loadMedplum() {
   return medplumPromise;
 }
 
+/** Resource types whose search-parameter expressions were already specialised. */
+const specialised = new Set();
+
+/**
+ * Splits a FHIRPath expression on its top-level `|` unions.
+ * @param {string} expression
+ */
+function splitUnion(expression) {
+  /** @type {string[]} */
+  const parts = [];
+  let depth = 0;
+  let quote = false;
+  let start = 0;
+  for (let i = 0; i < expression.length; i++) {
+    const c = expression[i];
+    if (c === "'" && expression[i - 1] !== '\\') quote = !quote;
+    if (quote) continue;
+    if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) {
+      parts.push(expression.slice(start, i).trim());
+      start = i + 1;
+    }
+  }
+  parts.push(expression.slice(start).trim());
+  return parts;
+}
+
+/**
+ * Medplum's MemoryRepository evaluates a search parameter's whole expression (e.g. `patient`, a union over ~30
+ * resource types) on every resource, and each foreign-type step falls back to a slow schema-less lookup: a search
+ * over a few hundred resources took seconds. This replaces, for one resource type, each union expression with the
+ * parts that apply to that type (same results, about 50x faster). Done once per type per process.
+ * @param {any} core @medplum/core
+ * @param {string} type
+ * @param {Record<string, any>} params the live search-parameter record of that type
+ */
+function specialiseExpressions(core, type, params) {
+  if (specialised.has(type)) return;
+  specialised.add(type);
+  for (const [code, param] of Object.entries(params)) {
+    if (typeof param?.expression !== 'string' || !param.expression.includes('|')) continue;
+    const parts = splitUnion(param.expression);
+    const own = parts.filter((part) => {
+      const head = /^\(?\s*([A-Za-z]+)/.exec(part)?.[1] ?? '';
+      return head === type || !core.isResourceType(head);
+    });
+    if (own.length > 0 && own.length < parts.length) params[code] = { ...param, expression: own.join(' | ') };
+  }
+}
+
 /**
  * @param {number} status
  * @param {'error'|'fatal'|'warning'|'information'} severity
@@ -138,7 +189,11 @@ export async function createFhirEngine({ baseUrl }) {
   const router = new routerLib.FhirRouter();
 
   /** @param {string} type @returns {Record<string, any>} */
-  const searchParamsOf = (type) => core.getSearchParameters(type) ?? {};
+  const searchParamsOf = (type) => {
+    const params = core.getSearchParameters(type) ?? {};
+    specialiseExpressions(core, type, params);
+    return params;
+  };
 
   /** @param {string} type */
   const compartmentParam = (type) => {

@@ -104,7 +104,18 @@ export async function ehrToken(base: string, patient: string, scope: string, opt
   return res.body as unknown as TokenResult;
 }
 
-export async function fhirGet(base: string, rel: string, token?: string): Promise<{ status: number; body: any; headers: Headers }> {
+/** The parts of FHIR response bodies the tests look at. */
+export interface FhirBody {
+  resourceType: string;
+  id?: string;
+  total?: number;
+  entry?: fhir4.BundleEntry[];
+  link?: fhir4.BundleLink[];
+  issue?: fhir4.OperationOutcomeIssue[];
+  [key: string]: unknown;
+}
+
+export async function fhirGet(base: string, rel: string, token?: string): Promise<{ status: number; body: FhirBody; headers: Headers }> {
   const url = rel.startsWith('http') ? rel : `${base}/fhir/${rel}`;
   const res = await fetch(url, { headers: token ? { authorization: `Bearer ${token}` } : {} });
   const text = await res.text();

@@ -152,7 +152,7 @@ describe('FHIR access control', () => {
     await new Promise((r) => setTimeout(r, 1100));
     const res = await fhirGet(base, 'Patient/pA', token.access_token);
     expect(res.status).toBe(401);
-    expect(res.body.issue[0].diagnostics).toMatch(/expired/);
+    expect(res.body.issue?.[0]?.diagnostics).toMatch(/expired/);
   });
 
   it('refreshes only when online_access was asked: a new working token for the same patient and scope', async () => {
@@ -203,7 +203,7 @@ describe('FHIR access control', () => {
     // An unfiltered search is confined to the launched patient.
     const all = await fhirGet(base, 'Observation?_count=200', token.access_token);
     expect(all.status).toBe(200);
-    expect(all.body.entry.map((e: any) => e.resource.subject.reference)).not.toContain('Patient/pB');
+    expect((all.body.entry ?? []).map((e) => (e.resource as fhir4.Observation).subject?.reference)).not.toContain('Patient/pB');
   });
 
   it('answers CORS preflight for /fhir and /auth/token', async () => {
