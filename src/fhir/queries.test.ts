@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { appointmentDateRange, buildSearches, chunk, hasWantedCode, supportsInclude } from './queries';
+import { OBSERVATION_QUERY_CODES } from '../domain/codes';
+
+const NOW = Date.UTC(2026, 2, 1, 9, 30);
+const plan = (o: Partial<Parameters<typeof buildSearches>[1]> = {}) =>
+  buildSearches('p 1', { now: NOW, includeMedication: false, includeReportResults: false, ...o });
+const params = (path: string) => new URLSearchParams(path.slice(path.indexOf('?') + 1));
+
+describe('buildSearches', () => {
+  it('every Observation search carries code (Epic refuses one without code or category) and the patient', () => {
+    const obs = plan().filter((s) => s.resourceType === 'Observation');
+    expect(obs.length).toBeGreaterThan(5);
+    for (const s of obs) {
+      expect(params(s.path).get('code')).toBeTruthy();
+      expect(params(s.path).get('patient')).toBe('p 1');
+    }
+  });
+
+  it('searches every code of every list exactly once, LOINC-qualified, at most 10 codes per URL', () => {
+    const obs = plan().filter((s) => s.resourceType === 'Observation');
+    const codes = obs.flatMap((s) => params(s.path).get('code')!.split(','));
+    for (const c of codes) expect(c.startsWith('http://loinc.org|')).toBe(true);
+    const wanted = new Set(Object.values(OBSERVATION_QUERY_CODES).flat());
+    expect(new Set(codes.map((c) => c.split('|')[1]))).toEqual(wanted);
+    for (const s of obs) expect(params(s.path).get('code')!.split(',').length).toBeLessThanOrEqual(10);
+    for (const s of obs) expect(s.path.length).toBeLessThan(500);
+  });
+
+  it('labs use category=laboratory, weight vital-signs, pregnancy dating no category (exam/survey/none in EHRs)', () => {
+    const cat = (g: string) => plan().filter((s) => s.group === g).map((s) => params(s.path).get('category'));
+    expect(new Set(cat('observations-ddimer'))).toEqual(new Set(['laboratory']));
+    expect(new Set(cat('observations-coagulation'))).toEqual(new Set(['laboratory']));
+    expect(new Set(cat('observations-findings'))).toEqual(new Set(['laboratory']));
+    expect(new Set(cat('observations-weight'))).toEqual(new Set(['vital-signs']));
+    expect(new Set(cat('observations-pregnancy'))).toEqual(new Set([null]));
+  });
+
+  it('adds _include only when the server advertises it', () => {
+    const mr = (o: Partial<Parameters<typeof buildSearches>[1]>) => plan(o).find((s) => s.resourceType === 'MedicationRequest')!.path;
+    expect(params(mr({})).getAll('_include')).toEqual([]);
+    expect(params(mr({ includeMedication: true })).getAll('_include')).toEqual(['MedicationRequest:medication']);
+    const dr = plan({ includeReportResults: true }).find((s) => s.resourceType === 'DiagnosticReport')!.path;
+    expect(params(dr).getAll('_include')).toEqual(['DiagnosticReport:result']);
+    expect(params(dr).get('category')).toBe('LAB');
+  });
+
+  it('the Appointment search carries a two-years-back, one-year-ahead date range (Oracle requires one)', () => {
+    const ap = plan().find((s) => s.resourceType === 'Appointment')!;
+    expect(params(ap.path).getAll('date')).toEqual(['ge2024-03-01T09:30:00Z', 'le2027-03-01T09:30:00Z']);
+    expect(appointmentDateRange(NOW)).toEqual({ from: '2024-03-01T09:30:00Z', to: '2027-03-01T09:30:00Z' });
+  });
+
+  it('covers every non-Observation type once', () => {
+    const types = plan()
+      .filter((s) => s.resourceType !== 'Observation')
+      .map((s) => s.resourceType);
+    expect(types.sort()).toEqual(
+      ['AllergyIntolerance', 'Appointment', 'Condition', 'DiagnosticReport', 'Encounter', 'MedicationAdministration', 'MedicationDispense', 'MedicationRequest', 'MedicationStatement', 'Procedure', 'ServiceRequest'].sort(),
+    );
+  });
+});
+
+describe('chunk', () => {
+  it('splits into pieces of at most n, keeping order', () => {
+    expect(chunk([1, 2, 3, 4, 5], 2)).toEqual([[1, 2], [3, 4], [5]]);
+    expect(() => chunk([1], 0)).toThrow(RangeError);
+  });
+});
+
+describe('supportsInclude', () => {
+  const cs = (searchInclude?: string[]): unknown => ({
+    resourceType: 'CapabilityStatement',
+    rest: [{ mode: 'server', resource: [{ type: 'MedicationRequest', ...(searchInclude ? { searchInclude } : {}) }] }],
+  });
+  it("Epic's '*' counts, an explicit value counts, absence or a failed metadata read does not", () => {
+    expect(supportsInclude(cs(['*']), 'MedicationRequest', 'MedicationRequest:medication')).toBe(true);
+    expect(supportsInclude(cs(['MedicationRequest:medication']), 'MedicationRequest', 'MedicationRequest:medication')).toBe(true);
+    expect(supportsInclude(cs(['MedicationRequest:requester']), 'MedicationRequest', 'MedicationRequest:medication')).toBe(false);
+    expect(supportsInclude(cs(), 'MedicationRequest', 'MedicationRequest:medication')).toBe(false);
+    expect(supportsInclude(undefined, 'MedicationRequest', 'MedicationRequest:medication')).toBe(false);
+  });
+});
+
+describe('hasWantedCode', () => {
+  it('a LOINC platelet count is wanted, glucose or a non-LOINC 777-3 is not', () => {
+    const obs = (system: string, code: string) => ({ resourceType: 'Observation', status: 'final', code: { coding: [{ system, code }] } }) as fhir4.Observation;
+    expect(hasWantedCode(obs('http://loinc.org', '777-3'))).toBe(true);
+    expect(hasWantedCode(obs('http://loinc.org', '2345-7'))).toBe(false);
+    expect(hasWantedCode(obs('https://fhir.cerner.com/x/codeSet/72', '777-3'))).toBe(false);
+  });
+});
