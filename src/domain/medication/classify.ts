@@ -1,9 +1,9 @@
 /**
  * Dose class (prophylactic / intermediate / therapeutic / unknown) of an anticoagulant order, from the data in
  * doseClassThresholds.ts. Order of checks: RCOG band prophylaxis, band intermediate, then therapeutic (at least
- * (1 - tolerance) x the lowest therapeutic daily dose per kg). Absolute doses need the booking weight.
+ * (1 - tolerance) x the lowest therapeutic daily dose per kg at the same frequency). Absolute doses need the booking weight.
  */
-import { DOSE_CLASS_THRESHOLDS, DOSE_CLASS_TOLERANCE, type DrugThresholds, inBand, TOLERANCE_SOURCE } from './doseClassThresholds';
+import { DOSE_CLASS_THRESHOLDS, DOSE_CLASS_TOLERANCE, type DrugThresholds, inBand, type TherapeuticRow, TOLERANCE_SOURCE } from './doseClassThresholds';
 import { tidy } from './safe';
 import type { DoseClassResult, LmwhOrder, VerificationStatus } from './types';
 import { PLAUSIBLE_KG } from './weights';
@@ -11,15 +11,20 @@ import { PLAUSIBLE_KG } from './weights';
 const fmt = (n: number) => String(tidy(Number(n.toPrecision(4))));
 
 function therapeutic(t: DrugThresholds, perKgPerDay: number, dosesPer24h: number, what: string, weightKg?: number): DoseClassResult | undefined {
-  const rows = t.therapeutic;
+  const sameFrequency = t.therapeutic.filter((r) => r.dosesPer24h === dosesPer24h);
+  const rows = sameFrequency.length > 0 ? sameFrequency : t.therapeutic;
   if (rows.length === 0) return undefined;
-  const minPerDay = Math.min(...rows.map((r) => r.perKgPerDose * r.dosesPer24h));
-  if (perKgPerDay < (1 - DOSE_CLASS_TOLERANCE) * minPerDay) return undefined;
-  const row = rows.find((r) => r.dosesPer24h === dosesPer24h) ?? rows.reduce((a, b) => (a.perKgPerDose * a.dosesPer24h <= b.perKgPerDose * b.dosesPer24h ? a : b));
+  const perDay = (r: TherapeuticRow) => r.perKgPerDose * r.dosesPer24h;
+  const reached = rows.filter((r) => perKgPerDay >= (1 - DOSE_CLASS_TOLERANCE) * perDay(r));
+  if (reached.length === 0) return undefined;
+  // The highest regimen the dose reaches names the row; the threshold is that row's.
+  const row = reached.reduce((a, b) => (perDay(a) >= perDay(b) ? a : b));
+  const minPerDay = perDay(row);
   const u = t.unit;
+  const scope = sameFrequency.length > 0 ? 'a therapeutic regimen at this frequency' : 'a therapeutic regimen (none in the table at this frequency)';
   return {
     class: 'therapeutic',
-    basis: `${what} = ${fmt(perKgPerDay)} ${u}/kg/day: at least ${Math.round((1 - DOSE_CLASS_TOLERANCE) * 100)}% of the lowest therapeutic regimen (${fmt(minPerDay)} ${u}/kg/day); nearest regimen ${row.label} (${TOLERANCE_SOURCE})`,
+    basis: `${what} = ${fmt(perKgPerDay)} ${u}/kg/day: at least ${Math.round((1 - DOSE_CLASS_TOLERANCE) * 100)}% of ${scope} reached, ${row.label} (${fmt(minPerDay)} ${u}/kg/day; ${TOLERANCE_SOURCE})`,
     thresholdId: row.id,
     source: row.source,
     verification: row.verification,
