@@ -3,10 +3,10 @@
  * One event recorded several ways (Appointment/Procedure/Encounter basedOn a ServiceRequest, Encounter.appointment)
  * becomes one event with all its records; the earliest time wins and the record that gave it is named.
  */
-import type { Exclusion, SourceRef } from '../types';
+import { SYSTEMS, type Exclusion, type SourceRef } from '../types';
 import { formatMoment, parseFhirDate, startOfDay, type FhirMoment } from '../time';
 import { CLASS_LABEL, CLASS_PRIORITY, classifyEvent, type Classification } from './classify';
-import { asArray, codingsOf, isObject, refKey, resourceKey, sourceOf, str, textsOf } from './fhirRead';
+import { asArray, codingsOf, isObject, refKey, resourceKey, sourceOf, str, textsOf, type SimpleCoding } from './fhirRead';
 import type { EventTiming, EventsResult, PlannedEvent } from './types';
 
 const VIEW = 'Planned events';
@@ -61,6 +61,16 @@ function refKeys(v: unknown, types: readonly string[]): string[] {
   return asArray(v)
     .map(refKey)
     .filter((k): k is string => k !== undefined && types.includes(k.split('/')[0]!));
+}
+
+/** Laboratory (108252007) and imaging (363679005) categories: orders for tests, not procedures. */
+const TEST_CATEGORIES = ['108252007', '363679005'];
+
+/** An order for a test (LOINC-coded only, or a laboratory/imaging category): not a planned procedure. */
+function isTestOrder(r: Res, codings: SimpleCoding[]): boolean {
+  const coded = codings.filter((c) => c.code !== undefined);
+  if (coded.length > 0 && coded.every((c) => c.system === SYSTEMS.loinc)) return true;
+  return codingsOf(r.category).some((c) => c.system === SYSTEMS.snomed && c.code !== undefined && TEST_CATEGORIES.includes(c.code));
 }
 
 function firstText(...concepts: unknown[]): string | undefined {
@@ -135,6 +145,7 @@ function candidateOf(r: Res, index: number, nowMs: number, zone: string): Candid
   });
 
   if (excluded) return { source, view: VIEW, reason: `status ${status}: ${excluded}` };
+  if (type === 'ServiceRequest' && cls.cls === 'other' && isTestOrder(r, codings)) return undefined;
   if (inProgress) phase = when && when.start > nowMs ? 'planned' : 'past';
   if (!phase) return undefined;
   return { key, links, phase, when, source, cls, label, notes };
@@ -151,7 +162,8 @@ function timingOf(when: FhirMoment | undefined, nowMs: number, zone: string): Ev
 
 const rank = (c: Classification): number => CLASS_PRIORITY.indexOf(c.cls) * 2 + (c.recognisedBy === 'text' ? 1 : 0);
 
-function mergeGroup(members: Candidate[], nowMs: number, zone: string): PlannedEvent {
+function mergeGroup(group: Candidate[], nowMs: number, zone: string): PlannedEvent {
+  const members = [...group].sort((a, b) => a.key.localeCompare(b.key));
   const past = members.filter((m) => m.phase === 'past');
   const planned = past.length === 0;
   const timed = (planned ? members : past).filter((m) => m.when !== undefined);
@@ -182,7 +194,7 @@ function mergeGroup(members: Candidate[], nowMs: number, zone: string): PlannedE
     class: cls,
     label: best.label ?? CLASS_LABEL[cls],
     when,
-    sources: [...members].sort((a, b) => a.key.localeCompare(b.key)).map((m) => m.source),
+    sources: members.map((m) => m.source),
     timeSource: timeMember?.source,
     recognisedBy: best.cls.recognisedBy,
     matched: best.cls.matched,
