@@ -128,12 +128,28 @@ interface UcumUtils {
   convertUnitTo(fromUnit: string, fromVal: number, toUnit: string): { status: string; toVal: unknown };
 }
 
+/**
+ * Runs a library call with console.log silenced: ucum-lhc logs the unit string it failed to parse, and lab data
+ * stays out of logs. Synchronous, restored in finally.
+ */
+/* eslint-disable no-console -- silences the library's own console.log; nothing is logged here */
+function quietly<T>(f: () => T): T {
+  const log = console.log;
+  console.log = () => undefined;
+  try {
+    return f();
+  } finally {
+    console.log = log;
+  }
+}
+/* eslint-enable no-console */
+
 /** Wraps a @lhncbc/ucum-lhc instance as a total UnitConverter. Exported for tests of the wrapper only. */
 export function wrapUcum(utils: UcumUtils): UnitConverter {
   const isValid = (ucum: string): boolean => {
     if (typeof ucum !== 'string' || !UCUM_CHARS.test(ucum)) return false;
     try {
-      return utils.validateUnitString(ucum, false).status === 'valid';
+      return quietly(() => utils.validateUnitString(ucum, false)).status === 'valid';
     } catch {
       return false;
     }
@@ -144,7 +160,7 @@ export function wrapUcum(utils: UcumUtils): UnitConverter {
     if (typeof toUcum !== 'string' || !UCUM_CHARS.test(toUcum)) return unknown(`'${String(toUcum)}' is not a UCUM unit`);
     if (fromUcum === toUcum) return known(value);
     try {
-      const r = utils.convertUnitTo(fromUcum, value, toUcum);
+      const r = quietly(() => utils.convertUnitTo(fromUcum, value, toUcum));
       if (r.status === 'succeeded' && typeof r.toVal === 'number' && Number.isFinite(r.toVal)) return known(roundSignificant(r.toVal));
       return unknown(`${fromUcum} cannot be converted to ${toUcum}`);
     } catch {
