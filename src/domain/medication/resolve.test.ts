@@ -11,7 +11,7 @@ const usCoreReferenced: fhir4.MedicationRequest = {
 };
 const usCoreContained: fhir4.MedicationRequest = {
   resourceType: 'MedicationRequest', id: 'uscore-mo2', status: 'active', intent: 'order',
-  contained: [{ resourceType: 'Medication', id: 'med1', code: { coding: [{ system: RX, code: '854228', display: '0.3 ML enoxaparin sodium 100 MG/ML Prefilled Syringe' }] } }],
+  contained: [{ resourceType: 'Medication', id: 'med1', code: { coding: [{ system: RX, code: '854228', display: '0.3 ML enoxaparin sodium 100 MG/ML Prefilled Syringe' }] } } as fhir4.Medication],
   medicationReference: { reference: '#med1' }, subject: { reference: 'Patient/example' },
 };
 
