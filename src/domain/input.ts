@@ -59,9 +59,9 @@ export interface RecordInput {
 }
 
 /** Resources of one type from a RecordInput, typed. */
-export function resourcesOfType<K extends fhir4.Resource['resourceType']>(
+export function resourcesOfType<K extends fhir4.FhirResource['resourceType']>(
   input: Pick<RecordInput, 'resources'>,
   type: K,
-): Extract<fhir4.Resource, { resourceType: K }>[] {
-  return input.resources.filter((r): r is Extract<fhir4.Resource, { resourceType: K }> => r.resourceType === type);
+): Extract<fhir4.FhirResource, { resourceType: K }>[] {
+  return input.resources.filter((r) => r.resourceType === type) as Extract<fhir4.FhirResource, { resourceType: K }>[];
 }

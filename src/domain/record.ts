@@ -1,0 +1,400 @@
+/**
+ * The assembler: runs every domain module over one patient's RecordInput and maps their results into the rules'
+ * context. Pure: the clock (nowMs), the facility zone and the unit converter are passed in. The UI renders a
+ * ClinicalRecord and never reads FHIR itself.
+ */
+import type { Exclusion, SourceRef } from './types';
+import { unknown, type Known } from './types';
+import { resourcesOfType, type QueryGroup, type RecordInput } from './input';
+import {
+  bodyWeights,
+  bookingWeight,
+  classifyDose,
+  dosePerKg,
+  isActiveAt,
+  lastDosePerDrug,
+  latestWeight,
+  normaliseOrders,
+  recogniseOtherRelevant,
+  recordedDoses,
+  resolveMedication,
+  type ActiveAt,
+  type AnticoagulantDrug,
+  type BodyWeight,
+  type BookingWeight,
+  type DoseClassResult,
+  type DosePerKg,
+  type LastDose,
+  type LmwhOrder,
+  type OtherRelevantRecognition,
+  type RecordedDose,
+} from './medication';
+import { ddimerSeries, labSeries, type DdimerSeries, type LabSeries, type UnitConverter } from './labs';
+import { countPregnancyLosses, findFacts, type Fact, type FactsResult, type PregnancyLossCount } from './findings';
+import { gestationalAge, pregnanciesFromRecord, type GestationalAge, type Pregnancy, type PregnancyTimeline } from './pregnancy';
+import { eventsFromRecord, type EventsResult, type PlannedEvent } from './events';
+import {
+  cautions,
+  eddInfoCard,
+  eventCards,
+  indications,
+  stopNowTriggers,
+  type CautionsResult,
+  type EddInfoCard,
+  type EventCard,
+  type IndicationFact,
+  type IndicationFinding,
+  type RuleContext,
+  type RuleDose,
+  type RuleEvent,
+  type RuleFactStatus,
+  type RuleIngredient,
+  type RuleOrder,
+  type RuleOrderStatus,
+  type StopNowTrigger,
+} from './rules';
+
+/** An anticoagulant order with what the app derived from it. */
+export interface OrderView {
+  order: LmwhOrder;
+  doseClass: DoseClassResult;
+  /** Which weight the dose class used: the booking weight of the current pregnancy, else the latest weight. */
+  classWeight?: { label: string; weight: BodyWeight };
+  perKgBooking: Known<DosePerKg>;
+  perKgLatest: Known<DosePerKg>;
+  activeNow: ActiveAt;
+}
+
+/** An estradiol or aspirin order (for indications and cautions). */
+export interface OtherOrderView {
+  recognition: OtherRelevantRecognition;
+  status: string;
+  active: boolean;
+  description: string;
+  startMs: number | undefined;
+  source: SourceRef;
+}
+
+export interface ClinicalRecord {
+  nowMs: number;
+  zone: string;
+  patient: fhir4.Patient | undefined;
+  groups: RecordInput['groups'];
+  dropped: RecordInput['dropped'];
+  medication: {
+    orders: OrderView[];
+    other: OtherOrderView[];
+    doses: RecordedDose[];
+    lastDoses: LastDose[];
+    /** The order searches (MedicationRequest and the Medications they reference) were complete. */
+    complete: boolean;
+    incompleteReason?: string;
+  };
+  weights: { all: BodyWeight[]; booking: Known<BookingWeight>; latest: BodyWeight | undefined };
+  ddimer: DdimerSeries;
+  labs: LabSeries;
+  facts: FactsResult;
+  losses: PregnancyLossCount;
+  pregnancy: PregnancyTimeline;
+  currentPregnancy: Pregnancy | undefined;
+  gaToday: Known<GestationalAge>;
+  events: EventsResult;
+  rules: {
+    context: RuleContext;
+    cards: EventCard[];
+    eddCard: EddInfoCard | null;
+    triggers: StopNowTrigger[];
+    indications: IndicationFinding[];
+    cautions: CautionsResult;
+  };
+  /** Every record left out of a view, with the reason. */
+  exclusions: Exclusion[];
+}
+
+export interface BuildOptions {
+  nowMs: number;
+  zone: string;
+  units: UnitConverter;
+}
+
+const DRUG_NAMES: Record<AnticoagulantDrug, string> = {
+  enoxaparin: 'Enoxaparin',
+  dalteparin: 'Dalteparin',
+  nadroparin: 'Nadroparin',
+  tinzaparin: 'Tinzaparin',
+  certoparin: 'Certoparin',
+  'lmwh-unspecified': 'LMWH (drug not named)',
+  heparin: 'Unfractionated heparin',
+  fondaparinux: 'Fondaparinux',
+};
+
+/** A human name for a recognised anticoagulant. */
+export const drugName = (drug: AnticoagulantDrug): string => DRUG_NAMES[drug];
+
+const INGREDIENT: Partial<Record<AnticoagulantDrug, RuleIngredient>> = {
+  enoxaparin: 'enoxaparin',
+  dalteparin: 'dalteparin',
+  tinzaparin: 'tinzaparin',
+  nadroparin: 'nadroparin',
+  heparin: 'heparin',
+  fondaparinux: 'fondaparinux',
+};
+
+const RULE_STATUSES: readonly RuleOrderStatus[] = ['active', 'on-hold', 'completed', 'stopped', 'cancelled', 'entered-in-error', 'draft'];
+
+function groupsComplete(input: RecordInput, groups: QueryGroup[]): { complete: boolean; reason?: string } {
+  const bad = groups.map((g) => input.groups[g]).filter((g) => g && g.status !== 'complete');
+  if (bad.length === 0) return { complete: true };
+  return { complete: false, reason: bad.map((g) => `${g.group}: ${g.status}${g.reason ? ` (${g.reason})` : ''}`).join('; ') };
+}
+
+/** "Enoxaparin 40 mg SC every 24 h" from what is known; unknown parts are said to be unknown. */
+export function describeOrder(o: LmwhOrder): string {
+  const dose = o.dose.known ? `${o.dose.value.value} ${o.dose.value.unit}${o.dose.value.perKg ? '/kg' : ''}` : 'dose unknown';
+  const route = o.route.known ? (o.route.value.kind === 'subcutaneous' ? 'SC' : o.route.value.kind) : '';
+  const freq = o.frequency.known ? `every ${o.frequency.value.intervalHours} h` : 'frequency unknown';
+  return [drugName(o.drug), dose, route, freq].filter(Boolean).join(' ');
+}
+
+function dailyDose(o: LmwhOrder, weightKg: number | undefined): RuleOrder['dailyDose'] {
+  if (!o.dose.known || !o.frequency.known) return undefined;
+  const perDose = o.dose.value.perKg ? (weightKg !== undefined ? o.dose.value.value * weightKg : undefined) : o.dose.value.value;
+  if (perDose === undefined) return undefined;
+  return { value: perDose * o.frequency.value.dosesPer24h, unit: o.dose.value.unit };
+}
+
+function toRuleOrder(view: OrderView): RuleOrder {
+  const o = view.order;
+  const status = o.status.known && (RULE_STATUSES as readonly string[]).includes(o.status.value) ? (o.status.value as RuleOrderStatus) : 'unknown';
+  const dc = view.doseClass;
+  return {
+    id: o.id ?? `${o.source.resourceType}/${o.source.id ?? '?'}`,
+    drug: drugName(o.drug),
+    drugClass: o.drugClass,
+    ingredient: INGREDIENT[o.drug] ?? 'unknown',
+    isOrder: o.isOrder,
+    status,
+    startMs: o.start.known ? o.start.value.ms : undefined,
+    endMs: o.end.known ? o.end.value.ms : undefined,
+    onHold: status === 'on-hold',
+    doseClass: dc.class,
+    doseClassReason: dc.class === 'unknown' ? dc.reason : dc.basis,
+    dailyDose: dailyDose(o, view.classWeight?.weight.kg),
+    description: describeOrder(o),
+    source: o.source,
+  };
+}
+
+function toRuleEvent(e: PlannedEvent): RuleEvent | undefined {
+  if (e.class === 'delivery') return undefined;
+  return { id: e.id, class: e.class, label: e.label, when: e.when, sources: e.sources };
+}
+
+const factStatus = (f: Fact): RuleFactStatus | undefined =>
+  f.status === 'present' || f.status === 'history' ? 'present' : f.status === 'tested-negative' ? 'tested-negative' : f.status === 'unclear' ? 'unclear' : undefined;
+
+const FACT_TO_INDICATION: Partial<Record<Fact['kind'], IndicationFact['kind']>> = {
+  ohss: 'ohss',
+  anticardiolipin: 'antiphospholipid-antibodies',
+  'beta2-glycoprotein-i': 'antiphospholipid-antibodies',
+  'antiphospholipid-syndrome': 'antiphospholipid-antibodies',
+  'lupus-anticoagulant': 'lupus-anticoagulant',
+  'factor-v-leiden': 'factor-v-leiden',
+  'apc-resistance': 'factor-v-leiden',
+};
+
+function indicationFacts(facts: Fact[], losses: PregnancyLossCount, ddimer: DdimerSeries, other: OtherOrderView[]): IndicationFact[] {
+  const out: IndicationFact[] = [];
+  for (const f of facts) {
+    const kind = FACT_TO_INDICATION[f.kind];
+    const status = factStatus(f);
+    if (!kind || !status) continue;
+    out.push({ kind, status, label: `${f.source.original ?? f.matched} (${f.detail})`, atMs: f.when?.start, source: f.source });
+  }
+  if (losses.twoOrMoreLosses) {
+    const rm = facts.find((f) => f.kind === 'recurrent-miscarriage' && f.status !== 'tested-negative') ?? facts.find((f) => f.kind === 'miscarriage');
+    if (rm) {
+      out.push({
+        kind: 'recurrent-miscarriage',
+        status: 'present',
+        label: `Recurrent miscarriage: ${losses.basis}`,
+        count: losses.miscarriageRecords >= 2 ? losses.miscarriageRecords : undefined,
+        atMs: rm.when?.start,
+        source: rm.source,
+      });
+    }
+  }
+  // Raised D-dimer: only as the lab itself flagged it (interpretation high/abnormal). No non-pregnant cut-off is applied.
+  for (const r of ddimer.results) {
+    const flagged = r.interpretation.some((c) => (c.coding ?? []).some((cd) => ['H', 'HH', 'A', 'AA', 'HU'].includes(cd.code ?? '')));
+    if (flagged) out.push({ kind: 'raised-d-dimer', status: 'present', label: `D-dimer ${r.original.text}, flagged high by the lab`, atMs: r.time.start, source: r.source });
+  }
+  for (const o of other) {
+    if (o.recognition.drug === 'estradiol' && o.active) {
+      out.push({ kind: 'high-dose-estrogen', status: 'present', label: `Estradiol order: ${o.description} (whether the dose is "high" is for the clinician)`, atMs: o.startMs, source: o.source });
+    }
+  }
+  return out;
+}
+
+function otherOrders(mrs: fhir4.MedicationRequest[], medications: fhir4.Medication[], nowMs: number): OtherOrderView[] {
+  const out: OtherOrderView[] = [];
+  for (const mr of mrs) {
+    if (mr.status === 'entered-in-error' || mr.status === 'cancelled') continue;
+    const res = resolveMedication(mr, medications);
+    const rec = res.resolved ? recogniseOtherRelevant(res.concept, res.medication) : undefined;
+    if (!rec) continue;
+    const dosage = mr.dosageInstruction?.[0];
+    const description = dosage?.text ?? (res.resolved ? (res.concept?.text ?? res.concept?.coding?.[0]?.display) : undefined) ?? rec.matched;
+    const endRaw = dosage?.timing?.repeat?.boundsPeriod?.end;
+    const ended = typeof endRaw === 'string' && Date.parse(endRaw) < nowMs;
+    const startRaw = dosage?.timing?.repeat?.boundsPeriod?.start ?? mr.authoredOn;
+    const startMs = typeof startRaw === 'string' && Number.isFinite(Date.parse(startRaw)) ? Date.parse(startRaw) : undefined;
+    out.push({
+      recognition: rec,
+      status: mr.status ?? 'unknown',
+      active: mr.status === 'active' && mr.intent !== 'plan' && mr.intent !== 'proposal' && !mr.doNotPerform && !ended,
+      description,
+      startMs,
+      source: { resourceType: 'MedicationRequest', id: mr.id, date: mr.authoredOn, original: description, matchedBy: rec.matched },
+    });
+  }
+  return out;
+}
+
+/** Builds the whole clinical picture of one patient from what the FHIR layer read. Never throws on bad data. */
+export function buildClinicalRecord(input: RecordInput, { nowMs, zone, units }: BuildOptions): ClinicalRecord {
+  const resources = input.resources;
+  const observations = resourcesOfType(input, 'Observation');
+  const medications = resourcesOfType(input, 'Medication');
+  const mrs = resourcesOfType(input, 'MedicationRequest');
+  const exclusions: Exclusion[] = [];
+
+  const pregnancy = pregnanciesFromRecord(resources, nowMs, zone);
+  exclusions.push(...pregnancy.exclusions);
+  const currentPregnancy = pregnancy.currentIndex !== undefined && pregnancy.isCurrent ? pregnancy.pregnancies[pregnancy.currentIndex] : undefined;
+  const gaToday: Known<GestationalAge> = currentPregnancy
+    ? gestationalAge(currentPregnancy, nowMs, zone)
+    : unknown(pregnancy.reasonIfNone ?? 'No current pregnancy in the record.');
+
+  const w = bodyWeights(observations, zone);
+  exclusions.push(...w.exclusions);
+  const booking: Known<BookingWeight> = currentPregnancy ? bookingWeight(w.weights, currentPregnancy.startMs) : unknown('No current pregnancy, so no booking weight.');
+  const latestKnown = latestWeight(w.weights);
+  const latest = latestKnown.known ? latestKnown.value : undefined;
+
+  const orderResult = normaliseOrders(mrs, medications, zone);
+  exclusions.push(...orderResult.exclusions);
+  const classWeight = booking.known
+    ? { label: 'booking weight', weight: booking.value.weight }
+    : latest
+      ? { label: 'latest weight (no booking weight in this pregnancy)', weight: latest }
+      : undefined;
+  const orders: OrderView[] = orderResult.orders.map((order) => ({
+    order,
+    doseClass: classifyDose(order, classWeight?.weight.kg),
+    classWeight,
+    perKgBooking: booking.known ? dosePerKg(order, booking.value.weight) : unknown(booking.reason),
+    perKgLatest: latest ? dosePerKg(order, latest) : unknown(latestKnown.known ? '' : latestKnown.reason),
+    activeNow: isActiveAt(order, nowMs),
+  }));
+  const other = otherOrders(mrs, medications, nowMs);
+  const doseResult = recordedDoses(resources, medications, zone);
+  exclusions.push(...doseResult.exclusions);
+  const medComplete = groupsComplete(input, ['medication-requests', 'medications']);
+
+  const ddimer = ddimerSeries(observations, units, zone);
+  exclusions.push(...ddimer.exclusions);
+  const labs = labSeries(observations, units, zone);
+  for (const s of Object.values(labs)) exclusions.push(...s.exclusions);
+  const facts = findFacts(resources, zone);
+  exclusions.push(...facts.exclusions);
+  const losses = countPregnancyLosses(facts.facts);
+  const events = eventsFromRecord(resources, nowMs, zone);
+  exclusions.push(...events.exclusions);
+
+  const ruleDoses: RuleDose[] = doseResult.doses.flatMap((d) =>
+    d.time.known ? [{ drug: drugName(d.drug), drugClass: d.drugClass, atMs: d.time.value.ms, kind: d.kind, source: d.source }] : [],
+  );
+  const present = (kind: Fact['kind']) => facts.facts.filter((f) => f.kind === kind && f.status === 'present');
+  const labour = present('labour-onset').sort((a, b) => (b.when?.start ?? 0) - (a.when?.start ?? 0))[0];
+  const platelets = labs.platelets.latest;
+  const crcl = labs.creatinineClearance.latest ?? labs.egfr.latest;
+  const ivfStarts = [...events.past, ...events.planned]
+    .filter((e) => (e.class === 'oocyte-retrieval' || e.class === 'embryo-transfer') && e.when)
+    .map((e) => ({ label: e.label, atMs: e.when!.start, source: e.timeSource ?? e.sources[0]! }));
+  for (const o of other) if (o.recognition.drug === 'estradiol' && o.startMs !== undefined) ivfStarts.push({ label: `Estradiol started (${o.description})`, atMs: o.startMs, source: o.source });
+  ivfStarts.sort((a, b) => a.atMs - b.atMs);
+  const allergiesComplete = groupsComplete(input, ['allergies', 'conditions']).complete;
+
+  const context: RuleContext = {
+    nowMs,
+    zone,
+    events: events.planned.map(toRuleEvent).filter((e): e is RuleEvent => e !== undefined),
+    orders: orders.map(toRuleOrder),
+    doses: ruleDoses,
+    medicationsComplete: medComplete.complete,
+    medicationsReason: medComplete.reason,
+    bleeding: present('vaginal-bleeding').map((f) => ({ label: f.source.original ?? f.matched, atMs: f.when?.start, source: f.source })),
+    labourOnset: labour ? { label: labour.source.original ?? labour.matched, atMs: labour.when?.start, source: labour.source } : undefined,
+    indicationFacts: indicationFacts(facts.facts, losses, ddimer, other),
+    latestPlatelets: platelets ? { value: platelets.value, unit: platelets.displayUnit, atMs: platelets.time.start, source: platelets.source } : undefined,
+    aspirin: other.filter((o) => o.recognition.drug === 'aspirin').map((o) => ({ description: o.description, active: o.active, source: o.source })),
+    heparinAllergyOrHit: facts.facts
+      .filter((f) => f.kind === 'hit' || f.kind === 'heparin-allergy')
+      .flatMap((f) => {
+        const status = factStatus(f);
+        return status ? [{ kind: f.kind as 'hit' | 'heparin-allergy', label: f.source.original ?? f.matched, status, source: f.source }] : [];
+      }),
+    allergiesComplete,
+    creatinineClearance: crcl ? { value: crcl.value, unit: crcl.displayUnit, atMs: crcl.time.start, source: crcl.source } : undefined,
+    bookingWeight: classWeight ? { kg: classWeight.weight.kg, atMs: classWeight.weight.ms, isBooking: booking.known, source: classWeight.weight.source } : undefined,
+    pregnancy: currentPregnancy
+      ? {
+          eddMs: currentPregnancy.eddMs,
+          eddSource: currentPregnancy.dating.chosen.source,
+          gaDaysToday: gaToday.known ? gaToday.value.totalDays : undefined,
+          datingSource: currentPregnancy.dating.chosen.description,
+          startMs: currentPregnancy.startMs,
+          endedMs: currentPregnancy.delivery?.atMs,
+        }
+      : undefined,
+    ivfProtocolStart: ivfStarts[0],
+  };
+
+  return {
+    nowMs,
+    zone,
+    patient: resourcesOfType(input, 'Patient').find((p) => p.id === input.patientId) ?? resourcesOfType(input, 'Patient')[0],
+    groups: input.groups,
+    dropped: input.dropped,
+    medication: {
+      orders,
+      other,
+      doses: doseResult.doses,
+      lastDoses: lastDosePerDrug(doseResult.doses),
+      complete: medComplete.complete,
+      incompleteReason: medComplete.reason,
+    },
+    weights: { all: w.weights, booking, latest },
+    ddimer,
+    labs,
+    facts,
+    losses,
+    pregnancy,
+    currentPregnancy,
+    gaToday,
+    events,
+    rules: {
+      context,
+      cards: eventCards(context),
+      eddCard: eddInfoCard(context),
+      triggers: stopNowTriggers(context),
+      indications: indications(context),
+      cautions: cautions(context),
+    },
+    exclusions,
+  };
+}
+
+
