@@ -47,7 +47,8 @@ export interface FlavourServer {
 
 export interface FlavourOptions {
   baseUrl?: string;
-  resources: fhir4.Resource[];
+  /** Resources, or a Bundle (transaction/collection) as the engine loads it. */
+  resources: fhir4.Resource[] | fhir4.Bundle;
   /** Entries per page (default 2, to make every search page). */
   pageSize?: number;
 }
