@@ -97,6 +97,16 @@ const zone = fc.constantFrom('UTC', 'Europe/London', 'America/New_York', 'Mars/O
 
 const RUNS = { numRuns: 10_000 };
 
+describe('the output checker itself', () => {
+  it('rejects NaN, Infinity, a known without value and an unknown without reason', () => {
+    expect(() => assertClean({ a: [{ b: Number.NaN }] })).toThrow('non-finite number at $.a.0.b');
+    expect(() => assertClean({ x: Number.POSITIVE_INFINITY })).toThrow();
+    expect(() => assertClean({ known: true })).toThrow('known without value');
+    expect(() => assertClean({ known: false, reason: '' })).toThrow('unknown without reason');
+    expect(() => assertClean({ known: true, value: 1 })).not.toThrow();
+  });
+});
+
 describe('normalisers never throw on random and malformed resources and never output NaN/Infinity', () => {
   it('recognition, resolution and order normalisation (10 000 resources)', () => {
     fc.assert(

@@ -181,7 +181,10 @@ export interface RecordedDose {
   drugClass: DrugClass;
   recognition: AnticoagulantRecognition;
   status: string;
-  /** When: ms counts from the start of a date-only value (project rule); moment keeps the precision. */
+  /**
+   * When: ms is the dose time (effectivePeriod: its end; a date-only value counts from the start of its day, the
+   * project rule); moment keeps the written value and precision.
+   */
   time: Known<{ ms: number; moment: FhirMoment; from: string; periodEnd?: FhirMoment }>;
   dose: Known<DoseAmount>;
   source: SourceRef;
