@@ -4,7 +4,6 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DateTime } from 'luxon';
-// @ts-expect-error plain ESM JavaScript without types
 import { demoPatients } from '../../mocks/data/index.mjs';
 import { QUERY_GROUPS, type RecordInput } from '../../src/domain/input';
 import { buildClinicalRecord, type ClinicalRecord } from '../../src/domain/record';

@@ -3,7 +3,6 @@
  * (demo resources -> RecordInput with every group complete, unless told otherwise -> buildClinicalRecord).
  */
 import { DateTime } from 'luxon';
-// @ts-expect-error plain ESM JavaScript without types
 import { demoPatients } from '../../mocks/data/index.mjs';
 import { QUERY_GROUPS, type GroupStatus, type QueryGroup, type RecordInput } from '../../src/domain/input';
 import { buildClinicalRecord, type ClinicalRecord } from '../../src/domain/record';
@@ -29,7 +28,7 @@ export function recordInputFor(resources: fhir4.Resource[], patientId: string, s
       const status = statuses[g] ?? 'complete';
       return [g, { group: g, status, reason: status === 'complete' ? undefined : `test: ${g} ${status}`, warnings: [], count: 0 }];
     }),
-  ) as RecordInput['groups'];
+  ) as unknown as RecordInput['groups'];
   return { patientId, resources, groups, dropped: [], readAt: now };
 }
 
