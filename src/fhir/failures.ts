@@ -1,20 +1,19 @@
 /**
  * How a failed request affects the record. The requester (src/fhir/client.ts) throws FhirHttpError { status, outcome }
- * for non-2xx answers and SessionExpiredError when the session ended; both are recognised by shape here so this
- * module does not depend on the classes' identity. Reasons never contain URLs or identifiers: they are shown to the
- * clinician and may end up in error reports.
+ * for non-2xx answers and SessionExpiredError when the session ended. They are recognised by class and, as a
+ * fallback, by name/shape (errors crossing module copies or test doubles). Reasons never contain URLs or
+ * identifiers: they are shown to the clinician and may end up in error reports.
  */
 import { outcomeSummary } from './bundle';
+import { SessionExpiredError } from './errors';
 
-/** One HTTP GET returning parsed JSON (the contract of src/fhir/client.ts). */
-export interface FhirRequester {
-  readonly serverUrl: string;
-  get(urlOrPath: string, options?: { signal?: AbortSignal }): Promise<unknown>;
-}
+/** One HTTP GET returning parsed JSON: the contract implemented by src/fhir/client.ts. */
+export type { FhirRequester } from './client';
 
 /** Errors that must stop the whole load: the session ended (the UI offers a relaunch) or the caller aborted. */
 export function isFatal(error: unknown): boolean {
-  if (!(error instanceof Error) && !(typeof error === 'object' && error !== null)) return false;
+  if (error instanceof SessionExpiredError) return true;
+  if (typeof error !== 'object' || error === null) return false;
   const name = (error as { name?: unknown }).name;
   return name === 'SessionExpiredError' || name === 'AbortError';
 }

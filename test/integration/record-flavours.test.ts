@@ -9,7 +9,8 @@ import { QUERY_GROUPS, type RecordInput } from '../../src/domain/input';
 import { buildDataset, EXPECTED_CLINICAL_KEYS, PATIENT_ID, type MedicationShape } from '../../mocks/msw/dataset';
 import { epicLike, hapiLike, launcherLike, oracleLike, EPIC_WARNING_4119, type FlavourServer } from '../../mocks/msw/flavours';
 import { endlessPages, failingPage, fixedSearch, foreignNextLink, manyPages, nextLinkLoop, searchset } from '../../mocks/msw/edge';
-import { fetchRequester, TestSessionExpiredError } from './requester';
+import { fetchRequester } from './requester';
+import { SessionExpiredError } from '../../src/fhir/errors';
 
 const NOW = Date.UTC(2026, 2, 1, 9, 30);
 const server = setupServer();
@@ -262,8 +263,8 @@ describe('paging edge cases (hapiLike + hand-written Encounter pages)', () => {
     const inner = fetchRequester(f.baseUrl);
     const requester = {
       serverUrl: f.baseUrl,
-      get: (u: string, o?: { signal?: AbortSignal }) => (u.startsWith('Encounter') ? Promise.reject(new TestSessionExpiredError('ended')) : inner.get(u, o)),
+      get: (u: string, o?: { signal?: AbortSignal }) => (u.startsWith('Encounter') ? Promise.reject(new SessionExpiredError()) : inner.get(u, o)),
     };
-    await expect(loadPatientRecord(requester, PATIENT_ID, { now: NOW })).rejects.toBeInstanceOf(TestSessionExpiredError);
+    await expect(loadPatientRecord(requester, PATIENT_ID, { now: NOW })).rejects.toBeInstanceOf(SessionExpiredError);
   });
 });

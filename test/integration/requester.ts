@@ -3,21 +3,8 @@
  * FhirHttpError-shaped errors for non-2xx). It deliberately does NOT refuse other origins, so the tests show that the
  * loader itself never follows a foreign link.
  */
-import type { FhirRequester } from '../../src/fhir/failures';
-
-export class TestHttpError extends Error {
-  override name = 'FhirHttpError';
-  constructor(
-    readonly status: number,
-    readonly outcome?: fhir4.OperationOutcome,
-  ) {
-    super(`HTTP ${status}`);
-  }
-}
-
-export class TestSessionExpiredError extends Error {
-  override name = 'SessionExpiredError';
-}
+import type { FhirRequester } from '../../src/fhir/client';
+import { FhirHttpError } from '../../src/fhir/errors';
 
 export function fetchRequester(serverUrl: string): FhirRequester {
   const base = serverUrl.endsWith('/') ? serverUrl : `${serverUrl}/`;
@@ -34,7 +21,7 @@ export function fetchRequester(serverUrl: string): FhirRequester {
       }
       if (!response.ok) {
         const outcome = (body as { resourceType?: string } | undefined)?.resourceType === 'OperationOutcome' ? (body as fhir4.OperationOutcome) : undefined;
-        throw new TestHttpError(response.status, outcome);
+        throw new FhirHttpError(response.status, `HTTP ${response.status}`, outcome);
       }
       return body;
     },
