@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createFhirRequester, describeRequest, FhirHttpError, ForbiddenUrlError, resolveFhirUrl, SessionExpiredError, type SmartClientLike } from './client';
+import { completeLaunch, createFhirRequester, describeLaunchError, describeRequest, FhirHttpError, ForbiddenUrlError, resolveFhirUrl, SessionExpiredError, type SmartClientLike } from './client';
 import { FhirNetworkError } from './errors';
 
 const SERVER = 'https://ehr.example/fhir/r4';
@@ -197,5 +197,67 @@ describe('createFhirRequester', () => {
       throw new TypeError('Failed to fetch');
     }) as unknown as typeof fetch;
     await expect(createFhirRequester(fakeClient(), { fetch: fetchFails, now: () => NOW_MS }).get('Patient/p')).rejects.toBeInstanceOf(FhirNetworkError);
+  });
+});
+
+describe('completeLaunch', () => {
+  const APP = 'http://localhost:8080/app/';
+  const readyClient = (tokenResponse: Record<string, unknown>) => async () => ({
+    state: { serverUrl: 'http://localhost:8080/fhir', expiresAt: NOW_S + 3600, tokenResponse: { access_token: 't', ...tokenResponse } },
+    refresh: async () => undefined,
+  });
+  const noStore = { getItem: () => null };
+
+  it('the app page opened directly (no code, no state, nothing stored) is not a launch; ready() is not called', async () => {
+    const ready = vi.fn(readyClient({ patient: 'p1' }));
+    await expect(completeLaunch({ pageHref: APP, storage: noStore, ready })).resolves.toEqual({ kind: 'no-launch' });
+    expect(ready).not.toHaveBeenCalled();
+  });
+
+  it('the redirect back: session with patient, banner preference and granted scope', async () => {
+    const out = await completeLaunch({
+      pageHref: `${APP}?code=c&state=s`,
+      storage: noStore,
+      ready: readyClient({ patient: 'p1', need_patient_banner: false, scope: 'launch patient/*.rs' }),
+    });
+    expect(out.kind).toBe('ready');
+    if (out.kind !== 'ready') return;
+    expect(out.session).toMatchObject({ patientId: 'p1', needPatientBanner: false, grantedScope: 'launch patient/*.rs' });
+    expect(out.session.requester.serverUrl).toBe('http://localhost:8080/fhir');
+  });
+
+  it('need_patient_banner absent means show the banner', async () => {
+    const out = await completeLaunch({ pageHref: APP, storage: { getItem: () => 'key' }, ready: readyClient({ patient: 'p1' }) });
+    expect(out.kind === 'ready' && out.session.needPatientBanner).toBe(true);
+  });
+
+  it('a token without a patient is a readable launch error', async () => {
+    await expect(completeLaunch({ pageHref: `${APP}?code=c&state=s`, storage: noStore, ready: readyClient({}) })).rejects.toThrow(/did not say which patient/);
+  });
+
+  it('the authorization server refused (error in the redirect): named, without calling ready()', async () => {
+    const ready = vi.fn(readyClient({ patient: 'p1' }));
+    await expect(completeLaunch({ pageHref: `${APP}?error=access_denied&error_description=User+said+no&state=s`, storage: noStore, ready })).rejects.toThrow(
+      "The EHR's authorization server did not authorise the launch (access_denied: User said no). Relaunch LMWH Monitor from the EHR.",
+    );
+    expect(ready).not.toHaveBeenCalled();
+  });
+});
+
+describe('describeLaunchError', () => {
+  it.each<[string, unknown, RegExp]>([
+    ['launch state missing (new tab)', new Error("No 'state' parameter found. Please (re)launch the app."), /launch state is missing/],
+    ['state not in this tab', new Error('No state found! Please (re)launch the app.'), /launch state is missing/],
+    [
+      'token endpoint refused the code (fhirclient HttpError)',
+      Object.assign(new Error('400 Bad Request\nURL: http://h/auth/token\ninvalid_grant: PKCE code_verifier does not match'), { status: 400 }),
+      /^The EHR's authorization server refused to complete the launch \(HTTP 400: invalid_grant: PKCE code_verifier does not match\)/,
+    ],
+    ['network', new TypeError('Failed to fetch'), /could not be reached/],
+    ['anything else', 'weird', /^The launch could not be completed/],
+  ])('%s', (_n, e, expected) => {
+    const text = describeLaunchError(e);
+    expect(text).toMatch(expected);
+    expect(text).not.toContain('http://h/auth/token');
   });
 });
