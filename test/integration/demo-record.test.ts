@@ -17,7 +17,7 @@ type Demo = { id: string; resources: fhir4.Resource[] };
 function inputFor(resources: fhir4.Resource[], patientId: string, incomplete: string[] = []): RecordInput {
   const groups = Object.fromEntries(
     QUERY_GROUPS.map((g) => [g, { group: g, status: incomplete.includes(g) ? 'incomplete' : 'complete', reason: incomplete.includes(g) ? 'a page failed' : undefined, warnings: [], count: 0 }]),
-  ) as RecordInput['groups'];
+  ) as unknown as RecordInput['groups'];
   return { patientId, resources, groups, dropped: [], readAt: NOW };
 }
 
