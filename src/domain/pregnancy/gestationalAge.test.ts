@@ -142,6 +142,7 @@ describe('gaWeeksFloat and instantForGa', () => {
     expect(t).toBe(utc('2026-12-16T23:00:00Z'));
     expect(gaText(p, t, 'Europe/Berlin')).toBe('36w 0d');
     expect(gaText(p, t - 1, 'Europe/Berlin')).toBe('35w 6d');
+    expect(instantForGa(p, 36, 0)).toBe(t); // the pregnancy's own zone by default
   });
   it.each([[-1, 0], [10, 7], [1.5, 0], [46, 0], [Number.NaN, 0]])('instantForGa(%s w, %s d) is undefined', (w, d) => {
     expect(instantForGa(p, w, d, 'Europe/Berlin')).toBeUndefined();

@@ -99,8 +99,9 @@ export function gaWeeksFloat(basis: GaBasis, instantMs: number, zone: string): n
   return Number.isFinite(weeks) ? weeks : undefined;
 }
 
-/** 00:00 (in the zone) of the day the pregnancy reaches `weeks`w `days`d; undefined for invalid input. */
-export function instantForGa(basis: GaBasis, weeks: number, days: number, zone: string): number | undefined {
+/** 00:00 (in the zone; default the pregnancy's own) of the day it reaches `weeks`w `days`d; undefined for invalid input. */
+export function instantForGa(basis: GaBasis, weeks: number, days: number, zoneArg?: string): number | undefined {
+  const zone = zoneArg ?? (typeof basis === 'object' && basis !== null && typeof basis.zone === 'string' ? basis.zone : 'UTC');
   if (!Number.isInteger(weeks) || !Number.isInteger(days) || weeks < 0 || days < 0 || days > 6 || weeks * 7 + days > MAX_GA_DAYS) return undefined;
   const r = resolve(basis, zone);
   if (!r) return undefined;
