@@ -1,0 +1,55 @@
+/**
+ * "Where did this come from": every number, point and card offers it. A native <details> disclosure, so it is
+ * keyboard-operable and announced correctly without script; printed open.
+ */
+import type { SourceRef } from '../../domain/types';
+import './common.css';
+
+export function sourceLabel(s: SourceRef): string {
+  return `${s.resourceType}/${s.id ?? '(no id)'}`;
+}
+
+/** One source record as a definition list: type/id, date as written, original value, how it was matched. */
+export function SourceDetails({ source }: { source: SourceRef }) {
+  return (
+    <dl className="source-details">
+      <dt>Record</dt>
+      <dd>{sourceLabel(source)}</dd>
+      {source.date !== undefined && (
+        <>
+          <dt>Date as recorded</dt>
+          <dd>{source.date}</dd>
+        </>
+      )}
+      {source.original !== undefined && (
+        <>
+          <dt>As recorded</dt>
+          <dd>{source.original}</dd>
+        </>
+      )}
+      {source.matchedBy !== undefined && (
+        <>
+          <dt>Recognised by</dt>
+          <dd>{source.matchedBy}</dd>
+        </>
+      )}
+    </dl>
+  );
+}
+
+/** A compact "Source" disclosure for one or more records. `label` names what the sources are for. */
+export function Provenance({ sources, label = 'Source' }: { sources: SourceRef | SourceRef[]; label?: string }) {
+  const list = Array.isArray(sources) ? sources : [sources];
+  if (list.length === 0) return <span className="provenance provenance--none">{label}: not from the record</span>;
+  return (
+    <details className="provenance">
+      <summary>
+        {label}
+        <span className="visually-hidden">: {list.map(sourceLabel).join(', ')}</span>
+      </summary>
+      {list.map((s, i) => (
+        <SourceDetails key={`${sourceLabel(s)}-${i}`} source={s} />
+      ))}
+    </details>
+  );
+}
