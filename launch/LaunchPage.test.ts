@@ -4,6 +4,7 @@ import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { fhirclient } from 'fhirclient/lib/types';
 import { LaunchPage } from './LaunchPage';
 import { SmartConfigError, validateSmartConfig, type SmartConfig } from '../src/fhir/smart';
 
@@ -12,8 +13,10 @@ if (!r.ok) throw new Error('shipped config invalid');
 const config: SmartConfig = r.config;
 const PAGE = 'http://localhost:8080/app/launch/';
 
-function renderPage(pageHref: string, opts: { loadConfig?: () => Promise<SmartConfig>; authorize?: ReturnType<typeof vi.fn> } = {}) {
-  const authorize = opts.authorize ?? vi.fn(async () => undefined);
+type AuthorizeMock = ReturnType<typeof vi.fn<(options: fhirclient.AuthorizeParams) => Promise<unknown>>>;
+
+function renderPage(pageHref: string, opts: { loadConfig?: () => Promise<SmartConfig>; authorize?: AuthorizeMock } = {}) {
+  const authorize: AuthorizeMock = opts.authorize ?? vi.fn(async () => undefined);
   render(createElement(LaunchPage, { pageHref, loadConfig: opts.loadConfig ?? (async () => config), authorize }));
   return { authorize };
 }
@@ -45,7 +48,7 @@ describe('LaunchPage', () => {
   });
 
   it('when the SMART configuration of the server cannot be read, says so instead of hanging', async () => {
-    const authorize = vi.fn(async () => {
+    const authorize: AuthorizeMock = vi.fn(async () => {
       throw new Error('Failed to fetch the well-known json');
     });
     renderPage(`${PAGE}?iss=${encodeURIComponent('http://localhost:8080/fhir')}&launch=L1`, { authorize });
@@ -61,7 +64,7 @@ describe('LaunchPage', () => {
       await userEvent.click(screen.getByRole('button', { name: 'Launch' }));
       await vi.waitFor(() => expect(authorize).toHaveBeenCalledTimes(1));
       expect(authorize.mock.calls[0]?.[0]).toMatchObject({ iss: 'http://localhost:8080/fhir', clientId: 'lmwh-monitor' });
-      expect(authorize.mock.calls[0]?.[0].scope.split(' ')[0]).toBe('launch/patient');
+      expect(authorize.mock.calls[0]?.[0].scope?.split(' ')[0]).toBe('launch/patient');
     });
 
     it('a typed server that is not configured needs "I trust this server" before anything happens', async () => {
