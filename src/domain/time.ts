@@ -80,8 +80,12 @@ export function parseFhirDate(value: unknown, zone: string): FhirMoment | undefi
 /** A FhirMoment has a time of day (minute or second precision). */
 export const hasTime = (m: FhirMoment): boolean => m.precision === 'minute' || m.precision === 'second';
 
+// Three-letter English month names from a fixed locale: en-GB writes "Sept", and a browser locale could write
+// anything; dates must read the same everywhere ("3 Sep 2026").
+const DATE_LOCALE = 'en-US';
+
 function inZone(ms: number, zone: string): DateTime {
-  return DateTime.fromMillis(ms, { zone: isValidZone(zone) ? zone : 'UTC' });
+  return DateTime.fromMillis(ms, { zone: isValidZone(zone) ? zone : 'UTC' }).setLocale(DATE_LOCALE);
 }
 
 /** "UTC+01:00" style offset label for an instant in a zone. */
@@ -92,18 +96,18 @@ export function offsetLabel(ms: number, zone: string): string {
 
 /** "3 Apr 2026" (English month names so the day and month cannot be swapped). */
 export function formatDate(ms: number, zone: string): string {
-  return inZone(ms, zone).setLocale('en-GB').toFormat('d LLL yyyy');
+  return inZone(ms, zone).toFormat('d LLL yyyy');
 }
 
 /** "3 Apr 2026 08:30 (UTC+01:00)": an instant in the facility zone, with the offset. */
 export function formatDateTime(ms: number, zone: string): string {
-  const dt = inZone(ms, zone).setLocale('en-GB');
+  const dt = inZone(ms, zone);
   return `${dt.toFormat('d LLL yyyy HH:mm')} (${offsetLabel(ms, zone)})`;
 }
 
 /** A FhirMoment at its own precision: "2026", "Apr 2026", "3 Apr 2026", or a date-time with offset. */
 export function formatMoment(m: FhirMoment, zone: string): string {
-  const dt = inZone(m.start, m.offset === 'assumed' ? m.zone : zone).setLocale('en-GB');
+  const dt = inZone(m.start, m.offset === 'assumed' ? m.zone : zone);
   switch (m.precision) {
     case 'year':
       return dt.toFormat('yyyy');
