@@ -1,0 +1,86 @@
+/**
+ * Gestation-specific D-dimer reference data (docs/clinical-reference.md section 4), as an optional, labelled band.
+ * Assay-specific and from single studies: never a threshold, never used to flag a value. The studies' unit type
+ * (FEU or DDU) is not established, so the band is only drawn over FEU results and says so.
+ */
+import type { DdimerDisplayUnit } from '../labs';
+import type { Trimester } from '../pregnancy';
+
+export type ReferenceStudyId = 'biomed-res-int-2020' | 'scand-j-clin-lab-invest-2018';
+
+export interface ReferenceStudy {
+  id: ReferenceStudyId;
+  /** Short name for the selector and the band label. */
+  name: string;
+  assay: string;
+  n: number;
+  /** The unit as published and what is (not) known about its type. */
+  unitNote: string;
+  citation: string;
+  /** Lower and upper limit by trimester, in ng/mL (= ug/L) as published. */
+  ngPerMl: Record<Trimester, [number, number]>;
+}
+
+export const UNIT_TYPE_NOT_ESTABLISHED = "the study's unit type (FEU or DDU) is not established";
+
+export const REFERENCE_STUDIES: readonly ReferenceStudy[] = [
+  {
+    id: 'biomed-res-int-2020',
+    name: 'BioMed Res Int 2020 pilot',
+    assay: 'ELFA',
+    n: 71,
+    unitNote: 'ng/mL; FEU likely but UNVERIFIED',
+    citation:
+      'Reference Values of D-Dimers and Fibrinogen in the Course of Physiological Pregnancy: the Potential Impact of Selected Risk Factors — A Pilot Study. BioMed Res Int 2020:3192350',
+    ngPerMl: { first: [167, 721], second: [298, 1653], third: [483, 2256] },
+  },
+  {
+    id: 'scand-j-clin-lab-invest-2018',
+    name: 'Scand J Clin Lab Invest 2018',
+    assay: 'latex immunoturbidimetry, ACL TOP 300',
+    n: 102,
+    unitNote: 'ug/L (= ng/mL); FEU/DDU UNVERIFIED',
+    citation: 'Trimester-specific reference intervals for D-dimer. Scand J Clin Lab Invest 2018 (PMID 29975107; doi:10.1080/00365513.2018.1488177)',
+    ngPerMl: { first: [169, 1202], second: [393, 3258], third: [551, 3333] },
+  },
+];
+
+export interface ReferenceBandArea {
+  trimester: Trimester;
+  x1: number;
+  x2: number;
+  /** Limits in the selected FEU display unit. */
+  y1: number;
+  y2: number;
+  label: string;
+}
+
+const TRIMESTER_WEEKS: Record<Trimester, [number, number]> = { first: [0, 14], second: [14, 28], third: [28, Infinity] };
+const PER_NG: Record<DdimerDisplayUnit, number> = { 'ng/mL': 1, 'mg/L': 1000, 'ug/mL': 1000 };
+
+/** The band's own label: study, assay, n, unit and that its unit type is not established. */
+export function referenceBandLabel(study: ReferenceStudy): string {
+  return `Pregnancy reference (${study.name}, ${study.assay}, n=${study.n}; ${study.unitNote}): ${UNIT_TYPE_NOT_ESTABLISHED}`;
+}
+
+/**
+ * The study's trimester ranges as areas on a GA axis (weeks) in the ng/mL-equivalent scaling of the selected unit,
+ * clipped to the axis domain.
+ */
+export function referenceBandAreas(study: ReferenceStudy, unit: DdimerDisplayUnit, domain: [number, number]): ReferenceBandArea[] {
+  const f = PER_NG[unit];
+  return (Object.keys(TRIMESTER_WEEKS) as Trimester[])
+    .map((t) => {
+      const [w1, w2] = TRIMESTER_WEEKS[t];
+      const [lo, hi] = study.ngPerMl[t];
+      return {
+        trimester: t,
+        x1: Math.max(w1, domain[0]),
+        x2: Math.min(w2, domain[1]),
+        y1: lo / f,
+        y2: hi / f,
+        label: `${t} trimester ${lo}–${hi} ng/mL (${study.name})`,
+      };
+    })
+    .filter((a) => a.x2 > a.x1);
+}
