@@ -4,7 +4,6 @@
  * link, and the app page opened directly.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DateTime } from 'luxon';
 import type { FrameLocator, Page } from 'playwright-core';
 import { demoPatients } from '../../mocks/data/index.mjs';
 import { FIXED_NOW, startHarness, type Harness, type TestPage } from './harness';
@@ -29,7 +28,10 @@ const demo = new Map(demoPatients(FIXED_NOW).map((p: { id: string; name: string;
 function expectedDob(id: string): string {
   const birthDate = demo.get(id)?.birthDate;
   if (!birthDate) throw new Error(`no demo patient ${id}`);
-  return DateTime.fromISO(birthDate, { zone: 'Europe/London' }).setLocale('en-GB').toFormat('d LLL yyyy');
+  // Written independently of the app's formatter: day, three-letter English month, year ("13 Sep 1992").
+  const [y, m, d] = birthDate.split('-').map(Number);
+  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  return `${d} ${months[(m ?? 1) - 1]} ${y}`;
 }
 const nameOf = (id: string) => demo.get(id)?.name ?? '';
 
