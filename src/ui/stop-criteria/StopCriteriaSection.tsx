@@ -1,0 +1,89 @@
+/**
+ * "Scheduled procedures and delivery": one card per planned event in the record (soonest first, undated last), the
+ * estimated-delivery information card, and what-if events entered here for this session. Says plainly when nothing
+ * was found, and when the planned-event searches were incomplete (then "none found" is never said).
+ */
+import { useEffect, useRef } from 'react';
+import type { ClinicalRecord } from '../../domain/record';
+import { plannedEventSearch } from '../../domain/rules/ui-helpers';
+import { EddCardView } from './EddCardView';
+import { EventCardView } from './EventCardView';
+import { useWhatIfCards, useWhatIfEvents, type WhatIfEvents } from './useWhatIfEvents';
+import { WhatIfForm } from './WhatIfForm';
+import './stop-criteria.css';
+
+export interface StopCriteriaSectionProps {
+  record: ClinicalRecord;
+  /** What-if state, when the parent shares it (e.g. with Copy to note); otherwise the section keeps its own. */
+  whatIf?: WhatIfEvents;
+}
+
+export function StopCriteriaSection({ record, whatIf }: StopCriteriaSectionProps) {
+  const own = useWhatIfEvents();
+  const w = whatIf ?? own;
+  const whatIfCards = useWhatIfCards(w.events, record.rules.context);
+  const zone = record.zone;
+  const search = plannedEventSearch(record.groups);
+  const cards = record.rules.cards;
+
+  // Focus moves to a new what-if card, or back to the heading when one is removed (after the render that shows it).
+  const pendingFocus = useRef<string | null>(null);
+  const cardRefs = useRef(new Map<string, HTMLElement>());
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    const target = pendingFocus.current;
+    if (target === null) return;
+    pendingFocus.current = null;
+    if (target === '#heading') headingRef.current?.focus();
+    else cardRefs.current.get(target)?.focus();
+  });
+
+  return (
+    <section className="stop-criteria" aria-labelledby="stop-criteria-heading">
+      <h2 id="stop-criteria-heading" ref={headingRef} tabIndex={-1}>
+        Scheduled procedures and delivery
+      </h2>
+      {!search.complete && (
+        <p className="stop-criteria__incomplete" role="note">
+          <span aria-hidden="true">? </span>Planned events could not be read completely: {search.reason}
+        </p>
+      )}
+      {cards.length === 0 && search.complete && <p className="stop-criteria__empty">No scheduled surgery or delivery found in the record</p>}
+      {cards.length > 0 && (
+        <div className="stop-criteria__cards">
+          {cards.map((c) => (
+            <EventCardView key={c.event.id} card={c} zone={zone} />
+          ))}
+        </div>
+      )}
+      {record.rules.eddCard && <EddCardView card={record.rules.eddCard} zone={zone} />}
+      {whatIfCards.length > 0 && (
+        <div className="stop-criteria__cards stop-criteria__cards--entered-here">
+          {whatIfCards.map((c) => (
+            <EventCardView
+              key={c.event.id}
+              card={c}
+              zone={zone}
+              ref={(el) => {
+                if (el) cardRefs.current.set(c.event.id, el);
+                else cardRefs.current.delete(c.event.id);
+              }}
+              onRemove={() => {
+                w.remove(c.event.id);
+                pendingFocus.current = '#heading';
+              }}
+            />
+          ))}
+        </div>
+      )}
+      <WhatIfForm
+        zone={zone}
+        nextId={w.nextId}
+        onAdd={(e) => {
+          w.add(e);
+          pendingFocus.current = e.id;
+        }}
+      />
+    </section>
+  );
+}
