@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DateTime } from 'luxon';
-import { plannedEventSearch, ruleSourceLabel, verificationText, whatIfEvent } from './ui-helpers';
+import { FINDING_GROUPS, plannedEventSearch, searchesRead, ruleSourceLabel, verificationText, whatIfEvent } from './ui-helpers';
 
 describe('ruleSourceLabel', () => {
   it('labels the source article and each guideline separately', () => {
@@ -27,6 +27,15 @@ describe('plannedEventSearch', () => {
   });
   it('a group that was never read is not taken as complete', () => {
     expect(plannedEventSearch({ procedures: ok, 'service-requests': ok, appointments: ok }).reason).toBe('encounters: not read');
+  });
+});
+
+describe('searchesRead', () => {
+  it('names every finding search that was not complete', () => {
+    const groups = Object.fromEntries(FINDING_GROUPS.map((g) => [g, { status: 'complete' as const }]));
+    expect(searchesRead(groups, FINDING_GROUPS)).toEqual({ complete: true });
+    const r = searchesRead({ ...groups, conditions: { status: 'incomplete', reason: 'page 3 failed' } }, FINDING_GROUPS);
+    expect(r).toEqual({ complete: false, reason: 'conditions: incomplete (page 3 failed)' });
   });
 });
 

@@ -37,8 +37,19 @@ export const PLANNED_EVENT_GROUPS: readonly QueryGroup[] = ['procedures', 'servi
  * record counts as not read (never as complete).
  */
 export function plannedEventSearch(groups: Partial<Record<QueryGroup, Pick<QueryGroupResult, 'status' | 'reason'>>>): { complete: boolean; reason?: string } {
+  return searchesRead(groups, PLANNED_EVENT_GROUPS);
+}
+
+/** The searches an indication or caution is read from (conditions, finding and lab observations, orders). */
+export const FINDING_GROUPS: readonly QueryGroup[] = ['conditions', 'observations-findings', 'observations-ddimer', 'observations-coagulation', 'medication-requests', 'medications'];
+
+/** Whether every listed search was complete; if not, which were not and why (a group never read is not complete). */
+export function searchesRead(
+  groups: Partial<Record<QueryGroup, Pick<QueryGroupResult, 'status' | 'reason'>>>,
+  list: readonly QueryGroup[],
+): { complete: boolean; reason?: string } {
   const bad: string[] = [];
-  for (const g of PLANNED_EVENT_GROUPS) {
+  for (const g of list) {
     const r = groups[g];
     const status: GroupStatus | 'not read' = r ? r.status : 'not read';
     if (status !== 'complete') bad.push(`${g}: ${status}${r?.reason ? ` (${r.reason})` : ''}`);
