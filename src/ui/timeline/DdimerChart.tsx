@@ -1,0 +1,341 @@
+/**
+ * The D-dimer chart: gestational weeks (or calendar time when the pregnancy cannot be dated) against the normalised
+ * D-dimer value. FEU results are circles joined by a line on the left axis in the selected unit; DDU results are
+ * triangles on their own right axis in ng/mL DDU, never joined to FEU. `<` results are open markers at their bound.
+ * Nothing is flagged abnormal for exceeding a non-pregnant cut-off. The chart is described in words (role="img");
+ * the table twin below it carries every value.
+ */
+import { useId, useState } from 'react';
+import {
+  CartesianGrid,
+  ComposedChart,
+  ReferenceArea,
+  ReferenceLine,
+  ResponsiveContainer,
+  Scatter,
+  Tooltip,
+  XAxis,
+  YAxis,
+  type ScatterShapeProps,
+  type TooltipContentProps,
+  type TooltipValueType as ValueType,
+  type XAxisTickContentProps,
+} from 'recharts';
+import type { DdimerDisplayUnit } from '../../domain/labs';
+import { instantForGa } from '../../domain/pregnancy';
+import { formatDate } from '../../domain/time';
+import {
+  DISPLAY_UNITS,
+  feuUnitLabel,
+  REFERENCE_STUDIES,
+  referenceBandAreas,
+  referenceBandLabel,
+  type DdimerPoint,
+  type ReferenceStudyId,
+  type TimelineAxis,
+  type TimelineData,
+} from '../../domain/timeline';
+import { sourceLabel } from '../common/Provenance';
+import './timeline.css';
+
+/** Okabe-Ito colours (same values as the --oi-* variables in app.css; SVG attributes cannot read CSS variables). */
+export const COLOURS = {
+  feu: '#0072b2',
+  ddu: '#d55e00',
+  band: '#009e73',
+  lab: '#e69f00',
+  deadline: '#cc79a7',
+  today: '#000000',
+  trimester: ['#56b4e9', '#f0e442', '#cc79a7'],
+} as const;
+
+/** Plot-area offsets shared with the lanes under the chart (see --plot-left / --plot-right in timeline.css). */
+export const CHART_MARGIN = { top: 20, right: 8, bottom: 4, left: 8 };
+export const Y_AXIS_WIDTH = 72;
+
+export const SERIAL_DDIMER_NOTE =
+  'Serial D-dimer in pregnancy is informational: it rises in normal pregnancy (Kline JA et al. D-dimer concentrations in normal pregnancy: new diagnostic thresholds are needed. Clin Chem 2005;51(5):825–9). No value here is flagged abnormal for exceeding a non-pregnant cut-off.';
+
+const UNIT_OPTION_TEXT: Record<DdimerDisplayUnit, string> = { 'ng/mL': 'ng/mL FEU', 'mg/L': 'mg/L FEU', 'ug/mL': 'ug/mL FEU' };
+
+function FeuShape(props: ScatterShapeProps) {
+  const { cx, cy } = props;
+  const p = props.payload as DdimerPoint | undefined;
+  if (cx === undefined || cy === undefined) return <g />;
+  return <circle cx={cx} cy={cy} r={5} fill={p?.open ? '#ffffff' : COLOURS.feu} stroke={COLOURS.feu} strokeWidth={2} />;
+}
+
+function DduShape(props: ScatterShapeProps) {
+  const { cx, cy } = props;
+  const p = props.payload as DdimerPoint | undefined;
+  if (cx === undefined || cy === undefined) return <g />;
+  return <path d={`M${cx},${cy - 6} L${cx + 6},${cy + 5} L${cx - 6},${cy + 5} Z`} fill={p?.open ? '#ffffff' : COLOURS.ddu} stroke={COLOURS.ddu} strokeWidth={2} />;
+}
+
+function AxisTick({ props, axis, zone }: { props: XAxisTickContentProps; axis: TimelineAxis; zone: string }) {
+  const value = Number(props.payload.value);
+  const x = Number(props.x);
+  const y = Number(props.y);
+  let top: string;
+  let bottom: string | undefined;
+  if (axis.kind === 'ga') {
+    top = `${value}w`;
+    const at = value % 4 === 0 ? instantForGa(axis.pregnancy, value, 0, zone) : undefined;
+    bottom = at !== undefined ? formatDate(at, zone) : undefined;
+  } else {
+    top = formatDate(value, zone);
+  }
+  return (
+    <g transform={`translate(${x},${y})`}>
+      <text dy={12} textAnchor="middle" fontSize={11} fill="#1a1a1a">
+        {top}
+      </text>
+      {bottom && (
+        <text dy={26} textAnchor="middle" fontSize={10} fill="#4d4d4d">
+          {bottom}
+        </text>
+      )}
+    </g>
+  );
+}
+
+/** The tooltip of one point: original value and unit, date and time with offset, GA, status, lab range, source. */
+export function PointDetails({ point }: { point: DdimerPoint }) {
+  return (
+    <dl>
+      <dt>Value</dt>
+      <dd>
+        {point.valueText}
+        {point.open ? ' (below the bound shown)' : ''}
+      </dd>
+      <dt>As reported</dt>
+      <dd>{point.originalText}</dd>
+      <dt>Date</dt>
+      <dd>{point.whenText}</dd>
+      <dt>Gestational age</dt>
+      <dd>{point.gaText.known ? point.gaText.value : `unknown (${point.gaText.reason})`}</dd>
+      <dt>Status</dt>
+      <dd>{point.statusText ? <strong>{point.statusText}</strong> : 'final'}</dd>
+      <dt>Lab range</dt>
+      <dd>{point.referenceRangeText ?? 'none given by the lab'}</dd>
+      <dt>Source</dt>
+      <dd>{sourceLabel(point.source)}</dd>
+    </dl>
+  );
+}
+
+function PointTooltip(props: TooltipContentProps<ValueType, string | number>) {
+  const point = props.active ? (props.payload?.[0]?.payload as DdimerPoint | undefined) : undefined;
+  if (!point) return null;
+  return (
+    <div className="ddimer-tooltip">
+      <PointDetails point={point} />
+    </div>
+  );
+}
+
+export interface DdimerChartProps {
+  data: TimelineData;
+  zone: string;
+  onUnitChange: (unit: DdimerDisplayUnit) => void;
+  /** Where the exclusions report is (an in-page anchor). */
+  exclusionsHref?: string;
+}
+
+export function DdimerChart({ data, zone, onUnitChange, exclusionsHref = '#exclusions' }: DdimerChartProps) {
+  const id = useId();
+  const [bandOn, setBandOn] = useState(false);
+  const [studyId, setStudyId] = useState<ReferenceStudyId>('biomed-res-int-2020');
+  const { axis, feu, ddu, unit } = data;
+  const study = REFERENCE_STUDIES.find((s) => s.id === studyId) ?? REFERENCE_STUDIES[0]!;
+  const bandPossible = axis.kind === 'ga' && feu.length > 0;
+  const bandAreas = bandOn && bandPossible ? referenceBandAreas(study, unit, axis.domain) : [];
+  const deadlines = data.events.filter((e) => e.kind === 'stop-deadline');
+  const hasPoints = feu.length + ddu.length > 0;
+
+  return (
+    <div className="ddimer-chart">
+      <div className="timeline-controls">
+        <label htmlFor={`${id}-unit`}>D-dimer unit</label>
+        <select id={`${id}-unit`} value={unit} onChange={(e) => onUnitChange(e.target.value as DdimerDisplayUnit)}>
+          {DISPLAY_UNITS.map((u) => (
+            <option key={u} value={u}>
+              {UNIT_OPTION_TEXT[u]}
+            </option>
+          ))}
+        </select>
+        <label>
+          <input type="checkbox" checked={bandOn} disabled={!bandPossible} onChange={(e) => setBandOn(e.target.checked)} aria-describedby={`${id}-band-why`} />
+          Show a gestation-specific reference band (study data, not a threshold)
+        </label>
+        {bandOn && bandPossible && (
+          <>
+            <label htmlFor={`${id}-study`}>Reference study</label>
+            <select id={`${id}-study`} value={studyId} onChange={(e) => setStudyId(e.target.value as ReferenceStudyId)}>
+              {REFERENCE_STUDIES.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name} ({s.assay})
+                </option>
+              ))}
+            </select>
+          </>
+        )}
+        <span id={`${id}-band-why`} className="timeline-note">
+          {bandPossible
+            ? 'Drawn over FEU results only.'
+            : axis.kind !== 'ga'
+              ? 'The reference band needs gestational age, which is not known.'
+              : 'The reference band is drawn over FEU results only; there are none.'}
+        </span>
+      </div>
+
+      {bandAreas.length > 0 && (
+        <p className="timeline-band-label">
+          {referenceBandLabel(study)}. Shown in {feuUnitLabel(unit)} scaling of the published ng/mL figures. Source: {study.citation}.
+        </p>
+      )}
+
+      <p className="timeline-note">{SERIAL_DDIMER_NOTE}</p>
+
+      {axis.kind === 'calendar' && (
+        <p className="timeline-alert">
+          Calendar dates on the x axis: gestational age cannot be shown ({axis.reason}).
+        </p>
+      )}
+
+      <div className="ddimer-chart__plot" role="img" aria-label={data.summary}>
+        {hasPoints && (
+          <ResponsiveContainer width="100%" height="100%">
+            <ComposedChart margin={CHART_MARGIN}>
+              <CartesianGrid strokeDasharray="2 4" stroke="#c4c9cf" />
+              {data.trimesterBands.map((b, i) => (
+                <ReferenceArea
+                  key={b.trimester}
+                  yAxisId="feu"
+                  x1={b.x1}
+                  x2={b.x2}
+                  fill={COLOURS.trimester[i % 3]}
+                  fillOpacity={0.08}
+                  label={{ value: b.label, position: 'insideTop', fontSize: 11, fill: '#4d4d4d' }}
+                />
+              ))}
+              {bandAreas.map((a) => (
+                <ReferenceArea
+                  key={`band-${a.trimester}`}
+                  yAxisId="feu"
+                  x1={a.x1}
+                  x2={a.x2}
+                  y1={a.y1}
+                  y2={a.y2}
+                  ifOverflow="extendDomain"
+                  fill={COLOURS.band}
+                  fillOpacity={0.15}
+                  stroke={COLOURS.band}
+                  strokeDasharray="3 3"
+                  label={{ value: `${study.name}: unit type not established`, position: 'insideBottom', fontSize: 10, fill: '#006b4e' }}
+                />
+              ))}
+              <XAxis
+                xAxisId={0}
+                type="number"
+                dataKey="x"
+                domain={axis.domain}
+                ticks={axis.ticks}
+                allowDataOverflow
+                height={axis.kind === 'ga' ? 44 : 30}
+                tick={(p: XAxisTickContentProps) => <AxisTick props={p} axis={axis} zone={zone} />}
+              />
+              <YAxis
+                yAxisId="feu"
+                type="number"
+                dataKey="y"
+                width={Y_AXIS_WIDTH}
+                domain={[0, 'auto']}
+                label={{ value: feuUnitLabel(unit), angle: -90, position: 'insideLeft', fontSize: 12 }}
+              />
+              <YAxis
+                yAxisId="ddu"
+                orientation="right"
+                type="number"
+                dataKey="y"
+                width={Y_AXIS_WIDTH}
+                domain={[0, 'auto']}
+                tick={ddu.length > 0}
+                axisLine={ddu.length > 0}
+                label={ddu.length > 0 ? { value: 'ng/mL DDU', angle: 90, position: 'insideRight', fontSize: 12 } : undefined}
+              />
+              {data.labUpperLimits.map((l) => (
+                <ReferenceLine
+                  key={`lab-${l.y}`}
+                  yAxisId="feu"
+                  y={l.y}
+                  ifOverflow="extendDomain"
+                  stroke={COLOURS.lab}
+                  strokeDasharray="6 4"
+                  label={{ value: l.label, position: 'insideTopLeft', fontSize: 10, fill: '#1a1a1a' }}
+                />
+              ))}
+              {deadlines.map((d) => (
+                <ReferenceLine key={d.key} yAxisId="feu" x={d.x} stroke={COLOURS.deadline} strokeDasharray="4 2" label={{ value: `stop (${d.ruleSource ?? ''})`, position: 'insideTopRight', fontSize: 10, angle: -90 }} />
+              ))}
+              {data.today.x !== undefined && (
+                <ReferenceLine yAxisId="feu" x={data.today.x} stroke={COLOURS.today} strokeDasharray="2 2" label={{ value: 'today', position: 'top', fontSize: 11 }} />
+              )}
+              <Scatter name={`D-dimer FEU (${feuUnitLabel(unit)})`} yAxisId="feu" data={feu} line={{ stroke: COLOURS.feu, strokeWidth: 1.5 }} lineType="joint" shape={FeuShape} isAnimationActive={false} />
+              {ddu.length > 0 && <Scatter name="D-dimer DDU (ng/mL DDU)" yAxisId="ddu" data={ddu} shape={DduShape} isAnimationActive={false} />}
+              <Tooltip content={PointTooltip} cursor={false} />
+            </ComposedChart>
+          </ResponsiveContainer>
+        )}
+      </div>
+
+      <ul className="ddimer-legend" aria-label="Chart legend">
+        <li>
+          <svg width="14" height="14" aria-hidden="true">
+            <circle cx="7" cy="7" r="5" fill={COLOURS.feu} stroke={COLOURS.feu} strokeWidth="2" />
+          </svg>
+          D-dimer FEU, circles joined by a line (left axis, {feuUnitLabel(unit)})
+        </li>
+        <li>
+          <svg width="14" height="14" aria-hidden="true">
+            <circle cx="7" cy="7" r="5" fill="#fff" stroke={COLOURS.feu} strokeWidth="2" />
+          </svg>
+          Open marker: result reported as below a bound (e.g. &lt;0.27), drawn at the bound
+        </li>
+        {ddu.length > 0 && (
+          <li>
+            <svg width="14" height="14" aria-hidden="true">
+              <path d="M7,1 L13,12 L1,12 Z" fill={COLOURS.ddu} stroke={COLOURS.ddu} strokeWidth="2" />
+            </svg>
+            D-dimer DDU, triangles, not joined and not converted (right axis, ng/mL DDU)
+          </li>
+        )}
+        {data.labUpperLimits.map((l) => (
+          <li key={`legend-lab-${l.y}`}>
+            <svg width="20" height="14" aria-hidden="true">
+              <line x1="0" y1="7" x2="20" y2="7" stroke={COLOURS.lab} strokeWidth="2" strokeDasharray="6 4" />
+            </svg>
+            Dashed line: {l.label}
+          </li>
+        ))}
+        {data.today.x !== undefined && <li>Dotted vertical line: {data.today.text}</li>}
+        {deadlines.length > 0 && <li>Dashed vertical lines: stop deadlines, labelled with the rule source (listed under the chart)</li>}
+        {axis.kind === 'ga' && <li>Shaded columns: trimesters (1st to 13w 6d, 2nd 14w 0d to 27w 6d, 3rd from 28w 0d)</li>}
+      </ul>
+
+      {!hasPoints && <p>No D-dimer results to plot{axis.kind === 'ga' ? ' in this pregnancy' : ''}.</p>}
+      {data.notPlotted.length > 0 && (
+        <p>
+          <a href={exclusionsHref}>
+            {data.notPlotted.length} result{data.notPlotted.length > 1 ? 's' : ''} not plotted — see exclusions
+          </a>
+        </p>
+      )}
+      {data.outsidePregnancy.length > 0 && (
+        <p className="timeline-note">
+          {data.outsidePregnancy.length} result{data.outsidePregnancy.length > 1 ? 's' : ''} outside this pregnancy (listed in the table below, not plotted).
+        </p>
+      )}
+    </div>
+  );
+}
