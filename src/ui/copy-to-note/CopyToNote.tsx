@@ -1,0 +1,87 @@
+/**
+ * "Copy to note": the summary text (patient, planned events incl. ones entered here, stop-now findings, EDD card,
+ * the information-only note) to the clipboard. In an EHR iframe without clipboard-write permission the write
+ * rejects or the API is missing: then a read-only textarea with the text selected and the keyboard instruction.
+ * The same text is in a print-only block so the printed page carries it.
+ */
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { ClinicalRecord } from '../../domain/record';
+import { copyToNoteText, type EventCard, type RulePatient } from '../../domain/rules';
+import { displayName, pickIdentifier, UNKNOWN } from '../patient-banner/patientSummary';
+import './copy-to-note.css';
+
+/** The patient fields of the note; missing ones stay missing (the text says "not recorded"). */
+export function notePatient(patient: fhir4.Patient | undefined): RulePatient {
+  const name = displayName(patient);
+  const id = pickIdentifier(patient);
+  const out: RulePatient = {};
+  if (name !== UNKNOWN) out.name = name;
+  if (patient?.birthDate) out.birthDate = patient.birthDate;
+  if (id) out.identifier = `${id.label} ${id.value}`;
+  return out;
+}
+
+export interface CopyToNoteProps {
+  record: Pick<ClinicalRecord, 'patient' | 'rules' | 'nowMs' | 'zone'>;
+  /** Cards of what-if events entered in this session (marked as such in the text). */
+  extraCards?: EventCard[];
+}
+
+type State = { kind: 'idle' } | { kind: 'copied' } | { kind: 'fallback' };
+
+export function CopyToNote({ record, extraCards = [] }: CopyToNoteProps) {
+  const text = useMemo(
+    () =>
+      copyToNoteText({
+        patient: notePatient(record.patient),
+        cards: [...record.rules.cards, ...extraCards],
+        triggers: record.rules.triggers,
+        eddCard: record.rules.eddCard,
+        nowMs: record.nowMs,
+        zone: record.zone,
+      }),
+    [record, extraCards],
+  );
+  const [state, setState] = useState<State>({ kind: 'idle' });
+  const areaRef = useRef<HTMLTextAreaElement>(null);
+
+  useEffect(() => {
+    if (state.kind !== 'fallback') return;
+    const a = areaRef.current;
+    if (!a) return;
+    a.focus();
+    a.select();
+  }, [state, text]);
+
+  async function copy() {
+    const clip = typeof navigator !== 'undefined' ? navigator.clipboard : undefined;
+    if (!clip || typeof clip.writeText !== 'function') {
+      setState({ kind: 'fallback' });
+      return;
+    }
+    try {
+      await clip.writeText(text);
+      setState({ kind: 'copied' });
+    } catch {
+      setState({ kind: 'fallback' });
+    }
+  }
+
+  return (
+    <section className="copy-to-note" aria-label="Copy to note">
+      <button type="button" className="no-print" onClick={copy}>
+        Copy to note
+      </button>
+      <p role="status" aria-live="polite" className="copy-to-note__status no-print">
+        {state.kind === 'copied' ? 'Copied to clipboard' : state.kind === 'fallback' ? 'The clipboard is not available here: the text is selected below.' : ''}
+      </p>
+      {state.kind === 'fallback' && (
+        <div className="copy-to-note__fallback no-print">
+          <label htmlFor="copy-to-note-text">Press Ctrl+C (Cmd+C on Mac) to copy</label>
+          <textarea id="copy-to-note-text" ref={areaRef} readOnly value={text} rows={Math.min(24, text.split('\n').length + 1)} onFocus={(e) => e.currentTarget.select()} />
+        </div>
+      )}
+      <pre className="print-only copy-to-note__print">{text}</pre>
+    </section>
+  );
+}
