@@ -101,6 +101,22 @@ describe('StopCriteriaSection', () => {
     expect(screen.getByRole('heading', { name: 'Scheduled procedures and delivery' })).toHaveFocus();
   });
 
+  it("third trimester, a what-if caesarean tomorrow 08:30: yesterday's 18:00 dose lies after the 48 h deadline and is listed prominently", async () => {
+    const user = userEvent.setup();
+    render(<StopCriteriaSection record={await demoRecord('third-trimester')} />);
+    await user.type(screen.getByLabelText('Date'), '2026-11-26');
+    await user.type(screen.getByLabelText('Time (optional)'), '08:30');
+    await user.click(screen.getByRole('button', { name: 'Add and show the stop criteria' }));
+    const card = screen.getByRole('article', { name: 'Caesarean section' });
+    const source = lineOf(card, 'Source article');
+    const late = within(source).getByText('1 dose recorded after this deadline').closest('.deadline__late-doses') as HTMLElement;
+    expect(within(late).getByText('24 Nov 2026 18:00 (UTC)')).toHaveAttribute('dateTime', '2026-11-24T18:00:00.000+00:00');
+    expect(within(late).getByText(/Enoxaparin, administered/)).toBeInTheDocument();
+    // The record's own caesarean card (in 3 days) has none.
+    const recorded = screen.getByRole('article', { name: 'Elective caesarean section' });
+    expect(within(recorded).queryByText(/recorded after this deadline/)).not.toBeInTheDocument();
+  });
+
   it('a what-if date-only event counts from 00:00 that day in the facility zone', async () => {
     const user = userEvent.setup();
     render(<StopCriteriaSection record={await demoRecord('no-lmwh')} />);

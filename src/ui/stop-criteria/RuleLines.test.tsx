@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { render, screen } from '@testing-library/react';
+import type { StopStatus } from '../../domain/rules';
+import { SourceLabel, StatusBadge } from './RuleLines';
+
+describe('StatusBadge', () => {
+  it('each of the four statuses has its exact name and its own shape, so colour is never the only cue', () => {
+    const statuses: StopStatus[] = ['Stop documented', 'Stop not documented', 'No LMWH order found', 'Unknown'];
+    const { container } = render(
+      <>
+        {statuses.map((s) => (
+          <StatusBadge key={s} status={s} />
+        ))}
+      </>,
+    );
+    for (const s of statuses) expect(screen.getByText(s, { exact: true })).toBeInTheDocument();
+    const icons = [...container.querySelectorAll('.stop-status__icon')].map((i) => i.textContent);
+    expect(new Set(icons).size).toBe(4);
+    for (const i of container.querySelectorAll('.stop-status__icon')) expect(i).toHaveAttribute('aria-hidden', 'true');
+  });
+});
+
+describe('SourceLabel', () => {
+  it('a partly verified guideline is labelled as a guideline and as partial', () => {
+    render(
+      <SourceLabel
+        source={{ kind: 'guideline', name: 'RCOG Green-top 37a (2015)', citation: 'RCOG 37a', verification: 'partial', verificationNote: 'secondary sources only' }}
+      />,
+    );
+    expect(screen.getByText('Guideline: RCOG Green-top 37a (2015)')).toHaveAttribute('title', 'RCOG 37a');
+    expect(screen.getByText('partial')).toHaveAttribute('title', 'secondary sources only');
+  });
+});
