@@ -205,7 +205,7 @@ export function DdimerChart({ data, zone, onUnitChange, exclusionsHref = '#exclu
 
       <div className="ddimer-chart__plot" role="img" aria-label={data.summary}>
         {hasPoints && (
-          <ResponsiveContainer width="100%" height="100%">
+          <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 900, height: 360 }}>
             <ComposedChart margin={CHART_MARGIN}>
               <CartesianGrid strokeDasharray="2 4" stroke="#c4c9cf" />
               {data.trimesterBands.map((b, i) => (

@@ -54,9 +54,9 @@ export function Timeline({ record }: TimelineProps) {
 
       {data.dating ? (
         <div className="timeline-dating">
-          <p>
+          <div>
             Gestational age from: {data.dating.statement} <Provenance sources={data.dating.source} label="Dating source" />
-          </p>
+          </div>
           {data.dating.alternatives.length > 0 && (
             <ul aria-label="Dating that disagrees">
               {data.dating.alternatives.map((a, i) => (
