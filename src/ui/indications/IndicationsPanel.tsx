@@ -56,7 +56,7 @@ export function IndicationsPanel({ record }: { record: Pick<ClinicalRecord, 'rul
       ) : (
         <ul className="indications__list">
           {findings.map((f, i) => (
-            <li key={`${f.kind}-${i}`} className="indication" aria-labelledby={`indication-${f.kind}-${i}`}>
+            <li key={`${f.kind}-${i}`} className="indication">
               <h3 id={`indication-${f.kind}-${i}`} className="indication__title">
                 {KIND_LABEL[f.kind] ?? f.kind} <FactStatus status={f.status} />
               </h3>
