@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { render, screen, within } from '@testing-library/react';
+import { ExclusionsReport, DROPPED_VIEW, groupExclusions } from './ExclusionsReport';
+
+const exclusions = [
+  { view: 'D-dimer results', reason: 'status entered-in-error', source: { resourceType: 'Observation', id: 'dd-9' } },
+  { view: 'LMWH orders', reason: 'dose unit not interpretable', source: { resourceType: 'MedicationRequest', id: 'mr-2' } },
+  { view: 'D-dimer chart', reason: 'unit type (FEU or DDU) not stated', source: { resourceType: 'Observation', id: 'dd-4' } },
+  { view: 'D-dimer results', reason: 'no value', source: { resourceType: 'Observation', id: 'dd-5' } },
+];
+const dropped = [{ resourceType: 'Observation', id: 'other-1', reason: 'subject is Patient/other, not the launch patient' }];
+
+describe('ExclusionsReport', () => {
+  it('groups every left-out record by view with counts, dropped resources last', () => {
+    render(<ExclusionsReport exclusions={exclusions} dropped={dropped} />);
+    const section = screen.getByRole('region', { name: 'Records left out' });
+    expect(section).toHaveAttribute('id', 'exclusions');
+    expect(within(section).getAllByRole('rowheader').map((h) => h.textContent)).toEqual([
+      'D-dimer results (2)',
+      'LMWH orders (1)',
+      'D-dimer chart (1)',
+      `${DROPPED_VIEW} (1)`,
+    ]);
+    expect(within(section).getByText('5 records left out of 4 views, with the reason')).toBeInTheDocument();
+    const droppedRow = within(section).getByText('subject is Patient/other, not the launch patient').closest('tr')!;
+    expect(droppedRow).toHaveTextContent('Observation/other-1');
+  });
+
+  it('says when nothing was left out', () => {
+    render(<ExclusionsReport exclusions={[]} dropped={[]} />);
+    expect(screen.getByText('Nothing was left out.')).toBeInTheDocument();
+    expect(screen.queryByRole('table')).toBeNull();
+  });
+
+  it('groupExclusions keeps the order of first appearance', () => {
+    expect(groupExclusions(exclusions, []).map(([v, items]) => [v, items.length])).toEqual([
+      ['D-dimer results', 2],
+      ['LMWH orders', 1],
+      ['D-dimer chart', 1],
+    ]);
+  });
+});
