@@ -1,0 +1,61 @@
+import { describe, expect, it, vi } from 'vitest';
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { demoRecord } from '../../../test/support/demo-record';
+import { buildTimeline } from '../../domain/timeline';
+import { DdimerChart, PointDetails } from './DdimerChart';
+import { DdimerTable } from './DdimerTable';
+
+describe('DdimerChart', () => {
+  it('the unit selector offers the three FEU units, ng/mL FEU by default, and reports a change', async () => {
+    const record = await demoRecord('third-trimester');
+    const onUnitChange = vi.fn();
+    render(<DdimerChart data={buildTimeline(record)} zone={record.zone} onUnitChange={onUnitChange} />);
+    const select = screen.getByRole('combobox', { name: 'D-dimer unit' }) as HTMLSelectElement;
+    expect(within(select).getAllByRole('option').map((o) => o.textContent)).toEqual(['ng/mL FEU', 'mg/L FEU', 'ug/mL FEU']);
+    expect(select.value).toBe('ng/mL');
+    await userEvent.selectOptions(select, 'ug/mL');
+    expect(onUnitChange).toHaveBeenCalledWith('ug/mL');
+  });
+
+  it("the legend names the lab's non-pregnant upper limit and the DDU series in words", async () => {
+    const record = await demoRecord('third-trimester');
+    render(<DdimerChart data={buildTimeline(record, { unit: 'mg/L' })} zone={record.zone} onUnitChange={() => {}} />);
+    const legend = screen.getByRole('list', { name: 'Chart legend' });
+    expect(legend).toHaveTextContent('Dashed line: lab upper limit (non-pregnant): 0.5 mg/L FEU');
+    expect(legend).toHaveTextContent('left axis, mg/L FEU');
+    expect(legend).toHaveTextContent('right axis, ng/mL DDU');
+  });
+
+  it('a point tooltip shows the value as reported, date and time with offset, GA, status, lab range and source', async () => {
+    const record = await demoRecord('third-trimester');
+    const point = buildTimeline(record, { unit: 'mg/L' }).feu.find((p) => p.source.id === 'third-trimester-obs-ddimer-w07')!;
+    render(<PointDetails point={point} />);
+    const text = (term: string) => screen.getByText(term).nextElementSibling!.textContent;
+    expect(text('Value')).toBe('<0.27 mg/L FEU (below the bound shown)');
+    expect(text('As reported')).toBe('<0.27 mg/L');
+    expect(text('Date')).toBe('12 May 2026 09:10 (UTC+01:00)');
+    expect(text('Gestational age')).toBe('7w 2d');
+    expect(text('Status')).toBe('final');
+    expect(text('Lab range')).toBe('< 0.5 mg/L FEU (non-pregnant adults)');
+    expect(text('Source')).toBe('Observation/third-trimester-obs-ddimer-w07');
+  });
+});
+
+describe('DdimerTable', () => {
+  it('says when the selected pregnancy has no D-dimer results and still lists the others', async () => {
+    const record = await demoRecord('many-labs');
+    const onlyEarlier = { ...record, ddimer: { ...record.ddimer, results: record.ddimer.results.filter((r) => r.source.id!.includes('-p1-')) } };
+    render(<DdimerTable data={buildTimeline(onlyEarlier)} zone={record.zone} />);
+    expect(screen.getByText('No D-dimer results in this pregnancy.')).toBeInTheDocument();
+    expect(screen.getByRole('rowheader', { name: /^Outside this pregnancy \(\d+ results, not plotted\)$/ })).toBeInTheDocument();
+  });
+
+  it('shows "not normalised (reason)" for a result without FEU/DDU unit type', async () => {
+    const record = await demoRecord('third-trimester');
+    const first = record.ddimer.results[1]!;
+    const unknownType = { ...first, unitType: 'unknown' as const, chart: { known: false as const, reason: 'unit type (FEU or DDU) not stated' } };
+    render(<DdimerTable data={buildTimeline({ ...record, ddimer: { ...record.ddimer, results: [unknownType] } })} zone={record.zone} />);
+    expect(screen.getByText(/not normalised/).closest('td')).toHaveTextContent('not normalised (unit type (FEU or DDU) not stated)');
+  });
+});
