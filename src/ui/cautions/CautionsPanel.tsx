@@ -24,10 +24,10 @@ export function CautionsPanel({ record }: { record: Pick<ClinicalRecord, 'rules'
             <li key={`${c.ruleId}-${i}`} className="caution">
               <SourceLabel source={c.source} />
               <p className="caution__wording">{c.wording}</p>
-              <p className="caution__detail">
+              <div className="caution__detail">
                 <span className="caution__sub">In the record: </span>
                 {c.detail} {c.evidence.length > 0 && <Provenance sources={c.evidence} label={c.evidence.length > 1 ? `Records (${c.evidence.length})` : 'Record'} />}
-              </p>
+              </div>
               {c.beside.length > 0 && (
                 <div className="caution__beside">
                   <span className="caution__sub">Beside it:</span>

@@ -11,10 +11,10 @@ export function EddCardView({ card, zone }: { card: EddInfoCard; zone: string })
         <h3 id="edd-card-heading">Estimated delivery date</h3>
         <p className="event-card__info-only">Information, no countdown</p>
       </header>
-      <p className="event-card__when">
+      <div className="event-card__when">
         <time dateTime={toIsoInZone(card.eddMs, zone).slice(0, 10)}>{card.eddText}</time>{' '}
         {card.eddSource ? <Provenance sources={card.eddSource} /> : null}
-      </p>
+      </div>
       <p>{card.gaText}</p>
       <p>Dated by: {card.datingSource}</p>
       <p className="event-card__no-countdown">{card.noCountdownReason}</p>

@@ -117,9 +117,9 @@ export const EventCardView = forwardRef<HTMLElement, EventCardViewProps>(functio
       </p>
       {card.countdownMs === null && <p className="event-card__no-date">{card.countdownText}</p>}
       {dateOnly && card.anchorMs !== null && <p className="event-card__date-only">Date only: counts from 00:00 that day in {zone}.</p>}
-      <p className="event-card__sources">
+      <div className="event-card__sources">
         {e.sources.length > 0 ? <Provenance sources={e.sources} label={`Source records (${e.sources.length})`} /> : <Provenance sources={[]} label="Source records" />}
-      </p>
+      </div>
       {!card.applies ? (
         <p className="event-card__not-applicable">{card.notApplicableReason ?? 'No stop rule here applies to this kind of event.'}</p>
       ) : (
@@ -143,7 +143,7 @@ export const EventCardView = forwardRef<HTMLElement, EventCardViewProps>(functio
               </ul>
             </div>
           )}
-          <p className="event-card__last-dose">
+          <div className="event-card__last-dose">
             Last recorded LMWH dose:{' '}
             {card.lastDose ? (
               <>
@@ -153,7 +153,7 @@ export const EventCardView = forwardRef<HTMLElement, EventCardViewProps>(functio
             ) : (
               'none found'
             )}
-          </p>
+          </div>
           <DeliveryFactsView card={card} />
           {card.restart.length > 0 && (
             <div className="event-card__restart">

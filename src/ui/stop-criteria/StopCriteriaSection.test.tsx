@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { DateTime } from 'luxon';
@@ -161,5 +161,15 @@ describe('StopCriteriaSection', () => {
     expect(within(edd).getByText('Estimated date of delivery 28 Jun 2027')).toBeInTheDocument();
     expect(within(edd).getByText(/no countdown or deadline is shown/)).toBeInTheDocument();
     expect(within(edd).queryByText(/^in \d/)).not.toBeInTheDocument();
+  });
+
+  it('renders valid nesting (no React warnings) for every demo patient with events', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      for (const id of ['third-trimester', 'planned-surgery', 'bleeding'] as const) render(<StopCriteriaSection record={await demoRecord(id)} />);
+      expect(error).not.toHaveBeenCalled();
+    } finally {
+      error.mockRestore();
+    }
   });
 });

@@ -32,15 +32,15 @@ export function StopNowBanner({ record }: StopNowBannerProps) {
             </span>{' '}
             {TITLE[t.kind] ?? 'Stop-now finding in the record'}
           </h2>
-          <p className="stop-now__fact">
+          <div className="stop-now__fact">
             <strong>{t.fact.label}</strong>, recorded{' '}
             {t.fact.atMs !== undefined ? <time dateTime={toIsoInZone(t.fact.atMs, record.zone)}>{t.fact.atText}</time> : t.fact.atText}{' '}
             <Provenance sources={t.fact.source} label="Record" />
-          </p>
+          </div>
           <p className="stop-now__context">{t.context}</p>
           <InfoLineList lines={t.lines} className="stop-now__lines" />
           {t.activeOrders.length > 0 && (
-            <p className="stop-now__orders">
+            <div className="stop-now__orders">
               LMWH order{t.activeOrders.length > 1 ? 's' : ''} in the record:{' '}
               {t.activeOrders.map((o, j) => (
                 <span key={o.id}>
@@ -48,7 +48,7 @@ export function StopNowBanner({ record }: StopNowBannerProps) {
                   {o.description} ({o.status}) <Provenance sources={o.source} />
                 </span>
               ))}
-            </p>
+            </div>
           )}
         </div>
       ))}
