@@ -59,3 +59,30 @@ describe('DdimerTable', () => {
     expect(screen.getByText(/not normalised/).closest('td')).toHaveTextContent('not normalised (unit type (FEU or DDU) not stated)');
   });
 });
+
+describe('DdimerChart drawing (layout sizes stubbed: jsdom has no layout)', () => {
+  it('draws FEU as circles joined by one line, the <0.27 result open, DDU as a triangle, trimester bands, week ticks with dates', async () => {
+    const props = ['clientWidth', 'offsetWidth', 'clientHeight', 'offsetHeight'] as const;
+    const saved = props.map((k) => [k, Object.getOwnPropertyDescriptor(HTMLElement.prototype, k)] as const);
+    const savedRect = HTMLElement.prototype.getBoundingClientRect;
+    for (const k of props) Object.defineProperty(HTMLElement.prototype, k, { configurable: true, get: () => (k.includes('Width') ? 900 : 360) });
+    HTMLElement.prototype.getBoundingClientRect = () => ({ width: 900, height: 360, top: 0, left: 0, right: 900, bottom: 360, x: 0, y: 0, toJSON: () => ({}) });
+    try {
+      const record = await demoRecord('third-trimester');
+      const { container } = render(<DdimerChart data={buildTimeline(record)} zone={record.zone} onUnitChange={() => {}} />);
+      const plot = container.querySelector('.ddimer-chart__plot')!;
+      await screen.findByText('today');
+      expect(plot.querySelectorAll('circle[stroke="#0072b2"]')).toHaveLength(9);
+      expect(plot.querySelectorAll('circle[fill="#ffffff"]')).toHaveLength(1);
+      expect(plot.querySelectorAll('path[fill="#d55e00"]')).toHaveLength(1);
+      expect(plot.querySelectorAll('.recharts-curve')).toHaveLength(1);
+      expect(plot.querySelectorAll('.recharts-reference-area')).toHaveLength(3);
+      const texts = [...plot.querySelectorAll('text')].map((t) => t.textContent);
+      expect(texts).toEqual(expect.arrayContaining(['1st trimester', '2nd trimester', '3rd trimester', 'ng/mL DDU', 'stop (ASRA 2018)', '20w', '28w']));
+      expect(texts.some((t) => /^\d{1,2} [A-Z][a-z]{2} 2026$/.test(t ?? ''))).toBe(true);
+    } finally {
+      for (const [k, d] of saved) if (d) Object.defineProperty(HTMLElement.prototype, k, d);
+      HTMLElement.prototype.getBoundingClientRect = savedRect;
+    }
+  });
+});

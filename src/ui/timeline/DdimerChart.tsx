@@ -241,6 +241,7 @@ export function DdimerChart({ data, zone, onUnitChange, exclusionsHref = '#exclu
                 dataKey="x"
                 domain={axis.domain}
                 ticks={axis.ticks}
+                interval={0}
                 allowDataOverflow
                 height={axis.kind === 'ga' ? 44 : 30}
                 tick={(p: XAxisTickContentProps) => <AxisTick props={p} axis={axis} zone={zone} />}
