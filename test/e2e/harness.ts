@@ -51,12 +51,12 @@ export interface Harness {
 }
 
 /** Starts the sandbox and chromium. Call close() in afterAll (it also closes every page still open). */
-export async function startHarness(): Promise<Harness> {
+export async function startHarness(options: { dataPaths?: string[] } = {}): Promise<Harness> {
   if (!existsSync(DIST_APP) || !existsSync(DIST_LAUNCH)) {
     throw new Error('dist/ has no build of the app: run ./node_modules/.bin/vite build first (npm test does it).');
   }
   mkdirSync(RESULTS_DIR, { recursive: true });
-  const sandbox = await startSandbox({ port: 0, now: FIXED_NOW, dataPaths: [], log: () => undefined });
+  const sandbox = await startSandbox({ port: 0, now: FIXED_NOW, dataPaths: options.dataPaths ?? [], log: () => undefined });
   let browser: Browser | undefined;
   try {
     browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });

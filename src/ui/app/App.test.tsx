@@ -12,6 +12,19 @@ const NOW = Date.UTC(2026, 10, 25, 9, 0);
 const APP = 'http://localhost:8080/app/';
 const patient: fhir4.Patient = { resourceType: 'Patient', id: 'p1', name: [{ given: ['Olivia'], family: 'Marchetti' }], birthDate: '1995-04-03', gender: 'female' };
 
+const emptySearch: fhir4.Bundle = { resourceType: 'Bundle', type: 'searchset', entry: [] };
+const capability = { resourceType: 'CapabilityStatement', status: 'active', kind: 'instance', fhirVersion: '4.0.1', format: ['json'], date: '2026-01-01' };
+
+/** A tiny fake FHIR server: the Patient read answers `readPatient`, metadata a CapabilityStatement, searches nothing. */
+function fakeServer(readPatient: () => Promise<unknown>): FhirRequester['get'] {
+  return async (url: string) => {
+    if (/(^|\/)Patient\/p1$/.test(url)) return readPatient();
+    if (/(^|\/)metadata$/.test(url)) return capability;
+    return emptySearch;
+  };
+}
+const patientCalls = (get: ReturnType<typeof vi.fn>) => get.mock.calls.filter(([u]) => /Patient\/p1$/.test(String(u))).length;
+
 function session(get: FhirRequester['get'], extra: Partial<LaunchedSession> = {}): LaunchedSession {
   return {
     requester: { serverUrl: 'http://localhost:8080/fhir', get: vi.fn(get) },
@@ -24,11 +37,13 @@ function session(get: FhirRequester['get'], extra: Partial<LaunchedSession> = {}
 
 describe('App', () => {
   it('renders the banner and the main view for the launched patient', async () => {
-    render(<App session={session(async () => patient)} clock={fixedClock(NOW)} initialZone="Europe/London" />);
+    render(<App session={session(fakeServer(async () => patient))} clock={fixedClock(NOW)} initialZone="Europe/London" />);
     const banner = screen.getByRole('region', { name: 'Patient' });
     expect(await within(banner).findByText('Olivia Marchetti')).toBeInTheDocument();
     expect(screen.getByRole('heading', { name: 'LMWH Monitor' })).toBeInTheDocument();
-    expect(screen.getByText('Clinical record loading is being built.')).toBeInTheDocument();
+    // The record view, once read: an empty record says what is missing rather than showing defaults.
+    expect(await screen.findByRole('heading', { name: 'Scheduled procedures and delivery' })).toBeInTheDocument();
+    expect(screen.getAllByText(/No D-dimer results/).length).toBeGreaterThan(0);
   });
 
   it('a SessionExpiredError from a query replaces the app with the relaunch message', async () => {
@@ -46,25 +61,32 @@ describe('App', () => {
   });
 
   it('a 404 is not retried and does not end the session', async () => {
-    const get = vi.fn(async () => {
-      throw new FhirHttpError(404, 'The FHIR server answered 404 to the Patient read.');
-    });
+    const get = vi.fn(
+      fakeServer(async () => {
+        throw new FhirHttpError(404, 'The FHIR server answered 404 to the Patient read.');
+      }),
+    );
     render(<App session={session(get)} clock={fixedClock(NOW)} />);
-    expect(await screen.findByRole('alert')).toHaveTextContent('404');
-    expect(get).toHaveBeenCalledTimes(1);
+    const banner = screen.getByRole('region', { name: 'Patient' });
+    expect(await within(banner).findByRole('alert')).toHaveTextContent('404');
+    await screen.findByRole('heading', { name: 'Scheduled procedures and delivery' });
+    // Read once by the banner and once by the record loader; neither retried.
+    expect(patientCalls(get)).toBe(2);
     expect(screen.queryByText('Your session has ended')).not.toBeInTheDocument();
   });
 
   it('Reload data reads the patient again', async () => {
-    const get = vi.fn(async () => patient);
+    const get = vi.fn(fakeServer(async () => patient));
     render(<App session={session(get)} clock={fixedClock(NOW)} />);
     await within(screen.getByRole('region', { name: 'Patient' })).findByText('Olivia Marchetti');
+    await screen.findByRole('heading', { name: 'Scheduled procedures and delivery' });
+    const before = patientCalls(get);
     await userEvent.click(screen.getByRole('button', { name: 'Reload data' }));
-    await vi.waitFor(() => expect(get).toHaveBeenCalledTimes(2));
+    await vi.waitFor(() => expect(patientCalls(get)).toBeGreaterThan(before));
   });
 
   it('the facility time zone is a setting, defaulting to the given zone, changed in React state', async () => {
-    render(<App session={session(async () => patient)} clock={fixedClock(NOW)} initialZone="Europe/London" />);
+    render(<App session={session(fakeServer(async () => patient))} clock={fixedClock(NOW)} initialZone="Europe/London" />);
     const select = screen.getByLabelText('Facility time zone');
     expect(select).toHaveValue('Europe/London');
     expect(screen.getByText('UTC', { selector: '.setting-note' })).toBeInTheDocument(); // London's offset in November
@@ -74,7 +96,7 @@ describe('App', () => {
   });
 
   it('shows what access the EHR reported, for display only', async () => {
-    render(<App session={session(async () => patient)} clock={fixedClock(NOW)} />);
+    render(<App session={session(fakeServer(async () => patient))} clock={fixedClock(NOW)} />);
     await userEvent.click(screen.getByText('Access granted by the EHR'));
     expect(screen.getByText('Observation: read')).toBeInTheDocument();
     expect(screen.getByText('Procedure: not in the granted scopes')).toBeInTheDocument();
@@ -105,7 +127,7 @@ describe('AppRoot', () => {
   });
 
   it('a completed launch renders the app with the granted scopes parsed', async () => {
-    const s = session(async () => patient);
+    const s = session(fakeServer(async () => patient));
     const outcome: LaunchOutcome = {
       kind: 'ready',
       session: { requester: s.requester, patientId: 'p1', needPatientBanner: true, grantedScope: 'launch patient/*.read' },
