@@ -30,6 +30,14 @@ const STATUS_ANSWERS: Record<string, PregnancyStatusFact['status']> = {
   'LA26683-5': 'not-pregnant',
   'LA4489-6': 'unknown',
 };
+/**
+ * SNOMED answers some EHRs send instead (US Core's own example uses 77386006). 77386006 Pregnant is VERIFIED in the
+ * reference; 60001007 Not pregnant is its PARTIAL equivalent of LA26683-5 (the match is labelled with the code).
+ */
+const SNOMED_STATUS_ANSWERS: Record<string, PregnancyStatusFact['status']> = {
+  '77386006': 'pregnant',
+  '60001007': 'not-pregnant',
+};
 
 /** Observation statuses that carry no usable result. */
 const OBS_EXCLUDED: Record<string, string> = {
@@ -212,12 +220,16 @@ export function datingFactsFromRecord(resources: readonly unknown[], zone: strin
       const recText = rec ? `recorded ${formatDate(rec.start, zone)}` : 'recording date not given';
 
       if (isStatus) {
-        const answer = codingsOf(r.valueCodeableConcept).find((c) => c.system === SYSTEMS.loinc && c.code !== undefined && STATUS_ANSWERS[c.code]);
-        if (!answer) return exclude(r, 'pregnancy status answer not recognised (expected LA15173-0, LA26683-5 or LA4489-6)');
+        const codings = codingsOf(r.valueCodeableConcept);
+        const loincAnswer = codings.find((c) => c.system === SYSTEMS.loinc && c.code !== undefined && STATUS_ANSWERS[c.code]);
+        const snomedAnswer = codings.find((c) => c.system === SYSTEMS.snomed && c.code !== undefined && SNOMED_STATUS_ANSWERS[c.code]);
+        const answer = loincAnswer ?? snomedAnswer;
+        if (!answer) return exclude(r, 'pregnancy status answer not recognised (expected LOINC LA15173-0, LA26683-5, LA4489-6 or SNOMED 77386006, 60001007)');
+        const status = loincAnswer ? STATUS_ANSWERS[answer.code!]! : SNOMED_STATUS_ANSWERS[answer.code!]!;
         out.statuses.push({
-          status: STATUS_ANSWERS[answer.code!]!,
+          status,
           recordedMs,
-          source: sourceOf(r, { date: rec?.original, original: answer.display ?? answer.code, matchedBy: `LOINC ${code} = ${answer.code}` }),
+          source: sourceOf(r, { date: rec?.original, original: answer.display ?? answer.code, matchedBy: `LOINC ${code} = ${loincAnswer ? '' : 'SNOMED '}${answer.code}` }),
         });
         return;
       }

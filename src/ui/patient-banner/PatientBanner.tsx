@@ -3,7 +3,9 @@
  * hidden when the EHR said need_patient_banner: false (it shows its own); the print header is always rendered, so a
  * printout always says whose record it is.
  */
+import { useEffect, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
+import { formatDateTime } from '../../domain/time';
 import { useAppContext } from '../app/AppContext';
 import { FhirHttpError } from '../../fhir/errors';
 import { patientQueryOptions } from './patientQuery';
@@ -86,16 +88,45 @@ export function PatientBanner() {
   );
 }
 
-/** Print-only: name, date of birth, identifier. Hidden on screen by the stylesheet (class print-only). */
+/** The line printed at the top of every page: whose record, and when it was printed. */
+export function printHeaderLine(summary: PatientSummary | undefined, printedAt: string): string {
+  const id = summary?.identifier ? `${summary.identifier.label} ${summary.identifier.value}` : `MRN ${UNKNOWN}`;
+  return `${summary?.name ?? UNKNOWN} · Date of birth ${summary?.birthDate ?? UNKNOWN} · ${id} · Printed ${printedAt}`;
+}
+
+/** A CSS string literal: quotes, backslashes and line breaks escaped so record text cannot end the rule. */
+const cssString = (s: string) => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/[\r\n]+/g, ' ')}"`;
+
+/** The print time, refreshed when the browser is about to print (from the injected clock). */
+function usePrintTime(): number {
+  const { clock } = useAppContext();
+  const [at, setAt] = useState(() => clock.now());
+  useEffect(() => {
+    const update = () => setAt(clock.now());
+    window.addEventListener('beforeprint', update);
+    return () => window.removeEventListener('beforeprint', update);
+  }, [clock]);
+  return at;
+}
+
+/**
+ * Print-only: name, date of birth, identifier and print time. Hidden on screen (class print-only). The same line is
+ * put in the page's top margin box (CSS @page @top-left, supported by Chromium), so it repeats on every A4 page.
+ */
 export function PrintHeader({ summary }: { summary: PatientSummary | undefined }) {
+  const { facilityZone } = useAppContext();
+  const printedAt = formatDateTime(usePrintTime(), facilityZone);
+  const line = printHeaderLine(summary, printedAt);
   return (
     <div className="print-only print-header" data-testid="print-header">
+      <style>{`@media print { @page { size: A4; margin: 16mm 11mm 14mm; @top-left { content: ${cssString(line)}; font-size: 8.5pt; } } }`}</style>
       <strong>{summary?.name ?? UNKNOWN}</strong>
       {' · Date of birth '}
       {summary ? <BirthDate s={summary} /> : UNKNOWN}
       {' · '}
       {summary?.identifier ? `${summary.identifier.label} ` : 'MRN '}
       {summary ? <IdentifierText s={summary} /> : UNKNOWN}
+      {` · Printed ${printedAt}`}
     </div>
   );
 }
