@@ -38,8 +38,11 @@ export interface TestPage {
   screenshot(name: string): Promise<string>;
   /** Runs axe on the page (or a frame selector's document); throws listing serious/critical violations. */
   expectAccessible(options?: { include?: string; frameSelector?: string }): Promise<void>;
-  /** Throws when any console error was seen. */
-  expectNoConsoleErrors(): void;
+  /**
+   * Throws when any console error was seen, except those matching `allow` (for refusals the test itself arranged,
+   * e.g. the 403s of a trimmed grant, which Chromium logs as failed resource loads).
+   */
+  expectNoConsoleErrors(allow?: RegExp[]): void;
   close(): Promise<void>;
 }
 
@@ -100,8 +103,9 @@ export async function startHarness(options: { dataPaths?: string[] } = {}): Prom
           throw new Error(`axe found ${bad.length} serious/critical violation(s):\n${lines.join('\n')}`);
         }
       },
-      expectNoConsoleErrors() {
-        if (consoleErrors.length) throw new Error(`console errors:\n${consoleErrors.join('\n')}`);
+      expectNoConsoleErrors(allow = []) {
+        const unexpected = consoleErrors.filter((e) => !allow.some((re) => re.test(e)));
+        if (unexpected.length) throw new Error(`console errors:\n${unexpected.join('\n')}`);
       },
       async close() {
         open.delete(tp);

@@ -225,3 +225,23 @@ describe('series and display unit', () => {
     expect(toDisplayUnit(r, unit)).toEqual({ known: true, value: v });
   });
 });
+
+describe('malformed reference ranges and interpretations never reach the output', () => {
+  it('a NaN coding in interpretation and a string range limit are dropped, the good parts kept', async () => {
+    const units = await loadUnitConverter();
+    const obs = {
+      resourceType: 'Observation',
+      status: 'final',
+      code: { coding: [{ system: 'http://loinc.org', code: '48065-7' }] },
+      effectiveDateTime: '2026-04-03T08:30:00+01:00',
+      valueQuantity: { value: 0.62, unit: 'mg/L', system: 'http://unitsofmeasure.org', code: 'mg/L' },
+      interpretation: [{ coding: Number.NaN }, { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation', code: 'H' }] }],
+      referenceRange: [{ high: { value: 'x', unit: 'mg/L' } }, { high: { value: 0.5, unit: 'mg/L' } }, 7],
+    } as unknown as fhir4.Observation;
+    const out = normaliseDdimer(obs, units, 'Europe/London');
+    expect(out.kind).toBe('result');
+    if (out.kind !== 'result') return;
+    expect(out.result.interpretation).toEqual([{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation', code: 'H' }] }]);
+    expect(out.result.referenceRange).toEqual([{ high: { unit: 'mg/L' } }, { high: { value: 0.5, unit: 'mg/L' } }]);
+  });
+});

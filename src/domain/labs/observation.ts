@@ -177,15 +177,57 @@ export function describe(v: unknown): string {
   return typeof v;
 }
 
-/** Reference ranges and interpretations as arrays of objects (malformed entries dropped). */
+/** A CodeableConcept rebuilt from its well-typed parts only (string system/code/display, string text). */
+function cleanConcept(v: unknown): fhir4.CodeableConcept | undefined {
+  if (!isRecord(v)) return undefined;
+  const coding = records(v.coding).flatMap((c) => {
+    const out: fhir4.Coding = {};
+    if (typeof c.system === 'string') out.system = c.system;
+    if (typeof c.code === 'string') out.code = c.code;
+    if (typeof c.display === 'string') out.display = c.display;
+    return Object.keys(out).length ? [out] : [];
+  });
+  const concept: fhir4.CodeableConcept = {};
+  if (coding.length) concept.coding = coding;
+  if (typeof v.text === 'string') concept.text = v.text;
+  return Object.keys(concept).length ? concept : undefined;
+}
+
+/** A Quantity rebuilt from its well-typed parts only (a finite value; string unit, system, code, comparator). */
+function cleanQuantity(v: unknown): fhir4.Quantity | undefined {
+  if (!isRecord(v)) return undefined;
+  const q: fhir4.Quantity = {};
+  if (typeof v.value === 'number' && Number.isFinite(v.value)) q.value = v.value;
+  if (typeof v.unit === 'string') q.unit = v.unit;
+  if (typeof v.system === 'string') q.system = v.system;
+  if (typeof v.code === 'string') q.code = v.code;
+  if (v.comparator === '<' || v.comparator === '<=' || v.comparator === '>=' || v.comparator === '>') q.comparator = v.comparator;
+  return Object.keys(q).length ? q : undefined;
+}
+
+/**
+ * Reference ranges and interpretations, rebuilt from their well-typed parts: they travel to the UI with every
+ * result, so a malformed element (a NaN, a number where a list belongs) must not reach it.
+ */
 export function rangesAndInterpretation(obs: Record<string, unknown>): {
   referenceRange: fhir4.ObservationReferenceRange[];
   interpretation: fhir4.CodeableConcept[];
 } {
-  return {
-    referenceRange: records(obs.referenceRange) as fhir4.ObservationReferenceRange[],
-    interpretation: records(obs.interpretation) as fhir4.CodeableConcept[],
-  };
+  const referenceRange = records(obs.referenceRange).flatMap((r) => {
+    const out: fhir4.ObservationReferenceRange = {};
+    const low = cleanQuantity(r.low);
+    const high = cleanQuantity(r.high);
+    const type = cleanConcept(r.type);
+    const appliesTo = records(r.appliesTo).map(cleanConcept).filter((c): c is fhir4.CodeableConcept => c !== undefined);
+    if (low) out.low = low;
+    if (high) out.high = high;
+    if (type) out.type = type;
+    if (appliesTo.length) out.appliesTo = appliesTo;
+    if (typeof r.text === 'string') out.text = r.text;
+    return Object.keys(out).length ? [out] : [];
+  });
+  const interpretation = records(obs.interpretation).map(cleanConcept).filter((c): c is fhir4.CodeableConcept => c !== undefined);
+  return { referenceRange, interpretation };
 }
 
 /** LOINC codes on Observation.code. */
