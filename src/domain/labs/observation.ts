@@ -5,6 +5,7 @@
 import { parseFhirDate, type FhirMoment } from '../time';
 import { SYSTEMS, known, unknown, type Known, type SourceRef } from '../types';
 import type { Comparator, OriginalValue, ResultStatusMark } from './types';
+import { safeString } from '../text';
 
 /** A plain object (not null, not an array). */
 export function isRecord(v: unknown): v is Record<string, unknown> {
@@ -101,7 +102,7 @@ export type ReadValue =
 const NUMERIC_STRING = /^\s*(<=|>=|<|>|≤|≥)?\s*([+-]?\d+(?:\.\d+)?)\s*(.*?)\s*$/;
 
 function fmt(n: number): string {
-  return String(n);
+  return safeString(n);
 }
 
 /** Reads value[x]; 'none' with a reason for dataAbsentReason, a missing value or an unreadable one. */
@@ -160,7 +161,7 @@ export function readValue(obs: Record<string, unknown>): ReadValue {
     const text = conceptLabel(obs.valueCodeableConcept) ?? 'coded value without text';
     return { kind: 'coded', concept: obs.valueCodeableConcept, text, original: { text } };
   }
-  if (typeof obs.valueBoolean === 'boolean') return { kind: 'text', text: String(obs.valueBoolean), original: { text: String(obs.valueBoolean) } };
+  if (typeof obs.valueBoolean === 'boolean') return { kind: 'text', text: safeString(obs.valueBoolean), original: { text: safeString(obs.valueBoolean) } };
   if (obs.dataAbsentReason !== undefined) {
     const why = conceptLabel(obs.dataAbsentReason);
     return { kind: 'none', reason: `no value${why ? ` (data absent: ${why})` : ''}` };
@@ -172,7 +173,7 @@ export function readValue(obs: Record<string, unknown>): ReadValue {
 /** A short, safe description of an unexpected value for a reason text. */
 export function describe(v: unknown): string {
   if (typeof v === 'string') return `'${v.length > 40 ? `${v.slice(0, 40)}...` : v}'`;
-  if (typeof v === 'number') return String(v);
+  if (typeof v === 'number') return safeString(v);
   if (v === null) return 'null';
   return typeof v;
 }

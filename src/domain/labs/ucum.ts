@@ -144,6 +144,8 @@ function quietly<T>(f: () => T): T {
 }
 /* eslint-enable no-console */
 
+const unitText = (u: unknown): string => (typeof u === 'string' ? `'${u}'` : `a ${u === null ? 'null' : typeof u} value`);
+
 /** Wraps a @lhncbc/ucum-lhc instance as a total UnitConverter. Exported for tests of the wrapper only. */
 export function wrapUcum(utils: UcumUtils): UnitConverter {
   const isValid = (ucum: string): boolean => {
@@ -156,8 +158,9 @@ export function wrapUcum(utils: UcumUtils): UnitConverter {
   };
   const convert = (value: number, fromUcum: string, toUcum: string): Known<number> => {
     if (typeof value !== 'number' || !Number.isFinite(value)) return unknown('value is not a finite number');
-    if (typeof fromUcum !== 'string' || !UCUM_CHARS.test(fromUcum)) return unknown(`'${String(fromUcum)}' is not a UCUM unit`);
-    if (typeof toUcum !== 'string' || !UCUM_CHARS.test(toUcum)) return unknown(`'${String(toUcum)}' is not a UCUM unit`);
+    // Never String() an unknown value: an object whose toString is not a function makes String() throw.
+    if (typeof fromUcum !== 'string' || !UCUM_CHARS.test(fromUcum)) return unknown(`${unitText(fromUcum)} is not a UCUM unit`);
+    if (typeof toUcum !== 'string' || !UCUM_CHARS.test(toUcum)) return unknown(`${unitText(toUcum)} is not a UCUM unit`);
     if (fromUcum === toUcum) return known(value);
     try {
       const r = quietly(() => utils.convertUnitTo(fromUcum, value, toUcum));

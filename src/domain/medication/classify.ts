@@ -7,8 +7,9 @@ import { DOSE_CLASS_THRESHOLDS, DOSE_CLASS_TOLERANCE, type DrugThresholds, inBan
 import { tidy } from './safe';
 import type { DoseClassResult, LmwhOrder, VerificationStatus } from './types';
 import { PLAUSIBLE_KG } from './weights';
+import { safeString } from '../text';
 
-const fmt = (n: number) => String(tidy(Number(n.toPrecision(4))));
+const fmt = (n: number) => safeString(tidy(Number(n.toPrecision(4))));
 
 function therapeutic(t: DrugThresholds, perKgPerDay: number, dosesPer24h: number, what: string, weightKg?: number): DoseClassResult | undefined {
   const sameFrequency = t.therapeutic.filter((r) => r.dosesPer24h === dosesPer24h);
@@ -85,7 +86,7 @@ export function classifyDose(order: LmwhOrder, bookingWeightKg?: number): DoseCl
     return { class: 'unknown', reason: `booking weight needed: the RCOG dose bands are by booking weight (${regimen})` };
   }
   if (!Number.isFinite(bookingWeightKg) || bookingWeightKg < PLAUSIBLE_KG.min || bookingWeightKg > PLAUSIBLE_KG.max) {
-    return { class: 'unknown', reason: `booking weight ${String(bookingWeightKg)} kg is not usable` };
+    return { class: 'unknown', reason: `booking weight ${safeString(bookingWeightKg)} kg is not usable` };
   }
   const w = bookingWeightKg;
   const daily = value * f.dosesPer24h;

@@ -6,6 +6,7 @@ import { type Known, known, SYSTEMS, unknown } from '../types';
 import { recogniseAnticoagulant } from './recognise';
 import { arr, codings, get, num, obj, str, tidy } from './safe';
 import type { DoseAmount, DoseFrequency, RouteInfo } from './types';
+import { safeString } from '../text';
 
 type BaseUnit = { unit: 'mg' | 'IU' | 'mL'; perKg: boolean; factor: number; note?: string };
 
@@ -105,9 +106,9 @@ export function readDoseQuantity(
   if (!obj(q)) return unknown('no dose quantity');
   const value = num(get(q, 'value'));
   const writtenUnit = str(get(q, 'code')) ?? str(get(q, 'unit')) ?? '';
-  const original = `${String(get(q, 'value') ?? '?')} ${writtenUnit}`.trim();
+  const original = `${safeString(get(q, 'value') ?? '?')} ${writtenUnit}`.trim();
   if (value === undefined) return unknown(`dose value missing or not a number (${original})`);
-  if (str(get(q, 'comparator'))) return unknown(`dose has a comparator (${String(get(q, 'comparator'))} ${original})`);
+  if (str(get(q, 'comparator'))) return unknown(`dose has a comparator (${safeString(get(q, 'comparator'))} ${original})`);
   if (value <= 0) return unknown(`dose ${original} is not a positive amount`);
   const u = readUnit(q);
   if (!u) return unknown(`dose unit '${writtenUnit || 'none'}' cannot be interpreted (${original})`);
@@ -155,7 +156,7 @@ export function readDosageDose(
     if (range) {
       const lo = get(get(get(range, 'doseRange'), 'low'), 'value');
       const hi = get(get(get(range, 'doseRange'), 'high'), 'value');
-      return unknown(`dose given as a range (${String(lo ?? '?')}–${String(hi ?? '?')}), not a single amount`);
+      return unknown(`dose given as a range (${safeString(lo ?? '?')}–${safeString(hi ?? '?')}), not a single amount`);
     }
     return unknown('no doseQuantity in doseAndRate');
   }
@@ -206,7 +207,7 @@ export function readFrequency(timing: unknown): Known<DoseFrequency> {
   const repeat = get(timing, 'repeat');
   if (obj(repeat)) {
     if (get(repeat, 'frequencyMax') !== undefined || get(repeat, 'periodMax') !== undefined) {
-      return unknown(`frequency given as a range (frequency ${String(get(repeat, 'frequency'))}–${String(get(repeat, 'frequencyMax') ?? get(repeat, 'frequency'))} per ${String(get(repeat, 'period'))}–${String(get(repeat, 'periodMax') ?? get(repeat, 'period'))} ${String(get(repeat, 'periodUnit'))})`);
+      return unknown(`frequency given as a range (frequency ${safeString(get(repeat, 'frequency'))}–${safeString(get(repeat, 'frequencyMax') ?? get(repeat, 'frequency'))} per ${safeString(get(repeat, 'period'))}–${safeString(get(repeat, 'periodMax') ?? get(repeat, 'period'))} ${safeString(get(repeat, 'periodUnit'))})`);
     }
     if (arr(get(repeat, 'dayOfWeek')).length > 0) return unknown('doses on certain weekdays only (timing.repeat.dayOfWeek)');
     const period = num(get(repeat, 'period'));
@@ -215,10 +216,10 @@ export function readFrequency(timing: unknown): Known<DoseFrequency> {
     const frequency = num(frequencyRaw);
     if (period !== undefined || unitRaw !== undefined || frequencyRaw !== undefined) {
       const unit = str(unitRaw);
-      if (period === undefined || period <= 0) return unknown(`timing.repeat has no usable period (${String(get(repeat, 'period'))})`);
-      if (!unit || !(unit in HOURS)) return unknown(`timing.repeat.periodUnit '${String(unitRaw)}' is not a fixed length`);
+      if (period === undefined || period <= 0) return unknown(`timing.repeat has no usable period (${safeString(get(repeat, 'period'))})`);
+      if (!unit || !(unit in HOURS)) return unknown(`timing.repeat.periodUnit '${safeString(unitRaw)}' is not a fixed length`);
       if (frequencyRaw !== undefined && (frequency === undefined || frequency < 1 || !Number.isInteger(frequency))) {
-        return unknown(`timing.repeat.frequency '${String(frequencyRaw)}' is not a whole number of doses`);
+        return unknown(`timing.repeat.frequency '${safeString(frequencyRaw)}' is not a whole number of doses`);
       }
       const f = frequency ?? 1;
       const periodHours = period * HOURS[unit]!;

@@ -9,6 +9,7 @@ import { concentrationFromMedication, readDosageDose, readDoseQuantity } from '.
 import { recogniseUse } from './order';
 import { arr, get, obj, str } from './safe';
 import type { AnticoagulantDrug, DoseAmount, DoseKind, LastDose, RecordedDose, RecordedDoses } from './types';
+import { safeString } from '../text';
 
 const VIEW = 'LMWH doses';
 
@@ -24,12 +25,12 @@ function readTime(resource: unknown, resourceType: string, zone: string): Time {
   if (resourceType === 'MedicationDispense') {
     const raw = get(resource, 'whenHandedOver');
     const m = parseFhirDate(raw, zone);
-    return m ? known({ ms: m.start, moment: m, from: 'whenHandedOver' }) : unknown(raw === undefined ? 'no whenHandedOver' : `whenHandedOver '${String(raw)}' cannot be read`);
+    return m ? known({ ms: m.start, moment: m, from: 'whenHandedOver' }) : unknown(raw === undefined ? 'no whenHandedOver' : `whenHandedOver '${safeString(raw)}' cannot be read`);
   }
   const dtRaw = get(resource, 'effectiveDateTime');
   if (dtRaw !== undefined) {
     const m = parseFhirDate(dtRaw, zone);
-    return m ? known({ ms: m.start, moment: m, from: 'effectiveDateTime' }) : unknown(`effectiveDateTime '${String(dtRaw)}' cannot be read`);
+    return m ? known({ ms: m.start, moment: m, from: 'effectiveDateTime' }) : unknown(`effectiveDateTime '${safeString(dtRaw)}' cannot be read`);
   }
   const p = get(resource, 'effectivePeriod');
   if (obj(p)) {
@@ -63,7 +64,7 @@ function readDose(resource: unknown, resourceType: string, medication: fhir4.Med
 function originalText(resource: unknown, resourceType: string): string | undefined {
   if (resourceType === 'MedicationAdministration') {
     const d = get(resource, 'dosage');
-    return str(get(d, 'text')) ?? (obj(get(d, 'dose')) ? `${String(get(get(d, 'dose'), 'value') ?? '?')} ${String(get(get(d, 'dose'), 'unit') ?? get(get(d, 'dose'), 'code') ?? '')}`.trim() : undefined);
+    return str(get(d, 'text')) ?? (obj(get(d, 'dose')) ? `${safeString(get(get(d, 'dose'), 'value') ?? '?')} ${safeString(get(get(d, 'dose'), 'unit') ?? get(get(d, 'dose'), 'code') ?? '')}`.trim() : undefined);
   }
   const list = arr(get(resource, resourceType === 'MedicationStatement' ? 'dosage' : 'dosageInstruction'));
   return str(get(list[0], 'text'));

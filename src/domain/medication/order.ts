@@ -22,6 +22,7 @@ import type {
   OrderStart,
   RouteInfo,
 } from './types';
+import { safeString } from '../text';
 
 const VIEW = 'LMWH orders';
 const STATUSES: MedicationRequestStatus[] = ['active', 'on-hold', 'cancelled', 'completed', 'entered-in-error', 'stopped', 'draft', 'unknown'];
@@ -86,7 +87,7 @@ function readEnd(repeat: unknown, start: Known<OrderStart>, frequency: Known<Dos
   const endRaw = get(bp, 'end');
   if (endRaw !== undefined) {
     const e = parseFhirDate(endRaw, zone);
-    if (!e) return unknown(`end date '${String(endRaw)}' cannot be read`);
+    if (!e) return unknown(`end date '${safeString(endRaw)}' cannot be read`);
     if (start.known && e.end <= start.value.ms) return unknown(`end ${e.original} is not after the start`);
     return known({ ms: e.end, from: 'boundsPeriod.end', moment: e, note: e.precision === 'day' ? 'date-only end: through the end of that day' : 'boundsPeriod.end' });
   }
@@ -94,7 +95,7 @@ function readEnd(repeat: unknown, start: Known<OrderStart>, frequency: Known<Dos
   if (obj(bd)) {
     const v = num(get(bd, 'value'));
     const u = DURATION_UNITS[str(get(bd, 'code')) ?? ''] ?? DURATION_UNITS[(str(get(bd, 'unit')) ?? '').toLowerCase()];
-    if (v === undefined || v <= 0 || !u) return unknown(`boundsDuration ${String(get(bd, 'value'))} ${String(get(bd, 'code') ?? get(bd, 'unit'))} cannot be read`);
+    if (v === undefined || v <= 0 || !u) return unknown(`boundsDuration ${safeString(get(bd, 'value'))} ${safeString(get(bd, 'code') ?? get(bd, 'unit'))} cannot be read`);
     if (!start.known) return unknown(`duration ${v} ${u} but the start is unknown`);
     const ms = addDuration(start.value.ms, v, u, zone);
     if (ms === undefined || !Number.isFinite(ms) || ms > Date.UTC(2201, 0, 1)) return unknown(`duration ${v} ${u} cannot be applied`);
@@ -103,7 +104,7 @@ function readEnd(repeat: unknown, start: Known<OrderStart>, frequency: Known<Dos
   const countRaw = get(repeat, 'count');
   if (countRaw !== undefined) {
     const count = num(countRaw);
-    if (count === undefined || count < 1 || !Number.isInteger(count)) return unknown(`count '${String(countRaw)}' is not a whole number of doses`);
+    if (count === undefined || count < 1 || !Number.isInteger(count)) return unknown(`count '${safeString(countRaw)}' is not a whole number of doses`);
     if (!start.known) return unknown(`${count} doses but the start is unknown`);
     if (!frequency.known) return unknown(`${count} doses but the interval is unknown`);
     const interval = frequency.value.intervalHours * HOUR_MS;
@@ -142,7 +143,7 @@ export function normaliseOrder(mr: fhir4.MedicationRequest, medications: fhir4.M
   const source: SourceRef = { ...baseSource, matchedBy: recognition.matched };
   const statusRaw = get(mr, 'status');
   const status: Known<MedicationRequestStatus> =
-    typeof statusRaw === 'string' && (STATUSES as string[]).includes(statusRaw) ? known(statusRaw as MedicationRequestStatus) : unknown(statusRaw === undefined ? 'no status' : `status '${String(statusRaw)}' is not a MedicationRequest status`);
+    typeof statusRaw === 'string' && (STATUSES as string[]).includes(statusRaw) ? known(statusRaw as MedicationRequestStatus) : unknown(statusRaw === undefined ? 'no status' : `status '${safeString(statusRaw)}' is not a MedicationRequest status`);
   if (status.known && (status.value === 'entered-in-error' || status.value === 'cancelled')) {
     return { kind: 'excluded', exclusion: exclusion(source, `status ${status.value}`), recognition };
   }

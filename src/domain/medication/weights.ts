@@ -7,6 +7,7 @@ import { type Exclusion, type Known, known, SYSTEMS, unknown } from '../types';
 import { DAY_MS, parseFhirDate } from '../time';
 import { arr, codings, get, num, obj, str, tidy } from './safe';
 import type { BodyWeight, BodyWeights, BookingWeight, DosePerKg, LmwhOrder } from './types';
+import { safeString } from '../text';
 
 const VIEW = 'Body weight';
 const BODY_CODES = ['29463-7', '3141-9', '8338-6'];
@@ -22,7 +23,7 @@ function toKg(q: unknown): { kg: number; note?: string } | { error: string } {
   const code = str(get(q, 'code'));
   const unit = str(get(q, 'unit'));
   const system = str(get(q, 'system'));
-  if (value === undefined) return { error: `weight value missing or not a number (${String(get(q, 'value'))})` };
+  if (value === undefined) return { error: `weight value missing or not a number (${safeString(get(q, 'value'))})` };
   if (str(get(q, 'comparator'))) return { error: 'weight has a comparator' };
   const ucum = system === SYSTEMS.ucum || system === undefined ? code : undefined;
   if (ucum === 'kg') return { kg: value };
@@ -47,7 +48,7 @@ export function bodyWeights(observations: fhir4.Observation[], zone: string): Bo
     if (!loinc) continue;
     const q = get(o, 'valueQuantity');
     const dateRaw = get(o, 'effectiveDateTime') ?? get(o, 'effectiveInstant') ?? get(get(o, 'effectivePeriod'), 'start');
-    const original = obj(q) ? `${String(get(q, 'value') ?? '?')} ${String(get(q, 'code') ?? get(q, 'unit') ?? '')}`.trim() : undefined;
+    const original = obj(q) ? `${safeString(get(q, 'value') ?? '?')} ${safeString(get(q, 'code') ?? get(q, 'unit') ?? '')}`.trim() : undefined;
     const source = {
       resourceType: 'Observation',
       id: str(get(o, 'id')),
@@ -75,7 +76,7 @@ export function bodyWeights(observations: fhir4.Observation[], zone: string): Bo
     }
     const moment = parseFhirDate(dateRaw, zone);
     if (!moment) {
-      exclusions.push({ source, view: VIEW, reason: dateRaw === undefined ? 'no date' : `date '${String(dateRaw)}' cannot be read` });
+      exclusions.push({ source, view: VIEW, reason: dateRaw === undefined ? 'no date' : `date '${safeString(dateRaw)}' cannot be read` });
       continue;
     }
     weights.push({

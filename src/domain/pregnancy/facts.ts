@@ -9,6 +9,7 @@ import { classifyEvent } from '../events/classify';
 import { asArray, codingsOf, isObject, notesOf, refKey, resourceKey, sourceOf, str, textsOf } from '../events/fhirRead';
 import { addDays, dateOfMoment, formatCalendarDate, startOfDate } from './calendar';
 import type { Dating, DatingMethod, DeliveryFact, PregnancyStatusFact } from './types';
+import { safeString } from '../text';
 
 const VIEW = 'Pregnancy dating';
 
@@ -168,7 +169,7 @@ function embryoAgeObservation(r: Res): { procedureKeys: string[]; age: EmbryoAge
   const value = q?.value;
   if (procedureKeys.length === 0) return { error: 'embryo age not linked (partOf) to a transfer Procedure' };
   if (!['d', 'day', 'days'].includes(unit)) return { error: `embryo age unit '${unit || 'none'}' is not days` };
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > 7) return { error: `embryo age ${String(value)} d is not a whole number of days 1-7` };
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > 7) return { error: `embryo age ${safeString(value)} d is not a whole number of days 1-7` };
   const source = sourceOf(r, {
     date: str(r.effectiveDateTime),
     original: `embryo age ${value} d`,

@@ -13,6 +13,7 @@ import { datingStatement, gaWeeksFloat, gestationalAge } from '../pregnancy';
 import type { PlannedEvent } from '../events';
 import { DAY_MS, formatDate, formatDateTime, formatMoment, startOfDay } from '../time';
 import { known, unknown, type Known, type SourceRef } from '../types';
+import { safeString } from '../text';
 
 /** Reason shown when the chart falls back to a calendar axis. */
 export const NO_DATING_AXIS_REASON = 'no dating: EDD, LMP, transfer with embryo age or GA observation not found';
@@ -205,7 +206,7 @@ function sourceKey(s: SourceRef): string {
 }
 
 function fmtNum(v: number): string {
-  return String(Math.round(v * 1e6) / 1e6);
+  return safeString(Math.round(v * 1e6) / 1e6);
 }
 
 /** The lab's reference range as written, e.g. "< 0.5 mg/L FEU (non-pregnant adults)" or "0–0.5 mg/L". */
