@@ -90,6 +90,17 @@ export const RXNORM_ANTICOAGULANTS: Record<string, A> = {
   // unfractionated heparin
   '5224': { drug: 'heparin', status: 'VERIFIED', note: 'IN heparin' },
   '314659': { drug: 'heparin', status: 'VERIFIED', note: 'PIN heparin sodium, porcine' },
+  // 1361574: VSAC "Anticoagulants for All Indications" (OID 2.16.840.1.113762.1.4.1248.22, eCQM Update 2025-05-08)
+  // lists it as "heparin sodium, porcine 20000 UNT/ML Injectable Solution" (canvas-medical/canvas-plugins
+  // canvas_sdk/value_set/v2026/medication.py); openFDA NDC records of heparin sodium (e.g. 63739-964, 0781-3540) map
+  // to it. Used by the CMS108 low-dose UFH test cases (MALDUHep*).
+  // No strength hint: RxNorm writes heparin in USP units (UNT), and this table does not equate them with IU.
+  '1361574': { drug: 'heparin', status: 'VERIFIED', note: 'SCD heparin sodium, porcine 20 000 UNT/mL injectable solution' },
+  // 1361607: no public source in reach gives its RxNorm display. Seen only in anticoagulant code lists without names
+  // (4CE Phase 1.1 i2b2 med map, class COAGB = ATC B01AA/AB/AE/AF/AX), in a dose-unit table as a UNITS / IV product,
+  // and in the CMS108 test case MAUHepEDendTimeOnIPEncStrtTm ("Unfractionated Heparin during ED", numerator pass).
+  // Meaning (an unfractionated heparin product) only partly confirmed; product, strength and form UNKNOWN.
+  '1361607': { drug: 'heparin', status: 'PARTIAL', note: 'heparin product (UFH); RxNorm display not retrieved, strength unknown' },
   // fondaparinux
   '321208': { drug: 'fondaparinux', status: 'VERIFIED', note: 'IN fondaparinux' },
   '322154': { drug: 'fondaparinux', status: 'VERIFIED', note: 'PIN fondaparinux sodium' },

@@ -45,6 +45,15 @@ describe('recogniseAnticoagulant by code', () => {
     expect(r?.recognisedBy).not.toBe('text');
   });
 
+  it('eCQM low-dose UFH 1361574 without display is heparin (UFH) by RxNorm, code VERIFIED (VSAC Anticoagulants for All Indications)', () => {
+    expect(recogniseAnticoagulant(cc(RX, '1361574'))).toMatchObject({ drug: 'heparin', drugClass: 'ufh', recognisedBy: 'rxnorm', matched: 'RxNorm 1361574', codeStatus: 'VERIFIED' });
+  });
+  it('eCQM UFH 1361607 without display is heparin (UFH), code PARTIAL (no public display), with no strength hint', () => {
+    const r = recogniseAnticoagulant(cc(RX, '1361607'));
+    expect(r).toMatchObject({ drug: 'heparin', drugClass: 'ufh', recognisedBy: 'rxnorm', matched: 'RxNorm 1361607', codeStatus: 'PARTIAL' });
+    expect(r?.strengthHint).toBeUndefined();
+  });
+
   it('antithrombin B01AB02 is in the heparin group but is NOT an LMWH (no prefix match)', () => {
     expect(recogniseAnticoagulant(cc(ATC, 'B01AB02', 'antithrombin III'))).toBeUndefined();
   });
