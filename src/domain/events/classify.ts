@@ -5,19 +5,30 @@ import type { EventClass, EventRecognisedBy } from './types';
 
 type Known = Exclude<EventClass, 'other'>;
 
-/** Code lists by class; SNOMED from clinical-reference §3.1 and §8.2, ICD-10-PCS and CPT as given in issue 4. */
+/**
+ * Code lists by class; SNOMED from clinical-reference §3.1 and §8.2, ICD-10-PCS and CPT as given in issue 4.
+ *
+ * Added from the VSAC value set "Delivery Procedures" (OID 2.16.840.1.113762.1.4.1045.59, expansion eCQM Update
+ * 2025-05-08, as listed with displays in canvas-medical/canvas-plugins canvas_sdk/value_set/v2026/procedure.py), the
+ * set CMS334 uses for a delivery: SNOMED 84195007 Classical cesarean section (procedure); 22633006 Vaginal delivery,
+ * medical personnel present (procedure); 10745001 Delivery of transverse presentation (procedure); 4504004 Potter's
+ * obstetrical version with extraction (procedure); ICD-10-PCS 10D07Z3 Extraction of Products of Conception, Low
+ * Forceps, Via Natural or Artificial Opening. Deliberately NOT added: SNOMED 65588006 "Premature birth of newborn"
+ * (Synthea writes it on a Procedure): it is not in that value set and names the newborn's birth (a finding), not a
+ * delivery procedure.
+ */
 export const EVENT_CODES: Record<'snomed' | 'icd10pcs' | 'cpt', Partial<Record<Known, readonly string[]>>> = {
   snomed: {
-    caesarean: ['11466000', '177141003', '274130007', '200148001'],
+    caesarean: ['11466000', '177141003', '274130007', '200148001', '84195007'],
     'induction-or-planned-birth': ['236958009', '31208007', '177135005', '177136006', '408818004'],
-    delivery: ['289259007', '177184002', '700000006', '66348005'],
+    delivery: ['289259007', '177184002', '700000006', '66348005', '22633006', '10745001', '4504004'],
     'embryo-transfer': ['75456002', '236894009', '448543003', '236915005'],
     'oocyte-retrieval': ['177037000', '177042008', '265082003'],
     'other-surgery': ['73632009', '233545006', '88355005'],
   },
   icd10pcs: {
     caesarean: ['10D00Z0', '10D00Z1', '10D00Z2'],
-    delivery: ['10E0XZZ'],
+    delivery: ['10E0XZZ', '10D07Z3'],
   },
   cpt: {
     caesarean: ['59510', '59514', '59515', '59618', '59620', '59622'],
