@@ -114,3 +114,55 @@ describe('series', () => {
     expect(Object.values(s).flatMap((x) => [...x.points, ...x.exclusions])).toEqual([]);
   });
 });
+
+describe('results with a value but no effective[x]: issued (the report time) as a labelled fallback', () => {
+  const LABEL = 'time from issued (report time), not the specimen time';
+  const issuedOnly = (code: string, q: Partial<fhir4.Quantity>, extra: Partial<fhir4.Observation> = {}): fhir4.Observation =>
+    lab(code, q, { effectiveDateTime: undefined, issued: '2026-11-01T09:00:00.000+00:00', ...extra });
+
+  it('an amended INR 3.5 {INR} with only issued is kept, marked amended, timed at issued and labelled as report time', () => {
+    const s = labSeries([issuedOnly('34714-6', { value: 3.5, unit: '{INR}' }, { status: 'amended' })], units, ZONE).inr;
+    expect(s.exclusions).toEqual([]);
+    expect(s.points).toHaveLength(1);
+    const p = s.points[0]!;
+    expect(p).toMatchObject({ value: 3.5, status: 'amended', loinc: '34714-6', note: LABEL });
+    expect(new Date(p.time.start).toISOString()).toBe('2026-11-01T09:00:00.000Z');
+    expect(p.time.original).toBe('2026-11-01T09:00:00.000+00:00');
+    expect(p.source.date).toBe(`2026-11-01T09:00:00.000+00:00 (${LABEL})`);
+    expect(s.latest).toBe(p);
+  });
+
+  it('the analyte note and the report-time label are both kept (eGFR with only issued)', () => {
+    const p = labSeries([issuedOnly('98979-8', { value: 95, unit: 'mL/min/{1.73_m2}', code: 'mL/min/{1.73_m2}', system: 'http://unitsofmeasure.org' })], units, ZONE).egfr.points[0]!;
+    expect(p.note).toMatch(/^eGFR .*not validated in pregnancy.*; time from issued \(report time\), not the specimen time$/);
+  });
+
+  it('a result with an effective time keeps it and is not labelled, even when issued is also given', () => {
+    const p = labSeries([lab('34714-6', { value: 2.1, unit: '{INR}' }, { issued: '2026-04-04T10:00:00Z' })], units, ZONE).inr.points[0]!;
+    expect(new Date(p.time.start).toISOString()).toBe('2026-04-03T08:30:00.000Z');
+    expect(p.note).toBeUndefined();
+    expect(p.source.date).toBe('2026-04-03T08:30:00Z');
+  });
+
+  it('an effective time that is present but unreadable is not replaced by issued: excluded with "no date"', () => {
+    const s = labSeries([lab('34714-6', { value: 2.1, unit: '{INR}' }, { effectiveDateTime: 'yesterday', issued: '2026-04-04T10:00:00Z' })], units, ZONE).inr;
+    expect(s.points).toEqual([]);
+    expect(s.exclusions.map((x) => x.reason)).toEqual(['no date']);
+  });
+
+  it('neither effective[x] nor issued: excluded with "no date"', () => {
+    const s = labSeries([lab('34714-6', { value: 2.1, unit: '{INR}' }, { effectiveDateTime: undefined })], units, ZONE).inr;
+    expect(s.exclusions.map((x) => x.reason)).toEqual(['no date']);
+  });
+
+  it.each([
+    ['32684-3', 'antiXaLmwh'],
+    ['3274-8', 'antiXaGeneric'],
+  ] as const)('anti-Xa %s with only issued is excluded: the report time cannot time the level against the dose', (code, analyte) => {
+    const s = labSeries([issuedOnly(code, ucum(0.6, "[arb'U]/mL"))], units, ZONE)[analyte];
+    expect(s.points).toEqual([]);
+    expect(s.exclusions).toHaveLength(1);
+    expect(s.exclusions[0]!.reason).toMatch(/only issued \(report time\).*anti-Xa/);
+    expect(s.exclusions[0]!.source.date).toBe(`2026-11-01T09:00:00.000+00:00 (${LABEL})`);
+  });
+});

@@ -4,7 +4,7 @@
  */
 import { LAB_ANALYTES, type LabAnalyte } from '../codes';
 import type { Exclusion } from '../types';
-import { effectiveText, isRecord, loincCodes, rangesAndInterpretation, readEffective, readStatus, readValue, sourceOf, type ReadNumber } from './observation';
+import { effectiveText, isRecord, ISSUED_TIME_LABEL, loincCodes, rangesAndInterpretation, readResultTime, readStatus, readValue, sourceOf, type ReadNumber } from './observation';
 import { parseUnit, roundSignificant, type UnitConverter } from './ucum';
 import type { AnalyteSeries, LabPoint, LabSeries } from './types';
 
@@ -161,11 +161,17 @@ export function labSeries(observations: readonly fhir4.Observation[], units: Uni
       exclude(status.excluded);
       continue;
     }
-    const time = readEffective(raw, zone);
-    if (!time) {
+    const when = readResultTime(raw, zone);
+    if (!when) {
       exclude('no date');
       continue;
     }
+    // An anti-Xa level is read against the time since the dose: the report time would make that interval wrong.
+    if (when.from === 'issued' && (analyte === 'antiXaLmwh' || analyte === 'antiXaGeneric')) {
+      exclude('no specimen time (effective[x]): only issued (report time), which cannot time an anti-Xa level against the dose');
+      continue;
+    }
+    const time = when.time;
     if (value.kind === 'none') {
       exclude(value.reason);
       continue;
@@ -208,7 +214,8 @@ export function labSeries(observations: readonly fhir4.Observation[], units: Uni
     if (n.comparator) point.comparator = n.comparator;
     const conv = [c.conversion, n.comparatorFrom === 'value-string' ? `value parsed from text '${n.original.text}'` : undefined].filter(Boolean).join('; ');
     if (conv) point.conversion = conv;
-    if (spec.note) point.note = spec.note;
+    const note = [spec.note, when.from === 'issued' ? ISSUED_TIME_LABEL : undefined].filter(Boolean).join('; ');
+    if (note) point.note = note;
     series.points.push(point);
   }
   for (const s of Object.values(out)) {

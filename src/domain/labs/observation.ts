@@ -54,20 +54,45 @@ export function readStatus(obs: Record<string, unknown>): { mark: ResultStatusMa
   return { mark: 'unknown' };
 }
 
-/** The clinically relevant time: effectiveDateTime, effectiveInstant or effectivePeriod.start (else .end). */
-export function readEffective(obs: Record<string, unknown>, zone: string): FhirMoment | undefined {
+/** Label of a result time taken from Observation.issued because the Observation has no effective[x]. */
+export const ISSUED_TIME_LABEL = 'time from issued (report time), not the specimen time';
+
+/** True when the Observation carries any effective[x] element (readable or not). */
+function hasEffective(obs: Record<string, unknown>): boolean {
+  return Object.keys(obs).some((k) => k.startsWith('effective') && obs[k] !== undefined && obs[k] !== null);
+}
+
+/**
+ * When the result was taken: effectiveDateTime, effectiveInstant or effectivePeriod.start (else .end), from
+ * 'effective'. Only when the Observation has NO effective[x] at all, issued (the report time) is used instead, from
+ * 'issued': callers label it with ISSUED_TIME_LABEL. An effective[x] that is present but unreadable is not replaced.
+ */
+export function readResultTime(obs: Record<string, unknown>, zone: string): { time: FhirMoment; from: 'effective' | 'issued' } | undefined {
   const p = isRecord(obs.effectivePeriod) ? obs.effectivePeriod : undefined;
   for (const v of [obs.effectiveDateTime, obs.effectiveInstant, p?.start, p?.end]) {
     const m = parseFhirDate(v, zone);
-    if (m) return m;
+    if (m) return { time: m, from: 'effective' };
   }
-  return undefined;
+  if (hasEffective(obs)) return undefined;
+  const issued = parseFhirDate(obs.issued, zone);
+  return issued ? { time: issued, from: 'issued' } : undefined;
 }
 
-/** The effective date as written (for SourceRef.date), if it is a string. */
+/** The clinically relevant time: effective[x], else (no effective[x] at all) issued; see readResultTime. */
+export function readEffective(obs: Record<string, unknown>, zone: string): FhirMoment | undefined {
+  return readResultTime(obs, zone)?.time;
+}
+
+/**
+ * The effective date as written (for SourceRef.date), if it is a string; else, when the Observation has no
+ * effective[x], issued as written with ISSUED_TIME_LABEL (so every source of such a result says so).
+ */
 export function effectiveText(obs: Record<string, unknown>): string | undefined {
   const p = isRecord(obs.effectivePeriod) ? obs.effectivePeriod : undefined;
-  return [obs.effectiveDateTime, obs.effectiveInstant, p?.start, p?.end].map(str).find(Boolean);
+  const effective = [obs.effectiveDateTime, obs.effectiveInstant, p?.start, p?.end].map(str).find(Boolean);
+  if (effective !== undefined || hasEffective(obs)) return effective;
+  const issued = str(obs.issued);
+  return issued === undefined ? undefined : `${issued} (${ISSUED_TIME_LABEL})`;
 }
 
 /** SourceRef for any resource-like object. */
