@@ -106,11 +106,16 @@ export function EventLane({ events, notPlaced, axis, gaOf }: { events: EventMark
       <div className="lane">
         <p className="lane__title">Events (same time axis as the chart)</p>
         <div className="lane__track lane__track--events" aria-hidden="true">
-          {events.map((e, i) => (
-            <div key={e.key} className={`lane__event lane__event--${e.kind}`} style={{ left: `${pct(e.x, d)}%`, top: `${(i % 3) * 1.15}rem` }} title={`${e.label}, ${e.whenText}`}>
-              <span className="lane__event-glyph">{GLYPH[e.kind]}</span> {shortLabel(e)}
-            </div>
-          ))}
+          {events.map((e, i) => {
+            const left = pct(e.x, d);
+            // Right half of the axis: the label goes left of the glyph so it stays inside the lane.
+            const flip = left > 50 ? ' lane__event--flip' : '';
+            return (
+              <div key={e.key} className={`lane__event lane__event--${e.kind}${flip}`} style={{ left: `${left}%`, top: `${(i % 3) * 1.15}rem` }} title={`${e.label}, ${e.whenText}`}>
+                <span className="lane__event-glyph">{GLYPH[e.kind]}</span> {shortLabel(e)}
+              </div>
+            );
+          })}
         </div>
       </div>
       {events.length === 0 ? (
