@@ -34,9 +34,22 @@ export const fixedClock = (ms: number): Clock => ({ now: () => ms });
 
 const FHIR_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:\d{2})?)?)?)?$/;
 
+// Luxon's IANAZone.isValidZone builds a new Intl.DateTimeFormat on every call (about 0.1 ms each), and every date
+// read or formatted here checks its zone: the answers are cached. A process's zone database does not change while it
+// runs. Bounded: the set is cleared if it ever holds more than ZONE_CACHE_MAX names (zones come from a setting).
+const ZONE_CACHE_MAX = 64;
+const zoneValidity = new Map<string, boolean>();
+
 /** True when the string names a time zone Luxon (and so Intl) knows. */
 export function isValidZone(zone: string): boolean {
-  return IANAZone.isValidZone(zone);
+  if (typeof zone !== 'string') return IANAZone.isValidZone(zone);
+  let valid = zoneValidity.get(zone);
+  if (valid === undefined) {
+    valid = IANAZone.isValidZone(zone);
+    if (zoneValidity.size >= ZONE_CACHE_MAX) zoneValidity.clear();
+    zoneValidity.set(zone, valid);
+  }
+  return valid;
 }
 
 /** The browser's (or Node's) zone, for the facility-zone default. */
@@ -44,12 +57,35 @@ export function defaultZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }
 
+// parseFhirDate is called for the same strings by several modules (an Observation's effective time is read by the
+// D-dimer, lab, weight, findings and dating readers), and each read builds Luxon DateTimes. The answers are memoised
+// per (zone, value): a FhirMoment is plain immutable data, returned frozen and shared between callers. Bounded: the
+// oldest entry is dropped past PARSE_CACHE_MAX; strings longer than any FHIR date are not kept.
+const PARSE_CACHE_MAX = 4096;
+const PARSE_CACHE_MAX_LENGTH = 64;
+const parsed = new Map<string, FhirMoment | null>();
+
 /**
  * Reads a FHIR date, dateTime or instant. Returns undefined for anything that is not one (wrong type, malformed,
- * impossible calendar date, year outside 1800-2200), never throws.
+ * impossible calendar date, year outside 1800-2200), never throws. The FhirMoment returned is frozen (it may be
+ * shared with other callers that read the same value): copy it to change it.
  */
 export function parseFhirDate(value: unknown, zone: string): FhirMoment | undefined {
   if (typeof value !== 'string') return undefined;
+  if (value.length > PARSE_CACHE_MAX_LENGTH || typeof zone !== 'string') {
+    const m = readFhirDate(value, zone);
+    return m && Object.freeze(m);
+  }
+  const key = `${zone}\u0000${value}`;
+  const hit = parsed.get(key);
+  if (hit !== undefined) return hit ?? undefined;
+  const m = readFhirDate(value, zone);
+  if (parsed.size >= PARSE_CACHE_MAX) parsed.delete(parsed.keys().next().value!);
+  parsed.set(key, m ? Object.freeze(m) : null);
+  return m;
+}
+
+function readFhirDate(value: string, zone: string): FhirMoment | undefined {
   const m = FHIR_DATE.exec(value.trim());
   if (!m) return undefined;
   const [, y, mo, d, h, mi, s, frac, off] = m;

@@ -146,14 +146,41 @@ function quietly<T>(f: () => T): T {
 
 const unitText = (u: unknown): string => (typeof u === 'string' ? `'${u}'` : `a ${u === null ? 'null' : typeof u} value`);
 
+/** A Map that drops its oldest entry past `max` entries. */
+function boundedSet<K, V>(map: Map<K, V>, key: K, value: V, max: number): V {
+  if (map.size >= max) map.delete(map.keys().next().value as K);
+  map.set(key, value);
+  return value;
+}
+
+// Parsing a unit string is the costly part of ucum-lhc (validateUnitString and convertUnitTo both parse), and the
+// same few unit strings and conversions recur across every result of a record and across records: the answers are
+// memoised per wrapped instance (the library is deterministic), bounded.
+const VALIDITY_CACHE_MAX = 512;
+const CONVERSION_CACHE_MAX = 4096;
+
 /** Wraps a @lhncbc/ucum-lhc instance as a total UnitConverter. Exported for tests of the wrapper only. */
 export function wrapUcum(utils: UcumUtils): UnitConverter {
-  const isValid = (ucum: string): boolean => {
-    if (typeof ucum !== 'string' || !UCUM_CHARS.test(ucum)) return false;
+  const validity = new Map<string, boolean>();
+  const conversions = new Map<string, Known<number>>();
+  const validate = (ucum: string): boolean => {
     try {
       return quietly(() => utils.validateUnitString(ucum, false)).status === 'valid';
     } catch {
       return false;
+    }
+  };
+  const isValid = (ucum: string): boolean => {
+    if (typeof ucum !== 'string' || !UCUM_CHARS.test(ucum)) return false;
+    return validity.get(ucum) ?? boundedSet(validity, ucum, validate(ucum), VALIDITY_CACHE_MAX);
+  };
+  const libraryConvert = (value: number, fromUcum: string, toUcum: string): Known<number> => {
+    try {
+      const r = quietly(() => utils.convertUnitTo(fromUcum, value, toUcum));
+      if (r.status === 'succeeded' && typeof r.toVal === 'number' && Number.isFinite(r.toVal)) return known(roundSignificant(r.toVal));
+      return unknown(`${fromUcum} cannot be converted to ${toUcum}`);
+    } catch {
+      return unknown(`${fromUcum} cannot be converted to ${toUcum}`);
     }
   };
   const convert = (value: number, fromUcum: string, toUcum: string): Known<number> => {
@@ -162,13 +189,12 @@ export function wrapUcum(utils: UcumUtils): UnitConverter {
     if (typeof fromUcum !== 'string' || !UCUM_CHARS.test(fromUcum)) return unknown(`${unitText(fromUcum)} is not a UCUM unit`);
     if (typeof toUcum !== 'string' || !UCUM_CHARS.test(toUcum)) return unknown(`${unitText(toUcum)} is not a UCUM unit`);
     if (fromUcum === toUcum) return known(value);
-    try {
-      const r = quietly(() => utils.convertUnitTo(fromUcum, value, toUcum));
-      if (r.status === 'succeeded' && typeof r.toVal === 'number' && Number.isFinite(r.toVal)) return known(roundSignificant(r.toVal));
-      return unknown(`${fromUcum} cannot be converted to ${toUcum}`);
-    } catch {
-      return unknown(`${fromUcum} cannot be converted to ${toUcum}`);
-    }
+    // Unit strings are printable ASCII without spaces (UCUM_CHARS), so a space separates the parts of the key; -0 is
+    // kept apart from 0 by Object.is-style keying through its sign.
+    const key = `${Object.is(value, -0) ? '-0' : value} ${fromUcum} ${toUcum}`;
+    const hit = conversions.get(key) ?? boundedSet(conversions, key, libraryConvert(value, fromUcum, toUcum), CONVERSION_CACHE_MAX);
+    // A fresh object each time: callers own what they are given.
+    return { ...hit };
   };
   return { convert, isValid };
 }
