@@ -70,10 +70,13 @@ async function controlsWithoutName(t: TestPage): Promise<string[]> {
     const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
       nodes: { ignored: boolean; role?: { value: string }; name?: { value: string }; backendDOMNodeId?: number; parentId?: string; nodeId: string }[];
     };
-    const controls = new Set(['textbox', 'combobox', 'listbox', 'button', 'checkbox', 'radio', 'spinbutton', 'searchbox', 'slider', 'switch', 'menuitem', 'tab']);
+    // Chromium's roles for native date and time inputs are 'Date', 'InputTime' and 'DateTime'.
+    const controls = new Set(['textbox', 'combobox', 'listbox', 'button', 'checkbox', 'radio', 'spinbutton', 'searchbox', 'slider', 'switch', 'menuitem', 'tab', 'Date', 'InputTime', 'DateTime']);
     const byId = new Map(nodes.map((n) => [n.nodeId, n]));
-    return nodes
-      .filter((n) => !n.ignored && controls.has(n.role?.value ?? '') && !(n.name?.value ?? '').trim())
+    const named = nodes.filter((n) => !n.ignored && controls.has(n.role?.value ?? ''));
+    if (named.length === 0) throw new Error('no form controls found in the accessibility tree');
+    return named
+      .filter((n) => !(n.name?.value ?? '').trim())
       // The inner day/month/year fields of a native date input are named by the input itself.
       .filter((n) => !['spinbutton'].includes(n.role?.value ?? '') || !['textbox', 'group', 'Date', 'InputTime'].includes(byId.get(n.parentId ?? '')?.role?.value ?? ''))
       .map((n) => `${n.role?.value} (backend node ${n.backendDOMNodeId})`);
