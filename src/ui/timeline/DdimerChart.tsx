@@ -4,26 +4,13 @@
  * triangles on their own right axis in ng/mL DDU, never joined to FEU. `<` results are open markers at their bound.
  * Nothing is flagged abnormal for exceeding a non-pregnant cut-off. The chart is described in words (role="img");
  * the table twin below it carries every value.
+ *
+ * The drawing itself (Recharts, the largest library of the app) is DdimerPlot, loaded as its own chunk so the app's
+ * first paint does not wait for it: everything else here, the description in words included, renders at once, and
+ * the plot area says "Loading chart…" (role="status", aria-busy on the image) until the chunk has arrived.
  */
-import { useId, useState } from 'react';
-import {
-  CartesianGrid,
-  ComposedChart,
-  ReferenceArea,
-  ReferenceLine,
-  ResponsiveContainer,
-  Scatter,
-  Tooltip,
-  XAxis,
-  YAxis,
-  type ScatterShapeProps,
-  type TooltipContentProps,
-  type TooltipValueType as ValueType,
-  type XAxisTickContentProps,
-} from 'recharts';
+import { lazy, Suspense, useId, useState } from 'react';
 import type { DdimerDisplayUnit } from '../../domain/labs';
-import { instantForGa } from '../../domain/pregnancy';
-import { formatDate } from '../../domain/time';
 import {
   DISPLAY_UNITS,
   feuUnitLabel,
@@ -32,7 +19,6 @@ import {
   referenceBandLabel,
   type DdimerPoint,
   type ReferenceStudyId,
-  type TimelineAxis,
   type TimelineData,
 } from '../../domain/timeline';
 import { sourceLabel } from '../common/Provenance';
@@ -57,47 +43,6 @@ export const SERIAL_DDIMER_NOTE =
   'Serial D-dimer in pregnancy is informational: it rises in normal pregnancy (Kline JA et al. D-dimer concentrations in normal pregnancy: new diagnostic thresholds are needed. Clin Chem 2005;51(5):825–9). No value here is flagged abnormal for exceeding a non-pregnant cut-off.';
 
 const UNIT_OPTION_TEXT: Record<DdimerDisplayUnit, string> = { 'ng/mL': 'ng/mL FEU', 'mg/L': 'mg/L FEU', 'ug/mL': 'ug/mL FEU' };
-
-function FeuShape(props: ScatterShapeProps) {
-  const { cx, cy } = props;
-  const p = props.payload as DdimerPoint | undefined;
-  if (cx === undefined || cy === undefined) return <g />;
-  return <circle cx={cx} cy={cy} r={5} fill={p?.open ? '#ffffff' : COLOURS.feu} stroke={COLOURS.feu} strokeWidth={2} />;
-}
-
-function DduShape(props: ScatterShapeProps) {
-  const { cx, cy } = props;
-  const p = props.payload as DdimerPoint | undefined;
-  if (cx === undefined || cy === undefined) return <g />;
-  return <path d={`M${cx},${cy - 6} L${cx + 6},${cy + 5} L${cx - 6},${cy + 5} Z`} fill={p?.open ? '#ffffff' : COLOURS.ddu} stroke={COLOURS.ddu} strokeWidth={2} />;
-}
-
-function AxisTick({ props, axis, zone }: { props: XAxisTickContentProps; axis: TimelineAxis; zone: string }) {
-  const value = Number(props.payload.value);
-  const x = Number(props.x);
-  const y = Number(props.y);
-  let top: string;
-  let bottom: string | undefined;
-  if (axis.kind === 'ga') {
-    top = `${value}w`;
-    const at = value % 4 === 0 ? instantForGa(axis.pregnancy, value, 0, zone) : undefined;
-    bottom = at !== undefined ? formatDate(at, zone) : undefined;
-  } else {
-    top = formatDate(value, zone);
-  }
-  return (
-    <g transform={`translate(${x},${y})`}>
-      <text dy={12} textAnchor="middle" fontSize={11} fill="#1a1a1a">
-        {top}
-      </text>
-      {bottom && (
-        <text dy={26} textAnchor="middle" fontSize={10} fill="#4d4d4d">
-          {bottom}
-        </text>
-      )}
-    </g>
-  );
-}
 
 /** The tooltip of one point: original value and unit, date and time with offset, GA, status, lab range, source. */
 export function PointDetails({ point }: { point: DdimerPoint }) {
@@ -124,13 +69,41 @@ export function PointDetails({ point }: { point: DdimerPoint }) {
   );
 }
 
-function PointTooltip(props: TooltipContentProps<ValueType, string | number>) {
-  const point = props.active ? (props.payload?.[0]?.payload as DdimerPoint | undefined) : undefined;
-  if (!point) return null;
+let plotModule: Promise<typeof import('./DdimerPlot')> | undefined;
+
+/** Loads the Recharts plot chunk once (retried after a failure). */
+export function loadDdimerPlot(): Promise<typeof import('./DdimerPlot')> {
+  plotModule ??= import('./DdimerPlot');
+  plotModule.catch(() => {
+    plotModule = undefined;
+  });
+  return plotModule;
+}
+
+// Fetched as soon as this module runs (while the record is still being read), not when the first chart renders.
+void loadDdimerPlot().catch(() => undefined);
+
+/** Said in place of the drawing when its chunk cannot be loaded (offline, deployment changed): nothing is lost. */
+function PlotUnavailable() {
+  return <p className="timeline-note">The chart drawing could not be loaded; the table below lists every result.</p>;
+}
+
+const DdimerPlot = lazy(() => loadDdimerPlot().then((m) => ({ default: m.DdimerPlot }), () => ({ default: PlotUnavailable })));
+
+/**
+ * The plot area while the drawing loads: the same description in words, marked busy, and a status beside it (an
+ * image's children are not read out, so the status is not inside it).
+ */
+function PlotLoading({ summary }: { summary: string }) {
   return (
-    <div className="ddimer-tooltip">
-      <PointDetails point={point} />
-    </div>
+    <>
+      <p role="status" className="visually-hidden">
+        Loading chart…
+      </p>
+      <div className="ddimer-chart__plot" role="img" aria-label={summary} aria-busy="true">
+        <p className="timeline-note">Loading chart…</p>
+      </div>
+    </>
   );
 }
 
@@ -203,92 +176,15 @@ export function DdimerChart({ data, zone, onUnitChange, exclusionsHref = '#exclu
         </p>
       )}
 
-      <div className="ddimer-chart__plot" role="img" aria-label={data.summary}>
-        {hasPoints && (
-          <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 900, height: 360 }}>
-            <ComposedChart margin={CHART_MARGIN}>
-              <CartesianGrid strokeDasharray="2 4" stroke="#c4c9cf" />
-              {data.trimesterBands.map((b, i) => (
-                <ReferenceArea
-                  key={b.trimester}
-                  yAxisId="feu"
-                  x1={b.x1}
-                  x2={b.x2}
-                  fill={COLOURS.trimester[i % 3]}
-                  fillOpacity={0.08}
-                  label={{ value: b.label, position: 'insideTop', fontSize: 11, fill: '#4d4d4d' }}
-                />
-              ))}
-              {bandAreas.map((a) => (
-                <ReferenceArea
-                  key={`band-${a.trimester}`}
-                  yAxisId="feu"
-                  x1={a.x1}
-                  x2={a.x2}
-                  y1={a.y1}
-                  y2={a.y2}
-                  ifOverflow="extendDomain"
-                  fill={COLOURS.band}
-                  fillOpacity={0.15}
-                  stroke={COLOURS.band}
-                  strokeDasharray="3 3"
-                  label={{ value: `${study.name}: unit type not established`, position: 'insideBottom', fontSize: 10, fill: '#006b4e' }}
-                />
-              ))}
-              <XAxis
-                xAxisId={0}
-                type="number"
-                dataKey="x"
-                domain={axis.domain}
-                ticks={axis.ticks}
-                interval={0}
-                allowDataOverflow
-                height={axis.kind === 'ga' ? 44 : 30}
-                tick={(p: XAxisTickContentProps) => <AxisTick props={p} axis={axis} zone={zone} />}
-              />
-              <YAxis
-                yAxisId="feu"
-                type="number"
-                dataKey="y"
-                width={Y_AXIS_WIDTH}
-                domain={[0, 'auto']}
-                label={{ value: feuUnitLabel(unit), angle: -90, position: 'insideLeft', fontSize: 12 }}
-              />
-              <YAxis
-                yAxisId="ddu"
-                orientation="right"
-                type="number"
-                dataKey="y"
-                width={Y_AXIS_WIDTH}
-                domain={[0, 'auto']}
-                tick={ddu.length > 0}
-                axisLine={ddu.length > 0}
-                label={ddu.length > 0 ? { value: 'ng/mL DDU', angle: 90, position: 'insideRight', fontSize: 12 } : undefined}
-              />
-              {data.labUpperLimits.map((l) => (
-                <ReferenceLine
-                  key={`lab-${l.y}`}
-                  yAxisId="feu"
-                  y={l.y}
-                  ifOverflow="extendDomain"
-                  stroke={COLOURS.lab}
-                  strokeDasharray="6 4"
-                  label={{ value: l.label, position: 'insideTopLeft', fontSize: 10, fill: '#1a1a1a' }}
-                />
-              ))}
-              {deadlines.map((d) => (
-                <ReferenceLine key={d.key} yAxisId="feu" x={d.x} stroke={COLOURS.deadline} strokeDasharray="4 2" label={{ value: `stop (${d.ruleSource ?? ''})`, position: 'insideTopRight', fontSize: 10, angle: -90 }} />
-              ))}
-              {data.today.x !== undefined && (
-                <ReferenceLine yAxisId="feu" x={data.today.x} stroke={COLOURS.today} strokeDasharray="2 2" label={{ value: 'today', position: 'top', fontSize: 11 }} />
-              )}
-              <Scatter name={`D-dimer FEU (${feuUnitLabel(unit)})`} yAxisId="feu" data={feu} line={{ stroke: COLOURS.feu, strokeWidth: 1.5 }} lineType="joint" shape={FeuShape} isAnimationActive={false} />
-              {ddu.length > 0 && <Scatter name="D-dimer DDU (ng/mL DDU)" yAxisId="ddu" data={ddu} shape={DduShape} isAnimationActive={false} />}
-              <Tooltip content={PointTooltip} cursor={false} />
-            </ComposedChart>
-          </ResponsiveContainer>
-        )}
-      </div>
+      {hasPoints ? (
+        <Suspense fallback={<PlotLoading summary={data.summary} />}>
+          <div className="ddimer-chart__plot" role="img" aria-label={data.summary}>
+            <DdimerPlot data={data} zone={zone} bandAreas={bandAreas} study={study} />
+          </div>
+        </Suspense>
+      ) : (
+        <div className="ddimer-chart__plot" role="img" aria-label={data.summary} />
+      )}
 
       <ul className="ddimer-legend" aria-label="Chart legend">
         <li>
