@@ -82,6 +82,8 @@ describe('StopCriteriaSection', () => {
     await user.type(screen.getByLabelText('Date'), '2026-12-02');
     await user.type(screen.getByLabelText('Time (optional)'), '08:30');
     await user.type(screen.getByLabelText('Label (optional)'), 'Caesarean, list 2');
+    // The slot is echoed unambiguously, whatever format the browser's date box uses.
+    expect(screen.getByText(/Slot as read/)).toHaveTextContent('Slot as read: 2 Dec 2026 08:30 (UTC)');
     await user.click(screen.getByRole('button', { name: 'Add and show the stop criteria' }));
 
     const card = screen.getByRole('article', { name: 'Caesarean, list 2' });

@@ -5,6 +5,19 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { RuleEvent } from '../../domain/rules';
 import { WHAT_IF_TYPES, whatIfEvent, type WhatIfInput } from '../../domain/rules/ui-helpers';
+import { formatDate, formatDateTime } from '../../domain/time';
+
+/**
+ * The slot as the app reads it, written so it cannot be misread: the browser's date box follows the browser's
+ * locale (a US-set browser shows 04/03/2026), so the chosen date is echoed as "3 Apr 2026 08:30 (UTC+01:00)".
+ */
+function readBack(values: WhatIfInput, zone: string): string | undefined {
+  if (values.date === '') return undefined;
+  const r = whatIfEvent(values, zone, 'preview');
+  if (!r.ok || !r.event.when) return undefined;
+  const m = r.event.when;
+  return m.precision === 'day' ? `${formatDate(m.start, zone)} (date only: from 00:00)` : formatDateTime(m.start, zone);
+}
 
 export interface WhatIfFormProps {
   zone: string;
@@ -86,6 +99,9 @@ export function WhatIfForm({ zone, onAdd, nextId }: WhatIfFormProps) {
           <input id={ids.label} type="text" value={values.label} onChange={set('label')} placeholder="e.g. Elective caesarean, list 2" />
         </div>
       </div>
+      <p className="what-if__readback" aria-live="polite">
+        {readBack(values, zone) ? <>Slot as read: <strong>{readBack(values, zone)}</strong></> : null}
+      </p>
       <button type="submit">Add and show the stop criteria</button>
     </form>
   );
