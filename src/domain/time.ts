@@ -121,7 +121,7 @@ export const hasTime = (m: FhirMoment): boolean => m.precision === 'minute' || m
 const DATE_LOCALE = 'en-US';
 
 function inZone(ms: number, zone: string): DateTime {
-  return DateTime.fromMillis(ms, { zone: isValidZone(zone) ? zone : 'UTC' }).setLocale(DATE_LOCALE);
+  return DateTime.fromMillis(ms, { zone: isValidZone(zone) ? zone : 'UTC', locale: DATE_LOCALE });
 }
 
 /** "UTC+01:00" style offset label for an instant in a zone. */
@@ -161,9 +161,22 @@ export function toIsoInZone(ms: number, zone: string): string {
   return inZone(ms, zone).toISO() ?? new Date(ms).toISOString();
 }
 
+// startOfDay is asked for the same (instant, zone) many times per record (every event's timing compares its day with
+// today's): memoised, bounded like the parse cache.
+const DAY_START_CACHE_MAX = 4096;
+const dayStarts = new Map<string, number>();
+
 /** 00:00 of the calendar day containing `ms` in `zone`. */
 export function startOfDay(ms: number, zone: string): number {
-  return inZone(ms, zone).startOf('day').toMillis();
+  if (typeof ms !== 'number' || typeof zone !== 'string') return inZone(ms, zone).startOf('day').toMillis();
+  const key = `${zone}\u0000${ms}`;
+  let start = dayStarts.get(key);
+  if (start === undefined) {
+    start = inZone(ms, zone).startOf('day').toMillis();
+    if (dayStarts.size >= DAY_START_CACHE_MAX) dayStarts.delete(dayStarts.keys().next().value!);
+    dayStarts.set(key, start);
+  }
+  return start;
 }
 
 /** Adds calendar days in a zone (keeps the wall-clock time across a DST change). */
