@@ -216,7 +216,7 @@ export function DdimerChart({ data, zone, onUnitChange, exclusionsHref = '#exclu
           </li>
         ))}
         {data.today.x !== undefined && <li>Dotted vertical line: {data.today.text}</li>}
-        {deadlines.length > 0 && <li>Dashed vertical lines: stop deadlines, labelled with the rule source (listed under the chart)</li>}
+        {deadlines.length > 0 && <li>Dashed vertical lines: stop deadlines; each is labelled with its rule source in the events lane below the chart</li>}
         {axis.kind === 'ga' && <li>Shaded columns: trimesters (1st to 13w 6d, 2nd 14w 0d to 27w 6d, 3rd from 28w 0d)</li>}
       </ul>
 
