@@ -4,6 +4,7 @@
  * test-results/, and console errors collected so a test can fail on them. Build first: `./node_modules/.bin/vite build`
  * (npm test does it before the e2e project runs).
  */
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -123,6 +124,44 @@ export async function startHarness(options: { dataPaths?: string[] } = {}): Prom
       for (const p of [...open]) await p.close().catch(() => undefined);
       await b.close().catch(() => undefined);
       await sandbox.close();
+    },
+  };
+}
+
+/** The harness as one test file uses it: its URL, and pages that are closed after each test. */
+export interface SuiteHarness {
+  readonly url: string;
+  newPage(): Promise<TestPage>;
+}
+
+/**
+ * Registers a test file's harness lifecycle: one sandbox and browser for the file (closed after it), and every page
+ * opened through it closed after its test.
+ */
+export function setupHarness(options: { dataPaths?: string[] } = {}): SuiteHarness {
+  let harness: Harness | undefined;
+  const pages: TestPage[] = [];
+  beforeAll(async () => {
+    harness = await startHarness(options);
+  });
+  afterEach(async () => {
+    for (const p of pages.splice(0)) await p.close();
+  });
+  afterAll(async () => {
+    await harness?.close();
+  });
+  const started = (): Harness => {
+    if (!harness) throw new Error('the harness is not started yet (use it inside a test)');
+    return harness;
+  };
+  return {
+    get url() {
+      return started().url;
+    },
+    async newPage() {
+      const page = await started().newPage();
+      pages.push(page);
+      return page;
     },
   };
 }

@@ -3,24 +3,12 @@
  * standalone launch, the app inside the EHR's iframe, token expiry with and without a refresh token, a forged launch
  * link, and the app page opened directly.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { FrameLocator, Page } from 'playwright-core';
 import { demoPatients } from '../../mocks/data/index.mjs';
-import { FIXED_NOW, startHarness, type Harness, type TestPage } from './harness';
+import { FIXED_NOW, setupHarness, type TestPage } from './harness';
 
-let h: Harness;
-let tp: TestPage | undefined;
-
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterEach(async () => {
-  await tp?.close();
-  tp = undefined;
-});
-afterAll(async () => {
-  await h?.close();
-});
+const h = setupHarness();
 
 const demo = new Map(demoPatients(FIXED_NOW).map((p: { id: string; name: string; birthDate: string }) => [p.id, p]));
 
@@ -36,14 +24,18 @@ function expectedDob(id: string): string {
 const nameOf = (id: string) => demo.get(id)?.name ?? '';
 
 async function open(): Promise<TestPage> {
-  tp = await h.newPage();
-  return tp;
+  return h.newPage();
 }
 
 async function expectBanner(root: Page | FrameLocator, id: string) {
   const banner = root.getByRole('region', { name: 'Patient' });
   await banner.getByText(nameOf(id), { exact: true }).waitFor({ timeout: 15_000 });
   await banner.getByText(expectedDob(id), { exact: true }).waitFor();
+}
+
+/** The record view has loaded (its searches are done), so a later expiry is not raced by in-flight requests. */
+async function recordLoaded(root: Page) {
+  await root.getByRole('region', { name: 'Scheduled procedures and delivery' }).waitFor({ timeout: 20_000 });
 }
 
 describe('EHR launch from the sandbox EHR', () => {
@@ -120,6 +112,7 @@ describe('token expiry', () => {
     const t = await open();
     await t.page.goto(`${h.url}/launch?patient=third-trimester&token_lifetime=60`);
     await expectBanner(t.page, 'third-trimester');
+    await recordLoaded(t.page);
     await t.page.clock.fastForward('02:00');
     const refresh = t.page.waitForRequest((r) => r.url().endsWith('/auth/token') && (r.postData() ?? '').includes('grant_type=refresh_token'));
     const patientRead = t.page.waitForResponse((r) => r.url().includes('/fhir/Patient/') && r.status() === 200);
@@ -135,6 +128,7 @@ describe('token expiry', () => {
     const t = await open();
     await t.page.goto(`${h.url}/launch?patient=third-trimester&token_lifetime=60&grant=trimmed`);
     await expectBanner(t.page, 'third-trimester');
+    await recordLoaded(t.page);
     await t.page.clock.fastForward('02:00');
     const fhirAfterExpiry: string[] = [];
     t.page.on('request', (r) => {

@@ -6,33 +6,22 @@
  * full-page screenshot (test-results/e2e-patient-<id>.png). Then the same inside the EHR's iframe, keyboard reach with
  * a visible focus indicator, and the printed page (no controls, the print header, the D-dimer table, a PDF).
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
 import type { Frame, FrameLocator, Page } from 'playwright-core';
 import { demoPatients } from '../../mocks/data/index.mjs';
-import { FIXED_NOW, RESULTS_DIR, startHarness, type Harness, type TestPage } from './harness';
+import { FIXED_NOW, RESULTS_DIR, setupHarness, type TestPage } from './harness';
 
 const VIEWPORT_WIDTH = 1280;
 
-let h: Harness;
-let tp: TestPage | undefined;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterEach(async () => {
-  await tp?.close();
-  tp = undefined;
-});
-afterAll(async () => {
-  await h?.close();
-});
+const h = setupHarness();
 
 type Demo = { id: string; name: string };
 const demos = demoPatients(FIXED_NOW) as Demo[];
 const nameOf = (id: string) => demos.find((d) => d.id === id)!.name;
 
 async function launch(id: string, extra = ''): Promise<TestPage> {
-  tp = await h.newPage();
+  const tp = await h.newPage();
   await tp.page.goto(`${h.url}/launch?patient=${id}${extra}`);
   return tp;
 }

@@ -4,38 +4,27 @@
  * (and its absence elsewhere), "No LMWH order found" for a what-if slot, copy to note in and out of the EHR iframe,
  * the printed page, axe after the data have loaded, and a public Synthea patient loaded through SANDBOX_DATA.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DateTime } from 'luxon';
 import { resolve } from 'node:path';
 import type { FrameLocator, Locator, Page } from 'playwright-core';
 import { demoPatients } from '../../mocks/data/index.mjs';
 import { DDIMER_CODES } from '../../src/domain/codes';
-import { FIXED_NOW, RESULTS_DIR, startHarness, type Harness, type TestPage } from './harness';
+import { FIXED_NOW, RESULTS_DIR, startHarness, setupHarness, type TestPage } from './harness';
 
 const ZONE = 'Europe/London';
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 /** "3 Jun 2026": written independently of the app's formatter. */
 const dayText = (dt: DateTime) => `${dt.day} ${MONTHS[dt.month - 1]} ${dt.year}`;
 
-let h: Harness;
-let tp: TestPage | undefined;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterEach(async () => {
-  await tp?.close();
-  tp = undefined;
-});
-afterAll(async () => {
-  await h?.close();
-});
+const h = setupHarness();
 
 type Demo = { id: string; name: string; resources: fhir4.Resource[] };
 const demos = demoPatients(FIXED_NOW) as Demo[];
 const demo = (id: string) => demos.find((d) => d.id === id)!;
 
 async function launch(id: string, extra = ''): Promise<TestPage> {
-  tp = await h.newPage();
+  const tp = await h.newPage();
   await tp.page.goto(`${h.url}/launch?patient=${id}${extra}`);
   return tp;
 }
@@ -143,8 +132,7 @@ describe('copy to note and print', () => {
   });
 
   it('inside an EHR iframe that blocks the clipboard, offers the text to select instead', async () => {
-    tp = await h.newPage();
-    const t = tp;
+    const t = await h.newPage();
     // The sandbox's iframe is same-origin, where Chromium allows the Clipboard API; a real EHR's cross-origin iframe
     // without allow="clipboard-write" rejects it. Simulate that rejection in every frame.
     await t.page.addInitScript(() => {
