@@ -117,6 +117,9 @@ export const EventCardView = forwardRef<HTMLElement, EventCardViewProps>(functio
       </p>
       {card.countdownMs === null && <p className="event-card__no-date">{card.countdownText}</p>}
       {dateOnly && card.anchorMs !== null && <p className="event-card__date-only">Date only: counts from 00:00 that day in {zone}.</p>}
+      {!dateOnly && !e.enteredHere && e.when?.offset === 'assumed' && card.anchorMs !== null && (
+        <p className="event-card__date-only">The record gives this time without a UTC offset: it is read in the facility time zone ({e.when.zone}).</p>
+      )}
       <div className="event-card__sources">
         {e.sources.length > 0 ? <Provenance sources={e.sources} label={`Source records (${e.sources.length})`} /> : <Provenance sources={[]} label="Source records" />}
       </div>

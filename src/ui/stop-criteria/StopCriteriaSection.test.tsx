@@ -2,7 +2,9 @@ import { describe, expect, it, vi } from 'vitest';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { DateTime } from 'luxon';
-import { DEMO_TEST_NOW, DEMO_TEST_ZONE, demoRecord } from '../../../test/support/demo-record';
+import { DEMO_TEST_NOW, DEMO_TEST_ZONE, demoRecord, demoResources, recordInputFor } from '../../../test/support/demo-record';
+import { buildClinicalRecord } from '../../domain/record';
+import { loadUnitConverter } from '../../domain/labs';
 import { StopCriteriaSection } from './StopCriteriaSection';
 
 const section = () => screen.getByRole('region', { name: 'Scheduled procedures and delivery' });
@@ -173,5 +175,20 @@ describe('StopCriteriaSection', () => {
     } finally {
       error.mockRestore();
     }
+  });
+
+  it('a caesarean time written without a UTC offset is read in the facility zone, and the card says so', async () => {
+    // The same caesarean, but the ServiceRequest and Appointment write "2026-11-28T08:30:00" with no offset.
+    const resources = demoResources('third-trimester').map((r) => {
+      if (r.resourceType === 'ServiceRequest' && r.occurrenceDateTime) return { ...r, occurrenceDateTime: r.occurrenceDateTime.slice(0, 19) };
+      if (r.resourceType === 'Appointment' && r.start) return { ...r, start: r.start.slice(0, 19), end: r.end?.slice(0, 19) };
+      return r;
+    });
+    const record = buildClinicalRecord(recordInputFor(resources, 'third-trimester'), { nowMs: DEMO_TEST_NOW, zone: 'America/New_York', units: await loadUnitConverter() });
+    render(<StopCriteriaSection record={record} />);
+    const card = within(section()).getAllByRole('article')[0]!;
+    expect(card).toHaveTextContent('The record gives this time without a UTC offset: it is read in the facility time zone (America/New_York).');
+    // 08:30 New York (UTC-05:00) is 13:30 UTC; the source's deadline is 48 h earlier.
+    expect(lineOf(card, 'Source article').querySelector('time')).toHaveAttribute('dateTime', '2026-11-26T08:30:00.000-05:00');
   });
 });
