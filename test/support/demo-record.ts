@@ -15,8 +15,8 @@ export const DEMO_TEST_NOW = DateTime.fromISO('2026-11-25T10:00:00', { zone: DEM
 export type DemoPatientId = 'ivf-ohss' | 'third-trimester' | 'recurrent-miscarriage' | 'bleeding' | 'no-lmwh' | 'many-labs' | 'planned-surgery';
 
 /** The raw demo resources of one patient at `now`. */
-export function demoResources(id: DemoPatientId, now = DEMO_TEST_NOW): fhir4.Resource[] {
-  const p = (demoPatients(now) as { id: string; resources: fhir4.Resource[] }[]).find((d) => d.id === id);
+export function demoResources(id: DemoPatientId, now = DEMO_TEST_NOW): fhir4.FhirResource[] {
+  const p = (demoPatients(now) as { id: string; resources: fhir4.FhirResource[] }[]).find((d) => d.id === id);
   if (!p) throw new Error(`no demo patient ${id}`);
   return p.resources;
 }
