@@ -33,6 +33,13 @@ describe('PatientSummary', () => {
     expect(field('Next planned event')).toHaveTextContent('No planned event found in the record');
   });
 
+  it('no-lmwh with a refused Appointment search: the next planned event is "not known", never "none found"', async () => {
+    render(<PatientSummary record={await demoRecord('no-lmwh', { statuses: { appointments: 'unavailable' } })} />);
+    const f = field('Next planned event');
+    expect(f).not.toHaveTextContent('No planned event found');
+    expect(f).toHaveTextContent('Not known: the planned-event searches were incomplete');
+  });
+
   it('no-lmwh with an incomplete MedicationRequest search: the absence of an order is not known', async () => {
     render(<PatientSummary record={await demoRecord('no-lmwh', { statuses: { 'medication-requests': 'incomplete' } })} />);
     const f = field('Active LMWH');

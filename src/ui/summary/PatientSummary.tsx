@@ -109,7 +109,14 @@ function NextEvent({ record }: { record: ClinicalRecord }) {
           <Provenance sources={next.event.sources} />
         </>
       ) : (
-        <strong>{cards.length === 0 ? 'No planned event found in the record' : 'No upcoming planned event with a date in the record'}</strong>
+        // Where the searches were incomplete, "none found" would claim more than is known.
+        <strong>
+          {problem
+            ? 'Not known: the planned-event searches were incomplete'
+            : cards.length === 0
+              ? 'No planned event found in the record'
+              : 'No upcoming planned event with a date in the record'}
+        </strong>
       )}
       {undated.length > 0 && (
         <div className="summary-note">
