@@ -3,6 +3,7 @@
  * the patient banner and the main view. A SessionExpiredError from any query replaces everything with the
  * "relaunch from the EHR" state (the requester has already tried the refresh token where there was one).
  */
+import { MessagesProvider } from '../messages/MessagesProvider';
 import { useEffect, useMemo, useState } from 'react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { FhirRequester } from '../../fhir/client';
@@ -123,6 +124,7 @@ export function App({ session, clock = systemClock, initialZone, queryClient }: 
   return (
     <QueryClientProvider client={client}>
       <AppContext.Provider value={value}>
+        <MessagesProvider locale="en" zone={facilityZone}>
         <div className="app">
           <header className="app-header no-print">
             <span className="app-name">LMWH Monitor</span>
@@ -137,6 +139,7 @@ export function App({ session, clock = systemClock, initialZone, queryClient }: 
             <PatientView />
           </main>
         </div>
+        </MessagesProvider>
       </AppContext.Provider>
     </QueryClientProvider>
   );
