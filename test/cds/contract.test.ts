@@ -42,9 +42,9 @@ beforeAll(async () => {
     return new Response(JSON.stringify(r.body), { status: r.status, headers: { 'content-type': 'application/fhir+json' } });
   }) as typeof fetch;
 
-  let handler: ReturnType<typeof createCdsHandler> | undefined;
+  const current: { handler?: ReturnType<typeof createCdsHandler> } = {};
   server = createServer((req, res) => {
-    void handler!(req, res).then((handled) => {
+    void current.handler!(req, res).then((handled) => {
       if (!handled) {
         res.writeHead(404);
         res.end();
@@ -54,7 +54,7 @@ beforeAll(async () => {
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const addr = server.address();
   base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
-  handler = withErrors(
+  current.handler = withErrors(
     createCdsHandler({
       baseUrl: base,
       trustedIssuers: [{ iss: ISS, jwksUrl: JWKS_URL }],
