@@ -237,16 +237,22 @@ export function createCdsMount(deps) {
     }
     if (p === '/ehr/cds/launch') {
       // A card's SMART link: an EHR launch of the link's URL (this sandbox's app only) carrying the appContext.
-      const base = deps.baseUrl();
-      const target = typeof body?.url === 'string' ? body.url : '';
-      if (!target.startsWith(`${base}/app/`)) {
+      // The page may be open on another name of this host (localhost vs 127.0.0.1): the launch stays on the page's origin.
+      const pageOrigin = `http://${req.headers.host ?? new URL(deps.baseUrl()).host}`;
+      let u;
+      try {
+        u = new URL(typeof body?.url === 'string' ? body.url : '');
+      } catch {
+        u = undefined;
+      }
+      if (!u || ![new URL(deps.baseUrl()).origin, pageOrigin].includes(u.origin) || !u.pathname.startsWith('/app/')) {
         json(400, { error: 'The link does not point to an app this sandbox knows.' });
         return true;
       }
       const appContext = typeof body?.appContext === 'string' ? body.appContext.slice(0, 4096) : undefined;
       const launch = deps.auth.createLaunch(patient, { ...DEFAULT_OPTIONS, ...(appContext ? { appContext } : {}) });
-      const u = new URL(target);
-      u.searchParams.set('iss', `${base}/fhir`);
+      u.search = '';
+      u.searchParams.set('iss', `${pageOrigin}/fhir`);
       u.searchParams.set('launch', launch);
       json(200, { location: `${u.pathname}${u.search}` });
       return true;
