@@ -56,6 +56,8 @@ export function createBearerVerifier(issuers: TrustedIssuer[], options: { now?: 
           algorithms: ALGORITHMS,
           requiredClaims: ['exp', 'jti', 'iat'],
           currentDate: new Date(now()),
+          // Clocks of the EHR and the service may differ a little.
+          clockTolerance: 30,
         });
         payload = result.payload;
       } catch (e) {

@@ -47,6 +47,7 @@ export const EVENT_NOUN: Record<string, string> = {
 export const MISSING = {
   eventDate: 'the booked date is missing',
   eventTime: 'the booked date could not be read',
+  noInterval: 'no rule here gives an interval for it',
   medications: 'the medication orders could not be read completely',
   medicationsReason: (reason: string) => `The medication orders could not be read completely (${reason}): whether an LMWH order is active cannot be said, and "no order" is not said.`,
   eventDateDetail: 'The order or appointment gives no date and time, so no last-dose deadline can be computed.',

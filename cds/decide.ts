@@ -196,6 +196,11 @@ export function decide(input: RecordInput, proposals: fhir4.Resource[], o: Decid
       cards.push(missingCard(uuid, noun, MISSING.medications, [MISSING.medicationsReason(record.medication.incompleteReason ?? 'incomplete')], o.appLaunchUrl));
       continue;
     }
+    if (!card.deadlines.some((l) => l.deadlineMs !== null) && card.anchorMs !== null) {
+      // Every applicable rule lacks a usable interval: nothing to count back from, said plainly.
+      cards.push(missingCard(uuid, noun, MISSING.noInterval, [DETAIL.orders(orders.map((x) => x.description).join('; ')), ...card.deadlines.map((l) => DETAIL.line(l.source.name, l.ruleId, l.ruleVersion, l.wording, l.deadlineText))], o.appLaunchUrl, appContextOf(event, cls, card)));
+      continue;
+    }
     if (card.anchorMs === null) {
       const what = event.when === undefined ? MISSING.eventDate : MISSING.eventTime;
       cards.push(missingCard(uuid, noun, what, [DETAIL.orders(orders.map((x) => x.description).join('; ')), MISSING.eventDateDetail], o.appLaunchUrl));

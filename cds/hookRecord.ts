@@ -110,11 +110,16 @@ export function withProposals(input: RecordInput, proposals: fhir4.Resource[]): 
   return { ...input, resources: [...input.resources.filter((r) => !keys.has(`${r.resourceType}/${r.id}`)), ...proposals] };
 }
 
-/** Chooses the source: prefetch, else FHIR with authorization, else none (412). */
+/**
+ * Chooses the source: the prefetch when it is complete; else FHIR with authorization; else a partial prefetch that
+ * holds the medication orders (the missing parts named as unavailable); else none (412).
+ */
 export async function recordForHook(request: HookRequest, nowMs: number, fetchImpl?: typeof fetch): Promise<RecordSource> {
   const fromPrefetch = recordFromPrefetch(request, nowMs, request.fhirServer ?? 'http://prefetch.invalid/fhir');
-  if (fromPrefetch) return { kind: 'prefetch', input: fromPrefetch };
-  if (request.fhirServer && request.fhirAuthorization) {
+  const canRead = !!(request.fhirServer && request.fhirAuthorization);
+  const complete = Object.keys(PREFETCH_GROUPS).every((k) => request.prefetch?.[k] !== undefined && request.prefetch?.[k] !== null);
+  if (fromPrefetch && (complete || !canRead)) return { kind: 'prefetch', input: fromPrefetch };
+  if (canRead) {
     try {
       return { kind: 'fhir', input: await recordFromFhir(request, nowMs, fetchImpl) };
     } catch {

@@ -219,6 +219,16 @@ describe('service calls', () => {
     expect(cards[0]!.summary).toContain('last dose by 26 Nov 2026 08:30 (UTC)');
   });
 
+  it('a prefetch the EHR could not fill (medicationRequests null) is completed from the FHIR server when authorized', async () => {
+    const prefetch = { ...prefetchFor('third-trimester'), medicationRequests: null };
+    const withFhir = await call(
+      bookingRequest('third-trimester', { prefetch, fhirServer: 'https://fhir.test/fhir', fhirAuthorization: { access_token: 'fhir-token', token_type: 'Bearer' } }),
+    );
+    expect(withFhir.status).toBe(200);
+    expect((withFhir.json!.cards as Card[])[0]!.summary).toContain('last dose by 26 Nov 2026 08:30 (UTC)');
+    expect((await call(bookingRequest('third-trimester', { prefetch }))).status).toBe(412);
+  });
+
   it('neither prefetch nor fhirAuthorization answers 412', async () => {
     const r = await call(bookingRequest('third-trimester', { prefetch: undefined, fhirServer: 'https://fhir.test/fhir' }));
     expect(r.status).toBe(412);

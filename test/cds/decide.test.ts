@@ -109,3 +109,26 @@ describe('patients without an active LMWH order', () => {
     expect(d.cards[0]!.detail).toContain('"no order" is not said');
   });
 });
+
+describe('other planned events', () => {
+  it('ivf-ohss patient (enoxaparin 40 mg daily): an oocyte retrieval order gets the ASRA 2018 12 h deadline', () => {
+    const d = run('ivf-ohss', [draftServiceRequest('opu', 'ivf-ohss', 'retrieval', '2026-12-02T09:00:00Z')]);
+    expect(d.cards).toHaveLength(1);
+    expect(d.cards[0]!.summary).toMatch(/: last dose by 1 Dec 2026 21:00 \(UTC\) for this oocyte retrieval \(ASRA 2018: 12 h\)$/);
+  });
+
+  it('planned-surgery patient (enoxaparin 80 mg every 12 h, therapeutic): another laparoscopy gets the 24 h deadline', () => {
+    const d = run('planned-surgery', [proposedAppointment('lap2', 'planned-surgery', 'surgery', '2026-12-03T12:00:00Z')]);
+    expect(d.cards).toHaveLength(1);
+    expect(d.cards[0]!.summary).toContain('last dose by 2 Dec 2026 12:00 (UTC) for this surgery (ASRA 2018: 24 h)');
+    expect(d.cards[0]!.detail).toContain('therapeutic');
+  });
+
+  it('a date-only induction counts from 00:00 that day in the facility zone', () => {
+    const d = run('third-trimester', [draftServiceRequest('iol', 'third-trimester', 'induction', '2026-12-04')]);
+    expect(d.cards).toHaveLength(1);
+    expect(d.cards[0]!.summary).toContain('last dose by 2 Dec 2026 00:00 (UTC) for this planned birth (source: 48 h)');
+    expect(d.cards[0]!.detail).toContain('date only');
+    expect(JSON.parse(d.cards[0]!.links[0]!.appContext!).proposal).toMatchObject({ start: '2026-12-04T00:00:00.000Z', dateOnly: true });
+  });
+});
