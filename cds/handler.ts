@@ -144,7 +144,7 @@ export function withErrors(handler: CdsHandler): CdsHandler {
       return await handler(req, res);
     } catch {
       if (!res.headersSent) {
-        res.writeHead(500, { 'content-type': 'application/json; charset=utf-8' });
+        res.writeHead(500, { ...corsHeaders(req), 'content-type': 'application/json; charset=utf-8' });
         res.end(JSON.stringify({ error: ERRORS.internal }));
       } else res.end();
       return true;
