@@ -64,7 +64,11 @@ export function discovery(): { services: ServiceDefinition[] } {
   };
 }
 
-/** Service id -> the hook it answers. */
-export function hookOfService(id: string): SupportedHook | undefined {
-  return discovery().services.find((s) => s.id === id)?.hook;
+/**
+ * Service id -> the hooks it answers. Discovery lists one hook per entry (the specification's shape), so the
+ * appointment-book entry has its own id; `lmwh-stop-window` itself answers both hooks for EHRs configured by hand.
+ */
+export function hooksOfService(id: string): SupportedHook[] {
+  if (id === SERVICE_ID) return [...HOOKS];
+  return discovery().services.filter((s) => s.id === id).map((s) => s.hook);
 }

@@ -9,7 +9,7 @@ import { systemClock, type Clock } from '../src/domain/time';
 import { createBearerVerifier, type BearerVerifier, type TrustedIssuer } from './bearer';
 import { ERRORS } from './cardText';
 import { decide } from './decide';
-import { discovery, hookOfService } from './definition';
+import { discovery, hooksOfService, type SupportedHook } from './definition';
 import { parseHookRequest } from './hookRequest';
 import { proposalsWithIds, recordForHook, withProposals } from './hookRecord';
 
@@ -89,8 +89,8 @@ export function createCdsHandler(options: CdsHandlerOptions): CdsHandler {
       return true;
     }
     const id = decodeURIComponent(path.slice(PREFIX.length + 1));
-    const hook = hookOfService(id);
-    if (!hook || id.includes('/')) {
+    const hooks = hooksOfService(id);
+    if (hooks.length === 0 || id.includes('/')) {
       send(404, { error: ERRORS.notFound });
       return true;
     }
@@ -111,10 +111,14 @@ export function createCdsHandler(options: CdsHandlerOptions): CdsHandler {
       send(400, { error: ERRORS.badJson });
       return true;
     }
-    const parsed = parseHookRequest(body, hook);
+    const hookName = typeof (body as { hook?: unknown } | null)?.hook === 'string' ? (body as { hook: string }).hook : '';
+    if (!(hooks as string[]).includes(hookName)) {
+      send(400, { error: hookName ? ERRORS.hookNotSupported(hookName) : ERRORS.badRequest('hook is required') });
+      return true;
+    }
+    const parsed = parseHookRequest(body, hookName as SupportedHook);
     if (!parsed.ok) {
-      const hookName = typeof (body as { hook?: unknown })?.hook === 'string' ? (body as { hook: string }).hook : '';
-      send(400, { error: hookName && hookName !== hook ? ERRORS.hookNotSupported(hookName) : ERRORS.badRequest(parsed.error) });
+      send(400, { error: ERRORS.badRequest(parsed.error) });
       return true;
     }
     const request = { ...parsed.request, proposals: proposalsWithIds(parsed.request) };

@@ -205,6 +205,15 @@ describe('service calls', () => {
     expect((r.json!.cards as Card[])[0]!.summary).toContain('for this caesarean (source: 48 h)');
   });
 
+  it('lmwh-stop-window also answers appointment-book (for EHRs configured by hand); the booking id refuses order-sign', async () => {
+    const r = await call(bookingRequest('third-trimester'), { service: 'lmwh-stop-window', token: await jwt({ aud: `${base}/cds-services/lmwh-stop-window` }) });
+    expect(r.status).toBe(200);
+    expect((r.json!.cards as Card[])).toHaveLength(1);
+    const wrong = await call({ ...bookingRequest('third-trimester'), hook: 'order-sign' });
+    expect(wrong.status).toBe(400);
+    expect(wrong.json!.error).toMatch(/does not answer the hook "order-sign"/);
+  });
+
   it('without prefetch, the record is read from fhirServer with fhirAuthorization', async () => {
     const r = await call(
       bookingRequest('third-trimester', {
