@@ -40,6 +40,18 @@ function bundleResources(v: unknown, name: string): fhir4.Resource[] | string {
   return out;
 }
 
+/** Patient ids a proposal names (ServiceRequest.subject, Appointment.participant.actor), from `Patient/<id>` references. */
+function patientIdsOf(r: fhir4.Resource): string[] {
+  const refs: unknown[] =
+    r.resourceType === 'Appointment'
+      ? ((r as fhir4.Appointment).participant ?? []).map((p) => p.actor?.reference)
+      : [(r as { subject?: { reference?: unknown } }).subject?.reference];
+  return refs.flatMap((ref) => {
+    const m = typeof ref === 'string' ? /(?:^|\/)Patient\/([^/]+)$/.exec(ref) : null;
+    return m ? [m[1]!] : [];
+  });
+}
+
 /** Parses the body for the hook the service answers. */
 export function parseHookRequest(body: unknown, expectedHook: SupportedHook): Parsed {
   if (!isObject(body)) return { ok: false, error: 'the body must be a JSON object' };
@@ -51,6 +63,13 @@ export function parseHookRequest(body: unknown, expectedHook: SupportedHook): Pa
   const field = expectedHook === 'order-sign' ? 'draftOrders' : 'appointments';
   const proposals = bundleResources(ctx[field], field);
   if (typeof proposals === 'string') return { ok: false, error: proposals };
+
+  // A proposal that names another patient than context.patientId is a client error, not something to decide on.
+  const other = proposals.find((r) => {
+    const ids = patientIdsOf(r);
+    return ids.length > 0 && !ids.includes(ctx.patientId as string);
+  });
+  if (other) return { ok: false, error: `context.${field} has a ${other.resourceType} for another patient` };
 
   let fhirServer: string | undefined;
   if (body.fhirServer !== undefined) {

@@ -250,12 +250,17 @@ describe('service calls', () => {
     expect(r.status).toBe(412);
   });
 
-  it('a body that is not JSON, a missing patientId, a wrong hook and a context without appointments answer 400', async () => {
+  it('a body that is not JSON, a missing patientId, a wrong hook, a proposal for another patient and a context without appointments answer 400', async () => {
     expect((await call(undefined, { raw: '{not json' })).status).toBe(400);
     const noPatient = bookingRequest('third-trimester');
     delete (noPatient.context as { patientId?: string }).patientId;
     expect((await call(noPatient)).status).toBe(400);
     expect((await call({ ...bookingRequest('third-trimester'), hook: 'patient-view' })).status).toBe(400);
+    const otherPatient = bookingRequest('third-trimester');
+    otherPatient.context.appointments = bundleOf([proposedAppointment('b2', 'no-lmwh', 'caesarean', '2026-11-28T08:30:00Z')]);
+    const refused = await call(otherPatient);
+    expect(refused.status).toBe(400);
+    expect(refused.json!.error).toMatch(/another patient/);
     const noAppointments = bookingRequest('third-trimester');
     delete (noAppointments.context as { appointments?: unknown }).appointments;
     expect((await call(noAppointments)).status).toBe(400);
