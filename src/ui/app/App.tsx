@@ -21,6 +21,8 @@ export interface LaunchedSession {
   patientId: string;
   needPatientBanner: boolean;
   grantedScopes: ParsedScopes;
+  /** SMART appContext of the launch (see launchFocus.ts). */
+  appContext?: string;
 }
 
 export interface AppProps {
