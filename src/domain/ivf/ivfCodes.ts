@@ -1,5 +1,5 @@
 /**
- * Codes the IVF cycle model reads, each with its verification status in docs/clinical-reference.md (section 10).
+ * Codes the IVF cycle model reads, each with its verification status in docs/clinical-reference.md (section 10.1).
  * Codes first; the text patterns are labelled fallbacks (a match says "text '<what matched>'").
  */
 import { SYSTEMS } from '../types';
@@ -14,7 +14,7 @@ export const EMBRYO_TRANSFER_SNOMED = ['75456002', '236894009', '448543003'] as 
 export const FROZEN_TRANSFER_SNOMED = ['236894009'] as const;
 
 /**
- * hCG (pregnancy test) LOINC codes, all members of the VSAC "Pregnancy Test" value set (VERIFIED, section 10).
+ * hCG (pregnancy test) LOINC codes, all members of the VSAC "Pregnancy Test" value set (VERIFIED, section 10.1).
  * Quantitative codes are Units/volume (mIU/mL = [IU]/L).
  */
 export const HCG_CODES: Readonly<Record<string, { specimen: 'urine' | 'serum'; scale: 'qualitative' | 'quantitative' }>> = {
@@ -68,7 +68,7 @@ export const SEVERITY_SNOMED: Readonly<Record<string, 'mild' | 'moderate' | 'sev
 };
 export const SEVERITY_TEXT = /\b(mild|moderate|severe|critical)\b/i;
 
-/** A drug group the cycle reads: ATC codes (PARTIAL unless noted in section 10) and text names. */
+/** A drug group the cycle reads: ATC codes (PARTIAL unless noted in section 10.1) and text names. */
 export interface DrugGroup {
   atc: readonly string[];
   rxnorm: readonly string[];
