@@ -130,3 +130,18 @@ describe('the source IVF indications', () => {
     expect(ivfIndications(ivfCycleFromRecord(input, { nowMs: NOW, zone: ZONE, units }), input)[0]).toMatchObject({ status: 'unknown', reason: { code: 'ivf.search-incomplete' } });
   });
 });
+
+describe('planned hCG tests and the stimulation window', () => {
+  it('an Appointment based on an hCG ServiceRequest without a date gives the planned date; a revoked request is not planned', () => {
+    const sr: fhir4.ServiceRequest = { resourceType: 'ServiceRequest', id: 'sr', status: 'active', intent: 'order', subject: { reference: 'Patient/p1' }, code: { text: 'Serum beta-hCG' } };
+    const revoked: fhir4.ServiceRequest = { ...sr, id: 'old', status: 'revoked', occurrenceDateTime: at(1) };
+    const appt: fhir4.Appointment = { resourceType: 'Appointment', id: 'ap', status: 'booked', start: at(2), end: at(2, 1), basedOn: [{ reference: 'ServiceRequest/sr' }], participant: [{ actor: { reference: 'Patient/p1' }, status: 'accepted' }] };
+    const c = cycleOf([transfer('et', at(-9)), sr, revoked, appt]);
+    expect(c.plannedHcgTests.map((p) => [p.source.resourceType, p.source.id, p.matched])).toEqual([['Appointment', 'ap', "text 'beta-hCG'"]]);
+  });
+
+  it('gonadotropins from an earlier cycle (more than the window before the retrieval) are not this cycle\'s stimulation', () => {
+    const c = cycleOf([medOrder('old', 'G03GA05', 'Gonal-f', at(-120), '150 IU'), retrieval('opu', at(-19)), transfer('et', at(-14))]);
+    expect(c.stimulationStart).toEqual({ known: false, reason: { code: 'ivf.step-not-recorded' } });
+  });
+});

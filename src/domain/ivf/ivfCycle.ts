@@ -29,6 +29,11 @@ function stepOrUnknown<T>(value: T | undefined, input: RecordInput, groups: read
   return incomplete ? { known: false, reason: incomplete } : unknownBecause('ivf.step-not-recorded');
 }
 
+function noTransfer(input: RecordInput): Known<EmbryoTransfer> {
+  const incomplete = incompleteSearch(input, ['procedures']);
+  return incomplete ? { known: false, reason: incomplete } : unknownBecause('ivf.no-transfer');
+}
+
 interface Read {
   procedures: Res[];
   observations: Res[];
@@ -70,7 +75,7 @@ export function ivfCycleFromRecord(input: RecordInput, opts: IvfOptions): IvfCyc
     stimulationStart: stepOrUnknown<CycleStep>(steps.stimulation, input, medGroups),
     trigger: stepOrUnknown<CycleStep>(steps.trigger, input, ['medication-administrations']),
     oocyteRetrieval: stepOrUnknown<CycleStep>(steps.retrieval, input, ['procedures']),
-    transfer: latest ? known(latest) : (incompleteSearch(input, ['procedures']) ? { known: false, reason: incompleteSearch(input, ['procedures'])! } : unknownBecause('ivf.no-transfer')),
+    transfer: latest ? known(latest) : noTransfer(input),
     transfers,
     lutealSupport: lutealSupportOrders(r.orders, r.medications, opts.nowMs, opts.zone),
     hcg: hcgResults(r.observations, opts.zone, excluded),
