@@ -99,12 +99,7 @@ export const PROGESTERONE: DrugGroup = {
   rxnorm: ['8727'],
   text: /progesterone|Utrogestan|Crinone|Cyclogest|Prolutex|Endometrin|Lubion/i,
 };
-/** Estradiol: ATC G03CA03 (VERIFIED), RxNorm 4083 (PARTIAL). */
-export const ESTRADIOL: DrugGroup = {
-  atc: ['G03CA03'],
-  rxnorm: ['4083'],
-  text: /estradiol|oestradiol|Progynova|Estrofem|Estrace/i,
-};
+/** Estradiol orders are recognised by the medication module (recogniseOtherRelevant): one home for those codes. */
 /** "High dose" as written on an estrogen order: the app never judges the dose itself. */
 export const HIGH_DOSE_TEXT = /high[\s-]dose/i;
 

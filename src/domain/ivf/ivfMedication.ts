@@ -3,8 +3,8 @@ import { DAY_MS, type FhirMoment } from '../time';
 import { SYSTEMS } from '../types';
 import { asArray, codingsOf, isObject, refKey, str, textsOf } from '../events/fhirRead';
 import type { MedicationUse } from '../medication';
-import { ESTRADIOL, GNRH_AGONIST_TRIGGER, GONADOTROPINS, HCG_CODES, HCG_TEST_TEXT, HCG_TRIGGER, PROGESTERONE, type DrugGroup } from './ivfCodes';
-import { codeMatch, drugMatch, firstMoment, refOf, textMatch, type Match } from './ivfRead';
+import { GNRH_AGONIST_TRIGGER, GONADOTROPINS, HCG_CODES, HCG_TEST_TEXT, HCG_TRIGGER, PROGESTERONE } from './ivfCodes';
+import { codeMatch, estradiolMatch, firstMoment, groupMatcher, refOf, textMatch, type DrugMatcher, type Match } from './ivfRead';
 import type { CycleStep, LutealSupportOrder, PlannedTest } from './ivfTypes';
 
 type Res = Record<string, unknown>;
@@ -38,11 +38,11 @@ interface MedHit {
   moment: FhirMoment;
 }
 
-function medicationHits(resources: Res[], medications: fhir4.Medication[], groups: DrugGroup[], zone: string, statuses: ReadonlySet<string>): MedHit[] {
+function medicationHits(resources: Res[], medications: fhir4.Medication[], matchers: DrugMatcher[], zone: string, statuses: ReadonlySet<string>): MedHit[] {
   const out: MedHit[] = [];
   for (const r of resources) {
     if (!statuses.has(str(r.status) ?? '')) continue;
-    const match = groups.map((g) => drugMatch(r as unknown as MedicationUse, medications, g)).find(Boolean);
+    const match = matchers.map((m) => m(r as unknown as MedicationUse, medications)).find(Boolean);
     const moment = match ? medicationMoment(r, zone) : undefined;
     if (match && moment) out.push({ res: r, match, moment });
   }
@@ -60,7 +60,7 @@ function step(kind: CycleStep['kind'], h: MedHit): CycleStep {
 /** The first gonadotropin order or administration in the window before the anchor. */
 export function stimulationStart(orders: Res[], administrations: Res[], medications: fhir4.Medication[], anchorMs: number, zone: string): CycleStep | undefined {
   const from = anchorMs - STIMULATION_WINDOW_DAYS * DAY_MS;
-  const hits = [...medicationHits(orders, medications, [GONADOTROPINS], zone, ORDER_STATUSES), ...medicationHits(administrations, medications, [GONADOTROPINS], zone, GIVEN)]
+  const hits = [...medicationHits(orders, medications, [groupMatcher(GONADOTROPINS)], zone, ORDER_STATUSES), ...medicationHits(administrations, medications, [groupMatcher(GONADOTROPINS)], zone, GIVEN)]
     .filter((h) => h.moment.start >= from && h.moment.start <= anchorMs)
     .sort((a, b) => a.moment.start - b.moment.start);
   return hits[0] ? step('stimulation-start', hits[0]) : undefined;
@@ -68,7 +68,7 @@ export function stimulationStart(orders: Res[], administrations: Res[], medicati
 
 /** The last hCG or GnRH-agonist administration at or before the anchor (and after the stimulation start). */
 export function trigger(administrations: Res[], medications: fhir4.Medication[], anchorMs: number, afterMs: number, zone: string): CycleStep | undefined {
-  const hits = medicationHits(administrations, medications, [HCG_TRIGGER, GNRH_AGONIST_TRIGGER], zone, GIVEN).filter(
+  const hits = medicationHits(administrations, medications, [groupMatcher(HCG_TRIGGER), groupMatcher(GNRH_AGONIST_TRIGGER)], zone, GIVEN).filter(
     (h) => h.moment.start <= anchorMs && h.moment.start >= afterMs,
   );
   const last = hits[hits.length - 1];
@@ -79,8 +79,8 @@ const LUTEAL_STATUSES = new Set(['active', 'completed', 'on-hold', 'stopped', 'd
 
 export function lutealSupportOrders(orders: Res[], medications: fhir4.Medication[], nowMs: number, zone: string): LutealSupportOrder[] {
   const out: LutealSupportOrder[] = [];
-  for (const [drug, group] of [['progesterone', PROGESTERONE], ['estradiol', ESTRADIOL]] as const) {
-    for (const h of medicationHits(orders, medications, [group], zone, LUTEAL_STATUSES)) {
+  for (const [drug, matcher] of [['progesterone', groupMatcher(PROGESTERONE)], ['estradiol', estradiolMatch]] as const) {
+    for (const h of medicationHits(orders, medications, [matcher], zone, LUTEAL_STATUSES)) {
       const end = firstMoment([dosageEnd(h.res)], zone);
       const status = str(h.res.status);
       const active = status === 'active' && h.moment.start <= nowMs && (!end || end.end > nowMs);

@@ -4,7 +4,7 @@ import { parseFhirDate, type FhirMoment } from '../time';
 import { SYSTEMS, unknown, type Known, type SourceRef } from '../types';
 import type { QueryGroup, RecordInput } from '../input';
 import { codingsOf, isObject, str, textsOf, type SimpleCoding } from '../events/fhirRead';
-import { resolveMedication, type MedicationUse } from '../medication';
+import { recogniseOtherRelevant, resolveMedication, type MedicationUse } from '../medication';
 import { CODE_LABEL, type DrugGroup } from './ivfCodes';
 import type { IvfReason, IvfReasonCode, IvfRecognisedBy } from './ivfTypes';
 
@@ -53,6 +53,21 @@ export function drugMatch(resource: MedicationUse, medications: fhir4.Medication
   const { codings, texts } = medicationConcepts(resource, medications);
   return codeMatch(codings, SYSTEMS.atc, group.atc) ?? codeMatch(codings, SYSTEMS.rxnorm, group.rxnorm) ?? textMatch(texts, group.text);
 }
+
+/** Estradiol by the medication module's recognition (its codes and names), as a labelled match. */
+export function estradiolMatch(resource: MedicationUse, medications: fhir4.Medication[]): Match | undefined {
+  const res = resolveMedication(resource, medications);
+  if (!res.resolved) return undefined;
+  const rec = recogniseOtherRelevant(res.concept, res.medication);
+  return rec?.drug === 'estradiol' ? { recognisedBy: rec.recognisedBy, matched: rec.matched } : undefined;
+}
+
+/** A matcher of medication records: a drug group of this module, or the medication module's estradiol. */
+export type DrugMatcher = (resource: MedicationUse, medications: fhir4.Medication[]) => Match | undefined;
+export const groupMatcher =
+  (group: DrugGroup): DrugMatcher =>
+  (resource, medications) =>
+    drugMatch(resource, medications, group);
 
 /** The first readable moment among candidate values. */
 export function firstMoment(values: unknown[], zone: string): FhirMoment | undefined {

@@ -61,6 +61,11 @@ describe('pregnancy confirmation after a transfer', () => {
     expect(confirm([...day5, hcgSerum('old', -12, 900, 'H')]).status).toBe('not-confirmed');
   });
 
+  it('a "not pregnant" status checked before the procedure on the transfer day does not end the cycle', () => {
+    const preCheck = lab('ps', '82810-3', at(-10), { valueCodeableConcept: { coding: [{ system: 'http://loinc.org', code: 'LA26683-5' }] } });
+    expect(confirm([...day5, preCheck])).toMatchObject({ status: 'not-confirmed', evidence: [] });
+  });
+
   it('a negative urine hCG: not pregnant after this transfer, and the LMWH order still in force is flagged for review', () => {
     const c = confirm([...day5, enoxaparin('enox', at(-10, 2), at(20)), lab('u', '2106-3', at(-1), answer('260385009', 'Negative'))]);
     expect(c).toMatchObject({ status: 'negative', reason: { code: 'ivf.negative-after-transfer' }, gestationIsHypothetical: true });

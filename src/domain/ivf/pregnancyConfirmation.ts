@@ -26,7 +26,10 @@ export function gestationFromTransfer(transferMs: number, embryoAgeDays: number,
   return { days: atTransferDays + calendarDaysBetween(transferMs, nowMs, zone), atTransferDays, transferMs, embryoAgeDays };
 }
 
-/** Every record at or after the transfer that says whether she is pregnant, oldest first. */
+/**
+ * Every record taken after the transfer that says whether she is pregnant, oldest first. Strictly after: a status
+ * "not pregnant" checked before the procedure on the transfer day says nothing about this transfer.
+ */
 export function evidenceAfter(cycle: IvfCycle, transferMs: number): ConfirmationEvidence[] {
   const out: ConfirmationEvidence[] = [
     ...cycle.hcg.map((h): ConfirmationEvidence => ({ kind: 'hcg', outcome: h.outcome, atMs: h.atMs, source: h.source })),
@@ -40,7 +43,7 @@ export function evidenceAfter(cycle: IvfCycle, transferMs: number): Confirmation
     ),
     ...cycle.ultrasound.map((u): ConfirmationEvidence => ({ kind: 'ultrasound', outcome: 'positive', atMs: u.atMs, source: u.source })),
   ];
-  return out.filter((e) => e.atMs >= transferMs).sort((a, b) => a.atMs - b.atMs);
+  return out.filter((e) => e.atMs > transferMs).sort((a, b) => a.atMs - b.atMs);
 }
 
 /** The latest positive or negative record; undefined when none, or when records at that instant disagree. */
@@ -91,7 +94,7 @@ export function pregnancyConfirmation(cycle: IvfCycle, lmwhOrders: readonly Lmwh
     gestation: gestation(t, nowMs, zone),
     gestationIsHypothetical: status !== 'confirmed',
   };
-  const planned = cycle.plannedHcgTests.find((p) => p.atMs >= t.atMs);
+  const planned = cycle.plannedHcgTests.find((p) => p.atMs > t.atMs);
   if (planned) out.plannedHcgTest = planned;
   if (decisive) out.decisive = decisive;
   if (reason) out.reason = reason;
