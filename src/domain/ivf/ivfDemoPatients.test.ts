@@ -20,7 +20,7 @@ function model(id: DemoPatientId) {
   };
 }
 
-describe('the IVF demo patients read as an IVF coordinator would', () => {
+describe('the IVF demo patients, read as the fertility clinic reads them', () => {
   it('ivf-ohss: transfer + 10 days, day-5 embryo, not confirmed, hCG planned tomorrow, four estradiol results, OHSS risk (mild)', () => {
     const m = model('ivf-ohss');
     expect(m.confirmation).toMatchObject({ status: 'not-confirmed', daysSinceTransfer: 10, embryoAgeDays: { value: 5 }, gestationIsHypothetical: true });
