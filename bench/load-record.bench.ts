@@ -10,7 +10,7 @@ import { afterAll, bench, describe } from 'vitest';
 import { startSandbox } from '../mocks/sandbox/index.mjs';
 import { QUERY_GROUPS } from '../src/domain/input';
 import { createFhirRequester, type FhirRequester } from '../src/fhir/client';
-import { loadPatientRecord } from '../src/fhir/record';
+import { loadPatientRecord } from '../src/fhir/loadRecord';
 import { buildScope } from '../src/fhir/smart';
 import { DEMO_TEST_NOW } from '../test/support/demo-record';
 import { recordFact } from './facts';

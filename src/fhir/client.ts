@@ -13,14 +13,15 @@
  *  - sends `Accept: application/json`, and may follow `next` links / resolve references depending on options.
  * So: token from `client.state.tokenResponse`, refresh through `client.refresh()`, request through fetch.
  */
-import { FhirHttpError, FhirNetworkError, ForbiddenUrlError, SessionExpiredError } from './errors';
+import { FhirHttpError, FhirNetworkError, ForbiddenUrlError, parseRetryAfter, SessionExpiredError } from './errors';
 import { hasLaunchInProgress } from './smart';
 
-export { FhirHttpError, SessionExpiredError, FhirNetworkError, ForbiddenUrlError } from './errors';
+export { FhirHttpError, SessionExpiredError, FhirNetworkError, ForbiddenUrlError, RequestTimeoutError } from './errors';
 
 export interface FhirRequester {
   readonly serverUrl: string;
-  get(urlOrPath: string, options?: { signal?: AbortSignal }): Promise<unknown>;
+  /** `priority` orders requests in the record loader's queue (lower first); the network requester ignores it. */
+  get(urlOrPath: string, options?: { signal?: AbortSignal; priority?: number }): Promise<unknown>;
 }
 
 /** The part of fhirclient's Client we use (its real Client satisfies it). */
@@ -140,12 +141,13 @@ export function createFhirRequester(client: SmartClientLike, options: RequesterO
         body = await readJson(res);
       } catch {
         if (signal?.aborted) throw signal.reason;
-        if (res.ok) throw new FhirHttpError(res.status, `The FHIR server's answer to the ${what} was not JSON.`);
+        if (res.ok) throw new FhirHttpError(res.status, `The FHIR server's answer to the ${what} was not JSON.`, undefined, { notJson: true });
         body = undefined;
       }
       if (!res.ok) {
         const outcome = isOperationOutcome(body) ? body : undefined;
-        throw new FhirHttpError(res.status, `The FHIR server answered ${res.status}${res.statusText ? ` ${res.statusText}` : ''} to the ${what}.`, outcome);
+        const retryAfterMs = parseRetryAfter(res.headers.get('retry-after'), now());
+        throw new FhirHttpError(res.status, `The FHIR server answered ${res.status}${res.statusText ? ` ${res.statusText}` : ''} to the ${what}.`, outcome, { retryAfterMs });
       }
       if (body === undefined) throw new FhirHttpError(res.status, `The FHIR server's answer to the ${what} was empty.`);
       return body;

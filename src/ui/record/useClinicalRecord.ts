@@ -6,7 +6,7 @@
  */
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { loadPatientRecord } from '../../fhir/record';
+import { loadPatientRecord } from '../../fhir/loadRecord';
 import type { FhirRequester } from '../../fhir/client';
 import { readAccess, type ParsedScopes } from '../../fhir/scopes';
 import { loadUnitConverter, type UnitConverter } from '../../domain/labs';

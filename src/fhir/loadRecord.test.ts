@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { loadPatientRecord } from './record';
+import { loadPatientRecord } from './loadRecord';
 import type { FhirRequester } from './failures';
 
 const SERVER = 'https://ehr.example/fhir';
