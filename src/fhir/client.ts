@@ -14,7 +14,7 @@
  * So: token from `client.state.tokenResponse`, refresh through `client.refresh()`, request through fetch.
  */
 import { FhirHttpError, FhirNetworkError, ForbiddenUrlError, parseRetryAfter, SessionExpiredError } from './errors';
-import { hasLaunchInProgress } from './smart';
+import { FHIRCLIENT_SMART_KEY, hasLaunchInProgress } from './smart';
 
 export { FhirHttpError, SessionExpiredError, FhirNetworkError, ForbiddenUrlError, RequestTimeoutError } from './errors';
 
@@ -198,11 +198,7 @@ export interface CompleteLaunchInput {
  */
 export async function completeLaunch(input: CompleteLaunchInput): Promise<LaunchOutcome> {
   const params = new URL(input.pageHref).searchParams;
-  const error = params.get('error');
-  if (error) {
-    const desc = params.get('error_description');
-    throw new LaunchError(`The EHR's authorization server did not authorise the launch (${error}${desc ? `: ${desc}` : ''}). Relaunch LMWH Monitor from the EHR.`);
-  }
+  if (params.has('error')) throw new LaunchError(describeAuthorizationRefusal(params, input.storage));
   if (!hasLaunchInProgress(input.pageHref, input.storage)) return { kind: 'no-launch' };
   let client: ReadyClientLike;
   try {
@@ -225,6 +221,33 @@ export async function completeLaunch(input: CompleteLaunchInput): Promise<Launch
   };
 }
 
+/**
+ * An authorization error in the redirect. Its text comes from the URL, which anyone can craft: it is shown only when
+ * the redirect's `state` is the launch this tab started (fhirclient's SMART_KEY and its stored state), and then
+ * cleaned and shortened. Otherwise nothing from the URL is shown.
+ */
+export function describeAuthorizationRefusal(params: URLSearchParams, storage: Pick<Storage, 'getItem'> | undefined): string {
+  if (!stateIsThisTabsLaunch(params.get('state'), storage)) {
+    return 'The launch could not be completed: the answer from the authorization server does not match a launch started in this browser tab. Relaunch LMWH Monitor from the EHR.';
+  }
+  const clean = (v: string | null, max: number) => (v ?? '').replace(/[\u0000-\u001f\u007f]+/g, ' ').trim().slice(0, max);
+  const error = clean(params.get('error'), 60);
+  const desc = clean(params.get('error_description'), 200);
+  return `The EHR's authorization server did not authorise the launch (${error}${desc ? `: ${desc}` : ''}). Relaunch LMWH Monitor from the EHR.`;
+}
+
+function stateIsThisTabsLaunch(state: string | null, storage: Pick<Storage, 'getItem'> | undefined): boolean {
+  if (!state || !storage) return false;
+  try {
+    const current = storage.getItem(FHIRCLIENT_SMART_KEY);
+    // fhirclient stores the key JSON-encoded.
+    const key = current === null ? null : (JSON.parse(current) as unknown);
+    return key === state && storage.getItem(state) !== null;
+  } catch {
+    return false;
+  }
+}
+
 /** A readable, stack-free description of why FHIR.oauth2.ready() failed. */
 export function describeLaunchError(e: unknown): string {
   if (e instanceof LaunchError) return e.message;
@@ -242,6 +265,9 @@ export function describeLaunchError(e: unknown): string {
       .join(' ')
       .slice(0, 300);
     return `The EHR's authorization server refused to complete the launch (HTTP ${status}${oauth ? `: ${oauth}` : ''}). Relaunch LMWH Monitor from the EHR.`;
+  }
+  if (e instanceof SyntaxError || /Unexpected token|is not valid JSON|JSON\.parse/i.test(message)) {
+    return 'The EHR\'s authorization server answered with something that is not JSON (for example a web page) while completing the launch. Relaunch LMWH Monitor from the EHR.';
   }
   if (/Failed to obtain access token/i.test(message)) return 'The EHR did not issue an access token. Relaunch LMWH Monitor from the EHR.';
   if (e instanceof TypeError) return 'The EHR\'s authorization server could not be reached. Check the network connection and relaunch LMWH Monitor.';

@@ -34,7 +34,7 @@ export function parseRetryAfter(value: string | null | undefined, now: number): 
 export class RequestTimeoutError extends Error {
   timeoutMs: number;
   constructor(timeoutMs: number) {
-    super(`No answer within ${Math.round(timeoutMs / 1000)} s.`);
+    super(`No answer within ${timeoutMs} ms.`);
     this.name = 'RequestTimeoutError';
     this.timeoutMs = timeoutMs;
   }

@@ -38,7 +38,7 @@ export function failureReason(error: unknown, ctx: FailureContext): string {
   }
   if ((error as { name?: unknown } | null)?.name === 'RequestTimeoutError') {
     const ms = (error as { timeoutMs?: unknown }).timeoutMs;
-    return `no answer to the ${type} ${action} within ${typeof ms === 'number' ? Math.round(ms / 1000) : '?'} s`;
+    return `no answer to the ${type} ${action} within ${typeof ms === 'number' ? durationText(ms) : 'the time allowed'}`;
   }
   if (status === undefined) return `the ${type} ${action} could not be completed (network error or unreadable answer)`;
   if (status >= 200 && status < 300) {
@@ -60,4 +60,9 @@ export function failureReason(error: unknown, ctx: FailureContext): string {
   if (status === 400) return withDiag(`the server rejected the ${type} ${action} (400)`);
   if (status === 404) return action === 'search' ? withDiag(`the server does not offer ${type} searches (404)`) : `a referenced ${type} was not found (404)`;
   return withDiag(`the server failed on the ${type} ${action} (${status})`);
+}
+
+/** "15 s", or "250 ms" below a second. */
+export function durationText(ms: number): string {
+  return ms >= 1000 ? `${Math.round(ms / 1000)} s` : `${Math.round(ms)} ms`;
 }
