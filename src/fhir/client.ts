@@ -230,7 +230,13 @@ export function describeAuthorizationRefusal(params: URLSearchParams, storage: P
   if (!stateIsThisTabsLaunch(params.get('state'), storage)) {
     return 'The launch could not be completed: the answer from the authorization server does not match a launch started in this browser tab. Relaunch LMWH Monitor from the EHR.';
   }
-  const clean = (v: string | null, max: number) => (v ?? '').replace(/[\u0000-\u001f\u007f]+/g, ' ').trim().slice(0, max);
+  // Control characters become spaces (checked by code point: a regex range over them trips the linter's rule).
+  const clean = (v: string | null, max: number) =>
+    [...(v ?? '')]
+      .map((c) => (c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f ? ' ' : c))
+      .join('')
+      .trim()
+      .slice(0, max);
   const error = clean(params.get('error'), 60);
   const desc = clean(params.get('error_description'), 200);
   return `The EHR's authorization server did not authorise the launch (${error}${desc ? `: ${desc}` : ''}). Relaunch LMWH Monitor from the EHR.`;

@@ -21,7 +21,7 @@ import { readOne, readReferencedMedications, readReportMembers } from './followR
 import { createLimiter } from './limit';
 import { searchAllPages } from './paging';
 import { buildSearches, GROUP_PRIORITY, type SearchSpec } from './queries';
-import { RecordAccumulator } from './recordAccumulator';
+import { RecordAccumulator, STILL_LOADING_REASON } from './recordAccumulator';
 import { DEFAULT_REQUEST_POLICY, guardedRequester, type RequestPolicy } from './requestPolicy';
 
 export interface LoadRecordOptions {
@@ -194,4 +194,11 @@ async function readPatient(get: FhirRequester, acc: RecordAccumulator, options: 
   } else {
     acc.status('patient', 'unavailable', read.reason);
   }
+}
+
+/** `input` with `groups` shown as being read again (status incomplete, "still being read"), for a retry in progress. */
+export function markGroupsLoading(input: RecordInput, groups: readonly QueryGroup[]): RecordInput {
+  const marked = { ...input.groups };
+  for (const g of groups) marked[g] = { ...marked[g], status: 'incomplete', reason: STILL_LOADING_REASON };
+  return { ...input, groups: marked, loading: [...new Set([...(input.loading ?? []), ...groups])] };
 }

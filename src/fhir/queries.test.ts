@@ -147,9 +147,9 @@ describe('buildSearches with a CapabilityStatement', () => {
   it('orders the searches so the first screen (orders, doses, planned events, dating) comes before labs and the rest', () => {
     const types = plan().map((s) => `${s.priority}:${s.group}`);
     const first = (g: string) => types.findIndex((t) => t.endsWith(`:${g}`));
-    for (const early of ['medication-requests', 'medication-administrations', 'appointments', 'service-requests']) {
+    for (const early of ['medication-requests', 'medication-administrations', 'appointments', 'service-requests', 'procedures', 'encounters']) {
       expect(first(early)).toBeLessThan(first('observations-ddimer'));
     }
-    expect(first('observations-ddimer')).toBeLessThan(first('encounters'));
+    expect(first('observations-ddimer')).toBeLessThan(first('allergies'));
   });
 });

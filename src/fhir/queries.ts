@@ -72,7 +72,7 @@ export const DATE_PARAM: Readonly<Record<string, string>> = {
   AllergyIntolerance: 'date',
 };
 
-/** Lower first: orders, doses and planned events (the first screen), the latest labs, then the rest. */
+/** Lower first: orders, doses, planned events and dating (the first screen), the latest labs, then the rest. */
 export const GROUP_PRIORITY: Readonly<Record<QueryGroup, number>> = {
   patient: 0,
   'medication-requests': 1,
@@ -81,6 +81,7 @@ export const GROUP_PRIORITY: Readonly<Record<QueryGroup, number>> = {
   'service-requests': 1,
   procedures: 1,
   'observations-pregnancy': 1,
+  encounters: 1,
   medications: 2,
   'observations-ddimer': 2,
   'observations-coagulation': 2,
@@ -90,7 +91,6 @@ export const GROUP_PRIORITY: Readonly<Record<QueryGroup, number>> = {
   'medication-dispenses': 3,
   conditions: 3,
   'observations-findings': 4,
-  encounters: 4,
   allergies: 4,
 };
 
