@@ -86,6 +86,25 @@ async function readJson(res: Response): Promise<unknown> {
   return JSON.parse(text) as unknown;
 }
 
+/** The JSON body of a 2xx answer; FhirHttpError (with its OperationOutcome and Retry-After) for anything else. */
+async function bodyOf(res: Response, what: string, now: number, signal: AbortSignal | undefined): Promise<unknown> {
+  let body: unknown;
+  try {
+    body = await readJson(res);
+  } catch {
+    if (signal?.aborted) throw signal.reason;
+    if (res.ok) throw new FhirHttpError(res.status, `The FHIR server's answer to the ${what} was not JSON.`, undefined, { notJson: true });
+    body = undefined;
+  }
+  if (!res.ok) {
+    const outcome = isOperationOutcome(body) ? body : undefined;
+    const retryAfterMs = parseRetryAfter(res.headers.get('retry-after'), now);
+    throw new FhirHttpError(res.status, `The FHIR server answered ${res.status}${res.statusText ? ` ${res.statusText}` : ''} to the ${what}.`, outcome, { retryAfterMs });
+  }
+  if (body === undefined) throw new FhirHttpError(res.status, `The FHIR server's answer to the ${what} was empty.`);
+  return body;
+}
+
 /** Wraps a fhirclient Client (after FHIR.oauth2.ready()) into the app's FhirRequester. */
 export function createFhirRequester(client: SmartClientLike, options: RequesterOptions = {}): FhirRequester {
   const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
@@ -136,21 +155,7 @@ export function createFhirRequester(client: SmartClientLike, options: RequesterO
         res = await send(url, signal);
         if (res.status === 401) throw new SessionExpiredError();
       }
-      let body: unknown;
-      try {
-        body = await readJson(res);
-      } catch {
-        if (signal?.aborted) throw signal.reason;
-        if (res.ok) throw new FhirHttpError(res.status, `The FHIR server's answer to the ${what} was not JSON.`, undefined, { notJson: true });
-        body = undefined;
-      }
-      if (!res.ok) {
-        const outcome = isOperationOutcome(body) ? body : undefined;
-        const retryAfterMs = parseRetryAfter(res.headers.get('retry-after'), now());
-        throw new FhirHttpError(res.status, `The FHIR server answered ${res.status}${res.statusText ? ` ${res.statusText}` : ''} to the ${what}.`, outcome, { retryAfterMs });
-      }
-      if (body === undefined) throw new FhirHttpError(res.status, `The FHIR server's answer to the ${what} was empty.`);
-      return body;
+      return bodyOf(res, what, now(), signal);
     },
   };
 }
