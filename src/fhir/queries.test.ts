@@ -139,6 +139,20 @@ describe('buildSearches with a CapabilityStatement', () => {
     expect(specs.find((s) => s.resourceType === 'Condition')!.offered).toBe(false); // not listed
   });
 
+  it('_include of the Medication on administrations, statements and dispenses only where advertised', () => {
+    const caps = describeCapabilities(
+      statement([
+        { type: 'MedicationAdministration', searchInclude: ['*'] },
+        { type: 'MedicationDispense', searchInclude: ['MedicationDispense:medication'] },
+        { type: 'MedicationStatement', searchInclude: ['MedicationStatement:subject'] },
+      ] as fhir4.CapabilityStatementRestResource[]),
+    );
+    const include = (type: string) => params(plan({ capabilities: caps }).find((s) => s.resourceType === type)!.path).getAll('_include');
+    expect(include('MedicationAdministration')).toEqual(['MedicationAdministration:medication']);
+    expect(include('MedicationDispense')).toEqual(['MedicationDispense:medication']);
+    expect(include('MedicationStatement')).toEqual([]);
+  });
+
   it('without a statement every search is offered and none is sorted', () => {
     const specs = plan({ capabilities: describeCapabilities(undefined) });
     expect(specs.every((s) => s.offered && !s.newestFirst)).toBe(true);

@@ -182,18 +182,23 @@ function observationSpecs(patientFilter: string, options: QueryPlanOptions): Sea
   return specs;
 }
 
+/** `_include=<Type>:medication` where advertised (the MedicationRequest one follows `includeMedication`). */
+function medicationInclude(type: string, options: QueryPlanOptions): string[] {
+  return options.capabilities?.offersInclude(type, `${type}:medication`) ? [`_include=${type}:medication`] : [];
+}
+
 function otherSpecs(patientFilter: string, options: QueryPlanOptions): SearchSpec[] {
   const range = appointmentDateRange(options.now);
   const shape = (group: QueryGroup, resourceType: string, ...extra: string[]): SpecShape => ({ group, resourceType, filters: [patientFilter, ...extra] });
   const shapes: SpecShape[] = [
     shape('medication-requests', 'MedicationRequest', ...(options.includeMedication ? ['_include=MedicationRequest:medication'] : [])),
-    shape('medication-administrations', 'MedicationAdministration'),
+    shape('medication-administrations', 'MedicationAdministration', ...medicationInclude('MedicationAdministration', options)),
     shape('appointments', 'Appointment', `date=ge${range.from}`, `date=le${range.to}`),
     shape('service-requests', 'ServiceRequest'),
     shape('procedures', 'Procedure'),
     shape('diagnostic-reports', 'DiagnosticReport', ...categoryFilter('DiagnosticReport', 'LAB', options), ...(options.includeReportResults ? ['_include=DiagnosticReport:result'] : [])),
-    shape('medication-statements', 'MedicationStatement'),
-    shape('medication-dispenses', 'MedicationDispense'),
+    shape('medication-statements', 'MedicationStatement', ...medicationInclude('MedicationStatement', options)),
+    shape('medication-dispenses', 'MedicationDispense', ...medicationInclude('MedicationDispense', options)),
     shape('encounters', 'Encounter'),
     shape('conditions', 'Condition'),
     shape('allergies', 'AllergyIntolerance'),
