@@ -8,7 +8,7 @@ import { failureReason, isFatal, type FhirRequester } from './failures';
 import { medicationReferences } from './medications';
 import { checkOwnership } from './ownership';
 import { GROUP_PRIORITY, hasWantedCode } from './queries';
-import type { RecordAccumulator } from './recordAccumulator';
+import { typeIdKey, type RecordAccumulator } from './recordAccumulator';
 import { parseReference } from './references';
 
 const MAX_MEMBER_DEPTH = 3;
@@ -56,7 +56,7 @@ function memberIdsToRead(sources: Iterable<fhir4.Resource>, acc: RecordAccumulat
       const parsed = parseReference(ref.reference, acc.serverUrl);
       if (parsed.kind === 'foreign') tally.foreign += 1;
       if (parsed.kind !== 'local' || parsed.resourceType !== 'Observation') continue;
-      if (acc.byKey.has(`Observation/${parsed.id}`) || tally.attempted.has(parsed.id)) continue;
+      if (acc.byKey.has(typeIdKey('Observation', parsed.id)) || tally.attempted.has(parsed.id)) continue;
       if (tally.attempted.size >= maxReads) {
         tally.overLimit += 1;
         continue;

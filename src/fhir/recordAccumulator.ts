@@ -18,9 +18,12 @@ interface GroupState {
 
 export const STILL_LOADING_REASON = 'still being read';
 
+/** The one spelling of a resource's key in the FHIR layer: `Type/id`. */
+export const typeIdKey = (resourceType: string, id: string): string => `${resourceType}/${id}`;
+
 /** `Type/id`, or a unique placeholder for a resource without an id (never merged with another). */
 export function referenceKey(resource: fhir4.Resource, anonymousIndex: () => number): string {
-  return resource.id ? `${resource.resourceType}/${resource.id}` : `${resource.resourceType}/#anonymous-${anonymousIndex()}`;
+  return resource.id ? typeIdKey(resource.resourceType, resource.id) : typeIdKey(resource.resourceType, `#anonymous-${anonymousIndex()}`);
 }
 
 export class RecordAccumulator {
@@ -59,8 +62,7 @@ export class RecordAccumulator {
   }
 
   drop(resource: fhir4.Resource, reason: string): void {
-    const key = `${resource.resourceType}/${resource.id ?? ''}`;
-    if (this.dropped.some((d) => `${d.resourceType}/${d.id ?? ''}` === key && d.reason === reason)) return;
+    if (this.dropped.some((d) => d.resourceType === resource.resourceType && d.id === resource.id && d.reason === reason)) return;
     this.dropped.push({ resourceType: resource.resourceType, id: resource.id, reason });
   }
 
