@@ -87,7 +87,7 @@ function Loaded({ record, reload, isReloading, loadingGroups: loading, sessionEx
       <SectionGate title="Summary" groups={SECTION_GROUPS.summary} loading={loading}>
         <PatientSummary record={record} />
       </SectionGate>
-      <DataAvailability record={record} loadingGroups={loading} {...(sessionExpired ? {} : { onRetry: retryGroup })} />
+      <DataAvailability record={record} loadingGroups={loading} {...(sessionExpired || loading.length > 0 ? {} : { onRetry: retryGroup })} />
       <SectionGate title="D-dimer across the pregnancy" groups={SECTION_GROUPS.timeline} loading={loading}>
         <Timeline record={record} />
       </SectionGate>

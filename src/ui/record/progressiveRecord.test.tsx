@@ -39,8 +39,9 @@ describe('progressive patient view', () => {
     let release: (v: unknown) => void = () => undefined;
     const pending = new Promise((r) => (release = r));
     render(<App session={session(server(() => pending))} clock={fixedClock(NOW)} initialZone="Europe/London" />);
-    expect(await screen.findByRole('heading', { name: 'Anticoagulant medication' })).toBeInTheDocument();
-    expect(screen.getByRole('status', { name: '' })).toHaveTextContent('Still reading from the EHR: Encounters.');
+    // The first render waits for the unit library (loaded lazily), hence the longer wait.
+    expect(await screen.findByRole('heading', { name: 'Anticoagulant medication' }, { timeout: 10_000 })).toBeInTheDocument();
+    expect(screen.getByText('Still reading from the EHR: Encounters.')).toHaveAttribute('role', 'status');
     expect(screen.getByRole('region', { name: 'Scheduled procedures and delivery' })).toHaveAttribute('aria-busy', 'true');
     expect(screen.queryByRole('heading', { name: 'Scheduled procedures and delivery' })).not.toBeInTheDocument();
     release(emptySearch);
@@ -57,7 +58,7 @@ describe('progressive patient view', () => {
       }),
     );
     render(<App session={s} clock={fixedClock(NOW)} initialZone="Europe/London" />);
-    const problems = await screen.findByRole('region', { name: 'Part of the record could not be read' });
+    const problems = await screen.findByRole('region', { name: 'Part of the record could not be read' }, { timeout: 10_000 });
     expect(within(problems).getByText('Encounters')).toBeInTheDocument();
     expect(problems).toHaveTextContent('the server failed on the Encounter search (500)');
     const before = s.requester.get.mock.calls.length;
@@ -70,7 +71,7 @@ describe('progressive patient view', () => {
 
   it('a session that ends mid-load keeps what was read on screen and says to relaunch', async () => {
     render(<App session={session(server(() => Promise.reject(new SessionExpiredError())))} clock={fixedClock(NOW)} initialZone="Europe/London" />);
-    expect(await screen.findByText(/Your session has expired: relaunch LMWH Monitor from the EHR/)).toBeInTheDocument();
+    expect(await screen.findByText(/Your session has expired: relaunch LMWH Monitor from the EHR/, undefined, { timeout: 10_000 })).toBeInTheDocument();
     expect(within(screen.getByRole('region', { name: 'Patient' })).getByText('Olivia Marchetti')).toBeInTheDocument();
     expect(screen.queryByRole('heading', { name: 'Your session has ended' })).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: /Try again:/ })).not.toBeInTheDocument();

@@ -84,7 +84,7 @@ export type ClinicalRecordState =
       loadingGroups: readonly QueryGroup[];
       /** The session ended during the read: what is shown is what was read before; relaunch to read the rest. */
       sessionExpired: boolean;
-      /** Reads one group again (its searches only, plus the reads that depend on them) and merges it in. */
+      /** Reads one group again (its searches only, plus the reads that depend on them) and merges it in; ignored while any group is being read. */
       retryGroup: (group: QueryGroup) => void;
     };
 
@@ -95,7 +95,8 @@ function useRetryGroup(requester: FhirRequester, patientId: string, clock: Clock
     (group: QueryGroup) => {
       const key = recordKey(requester.serverUrl, patientId);
       const current = client.getQueryData<RecordInput>(key);
-      if (!current || current.loading?.includes(group)) return;
+      // One read at a time: a retry merges into the record as it is now, so nothing else may be writing to it.
+      if (!current || (current.loading?.length ?? 0) > 0) return;
       client.setQueryData(key, markGroupsLoading(current, [group]));
       const options = { now: clock.now(), ...loadOptions(client, requester, patientId, scopes), onProgress: undefined };
       void reloadRecordGroups(requester, current, [group], options).then(
