@@ -62,6 +62,8 @@ export function recordInputQuery(requester: FhirRequester, patientId: string, cl
       }
     },
     staleTime: 5 * 60_000,
+    // Each progress report is a new snapshot; comparing thousands of resources deeply on every report buys nothing.
+    structuralSharing: false,
   });
 }
 
