@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { failureReason } from './failures';
 import { completeLaunch, createFhirRequester, describeLaunchError, describeRequest, FhirHttpError, ForbiddenUrlError, resolveFhirUrl, SessionExpiredError, type SmartClientLike } from './client';
 import { FhirNetworkError } from './errors';
 
@@ -189,7 +190,14 @@ describe('createFhirRequester', () => {
 
   it('a 200 that is not JSON is a FhirHttpError, not a crash', async () => {
     const f = fakeFetch(text(200, '<html>login page</html>'));
-    await expect(createFhirRequester(fakeClient(), { fetch: f.fetch, now: () => NOW_MS }).get('Patient/p')).rejects.toMatchObject({ name: 'FhirHttpError', status: 200 });
+    const error = await createFhirRequester(fakeClient(), { fetch: f.fetch, now: () => NOW_MS }).get('Patient/p').catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: 'FhirHttpError', status: 200, notJson: true });
+    expect(failureReason(error, { resourceType: 'Patient', action: 'read' })).toBe("the server's answer to the Patient read was not FHIR JSON (for example a web page)");
+  });
+
+  it('a 429 carries its Retry-After for the retry policy', async () => {
+    const f = fakeFetch(() => new Response('{}', { status: 429, headers: { 'retry-after': '3' } }));
+    await expect(createFhirRequester(fakeClient(), { fetch: f.fetch, now: () => NOW_MS }).get('Patient/p')).rejects.toMatchObject({ status: 429, retryAfterMs: 3000 });
   });
 
   it('an unreachable server is a FhirNetworkError', async () => {
@@ -243,12 +251,26 @@ describe('completeLaunch', () => {
     await expect(completeLaunch({ pageHref: `${APP}?code=c&state=s`, storage: noStore, ready: readyClient({}) })).rejects.toThrow(/did not say which patient/);
   });
 
-  it('the authorization server refused (error in the redirect): named, without calling ready()', async () => {
+  /** fhirclient's storage for a launch started in this tab with state key `s`. */
+  const launchedAs = (key: string) => ({ getItem: (k: string) => (k === 'SMART_KEY' ? JSON.stringify(key) : k === key ? '{"serverUrl":"x"}' : null) });
+
+  it('the authorization server refused (error in the redirect, state of this tab): named, without calling ready()', async () => {
     const ready = vi.fn(readyClient({ patient: 'p1' }));
-    await expect(completeLaunch({ pageHref: `${APP}?error=access_denied&error_description=User+said+no&state=s`, storage: noStore, ready })).rejects.toThrow(
+    await expect(completeLaunch({ pageHref: `${APP}?error=access_denied&error_description=User+said+no&state=s`, storage: launchedAs('s'), ready })).rejects.toThrow(
       "The EHR's authorization server did not authorise the launch (access_denied: User said no). Relaunch LMWH Monitor from the EHR.",
     );
     expect(ready).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    ['no launch in this tab', noStore, 's'],
+    ['another launch in this tab', launchedAs('real-state'), 'forged'],
+    ['no state in the URL', launchedAs('s'), ''],
+  ])('an error redirect whose state is not this tab\'s launch (%s) shows none of the URL\'s text', async (_n, storage, state) => {
+    const spoof = `${APP}?error=access_denied&error_description=${encodeURIComponent('Call 0800 123 to unlock your account')}${state ? `&state=${state}` : ''}`;
+    const error = await completeLaunch({ pageHref: spoof, storage, ready: readyClient({ patient: 'p1' }) }).catch((e: Error) => e);
+    expect((error as Error).message).toMatch(/does not match a launch started in this browser tab/);
+    expect((error as Error).message).not.toMatch(/0800|access_denied/);
   });
 });
 
@@ -262,6 +284,7 @@ describe('describeLaunchError', () => {
       /^The EHR's authorization server refused to complete the launch \(HTTP 400: invalid_grant: PKCE code_verifier does not match\)/,
     ],
     ['network', new TypeError('Failed to fetch'), /could not be reached/],
+    ['an HTML page where JSON was expected', new SyntaxError("Unexpected token '<', \"<!DOCTYPE \"... is not valid JSON"), /answered with something that is not JSON \(for example a web page\)/],
     ['anything else', 'weird', /^The launch could not be completed/],
   ])('%s', (_n, e, expected) => {
     const text = describeLaunchError(e);

@@ -10,6 +10,8 @@ import { formatDateTime } from '../../domain/time';
 import { INFORMATION_ONLY_NOTE } from '../../domain/rules';
 import { useClinicalRecord } from '../record/useClinicalRecord';
 import { DataAvailability } from '../record/DataAvailability';
+import { SectionGate, SECTION_GROUPS } from '../record/SectionGate';
+import type { QueryGroup } from '../../domain/input';
 import { StopNowBanner } from '../stop-now/StopNowBanner';
 import { PatientSummary } from '../summary/PatientSummary';
 import { Timeline } from '../timeline/Timeline';
@@ -51,13 +53,30 @@ function Skeleton() {
   );
 }
 
-function Loaded({ record, reload, isReloading }: { record: ClinicalRecord; reload: () => void; isReloading: boolean }) {
+interface LoadedProps {
+  record: ClinicalRecord;
+  reload: () => void;
+  isReloading: boolean;
+  loadingGroups: readonly QueryGroup[];
+  sessionExpired: boolean;
+  retryGroup: (group: QueryGroup) => void;
+}
+
+function Loaded({ record, reload, isReloading, loadingGroups: loading, sessionExpired, retryGroup }: LoadedProps) {
   const whatIf = useWhatIfEvents();
   const whatIfCards = useWhatIfCards(whatIf.events, record.rules.context);
   useLaunchFocus(record, whatIf);
+  const all = SECTION_GROUPS.all;
   return (
     <>
-      <StopNowBanner record={record} />
+      {sessionExpired && (
+        <p role="alert" className="patient-view__expired">
+          Your session has expired: relaunch LMWH Monitor from the EHR. What is shown was read before it ended; the parts not read are listed below.
+        </p>
+      )}
+      <SectionGate title="Stop-now alerts" groups={all} loading={loading}>
+        <StopNowBanner record={record} />
+      </SectionGate>
       <div className="patient-view__asof">
         <span>
           Record as read on <time dateTime={new Date(record.nowMs).toISOString()}>{formatDateTime(record.nowMs, record.zone)}</time>; times shown in{' '}
@@ -67,16 +86,28 @@ function Loaded({ record, reload, isReloading }: { record: ClinicalRecord; reloa
           {isReloading ? 'Reading…' : 'Reload record'}
         </button>
       </div>
-      <PatientSummary record={record} />
-      <DataAvailability record={record} />
-      <Timeline record={record} />
-      <StopCriteriaSection record={record} whatIf={whatIf} />
-      <CoagPanel record={record} />
-      <MedicationList record={record} />
-      <IndicationsPanel record={record} />
-      <CautionsPanel record={record} />
-      <CopyToNote record={record} extraCards={whatIfCards} />
-      <ExclusionsReport exclusions={record.exclusions} dropped={record.dropped} />
+      <SectionGate title="Summary" groups={SECTION_GROUPS.summary} loading={loading}>
+        <PatientSummary record={record} />
+      </SectionGate>
+      <DataAvailability record={record} loadingGroups={loading} {...(sessionExpired || loading.length > 0 ? {} : { onRetry: retryGroup })} />
+      <SectionGate title="D-dimer across the pregnancy" groups={SECTION_GROUPS.timeline} loading={loading}>
+        <Timeline record={record} />
+      </SectionGate>
+      <SectionGate title="Scheduled procedures and delivery" groups={all} loading={loading}>
+        <StopCriteriaSection record={record} whatIf={whatIf} />
+      </SectionGate>
+      <SectionGate title="Coagulation panel" groups={SECTION_GROUPS.coagulation} loading={loading}>
+        <CoagPanel record={record} />
+      </SectionGate>
+      <SectionGate title="Medications" groups={SECTION_GROUPS.medications} loading={loading}>
+        <MedicationList record={record} />
+      </SectionGate>
+      <SectionGate title="Indications and cautions" groups={all} loading={loading}>
+        <IndicationsPanel record={record} />
+        <CautionsPanel record={record} />
+        <CopyToNote record={record} extraCards={whatIfCards} />
+        <ExclusionsReport exclusions={record.exclusions} dropped={record.dropped} />
+      </SectionGate>
     </>
   );
 }
@@ -96,7 +127,16 @@ export function PatientView(): ReactNode {
           </button>
         </div>
       )}
-      {state.status === 'ready' && <Loaded record={state.record} reload={state.reload} isReloading={state.isReloading} />}
+      {state.status === 'ready' && (
+        <Loaded
+          record={state.record}
+          reload={state.reload}
+          isReloading={state.isReloading}
+          loadingGroups={state.loadingGroups}
+          sessionExpired={state.sessionExpired}
+          retryGroup={state.retryGroup}
+        />
+      )}
     </section>
   );
 }

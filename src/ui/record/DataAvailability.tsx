@@ -29,15 +29,28 @@ const GROUP_LABELS: Record<QueryGroup, string> = {
 
 export const groupLabel = (g: QueryGroup): string => GROUP_LABELS[g];
 
+export interface DataAvailabilityProps {
+  record: ClinicalRecord;
+  /** Groups still being read: listed as such, not as problems. */
+  loadingGroups?: readonly QueryGroup[];
+  /** Reads one group again; each problem gets a "Try again" button when given. */
+  onRetry?: (group: QueryGroup) => void;
+}
+
 /** A banner listing what could not be read completely; nothing when the whole record was read. */
-export function DataAvailability({ record }: { record: ClinicalRecord }) {
+export function DataAvailability({ record, loadingGroups = [], onRetry }: DataAvailabilityProps) {
   const groups = Object.values(record.groups);
-  const problems = groups.filter((g) => g.status !== 'complete');
+  const problems = groups.filter((g) => g.status !== 'complete' && !loadingGroups.includes(g.group));
   const warnings = groups.flatMap((g) => g.warnings.map((w) => ({ group: g.group, text: w })));
-  if (problems.length === 0 && warnings.length === 0 && record.dropped.length === 0) return null;
+  if (problems.length === 0 && warnings.length === 0 && record.dropped.length === 0 && loadingGroups.length === 0) return null;
   return (
     <section className="data-availability" aria-labelledby="data-availability-heading">
-      <h2 id="data-availability-heading">{problems.length > 0 ? 'Part of the record could not be read' : 'Notes on the record'}</h2>
+      {loadingGroups.length > 0 && (
+        <p role="status" className="data-availability__loading">
+          Still reading from the EHR: {loadingGroups.map(groupLabel).join(', ')}.
+        </p>
+      )}
+      <h2 id="data-availability-heading">{problems.length > 0 ? 'Part of the record could not be read' : loadingGroups.length > 0 ? 'Reading the record' : 'Notes on the record'}</h2>
       {problems.length > 0 && (
         <>
           <p>What is shown below may be incomplete. A missing item here means "not known", not "none".</p>
@@ -46,6 +59,11 @@ export function DataAvailability({ record }: { record: ClinicalRecord }) {
               <li key={g.group}>
                 <strong>{groupLabel(g.group)}</strong>: {g.status === 'unavailable' ? 'not available' : 'incomplete'}
                 {g.reason ? ` (${g.reason})` : ''}
+                {onRetry && (
+                  <button type="button" className="button data-availability__retry no-print" aria-label={`Try again: ${groupLabel(g.group)}`} onClick={() => onRetry(g.group)}>
+                    Try again
+                  </button>
+                )}
               </li>
             ))}
           </ul>

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { loadPatientRecord } from './record';
+import { loadPatientRecord } from './loadRecord';
 import type { FhirRequester } from './failures';
 
 const SERVER = 'https://ehr.example/fhir';
@@ -54,6 +54,32 @@ describe('loadPatientRecord', () => {
     await loadPatientRecord(r, 'p1', { now: NOW, concurrency: 2 });
     expect(r.peak).toBe(2);
     expect(r.calls.length).toBeGreaterThan(15);
+  });
+
+  it('the Patient and the first-screen searches go first; a started search\'s next page is not starved behind later first pages', async () => {
+    const mr = { resourceType: 'MedicationRequest', id: 'a', status: 'active', intent: 'order', subject: { reference: 'Patient/p1' } } as fhir4.Resource;
+    const r = fake({
+      'MedicationRequest?': () => ({ ...searchset([mr]), link: [{ relation: 'next', url: `${SERVER}/MedicationRequest?page=2` }] }),
+      [`${SERVER}/MedicationRequest?page=2`]: () => searchset([{ ...mr, id: 'b' } as fhir4.Resource]),
+    });
+    const record = await loadPatientRecord(r, 'p1', { now: NOW, concurrency: 1 });
+    expect(record.groups['medication-requests']).toMatchObject({ status: 'complete', count: 2 });
+    const at = (test: (c: string) => boolean) => r.calls.findIndex(test);
+    expect(r.calls.slice(0, 2)).toEqual(['metadata', 'Patient/p1']);
+    const page2 = at((c) => c.includes('page=2'));
+    expect(page2).toBeGreaterThan(at((c) => c.startsWith('MedicationRequest?')));
+    expect(page2).toBeLessThan(at((c) => c.startsWith('AllergyIntolerance?')));
+    expect(page2).toBeLessThan(at((c) => c.startsWith('Observation?') && c.includes('48065-7')));
+  });
+
+  it('reports each group as it is in, with the groups still being read, before the load ends', async () => {
+    const partials: { loading: string[]; ddimer: string }[] = [];
+    await loadPatientRecord(fake({}), 'p1', { now: NOW, concurrency: 2, onProgress: (p) => partials.push({ loading: [...(p.loading ?? [])], ddimer: p.groups['observations-ddimer'].status }) });
+    expect(partials.length).toBeGreaterThan(5);
+    // Each report has fewer groups left than the one before, and a group still being read is never called complete.
+    for (let i = 1; i < partials.length; i++) expect(partials[i]!.loading.length).toBeLessThan(partials[i - 1]!.loading.length);
+    for (const p of partials) if (p.loading.includes('observations-ddimer')) expect(p.ddimer).toBe('incomplete');
+    expect(partials.at(-1)!.loading.length).toBeGreaterThan(0);
   });
 
   it('an empty record is complete everywhere, with the Patient, and nothing is logged', async () => {
