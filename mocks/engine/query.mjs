@@ -1,0 +1,94 @@
+// @ts-check
+/**
+ * Runs a prepared search against the store: the smallest candidate set the indexes offer, then Medplum's matcher
+ * (`matchesSearchRequest`) on each candidate, then Medplum's sort order. Cost follows the candidates, not the store.
+ */
+import { inCompartment } from './compartment.mjs';
+import { namedPatients, toQuery } from './search.mjs';
+
+/**
+ * @typedef {{ core: any, store: ReturnType<typeof import('./store.mjs').createStore>, paramsOf: (type: string) => Record<string, any>, compartment: Map<string, string[]> }} SearchContext
+ */
+
+/**
+ * Resources of a type in the patient's compartment (types outside the compartment definition are not confined:
+ * Medication, Practitioner, Organization are shared).
+ * @param {SearchContext} ctx @param {string} type @param {string} patientId
+ * @returns {any[] | null} null = the type is not confined
+ */
+export function compartmentCandidates(ctx, type, patientId) {
+  if (type === 'Patient') {
+    const own = ctx.store.get('Patient', patientId);
+    return own ? [own] : [];
+  }
+  if (!ctx.compartment.has(type)) return null;
+  return ctx.store.ofPatient(patientId, type).filter((r) => inCompartment(ctx.core, ctx.paramsOf, ctx.compartment, r, patientId));
+}
+
+/**
+ * Candidate sets offered by single filters, cheapest kinds first: `_id`, then patient references (compartment
+ * index), then token/reference value indexes (built on first use).
+ * @param {SearchContext} ctx @param {string} type @param {any[]} filters
+ * @returns {any[] | null} null = no index applies (scan the type)
+ */
+function indexedCandidates(ctx, type, filters) {
+  const known = ctx.paramsOf(type);
+  const idFilter = filters.find((f) => f.code === '_id' && f.operator === 'eq');
+  if (idFilter) return String(idFilter.value).split(',').map((id) => ctx.store.get(type, id)).filter(Boolean);
+  for (const f of filters) {
+    const patients = namedPatients([f], known);
+    if (patients.length > 0 && patients.length === String(f.value).split(',').length) {
+      return [...new Set(patients.flatMap((p) => ctx.store.ofPatient(p, type)))];
+    }
+  }
+  /** @type {Set<string> | null} */
+  let best = null;
+  for (const f of filters) {
+    const kind = known[f.code]?.type;
+    if (f.operator !== 'eq' || (kind !== 'token' && kind !== 'reference')) continue;
+    const ids = ctx.store.idsWithValue(type, f.code, String(f.value).split(','));
+    if (!best || ids.size < best.size) best = ids;
+  }
+  return best ? [...best].map((id) => ctx.store.get(type, id)).filter(Boolean) : null;
+}
+
+/**
+ * Sorts in place the way Medplum's MemoryRepository does (JSON of the evaluated expression, locale order), each
+ * value computed once.
+ * @param {SearchContext} ctx @param {string} type @param {any[]} resources @param {{ code: string, descending?: boolean }[] | undefined} rules
+ */
+function sortResources(ctx, type, resources, rules) {
+  if (!rules?.length) return resources;
+  const params = ctx.paramsOf(type);
+  const keyed = resources.map((r) => ({
+    r,
+    keys: rules.map((rule) => {
+      const expression = params[rule.code]?.expression;
+      return expression ? JSON.stringify(ctx.core.evalFhirPath(expression, r)) : '';
+    }),
+  }));
+  keyed.sort((a, b) => {
+    for (let i = 0; i < rules.length; i++) {
+      const c = (a.keys[i] ?? '').localeCompare(b.keys[i] ?? '') * (rules[i]?.descending ? -1 : 1);
+      if (c !== 0) return c;
+    }
+    return 0;
+  });
+  keyed.forEach((k, i) => (resources[i] = k.r));
+  return resources;
+}
+
+/**
+ * Every match of a search, in order.
+ * @param {SearchContext} ctx @param {string} type @param {[string, string][]} params @param {string | null} confineTo
+ * @returns {any[]}
+ */
+export function findMatches(ctx, type, params, confineTo) {
+  const request = ctx.core.parseSearchRequest(`${type}?${toQuery(params)}`);
+  const filters = request.filters ?? [];
+  const confined = confineTo ? compartmentCandidates(ctx, type, confineTo) : null;
+  const pool = confined ?? indexedCandidates(ctx, type, filters) ?? [...ctx.store.all(type)];
+  const matcher = { resourceType: type, filters };
+  const matched = filters.length === 0 ? [...pool] : pool.filter((r) => ctx.core.matchesSearchRequest(r, matcher));
+  return sortResources(ctx, type, matched, request.sortRules);
+}
