@@ -91,9 +91,6 @@ async function ehrLaunch({ res, url, origin }, auth, rows, now) {
 
 /** @param {RouteArgs} a @param {ReturnType<typeof createAssetCache>} assets @param {string} csp */
 async function serveApp({ req, res, url }, assets, csp) {
-  if (!(await assets.built())) {
-    return send(res, 503, errorPage('App not built', 'The app has not been built: dist/ is missing. Run `npm run build` (or `npm start`, which builds first), then reload.'));
-  }
   let rel;
   try {
     rel = decodeURIComponent(url.pathname.slice('/app/'.length));
@@ -101,6 +98,9 @@ async function serveApp({ req, res, url }, assets, csp) {
     return send(res, 400, errorPage('Bad request', 'The address is not well-formed.'));
   }
   if (rel.includes('\0')) return send(res, 400, errorPage('Bad request', 'The address is not well-formed.'));
+  if (!(await assets.built())) {
+    return send(res, 503, errorPage('App not built', 'The app has not been built: dist/ is missing. Run `npm run build` (or `npm start`, which builds first), then reload.'));
+  }
   const file = rel === '' || rel.endsWith('/') ? `${rel}index.html` : rel;
   const found = await assets.lookup(file);
   if (found.kind === 'directory') return redirect(res, `/app/${rel.replace(/\/?$/, '/')}`);
