@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPublicKey, createVerify, type JsonWebKey } from 'node:crypto';
 import { request } from 'node:http';
-import path from 'node:path';
 import { startSandbox } from '../../mocks/sandbox/index.mjs';
 import { CLIENT_ID, NOW, authorizeCode, authorizeUrl, ehrLaunchId, ehrToken, fhirGet, locationOf, pkce, postToken, silent, tempFiles, testBundle } from './helpers';
 
