@@ -7,7 +7,7 @@ import { inCompartment } from './compartment.mjs';
 import { namedPatients, toQuery } from './search.mjs';
 
 /**
- * @typedef {{ core: any, store: ReturnType<typeof import('./store.mjs').createStore>, paramsOf: (type: string) => Record<string, any>, compartment: Map<string, string[]> }} SearchContext
+ * @typedef {{ core: any, store: ReturnType<typeof import('./store.mjs').createStore>, paramsOf: (type: string) => Record<string, any>, compartment: Map<string, string[]>, results?: Map<string, { generation: number, matches: any[] }> }} SearchContext
  */
 
 /**
@@ -52,24 +52,34 @@ function indexedCandidates(ctx, type, filters) {
   return best ? [...best].map((id) => ctx.store.get(type, id)).filter(Boolean) : null;
 }
 
+/** Sort keys per stored resource and parameter (stored resources are replaced, never changed, on write). */
+const sortKeys = new WeakMap();
+
+/** @param {SearchContext} ctx @param {any} resource @param {string} code */
+function sortKey(ctx, resource, code) {
+  let keys = sortKeys.get(resource);
+  if (!keys) sortKeys.set(resource, (keys = new Map()));
+  let key = keys.get(code);
+  if (key === undefined) {
+    const expression = ctx.paramsOf(resource.resourceType)[code]?.expression;
+    key = expression ? JSON.stringify(ctx.core.evalFhirPath(expression, resource)) : '';
+    keys.set(code, key);
+  }
+  return key;
+}
+
 /**
- * Sorts in place the way Medplum's MemoryRepository does (JSON of the evaluated expression, locale order), each
- * value computed once.
- * @param {SearchContext} ctx @param {string} type @param {any[]} resources @param {{ code: string, descending?: boolean }[] | undefined} rules
+ * Sorts in place the way Medplum's MemoryRepository does (JSON of the evaluated expression, locale order).
+ * @param {SearchContext} ctx @param {any[]} resources @param {{ code: string, descending?: boolean }[] | undefined} rules
  */
-function sortResources(ctx, type, resources, rules) {
+function sortResources(ctx, resources, rules) {
   if (!rules?.length) return resources;
-  const params = ctx.paramsOf(type);
-  const keyed = resources.map((r) => ({
-    r,
-    keys: rules.map((rule) => {
-      const expression = params[rule.code]?.expression;
-      return expression ? JSON.stringify(ctx.core.evalFhirPath(expression, r)) : '';
-    }),
-  }));
+  const keyed = resources.map((r) => ({ r, keys: rules.map((rule) => sortKey(ctx, r, rule.code)) }));
   keyed.sort((a, b) => {
     for (let i = 0; i < rules.length; i++) {
-      const c = (a.keys[i] ?? '').localeCompare(b.keys[i] ?? '') * (rules[i]?.descending ? -1 : 1);
+      const ka = a.keys[i] ?? '';
+      const kb = b.keys[i] ?? '';
+      const c = (ka < kb ? -1 : ka > kb ? 1 : 0) * (rules[i]?.descending ? -1 : 1);
       if (c !== 0) return c;
     }
     return 0;
@@ -79,16 +89,49 @@ function sortResources(ctx, type, resources, rules) {
 }
 
 /**
- * Every match of a search, in order.
+ * Narrows a large candidate pool (a long record) with the value index of an equality token filter, so the matcher
+ * runs on what can match.
+ * @param {SearchContext} ctx @param {string} type @param {any[]} pool @param {any[]} filters
+ */
+function narrow(ctx, type, pool, filters) {
+  if (pool.length < NARROW_ABOVE) return pool;
+  const known = ctx.paramsOf(type);
+  const f = filters.find((x) => x.operator === 'eq' && known[x.code]?.type === 'token');
+  if (!f) return pool;
+  const ids = ctx.store.idsWithValue(type, f.code, String(f.value).split(','));
+  return pool.filter((r) => ids.has(r.id));
+}
+
+/** Pools larger than this are narrowed by a value index before matching. */
+const NARROW_ABOVE = 500;
+
+/** Recent searches' ordered matches, so reading page after page costs a slice, not a new search. */
+const RESULT_CACHE_SIZE = 64;
+
+/**
+ * Every match of a search, in order (cached until the next write to the store).
  * @param {SearchContext} ctx @param {string} type @param {[string, string][]} params @param {string | null} confineTo
  * @returns {any[]}
  */
 export function findMatches(ctx, type, params, confineTo) {
+  const key = `${confineTo ?? ''}|${type}?${toQuery(params)}`;
+  const cache = (ctx.results ??= new Map());
+  const hit = cache.get(key);
+  if (hit && hit.generation === ctx.store.generation()) return hit.matches;
+  const matches = searchNow(ctx, type, params, confineTo);
+  cache.delete(key);
+  cache.set(key, { generation: ctx.store.generation(), matches });
+  if (cache.size > RESULT_CACHE_SIZE) cache.delete(cache.keys().next().value);
+  return matches;
+}
+
+/** @param {SearchContext} ctx @param {string} type @param {[string, string][]} params @param {string | null} confineTo */
+function searchNow(ctx, type, params, confineTo) {
   const request = ctx.core.parseSearchRequest(`${type}?${toQuery(params)}`);
   const filters = request.filters ?? [];
   const confined = confineTo ? compartmentCandidates(ctx, type, confineTo) : null;
-  const pool = confined ?? indexedCandidates(ctx, type, filters) ?? [...ctx.store.all(type)];
+  const pool = narrow(ctx, type, confined ?? indexedCandidates(ctx, type, filters) ?? [...ctx.store.all(type)], filters);
   const matcher = { resourceType: type, filters };
   const matched = filters.length === 0 ? [...pool] : pool.filter((r) => ctx.core.matchesSearchRequest(r, matcher));
-  return sortResources(ctx, type, matched, request.sortRules);
+  return sortResources(ctx, matched, request.sortRules);
 }

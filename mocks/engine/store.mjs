@@ -44,6 +44,8 @@ export function createStore(core, paramsOf) {
   /** @type {Map<string, ValueIndex>} `Type|code` -> value index */
   const valueIndexes = new Map();
   let versionCounter = 0;
+  /** Bumped on every write: cached search results of an older generation are stale. */
+  let generation = 0;
 
   /** @param {string} type */
   const typeMap = (type) => {
@@ -106,6 +108,7 @@ export function createStore(core, paramsOf) {
   function put(resource) {
     const stored = { ...resource, meta: { ...(resource.meta ?? {}), versionId: String(++versionCounter), lastUpdated: new Date().toISOString() } };
     const { resourceType: type, id } = stored;
+    generation++;
     unindexPatients(type, id);
     typeMap(type).set(id, stored);
     indexPatients(type, id, referencedPatients(stored));
@@ -115,6 +118,7 @@ export function createStore(core, paramsOf) {
 
   /** @param {string} type @param {string} id @returns {boolean} whether it existed */
   function remove(type, id) {
+    generation++;
     const existed = typeMap(type).delete(id);
     unindexPatients(type, id);
     reindexValues(type, id);
@@ -157,5 +161,5 @@ export function createStore(core, paramsOf) {
     return out;
   }
 
-  return { put, remove, get, all, count, ofPatient, idsWithValue };
+  return { put, remove, get, all, count, ofPatient, idsWithValue, generation: () => generation };
 }
