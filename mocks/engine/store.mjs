@@ -30,54 +30,22 @@ function valueKeys(v) {
   return [];
 }
 
-/**
- * @param {any} core @medplum/core
- * @param {(type: string) => Record<string, any>} paramsOf
- */
-export function createStore(core, paramsOf) {
-  /** @type {Map<string, Map<string, any>>} */
-  const byType = new Map();
-  /** @type {Map<string, Map<string, Set<string>>>} patient id -> type -> ids */
-  const byPatient = new Map();
-  /** @type {Map<string, Set<string>>} `Type/id` -> patient ids it was indexed under */
-  const patientsOfKey = new Map();
-  /** @type {Map<string, ValueIndex>} `Type|code` -> value index */
-  const valueIndexes = new Map();
-  let versionCounter = 0;
-  /** Bumped on every write: cached search results of an older generation are stale. */
-  let generation = 0;
-
-  /** @param {string} type */
-  const typeMap = (type) => {
-    let m = byType.get(type);
-    if (!m) byType.set(type, (m = new Map()));
-    return m;
-  };
-
-  /** @param {string} type @param {string} id @param {Set<string>} patients */
-  function indexPatients(type, id, patients) {
-    for (const p of patients) {
-      let types = byPatient.get(p);
-      if (!types) byPatient.set(p, (types = new Map()));
-      let ids = types.get(type);
-      if (!ids) types.set(type, (ids = new Set()));
-      ids.add(id);
-    }
-    patientsOfKey.set(`${type}/${id}`, patients);
-  }
-
-  /** @param {string} type @param {string} id */
-  function unindexPatients(type, id) {
-    for (const p of patientsOfKey.get(`${type}/${id}`) ?? []) byPatient.get(p)?.get(type)?.delete(id);
-    patientsOfKey.delete(`${type}/${id}`);
+/** Value indexes per type and search parameter, built on first use and kept current on writes. */
+class ValueIndexes {
+  /** @param {any} core @param {(type: string) => Record<string, any>} paramsOf */
+  constructor(core, paramsOf) {
+    this.core = core;
+    this.paramsOf = paramsOf;
+    /** @type {Map<string, ValueIndex>} `Type|code` -> value index */
+    this.indexes = new Map();
   }
 
   /** @param {ValueIndex} index @param {string} code @param {any} resource */
-  function addToValueIndex(index, code, resource) {
-    const expression = paramsOf(resource.resourceType)[code]?.expression;
-    const keys = expression ? core.evalFhirPath(expression, resource).flatMap(valueKeys).map((/** @type {string} */ k) => k.toLowerCase()) : [];
+  add(index, code, resource) {
+    const expression = this.paramsOf(resource.resourceType)[code]?.expression;
+    // Lower case: Medplum's token match ignores case, so the index must not be stricter than the matcher.
+    const keys = expression ? this.core.evalFhirPath(expression, resource).flatMap(valueKeys).map((/** @type {string} */ k) => k.toLowerCase()) : [];
     for (const k of keys) {
-      // Lower case: Medplum's token match ignores case, so the index must not be stricter than the matcher.
       let ids = index.values.get(k);
       if (!ids) index.values.set(k, (ids = new Set()));
       ids.add(resource.id);
@@ -85,19 +53,89 @@ export function createStore(core, paramsOf) {
     index.keysOf.set(resource.id, keys);
   }
 
-  /** @param {ValueIndex} index @param {string} id */
-  function removeFromValueIndex(index, id) {
-    for (const k of index.keysOf.get(id) ?? []) index.values.get(k)?.delete(id);
-    index.keysOf.delete(id);
+  /** Keeps the built indexes of a type current after a write. @param {string} type @param {string} id @param {any} [resource] */
+  update(type, id, resource) {
+    for (const [key, index] of this.indexes) {
+      if (!key.startsWith(`${type}|`)) continue;
+      for (const k of index.keysOf.get(id) ?? []) index.values.get(k)?.delete(id);
+      index.keysOf.delete(id);
+      if (resource) this.add(index, key.slice(type.length + 1), resource);
+    }
   }
 
-  /** Keeps the built value indexes of a type current after a write. @param {string} type @param {string} id @param {any} [resource] */
-  function reindexValues(type, id, resource) {
-    for (const [key, index] of valueIndexes) {
-      if (!key.startsWith(`${type}|`)) continue;
-      removeFromValueIndex(index, id);
-      if (resource) addToValueIndex(index, key.slice(type.length + 1), resource);
+  /**
+   * Ids of a type whose search parameter has one of the values.
+   * @param {string} type @param {string} code @param {string[]} values @param {Iterable<any>} all resources of the type
+   * @returns {Set<string>}
+   */
+  lookup(type, code, values, all) {
+    const key = `${type}|${code}`;
+    let index = this.indexes.get(key);
+    if (!index) {
+      index = { values: new Map(), keysOf: new Map() };
+      for (const r of all) this.add(index, code, r);
+      this.indexes.set(key, index);
     }
+    /** @type {Set<string>} */
+    const out = new Set();
+    for (const v of values) for (const id of index.values.get(v.toLowerCase()) ?? []) out.add(id);
+    return out;
+  }
+}
+
+/** Per patient and type: the ids of every resource that refers to the patient. */
+class PatientIndex {
+  constructor() {
+    /** @type {Map<string, Map<string, Set<string>>>} patient id -> type -> ids */
+    this.byPatient = new Map();
+    /** @type {Map<string, Set<string>>} `Type/id` -> patient ids it was indexed under */
+    this.patientsOfKey = new Map();
+  }
+
+  /** @param {any} resource */
+  add(resource) {
+    const { resourceType: type, id } = resource;
+    const patients = referencedPatients(resource);
+    for (const p of patients) {
+      let types = this.byPatient.get(p);
+      if (!types) this.byPatient.set(p, (types = new Map()));
+      let ids = types.get(type);
+      if (!ids) types.set(type, (ids = new Set()));
+      ids.add(id);
+    }
+    this.patientsOfKey.set(`${type}/${id}`, patients);
+  }
+
+  /** @param {string} type @param {string} id */
+  remove(type, id) {
+    for (const p of this.patientsOfKey.get(`${type}/${id}`) ?? []) this.byPatient.get(p)?.get(type)?.delete(id);
+    this.patientsOfKey.delete(`${type}/${id}`);
+  }
+
+  /** @param {string} patientId @param {string} type */
+  ids(patientId, type) {
+    return this.byPatient.get(patientId)?.get(type) ?? new Set();
+  }
+}
+
+/** The store: resources by type and id, the patient index and the value indexes. */
+export class Store {
+  /** @param {any} core @medplum/core @param {(type: string) => Record<string, any>} paramsOf */
+  constructor(core, paramsOf) {
+    /** @type {Map<string, Map<string, any>>} */
+    this.byType = new Map();
+    this.patients = new PatientIndex();
+    this.values = new ValueIndexes(core, paramsOf);
+    this.versionCounter = 0;
+    /** Bumped on every write: cached search results of an older generation are stale. */
+    this.generationCounter = 0;
+  }
+
+  /** @param {string} type */
+  typeMap(type) {
+    let m = this.byType.get(type);
+    if (!m) this.byType.set(type, (m = new Map()));
+    return m;
   }
 
   /**
@@ -105,61 +143,51 @@ export function createStore(core, paramsOf) {
    * @param {any} resource with resourceType and id
    * @returns {any} the stored resource
    */
-  function put(resource) {
-    const stored = { ...resource, meta: { ...(resource.meta ?? {}), versionId: String(++versionCounter), lastUpdated: new Date().toISOString() } };
+  put(resource) {
+    const stored = { ...resource, meta: { ...(resource.meta ?? {}), versionId: String(++this.versionCounter), lastUpdated: new Date().toISOString() } };
     const { resourceType: type, id } = stored;
-    generation++;
-    unindexPatients(type, id);
-    typeMap(type).set(id, stored);
-    indexPatients(type, id, referencedPatients(stored));
-    reindexValues(type, id, stored);
+    this.generationCounter++;
+    this.patients.remove(type, id);
+    this.typeMap(type).set(id, stored);
+    this.patients.add(stored);
+    this.values.update(type, id, stored);
     return stored;
   }
 
   /** @param {string} type @param {string} id @returns {boolean} whether it existed */
-  function remove(type, id) {
-    generation++;
-    const existed = typeMap(type).delete(id);
-    unindexPatients(type, id);
-    reindexValues(type, id);
+  remove(type, id) {
+    this.generationCounter++;
+    const existed = this.typeMap(type).delete(id);
+    this.patients.remove(type, id);
+    this.values.update(type, id);
     return existed;
   }
 
   /** @param {string} type @param {string} id */
-  const get = (type, id) => byType.get(type)?.get(id);
+  get(type, id) {
+    return this.byType.get(type)?.get(id);
+  }
 
   /** @param {string} type @returns {Iterable<any>} */
-  const all = (type) => byType.get(type)?.values() ?? [];
-
-  /** @param {string} type */
-  const count = (type) => byType.get(type)?.size ?? 0;
+  all(type) {
+    return this.byType.get(type)?.values() ?? [];
+  }
 
   /** @param {string} patientId @param {string} type @returns {any[]} resources of that type referring to the patient */
-  function ofPatient(patientId, type) {
-    const ids = byPatient.get(patientId)?.get(type);
-    if (!ids) return [];
-    const m = typeMap(type);
-    return [...ids].map((id) => m.get(id)).filter(Boolean);
+  ofPatient(patientId, type) {
+    const m = this.typeMap(type);
+    return [...this.patients.ids(patientId, type)].map((id) => m.get(id)).filter(Boolean);
   }
 
-  /**
-   * Ids of a type whose search parameter has one of the values (index built on first use).
-   * @param {string} type @param {string} code @param {string[]} values
-   * @returns {Set<string>}
-   */
-  function idsWithValue(type, code, values) {
-    const key = `${type}|${code}`;
-    let index = valueIndexes.get(key);
-    if (!index) {
-      index = { values: new Map(), keysOf: new Map() };
-      for (const r of all(type)) addToValueIndex(index, code, r);
-      valueIndexes.set(key, index);
-    }
-    /** @type {Set<string>} */
-    const out = new Set();
-    for (const v of values) for (const id of index.values.get(v.toLowerCase()) ?? []) out.add(id);
-    return out;
+  /** @param {string} type @param {string} code @param {string[]} values @returns {Set<string>} */
+  idsWithValue(type, code, values) {
+    return this.values.lookup(type, code, values, this.all(type));
   }
 
-  return { put, remove, get, all, count, ofPatient, idsWithValue, generation: () => generation };
+  generation() {
+    return this.generationCounter;
+  }
 }
+
+/** @param {any} core @medplum/core @param {(type: string) => Record<string, any>} paramsOf */
+export const createStore = (core, paramsOf) => new Store(core, paramsOf);

@@ -26,6 +26,11 @@ const MAX_TOKEN_LIFETIME_S = 86_400;
 /** @typedef {{ requests: number, seenSearches: Set<string> }} LaunchState per launch, shared by its tokens (faults) */
 /** @typedef {{ scopes: string[], patient: string | null, options: LaunchOptions, clientId: string, state: LaunchState }} GrantContext */
 /** @typedef {{ ctx: GrantContext, current: string, expiresAt: number, revoked: boolean, accessTokens: Set<string> }} RefreshFamily */
+/**
+ * @typedef {{ getPatientIds: () => Promise<string[]>, issuer: string, audiences: string[], redirectUris: string[], signIdToken: (claims: Record<string, unknown>) => string }} AuthDeps
+ *   issuer: the id_token issuer; audiences: accepted `aud` values (the FHIR base of each allowed origin);
+ *   redirectUris: the registered redirect URIs of the client
+ */
 
 /** @param {number} bytes */
 export const randomId = (bytes = 24) => randomBytes(bytes).toString('base64url');
@@ -94,30 +99,34 @@ const tokenError = (error, description, status = 400) => ({ status, body: { erro
 
 /**
  * In-memory authorisation state of one sandbox process.
- * @param {{ getPatientIds: () => Promise<string[]>, issuer: string, audiences: string[], redirectUris: string[], signIdToken: (claims: Record<string, unknown>) => string }} deps
- *   issuer: the id_token issuer; audiences: accepted `aud` values (the FHIR base of each allowed origin);
- *   redirectUris: the registered redirect URIs of the client
  */
-export function createAuthServer(deps) {
-  const launches = new Map(); // id -> { patient, options, expiresAt }
-  const codes = new Map(); // code -> code record
-  /** @type {Map<string, { ctx: GrantContext, expiresAt: number, family: RefreshFamily | null }>} */
-  const accessTokens = new Map();
-  /** @type {Map<string, RefreshFamily>} every refresh token ever issued -> its family */
-  const refreshTokens = new Map();
-  const pending = new Map(); // id -> authorize params of a standalone launch waiting for a patient
+export class AuthServer {
+  /** @param {AuthDeps} deps */
+  constructor(deps) {
+    this.deps = deps;
+    /** @type {Map<string, { patient: string, options: LaunchOptions, expiresAt: number }>} */
+    this.launches = new Map();
+    /** @type {Map<string, any>} code -> code record */
+    this.codes = new Map();
+    /** @type {Map<string, { ctx: GrantContext, expiresAt: number, family: RefreshFamily | null }>} */
+    this.accessTokens = new Map();
+    /** @type {Map<string, RefreshFamily>} every refresh token ever issued -> its family */
+    this.refreshTokens = new Map();
+    /** @type {Map<string, URLSearchParams>} authorize params of a standalone launch waiting for a patient */
+    this.pending = new Map();
+  }
 
   /** @param {string} patient @param {LaunchOptions} options @returns {string} opaque launch id */
-  function createLaunch(patient, options) {
+  createLaunch(patient, options) {
     const id = randomId(18);
-    launches.set(id, { patient, options, expiresAt: Date.now() + LAUNCH_LIFETIME_MS });
+    this.launches.set(id, { patient, options, expiresAt: Date.now() + LAUNCH_LIFETIME_MS });
     return id;
   }
 
   /** @param {string} id */
-  function takeLaunch(id) {
-    const launch = launches.get(id);
-    launches.delete(id);
+  takeLaunch(id) {
+    const launch = this.launches.get(id);
+    this.launches.delete(id);
     return launch && launch.expiresAt > Date.now() ? launch : null;
   }
 
@@ -126,25 +135,25 @@ export function createAuthServer(deps) {
    * @param {URLSearchParams} params
    * @returns {Promise<{ kind: 'redirect', location: string } | { kind: 'error-page', status: number, message: string } | { kind: 'picker', pendingId: string, patientIds: string[] }>}
    */
-  async function authorize(params) {
-    const refusal = authorizeRefusal(params, deps);
+  async authorize(params) {
+    const refusal = authorizeRefusal(params, this.deps);
     if (refusal) return refusal;
     const launchId = params.get('launch');
     if (launchId) {
-      const launch = takeLaunch(launchId);
+      const launch = this.takeLaunch(launchId);
       const state = params.get('state');
       if (!launch) {
         const location = redirectWith(params.get('redirect_uri') ?? '', { error: 'invalid_request', error_description: 'Unknown, used or expired launch', ...(state !== null ? { state } : {}) });
         return { kind: 'redirect', location };
       }
-      return { kind: 'redirect', location: issueCode(params, launch.patient, launch.options) };
+      return { kind: 'redirect', location: this.issueCode(params, launch.patient, launch.options) };
     }
     if ((params.get('scope') ?? '').split(/\s+/).includes('launch/patient')) {
       const pendingId = randomId(18);
-      pending.set(pendingId, params);
-      return { kind: 'picker', pendingId, patientIds: await deps.getPatientIds() };
+      this.pending.set(pendingId, params);
+      return { kind: 'picker', pendingId, patientIds: await this.deps.getPatientIds() };
     }
-    return { kind: 'redirect', location: issueCode(params, null, DEFAULT_OPTIONS) };
+    return { kind: 'redirect', location: this.issueCode(params, null, DEFAULT_OPTIONS) };
   }
 
   /**
@@ -152,18 +161,18 @@ export function createAuthServer(deps) {
    * @param {string} pendingId @param {string} patient
    * @returns {Promise<{ kind: 'redirect', location: string } | { kind: 'error-page', status: number, message: string }>}
    */
-  async function pick(pendingId, patient) {
-    const params = pending.get(pendingId);
+  async pick(pendingId, patient) {
+    const params = this.pending.get(pendingId);
     if (!params) return { kind: 'error-page', status: 400, message: 'This authorisation request is unknown or was already completed.' };
-    if (!(await deps.getPatientIds()).includes(patient)) return { kind: 'error-page', status: 400, message: 'Unknown patient.' };
-    pending.delete(pendingId);
-    return { kind: 'redirect', location: issueCode(params, patient, DEFAULT_OPTIONS) };
+    if (!(await this.deps.getPatientIds()).includes(patient)) return { kind: 'error-page', status: 400, message: 'Unknown patient.' };
+    this.pending.delete(pendingId);
+    return { kind: 'redirect', location: this.issueCode(params, patient, DEFAULT_OPTIONS) };
   }
 
   /** @param {URLSearchParams} params validated authorize parameters @param {string | null} patient @param {LaunchOptions} options */
-  function issueCode(params, patient, options) {
+  issueCode(params, patient, options) {
     const code = randomId(24);
-    codes.set(code, {
+    this.codes.set(code, {
       clientId: params.get('client_id') ?? '',
       redirectUri: params.get('redirect_uri') ?? '',
       challenge: params.get('code_challenge') ?? '',
@@ -177,17 +186,17 @@ export function createAuthServer(deps) {
   }
 
   /** @param {RefreshFamily | null} family */
-  function revokeFamily(family) {
+  revokeFamily(family) {
     if (!family) return;
     family.revoked = true;
-    for (const t of family.accessTokens) accessTokens.delete(t);
+    for (const t of family.accessTokens) this.accessTokens.delete(t);
   }
 
   /**
    * Issues an access token (and a rotated refresh token when the grant allows refresh).
    * @param {GrantContext} ctx @param {RefreshFamily | null} family existing family when refreshing
    */
-  function tokenResponse(ctx, family) {
+  tokenResponse(ctx, family) {
     const accessToken = randomId(32);
     /** @type {Record<string, any>} */
     const body = { access_token: accessToken, token_type: 'Bearer', expires_in: ctx.options.tokenLifetime, scope: ctx.scopes.join(' ') };
@@ -197,32 +206,32 @@ export function createAuthServer(deps) {
     if (refreshable) {
       family ??= { ctx, current: '', expiresAt: Date.now() + REFRESH_FAMILY_LIFETIME_MS, revoked: false, accessTokens: new Set() };
       family.current = randomId(32);
-      refreshTokens.set(family.current, family);
+      this.refreshTokens.set(family.current, family);
       family.accessTokens.add(accessToken);
       body.refresh_token = family.current;
     }
-    accessTokens.set(accessToken, { ctx, expiresAt: Date.now() + ctx.options.tokenLifetime * 1000, family: refreshable ? family : null });
-    if (ctx.scopes.includes('openid') && ctx.scopes.includes('fhirUser')) body.id_token = idToken(ctx);
+    this.accessTokens.set(accessToken, { ctx, expiresAt: Date.now() + ctx.options.tokenLifetime * 1000, family: refreshable ? family : null });
+    if (ctx.scopes.includes('openid') && ctx.scopes.includes('fhirUser')) body.id_token = this.idToken(ctx);
     return { body, family: refreshable ? family : null };
   }
 
   /** @param {GrantContext} ctx */
-  function idToken(ctx) {
+  idToken(ctx) {
     const now = Math.floor(Date.now() / 1000);
-    return deps.signIdToken({ iss: deps.issuer, sub: 'sandbox-clinician', aud: ctx.clientId, fhirUser: CLINICIAN, iat: now, exp: now + ctx.options.tokenLifetime });
+    return this.deps.signIdToken({ iss: this.deps.issuer, sub: 'sandbox-clinician', aud: ctx.clientId, fhirUser: CLINICIAN, iat: now, exp: now + ctx.options.tokenLifetime });
   }
 
   /** @param {URLSearchParams} form */
-  function exchangeCode(form) {
+  exchangeCode(form) {
     const clientId = form.get('client_id') ?? '';
     if (clientId !== CLIENT_ID) return tokenError('invalid_client', `Unknown client_id "${clientId}"`, 401);
-    const code = codes.get(form.get('code') ?? '');
+    const code = this.codes.get(form.get('code') ?? '');
     if (!code) return tokenError('invalid_grant', 'Unknown authorization code');
     if (code.used) {
       // A replayed code means it leaked: what it issued is revoked (RFC 6749 section 4.1.2).
       if (code.issued) {
-        accessTokens.delete(code.issued.access);
-        revokeFamily(code.issued.family);
+        this.accessTokens.delete(code.issued.access);
+        this.revokeFamily(code.issued.family);
       }
       return tokenError('invalid_grant', 'Authorization code already used; the tokens it issued are revoked');
     }
@@ -232,25 +241,25 @@ export function createAuthServer(deps) {
     if ((form.get('redirect_uri') ?? '') !== code.redirectUri) return tokenError('invalid_grant', 'redirect_uri differs from the authorization request');
     const verifier = form.get('code_verifier') ?? '';
     if (!verifier || sha256base64url(verifier) !== code.challenge) return tokenError('invalid_grant', 'PKCE code_verifier does not match the code_challenge');
-    const issued = tokenResponse(code.ctx, null);
+    const issued = this.tokenResponse(code.ctx, null);
     code.issued = { access: issued.body.access_token, family: issued.family };
     return { status: 200, body: issued.body };
   }
 
   /** @param {URLSearchParams} form */
-  function refresh(form) {
+  refresh(form) {
     const presented = form.get('refresh_token') ?? '';
-    const family = refreshTokens.get(presented);
+    const family = this.refreshTokens.get(presented);
     const clientId = form.get('client_id') ?? '';
     if (!family) return tokenError('invalid_grant', 'Unknown refresh token');
     if (clientId && clientId !== family.ctx.clientId) return tokenError('invalid_grant', 'Refresh token was issued to another client');
     if (family.revoked) return tokenError('invalid_grant', 'Refresh token revoked');
     if (family.expiresAt <= Date.now()) return tokenError('invalid_grant', 'Refresh token expired: sign in again');
     if (presented !== family.current) {
-      revokeFamily(family);
+      this.revokeFamily(family);
       return tokenError('invalid_grant', 'Refresh token already used; this sign-in is revoked');
     }
-    return { status: 200, body: tokenResponse(family.ctx, family).body };
+    return { status: 200, body: this.tokenResponse(family.ctx, family).body };
   }
 
   /**
@@ -258,10 +267,10 @@ export function createAuthServer(deps) {
    * @param {URLSearchParams} form
    * @returns {{ status: number, body: Record<string, any> }}
    */
-  function token(form) {
+  token(form) {
     const grantType = form.get('grant_type');
-    if (grantType === 'authorization_code') return exchangeCode(form);
-    if (grantType === 'refresh_token') return refresh(form);
+    if (grantType === 'authorization_code') return this.exchangeCode(form);
+    if (grantType === 'refresh_token') return this.refresh(form);
     return tokenError('unsupported_grant_type', `grant_type "${grantType ?? ''}" is not supported`);
   }
 
@@ -270,20 +279,25 @@ export function createAuthServer(deps) {
    * @param {string | undefined} authorization the Authorization header
    * @returns {{ ok: true, grant: { patient?: string, scopes: string[] }, launch: { options: LaunchOptions, state: LaunchState }, revoke: () => void } | { ok: false, reason: string }}
    */
-  function checkBearer(authorization) {
+  checkBearer(authorization) {
     const m = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
     const key = m?.[1] ?? '';
-    const t = accessTokens.get(key);
+    const t = this.accessTokens.get(key);
     if (!m) return { ok: false, reason: 'No Bearer access token' };
     if (!t) return { ok: false, reason: 'Unknown access token' };
     if (t.expiresAt <= Date.now()) {
-      accessTokens.delete(key);
+      this.accessTokens.delete(key);
       return { ok: false, reason: 'Access token expired' };
     }
     const { ctx } = t;
     const grant = ctx.patient ? { patient: ctx.patient, scopes: ctx.scopes } : { scopes: ctx.scopes };
-    return { ok: true, grant, launch: { options: ctx.options, state: ctx.state }, revoke: () => accessTokens.delete(key) };
+    return { ok: true, grant, launch: { options: ctx.options, state: ctx.state }, revoke: () => this.accessTokens.delete(key) };
   }
 
-  return { createLaunch, authorize, pick, token, checkBearer, redirectUris: () => deps.redirectUris };
+  redirectUris() {
+    return this.deps.redirectUris;
+  }
 }
+
+/** @param {AuthDeps} deps */
+export const createAuthServer = (deps) => new AuthServer(deps);
