@@ -12,7 +12,7 @@ interface LaunchConfig {
  * The production build ships what a deployment needs and nothing a developer uses: dist/smart-config.json without
  * the entries marked developmentOnly (the loopback sandbox), and no mock service worker (MSW is for development).
  */
-function productionOnly(): Plugin {
+export function productionOnly(): Plugin {
   let outDir = 'dist';
   return {
     name: 'lmwh-production-only',

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createPublicKey, createVerify, type JsonWebKey } from 'node:crypto';
 import { request } from 'node:http';
 import { startSandbox } from '../../mocks/sandbox/index.mjs';
@@ -139,6 +139,9 @@ describe('issuer, hosts and redirect URIs come from the configuration', () => {
 });
 
 describe('launches, codes and tokens', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
   const SCOPE = 'launch openid fhirUser patient/*.rs online_access';
 
   it('a launch id is single-use', async () => {
@@ -147,6 +150,24 @@ describe('launches, codes and tokens', () => {
     const again = await locationOf(authorizeUrl({ base, scope: SCOPE, launch, challenge: pkce().challenge }));
     expect(new URL(again.location).searchParams.get('error')).toBe('invalid_request');
     expect(new URL(again.location).searchParams.get('code')).toBeNull();
+  });
+
+  it('a launch id is short-lived: after 5 minutes it is refused', async () => {
+    const launch = await ehrLaunchId(base, 'pA');
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 5 * 60_000 + 1_000 });
+    const late = await locationOf(authorizeUrl({ base, scope: SCOPE, launch, challenge: pkce().challenge }));
+    expect(new URL(late.location).searchParams.get('error')).toBe('invalid_request');
+  });
+
+  it('a refresh-token family ends 8 hours after sign-in however often it was rotated', async () => {
+    const t = await ehrToken(base, 'pA', SCOPE);
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 7 * 3600_000 });
+    const within = await postToken(base, { grant_type: 'refresh_token', refresh_token: String(t.refresh_token), client_id: CLIENT_ID });
+    expect(within.status).toBe(200);
+    vi.setSystemTime(Date.now() + 2 * 3600_000);
+    const after = await postToken(base, { grant_type: 'refresh_token', refresh_token: String(within.body.refresh_token), client_id: CLIENT_ID });
+    expect(after.body.error).toBe('invalid_grant');
+    expect(String(after.body.error_description)).toMatch(/expired/);
   });
 
   it('a replayed authorization code is refused and revokes the tokens it issued', async () => {
