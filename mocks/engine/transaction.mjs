@@ -202,11 +202,9 @@ export function transactionOrBatch(ctx, body, grant) {
   if (entries.length === 0) return badRequest('The Bundle has no entries');
   if (body.type === 'batch') return batch(ctx, entries, grant);
   const plan = planWrites(ctx.core, body, 'transaction');
-  if (grant) for (const w of plan.writes) {
-    const refusal = writeRefusal(ctx, grant, w);
-    if (refusal) plan.fail(w.label, refusal);
-  }
-  if (plan.errors.length > 0) return problemsOutcome(plan.errors.some((e) => /scopes|compartment|grant/.test(e)) ? 403 : 400, plan.errors);
+  if (plan.errors.length > 0) return problemsOutcome(400, plan.errors);
+  const refusals = grant ? plan.writes.map((w) => [w.label, writeRefusal(ctx, grant, w)]).filter(([, why]) => why) : [];
+  if (refusals.length > 0) return problemsOutcome(403, refusals.map(([label, why]) => `transaction: ${label}: ${why}`));
   return ok({ resourceType: 'Bundle', type: 'transaction-response', entry: applyAtomically(ctx, plan.writes) });
 }
 
