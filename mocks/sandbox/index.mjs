@@ -22,9 +22,10 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
 const DEFAULT_DIST = path.resolve(HERE, '../../dist');
 const FORM_LIMIT = 64 * 1024;
 
+/** Scopes it can grant (`patient/*.cruds` only to a launch with the option write=1; never `system/`). */
 const SCOPES_SUPPORTED = [
   'openid', 'fhirUser', 'launch', 'launch/patient', 'online_access', 'offline_access',
-  'patient/*.read', 'patient/*.rs', 'user/*.read', 'user/*.rs', 'patient/*.cruds (launch option write=1)',
+  'patient/*.read', 'patient/*.rs', 'user/*.read', 'user/*.rs', 'patient/*.cruds',
 ];
 
 /**
@@ -45,7 +46,7 @@ function smartConfiguration(config, origin) {
     response_types_supported: ['code'],
     code_challenge_methods_supported: ['S256'],
     id_token_signing_alg_values_supported: ['RS256'],
-    scopes_supported: SCOPES_SUPPORTED.map((s) => s.split(' ')[0]),
+    scopes_supported: SCOPES_SUPPORTED,
     capabilities: [
       'launch-ehr', 'launch-standalone', 'client-public', 'context-ehr-patient', 'context-standalone-patient',
       'context-passthrough-banner', 'permission-v1', 'permission-v2', 'permission-online', 'permission-offline',
