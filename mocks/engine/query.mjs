@@ -88,22 +88,26 @@ function sortResources(ctx, resources, rules) {
   return resources;
 }
 
-/**
- * Narrows a large candidate pool (a long record) with the value index of an equality token filter, so the matcher
- * runs on what can match.
- * @param {SearchContext} ctx @param {string} type @param {any[]} pool @param {any[]} filters
- */
-function narrow(ctx, type, pool, filters) {
-  if (pool.length < NARROW_ABOVE) return pool;
-  const known = ctx.paramsOf(type);
-  const f = filters.find((x) => x.operator === 'eq' && known[x.code]?.type === 'token');
-  if (!f) return pool;
-  const ids = ctx.store.idsWithValue(type, f.code, String(f.value).split(','));
-  return pool.filter((r) => ids.has(r.id));
-}
 
-/** Pools larger than this are narrowed by a value index before matching. */
-const NARROW_ABOVE = 500;
+/** Medplum's verdict per stored resource and filter (stored resources are replaced, never changed, on write). */
+const verdicts = new WeakMap();
+
+/**
+ * Medplum's matcher for one filter (filters of a search are ANDed), remembered per resource, so the next search of
+ * the same record (another code list, the same patient filter) does not evaluate the same filter again.
+ * @param {SearchContext} ctx @param {any} resource @param {{ code: string, operator: string, value: string }} filter
+ */
+function matchesFilter(ctx, resource, filter) {
+  let known = verdicts.get(resource);
+  if (!known) verdicts.set(resource, (known = new Map()));
+  const key = `${filter.code}:${filter.operator}=${filter.value}`;
+  let verdict = known.get(key);
+  if (verdict === undefined) {
+    verdict = ctx.core.matchesSearchRequest(resource, { resourceType: resource.resourceType, filters: [filter] });
+    known.set(key, verdict);
+  }
+  return verdict;
+}
 
 /** Recent searches' ordered matches, so reading page after page costs a slice, not a new search. */
 const RESULT_CACHE_SIZE = 64;
@@ -130,8 +134,11 @@ function searchNow(ctx, type, params, confineTo) {
   const request = ctx.core.parseSearchRequest(`${type}?${toQuery(params)}`);
   const filters = request.filters ?? [];
   const confined = confineTo ? compartmentCandidates(ctx, type, confineTo) : null;
-  const pool = narrow(ctx, type, confined ?? indexedCandidates(ctx, type, filters) ?? [...ctx.store.all(type)], filters);
-  const matcher = { resourceType: type, filters };
-  const matched = filters.length === 0 ? [...pool] : pool.filter((r) => ctx.core.matchesSearchRequest(r, matcher));
+  const pool = confined ?? indexedCandidates(ctx, type, filters) ?? [...ctx.store.all(type)];
+  // Reference filters (`patient=`, resolved through FHIRPath) cost most, and the pool usually satisfies them already:
+  // test them last, so a non-matching code ends the check early.
+  const known = ctx.paramsOf(type);
+  const ordered = [...filters].sort((x, y) => Number(known[x.code]?.type === 'reference') - Number(known[y.code]?.type === 'reference'));
+  const matched = pool.filter((r) => ordered.every((/** @type {any} */ f) => matchesFilter(ctx, r, f)));
   return sortResources(ctx, matched, request.sortRules);
 }
