@@ -1,6 +1,6 @@
 /**
  * The pseudo-locale run on small components: every visible word and read-aloud label must come from the catalogue.
- * The same helper (test/support/pseudoLocale.tsx) is meant to be run over every section.
+ * The same run (test/support/pseudoLocale.tsx) is meant to cover every section.
  */
 import { describe, expect, it } from 'vitest';
 import { findUntranslatedText, pseudoCatalogue, pseudoMessage, renderWithPseudoLocale, stripMarked } from '../../../test/support/pseudoLocale';
