@@ -96,6 +96,15 @@ function literalText(elements: MessageFormatElement[]): string {
 /** The same in every language: each language's own name, and codes/units that labs and guidelines write in Latin. */
 const SAME_IN_EVERY_LANGUAGE = /^(English|Русский|FEU|DDU|UTC|INR|aPTT|PT|hCG|RCOG|ASRA|ACOG|ESHRE|IVF|LMWH|FHIR|mg|mL|IU)$/;
 
+describe('the catalogue checks themselves work', () => {
+  it('a plural without few/many, a changed argument and English left in place are each detected', () => {
+    expect(pluralsOf(parse('{n, plural, one {# день} other {# дней}}'))).toEqual([['one', 'other']]);
+    expect([...argumentsOf(parse('через {span}'))]).toEqual(['span']);
+    expect([...argumentsOf(parse('через {time}'))]).not.toEqual([...argumentsOf(parse(EN['duration.in']))]);
+    expect(literalText(parse('{n, plural, one {# day} other {# дня}}'))).toContain('day');
+  });
+});
+
 describe('Russian messages are Russian', () => {
   it('no translated message keeps English words (names of languages, codes and units aside)', () => {
     const english = RU_ENTRIES.filter(([, ru]) =>
