@@ -6,7 +6,11 @@ import { createRoot } from 'react-dom/client';
 import FHIR from 'fhirclient';
 import { loadSmartConfig } from '../src/fhir/smart';
 import { LaunchPage } from './LaunchPage';
+import { applyDocumentLang, initialLocale } from '../src/ui/messages/locale';
 import '../src/ui/styles/app.css';
+
+// The launch page is in the reader's language too (its words follow once they come from the catalogue).
+applyDocumentLang(initialLocale());
 
 const pageHref = window.location.href;
 const configUrl = new URL('../smart-config.json', pageHref);

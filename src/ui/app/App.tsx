@@ -4,6 +4,7 @@
  * "relaunch from the EHR" state (the requester has already tried the refresh token where there was one).
  */
 import { MessagesProvider } from '../messages/MessagesProvider';
+import { LanguageSwitch, useLocaleSetting } from '../messages/LanguageSwitch';
 import { useEffect, useMemo, useState } from 'react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { FhirRequester } from '../../fhir/client';
@@ -104,6 +105,7 @@ export function App({ session, clock = systemClock, initialZone, queryClient }: 
   const [client] = useState(() => queryClient ?? createAppQueryClient());
   const [facilityZone, setFacilityZone] = useState(() => (initialZone && isValidZone(initialZone) ? initialZone : defaultZone()));
   const [expired, setExpired] = useState(false);
+  const [locale, setLocale] = useLocaleSetting();
 
   useEffect(() => {
     // Any query failing with SessionExpiredError ends the session for the whole app.
@@ -126,11 +128,12 @@ export function App({ session, clock = systemClock, initialZone, queryClient }: 
   return (
     <QueryClientProvider client={client}>
       <AppContext.Provider value={value}>
-        <MessagesProvider locale="en" zone={facilityZone}>
+        <MessagesProvider locale={locale} zone={facilityZone}>
         <div className="app">
           <header className="app-header no-print">
             <span className="app-name">LMWH Monitor</span>
             <FacilityZoneSetting zone={facilityZone} onChange={setFacilityZone} nowMs={clock.now()} />
+            <LanguageSwitch locale={locale} onChange={setLocale} />
             <button type="button" className="button" onClick={() => void client.invalidateQueries()}>
               Reload data
             </button>
