@@ -4,7 +4,7 @@
  * UNVERIFIED in docs/clinical-reference.md 8.5, so they are deliberately NOT rules: see OMITTED_ITEMS in omitted.ts.
  */
 import { ACOG_ADVISORY_2020 } from './sources';
-import type { NoteRule } from './types';
+import type { NoteRule } from './ruleTypes';
 
 export const ACOG_UFH_SWITCH_OPTIONAL: NoteRule = {
   id: 'acog2020.note.ufh-switch-optional',

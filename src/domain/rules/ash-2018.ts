@@ -1,6 +1,6 @@
 /** ASH 2018 (pregnancy VTE guideline): routine anti-Xa monitoring not advised (VERIFIED, conditional). */
 import { ASH_2018 } from './sources';
-import type { CautionRule } from './types';
+import type { CautionRule } from './ruleTypes';
 
 export const ASH_NO_ROUTINE_ANTI_XA: CautionRule = {
   id: 'ash2018.caution.no-routine-anti-xa',

@@ -1,6 +1,6 @@
 /** ASRA 2018 (4th edition) neuraxial rules, as VERIFIED in docs/clinical-reference.md 5.1; restart detail PARTIAL. */
 import { ASRA_2018, ASRA_2018_PARTIAL } from './sources';
-import type { CautionRule, RestartAfterRule, StopBeforeEventRule } from './types';
+import type { CautionRule, RestartAfterRule, StopBeforeEventRule } from './ruleTypes';
 
 const ALL_PLANNED = ['caesarean', 'induction-or-planned-birth', 'other-surgery', 'oocyte-retrieval'] as const;
 

@@ -3,7 +3,7 @@
  * update exists but this item was not checked in it (source.verification = 'partial').
  */
 import { ESHRE_RPL } from './sources';
-import type { NoteRule } from './types';
+import type { NoteRule } from './ruleTypes';
 
 export const ESHRE_INHERITED_THROMBOPHILIA_WITHOUT_APS: NoteRule = {
   id: 'eshre.note.inherited-thrombophilia-without-aps',

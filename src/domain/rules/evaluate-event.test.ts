@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { context, dose, event, ms, order, ref } from './fixtures';
+import { context, dose, event, ms, order, ref } from '../../../test/support/ruleBuilders';
 import { eddInfoCard, evaluateEvent, eventCards } from './index';
-import type { DeadlineLine, EventCard } from './types';
+import type { DeadlineLine, EventCard } from './ruleTypes';
 
 const line = (card: EventCard, id: string): DeadlineLine => {
   const l = card.deadlines.find((d) => d.ruleId === id);

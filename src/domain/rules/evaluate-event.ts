@@ -4,11 +4,11 @@
  * event instant minus the rule's hours on absolute time (epoch ms), shown in the facility zone with the offset.
  */
 import { DateTime } from 'luxon';
-import { formatDate, formatDateTime, HOUR_MS, isValidZone, toIsoInZone } from '../time';
+import { DAY_MS, formatDate, formatDateTime, HOUR_MS, isValidZone, toIsoInZone } from '../time';
 import { ACOG_UFH_SWITCH_OPTIONAL } from './acog';
 import { ASRA_NEURAXIAL_PROPHYLACTIC, ASRA_NEURAXIAL_THERAPEUTIC, ASRA_PLATELETS_BEFORE_BLOCK } from './asra-2018';
-import { DAY_MS, countdownText, eventAnchor, governingDoseClass, infoLine, isCurrentAt, lastDoseBefore, lmwhDoses, lmwhOrders, lmwhPlans } from './common';
-import type { RuleContext, RuleDoseClass, RuleEvent, RuleOrder } from './input';
+import { countdownText, eventAnchor, governingDoseClass, infoLine, isCurrentAt, lastDoseBefore, lmwhDoses, lmwhOrders, lmwhPlans } from './ruleCommon';
+import type { RuleContext, RuleDoseClass, RuleEvent, RuleOrder } from './context';
 import { RCOG_STOP_BLEEDING_OR_LABOUR } from './rcog-37a';
 import { ALL_RULES, numbersUsable } from './registry';
 import { SOAP_NEURAXIAL_CONSENSUS } from './soap-2018';
@@ -25,7 +25,7 @@ import {
   type Rule,
   type StopBeforeEventRule,
   type StopStatus,
-} from './types';
+} from './ruleTypes';
 
 /** Orders that ended more than this long before the event are not considered for it (one pregnancy length). */
 const LOOKBACK_MS = 280 * DAY_MS;

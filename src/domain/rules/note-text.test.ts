@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { context, dose, event, ms, order, ref } from './fixtures';
+import { context, dose, event, ms, order, ref } from '../../../test/support/ruleBuilders';
 import { copyToNoteText, eddInfoCard, eventCards, INFORMATION_ONLY_NOTE, stopNowTriggers } from './index';
 
 describe('copy to note', () => {

@@ -1,7 +1,7 @@
 /** Plain text for the clinical note. Pure: dates written unambiguously ("3 Apr 2026 08:30 (UTC+01:00)"). */
 import { formatDateTime, formatMoment, isValidZone, parseFhirDate } from '../time';
-import type { RulePatient } from './input';
-import type { EddInfoCard, EventCard, StopNowTrigger } from './types';
+import type { RulePatient } from './context';
+import type { EddInfoCard, EventCard, StopNowTrigger } from './ruleTypes';
 
 export const INFORMATION_ONLY_NOTE =
   "Information only: this summary does not replace clinical judgement; it shows the source's and the guidelines' advice, attributed, beside data from the record, which may be incomplete.";

@@ -1,6 +1,6 @@
 /** Notes that are neither the source's nor a guideline's: published studies, product labelling, general knowledge. */
 import { DDIMER_STUDIES, ENOXAPARIN_LABEL, GENERAL_LAB_KNOWLEDGE } from './sources';
-import type { CautionRule, NoteRule } from './types';
+import type { CautionRule, NoteRule } from './ruleTypes';
 
 export const DDIMER_RISES_IN_PREGNANCY: NoteRule = {
   id: 'studies.note.d-dimer-rises-in-pregnancy',

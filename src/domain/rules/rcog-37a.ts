@@ -4,7 +4,7 @@
  * identical 12 h / 24 h VERIFIED numbers come from ASRA 2018). Table 3 weight bands are PARTIAL.
  */
 import { RCOG_37A, RCOG_37A_PARTIAL, RCOG_37A_TABLE3 } from './sources';
-import type { CautionRule, NoteRule, RestartAfterRule, StopBeforeEventRule, StopNowRule } from './types';
+import type { CautionRule, NoteRule, RestartAfterRule, StopBeforeEventRule, StopNowRule } from './ruleTypes';
 
 const ALL_PLANNED = ['caesarean', 'induction-or-planned-birth', 'other-surgery', 'oocyte-retrieval'] as const;
 

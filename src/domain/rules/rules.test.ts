@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ALL_RULES, OMITTED_ITEMS, numbersUsable, ruleById } from './index';
-import type { Rule, StopBeforeEventRule } from './types';
+import type { Rule, StopBeforeEventRule } from './ruleTypes';
 
 const stopRule = (id: string): StopBeforeEventRule => {
   const r = ruleById(id);

@@ -1,6 +1,6 @@
 /** SOAP 2018 consensus statement: citation verified, its hour intervals not read, so only a note without numbers. */
 import { SOAP_2018 } from './sources';
-import type { NoteRule } from './types';
+import type { NoteRule } from './ruleTypes';
 
 export const SOAP_NEURAXIAL_CONSENSUS: NoteRule = {
   id: 'soap2018.note.neuraxial-consensus',

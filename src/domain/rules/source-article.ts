@@ -1,6 +1,6 @@
 /** The clinical source's rules (docs/source/clexane-article.txt), attributed, in concise own words. */
 import { SOURCE_ARTICLE } from './sources';
-import type { CautionRule, IndicationRule, NoteRule, StopBeforeEventRule, StopNowRule } from './types';
+import type { CautionRule, IndicationRule, NoteRule, StopBeforeEventRule, StopNowRule } from './ruleTypes';
 
 export const SOURCE_STOP_GENITAL_BLEEDING: StopNowRule = {
   id: 'source.stop-now.genital-bleeding',

@@ -5,8 +5,8 @@
 import { DateTime } from 'luxon';
 import type { GroupStatus, QueryGroup, QueryGroupResult } from '../input';
 import { parseFhirDate } from '../time';
-import type { RuleEvent, RuleEventClass } from './input';
-import type { RuleSource, Verification } from './types';
+import type { RuleEvent, RuleEventClass } from './context';
+import type { RuleSource, Verification } from './ruleTypes';
 
 /** The visible label of a rule's source: "Source article", "Guideline: ASRA 2018", ... never merged. */
 export function ruleSourceLabel(source: Pick<RuleSource, 'kind' | 'name'>): string {

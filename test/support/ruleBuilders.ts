@@ -1,7 +1,7 @@
 /** Small builders for the rules tests (not used by production code). Dates are fixed, never the machine's day. */
-import { parseFhirDate } from '../time';
-import type { RuleContext, RuleDose, RuleEvent, RuleOrder } from './input';
-import type { SourceRef } from '../types';
+import { parseFhirDate } from '../../src/domain/time';
+import type { RuleContext, RuleDose, RuleEvent, RuleOrder } from '../../src/domain/rules/context';
+import type { SourceRef } from '../../src/domain/types';
 
 export const ref = (resourceType: string, id: string, original?: string): SourceRef => (original ? { resourceType, id, original } : { resourceType, id });
 

@@ -4,7 +4,7 @@
  * source advises ...", "ASRA 2018 (guideline): ..."); it never orders anyone to inject or stop.
  */
 import type { SourceRef } from '../types';
-import type { RuleDose, RuleDoseClass, RuleEvent, RuleEventClass, RuleOrder } from './input';
+import type { RuleDose, RuleDoseClass, RuleEvent, RuleEventClass, RuleOrder } from './context';
 
 export type RuleSourceName =
   | 'The source article (Clexane article)'
@@ -85,7 +85,7 @@ export interface RestartAfterRule extends RuleBase {
 
 export interface IndicationRule extends RuleBase {
   kind: 'indication';
-  parameters: { indication: import('./input').IndicationKind | 'ongoing-pregnancy-monitoring' };
+  parameters: { indication: import('./context').IndicationKind | 'ongoing-pregnancy-monitoring' };
 }
 
 export type CautionTopic =
@@ -238,14 +238,14 @@ export interface StopNowTrigger {
 }
 
 export interface IndicationFinding {
-  kind: import('./input').IndicationKind | 'ongoing-pregnancy-monitoring';
+  kind: import('./context').IndicationKind | 'ongoing-pregnancy-monitoring';
   ruleId: string;
   ruleVersion: string;
   source: RuleSource;
   /** What the source says about it, attributed. */
   wording: string;
   /** 'present' found; 'tested-negative' listed as negative; 'unclear' as recorded. */
-  status: import('./input').RuleFactStatus;
+  status: import('./context').RuleFactStatus;
   evidence: { label: string; atText?: string; source: SourceRef }[];
   /** Guideline notes beside it where they differ from the source. */
   guidelineNotes: InfoLine[];

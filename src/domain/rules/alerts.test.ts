@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { context, event, ms, order, ref } from './fixtures';
+import { context, event, ms, order, ref } from '../../../test/support/ruleBuilders';
 import { cautions, indications, stopNowTriggers } from './index';
-import type { IndicationFact, RuleContext } from './input';
+import type { IndicationFact, RuleContext } from './context';
 
 const pregnancy = { startMs: ms('2026-01-01T00:00:00Z'), eddMs: ms('2026-10-08T00:00:00Z'), eddSource: ref('Observation', 'edd') };
 const bleeding = (iso: string | undefined, id = 'b1') => ({ label: 'Vaginal bleeding in early pregnancy', ...(iso ? { atMs: ms(iso) } : {}), source: ref('Condition', id) });

@@ -1,13 +1,13 @@
 /** Stop-now triggers, indications found in the record, and cautions. Facts with evidence, never a recommendation. */
-import { formatDateTime } from '../time';
+import { DAY_MS, formatDateTime } from '../time';
 import { ASH_NO_ROUTINE_ANTI_XA } from './ash-2018';
-import { activeLmwhOrdersAt, atText, DAY_MS, eventAnchor, infoLine, isCurrentAt, lmwhOrders } from './common';
+import { activeLmwhOrdersAt, atText, eventAnchor, infoLine, isCurrentAt, lmwhOrders } from './ruleCommon';
 import { ESHRE_INHERITED_THROMBOPHILIA_WITHOUT_APS } from './eshre-2022';
-import type { IndicationFact, IndicationKind, RuleContext, RuleFactStatus, RuleOrder, RuleTimedFact } from './input';
+import type { IndicationFact, IndicationKind, RuleContext, RuleFactStatus, RuleOrder, RuleTimedFact } from './context';
 import { DDIMER_RISES_IN_PREGNANCY, PT_APTT_NOT_FOR_LMWH, RENAL_CLEARANCE_BELOW_30 } from './other-notes';
 import { RCOG_OHSS_RISK_FACTOR, RCOG_STOP_BLEEDING_OR_LABOUR, RCOG_TABLE3_INTERMEDIATE_50_90, RCOG_TABLE3_PROPHYLACTIC, RCOG_WEIGHT_BANDS, type WeightBand } from './rcog-37a';
 import { SOURCE_DOSE_BY_WEIGHT_PANEL_CONTROL, SOURCE_INDICATIONS, SOURCE_STOP_GENITAL_BLEEDING, SOURCE_WORKS_ONLY_WHILE_INJECTED } from './source-article';
-import type { CautionFinding, CautionsResult, IndicationFinding, InfoLine, NoteRule, StopNowTrigger } from './types';
+import type { CautionFinding, CautionsResult, IndicationFinding, InfoLine, NoteRule, StopNowTrigger } from './ruleTypes';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Stop-now triggers

@@ -1,10 +1,8 @@
 /** Small helpers shared by the evaluators: instants, order filters, line construction. Pure and total. */
 import { DateTime } from 'luxon';
 import { formatDate, formatDateTime, formatSpan, isValidZone, type FhirMoment } from '../time';
-import type { RuleContext, RuleDose, RuleDoseClass, RuleOrder } from './input';
-import type { InfoLine, Rule } from './types';
-
-export const DAY_MS = 86_400_000;
+import type { RuleContext, RuleDose, RuleDoseClass, RuleOrder } from './context';
+import type { InfoLine, Rule } from './ruleTypes';
 
 /** The instant an event's deadlines count from: its time, or 00:00 of its date in the facility zone. */
 export interface Anchor {
