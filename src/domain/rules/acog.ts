@@ -12,8 +12,6 @@ export const ACOG_UFH_SWITCH_OPTIONAL: NoteRule = {
   source: ACOG_ADVISORY_2020,
   kind: 'note',
   parameters: { topic: 'ufh-switch-optional', eventClasses: ['caesarean', 'induction-or-planned-birth'] },
-  wording:
-    'ACOG Practice Advisory 2020 (guideline): switching LMWH to unfractionated heparin at or near 36 weeks, which some clinicians use to ease neuraxial anaesthesia, is not required.',
 };
 
 export const ACOG_RULES = [ACOG_UFH_SWITCH_OPTIONAL] as const;

@@ -8,7 +8,6 @@ export const ASH_NO_ROUTINE_ANTI_XA: CautionRule = {
   source: ASH_2018,
   kind: 'caution',
   parameters: { topic: 'anti-xa-monitoring' },
-  wording: 'ASH 2018 (guideline): suggests against routine anti-Xa monitoring to adjust LMWH dosing in pregnancy (conditional recommendation).',
 };
 
 export const ASH_2018_RULES = [ASH_NO_ROUTINE_ANTI_XA] as const;

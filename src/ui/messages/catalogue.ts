@@ -4,9 +4,21 @@
  * traced to its key by searching these files; a key says where it is used (`<section>.<what>`).
  */
 import { commonEn } from './en/common';
+import { copyToNoteEn } from './en/copyToNote';
+import { ruleWordingEn } from './en/ruleWording';
+import { rulesEn } from './en/rules';
+import { stopCriteriaEn } from './en/stopCriteria';
+import { cautionsEn, indicationsEn, stopNowEn } from './en/stopNow';
 
 export const EN = {
   ...commonEn,
+  ...rulesEn,
+  ...ruleWordingEn,
+  ...stopCriteriaEn,
+  ...stopNowEn,
+  ...indicationsEn,
+  ...cautionsEn,
+  ...copyToNoteEn,
 } as const;
 
 export type MessageKey = keyof typeof EN;
