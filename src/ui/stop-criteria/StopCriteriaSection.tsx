@@ -20,16 +20,8 @@ export interface StopCriteriaSectionProps {
   whatIf?: WhatIfEvents;
 }
 
-export function StopCriteriaSection({ record, whatIf }: StopCriteriaSectionProps) {
-  const own = useWhatIfEvents();
-  const w = whatIf ?? own;
-  const whatIfCards = useWhatIfCards(w.events, record.rules.context);
-  const m = useMessages();
-  const zone = record.zone;
-  const cards = record.rules.cards;
-  const view = buildStopCriteriaView({ cardCount: cards.length, search: plannedEventSearch(record.groups) }, m);
-
-  // Focus moves to a new what-if card, or back to the heading when one is removed (after the render that shows it).
+/** Focus moves to a new what-if card, or back to the heading when one is removed (after the render that shows it). */
+function useFocusAfterRender() {
   const pendingFocus = useRef<string | null>(null);
   const cardRefs = useRef(new Map<string, HTMLElement>());
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -40,6 +32,26 @@ export function StopCriteriaSection({ record, whatIf }: StopCriteriaSectionProps
     if (target === '#heading') headingRef.current?.focus();
     else cardRefs.current.get(target)?.focus();
   });
+  const focusAfterRender = (target: string) => {
+    pendingFocus.current = target;
+  };
+  const registerCard = (id: string, el: HTMLElement | null) => {
+    if (el) cardRefs.current.set(id, el);
+    else cardRefs.current.delete(id);
+  };
+  return { focusAfterRender, registerCard, headingRef };
+}
+
+export function StopCriteriaSection({ record, whatIf }: StopCriteriaSectionProps) {
+  const own = useWhatIfEvents();
+  const w = whatIf ?? own;
+  const whatIfCards = useWhatIfCards(w.events, record.rules.context);
+  const m = useMessages();
+  const zone = record.zone;
+  const cards = record.rules.cards;
+  const view = buildStopCriteriaView({ cardCount: cards.length, search: plannedEventSearch(record.groups) }, m);
+
+  const { focusAfterRender, registerCard, headingRef } = useFocusAfterRender();
 
   return (
     <section className="stop-criteria" aria-labelledby="stop-criteria-heading">
@@ -67,13 +79,10 @@ export function StopCriteriaSection({ record, whatIf }: StopCriteriaSectionProps
             <EventCardView
               key={c.event.id}
               card={c}
-              ref={(el) => {
-                if (el) cardRefs.current.set(c.event.id, el);
-                else cardRefs.current.delete(c.event.id);
-              }}
+              ref={(el) => registerCard(c.event.id, el)}
               onRemove={() => {
                 w.remove(c.event.id);
-                pendingFocus.current = '#heading';
+                focusAfterRender('#heading');
               }}
             />
           ))}
@@ -84,7 +93,7 @@ export function StopCriteriaSection({ record, whatIf }: StopCriteriaSectionProps
         nextId={w.nextId}
         onAdd={(e) => {
           w.add(e);
-          pendingFocus.current = e.id;
+          focusAfterRender(e.id);
         }}
       />
     </section>

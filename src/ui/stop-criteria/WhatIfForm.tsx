@@ -27,6 +27,24 @@ function FieldError({ id, text }: { id: string; text: string | undefined }) {
   );
 }
 
+/** The date (required) or the time (optional) input, with its error. */
+function DateTimeField(p: { kind: 'date' | 'time'; id: string; value: string; onChange: (ev: { target: { value: string } }) => void; error: string | undefined; errorId: string; describedBy: string | undefined }) {
+  const m = useMessages();
+  return (
+    <div className="what-if__field">
+      <label htmlFor={p.id}>{m.t(p.kind === 'date' ? 'whatIf.date' : 'whatIf.time')}</label>
+      <input id={p.id} type={p.kind} required={p.kind === 'date'} value={p.value} onChange={p.onChange} aria-invalid={p.error ? true : undefined} aria-describedby={p.describedBy} />
+      <FieldError id={p.errorId} text={p.error} />
+    </div>
+  );
+}
+
+/** Moves focus to the first field with an error (type, then date, then time). */
+function focusFirstError(errors: Partial<Record<WhatIfField, unknown>>, ids: { type: string; date: string; time: string }): void {
+  const first = (['eventClass', 'date', 'time'] as const).find((k) => errors[k]);
+  document.getElementById(first === 'eventClass' ? ids.type : first === 'time' ? ids.time : ids.date)?.focus();
+}
+
 export function WhatIfForm({ zone, onAdd, nextId }: WhatIfFormProps) {
   const m = useMessages();
   const uid = useId();
@@ -41,10 +59,7 @@ export function WhatIfForm({ zone, onAdd, nextId }: WhatIfFormProps) {
     const r = whatIfEvent(values, zone, nextId(), (t) => whatIfTypeLabel(t, m));
     if (!r.ok) {
       setErrors(whatIfErrors(r.errors, m));
-      const first = (['eventClass', 'date', 'time'] as const).find((k) => r.errors[k]);
-      const target = first === 'eventClass' ? ids.type : first === 'time' ? ids.time : ids.date;
-      document.getElementById(target)?.focus();
-      return;
+      return focusFirstError(r.errors, ids);
     }
     setErrors({});
     setValues(EMPTY);
@@ -72,16 +87,8 @@ export function WhatIfForm({ zone, onAdd, nextId }: WhatIfFormProps) {
           </select>
           <FieldError id={errId('eventClass')} text={errors.eventClass} />
         </div>
-        <div className="what-if__field">
-          <label htmlFor={ids.date}>{m.t('whatIf.date')}</label>
-          <input id={ids.date} type="date" required value={values.date} onChange={set('date')} aria-invalid={errors.date ? true : undefined} aria-describedby={describedBy('date')} />
-          <FieldError id={errId('date')} text={errors.date} />
-        </div>
-        <div className="what-if__field">
-          <label htmlFor={ids.time}>{m.t('whatIf.time')}</label>
-          <input id={ids.time} type="time" value={values.time} onChange={set('time')} aria-invalid={errors.time ? true : undefined} aria-describedby={describedBy('time', ids.hint)} />
-          <FieldError id={errId('time')} text={errors.time} />
-        </div>
+        <DateTimeField kind="date" id={ids.date} value={values.date} onChange={set('date')} error={errors.date} errorId={errId('date')} describedBy={describedBy('date')} />
+        <DateTimeField kind="time" id={ids.time} value={values.time} onChange={set('time')} error={errors.time} errorId={errId('time')} describedBy={describedBy('time', ids.hint)} />
         <div className="what-if__field">
           <label htmlFor={ids.label}>{m.t('whatIf.label')}</label>
           <input id={ids.label} type="text" value={values.label} onChange={set('label')} placeholder={m.t('whatIf.labelPlaceholder')} />
