@@ -73,7 +73,7 @@ export function readOrder(o: RuleOrder, limitMs: number, limit: ReadingLimit, no
 }
 
 /** Items joined with "; " (a reason of reasons, so the catalogue owns the separator). */
-export function joinedParam(items: RulesReason[]): ReasonParam {
+function joinedParam(items: RulesReason[]): ReasonParam {
   const [first, ...rest] = items;
   if (!first) return '';
   return rest.reduce<ReasonParam>((acc, x) => reasonParam(reason('rules.join', { a: acc, b: reasonParam(x) })), reasonParam(first));

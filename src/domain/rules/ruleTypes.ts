@@ -132,7 +132,6 @@ export type Rule = StopBeforeEventRule | StopNowRule | RestartAfterRule | Indica
 
 /** Exactly these four states of a stop line. */
 export type StopStatus = 'stop-documented' | 'stop-not-documented' | 'no-lmwh-order' | 'unknown';
-export const STOP_STATUSES: readonly StopStatus[] = ['stop-documented', 'stop-not-documented', 'no-lmwh-order', 'unknown'];
 
 /** Every reason the rules give; the catalogue words each as `reason.<code>`. */
 export type RulesReasonCode =

@@ -36,7 +36,7 @@ export interface IndicationView {
 }
 
 /** "Lupus anticoagulant: detected (2 losses) [present], 3 Apr 2026 08:30 (UTC)", "Embryo transfer 1 Mar 2026 ...". */
-export function evidenceText(e: IndicationEvidence, m: Messages): string {
+function evidenceText(e: IndicationEvidence, m: Messages): string {
   if (e.kind === 'ongoing-pregnancy') return e.eddMs !== undefined ? m.t('indications.evidence.pregnancyEdd', { edd: m.instant(e.eddMs) }) : m.t('indications.evidence.pregnancy');
   if (e.kind === 'embryo-transfer') return e.atMs !== null ? m.t('indications.evidence.transfer', { at: m.instant(e.atMs) }) : m.t('indications.evidence.transferNoDate');
   const count = e.count !== undefined ? m.t('indications.evidence.losses', { n: e.count, fewer: e.fewerThanSourceCount === true }) : '';

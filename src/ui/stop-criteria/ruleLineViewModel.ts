@@ -79,7 +79,7 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
 /** "2 d 22 h", "5 h 10 min", "40 min": the two largest units, never negative. */
-export function shortSpan(ms: number, m: Messages): string {
+function shortSpan(ms: number, m: Messages): string {
   const abs = Math.abs(ms);
   const d = Math.floor(abs / DAY);
   const h = Math.floor((abs % DAY) / HOUR);

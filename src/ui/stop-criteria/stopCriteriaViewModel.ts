@@ -102,7 +102,7 @@ const readingView = (r: OrderReading, i: number, m: Messages): OrderReadingView 
   source: r.order.source,
 });
 
-export function deadlineRowView(line: DeadlineLine, m: Messages): DeadlineRowView {
+function deadlineRowView(line: DeadlineLine, m: Messages): DeadlineRowView {
   const v: DeadlineRowView = {
     ruleId: line.ruleId,
     ruleVersion: line.ruleVersion,
