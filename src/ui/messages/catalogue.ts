@@ -5,9 +5,21 @@
  */
 import { commonEn } from './en/common';
 import { commonRu } from './ru/common';
+import { copyToNoteEn } from './en/copyToNote';
+import { ruleWordingEn } from './en/ruleWording';
+import { rulesEn } from './en/rules';
+import { stopCriteriaEn } from './en/stopCriteria';
+import { cautionsEn, indicationsEn, stopNowEn } from './en/stopNow';
 
 export const EN = {
   ...commonEn,
+  ...rulesEn,
+  ...ruleWordingEn,
+  ...stopCriteriaEn,
+  ...stopNowEn,
+  ...indicationsEn,
+  ...cautionsEn,
+  ...copyToNoteEn,
 } as const;
 
 export type MessageKey = keyof typeof EN;

@@ -7,7 +7,7 @@
 import type { ReactNode } from 'react';
 import { FhirHttpError, FhirNetworkError } from '../../fhir/errors';
 import { formatDateTime } from '../../domain/time';
-import { INFORMATION_ONLY_NOTE } from '../../domain/rules';
+import { useMessages } from '../messages/MessagesProvider';
 import { useClinicalRecord } from '../record/useClinicalRecord';
 import { DataAvailability } from '../record/DataAvailability';
 import { SectionGate, SECTION_GROUPS } from '../record/SectionGate';
@@ -114,10 +114,11 @@ function Loaded({ record, reload, isReloading, loadingGroups: loading, sessionEx
 
 export function PatientView(): ReactNode {
   const state = useClinicalRecord();
+  const m = useMessages();
   return (
     <section className="patient-view" aria-labelledby="patient-view-heading">
       <h1 id="patient-view-heading">LMWH Monitor</h1>
-      <p className="information-only">{INFORMATION_ONLY_NOTE}</p>
+      <p className="information-only">{m.t('copyToNote.informationOnly')}</p>
       {state.status === 'loading' && <Skeleton />}
       {state.status === 'error' && (
         <div className="patient-view__error" role="alert">

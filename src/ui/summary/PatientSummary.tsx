@@ -7,6 +7,9 @@ import type { ClinicalRecord } from '../../domain/record';
 import { describeOrder } from '../../domain/record';
 import type { QueryGroup } from '../../domain/input';
 import type { EventCard } from '../../domain/rules';
+import { useMessages } from '../messages/MessagesProvider';
+import { eventWhenText } from '../stop-criteria/stopCriteriaViewModel';
+import { countdownWords } from '../stop-criteria/ruleLineViewModel';
 import { formatDate, toIsoInZone } from '../../domain/time';
 import { Provenance } from '../common/Provenance';
 import { UnknownValue } from '../common/UnknownValue';
@@ -97,6 +100,7 @@ export function nextPlannedEvent(cards: EventCard[]): EventCard | undefined {
 }
 
 function NextEvent({ record }: { record: ClinicalRecord }) {
+  const m = useMessages();
   const cards = record.rules.cards;
   const next = nextPlannedEvent(cards);
   const undated = cards.filter((c) => c.anchorMs === null);
@@ -105,8 +109,8 @@ function NextEvent({ record }: { record: ClinicalRecord }) {
     <>
       {next ? (
         <>
-          <strong>{next.event.label}</strong>, <time dateTime={toIsoInZone(next.anchorMs!, record.zone)}>{next.anchorText}</time>, <strong>{next.countdownText}</strong>{' '}
-          {next.enteredHereNote && <span className="summary-note">({next.enteredHereNote}) </span>}
+          <strong>{next.event.label}</strong>, <time dateTime={toIsoInZone(next.anchorMs!, record.zone)}>{eventWhenText(next, m)}</time>, <strong>{countdownWords(next.countdownMs!, m)}</strong>{' '}
+          {next.event.enteredHere && <span className="summary-note">({m.t('stopCriteria.enteredHere')}) </span>}
           <Provenance sources={next.event.sources} />
         </>
       ) : (

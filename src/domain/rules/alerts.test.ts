@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { context, event, ms, order, ref } from './fixtures';
+import { context, event, ms, order, ref } from '../../../test/support/ruleBuilders';
 import { cautions, indications, stopNowTriggers } from './index';
-import type { IndicationFact, RuleContext } from './input';
+import type { IndicationFact, RuleContext } from './context';
+import { instantParam } from '../reasons';
 
 const pregnancy = { startMs: ms('2026-01-01T00:00:00Z'), eddMs: ms('2026-10-08T00:00:00Z'), eddSource: ref('Observation', 'edd') };
 const bleeding = (iso: string | undefined, id = 'b1') => ({ label: 'Vaginal bleeding in early pregnancy', ...(iso ? { atMs: ms(iso) } : {}), source: ref('Condition', id) });
@@ -12,11 +13,11 @@ describe('stop-now triggers', () => {
     expect(t).toHaveLength(1);
     expect(t[0]?.kind).toBe('genital-bleeding');
     expect(t[0]?.fact.source).toEqual(ref('Condition', 'b1'));
-    expect(t[0]?.fact.atText).toBe('15 Mar 2026 10:00 (UTC)');
-    expect(t[0]?.context).toContain('in the current pregnancy');
-    expect(t[0]?.lines.map((l) => l.wording)).toEqual([
-      'The source advises stopping LMWH with bloody discharge from the genital tract.',
-      expect.stringContaining('RCOG Green-top 37a (guideline)'),
+    expect(t[0]?.fact.atMs).toBe(ms('2026-03-15T10:00:00Z'));
+    expect(t[0]?.context).toEqual({ code: 'rules.stop-now.in-pregnancy', params: { at: instantParam(ms('2026-03-15T10:00:00Z')), from: instantParam(pregnancy.startMs) } });
+    expect(t[0]?.lines.map((l) => [l.ruleId, l.source.kind])).toEqual([
+      ['source.stop-now.genital-bleeding', 'source-article'],
+      ['rcog37a.stop-now.bleeding-or-labour', 'guideline'],
     ]);
     expect(t[0]?.activeOrders.map((o) => o.id)).toEqual(['mr-1']);
   });
@@ -35,13 +36,13 @@ describe('stop-now triggers', () => {
 
   it('bleeding with no date is shown, saying its pregnancy cannot be placed', () => {
     const t = stopNowTriggers(context({ pregnancy, orders: [order()], bleeding: [bleeding(undefined)] }));
-    expect(t[0]?.context).toContain('no date');
-    expect(t[0]?.fact.atText).toBe('date not recorded');
+    expect(t[0]?.context.code).toBe('rules.stop-now.no-date');
+    expect(t[0]?.fact.atMs).toBeUndefined();
   });
 
   it('without a recorded pregnancy, bleeding after the active order started still counts, and says why', () => {
     const t = stopNowTriggers(context({ orders: [order()], bleeding: [bleeding('2026-02-01T10:00:00Z')] }));
-    expect(t[0]?.context).toContain('after the active LMWH order started');
+    expect(t[0]?.context.code).toBe('rules.stop-now.after-order-start');
   });
 
   it('labour onset while an order is active: a guideline-labelled trigger (the source speaks of planned birth)', () => {
@@ -78,7 +79,7 @@ describe('indications found in the record', () => {
     expect(found[0]?.status).toBe('present');
     expect(found[0]?.evidence[0]?.source).toEqual(f.source);
     expect(found[0]?.guidelineNotes.map((n) => n.ruleId)).toEqual(notes);
-    expect(found[0]?.wording).toMatch(/^The source /);
+    expect(found[0]?.source.kind).toBe('source-article');
   });
 
   it('negatives are listed as tested negative, after the positives', () => {
@@ -87,19 +88,22 @@ describe('indications found in the record', () => {
       ['lupus-anticoagulant', 'present'],
       ['factor-v-leiden', 'tested-negative'],
     ]);
-    expect(found[1]?.evidence[0]?.label).toBe('F5 c.1601G>A not detected [tested-negative]');
+    expect(found[1]?.evidence[0]).toMatchObject({ kind: 'fact', label: 'F5 c.1601G>A not detected', status: 'tested-negative' });
   });
 
   it('one miscarriage is shown with its count and that it is fewer than the source\'s 2', () => {
     const found = indications(context({ indicationFacts: [fact('recurrent-miscarriage', 'unclear', 'Miscarriage', { count: 1 })] }));
     expect(found[0]?.status).toBe('unclear');
-    expect(found[0]?.evidence[0]?.label).toContain("(1 loss: fewer than the source's 2)");
+    expect(found[0]?.evidence[0]).toMatchObject({ kind: 'fact', count: 1, fewerThanSourceCount: true });
   });
 
   it('OHSS risk with an embryo transfer in the record: the transfer is part of the evidence', () => {
     const transfer = event('embryo-transfer', '2026-02-10T10:00:00Z');
     const found = indications(context({ events: [transfer], indicationFacts: [fact('ohss-risk', 'present', 'Risk of OHSS')] }));
-    expect(found[0]?.evidence.map((e) => e.label)).toEqual(['Risk of OHSS [present]', 'Embryo transfer 10 Feb 2026 10:00 (UTC)']);
+    expect(found[0]?.evidence).toEqual([
+      { kind: 'fact', label: 'Risk of OHSS', status: 'present', source: ref('Condition', 'ohss-risk-present') },
+      { kind: 'embryo-transfer', atMs: ms('2026-02-10T10:00:00Z'), source: transfer.sources[0] },
+    ]);
   });
 
   it('an ongoing pregnancy is listed as under monitoring with the D-dimer and PT/aPTT notes beside it; no facts, no findings', () => {
@@ -117,7 +121,10 @@ describe('cautions', () => {
       ivfProtocolStart: { label: 'stimulation start', atMs: ms('2026-03-12T09:00:00Z'), source: ref('Procedure', 'stim') },
     });
     const c = cautions(ctx).cautions.find((x) => x.topic === 'started-long-before-protocol');
-    expect(c?.detail).toBe("Enoxaparin 40 mg SC once daily starts 1 Jan 2026 09:00 (UTC), 70 days before the stimulation start (12 Mar 2026 09:00 (UTC)); the app's threshold is 28 days.");
+    expect(c?.detail).toEqual({
+      code: 'rules.caution.long-before',
+      params: { order: 'Enoxaparin 40 mg SC once daily', start: instantParam(ms('2026-01-01T09:00:00Z')), days: 70, anchor: 'stimulation start', hasLabel: true, anchorAt: instantParam(ms('2026-03-12T09:00:00Z')), threshold: 28 },
+    });
   });
 
   it.each([
@@ -130,7 +137,7 @@ describe('cautions', () => {
 
   it('no protocol event or pregnancy: the check is listed as not made, with the reason', () => {
     const r = cautions(context({ orders: [order()] }));
-    expect(r.notChecked).toContainEqual({ ruleId: 'source.caution.works-only-while-injected', reason: 'No IVF protocol event or pregnancy start is recorded to compare with.' });
+    expect(r.notChecked).toContainEqual({ ruleId: 'source.caution.works-only-while-injected', reason: { code: 'rules.not-checked.no-anchor' } });
   });
 
   const weight = (kg: number, isBooking = true) => ({ kg, atMs: ms('2026-01-15T09:00:00Z'), isBooking, source: ref('Observation', 'w') });
@@ -149,28 +156,27 @@ describe('cautions', () => {
     expect(Boolean(c)).toBe(flagged);
     if (c) {
       expect(c.source.verification).toBe('partial');
-      expect(c.detail).toContain('not verified against the primary');
+      expect(c.detail.code).toBe('rules.caution.dose-band');
     }
   });
 
   it('weight band detail shows the dose per kg by booking weight', () => {
     const c = cautions(context({ orders: [order()], bookingWeight: weight(110) })).cautions.find((x) => x.topic === 'dose-per-kg-band');
-    expect(c?.detail).toContain('40 mg/day (0.36 mg/kg/day by booking weight 110 kg');
-    expect(c?.detail).toContain('91-130 kg (prophylactic) lists 60 mg/day');
+    expect(c?.detail.params).toMatchObject({ daily: 40, unit: 'mg', perKg: 0.36, kg: 110, band: '91-130 kg', doseClass: 'prophylactic', expected: 60 });
   });
 
   it.each<[string, Parameters<typeof order>[0], ReturnType<typeof weight> | undefined, string]>([
-    ['therapeutic dose', { doseClass: 'therapeutic' }, weight(70), 'RCOG 37b'],
-    ['unknown dose class', { doseClass: 'unknown' }, weight(70), 'dose class unknown'],
-    ['nadroparin', { ingredient: 'nadroparin' }, weight(70), 'enoxaparin, dalteparin and tinzaparin only'],
-    ['no daily dose', { dailyDose: undefined }, weight(70), 'daily dose could not be read'],
-    ['no weight', {}, undefined, 'no body weight'],
-    ['a non-booking weight only', {}, weight(70, false), 'non-booking weight'],
-    ['intermediate outside 50-90 kg', { doseClass: 'intermediate' }, weight(100), '50-90 kg only'],
+    ['therapeutic dose', { doseClass: 'therapeutic' }, weight(70), 'rules.not-checked.therapeutic'],
+    ['unknown dose class', { doseClass: 'unknown' }, weight(70), 'rules.not-checked.dose-class-unknown'],
+    ['nadroparin', { ingredient: 'nadroparin' }, weight(70), 'rules.not-checked.ingredient'],
+    ['no daily dose', { dailyDose: undefined }, weight(70), 'rules.not-checked.no-daily-dose'],
+    ['no weight', {}, undefined, 'rules.not-checked.no-weight'],
+    ['a non-booking weight only', {}, weight(70, false), 'rules.not-checked.non-booking-weight'],
+    ['intermediate outside 50-90 kg', { doseClass: 'intermediate' }, weight(100), 'rules.not-checked.intermediate-band'],
   ])('weight band not checked: %s', (_name, o, w, reason) => {
     const r = cautions(context({ orders: [order(o)], ...(w ? { bookingWeight: w } : {}) }));
     expect(r.cautions.some((x) => x.topic === 'dose-per-kg-band')).toBe(false);
-    expect(r.notChecked.some((n) => n.ruleId === 'rcog37a.caution.weight-band' && n.reason.includes(reason))).toBe(true);
+    expect(r.notChecked.some((n) => n.ruleId === 'rcog37a.caution.weight-band' && n.reason.code === reason && n.reason.params?.order === 'Enoxaparin 40 mg SC once daily')).toBe(true);
   });
 
   it.each([
@@ -183,19 +189,19 @@ describe('cautions', () => {
     const r = cautions(context({ orders: [order()], creatinineClearance: crcl }));
     const c = r.cautions.find((x) => x.topic === 'renal-clearance');
     expect(Boolean(c)).toBe(flagged);
-    if (c) expect(c.detail).toBe(`Creatinine clearance ${value} mL/min on 18 Mar 2026 08:00 (UTC) (below 30 mL/min) with a current LMWH order: Enoxaparin 40 mg SC once daily.`);
+    if (c) expect(c.detail).toEqual({ code: 'rules.caution.renal', params: { value, unit: 'mL/min', at: instantParam(ms('2026-03-18T08:00:00Z')), below: 30, orders: 'Enoxaparin 40 mg SC once daily' } });
   });
 
   it('no creatinine clearance recorded: not checked, with the reason', () => {
-    expect(cautions(context({ orders: [order()] })).notChecked).toContainEqual({ ruleId: 'label.caution.renal-clearance-below-30', reason: 'No creatinine clearance is recorded.' });
+    expect(cautions(context({ orders: [order()] })).notChecked).toContainEqual({ ruleId: 'label.caution.renal-clearance-below-30', reason: { code: 'rules.not-checked.no-clearance' } });
   });
 
   it("the source's coagulation-panel control is shown as the source's, with ASH 2018 and the PT/aPTT note beside it", () => {
     const c = cautions(context({ orders: [order()] })).cautions.find((x) => x.topic === 'coagulation-panel-control');
     expect(c?.source.kind).toBe('source-article');
-    expect(c?.wording).toMatch(/^The source says the dose is chosen individually/);
+    expect(c?.ruleId).toBe('source.note.dose-by-weight-panel-control');
     expect(c?.beside.map((b) => b.ruleId)).toEqual(['ash2018.caution.no-routine-anti-xa', 'general.note.pt-aptt-not-for-lmwh']);
-    expect(c?.beside[1]?.wording).toContain('citation not verified here');
+    expect(c?.beside[1]?.source.kind).toBe('general-knowledge');
   });
 
   it('no current LMWH order: no coagulation-panel or renal caution', () => {

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { context, dose, event, ms, order, ref } from './fixtures';
-import { copyToNoteText, eddInfoCard, eventCards, INFORMATION_ONLY_NOTE, stopNowTriggers } from './index';
+import { context, dose, event, ms, order, ref } from '../../../test/support/ruleBuilders';
+import { eddInfoCard, eventCards, stopNowTriggers } from '../../domain/rules';
+import { createMessages } from '../messages/translator';
+import { copyToNoteText } from './copyToNoteViewModel';
+
+const london = createMessages({ locale: 'en', zone: 'Europe/London' });
+const utc = createMessages({ locale: 'en', zone: 'UTC' });
+const INFORMATION_ONLY_NOTE = london.t('copyToNote.informationOnly');
 
 describe('copy to note', () => {
   const ctx = context({
@@ -17,8 +23,7 @@ describe('copy to note', () => {
     cards: eventCards(ctx),
     triggers: stopNowTriggers(ctx),
     nowMs: ctx.nowMs,
-    zone: ctx.zone,
-  });
+  }, london);
 
   it.each([
     ['patient identity, date of birth unambiguous', 'Patient: Anna Example; date of birth: 3 Apr 1990; identifier: MRN 12345'],
@@ -47,15 +52,19 @@ describe('copy to note', () => {
 
   it('missing identity, no events, an EDD card: says so plainly', () => {
     const c2 = context({ pregnancy: { eddMs: ms('2026-06-01T00:00:00Z'), gaDaysToday: 200 } });
-    const t = copyToNoteText({ patient: { birthDate: '03/04/1990' }, cards: [], eddCard: eddInfoCard(c2), nowMs: c2.nowMs, zone: 'UTC' });
+    const t = copyToNoteText({ patient: { birthDate: '03/04/1990' }, cards: [], eddCard: eddInfoCard(c2), nowMs: c2.nowMs }, utc);
     expect(t).toContain('Patient: name not recorded; date of birth: not readable ("03/04/1990"); identifier: not recorded');
     expect(t).toContain('Planned events: none found in the record.');
     expect(t).toContain('Estimated date of delivery 1 Jun 2026. Gestational age today: 28+4 weeks. No planned caesarean section or induction');
     expect(t.endsWith(INFORMATION_ONLY_NOTE)).toBe(true);
   });
 
+  it('the information-only note is a sentence from the catalogue', () => {
+    expect(INFORMATION_ONLY_NOTE).toMatch(/^Information only: /);
+  });
+
   it('is pure: the same input gives the same text', () => {
-    const input = { patient: { name: 'A' }, cards: eventCards(ctx), nowMs: ctx.nowMs, zone: ctx.zone };
-    expect(copyToNoteText(input)).toBe(copyToNoteText(input));
+    const input = { patient: { name: 'A' }, cards: eventCards(ctx), nowMs: ctx.nowMs };
+    expect(copyToNoteText(input, london)).toBe(copyToNoteText(input, london));
   });
 });

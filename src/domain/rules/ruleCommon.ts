@@ -1,27 +1,26 @@
 /** Small helpers shared by the evaluators: instants, order filters, line construction. Pure and total. */
 import { DateTime } from 'luxon';
-import { formatDate, formatDateTime, formatSpan, isValidZone, type FhirMoment } from '../time';
-import type { RuleContext, RuleDose, RuleDoseClass, RuleOrder } from './input';
-import type { InfoLine, Rule } from './types';
-
-export const DAY_MS = 86_400_000;
+import { reason } from '../reasons';
+import { isValidZone, type FhirMoment } from '../time';
+import type { RuleContext, RuleDose, RuleDoseClass, RuleOrder } from './context';
+import type { InfoLine, Rule, RulesReason } from './ruleTypes';
 
 /** The instant an event's deadlines count from: its time, or 00:00 of its date in the facility zone. */
 export interface Anchor {
   anchorMs: number | null;
   dateOnly: boolean;
   /** Why there is no anchor. */
-  reason?: string;
+  reason?: RulesReason;
 }
 
 /** Reads an event's FhirMoment into the instant its deadlines count from. */
 export function eventAnchor(when: FhirMoment | undefined, zone: string): Anchor {
-  if (!when) return { anchorMs: null, dateOnly: false, reason: 'the record gives no date for this event' };
-  if (!Number.isFinite(when.start)) return { anchorMs: null, dateOnly: false, reason: 'the event date could not be read' };
+  if (!when) return { anchorMs: null, dateOnly: false, reason: reason('rules.anchor.no-date') };
+  if (!Number.isFinite(when.start)) return { anchorMs: null, dateOnly: false, reason: reason('rules.anchor.unreadable') };
   switch (when.precision) {
     case 'year':
     case 'month':
-      return { anchorMs: null, dateOnly: false, reason: `the event date is known only to the ${when.precision} (${when.original})` };
+      return { anchorMs: null, dateOnly: false, reason: reason('rules.anchor.imprecise', { precision: when.precision, original: when.original }) };
     case 'day': {
       const z = isValidZone(zone) ? zone : 'UTC';
       const dt = DateTime.fromISO(when.original.trim().slice(0, 10), { zone: z });
@@ -33,8 +32,8 @@ export function eventAnchor(when: FhirMoment | undefined, zone: string): Anchor 
 }
 
 /** A rule as an info line. */
-export function infoLine(rule: Rule, detail?: string, evidence?: InfoLine['evidence']): InfoLine {
-  const line: InfoLine = { ruleId: rule.id, ruleVersion: rule.version, source: rule.source, kind: rule.kind, wording: rule.wording };
+export function infoLine(rule: Rule, detail?: RulesReason, evidence?: InfoLine['evidence']): InfoLine {
+  const line: InfoLine = { ruleId: rule.id, ruleVersion: rule.version, source: rule.source, kind: rule.kind };
   if (detail !== undefined) line.detail = detail;
   if (evidence !== undefined) line.evidence = evidence;
   return line;
@@ -84,23 +83,9 @@ const DOSE_CLASS_RANK: Record<RuleDoseClass, number> = { prophylactic: 0, interm
  * The dose class the guideline intervals are chosen for: the highest among the orders (therapeutic > unknown >
  * intermediate > prophylactic), or 'unknown' without orders. The reason says which order set it.
  */
-export function governingDoseClass(orders: RuleOrder[]): { doseClass: RuleDoseClass; reason: string } {
-  if (orders.length === 0) return { doseClass: 'unknown', reason: 'No current LMWH order with a dose class was found.' };
+export function governingDoseClass(orders: RuleOrder[]): { doseClass: RuleDoseClass; reason: RulesReason } {
+  if (orders.length === 0) return { doseClass: 'unknown', reason: reason('rules.dose-class.no-order') };
   let top = orders[0] as RuleOrder;
   for (const o of orders) if (DOSE_CLASS_RANK[o.doseClass] > DOSE_CLASS_RANK[top.doseClass]) top = o;
-  const why = top.doseClassReason ? ` (${top.doseClassReason})` : '';
-  return { doseClass: top.doseClass, reason: `${top.description}: ${top.doseClass} dose${why}.` };
+  return { doseClass: top.doseClass, reason: reason('rules.dose-class.from-order', { order: top.description, doseClass: top.doseClass, why: top.doseClassReason ?? '', hasWhy: Boolean(top.doseClassReason) }) };
 }
-
-/** "in 2 d 5 h" / "2 d 5 h ago" / "now". */
-export function countdownText(ms: number): string {
-  if (ms === 0) return 'now';
-  return ms > 0 ? `in ${formatSpan(ms)}` : `${formatSpan(ms)} ago`;
-}
-
-/** A date-time with the offset, or a date when only a date is meant. */
-export function atText(ms: number | undefined, zone: string): string {
-  return ms === undefined || !Number.isFinite(ms) ? 'date not recorded' : formatDateTime(ms, zone);
-}
-
-export { formatDate, formatDateTime };

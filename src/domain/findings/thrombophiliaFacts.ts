@@ -7,7 +7,7 @@ import { FINDING_LAB_CODES } from '../codes';
 import { parseFhirDate, type FhirMoment } from '../time';
 import { SYSTEMS, type Exclusion, type RecognisedBy } from '../types';
 import { codesIn, conceptLabel, conceptText, effectiveText, isRecord, loincCodes, readEffective, readStatus, readValue, records, sourceOf, str } from '../labs/observation';
-import type { Fact, FactKind, FactStatus, FactsResult, PregnancyLossCount } from './types';
+import type { Fact, FactKind, FactStatus, FactsResult, PregnancyLossCount } from './factTypes';
 
 /** A code-and-text rule for one kind of Condition or allergy. ICD-10 entries are prefixes (dots ignored). */
 export interface FactRule {

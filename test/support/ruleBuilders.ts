@@ -1,7 +1,8 @@
 /** Small builders for the rules tests (not used by production code). Dates are fixed, never the machine's day. */
-import { parseFhirDate } from '../time';
-import type { RuleContext, RuleDose, RuleEvent, RuleOrder } from './input';
-import type { SourceRef } from '../types';
+import { parseFhirDate } from '../../src/domain/time';
+import type { RuleContext, RuleDose, RuleEvent, RuleOrder } from '../../src/domain/rules/context';
+import type { SourceRef } from '../../src/domain/types';
+import type { Reason, ReasonParam } from '../../src/domain/reasons';
 
 export const ref = (resourceType: string, id: string, original?: string): SourceRef => (original ? { resourceType, id, original } : { resourceType, id });
 
@@ -53,4 +54,31 @@ export function context(extra: Partial<RuleContext> = {}): RuleContext {
     allergiesComplete: true,
     ...extra,
   };
+}
+
+/** Every code in a reason and the reasons nested in its parameters (what a test asserts instead of words). */
+export function reasonCodes(r: Reason | undefined): string[] {
+  if (!r) return [];
+  const out = [r.code];
+  const visit = (p: ReasonParam): void => {
+    if (p === null || typeof p !== 'object') return;
+    if (p.kind === 'reason') out.push(...reasonCodes(p.reason));
+    else if (p.kind === 'list') p.items.forEach(visit);
+  };
+  Object.values(r.params ?? {}).forEach(visit);
+  return out;
+}
+
+/** The plain parameter values of a reason and of the reasons nested in it (strings and numbers as given). */
+export function reasonValues(r: Reason | undefined): (string | number | boolean)[] {
+  if (!r) return [];
+  const out: (string | number | boolean)[] = [];
+  const visit = (p: ReasonParam): void => {
+    if (p === null || p === undefined) return;
+    if (typeof p !== 'object') return void out.push(p);
+    if (p.kind === 'reason') out.push(...reasonValues(p.reason));
+    else if (p.kind === 'list') p.items.forEach(visit);
+  };
+  Object.values(r.params ?? {}).forEach(visit);
+  return out;
 }

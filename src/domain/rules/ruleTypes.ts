@@ -1,10 +1,11 @@
 /**
  * The rule vocabulary (rules as data) and the evaluator's outputs. A rule is a typed record with an id, a version, a
- * source with its verification status, a kind, parameters and attributed wording. Wording always attributes ("The
- * source advises ...", "ASRA 2018 (guideline): ..."); it never orders anyone to inject or stop.
+ * source with its verification status, a kind and parameters. Its attributed wording lives in the message catalogue
+ * under `rule.<id>` (`src/ui/messages/en/ruleWording.ts`); the outputs carry codes, instants and reasons, never prose.
  */
+import type { Reason } from '../reasons';
 import type { SourceRef } from '../types';
-import type { RuleDose, RuleDoseClass, RuleEvent, RuleEventClass, RuleOrder } from './input';
+import type { RuleDose, RuleDoseClass, RuleEvent, RuleEventClass, RuleFactStatus, RuleOrder } from './context';
 
 export type RuleSourceName =
   | 'The source article (Clexane article)'
@@ -48,8 +49,6 @@ interface RuleBase {
   /** Semantic version of the rule's content; bump on any change of numbers or wording. */
   version: string;
   source: RuleSource;
-  /** What is shown, attributed. */
-  wording: string;
 }
 
 export interface StopBeforeEventRule extends RuleBase {
@@ -85,7 +84,7 @@ export interface RestartAfterRule extends RuleBase {
 
 export interface IndicationRule extends RuleBase {
   kind: 'indication';
-  parameters: { indication: import('./input').IndicationKind | 'ongoing-pregnancy-monitoring' };
+  parameters: { indication: import('./context').IndicationKind | 'ongoing-pregnancy-monitoring' };
 }
 
 export type CautionTopic =
@@ -131,15 +130,88 @@ export type Rule = StopBeforeEventRule | StopNowRule | RestartAfterRule | Indica
 // Evaluator outputs
 // ---------------------------------------------------------------------------------------------------------------
 
-/** Exactly these four names. */
-export type StopStatus = 'Stop documented' | 'Stop not documented' | 'No LMWH order found' | 'Unknown';
+/** Exactly these four states of a stop line. */
+export type StopStatus = 'stop-documented' | 'stop-not-documented' | 'no-lmwh-order' | 'unknown';
+
+/** Every reason the rules give; the catalogue words each as `reason.<code>`. */
+export type RulesReasonCode =
+  | 'rules.anchor.no-date'
+  | 'rules.anchor.unreadable'
+  | 'rules.anchor.imprecise'
+  | 'rules.order.ends-by'
+  | 'rules.order.ended-already'
+  | 'rules.order.ended-when-unknown'
+  | 'rules.order.on-hold-before'
+  | 'rules.order.on-hold-after'
+  | 'rules.order.on-hold-now'
+  | 'rules.order.on-hold-since-unknown'
+  | 'rules.order.active-no-end'
+  | 'rules.order.runs-until'
+  | 'rules.order.status-unknown'
+  | 'rules.order.reading'
+  | 'rules.join'
+  | 'rules.status.runs-past'
+  | 'rules.status.search-incomplete'
+  | 'rules.status.no-order'
+  | 'rules.status.unknown-orders'
+  | 'rules.status.documented'
+  | 'rules.status.no-deadline'
+  | 'rules.status.against-event'
+  | 'rules.deadline.none'
+  | 'rules.deadline.no-interval'
+  | 'rules.interval.dose-class-unknown'
+  | 'rules.interval.intermediate'
+  | 'rules.interval.dose-class'
+  | 'rules.date-only.midnight'
+  | 'rules.date-only.clock-change'
+  | 'rules.dose-class.no-order'
+  | 'rules.dose-class.from-order'
+  | 'rules.difference.source-no-interval'
+  | 'rules.difference.source-stricter'
+  | 'rules.not-applicable.embryo-transfer'
+  | 'rules.not-applicable.other'
+  | 'rules.platelets.latest'
+  | 'rules.platelets.none'
+  | 'rules.heparin-days.unknown'
+  | 'rules.heparin-days.known'
+  | 'rules.platelets-before-block.detail'
+  | 'rules.delivery.aspirin-ordered'
+  | 'rules.delivery.aspirin-none'
+  | 'rules.delivery.aspirin-unknown'
+  | 'rules.delivery.allergy-recorded'
+  | 'rules.delivery.allergy-fact'
+  | 'rules.delivery.allergy-none'
+  | 'rules.delivery.allergy-unknown'
+  | 'rules.edd.applies-to-planned-birth'
+  | 'rules.stop-now.no-date'
+  | 'rules.stop-now.in-pregnancy'
+  | 'rules.stop-now.not-placed'
+  | 'rules.stop-now.after-order-start'
+  | 'rules.stop-now.labour-source-note'
+  | 'rules.caution.long-before'
+  | 'rules.caution.dose-band'
+  | 'rules.caution.renal'
+  | 'rules.caution.current-orders'
+  | 'rules.not-checked.no-start'
+  | 'rules.not-checked.no-anchor'
+  | 'rules.not-checked.therapeutic'
+  | 'rules.not-checked.dose-class-unknown'
+  | 'rules.not-checked.ingredient'
+  | 'rules.not-checked.no-daily-dose'
+  | 'rules.not-checked.no-weight'
+  | 'rules.not-checked.non-booking-weight'
+  | 'rules.not-checked.unit'
+  | 'rules.not-checked.intermediate-band'
+  | 'rules.not-checked.no-clearance';
+
+export type RulesReason = Reason<RulesReasonCode>;
 
 /** One LMWH order read against one deadline. */
 export interface OrderReading {
   order: RuleOrder;
   /** 'ends' = ends (or went on hold) at or before the deadline; 'runs-past' = runs past it or has no end. */
   verdict: 'ends' | 'runs-past' | 'unknown';
-  reason: string;
+  reason: RulesReason;
 }
 
 /** One stop-before-event line on an event card. */
@@ -147,43 +219,40 @@ export interface DeadlineLine {
   ruleId: string;
   ruleVersion: string;
   source: RuleSource;
-  wording: string;
   hoursBefore: number | null;
   /** Why this interval (dose class; unknown dose class uses the longest guideline interval). */
-  intervalReason?: string;
+  intervalReason?: RulesReason;
   /** The instant: event instant minus hours, on absolute time. null when no interval or no event date. */
   deadlineMs: number | null;
   deadlineIsoInZone: string | null;
-  /** "Last dose no later than 26 Nov 2026 08:30 (UTC)" or a plain sentence when there is no deadline. */
-  deadlineText: string;
+  /** Why there is no deadline instant (no event date, or the rule gives no interval). */
+  noDeadlineReason?: RulesReason;
   /** For a date-only event: it counts from 00:00 of that day in the facility zone; states the resulting time. */
-  dateOnlyNote?: string;
+  dateOnlyNote?: RulesReason;
   status: StopStatus;
-  statusReason: string;
+  statusReason: RulesReason;
   orders: OrderReading[];
   /** LMWH doses recorded after the deadline and before the event. */
   dosesAfterDeadline: RuleDose[];
 }
 
-/** A labelled information line (restart, notes, near-term, delivery facts). */
+/** An attributed information line (restart, notes, near-term): the rule, and data from the record shown with it. */
 export interface InfoLine {
   ruleId: string;
   ruleVersion: string;
   source: RuleSource;
   kind: RuleKind;
-  wording: string;
-  /** Data from the record shown with it ("Platelets 210 10*9/L on 3 Apr 2026"). */
-  detail?: string;
+  detail?: RulesReason;
   evidence?: SourceRef[];
 }
 
 /** Facts shown on delivery cards. */
 export interface DeliveryFacts {
-  platelets: string;
+  platelets: RulesReason;
   plateletsSource?: SourceRef;
-  aspirin: string;
+  aspirin: RulesReason;
   aspirinSources: SourceRef[];
-  heparinAllergyOrHit: string;
+  heparinAllergyOrHit: RulesReason;
   allergySources: SourceRef[];
 }
 
@@ -191,21 +260,21 @@ export interface EventCard {
   event: RuleEvent;
   /** false for event classes with no stop rule (embryo transfer, other): `notApplicableReason` says why. */
   applies: boolean;
-  notApplicableReason?: string;
-  /** "entered here, not in the record" for what-if events. */
-  enteredHereNote?: string;
+  notApplicableReason?: RulesReason;
   /** The instant the deadlines count from (a date-only event: 00:00 that day in the facility zone). */
   anchorMs: number | null;
-  anchorText: string;
+  /** The anchor is the start of a day (the event has a date but no time). */
+  anchorDateOnly: boolean;
+  /** Why there is no anchor. */
+  noAnchorReason?: RulesReason;
   /** ms from nowMs to the anchor (negative = in the past); null without a date. */
   countdownMs: number | null;
-  countdownText: string;
   /** The dose class the guideline intervals were chosen for, and why. */
   doseClass: RuleDoseClass;
-  doseClassReason: string;
+  doseClassReason: RulesReason;
   deadlines: DeadlineLine[];
-  /** Sentences stating where the source and the guidelines differ. */
-  differences: string[];
+  /** Where the source and the guidelines differ. */
+  differences: RulesReason[];
   restart: InfoLine[];
   notes: InfoLine[];
   delivery?: DeliveryFacts;
@@ -217,36 +286,39 @@ export interface EventCard {
 
 export interface EddInfoCard {
   eddMs: number;
-  eddText: string;
-  gaText: string;
-  datingSource: string;
-  /** Why there is no countdown. */
-  noCountdownReason: string;
+  /** Gestational age today in days, when known. */
+  gaDays?: number;
+  /** How the pregnancy is dated, as the pregnancy module gives it; undefined when not recorded. */
+  datingSource?: string;
   lines: InfoLine[];
   eddSource?: SourceRef;
 }
 
 export interface StopNowTrigger {
   kind: StopNowTriggerKind;
-  /** The record it came from. */
-  fact: { label: string; atMs?: number; atText: string; source: SourceRef };
+  /** The record it came from; the label is the record's own text. */
+  fact: { label: string; atMs?: number; source: SourceRef };
   /** Why it counts (in the current pregnancy, during an active order). */
-  context: string;
+  context: RulesReason;
   /** The attributed lines: the source's, and the guideline's beside it. */
   lines: InfoLine[];
   activeOrders: RuleOrder[];
 }
 
+/** One record behind an indication: a fact (its own label and status), the ongoing pregnancy, or an embryo transfer. */
+export type IndicationEvidence =
+  | { kind: 'fact'; label: string; status: RuleFactStatus; count?: number; fewerThanSourceCount?: boolean; atMs?: number; source: SourceRef }
+  | { kind: 'ongoing-pregnancy'; eddMs?: number; source: SourceRef }
+  | { kind: 'embryo-transfer'; atMs: number | null; source: SourceRef };
+
 export interface IndicationFinding {
-  kind: import('./input').IndicationKind | 'ongoing-pregnancy-monitoring';
+  kind: import('./context').IndicationKind | 'ongoing-pregnancy-monitoring';
   ruleId: string;
   ruleVersion: string;
   source: RuleSource;
-  /** What the source says about it, attributed. */
-  wording: string;
   /** 'present' found; 'tested-negative' listed as negative; 'unclear' as recorded. */
-  status: import('./input').RuleFactStatus;
-  evidence: { label: string; atText?: string; source: SourceRef }[];
+  status: RuleFactStatus;
+  evidence: IndicationEvidence[];
   /** Guideline notes beside it where they differ from the source. */
   guidelineNotes: InfoLine[];
 }
@@ -256,9 +328,8 @@ export interface CautionFinding {
   ruleId: string;
   ruleVersion: string;
   source: RuleSource;
-  wording: string;
   /** The record data it is based on. */
-  detail: string;
+  detail: RulesReason;
   evidence: SourceRef[];
   /** Notes beside it (e.g. ASH 2018 beside the source's panel control). */
   beside: InfoLine[];
@@ -267,5 +338,5 @@ export interface CautionFinding {
 export interface CautionsResult {
   cautions: CautionFinding[];
   /** Checks that could not be made, with the reason (never silently "fine"). */
-  notChecked: { ruleId: string; reason: string }[];
+  notChecked: { ruleId: string; reason: RulesReason }[];
 }

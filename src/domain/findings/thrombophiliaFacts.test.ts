@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countPregnancyLosses, findFacts } from './findings';
+import { countPregnancyLosses, findFacts } from './thrombophiliaFacts';
 
 const ZONE = 'Europe/Berlin';
 const SCT = 'http://snomed.info/sct';
