@@ -231,9 +231,13 @@ export function toDisplayUnit(result: DdimerResult, unit: DdimerDisplayUnit): Kn
   if (result.unitType === 'DDU') return unknown('DDU result: shown in its own unit (ng/mL DDU), not converted');
   if (result.unitType !== 'FEU') return unknown(UNIT_TYPE_NOT_STATED);
   if (!result.chart.known) return unknown(result.chart.reason);
-  const f = PER_NG_PER_ML[unit];
-  if (f === undefined) return unknown(`unit '${describe(unit)}' is not offered`);
-  return known(roundSignificant(result.chart.value / f));
+  if (PER_NG_PER_ML[unit] === undefined) return unknown(`unit '${describe(unit)}' is not offered`);
+  return known(ngPerMlIn(result.chart.value, unit));
+}
+
+/** A value in ng/mL expressed in a display unit (same unit type; no float noise). */
+export function ngPerMlIn(ngPerMl: number, unit: DdimerDisplayUnit): number {
+  return roundSignificant(ngPerMl / (PER_NG_PER_ML[unit] ?? 1));
 }
 
 /** Label that must accompany any FEU value estimated from DDU. */

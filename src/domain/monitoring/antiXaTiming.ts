@@ -7,7 +7,7 @@
 import { drugName } from '../record';
 import { type Known, known, type SourceRef, unknown } from '../types';
 import { DAY_MS, formatDateTime, formatMoment, hasTime, HOUR_MS } from '../time';
-import type { LabPoint } from '../labs';
+import type { LabPoint, LabSeries } from '../labs';
 import type { DoseKind, RecordedDose } from '../medication';
 
 /** The reference row the timing is read against (shown with it, attributed). */
@@ -111,3 +111,14 @@ export function antiXaTiming(point: LabPoint, doses: RecordedDose[], zone: strin
   const text = `sampled ${sinceDoseText} after the dose ${KIND_WORDS[dose.kind]} ${formatDateTime(dose.time.value.ms, zone)}`;
   return out(known({ sinceDoseMs, sinceDoseText, text, dose, doseKind: dose.kind, ...(kindLabel ? { kindLabel } : {}), window, windowText, dosesBefore, caveats, source: dose.source }));
 }
+
+/** The timing of every anti-Xa result, in the order of each series' points. */
+export function antiXaTimings(labs: Pick<LabSeries, 'antiXaLmwh' | 'antiXaGeneric'>, doses: RecordedDose[], zone: string): AntiXaTimings {
+  return {
+    antiXaLmwh: labs.antiXaLmwh.points.map((p) => antiXaTiming(p, doses, zone)),
+    antiXaGeneric: labs.antiXaGeneric.points.map((p) => antiXaTiming(p, doses, zone)),
+  };
+}
+
+/** Anti-Xa timings per series, index-aligned with the series' points. */
+export type AntiXaTimings = Record<'antiXaLmwh' | 'antiXaGeneric', AntiXaTiming[]>;

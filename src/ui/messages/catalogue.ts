@@ -4,9 +4,15 @@
  * traced to its key by searching these files; a key says where it is used (`<section>.<what>`).
  */
 import { commonEn } from './en/common';
+import { formatEn } from './en/format';
+import { timelineEn } from './en/timeline';
+import { labsEn } from './en/labs';
 
 export const EN = {
   ...commonEn,
+  ...formatEn,
+  ...timelineEn,
+  ...labsEn,
 } as const;
 
 export type MessageKey = keyof typeof EN;

@@ -1,0 +1,3 @@
+/** Words of the coagulation panel and the lab and monitoring reason codes. Keys `labs.*`, `coag.*`, `reason.<code>`. */
+export const labsEn = {
+} as const;
