@@ -14,6 +14,6 @@ export function withDerivedViews(base: Omit<ClinicalRecord, DerivedViewKey>): Cl
     ...base,
     timelines: buildTimelines(base),
     hitPattern: hitPattern(base.labs.platelets, base.medication.orders.map((o) => o.order), base.medication.doses, base.nowMs, base.zone),
-    antiXaTiming: antiXaTimings(base.labs, base.medication.doses, base.zone),
+    antiXaTiming: antiXaTimings(base.labs, base.medication.doses),
   };
 }
