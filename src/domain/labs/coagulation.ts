@@ -6,7 +6,7 @@ import { LAB_ANALYTES, type LabAnalyte } from '../codes';
 import type { Exclusion } from '../types';
 import { effectiveText, isRecord, ISSUED_TIME_LABEL, loincCodes, rangesAndInterpretation, readResultTime, readStatus, readValue, sourceOf, type ReadNumber } from './observation';
 import { parseUnit, roundSignificant, type UnitConverter } from './ucum';
-import type { AnalyteSeries, LabPoint, LabSeries } from './types';
+import type { AnalyteSeries, LabPoint, LabSeries } from './labTypes';
 
 /** Values above this (in any unit) are treated as data errors. */
 const MAX_VALUE = 1e7;

@@ -22,7 +22,7 @@ import {
   type ReadNumber,
 } from './observation';
 import { parseUnit, roundSignificant, type UnitConverter } from './ucum';
-import type { DdimerDisplayUnit, DdimerOutcome, DdimerResult, DdimerSeries, DdimerUnitType, UnitTypeSource } from './types';
+import type { DdimerDisplayUnit, DdimerOutcome, DdimerResult, DdimerSeries, DdimerUnitType, UnitTypeSource } from './labTypes';
 
 /** Values above this many ng/mL are treated as data errors, not results. */
 export const DDIMER_MAX_NG_PER_ML = 1e7;
@@ -201,11 +201,6 @@ export function normaliseDdimer(obs: fhir4.Observation, units: UnitConverter, zo
   return { kind: 'excluded', exclusion: { source: sourceOf(o, effectiveText(o), undefined), view: VIEW_RESULTS, reason: 'not a D-dimer result' } };
 }
 
-/** True when the Observation is recognised as a D-dimer result (LOINC, or text when no LOINC coding). */
-export function isDdimerObservation(obs: unknown): boolean {
-  return isRecord(obs) && obs.resourceType === 'Observation' && recognise(obs).kind !== 'other';
-}
-
 /** All D-dimer results among the observations, sorted by time, with every exclusion (results and chart). */
 export function ddimerSeries(observations: readonly fhir4.Observation[], units: UnitConverter, zone: string): DdimerSeries {
   const results: DdimerResult[] = [];
@@ -238,14 +233,4 @@ export function toDisplayUnit(result: DdimerResult, unit: DdimerDisplayUnit): Kn
 /** A value in ng/mL expressed in a display unit (same unit type; no float noise). */
 export function ngPerMlIn(ngPerMl: number, unit: DdimerDisplayUnit): number {
   return roundSignificant(ngPerMl / (PER_NG_PER_ML[unit] ?? 1));
-}
-
-/** Label that must accompany any FEU value estimated from DDU. */
-export const APPROXIMATE_FEU_LABEL = 'approximate: DDU x2 (FEU is about twice DDU; assay-dependent)';
-
-/** A DDU result as an APPROXIMATE ng/mL FEU (x2), labelled; kept apart from measured FEU values. */
-export function approximateFeuFromDdu(result: DdimerResult): Known<{ ngPerMlFeu: number; label: string }> {
-  if (result.unitType !== 'DDU') return unknown('only a DDU result can be approximated as FEU');
-  if (!result.chart.known) return unknown(result.chart.reason);
-  return known({ ngPerMlFeu: roundSignificant(result.chart.value * 2), label: APPROXIMATE_FEU_LABEL });
 }
