@@ -6,14 +6,14 @@ import { DateTime } from 'luxon';
 import { isValidZone, type FhirMoment } from '../../domain/time';
 import type { Locale } from '../messages/catalogue';
 
-const LUXON_LOCALE: Record<Locale, string> = { en: 'en-GB', ru: 'ru' };
+// English month abbreviations from en-US: en-GB writes "Sept" in current ICU data; the patterns fix the day-month order.
+const LUXON_LOCALE: Record<Locale, string> = { en: 'en-US', ru: 'ru' };
 const PATTERNS: Record<Locale, { date: string; dateTime: string; month: string; weekdayDateTime: string }> = {
   en: { date: 'd LLL yyyy', dateTime: 'd LLL yyyy HH:mm', month: 'LLL yyyy', weekdayDateTime: 'ccc d LLL HH:mm' },
   ru: { date: 'd LLL yyyy', dateTime: 'd LLL yyyy, HH:mm', month: 'LLL yyyy', weekdayDateTime: 'ccc, d LLL, HH:mm' },
 };
 
 function inZone(ms: number, zone: string, locale: Locale): DateTime {
-  // en-GB month abbreviations are fixed ("Sep", not "Sept" as some ICU versions give en-US).
   return DateTime.fromMillis(ms, { zone: isValidZone(zone) ? zone : 'UTC', locale: LUXON_LOCALE[locale] });
 }
 

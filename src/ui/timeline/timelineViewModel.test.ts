@@ -108,3 +108,10 @@ describe('referenceRangeText', () => {
     expect(referenceRangeText([])).toBeUndefined();
   });
 });
+
+describe('dates in the timeline', () => {
+  it('September is "Sep", as everywhere else in the app', () => {
+    const m = createMessages({ zone: 'Europe/London' });
+    expect(m.instant(Date.UTC(2026, 8, 8, 8, 30))).toBe('8 Sep 2026 09:30 (UTC+01:00)');
+  });
+});
