@@ -97,6 +97,52 @@ function readUnits(n: ReadNumber, units: UnitConverter): UnitReading | string {
   return reading;
 }
 
+interface QuantitativeInput {
+  obs: Record<string, unknown>;
+  n: ReadNumber;
+  units: UnitConverter;
+  base: Pick<DdimerResult, 'source' | 'time' | 'status' | 'recognisedBy' | 'matched' | 'referenceRange' | 'interpretation'>;
+  statements: UnitReading['statements'];
+  withCode: (r: DdimerResult) => DdimerResult;
+  originalText: string | undefined;
+  matched: string;
+}
+
+/** A quantitative D-dimer value: units read and agreed, FEU/DDU from every source, converted to ng/mL. */
+function quantitative({ obs, n, units, base, statements, withCode, originalText, matched }: QuantitativeInput): DdimerOutcome {
+  if (n.value < 0) return excluded(obs, `absurd value ${n.value} (negative)`, originalText, matched);
+  const unitsRead = readUnits(n, units);
+  if (typeof unitsRead === 'string') return excluded(obs, unitsRead, originalText, matched);
+  const allStatements = [...statements, ...unitsRead.statements];
+  const types = new Set(allStatements.map((s) => s.type));
+  if (types.size > 1) {
+    const who = allStatements.map((s) => `${s.what} says ${s.type}`).join(', ');
+    return excluded(obs, `FEU/DDU sources conflict: ${who}`, originalText, matched);
+  }
+  const unitType: DdimerUnitType = types.size === 1 ? [...types][0]! : 'unknown';
+  const order: UnitTypeSource[] = ['loinc', 'annotation', 'unit-text'];
+  const unitTypeFrom = order.find((o) => allStatements.some((s) => s.from === o));
+  const ucum = unitsRead.ucum!;
+  const converted = units.convert(n.value, ucum, 'ng/mL');
+  let ngPerMl: Known<number>;
+  if (converted.known) {
+    if (converted.value > DDIMER_MAX_NG_PER_ML) return excluded(obs, `absurd value ${n.original.text} (above ${DDIMER_MAX_NG_PER_ML} ng/mL)`, originalText, matched);
+    ngPerMl = converted;
+  } else {
+    ngPerMl = unknown(`${ucum} is not a mass concentration: cannot be expressed in ng/mL`);
+  }
+  const chart: Known<number> = !ngPerMl.known ? ngPerMl : unitType === 'unknown' ? unknown(UNIT_TYPE_NOT_STATED) : ngPerMl;
+  const r: DdimerResult = { ...base, scale: 'quantitative', unitType, ucum, ngPerMl, chart, original: n.original };
+  if (unitTypeFrom && unitType !== 'unknown') r.unitTypeFrom = unitTypeFrom;
+  if (unitsRead.unitNote) r.unitNote = unitsRead.unitNote;
+  if (n.comparator) {
+    r.comparator = n.comparator;
+    if (n.comparatorFrom) r.comparatorFrom = n.comparatorFrom;
+  }
+  if (n.comparatorFrom === 'value-string') r.unitNote = [r.unitNote, `value parsed from text '${n.original.text}'`].filter(Boolean).join('; ');
+  return { kind: 'result', result: withCode(r) };
+}
+
 function normalise(raw: unknown, units: UnitConverter, zone: string): Inner {
   if (!isRecord(raw) || raw.resourceType !== 'Observation') return { kind: 'other' };
   const obs = raw;
@@ -160,37 +206,7 @@ function normalise(raw: unknown, units: UnitConverter, zone: string): Inner {
   if (scale === 'titre') return notQuantity(n.original.text, 'titre, not a mass concentration: not plotted', n.original);
   if (scale === 'qualitative') return notQuantity(n.original.text, 'qualitative (presence) code with a number: not plotted', n.original);
 
-  if (n.value < 0) return excluded(obs, `absurd value ${n.value} (negative)`, originalText, matched);
-  const unitsRead = readUnits(n, units);
-  if (typeof unitsRead === 'string') return excluded(obs, unitsRead, originalText, matched);
-  const allStatements = [...statements, ...unitsRead.statements];
-  const types = new Set(allStatements.map((s) => s.type));
-  if (types.size > 1) {
-    const who = allStatements.map((s) => `${s.what} says ${s.type}`).join(', ');
-    return excluded(obs, `FEU/DDU sources conflict: ${who}`, originalText, matched);
-  }
-  const unitType: DdimerUnitType = types.size === 1 ? [...types][0]! : 'unknown';
-  const order: UnitTypeSource[] = ['loinc', 'annotation', 'unit-text'];
-  const unitTypeFrom = order.find((o) => allStatements.some((s) => s.from === o));
-  const ucum = unitsRead.ucum!;
-  const converted = units.convert(n.value, ucum, 'ng/mL');
-  let ngPerMl: Known<number>;
-  if (converted.known) {
-    if (converted.value > DDIMER_MAX_NG_PER_ML) return excluded(obs, `absurd value ${n.original.text} (above ${DDIMER_MAX_NG_PER_ML} ng/mL)`, originalText, matched);
-    ngPerMl = converted;
-  } else {
-    ngPerMl = unknown(`${ucum} is not a mass concentration: cannot be expressed in ng/mL`);
-  }
-  const chart: Known<number> = !ngPerMl.known ? ngPerMl : unitType === 'unknown' ? unknown(UNIT_TYPE_NOT_STATED) : ngPerMl;
-  const r: DdimerResult = { ...base, scale: 'quantitative', unitType, ucum, ngPerMl, chart, original: n.original };
-  if (unitTypeFrom && unitType !== 'unknown') r.unitTypeFrom = unitTypeFrom;
-  if (unitsRead.unitNote) r.unitNote = unitsRead.unitNote;
-  if (n.comparator) {
-    r.comparator = n.comparator;
-    if (n.comparatorFrom) r.comparatorFrom = n.comparatorFrom;
-  }
-  if (n.comparatorFrom === 'value-string') r.unitNote = [r.unitNote, `value parsed from text '${n.original.text}'`].filter(Boolean).join('; ');
-  return { kind: 'result', result: withCode(r) };
+  return quantitative({ obs, n, units, base, statements, withCode, originalText, matched });
 }
 
 /** Normalises one D-dimer Observation into a result, or an Exclusion with the reason (never throws). */
