@@ -39,6 +39,38 @@ function None({ text, view }: { text: string; view: CoagPanelView }) {
   return text ? <>{text}</> : <span className="coag-none">{view.noneGiven}</span>;
 }
 
+function FallList({ falls, label }: { falls: HitBoxView['falls']; label: string }) {
+  return (
+    <ul>
+      {falls.map((f) => (
+        <li key={f.key}>
+          {f.text} <Provenance sources={f.sources} label={label} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function GuidanceList({ guidance }: { guidance: HitBoxView['guidance'] }) {
+  if (guidance.length === 0) return null;
+  return (
+    <ul className="hit-check__guidance">
+      {guidance.map((g) => (
+        <li key={g.id}>
+          {g.text}{' '}
+          <span className="coag-citation">
+            {g.citation}{' '}
+            <a href={g.url} target="_blank" rel="noreferrer noopener">
+              {g.link}
+            </a>
+            )
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 function HitBox({ hit }: { hit: HitBoxView }) {
   const headingId = useId();
   const missed = hit.missed ? <p className="coag-caveat">{hit.missed}</p> : null;
@@ -54,13 +86,7 @@ function HitBox({ hit }: { hit: HitBoxView }) {
     <section className={`hit-check${hit.pattern ? ' hit-check--pattern' : ''}${hit.unchecked ? ' hit-check--unchecked' : ''}`} aria-labelledby={headingId}>
       <h4 id={headingId}>{hit.heading}</h4>
       {hit.pattern ? (
-        <ul>
-          {hit.falls.map((f) => (
-            <li key={f.key}>
-              {f.text} <Provenance sources={f.sources} label={hit.countsLabel} />
-            </li>
-          ))}
-        </ul>
+        <FallList falls={hit.falls} label={hit.countsLabel} />
       ) : (
         <p>{hit.statement}</p>
       )}
@@ -68,13 +94,7 @@ function HitBox({ hit }: { hit: HitBoxView }) {
       {hit.outside.length > 0 && (
         <>
           <p>{hit.outsideHeading}</p>
-          <ul>
-            {hit.outside.map((f) => (
-              <li key={f.key}>
-                {f.text} <Provenance sources={f.sources} label={hit.countsLabel} />
-              </li>
-            ))}
-          </ul>
+          <FallList falls={hit.outside} label={hit.countsLabel} />
         </>
       )}
       {hit.started && (
@@ -90,22 +110,7 @@ function HitBox({ hit }: { hit: HitBoxView }) {
         </ul>
       )}
       {missed}
-      {hit.guidance.length > 0 && (
-        <ul className="hit-check__guidance">
-          {hit.guidance.map((g) => (
-            <li key={g.id}>
-              {g.text}{' '}
-              <span className="coag-citation">
-                {g.citation}{' '}
-                <a href={g.url} target="_blank" rel="noreferrer noopener">
-                  {g.link}
-                </a>
-                )
-              </span>
-            </li>
-          ))}
-        </ul>
-      )}
+      <GuidanceList guidance={hit.guidance} />
     </section>
   );
 }

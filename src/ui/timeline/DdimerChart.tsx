@@ -14,7 +14,7 @@ import type { DdimerDisplayUnit } from '../../domain/labs';
 import type { ReferenceStudyId, TimelineData } from '../../domain/timeline';
 import { useMessages } from '../messages/MessagesProvider';
 import { sourceLabel } from '../common/Provenance';
-import { buildDdimerChartView, type LegendItem, type PointDetailsView } from './timelineViewModel';
+import { buildDdimerChartView, type DdimerChartView, type LegendItem, type PointDetailsView } from './timelineViewModel';
 import './timeline.css';
 
 /** Okabe-Ito colours (same values as the --oi-* variables in app.css; SVG attributes cannot read CSS variables). */
@@ -110,6 +110,53 @@ function LegendMark({ mark }: { mark: LegendItem['mark'] }) {
   return null;
 }
 
+interface ChartControlsProps {
+  view: DdimerChartView;
+  id: string;
+  bandOn: boolean;
+  setBandOn: (on: boolean) => void;
+  studyId: ReferenceStudyId;
+  setStudyId: (id: ReferenceStudyId) => void;
+  onUnitChange: (unit: DdimerDisplayUnit) => void;
+}
+
+/** Unit selector, reference-band switch and study selector. */
+function ChartControls({ view, id, bandOn, setBandOn, studyId, setStudyId, onUnitChange }: ChartControlsProps) {
+  const band = view.band;
+  const unit = view.unit;
+  return (
+    <div className="timeline-controls">
+      <label htmlFor={`${id}-unit`}>{view.unitLabel}</label>
+      <select id={`${id}-unit`} value={unit} onChange={(e) => onUnitChange(e.target.value as DdimerDisplayUnit)}>
+        {view.unitOptions.map((u) => (
+          <option key={u.value} value={u.value}>
+            {u.text}
+          </option>
+        ))}
+      </select>
+      <label>
+        <input type="checkbox" checked={bandOn} disabled={!band.possible} onChange={(e) => setBandOn(e.target.checked)} aria-describedby={`${id}-band-why`} />
+        {view.bandToggle}
+      </label>
+      {bandOn && band.possible && (
+        <>
+          <label htmlFor={`${id}-study`}>{view.studyLabel}</label>
+          <select id={`${id}-study`} value={studyId} onChange={(e) => setStudyId(e.target.value as ReferenceStudyId)}>
+            {band.studies.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.text}
+              </option>
+            ))}
+          </select>
+        </>
+      )}
+      <span id={`${id}-band-why`} className="timeline-note">
+        {band.note}
+      </span>
+    </div>
+  );
+}
+
 export interface DdimerChartProps {
   data: TimelineData;
   unit: DdimerDisplayUnit;
@@ -128,35 +175,7 @@ export function DdimerChart({ data, unit, onUnitChange, exclusionsHref = '#exclu
 
   return (
     <div className="ddimer-chart">
-      <div className="timeline-controls">
-        <label htmlFor={`${id}-unit`}>{view.unitLabel}</label>
-        <select id={`${id}-unit`} value={unit} onChange={(e) => onUnitChange(e.target.value as DdimerDisplayUnit)}>
-          {view.unitOptions.map((u) => (
-            <option key={u.value} value={u.value}>
-              {u.text}
-            </option>
-          ))}
-        </select>
-        <label>
-          <input type="checkbox" checked={bandOn} disabled={!band.possible} onChange={(e) => setBandOn(e.target.checked)} aria-describedby={`${id}-band-why`} />
-          {view.bandToggle}
-        </label>
-        {bandOn && band.possible && (
-          <>
-            <label htmlFor={`${id}-study`}>{view.studyLabel}</label>
-            <select id={`${id}-study`} value={studyId} onChange={(e) => setStudyId(e.target.value as ReferenceStudyId)}>
-              {band.studies.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.text}
-                </option>
-              ))}
-            </select>
-          </>
-        )}
-        <span id={`${id}-band-why`} className="timeline-note">
-          {band.note}
-        </span>
-      </div>
+      <ChartControls view={view} id={id} bandOn={bandOn} setBandOn={setBandOn} studyId={studyId} setStudyId={setStudyId} onUnitChange={onUnitChange} />
 
       {band.label && <p className="timeline-band-label">{band.label}</p>}
 
