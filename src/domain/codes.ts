@@ -18,8 +18,6 @@ export const DDIMER_CODES: Record<string, { unitType: 'FEU' | 'DDU' | 'unknown';
   '38898-3': { unitType: 'unknown', scale: 'titre', note: 'titre, not a mass concentration' },
   '15179-5': { unitType: 'unknown', scale: 'qualitative', note: 'presence/absence result' },
 };
-/** D-dimer panel order code (ServiceRequest), not a result. */
-export const DDIMER_PANEL_CODE = '55398-2';
 
 /** Coagulation panel and LMWH safety labs, by analyte. */
 export const LAB_ANALYTES = {

@@ -33,6 +33,9 @@ import { ddimerSeries, labSeries, type DdimerSeries, type LabSeries, type UnitCo
 import { countPregnancyLosses, findFacts, type Fact, type FactsResult, type PregnancyLossCount } from './findings';
 import { gestationalAge, pregnanciesFromRecord, type GestationalAge, type Pregnancy, type PregnancyTimeline } from './pregnancy';
 import { eventsFromRecord, type EventsResult, type PlannedEvent } from './events';
+import type { TimelineData } from './timeline';
+import { withDerivedViews } from './timeline/derivedViews';
+import type { AntiXaTimings, HitPatternResult } from './monitoring';
 import {
   cautions,
   eddInfoCard,
@@ -109,6 +112,12 @@ export interface ClinicalRecord {
   };
   /** Every record left out of a view, with the reason. */
   exclusions: Exclusion[];
+  /** The D-dimer and LMWH timeline of each pregnancy (one calendar timeline when none is dated). */
+  timelines: TimelineData[];
+  /** The HIT pattern check on the platelet series. */
+  hitPattern: HitPatternResult;
+  /** Anti-Xa sample timing, index-aligned with labs.antiXaLmwh/antiXaGeneric points. */
+  antiXaTiming: AntiXaTimings;
 }
 
 export interface BuildOptions {
@@ -362,7 +371,7 @@ export function buildClinicalRecord(input: RecordInput, { nowMs, zone, units }: 
     ivfProtocolStart: ivfStarts[0],
   };
 
-  return {
+  return withDerivedViews({
     nowMs,
     zone,
     patient: resourcesOfType(input, 'Patient').find((p) => p.id === input.patientId) ?? resourcesOfType(input, 'Patient')[0],
@@ -394,7 +403,7 @@ export function buildClinicalRecord(input: RecordInput, { nowMs, zone, units }: 
       cautions: cautions(context),
     },
     exclusions,
-  };
+  });
 }
 
 

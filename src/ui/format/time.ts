@@ -6,7 +6,8 @@ import { DateTime } from 'luxon';
 import { isValidZone, type FhirMoment } from '../../domain/time';
 import type { Locale } from '../messages/catalogue';
 
-const LUXON_LOCALE: Record<Locale, string> = { en: 'en-GB', ru: 'ru' };
+// English month abbreviations from en-US: en-GB writes "Sept" in current ICU data; the patterns fix the day-month order.
+const LUXON_LOCALE: Record<Locale, string> = { en: 'en-US', ru: 'ru' };
 const PATTERNS: Record<Locale, { date: string; dateTime: string; month: string; weekdayDateTime: string }> = {
   en: { date: 'd LLL yyyy', dateTime: 'd LLL yyyy HH:mm', month: 'LLL yyyy', weekdayDateTime: 'ccc d LLL HH:mm' },
   // Russian needs the genitive month after a day ("3 мая", "3 мар."): luxon's format token MMM; the stand-alone LLL
@@ -15,7 +16,6 @@ const PATTERNS: Record<Locale, { date: string; dateTime: string; month: string; 
 };
 
 function inZone(ms: number, zone: string, locale: Locale): DateTime {
-  // en-GB month abbreviations are fixed ("Sep", not "Sept" as some ICU versions give en-US).
   return DateTime.fromMillis(ms, { zone: isValidZone(zone) ? zone : 'UTC', locale: LUXON_LOCALE[locale] });
 }
 

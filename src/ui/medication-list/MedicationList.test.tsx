@@ -3,7 +3,7 @@ import { render, screen, within } from '@testing-library/react';
 import { MedicationList } from './MedicationList';
 import { demoRecord } from '../../../test/support/demo-record';
 import type { ClinicalRecord, OrderView } from '../../domain/record';
-import { order } from '../../domain/monitoring/testBuilders';
+import { order } from '../../../test/support/monitoringBuilders';
 import { known, unknown } from '../../domain/types';
 
 const ordersTable = () => screen.getByRole('table', { name: 'Anticoagulant orders' });

@@ -10,6 +10,9 @@ import { ruleWordingEn } from './en/ruleWording';
 import { rulesEn } from './en/rules';
 import { stopCriteriaEn } from './en/stopCriteria';
 import { cautionsEn, indicationsEn, stopNowEn } from './en/stopNow';
+import { formatEn } from './en/format';
+import { timelineEn } from './en/timeline';
+import { labsEn } from './en/labs';
 
 export const EN = {
   ...commonEn,
@@ -20,6 +23,9 @@ export const EN = {
   ...indicationsEn,
   ...cautionsEn,
   ...copyToNoteEn,
+  ...formatEn,
+  ...timelineEn,
+  ...labsEn,
 } as const;
 
 export type MessageKey = keyof typeof EN;

@@ -1,8 +1,8 @@
 /** Test builders for the monitoring helpers: real domain shapes, dates read with parseFhirDate. Test-only. */
-import { parseFhirDate } from '../time';
-import { known, unknown } from '../types';
-import type { AnalyteSeries, LabPoint } from '../labs';
-import type { AnticoagulantDrug, DoseKind, DrugClass, LmwhOrder, MedicationRequestStatus, RecordedDose } from '../medication';
+import { parseFhirDate } from '../../src/domain/time';
+import { known, unknown } from '../../src/domain/types';
+import type { AnalyteSeries, LabPoint } from '../../src/domain/labs';
+import type { AnticoagulantDrug, DoseKind, DrugClass, LmwhOrder, MedicationRequestStatus, RecordedDose } from '../../src/domain/medication';
 
 export const ZONE = 'Europe/London';
 

@@ -1,8 +1,9 @@
 /**
- * Display formatting for lab values: readable units, numbers without float noise, the lab's reference range and
- * interpretation flag as the lab gave them. Pure functions (no React).
+ * Lab values for display: readable units, numbers without float noise (through the one number formatter), the lab's
+ * reference range and interpretation flag as the lab gave them. Pure functions (no React).
  */
 import type { LabPoint } from '../../domain/labs';
+import type { Messages } from '../messages/translator';
 
 const UNIT_LABELS: Record<string, string> = {
   '10*9/L': '×10⁹/L',
@@ -19,17 +20,16 @@ export function unitLabel(ucum: string | undefined): string {
   return UNIT_LABELS[ucum] ?? ucum;
 }
 
-/** A number without float noise: 4 significant digits below 1000, whole numbers above. */
-export function formatNumber(v: number): string {
+/** A lab number without float noise: 4 significant digits below 1000, whole numbers above. */
+export function formatLabNumber(v: number, m: Messages): string {
   if (!Number.isFinite(v)) return String(v);
-  if (Math.abs(v) >= 1000) return String(Math.round(v));
-  return String(Number(v.toPrecision(4)));
+  return m.number(Math.abs(v) >= 1000 ? Math.round(v) : Number(v.toPrecision(4)), 6);
 }
 
 /** "<0.1 IU/mL", "206 ×10⁹/L", "0.94" (INR): value in the display unit, comparator kept. */
-export function formatLabValue(p: Pick<LabPoint, 'value' | 'comparator' | 'displayUnit'>): string {
+export function formatLabValue(p: Pick<LabPoint, 'value' | 'comparator' | 'displayUnit'>, m: Messages): string {
   const unit = unitLabel(p.displayUnit);
-  return `${p.comparator ?? ''}${formatNumber(p.value)}${unit ? ` ${unit}` : ''}`;
+  return `${p.comparator ?? ''}${formatLabNumber(p.value, m)}${unit ? ` ${unit}` : ''}`;
 }
 
 function quantity(q: fhir4.Quantity | undefined): string | undefined {
@@ -38,7 +38,7 @@ function quantity(q: fhir4.Quantity | undefined): string | undefined {
 }
 
 /** The lab's reference range(s) as given: its text, else low–high with the lab's unit; "" when none. */
-export function referenceRangeText(ranges: fhir4.ObservationReferenceRange[] | undefined): string {
+export function labRangeText(ranges: fhir4.ObservationReferenceRange[] | undefined, m: Messages): string {
   const out: string[] = [];
   for (const r of Array.isArray(ranges) ? ranges : []) {
     let t = r.text;
@@ -47,8 +47,8 @@ export function referenceRangeText(ranges: fhir4.ObservationReferenceRange[] | u
       const high = quantity(r.high);
       const unit = r.low?.unit ?? r.low?.code ?? r.high?.unit ?? r.high?.code ?? '';
       if (low !== undefined && high !== undefined) t = `${low}–${high}${unit ? ` ${unit}` : ''}`;
-      else if (low !== undefined) t = `from ${low}${unit ? ` ${unit}` : ''}`;
-      else if (high !== undefined) t = `up to ${high}${unit ? ` ${unit}` : ''}`;
+      else if (low !== undefined) t = m.t('coag.rangeFrom', { low, unit: unit || 'none' });
+      else if (high !== undefined) t = m.t('coag.rangeUpTo', { high, unit: unit || 'none' });
     }
     const applies = [r.type?.text ?? r.type?.coding?.[0]?.display, ...(r.appliesTo ?? []).map((a) => a.text ?? a.coding?.[0]?.display)].filter(Boolean);
     if (t) out.push(applies.length > 0 ? `${t} (${applies.join(', ')})` : t);
