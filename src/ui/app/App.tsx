@@ -13,7 +13,7 @@ import { defaultZone, isValidZone, offsetLabel, systemClock, type Clock } from '
 import { AppContext, type AppContextValue } from './AppContext';
 import { SessionExpiredScreen } from './screens';
 import { PatientBanner } from '../patient-banner/PatientBanner';
-import { LazyPatientView } from './lazyViews';
+import { LazyPatientView, loadedPatientView } from './lazyViews';
 
 export interface LaunchedSession {
   requester: FhirRequester;
@@ -107,6 +107,16 @@ function ViewLoading() {
   );
 }
 
+function PatientViewSlot() {
+  const loaded = loadedPatientView();
+  if (loaded) return <loaded.PatientView />;
+  return (
+    <Suspense fallback={<ViewLoading />}>
+      <LazyPatientView />
+    </Suspense>
+  );
+}
+
 export function App({ session, clock = systemClock, initialZone, queryClient }: AppProps) {
   const [client] = useState(() => queryClient ?? createAppQueryClient());
   const [facilityZone, setFacilityZone] = useState(() => (initialZone && isValidZone(initialZone) ? initialZone : defaultZone()));
@@ -144,9 +154,7 @@ export function App({ session, clock = systemClock, initialZone, queryClient }: 
           </header>
           <PatientBanner />
           <main className="app-main">
-            <Suspense fallback={<ViewLoading />}>
-              <LazyPatientView />
-            </Suspense>
+            <PatientViewSlot />
           </main>
         </div>
       </AppContext.Provider>

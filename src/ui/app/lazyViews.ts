@@ -6,15 +6,27 @@
  */
 import { lazy } from 'react';
 
-let patientView: Promise<typeof import('../patient-view/PatientView')> | undefined;
+type PatientViewModule = typeof import('../patient-view/PatientView');
+
+let patientView: Promise<PatientViewModule> | undefined;
+let patientViewLoaded: PatientViewModule | undefined;
 
 /** Loads the patient view chunk once (retried after a failure). */
-export function loadPatientView(): Promise<typeof import('../patient-view/PatientView')> {
-  patientView ??= import('../patient-view/PatientView');
+export function loadPatientView(): Promise<PatientViewModule> {
+  patientView ??= import('../patient-view/PatientView').then((m) => (patientViewLoaded = m));
   patientView.catch(() => {
     patientView = undefined;
   });
   return patientView;
+}
+
+/**
+ * The patient view module when its chunk has already arrived (the usual case: it is fetched from the start). Rendered
+ * directly then, because a lazy component suspends at least once and React holds a revealed Suspense boundary back
+ * for up to 300 ms.
+ */
+export function loadedPatientView(): PatientViewModule | undefined {
+  return patientViewLoaded;
 }
 
 export const LazyPatientView = lazy(() => loadPatientView().then((m) => ({ default: m.PatientView })));
