@@ -37,7 +37,7 @@ async function writeNdjson(file, resources) {
   const stream = createWriteStream(file);
   let count = 0;
   for (const r of resources) {
-    if (!stream.write(`${JSON.stringify(r)}\n`)) await new Promise((resolve) => stream.once('drain', resolve));
+    if (!stream.write(`${JSON.stringify(r)}\n`)) await new Promise((resolve) => stream.once('drain', () => resolve(undefined)));
     count++;
   }
   await new Promise((resolve, reject) => {
