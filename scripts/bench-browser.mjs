@@ -15,7 +15,7 @@
  *   link one after the other, then MedicationRequest, Procedure, ServiceRequest, Condition the same way.
  */
 import { createServer, request as httpRequest } from 'node:http';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -123,8 +123,12 @@ export function stats(xs) {
 /**
  * @param {{
  *   root: string, distDir: string, sizes: number[], delays: number[], reps: (n: number) => number,
- *   timeoutMs: (n: number) => number, nowMs: number, seed: number, cohortSizes: number[], log: (line: string) => void,
+ *   timeoutMs: (n: number) => number, nowMs: number, seed: number, cohortSizes: number[], loadCohorts: boolean,
+ *   budgetMs: number, log: (line: string) => void,
  * }} o
+ *   cohortSizes are generated (mocks/generate/cohort.mjs) and loaded into the sandbox only with loadCohorts (they are
+ *   for the worklist; in a store without indexes they would slow every search). budgetMs: no new launch starts after
+ *   this long (the runs left are recorded as skipped); sizes are interleaved, so every size gets its first run early.
  */
 export async function runBrowserBench(o) {
   const { startSandbox } = await import(path.join(o.root, 'mocks/sandbox/index.mjs'));
@@ -144,21 +148,27 @@ export async function runBrowserBench(o) {
     writeFileSync(path.join(dataDir, `labs-${n}.ndjson`), p.resources.map((/** @type {any} */ r) => JSON.stringify(r)).join('\n'));
     generated += p.resources.length;
   }
-  /** @type {{ size: number, patients: number, resources: number }[]} */
+  /** @type {{ size: number, patients: number, resources: number, loaded: boolean }[]} */
   const cohorts = [];
+  const cohortDir = path.join(dataDir, o.loadCohorts ? '.' : 'not-loaded');
+  mkdirSync(cohortDir, { recursive: true });
   for (const size of o.cohortSizes) {
     const c = cohort({ size, nowMs: o.nowMs, seed: o.seed, idPrefix: `cohort${size}` });
     const resources = c.flatMap((/** @type {any} */ p) => p.resources);
-    writeFileSync(path.join(dataDir, `cohort-${size}.ndjson`), resources.map((/** @type {any} */ r) => JSON.stringify(r)).join('\n'));
-    cohorts.push({ size, patients: c.length, resources: resources.length });
+    writeFileSync(path.join(cohortDir, `cohort-${size}.ndjson`), resources.map((/** @type {any} */ r) => JSON.stringify(r)).join('\n'));
+    cohorts.push({ size, patients: c.length, resources: resources.length, loaded: o.loadCohorts });
     generated += resources.length;
   }
   const genMs = Date.now() - genStart;
 
   const loadStart = Date.now();
-  const sandbox = await startSandbox({ port: 0, now: o.nowMs, dataPaths: [dataDir], demo: false, distDir: o.distDir, log: () => undefined });
+  const dataFiles = [...o.sizes.map((n) => path.join(dataDir, `labs-${n}.ndjson`)), ...(o.loadCohorts ? o.cohortSizes.map((size) => path.join(dataDir, `cohort-${size}.ndjson`)) : [])];
+  const sandbox = await startSandbox({ port: 0, now: o.nowMs, dataPaths: dataFiles, demo: false, distDir: o.distDir, log: () => undefined });
   const loadMs = Date.now() - loadStart;
-  o.log(`   ${generated} resources generated in ${genMs} ms; sandbox started and loaded them in ${loadMs} ms (${sandbox.loadReport.errors.length} problems)`);
+  const storeResources = sandbox.loadReport.loaded;
+  o.log(
+    `   ${generated} resources generated in ${genMs} ms (cohorts ${o.cohortSizes.join(', ')}${o.loadCohorts ? '' : ' generated, not loaded'}); sandbox started with ${storeResources} resources in ${loadMs} ms (${sandbox.loadReport.errors.length} problems)`,
+  );
   for (const e of sandbox.loadReport.errors.slice(0, 5)) o.log(`   problem: ${e}`);
 
   /** @type {Map<number, Awaited<ReturnType<typeof startDelayProxy>>>} */
@@ -276,15 +286,34 @@ export async function runBrowserBench(o) {
     return run;
   }
 
+  /**
+   * Waits until the sandbox answers a trivial request quickly: after a launch that timed out, the searches it had
+   * already sent are still being answered, and would slow the next launch.
+   */
+  async function settle() {
+    const until = Date.now() + 30_000;
+    while (Date.now() < until) {
+      const t = Date.now();
+      await fetch(`${sandbox.url}/fhir/metadata`).then((res) => res.arrayBuffer(), () => undefined);
+      if (Date.now() - t < 100) return;
+    }
+  }
+
   /** @type {Record<string, any>[]} */
   const runs = [];
   try {
     const maxReps = Math.max(...o.sizes.map((n) => o.reps(n)));
+    const benchStart = Date.now();
     for (let rep = 0; rep < maxReps; rep++) {
       for (const n of o.sizes) {
         if (rep >= o.reps(n)) continue;
         for (const delay of o.delays) {
+          if (Date.now() - benchStart > o.budgetMs) {
+            runs.push({ n, delay, rep, skipped: true });
+            continue;
+          }
           const r = await oneLaunch(n, delay, rep);
+          await settle();
           runs.push(r);
           const f = (/** @type {number | undefined} */ v) => (typeof v === 'number' ? `${(v / 1000).toFixed(2)} s` : '-');
           o.log(
@@ -304,7 +333,7 @@ export async function runBrowserBench(o) {
   const summary = [];
   for (const n of o.sizes) {
     for (const delay of o.delays) {
-      const rs = runs.filter((r) => r.n === n && r.delay === delay);
+      const rs = runs.filter((r) => r.n === n && r.delay === delay && !r.skipped);
       const pick = (/** @type {string} */ k) => stats(rs.map((r) => r[k]));
       const table = pick('tableMs');
       const naive = pick('naiveMs');
@@ -313,6 +342,7 @@ export async function runBrowserBench(o) {
         delay,
         patientId: patientOf.get(n),
         reps: rs.length,
+        skipped: runs.filter((r) => r.n === n && r.delay === delay && r.skipped).length,
         timedOut: rs.filter((r) => r.timedOut).length,
         naiveTimedOut: rs.filter((r) => r.naiveTimedOut).length,
         timeoutMs: o.timeoutMs(n),
@@ -334,5 +364,5 @@ export async function runBrowserBench(o) {
       });
     }
   }
-  return { generatedResources: generated, loadMs, cohorts, runs, summary };
+  return { generatedResources: generated, storeResources, loadMs, cohorts, budgetMs: o.budgetMs, runs, summary };
 }

@@ -26,6 +26,8 @@
 //          --reps 3          repetitions per size and delay for N <= 500 (default 3; N > 500 gets 1)
 //          --delays 0,100    added ms per EHR request (default 0,100)
 //          --timeout S       give up on one launch after S seconds (default 60; 90 for N > 500)
+//          --budget S        start no new launch after S seconds of launches (default 540); the rest are skipped
+//          --with-cohorts    also load the generated cohorts (200 and 2,000 patients) into the sandbox
 //          --out FILE        results file (default bench/results.json)
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -51,6 +53,8 @@ const SIZES = numbers(opt('--sizes', '50,500,5000')).filter((n) => Number.isInte
 const DELAYS = numbers(opt('--delays', '0,100'));
 const REPS = Math.max(1, Number(opt('--reps', '3')) || 3);
 const TIMEOUT_S = Number(opt('--timeout', '0')) || 0;
+const BUDGET_S = Number(opt('--budget', '540')) || 540;
+const WITH_COHORTS = args.includes('--with-cohorts');
 const OUT = path.resolve(opt('--out', path.join(ROOT, 'bench/results.json')));
 /** Everything this run measured, written to OUT at the end. */
 const results = { startedAt: new Date().toISOString(), machine: {}, options: {}, vitest: {}, bundle: {}, browser: null, worklist: null, targets: [] };
@@ -249,7 +253,7 @@ const mbOf = (/** @type {number} */ b) => `${(b / 1024 / 1024).toFixed(1)} MB`;
 
 /** @param {Awaited<ReturnType<typeof runBrowserBench>>} r */
 function printBrowser(r) {
-  out('4. Real launches in Chromium against the local sandbox, one patient per size: N D-dimers, N coagulation results,');
+  out(`4. Real launches in Chromium against the local sandbox (one store of ${r.storeResources} resources), one patient per size: N D-dimers, N coagulation results,`);
   out('   4N unrelated Observations; the delay is added to every EHR request (launch, OAuth, FHIR) by a proxy, not to the');
   out("   app's files. Times from opening the EHR launch URL; median (min-max) in seconds. naive = the same page and token");
   out('   loading Observation?patient=<id>&_count=100 and every next link in turn, then MedicationRequest, Procedure,');
@@ -257,7 +261,7 @@ function printBrowser(r) {
   const rows = r.summary.map((x) => [
     String(x.n),
     `${x.delay} ms`,
-    `${x.reps}${x.timedOut ? ` (${x.timedOut} timed out at ${x.timeoutMs / 1000} s)` : ''}`,
+    `${x.reps}${x.timedOut ? ` (${x.timedOut} timed out at ${x.timeoutMs / 1000} s)` : ''}${x.skipped ? ` (${x.skipped} skipped)` : ''}`,
     secRange(x.firstScreenMs),
     secRange(x.tableMs),
     secRange(x.chartMs),
@@ -351,7 +355,7 @@ function machine() {
 const started = Date.now();
 out('LMWH Monitor benchmarks (figures, and targets checked against them: PASS / MISS)');
 results.machine = machine();
-results.options = { sizes: SIZES, delays: DELAYS, reps: REPS, timeoutS: TIMEOUT_S || undefined, vitest: withVitest, browser: withBrowser };
+results.options = { sizes: SIZES, delays: DELAYS, reps: REPS, timeoutS: TIMEOUT_S || undefined, budgetS: BUDGET_S, withCohorts: WITH_COHORTS, vitest: withVitest, browser: withBrowser };
 out(`Node ${process.version}, ${cpus().length} CPUs (${results.machine.cpuModel}), ${results.machine.chromium}, load average ${loadavg().map((n) => n.toFixed(2)).join(' ')} at start`);
 out('');
 
@@ -403,7 +407,9 @@ if (withBrowser && SIZES.length > 0) {
       timeoutMs: (n) => 1000 * (TIMEOUT_S || (n > 500 ? 90 : 60)),
       nowMs: Date.now(),
       seed: 1,
-      cohortSizes: [200],
+      cohortSizes: [200, 2000],
+      loadCohorts: WITH_COHORTS,
+      budgetMs: BUDGET_S * 1000,
       log: out,
     });
     results.browser = r;
