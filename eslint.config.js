@@ -4,7 +4,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'public/mockServiceWorker.js', 'test-results/**', 'mocks/public-fhir/**', '.scratch/**'] },
+  { ignores: ['dist/**', 'dist-cds/**', 'node_modules/**', 'public/mockServiceWorker.js', 'test-results/**', 'mocks/public-fhir/**', '.scratch/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -24,6 +24,7 @@ function step(label, cmd, args) {
 step('type check (tsc)', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
 step('lint (eslint)', bin('eslint'), ['.']);
 const built = step('build (vite)', bin('vite'), ['build', '--logLevel', 'warn']);
+step('build (CDS service bundle)', bin('vite'), ['build', '--config', 'vite.cds.config.ts', '--logLevel', 'warn']);
 
 mkdirSync('test-results', { recursive: true });
 const report = 'test-results/vitest.json';

@@ -90,6 +90,7 @@ const REQUIRED_BINDINGS: Record<string, readonly string[]> = {
   'DiagnosticReport.status': ['registered', 'partial', 'preliminary', 'final', 'amended', 'corrected', 'appended', 'cancelled', 'entered-in-error', 'unknown'],
   'MedicationRequest.status': ['active', 'on-hold', 'cancelled', 'completed', 'entered-in-error', 'stopped', 'draft', 'unknown'],
   'MedicationRequest.intent': ['proposal', 'plan', 'order', 'original-order', 'reflex-order', 'filler-order', 'instance-order', 'option'],
+  'MedicationDispense.status': ['preparation', 'in-progress', 'cancelled', 'on-hold', 'completed', 'entered-in-error', 'stopped', 'declined', 'unknown'],
   'MedicationAdministration.status': ['in-progress', 'not-done', 'on-hold', 'completed', 'entered-in-error', 'stopped', 'unknown'],
   'Procedure.status': ['preparation', 'in-progress', 'not-done', 'on-hold', 'stopped', 'completed', 'entered-in-error', 'unknown'],
   'ServiceRequest.status': ['draft', 'active', 'on-hold', 'revoked', 'completed', 'entered-in-error', 'unknown'],
@@ -137,10 +138,11 @@ describe('demo patient set', () => {
     expect(bad).toEqual([]);
   });
 
-  it('has the seven fixed patient ids, each with the Patient resource first', () => {
+  it('has the nine fixed patient ids, each with the Patient resource first', () => {
     const patients = demoPatients(WINTER);
     expect(patients.map((p) => p.id)).toEqual([
       'ivf-ohss', 'third-trimester', 'recurrent-miscarriage', 'bleeding', 'no-lmwh', 'many-labs', 'planned-surgery',
+      'ivf-frozen-positive', 'ivf-negative-hcg',
     ]);
     expect(DEMO_PATIENT_IDS).toEqual(patients.map((p) => p.id));
     for (const p of patients) {
@@ -255,6 +257,56 @@ describe.each(CLOCKS)('scenario facts hold (%s)', (_label, nowMs) => {
     const status = ofType(resources, 'Observation').find((o) => loincOf(o) === '82810-3');
     expect(status?.valueCodeableConcept?.coding?.[0]?.code).toBe('LA4489-6');
     expect(ofType(resources, 'Observation').filter((o) => loincOf(o) === '2243-4').length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('ivf-ohss: hCG pending: four estradiol results in pg/mL, a serum beta-hCG planned tomorrow, no hCG result, status "Unknown"', () => {
+    const { resources } = patientById(nowMs, 'ivf-ohss');
+    const obs = ofType(resources, 'Observation');
+    const e2 = obs.filter((o) => loincOf(o) === '2243-4').sort((a, b) => ms(a.effectiveDateTime) - ms(b.effectiveDateTime));
+    expect(e2.map((o) => [o.valueQuantity?.value, o.valueQuantity?.code])).toEqual([[2650, 'pg/mL'], [4120, 'pg/mL'], [1380, 'pg/mL'], [2240, 'pg/mL']]);
+    const [sr] = ofType(resources, 'ServiceRequest');
+    expect(sr).toMatchObject({ status: 'active', intent: 'order', code: { coding: [{ system: 'http://loinc.org', code: '21198-7' }] } });
+    expect(ms(sr?.occurrenceDateTime)).toBe(localAt(nowMs, 1, 8, 30));
+    expect(obs.some((o) => ['2106-3', '21198-7'].includes(String(loincOf(o))))).toBe(false);
+    const status = obs.find((o) => loincOf(o) === '82810-3');
+    expect(status?.note?.[0]?.text).toMatch(/hCG result pending/);
+    const trigger = ofType(resources, 'MedicationAdministration').find((a) => a.medicationCodeableConcept?.coding?.[0]?.code === 'G03GA08');
+    expect(ms(trigger?.effectiveDateTime)).toBe(localAt(nowMs, -17, 21, 0));
+  });
+
+  it('ivf-frozen-positive: frozen transfer (SNOMED 236894009) 24 days ago, day-5 embryo, positive urine and serum hCG after it, estradiol in pmol/L', () => {
+    const { resources } = patientById(nowMs, 'ivf-frozen-positive');
+    const [transfer] = ofType(resources, 'Procedure');
+    expect(transfer).toMatchObject({ status: 'completed', code: { coding: [{ system: 'http://snomed.info/sct', code: '236894009' }] } });
+    expect(ms(transfer?.performedDateTime)).toBe(localAt(nowMs, -24, 10, 30));
+    const obs = ofType(resources, 'Observation');
+    expect(obs.find((o) => o.code.coding?.[0]?.code === 'embryo-age-at-transfer')?.valueQuantity?.value).toBe(5);
+    const urine = obs.find((o) => loincOf(o) === '2106-3');
+    expect(urine?.valueCodeableConcept?.coding?.[0]?.code).toBe('10828004');
+    const serum = obs.filter((o) => loincOf(o) === '21198-7');
+    expect(serum.map((o) => o.valueQuantity?.value)).toEqual([312, 780]);
+    for (const o of [urine, ...serum]) expect(ms(o?.effectiveDateTime)).toBeGreaterThan(ms(transfer?.performedDateTime));
+    expect(obs.filter((o) => loincOf(o) === '14715-7').map((o) => o.valueQuantity?.code)).toEqual(['pmol/L', 'pmol/L']);
+    const enox = byId(resources, 'ivf-frozen-positive-medreq-enoxaparin');
+    expect(enox).toMatchObject({ status: 'active', medicationCodeableConcept: { coding: [{ code: '854235' }] } });
+  });
+
+  it('ivf-negative-hcg: negative hCG 14 days after a fresh day-3 transfer; enoxaparin still active; 20 syringes run out before the order ends', () => {
+    const { resources } = patientById(nowMs, 'ivf-negative-hcg');
+    const transfer = ofType(resources, 'Procedure').find((p) => p.code?.coding?.[0]?.code === '75456002');
+    expect(ms(transfer?.performedDateTime)).toBe(localAt(nowMs, -16, 11, 0));
+    const obs = ofType(resources, 'Observation');
+    expect(obs.find((o) => o.code.coding?.[0]?.code === 'embryo-age-at-transfer')?.valueQuantity?.value).toBe(3);
+    expect(obs.find((o) => loincOf(o) === '2106-3')?.valueCodeableConcept?.coding?.[0]?.code).toBe('260385009');
+    expect(obs.find((o) => loincOf(o) === '21198-7')?.valueQuantity).toMatchObject({ comparator: '<', value: 2 });
+    const enox = byId(resources, 'ivf-negative-hcg-medreq-enoxaparin');
+    if (enox.resourceType !== 'MedicationRequest') throw new Error('not a MedicationRequest');
+    expect(enox.status).toBe('active');
+    const end = ms(enox.dosageInstruction?.[0]?.timing?.repeat?.boundsPeriod?.end);
+    const [disp] = ofType(resources, 'MedicationDispense');
+    expect(disp).toMatchObject({ status: 'completed', quantity: { value: 20, code: '{syringe}' }, authorizingPrescription: [{ reference: `MedicationRequest/${enox.id}` }] });
+    const start = ms(enox.dosageInstruction?.[0]?.timing?.repeat?.boundsPeriod?.start);
+    expect(start + 20 * 86_400_000).toBeLessThan(end);
   });
 
   it('third-trimester: 35 weeks today by EDD, LMP agrees within 3 days', () => {

@@ -9,6 +9,8 @@ import * as bleeding from './patients/bleeding.mjs';
 import * as noLmwh from './patients/no-lmwh.mjs';
 import * as manyLabs from './patients/many-labs.mjs';
 import * as plannedSurgery from './patients/planned-surgery.mjs';
+import * as ivfFrozenPositive from './patients/ivf-frozen-positive.mjs';
+import * as ivfNegativeHcg from './patients/ivf-negative-hcg.mjs';
 
 export { DEMO_ZONE };
 
@@ -21,7 +23,7 @@ export { DEMO_ZONE };
  * @property {import('fhir/r4').FhirResource[]} resources FHIR R4 resources, the Patient first
  */
 
-const BUILDERS = [ivfOhss, thirdTrimester, recurrentMiscarriage, bleeding, noLmwh, manyLabs, plannedSurgery];
+const BUILDERS = [ivfOhss, thirdTrimester, recurrentMiscarriage, bleeding, noLmwh, manyLabs, plannedSurgery, ivfFrozenPositive, ivfNegativeHcg];
 
 /** Patient ids, in the order `demoPatients` returns them. */
 export const DEMO_PATIENT_IDS = BUILDERS.map((b) => b.ID);

@@ -12,6 +12,7 @@ import { createFhirEngine } from '../fhir-engine.mjs';
 import { loadDataPaths } from './data-loader.mjs';
 import { createAuthServer, parseLaunchOptions } from './oauth.mjs';
 import { ehrHomePage, errorPage, iframePage, pickerPage } from './pages.mjs';
+import { createCdsMount } from './cds-client.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const DEFAULT_DIST = path.resolve(HERE, '../../dist');
@@ -124,6 +125,8 @@ export async function startSandbox({ port = 0, now = Date.now(), dataPaths = [],
   }
 
   const auth = createAuthServer({ getPatientIds: async () => (await patientRows()).map((p) => p.id) });
+  // CDS Hooks: the service under /cds-services and the EHR side of it (booking page, JWT, launch with appContext).
+  const cds = createCdsMount({ baseUrl: () => url, sandboxNow: now, engine: () => engine, auth, patientName: async (id) => (await patientRows()).find((r) => r.id === id)?.name, log });
 
   /** @param {import('node:http').IncomingMessage} req */
   const originOf = (req) => `http://${req.headers.host ?? `${host}:${port}`}`;
@@ -201,6 +204,7 @@ export async function startSandbox({ port = 0, now = Date.now(), dataPaths = [],
     const url = new URL(req.url ?? '/', origin);
     const p = url.pathname;
     const method = req.method ?? 'GET';
+    if (await cds.route(req, res, url)) return;
 
     if ((p.startsWith('/fhir') || p.startsWith('/auth/token') || p.endsWith('/.well-known/smart-configuration')) && method === 'OPTIONS') {
       res.writeHead(204, CORS);

@@ -23,7 +23,7 @@ const WILDCARD_TYPES = [
 ];
 
 /** @typedef {'full'|'trimmed'|'v1'} GrantKind */
-/** @typedef {{ tokenLifetime: number, grant: GrantKind, needPatientBanner: boolean }} LaunchOptions */
+/** @typedef {{ tokenLifetime: number, grant: GrantKind, needPatientBanner: boolean, appContext?: string }} LaunchOptions */
 /** @typedef {{ patient: string, options: LaunchOptions }} LaunchContext */
 
 /** @param {number} bytes */
@@ -220,6 +220,8 @@ export function createAuthServer({ getPatientIds }) {
     };
     if (ctx.patient) body.patient = ctx.patient;
     body.need_patient_banner = ctx.options.needPatientBanner;
+    // SMART's appContext: set by a CDS card's link (a string, passed through unchanged).
+    if (ctx.options.appContext) body.appContext = ctx.options.appContext;
     if (ctx.scopes.includes('online_access') || ctx.scopes.includes('offline_access')) {
       const refresh = existingRefresh ?? randomId(32);
       refreshTokens.set(refresh, { clientId: ctx.clientId, scopes: ctx.scopes, patient: ctx.patient, options: ctx.options });

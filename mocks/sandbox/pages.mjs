@@ -80,6 +80,7 @@ export function ehrHomePage({ patients, nowMs, origin, problems }) {
 <td>${age === null ? 'unknown' : `${age} years`}</td>
 <td>${esc(p.scenario)}</td>
 <td><button type="submit" name="patient" value="${esc(p.id)}">Launch LMWH Monitor<span class="sr-only"> for ${esc(p.name)}</span></button></td>
+<td><a class="button" href="/ehr/book?patient=${encodeURIComponent(p.id)}">Book a procedure<span class="sr-only"> for ${esc(p.name)}</span></a></td>
 </tr>`;
     })
     .join('\n');
@@ -104,7 +105,7 @@ ${
     ? '<p>No patients are loaded. Add FHIR files with <code>SANDBOX_DATA</code>.</p>'
     : `<table>
 <caption class="sr-only">Patients in this sandbox EHR</caption>
-<thead><tr><th scope="col">Name</th><th scope="col">Birth date</th><th scope="col">Age</th><th scope="col">Scenario</th><th scope="col">EHR launch</th></tr></thead>
+<thead><tr><th scope="col">Name</th><th scope="col">Birth date</th><th scope="col">Age</th><th scope="col">Scenario</th><th scope="col">EHR launch</th><th scope="col">Scheduling</th></tr></thead>
 <tbody>
 ${rows}
 </tbody>

@@ -1,4 +1,5 @@
 /** Shared plain types of the domain layer. No React, no I/O. */
+import type { Reason } from './reasons';
 
 /** Where a fact came from: shown on every number, point and card. */
 export interface SourceRef {
@@ -12,18 +13,21 @@ export interface SourceRef {
   matchedBy?: string;
 }
 
-/** A value that is either known, or unknown with a reason a clinician can read. Never a silent default. */
-export type Known<T> = { known: true; value: T } | { known: false; reason: string };
+/**
+ * A value that is either known, or unknown with a reason (a code with parameters, worded by the UI's catalogue).
+ * Never a silent default. (A plain string reason is transitional, for modules not yet converted to codes.)
+ */
+export type Known<T> = { known: true; value: T } | { known: false; reason: Reason | string };
 
 export const known = <T>(value: T): Known<T> => ({ known: true, value });
-export const unknown = <T = never>(reason: string): Known<T> => ({ known: false, reason });
+export const unknown = <T = never>(reason: Reason | string): Known<T> => ({ known: false, reason });
 
 /** A record left out of a view, with the reason. Collected into the exclusions report. */
 export interface Exclusion {
   source: SourceRef;
   /** Which view or list it was left out of, e.g. "D-dimer chart", "LMWH orders". */
   view: string;
-  reason: string;
+  reason: Reason | string;
 }
 
 /** How a medication or finding was recognised: codes first, a text match is a labelled fallback. */

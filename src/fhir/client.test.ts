@@ -231,6 +231,14 @@ describe('completeLaunch', () => {
     expect(out.kind === 'ready' && out.session.needPatientBanner).toBe(true);
   });
 
+  it('the appContext of a launch from a CDS card is passed on when it is a string, and dropped otherwise', async () => {
+    const ctx = '{"event":"event:Appointment/b1"}';
+    const out = await completeLaunch({ pageHref: APP, storage: { getItem: () => 'key' }, ready: readyClient({ patient: 'p1', appContext: ctx }) });
+    expect(out.kind === 'ready' && out.session.appContext).toBe(ctx);
+    const odd = await completeLaunch({ pageHref: APP, storage: { getItem: () => 'key' }, ready: readyClient({ patient: 'p1', appContext: { event: 'x' } }) });
+    expect(odd.kind === 'ready' && 'appContext' in odd.session).toBe(false);
+  });
+
   it('a token without a patient is a readable launch error', async () => {
     await expect(completeLaunch({ pageHref: `${APP}?code=c&state=s`, storage: noStore, ready: readyClient({}) })).rejects.toThrow(/did not say which patient/);
   });

@@ -167,7 +167,7 @@ export class LaunchError extends Error {
 /** The part of a fhirclient Client the app page needs after FHIR.oauth2.ready(). */
 export interface ReadyClientLike extends SmartClientLike {
   state: SmartClientLike['state'] & {
-    tokenResponse?: SmartClientLike['state']['tokenResponse'] & { patient?: string; scope?: string; need_patient_banner?: boolean };
+    tokenResponse?: SmartClientLike['state']['tokenResponse'] & { patient?: string; scope?: string; need_patient_banner?: boolean; appContext?: unknown };
   };
 }
 
@@ -177,6 +177,8 @@ export interface LaunchedSessionData {
   needPatientBanner: boolean;
   /** The token response's scope string as granted (parse with parseScopes). */
   grantedScope: string;
+  /** SMART appContext from the token response (e.g. a CDS Hooks card's link naming an event), when a string. */
+  appContext?: string;
 }
 
 export type LaunchOutcome = { kind: 'no-launch' } | { kind: 'ready'; session: LaunchedSessionData };
@@ -219,6 +221,7 @@ export async function completeLaunch(input: CompleteLaunchInput): Promise<Launch
       patientId: tr.patient,
       needPatientBanner: tr.need_patient_banner !== false,
       grantedScope: typeof tr.scope === 'string' ? tr.scope : '',
+      ...(typeof tr.appContext === 'string' ? { appContext: tr.appContext } : {}),
     },
   };
 }

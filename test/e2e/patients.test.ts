@@ -91,6 +91,12 @@ const KEY_FACTS: Record<string, (page: Page) => Promise<void>> = {
     expect(body).toMatch(/embryo transfer/i);
     expect(body).toMatch(/ovarian hyperstimulation|OHSS/i);
   },
+  'ivf-frozen-positive': async (page) => {
+    expect(await page.locator('main, body').first().innerText()).toMatch(/embryo transfer/i);
+  },
+  'ivf-negative-hcg': async (page) => {
+    expect(await page.locator('main, body').first().innerText()).toMatch(/embryo transfer/i);
+  },
   'third-trimester': async (page) => {
     const section = page.getByRole('region', { name: 'Scheduled procedures and delivery' });
     await expect.poll(() => section.innerText()).toContain('Stop not documented');
@@ -126,7 +132,7 @@ const KEY_FACTS: Record<string, (page: Page) => Promise<void>> = {
 };
 
 describe('every demo patient through an EHR launch at 1280x800', () => {
-  it('the sweep covers the seven demo patients', () => {
+  it('the sweep covers every demo patient', () => {
     expect(demos.map((d) => d.id).sort()).toEqual(Object.keys(KEY_FACTS).sort());
   });
 

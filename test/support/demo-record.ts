@@ -12,7 +12,16 @@ export const DEMO_TEST_ZONE = 'Europe/London';
 /** 25 Nov 2026 10:00 London: the fixed "now" of UI tests. */
 export const DEMO_TEST_NOW = DateTime.fromISO('2026-11-25T10:00:00', { zone: DEMO_TEST_ZONE }).toMillis();
 
-export type DemoPatientId = 'ivf-ohss' | 'third-trimester' | 'recurrent-miscarriage' | 'bleeding' | 'no-lmwh' | 'many-labs' | 'planned-surgery';
+export type DemoPatientId =
+  | 'ivf-ohss'
+  | 'third-trimester'
+  | 'recurrent-miscarriage'
+  | 'bleeding'
+  | 'no-lmwh'
+  | 'many-labs'
+  | 'planned-surgery'
+  | 'ivf-frozen-positive'
+  | 'ivf-negative-hcg';
 
 /** The raw demo resources of one patient at `now`. */
 export function demoResources(id: DemoPatientId, now = DEMO_TEST_NOW): fhir4.FhirResource[] {

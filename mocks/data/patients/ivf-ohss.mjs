@@ -1,6 +1,7 @@
-// Patient 1: IVF cycle, embryo transfer 10 days ago, OHSS risk, on prophylactic enoxaparin and high-dose estradiol.
+// Patient 1: IVF cycle, embryo transfer 10 days ago, OHSS risk, on prophylactic enoxaparin and high-dose estradiol;
+// the serum hCG test is planned for tomorrow, so the pregnancy is not confirmed.
 import {
-  SYS, CATEGORY, INTERP, CLINICAL_ACTIVE, VERIFICATION_CONFIRMED, CONDITION_PROBLEM, ONCE_DAILY,
+  SYS, CATEGORY, INTERP, CLINICAL_ACTIVE, VERIFICATION_CONFIRMED, CONDITION_PROBLEM, ONCE_DAILY, ROUTE_SC,
   cc, coding, qty, loinc, patient, patientRef, ref, observation, weight, pregnancyStatus, dosage,
 } from '../lib.mjs';
 
@@ -116,6 +117,52 @@ export function build(c) {
     }),
   );
 
+  // Stimulation (follitropin alfa) day -26 to day -17, hCG trigger day -17 21:00 (36 h before the retrieval).
+  const stimulation = {
+    resourceType: 'MedicationRequest',
+    id: `${pid}-medreq-follitropin`,
+    status: 'completed',
+    intent: 'order',
+    medicationCodeableConcept: cc([coding(SYS.atc, 'G03GA05', 'follitropin alfa')], 'Gonal-f 150 IU pen'),
+    subject: patientRef(pid),
+    authoredOn: c.at(-27, '15:00'),
+    dosageInstruction: [
+      dosage({ text: '150 IU subcutaneously once daily', dose: qty(150, 'IU', '[iU]'), timing: ONCE_DAILY, bounds: { start: c.at(-26, '20:00'), end: c.at(-17, '20:00') } }),
+    ],
+  };
+  const triggerShot = {
+    resourceType: 'MedicationAdministration',
+    id: `${pid}-medadmin-trigger`,
+    status: 'completed',
+    medicationCodeableConcept: cc([coding(SYS.atc, 'G03GA08', 'choriogonadotropin alfa')], 'Ovitrelle 250 micrograms (trigger)'),
+    subject: patientRef(pid),
+    effectiveDateTime: c.at(-17, '21:00'),
+    dosage: { route: ROUTE_SC, dose: qty(250, 'ug') },
+  };
+  const progesterone = {
+    resourceType: 'MedicationRequest',
+    id: `${pid}-medreq-progesterone`,
+    status: 'active',
+    intent: 'order',
+    medicationCodeableConcept: cc([coding(SYS.atc, 'G03DA04', 'progesterone')], 'Utrogestan 200 mg vaginal capsules (luteal support)'),
+    subject: patientRef(pid),
+    authoredOn: c.at(-15, '12:00'),
+    dosageInstruction: [
+      dosage({ text: '200 mg vaginally three times daily', dose: qty(200, 'mg'), timing: { frequency: 3, period: 1, periodUnit: 'd' }, route: { text: 'Vaginal' }, bounds: { start: c.at(-15, '20:00') } }),
+    ],
+  };
+  // The serum beta-hCG test is planned for tomorrow (11 days after the day-5 transfer): no result yet.
+  const hcgPlanned = {
+    resourceType: 'ServiceRequest',
+    id: `${pid}-sr-hcg`,
+    status: 'active',
+    intent: 'order',
+    code: loinc('21198-7', 'Choriogonadotropin.beta subunit [Units/volume] in Serum or Plasma', 'Serum beta-hCG (pregnancy test)'),
+    subject: patientRef(pid),
+    authoredOn: c.at(-10, '12:30'),
+    occurrenceDateTime: c.at(1, '08:30'),
+  };
+
   const bodyWeight = weight(`${pid}-obs-weight`, pid, c.at(-20, '10:30'), 68);
   const platelets = observation({
     id: `${pid}-obs-platelets-baseline`,
@@ -126,14 +173,17 @@ export function build(c) {
     extra: { note: [{ text: 'Baseline before heparin.' }] },
   });
   const pregStatus = pregnancyStatus(`${pid}-obs-pregnancy-status`, pid, c.at(-1, '09:00'), 'LA4489-6', 'Unknown', {
-    note: [{ text: 'Serum hCG drawn; result pending (test result is not yet in).' }],
+    note: [{ text: 'hCG result pending: serum beta-hCG planned for tomorrow 08:30; no pregnancy test result yet.' }],
   });
 
   return {
     id: pid,
     name: 'Hannah Whitcombe',
     birthDate: pt.birthDate,
-    scenario: 'IVF: embryo transfer 10 days ago (day-5 blastocyst), OHSS risk, enoxaparin 40 mg daily and high-dose estradiol; pregnancy test pending.',
-    resources: [pt, retrieval, transfer, embryoAge, ohss, enoxaparin, estradiol, ...estradiolLabs, bodyWeight, platelets, pregStatus],
+    scenario: 'IVF: embryo transfer 10 days ago (day-5 blastocyst), OHSS risk, enoxaparin 40 mg daily and high-dose estradiol; serum hCG planned tomorrow, pregnancy not confirmed.',
+    resources: [
+      pt, stimulation, triggerShot, retrieval, transfer, embryoAge, ohss, enoxaparin, estradiol, progesterone,
+      ...estradiolLabs, bodyWeight, platelets, pregStatus, hcgPlanned,
+    ],
   };
 }

@@ -1,3 +1,4 @@
+import { legacyReasonText } from '../reasons';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { approximateFeuFromDdu, ddimerSeries, normaliseDdimer, toDisplayUnit, UNIT_TYPE_NOT_STATED } from './ddimer';
 import { loadUnitConverter, type UnitConverter } from './ucum';
@@ -30,7 +31,7 @@ function result(out: DdimerOutcome): DdimerResult {
 }
 function reason(out: DdimerOutcome): string {
   if (out.kind !== 'excluded') throw new Error('expected an exclusion');
-  return out.exclusion.reason;
+  return legacyReasonText(out.exclusion.reason);
 }
 
 describe('D-dimer in every unit and code gives the right normalised value', () => {

@@ -4,6 +4,7 @@
  * unit text, in that order; sources that disagree exclude the result. Values are converted (UCUM) to ng/mL of the
  * SAME unit type: FEU is never silently made from DDU.
  */
+import { legacyReasonText } from '../reasons';
 import { DDIMER_CODES } from '../codes';
 import type { FhirMoment } from '../time';
 import { known, unknown, type Exclusion, type Known } from '../types';
@@ -65,8 +66,8 @@ function readUnits(n: ReadNumber, units: UnitConverter): UnitReading | string {
   const statements: UnitReading['statements'] = [];
   const text = n.unitText !== undefined ? parseUnit(n.unitText) : undefined;
   const code = n.unitCode !== undefined ? parseUnit(n.unitCode) : undefined;
-  if (text && !text.known && n.unitText !== undefined && /FEU/i.test(n.unitText) && /DDU/i.test(n.unitText)) return text.reason;
-  if (code && !code.known && n.unitCode !== undefined && /FEU/i.test(n.unitCode) && /DDU/i.test(n.unitCode)) return code.reason;
+  if (text && !text.known && n.unitText !== undefined && /FEU/i.test(n.unitText) && /DDU/i.test(n.unitText)) return legacyReasonText(text.reason);
+  if (code && !code.known && n.unitCode !== undefined && /FEU/i.test(n.unitCode) && /DDU/i.test(n.unitCode)) return legacyReasonText(code.reason);
   if (text?.known && text.value.unitType) statements.push({ type: text.value.unitType, from: text.value.unitTypeFrom ?? 'unit-text', what: `unit '${n.unitText}'` });
   if (code?.known && code.value.unitType) statements.push({ type: code.value.unitType, from: code.value.unitTypeFrom ?? 'annotation', what: `unit code '${n.unitCode}'` });
   const textUcum = text?.known && units.isValid(text.value.ucum) ? text.value.ucum : undefined;

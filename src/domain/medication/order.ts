@@ -3,6 +3,7 @@
  * from timing.repeat.bounds[x] or count, never from dispenseRequest.validityPeriod (how long a prescription can be
  * filled). Cancelled, entered-in-error and doNotPerform requests are excluded with the reason.
  */
+import { legacyReasonText } from '../reasons';
 import { DateTime } from 'luxon';
 import { type Exclusion, type Known, known, type SourceRef, unknown } from '../types';
 import { HOUR_MS, isValidZone, parseFhirDate } from '../time';
@@ -221,14 +222,14 @@ export function normaliseOrders(mrs: fhir4.MedicationRequest[], medications: fhi
 export function isActiveAt(order: LmwhOrder, instant: number): ActiveAt {
   if (!Number.isFinite(instant)) return { state: 'unknown', reason: 'no valid instant' };
   if (!order.isOrder) return { state: 'inactive', reason: order.notAnOrderReason ?? 'not an order' };
-  if (!order.status.known) return { state: 'unknown', reason: order.status.reason };
+  if (!order.status.known) return { state: 'unknown', reason: legacyReasonText(order.status.reason) };
   const s = order.status.value;
   if (s === 'draft') return { state: 'inactive', reason: 'draft: not yet an order' };
   if (s === 'on-hold') return { state: 'inactive', reason: 'on hold' };
   if (s === 'unknown') return { state: 'unknown', reason: "status 'unknown'" };
   if (order.start.known && instant < order.start.value.ms) return { state: 'inactive', reason: 'before the start' };
   if (order.end.known && instant >= order.end.value.ms) return { state: 'inactive', reason: `after the end (${order.end.value.from})` };
-  if (!order.start.known) return { state: 'unknown', reason: order.start.reason };
+  if (!order.start.known) return { state: 'unknown', reason: legacyReasonText(order.start.reason) };
   if (s === 'active') return { state: 'active', reason: order.end.known ? 'active, within its period' : 'active; end unknown' };
   if (s === 'completed' && order.end.known) return { state: 'active', reason: 'completed order, within its planned period' };
   return { state: 'unknown', reason: `${s}: the date it ${s === 'stopped' ? 'was stopped' : 'ended'} is not recorded` };

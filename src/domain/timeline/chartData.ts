@@ -4,6 +4,7 @@
  * out, with the reasons. Pure: no React, no clock; every x is in the same units (gestational weeks as a float, or
  * epoch ms on the calendar fallback axis when the pregnancy cannot be dated).
  */
+import { legacyReasonText } from '../reasons';
 import type { ClinicalRecord, OrderView } from '../record';
 import { describeOrder, drugName } from '../record';
 import type { Comparator, DdimerDisplayUnit, DdimerResult, ResultStatusMark } from '../labs';
@@ -262,10 +263,10 @@ function gaText(p: Pregnancy | undefined, ms: number, zone: string, noDatingReas
 function valueText(r: DdimerResult, unit: DdimerDisplayUnit): DdimerRow['normalised'] {
   const cmp = r.comparator ?? '';
   if (r.unitType === 'DDU') {
-    return r.chart.known ? { kind: 'DDU', text: `${cmp}${fmtNum(r.chart.value)} ng/mL DDU (not converted)` } : { kind: 'none', reason: r.chart.reason };
+    return r.chart.known ? { kind: 'DDU', text: `${cmp}${fmtNum(r.chart.value)} ng/mL DDU (not converted)` } : { kind: 'none', reason: legacyReasonText(r.chart.reason) };
   }
   const v = toDisplayUnit(r, unit);
-  return v.known ? { kind: 'FEU', text: `${cmp}${fmtNum(v.value)} ${feuUnitLabel(unit)}` } : { kind: 'none', reason: v.reason };
+  return v.known ? { kind: 'FEU', text: `${cmp}${fmtNum(v.value)} ${feuUnitLabel(unit)}` } : { kind: 'none', reason: legacyReasonText(v.reason) };
 }
 
 const EVENT_KIND: Record<PlannedEvent['class'], EventMarkKind> = {
@@ -323,7 +324,7 @@ export function buildTimeline(record: ClinicalRecord, options: TimelineOptions =
     const rrText = referenceRangeText(r.referenceRange);
     rows.push({ result: r, inPregnancy: inside, whenText, gaText: ga, normalised: valueText(r, unit), statusText: statusText(r.status), referenceRangeText: rrText });
     if (!r.chart.known) {
-      if (!notPlottedKeys.has(sourceKey(r.source))) notPlotted.push({ source: r.source, reason: r.chart.reason });
+      if (!notPlottedKeys.has(sourceKey(r.source))) notPlotted.push({ source: r.source, reason: legacyReasonText(r.chart.reason) });
       continue;
     }
     if (!inside) {

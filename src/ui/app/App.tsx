@@ -3,6 +3,7 @@
  * the patient banner and the main view. A SessionExpiredError from any query replaces everything with the
  * "relaunch from the EHR" state (the requester has already tried the refresh token where there was one).
  */
+import { MessagesProvider } from '../messages/MessagesProvider';
 import { Suspense, useEffect, useMemo, useState } from 'react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { FhirRequester } from '../../fhir/client';
@@ -20,6 +21,8 @@ export interface LaunchedSession {
   patientId: string;
   needPatientBanner: boolean;
   grantedScopes: ParsedScopes;
+  /** SMART appContext of the launch (see launchFocus.ts). */
+  appContext?: string;
 }
 
 export interface AppProps {
@@ -97,14 +100,12 @@ function GrantedAccess({ scopes }: { scopes: ParsedScopes }) {
   );
 }
 
-/** While the patient view's chunk arrives (it is fetched from the start, in parallel with the launch). */
+/**
+ * While the patient view's chunk arrives: a busy, empty region. Rarely seen: the chunk is fetched from the moment the
+ * app module runs, in parallel with the launch, and is normally in before the session is ready.
+ */
 function ViewLoading() {
-  return (
-    <section className="patient-view" aria-labelledby="patient-view-heading" aria-busy="true">
-      <h1 id="patient-view-heading">LMWH Monitor</h1>
-      <p role="status">Reading the clinical record from the EHR…</p>
-    </section>
-  );
+  return <section className="patient-view" aria-busy="true" />;
 }
 
 function PatientViewSlot() {
@@ -143,6 +144,7 @@ export function App({ session, clock = systemClock, initialZone, queryClient }: 
   return (
     <QueryClientProvider client={client}>
       <AppContext.Provider value={value}>
+        <MessagesProvider locale="en" zone={facilityZone}>
         <div className="app">
           <header className="app-header no-print">
             <span className="app-name">LMWH Monitor</span>
@@ -157,6 +159,7 @@ export function App({ session, clock = systemClock, initialZone, queryClient }: 
             <PatientViewSlot />
           </main>
         </div>
+        </MessagesProvider>
       </AppContext.Provider>
     </QueryClientProvider>
   );

@@ -14,6 +14,8 @@ export interface AppContextValue {
   /** False when the EHR's token response said need_patient_banner: false (it shows its own banner). */
   needPatientBanner: boolean;
   grantedScopes: ParsedScopes;
+  /** SMART appContext of the launch, as the token response gave it (see launchFocus.ts). */
+  appContext?: string;
   /** IANA zone every date and deadline is shown in. */
   facilityZone: string;
   setFacilityZone: (zone: string) => void;

@@ -4,6 +4,7 @@
  * alternative, the analyte's note, Provenance, and the full series as a table (toggle; always printed). Anti-Xa shows
  * the time since the last recorded dose; platelets show the HIT pattern check. Empty analytes say so.
  */
+import { legacyReasonText } from '../../domain/reasons';
 import { useId, useMemo, useState } from 'react';
 import type { ClinicalRecord } from '../../domain/record';
 import type { AnalyteSeries, LabPoint } from '../../domain/labs';
@@ -248,7 +249,7 @@ function AnalyteCard({ series, record, hit }: { series: AnalyteSeries; record: C
           <ul>
             {series.exclusions.map((e, i) => (
               <li key={`${sourceLabel(e.source)}-${i}`}>
-                {e.source.original ?? sourceLabel(e.source)}: {e.reason} <Provenance sources={e.source} />
+                {e.source.original ?? sourceLabel(e.source)}: {legacyReasonText(e.reason)} <Provenance sources={e.source} />
               </li>
             ))}
           </ul>

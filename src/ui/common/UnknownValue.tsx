@@ -1,12 +1,15 @@
 /** Unknown is shown as unknown, with the reason: never blank, never as normal. */
+import type { Reason } from '../../domain/reasons';
 import type { Known } from '../../domain/types';
+import { useMessages } from '../messages/MessagesProvider';
 import './common.css';
 
-export function UnknownValue({ reason, label = 'Unknown' }: { reason: string; label?: string }) {
+export function UnknownValue({ reason, label }: { reason: Reason | string; label?: string }) {
+  const m = useMessages();
   return (
     <span className="unknown-value">
-      {label}
-      <span className="unknown-value__reason"> ({reason})</span>
+      {label ?? m.t('common.unknown')}
+      <span className="unknown-value__reason"> ({m.reason(reason)})</span>
     </span>
   );
 }

@@ -2,6 +2,7 @@
  * "Records left out": every record a view left out, with the reason, grouped by view with counts, and the resources
  * the FHIR layer dropped before reading (another patient's). Target of the "not plotted — see exclusions" links.
  */
+import { legacyReasonText } from '../../domain/reasons';
 import { useId } from 'react';
 import type { DroppedResource } from '../../domain/input';
 import type { Exclusion, SourceRef } from '../../domain/types';
@@ -29,7 +30,7 @@ export function groupExclusions(exclusions: readonly Exclusion[], dropped: reado
     list.push(i);
     groups.set(i.view, list);
   };
-  for (const e of exclusions) add({ view: e.view, reason: e.reason, source: e.source });
+  for (const e of exclusions) add({ view: e.view, reason: legacyReasonText(e.reason), source: e.source });
   for (const d of dropped) add({ view: DROPPED_VIEW, reason: d.reason, source: { resourceType: d.resourceType, id: d.id } });
   return [...groups.entries()];
 }

@@ -3,6 +3,7 @@
  * (estradiol, aspirin) and the weights the dose per kg uses. "No LMWH order found in the record" is said only when the
  * order searches were complete; otherwise the absence of an order is stated as not known. Provenance on every row.
  */
+import { legacyReasonText } from '../../domain/reasons';
 import type { ClinicalRecord, OrderView, OtherOrderView } from '../../domain/record';
 import { drugName } from '../../domain/record';
 import type { QueryGroup } from '../../domain/input';
@@ -87,7 +88,7 @@ function PeriodCell({ order, zone }: { order: LmwhOrder; zone: string }) {
           </>
         ) : (
           <>
-            end unknown<span className="med-note"> ({order.end.reason})</span>
+            end unknown<span className="med-note"> ({legacyReasonText(order.end.reason)})</span>
           </>
         )}
       </span>
@@ -103,7 +104,7 @@ function StatusCell({ order }: { order: LmwhOrder }) {
       {status === 'on-hold' && <span className="med-mark med-mark--hold">On hold</span>}
       {!order.isOrder && (
         <span className="med-mark med-mark--plan">
-          Not an order: {order.notAnOrderReason ?? (order.intent.known ? `intent ${order.intent.value}` : order.intent.reason)}
+          Not an order: {order.notAnOrderReason ?? (order.intent.known ? `intent ${order.intent.value}` : legacyReasonText(order.intent.reason))}
         </span>
       )}
     </>

@@ -21,6 +21,7 @@ import { IndicationsPanel } from '../indications/IndicationsPanel';
 import { CautionsPanel } from '../cautions/CautionsPanel';
 import { CopyToNote } from '../copy-to-note/CopyToNote';
 import { ExclusionsReport } from '../exclusions/ExclusionsReport';
+import { useLaunchFocus } from '../app/launchFocus';
 import type { ClinicalRecord } from '../../domain/record';
 import './patient-view.css';
 
@@ -53,6 +54,7 @@ function Skeleton() {
 function Loaded({ record, reload, isReloading }: { record: ClinicalRecord; reload: () => void; isReloading: boolean }) {
   const whatIf = useWhatIfEvents();
   const whatIfCards = useWhatIfCards(whatIf.events, record.rules.context);
+  useLaunchFocus(record, whatIf);
   return (
     <>
       <StopNowBanner record={record} />

@@ -106,7 +106,7 @@ export const EventCardView = forwardRef<HTMLElement, EventCardViewProps>(functio
   const headingId = `event-card-${e.id.replace(/[^A-Za-z0-9_-]/g, '-')}`;
   const dateOnly = e.when?.precision === 'day';
   return (
-    <article ref={ref} tabIndex={-1} className={`event-card${e.enteredHere ? ' event-card--entered-here' : ''}`} aria-labelledby={headingId}>
+    <article ref={ref} tabIndex={-1} className={`event-card${e.enteredHere ? ' event-card--entered-here' : ''}`} aria-labelledby={headingId} data-event-id={e.id}>
       <header className="event-card__header">
         <h3 id={headingId}>{e.label}</h3>
         {card.enteredHereNote && <p className="event-card__entered-here">{card.enteredHereNote}</p>}

@@ -2,6 +2,7 @@
  * The compact summary at the top: gestation today with its dating source, the active LMWH order(s), and the next
  * planned event with its countdown. Each fact with Provenance; unknowns and absences stated with the reason.
  */
+import { legacyReasonText } from '../../domain/reasons';
 import type { ClinicalRecord } from '../../domain/record';
 import { describeOrder } from '../../domain/record';
 import type { QueryGroup } from '../../domain/input';
@@ -35,7 +36,7 @@ function Gestation({ record }: { record: ClinicalRecord }) {
         <>
           {/* "Not pregnant" only when the record says so; otherwise the absence of a found pregnancy is stated as such. */}
           <strong>{status?.status === 'not-pregnant' ? 'Not pregnant / no current pregnancy' : 'No current pregnancy found in the record'}</strong>{' '}
-          <span className="summary-note">({ga.reason})</span>
+          <span className="summary-note">({legacyReasonText(ga.reason)})</span>
         </>
       )}
       {!ga.known && status && (

@@ -3,6 +3,7 @@
  * pregnancy first; results outside it in their own row group. DDU values stay in ng/mL DDU, labelled; results that
  * cannot be normalised say why.
  */
+import { legacyReasonText } from '../../domain/reasons';
 import type { DdimerRow, TimelineData } from '../../domain/timeline';
 import { feuUnitLabel } from '../../domain/timeline';
 import { PERF_MARKS, useMarkOnce } from '../common/perfMarks';
@@ -18,7 +19,7 @@ function Row({ row, zone }: { row: DdimerRow; zone: string }) {
       <td>
         <time dateTime={toIsoInZone(r.time.start, zone)}>{row.whenText}</time>
       </td>
-      <td>{row.gaText.known ? row.gaText.value : row.inPregnancy ? <UnknownValue reason={row.gaText.reason} /> : row.gaText.reason}</td>
+      <td>{row.gaText.known ? row.gaText.value : row.inPregnancy ? <UnknownValue reason={row.gaText.reason} /> : legacyReasonText(row.gaText.reason)}</td>
       <td>
         {r.original.text}
         {r.unitType === 'DDU' ? ' (DDU)' : ''}

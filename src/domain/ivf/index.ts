@@ -1,0 +1,16 @@
+/** IVF cycle model: cycle steps, hCG/estradiol/OHSS, pregnancy confirmation after a transfer, LMWH start, supply. */
+export * from './ivfTypes';
+export * from './ivfCodes';
+export { ivfCycleFromRecord, type IvfOptions } from './ivfCycle';
+export {
+  pregnancyConfirmation,
+  gestationalAgeMayBeShownAsFact,
+  gestationFromTransfer,
+  calendarDaysBetween,
+  evidenceAfter,
+  GA_AT_TRANSFER_BASE_DAYS,
+} from './pregnancyConfirmation';
+export { lmwhOrdersOf, lmwhStartRelativeToProtocol, longBeforeProtocolDays, protocolAnchor } from './ivfLmwh';
+export { ivfIndications } from './ivfIndications';
+export { supplyCoverage } from './supply';
+export { STIMULATION_WINDOW_DAYS } from './ivfMedication';

@@ -1,0 +1,89 @@
+/**
+ * The IVF cycle from a patient's record: the latest embryo transfer and the steps before it (stimulation start,
+ * trigger, oocyte retrieval), luteal support, hCG results, pregnancy status, ultrasound dating, estradiol and OHSS.
+ * Pure and total: a step that is not in the record is unknown with the reason ("not recorded" or "search incomplete").
+ */
+import { resourcesOfType, type QueryGroup, type RecordInput } from '../input';
+import type { UnitConverter } from '../labs';
+import { known, type Exclusion, type Known } from '../types';
+import { embryoTransfers, oocyteRetrievals } from './ivfProcedures';
+import { estradiolResults, hcgResults, pregnancyStatuses, ultrasoundDatings } from './ivfResults';
+import { ohssRecords } from './ivfOhss';
+import { lutealSupportOrders, plannedHcgTests, stimulationStart, trigger } from './ivfMedication';
+import { incompleteSearch, unknownBecause } from './ivfRead';
+import type { CycleStep, EmbryoTransfer, IvfCycle } from './ivfTypes';
+
+export interface IvfOptions {
+  nowMs: number;
+  zone: string;
+  units: UnitConverter;
+}
+
+type Res = Record<string, unknown>;
+const asRes = (r: fhir4.Resource[]): Res[] => r as unknown as Res[];
+
+/** Known when found; else unknown because the search was incomplete, or because it is not recorded. */
+function stepOrUnknown<T>(value: T | undefined, input: RecordInput, groups: readonly QueryGroup[]): Known<T> {
+  if (value !== undefined) return known(value);
+  const incomplete = incompleteSearch(input, groups);
+  return incomplete ? { known: false, reason: incomplete } : unknownBecause('ivf.step-not-recorded');
+}
+
+function noTransfer(input: RecordInput): Known<EmbryoTransfer> {
+  const incomplete = incompleteSearch(input, ['procedures']);
+  return incomplete ? { known: false, reason: incomplete } : unknownBecause('ivf.no-transfer');
+}
+
+interface Read {
+  procedures: Res[];
+  observations: Res[];
+  orders: Res[];
+  administrations: Res[];
+  medications: fhir4.Medication[];
+}
+
+function read(input: RecordInput): Read {
+  return {
+    procedures: asRes(resourcesOfType(input, 'Procedure')),
+    observations: asRes(resourcesOfType(input, 'Observation')),
+    orders: asRes(resourcesOfType(input, 'MedicationRequest')),
+    administrations: asRes(resourcesOfType(input, 'MedicationAdministration')),
+    medications: resourcesOfType(input, 'Medication'),
+  };
+}
+
+/** The steps before the latest transfer: the retrieval, then stimulation and trigger relative to it. */
+function earlierSteps(r: Read, transfer: EmbryoTransfer | undefined, opts: IvfOptions, excluded: Exclusion[]) {
+  const limit = transfer?.atMs ?? opts.nowMs;
+  const retrievals = oocyteRetrievals(r.procedures, opts.zone, excluded).filter((s) => s.atMs <= limit);
+  const retrieval = retrievals[retrievals.length - 1];
+  const anchor = retrieval?.atMs ?? limit;
+  const stimulation = stimulationStart(r.orders, r.administrations, r.medications, anchor, opts.zone);
+  const trig = trigger(r.administrations, r.medications, anchor, stimulation?.atMs ?? -Infinity, opts.zone);
+  return { retrieval, stimulation, trigger: trig };
+}
+
+/** Reads the IVF cycle (the latest transfer and what belongs to it) from a record. */
+export function ivfCycleFromRecord(input: RecordInput, opts: IvfOptions): IvfCycle {
+  const excluded: Exclusion[] = [];
+  const r = read(input);
+  const transfers = embryoTransfers(r.procedures, r.observations, opts.zone, excluded).filter((t) => t.atMs <= opts.nowMs);
+  const latest = transfers[transfers.length - 1];
+  const steps = earlierSteps(r, latest, opts, excluded);
+  const medGroups: QueryGroup[] = ['medication-requests', 'medication-administrations'];
+  return {
+    stimulationStart: stepOrUnknown<CycleStep>(steps.stimulation, input, medGroups),
+    trigger: stepOrUnknown<CycleStep>(steps.trigger, input, ['medication-administrations']),
+    oocyteRetrieval: stepOrUnknown<CycleStep>(steps.retrieval, input, ['procedures']),
+    transfer: latest ? known(latest) : noTransfer(input),
+    transfers,
+    lutealSupport: lutealSupportOrders(r.orders, r.medications, opts.nowMs, opts.zone),
+    hcg: hcgResults(r.observations, opts.zone, excluded),
+    pregnancyStatus: pregnancyStatuses(r.observations, opts.zone, excluded),
+    ultrasound: ultrasoundDatings(r.observations, opts.zone, excluded),
+    estradiol: estradiolResults(r.observations, opts.units, opts.zone, excluded),
+    ohss: ohssRecords(asRes(resourcesOfType(input, 'Condition')), opts.zone, excluded),
+    plannedHcgTests: plannedHcgTests(asRes(resourcesOfType(input, 'ServiceRequest')), asRes(resourcesOfType(input, 'Appointment')), opts.zone),
+    excluded,
+  };
+}

@@ -1,0 +1,108 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadUnitConverter, type UnitConverter } from '../labs';
+import { ivfCycleFromRecord } from './ivfCycle';
+import { lmwhOrdersOf } from './ivfLmwh';
+import { calendarDaysBetween, gestationalAgeMayBeShownAsFact, gestationFromTransfer, pregnancyConfirmation } from './pregnancyConfirmation';
+import { NOW, ZONE, answer, at, embryoAge, enoxaparin, lab, record, transfer } from '../../../test/support/ivfRecordBuilders';
+
+let units: UnitConverter;
+beforeAll(async () => {
+  units = await loadUnitConverter();
+});
+function confirm(resources: fhir4.Resource[], nowMs = NOW) {
+  const input = record(resources);
+  return pregnancyConfirmation(ivfCycleFromRecord(input, { nowMs, zone: ZONE, units }), lmwhOrdersOf(input, ZONE), nowMs, ZONE);
+}
+const day5 = [transfer('et', at(-10, 1)), embryoAge('age', 'et', 5, at(-10, 1))];
+const hcgSerum = (id: string, days: number, value: number, interp: string) =>
+  lab(id, '21198-7', at(days), { valueQuantity: { value, unit: 'mIU/mL', system: 'http://unitsofmeasure.org', code: 'm[IU]/mL' }, interpretation: [{ coding: [{ code: interp }] }] });
+
+describe('transfer date + embryo age -> gestation', () => {
+  it('a day-5 transfer 10 days ago is 14 + 5 + 10 = 29 days (4w 1d); day 3 is 27 days', () => {
+    const t = Date.UTC(2026, 0, 5, 11);
+    expect(gestationFromTransfer(t, 5, NOW, ZONE)).toEqual({ days: 29, atTransferDays: 19, transferMs: t, embryoAgeDays: 5 });
+    expect(gestationFromTransfer(t, 3, NOW, ZONE).days).toBe(27);
+  });
+  it('days are counted by calendar date in the facility zone, across the spring DST change', () => {
+    // 23:30 UTC on 29 Mar is 00:30 BST on 30 Mar in London: two calendar days after 28 Mar, not one.
+    expect(calendarDaysBetween(Date.UTC(2026, 2, 28, 23, 30), Date.UTC(2026, 2, 29, 23, 30), 'Europe/London')).toBe(2);
+    expect(calendarDaysBetween(Date.UTC(2026, 2, 28, 23, 30), Date.UTC(2026, 2, 29, 23, 30), 'UTC')).toBe(1);
+    expect(calendarDaysBetween(Date.UTC(2026, 2, 27, 12), Date.UTC(2026, 2, 30, 12), 'Europe/London')).toBe(3);
+  });
+});
+
+describe('pregnancy confirmation after a transfer', () => {
+  it('no hCG yet: not confirmed, transfer + 10 days, day-5 embryo, the gestation only hypothetical, the planned test offered', () => {
+    const plan: fhir4.ServiceRequest = {
+      resourceType: 'ServiceRequest',
+      id: 'sr-hcg',
+      status: 'active',
+      intent: 'order',
+      subject: { reference: 'Patient/p1' },
+      code: { coding: [{ system: 'http://loinc.org', code: '21198-7' }] },
+      occurrenceDateTime: at(2),
+    };
+    const c = confirm([...day5, plan, lab('ps', '82810-3', at(-1), { valueCodeableConcept: { coding: [{ system: 'http://loinc.org', code: 'LA4489-6' }] } })]);
+    expect(c).toMatchObject({ status: 'not-confirmed', daysSinceTransfer: 10, embryoAgeDays: { known: true, value: 5 }, gestationIsHypothetical: true, reason: { code: 'ivf.not-confirmed' } });
+    expect(c.gestation).toMatchObject({ known: true, value: { days: 29 } });
+    expect(c.plannedHcgTest).toMatchObject({ atMs: Date.parse(at(2)), matched: 'LOINC 21198-7', source: { id: 'sr-hcg' } });
+    expect(c.evidence.map((e) => e.outcome)).toEqual(['not-classified']);
+    expect(gestationalAgeMayBeShownAsFact(c)).toEqual({ allowed: false, reason: { code: 'ivf.not-confirmed' } });
+  });
+
+  it('a positive serum beta-hCG confirms it: the gestation counts from the transfer and may be shown as fact', () => {
+    const c = confirm([...day5, hcgSerum('hcg', -1, 180, 'H')]);
+    expect(c).toMatchObject({ status: 'confirmed', gestationIsHypothetical: false, decisive: { kind: 'hcg', outcome: 'positive', source: { id: 'hcg' } } });
+    expect(c.gestation).toMatchObject({ known: true, value: { days: 29, atTransferDays: 19 } });
+    expect(gestationalAgeMayBeShownAsFact(c)).toEqual({ allowed: true });
+  });
+
+  it('an hCG taken before the transfer does not confirm a pregnancy after it', () => {
+    expect(confirm([...day5, hcgSerum('old', -12, 900, 'H')]).status).toBe('not-confirmed');
+  });
+
+  it('a "not pregnant" status checked before the procedure on the transfer day does not end the cycle', () => {
+    const preCheck = lab('ps', '82810-3', at(-10), { valueCodeableConcept: { coding: [{ system: 'http://loinc.org', code: 'LA26683-5' }] } });
+    expect(confirm([...day5, preCheck])).toMatchObject({ status: 'not-confirmed', evidence: [] });
+  });
+
+  it('a negative urine hCG: not pregnant after this transfer, and the LMWH order still in force is flagged for review', () => {
+    const c = confirm([...day5, enoxaparin('enox', at(-10, 2), at(20)), lab('u', '2106-3', at(-1), answer('260385009', 'Negative'))]);
+    expect(c).toMatchObject({ status: 'negative', reason: { code: 'ivf.negative-after-transfer' }, gestationIsHypothetical: true });
+    expect(c.lmwhAfterNegative).toEqual({ state: 'active', orders: [expect.objectContaining({ id: 'enox' })], reason: { code: 'ivf.lmwh-active-after-negative-hcg', params: { count: 1 } } });
+    expect(gestationalAgeMayBeShownAsFact(c)).toEqual({ allowed: false, reason: { code: 'ivf.negative-after-transfer' } });
+  });
+
+  it('a negative test after an earlier positive one (a biochemical pregnancy) ends the cycle: the latest result decides', () => {
+    const c = confirm([...day5, hcgSerum('h1', -3, 40, 'H'), hcgSerum('h2', -1, 3, 'N')]);
+    expect(c).toMatchObject({ status: 'negative', decisive: { source: { id: 'h2' } }, lmwhAfterNegative: { state: 'no-order' } });
+  });
+
+  it('urine positive and serum negative at the same time disagree: not confirmed', () => {
+    const c = confirm([...day5, lab('u', '2106-3', at(-1), answer('10828004', 'Positive')), hcgSerum('s', -1, 2, 'N')]);
+    expect(c.status).toBe('not-confirmed');
+  });
+
+  it('a pregnancy status "Pregnant" or an ultrasound dating after the transfer confirms it', () => {
+    expect(confirm([...day5, lab('ps', '82810-3', at(-1), { valueCodeableConcept: { coding: [{ system: 'http://loinc.org', code: 'LA15173-0' }] } })]).status).toBe('confirmed');
+    expect(confirm([...day5, lab('us', '11888-5', at(-1), { valueQuantity: { value: 6, unit: 'wk', system: 'http://unitsofmeasure.org', code: 'wk' } })]).decisive?.kind).toBe('ultrasound');
+  });
+
+  it('a quantitative hCG with no interpretation and no reference range is not classified (never assumed positive)', () => {
+    const c = confirm([...day5, lab('h', '21198-7', at(-1), { valueQuantity: { value: 250, unit: 'mIU/mL' } })]);
+    expect(c.status).toBe('not-confirmed');
+    expect(c.evidence[0]).toMatchObject({ kind: 'hcg', outcome: 'not-classified' });
+  });
+
+  it('confirmed without an embryo age: the gestation is unknown with the reason, never guessed', () => {
+    const c = confirm([transfer('et', at(-10)), hcgSerum('h', -1, 150, 'H')]);
+    expect(c.status).toBe('confirmed');
+    expect(c.gestation).toEqual({ known: false, reason: { code: 'ivf.embryo-age-not-recorded' } });
+  });
+
+  it('no transfer: nothing to confirm, other datings rule', () => {
+    const c = confirm([]);
+    expect(c.status).toBe('no-transfer');
+    expect(gestationalAgeMayBeShownAsFact(c)).toEqual({ allowed: true });
+  });
+});

@@ -1,0 +1,43 @@
+/**
+ * Reasons and statements as codes with parameters. The domain never writes sentences: it says *what* (a code from
+ * its module's union) and *with which data* (parameters); the UI's message catalogue words it
+ * (`src/ui/messages/`, key `reason.<code>`), in English or Russian. Instants and durations stay numbers here so the
+ * UI can show them in the facility's zone and the reader's language.
+ */
+
+/** A parameter of a reason: plain data, or a typed value the UI formats (instant, date, duration, nested reason). */
+export type ReasonParam =
+  | string
+  | number
+  | boolean
+  | null
+  | undefined
+  | { kind: 'instant'; ms: number }
+  | { kind: 'date'; ms: number }
+  | { kind: 'duration'; ms: number }
+  | { kind: 'reason'; reason: Reason }
+  | { kind: 'list'; items: readonly ReasonParam[] };
+
+export interface Reason<C extends string = string> {
+  code: C;
+  params?: Readonly<Record<string, ReasonParam>>;
+}
+
+/** A reason from a code and its parameters. */
+export const reason = <C extends string>(code: C, params?: Readonly<Record<string, ReasonParam>>): Reason<C> =>
+  params ? { code, params } : { code };
+
+export const instantParam = (ms: number): ReasonParam => ({ kind: 'instant', ms });
+export const dateParam = (ms: number): ReasonParam => ({ kind: 'date', ms });
+export const durationParam = (ms: number): ReasonParam => ({ kind: 'duration', ms });
+export const reasonParam = (r: Reason): ReasonParam => ({ kind: 'reason', reason: r });
+export const listParam = (items: readonly ReasonParam[]): ReasonParam => ({ kind: 'list', items });
+
+export const isReason = (v: unknown): v is Reason =>
+  typeof v === 'object' && v !== null && typeof (v as { code?: unknown }).code === 'string';
+
+/**
+ * Transitional: a reason that may still be a sentence from a module not yet converted to codes. Removed once every
+ * module gives codes (then `Known` and `Exclusion` carry `Reason` only).
+ */
+export const legacyReasonText = (r: Reason | string): string => (typeof r === 'string' ? r : r.code);

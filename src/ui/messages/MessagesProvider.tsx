@@ -1,0 +1,21 @@
+/**
+ * Gives every component the translator for the reader's language and the facility zone. View models receive the
+ * same `Messages` object as an argument, so they stay pure and testable without React.
+ */
+import { createContext, useContext, useMemo, type ReactNode } from 'react';
+import type { Locale } from './catalogue';
+import { createMessages, type Messages } from './translator';
+
+const MessagesContext = createContext<Messages | null>(null);
+
+export function MessagesProvider({ locale, zone, children }: { locale?: Locale; zone: string; children: ReactNode }) {
+  const messages = useMemo(() => createMessages({ locale, zone }), [locale, zone]);
+  return <MessagesContext.Provider value={messages}>{children}</MessagesContext.Provider>;
+}
+
+/** The translator; outside a provider (isolated component tests) English in UTC. */
+export function useMessages(): Messages {
+  return useContext(MessagesContext) ?? FALLBACK;
+}
+
+const FALLBACK = createMessages({ locale: 'en', zone: 'UTC' });

@@ -1,0 +1,15 @@
+/** Words used across sections: durations, generic states, provenance. Keys are `common.*` and `duration.*`. */
+export const commonEn = {
+  'duration.days': '{n, plural, one {# day} other {# days}}',
+  'duration.hours': '{n, plural, one {# hour} other {# hours}}',
+  'duration.minutes': '{n, plural, one {# minute} other {# minutes}}',
+  'duration.months': '{n, plural, one {# month} other {# months}}',
+  'duration.join': '{a} {b}',
+  'duration.in': 'in {span}',
+  'duration.ago': '{span} ago',
+  'duration.now': 'now',
+  'common.unknown': 'Unknown',
+  'common.unknownBecause': 'Unknown: {reason}',
+  'common.listSeparator': ', ',
+  'common.missingReason': 'no reason recorded',
+} as const;
