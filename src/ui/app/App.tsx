@@ -5,7 +5,7 @@
  */
 import { MessagesProvider } from '../messages/MessagesProvider';
 import { LanguageSwitch, useLocaleSetting } from '../messages/LanguageSwitch';
-import { useEffect, useMemo, useState } from 'react';
+import { Suspense, useEffect, useMemo, useState } from 'react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { FhirRequester } from '../../fhir/client';
 import { FhirHttpError, ForbiddenUrlError, SessionExpiredError } from '../../fhir/errors';
@@ -15,7 +15,7 @@ import { defaultZone, isValidZone, offsetLabel, systemClock, type Clock } from '
 import { AppContext, type AppContextValue } from './AppContext';
 import { SessionExpiredScreen } from './screens';
 import { PatientBanner } from '../patient-banner/PatientBanner';
-import { PatientView } from '../patient-view/PatientView';
+import { LazyPatientView, loadedPatientView } from './lazyViews';
 
 export interface LaunchedSession {
   requester: FhirRequester;
@@ -101,6 +101,24 @@ function GrantedAccess({ scopes }: { scopes: ParsedScopes }) {
   );
 }
 
+/**
+ * While the patient view's chunk arrives: a busy, empty region. Rarely seen: the chunk is fetched from the moment the
+ * app module runs, in parallel with the launch, and is normally in before the session is ready.
+ */
+function ViewLoading() {
+  return <section className="patient-view" aria-busy="true" />;
+}
+
+function PatientViewSlot() {
+  const loaded = loadedPatientView();
+  if (loaded) return <loaded.PatientView />;
+  return (
+    <Suspense fallback={<ViewLoading />}>
+      <LazyPatientView />
+    </Suspense>
+  );
+}
+
 export function App({ session, clock = systemClock, initialZone, queryClient }: AppProps) {
   const [client] = useState(() => queryClient ?? createAppQueryClient());
   const [facilityZone, setFacilityZone] = useState(() => (initialZone && isValidZone(initialZone) ? initialZone : defaultZone()));
@@ -141,7 +159,7 @@ export function App({ session, clock = systemClock, initialZone, queryClient }: 
           </header>
           <PatientBanner />
           <main className="app-main">
-            <PatientView />
+            <PatientViewSlot />
           </main>
         </div>
         </MessagesProvider>

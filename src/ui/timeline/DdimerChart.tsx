@@ -47,10 +47,13 @@ export function PointDetails({ details }: { details: PointDetailsView }) {
 }
 
 let plotModule: Promise<typeof import('./DdimerPlot')> | undefined;
+/** Set once the chunk has arrived: then the plot renders directly (a lazy component suspends at least once, and React
+ * holds a revealed Suspense boundary back for up to 300 ms). */
+let plotLoaded: typeof import('./DdimerPlot') | undefined;
 
 /** Loads the Recharts plot chunk once (retried after a failure). */
 export function loadDdimerPlot(): Promise<typeof import('./DdimerPlot')> {
-  plotModule ??= import('./DdimerPlot');
+  plotModule ??= import('./DdimerPlot').then((m) => (plotLoaded = m));
   plotModule.catch(() => {
     plotModule = undefined;
   });
@@ -184,11 +187,17 @@ export function DdimerChart({ data, unit, onUnitChange, exclusionsHref = '#exclu
       {view.calendarAlert && <p className="timeline-alert">{view.calendarAlert}</p>}
 
       {view.hasPoints ? (
-        <Suspense fallback={<PlotLoading summary={view.summary} loading={view.loading} />}>
+        plotLoaded ? (
           <div className="ddimer-chart__plot" role="img" aria-label={view.summary}>
-            <DdimerPlot view={view} />
+            <plotLoaded.DdimerPlot view={view} />
           </div>
-        </Suspense>
+        ) : (
+          <Suspense fallback={<PlotLoading summary={view.summary} loading={view.loading} />}>
+            <div className="ddimer-chart__plot" role="img" aria-label={view.summary}>
+              <DdimerPlot view={view} />
+            </div>
+          </Suspense>
+        )
       ) : (
         <div className="ddimer-chart__plot" role="img" aria-label={view.summary} />
       )}

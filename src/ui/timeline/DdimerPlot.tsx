@@ -21,6 +21,7 @@ import {
 } from 'recharts';
 import { CHART_MARGIN, COLOURS, PointDetails, Y_AXIS_WIDTH } from './DdimerChart';
 import type { AxisTickView, ChartPoint, DdimerChartView } from './timelineViewModel';
+import { PERF_MARKS, useMarkOnce } from '../common/perfMarks';
 
 function FeuShape(props: ScatterShapeProps) {
   const { cx, cy } = props;
@@ -68,6 +69,7 @@ export interface DdimerPlotProps {
 }
 
 export function DdimerPlot({ view }: DdimerPlotProps) {
+  useMarkOnce(PERF_MARKS.chart);
   const { axis, feu, ddu } = view;
   return (
     <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 900, height: 360 }}>

@@ -7,6 +7,7 @@ import { useMemo } from 'react';
 import type { DdimerDisplayUnit } from '../../domain/labs';
 import type { TimelineData } from '../../domain/timeline';
 import { useMessages } from '../messages/MessagesProvider';
+import { PERF_MARKS, useMarkOnce } from '../common/perfMarks';
 import { Provenance } from '../common/Provenance';
 import { UnknownValue } from '../common/UnknownValue';
 import { buildDdimerTableView, type DdimerRowView, type TextOrUnknown } from './timelineViewModel';
@@ -48,6 +49,8 @@ export interface DdimerTableProps {
 }
 
 export function DdimerTable({ data, unit }: DdimerTableProps) {
+  // Rendered from the record's D-dimer results (also when there are none): the bench's "table complete" mark.
+  useMarkOnce(PERF_MARKS.ddimerTable);
   const m = useMessages();
   const view = useMemo(() => buildDdimerTableView(data, unit, m), [data, unit, m]);
   if (view.empty !== undefined) return <p className="timeline-empty">{view.empty}</p>;
