@@ -45,16 +45,16 @@ describe('classifyDose with the booking weight', () => {
     expect(r).toMatchObject({ class: cls, thresholdId: id });
   });
 
-  it('band rows say they are RCOG GTG 37a Table 3 and PARTIAL', () => {
+  it('band rows say they are RCOG GTG 37a Table 3 and partial', () => {
     const r = classifyDose(order('enoxaparin', 40, 'mg', 24), 70);
-    expect(r).toMatchObject({ verification: 'PARTIAL', weightKg: 70, source: expect.stringContaining('RCOG Green-top Guideline No. 37a') });
+    expect(r).toMatchObject({ verification: 'partial', weightKg: 70, source: expect.stringContaining('RCOG Green-top Guideline No. 37a') });
   });
-  it('the 1 mg/kg 12-hourly therapeutic row is UNVERIFIED (RCOG 37b not retrieved) and says so', () => {
-    expect(classifyDose(order('enoxaparin', 70, 'mg', 12), 70)).toMatchObject({ verification: 'UNVERIFIED' });
+  it('the 1 mg/kg 12-hourly therapeutic row is unverified (RCOG 37b not retrieved) and says so', () => {
+    expect(classifyDose(order('enoxaparin', 70, 'mg', 12), 70)).toMatchObject({ verification: 'unverified' });
   });
-  it('an enoxaparin dose in IU is never more verified than the PARTIAL mg/IU equivalence', () => {
+  it('an enoxaparin dose in IU is never more verified than the partial mg/IU equivalence', () => {
     const r = classifyDose(order('enoxaparin', 7000, '[iU]', 12), 70);
-    expect(r).toMatchObject({ class: 'therapeutic', verification: 'UNVERIFIED' });
+    expect(r).toMatchObject({ class: 'therapeutic', verification: 'unverified' });
     const p = classifyDose(order('enoxaparin', 4000, '[iU]', 24), 70);
     expect(p.class === 'unknown' ? '' : p.basis).toContain('100 anti-Xa IU');
   });
@@ -103,12 +103,12 @@ describe('classifyDose unknown with a reason', () => {
 });
 
 describe('the thresholds table', () => {
-  it('every row carries a source and a verification status; no band row claims VERIFIED', () => {
+  it('every row carries a source and a verification status; no band row claims verified', () => {
     for (const t of Object.values(DOSE_CLASS_THRESHOLDS)) {
-      expect(t!.bandVerification).toBe('PARTIAL');
+      expect(t!.bandVerification).toBe('partial');
       for (const r of t!.therapeutic) {
         expect(r.source.length).toBeGreaterThan(10);
-        expect(['VERIFIED', 'PARTIAL', 'UNVERIFIED']).toContain(r.verification);
+        expect(['verified', 'partial', 'unverified']).toContain(r.verification);
       }
     }
   });

@@ -3,7 +3,8 @@
  * doseClassThresholds.ts. Order of checks: RCOG band prophylaxis, band intermediate, then therapeutic (at least
  * (1 - tolerance) x the lowest therapeutic daily dose per kg at the same frequency). Absolute doses need the booking weight.
  */
-import { DOSE_CLASS_THRESHOLDS, DOSE_CLASS_TOLERANCE, type DrugThresholds, inBand, type TherapeuticRow, TOLERANCE_SOURCE } from './doseClassThresholds';
+import { DOSE_CLASS_THRESHOLDS, DOSE_CLASS_TOLERANCE, type DrugThresholds, type TherapeuticRow, TOLERANCE_SOURCE } from './doseClassThresholds';
+import { bandFor } from './rcogTable3';
 import { tidy } from './safe';
 import type { DoseClassResult, LmwhOrder, VerificationStatus } from './types';
 import { PLAUSIBLE_KG } from './weights';
@@ -59,7 +60,7 @@ export function classifyDose(order: LmwhOrder, bookingWeightKg?: number): DoseCl
   }
   const u = t.unit;
   const weaker = (v: VerificationStatus): VerificationStatus => {
-    const rank: Record<VerificationStatus, number> = { VERIFIED: 2, PARTIAL: 1, UNVERIFIED: 0 };
+    const rank: Record<VerificationStatus, number> = { verified: 2, partial: 1, unverified: 0 };
     return convVerification && rank[convVerification] < rank[v] ? convVerification : v;
   };
   const withConv = (r: DoseClassResult): DoseClassResult => (r.class === 'unknown' ? r : { ...r, basis: r.basis + conversion, verification: weaker(r.verification) });
@@ -91,7 +92,9 @@ export function classifyDose(order: LmwhOrder, bookingWeightKg?: number): DoseCl
   const w = bookingWeightKg;
   const daily = value * f.dosesPer24h;
   const perKgPerDay = daily / w;
-  const band = t.prophylactic.find((p) => inBand(w, p.band));
+  // The one Table 3 band for this weight (rcogTable3.ts), shared with the weight-band caution.
+  const weightBand = bandFor(w);
+  const band = t.prophylactic.find((p) => p.band.id === weightBand?.id);
   if (band) {
     const limit = band.daily.perKg ? band.daily.value * w * (1 + DOSE_CLASS_TOLERANCE) : band.daily.value;
     if (daily <= limit && f.dosesPer24h <= 2) {
@@ -106,7 +109,7 @@ export function classifyDose(order: LmwhOrder, bookingWeightKg?: number): DoseCl
       });
     }
   }
-  const inter = t.intermediate.find((i) => inBand(w, i.band));
+  const inter = t.intermediate.find((i) => i.band.id === weightBand?.id);
   if (inter && value <= inter.perDose && f.dosesPer24h <= inter.dosesPer24h) {
     return withConv({
       class: 'intermediate',

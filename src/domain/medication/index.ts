@@ -7,5 +7,6 @@ export { readDoseQuantity, readDosageDose, readFrequency, readRoute, readConcent
 export { normaliseOrder, normaliseOrders, isActiveAt, recogniseUse } from './order';
 export { recordedDoses, lastDosePerDrug } from './doses';
 export * from './doseClassThresholds';
+export * from './rcogTable3';
 export { classifyDose } from './classify';
 export { bodyWeights, bookingWeight, latestWeight, dosePerKg, KG_PER_LB, PLAUSIBLE_KG } from './weights';

@@ -6,7 +6,7 @@ import type { Exclusion, Known, RecognisedBy, SourceRef } from '../types';
 import type { FhirMoment } from '../time';
 
 /** Verification status of a code or number, as in docs/clinical-reference.md. */
-export type VerificationStatus = 'VERIFIED' | 'PARTIAL' | 'UNVERIFIED';
+export type VerificationStatus = 'verified' | 'partial' | 'unverified';
 
 /** Anticoagulants the app recognises. 'lmwh-unspecified': a text that says "low molecular weight heparin" only. */
 export type AnticoagulantDrug =
@@ -39,7 +39,7 @@ export interface AnticoagulantRecognition {
   recognisedBy: RecognisedBy;
   /** e.g. "RxNorm 854235", "ATC B01AB05", "SNOMED 372562003", "text 'Clexane'". */
   matched: string;
-  /** Verification status of the code that matched (text matches: 'UNVERIFIED' is not used; see matched). */
+  /** Verification status of the code that matched (text matches: 'unverified' is not used; see matched). */
   codeStatus?: VerificationStatus;
   strengthHint?: StrengthHint;
 }

@@ -5,7 +5,7 @@ import { activeLmwhOrdersAt, atText, DAY_MS, eventAnchor, infoLine, isCurrentAt,
 import { ESHRE_INHERITED_THROMBOPHILIA_WITHOUT_APS } from './eshre-2022';
 import type { IndicationFact, IndicationKind, RuleContext, RuleFactStatus, RuleOrder, RuleTimedFact } from './input';
 import { DDIMER_RISES_IN_PREGNANCY, PT_APTT_NOT_FOR_LMWH, RENAL_CLEARANCE_BELOW_30 } from './other-notes';
-import { RCOG_OHSS_RISK_FACTOR, RCOG_STOP_BLEEDING_OR_LABOUR, RCOG_TABLE3_INTERMEDIATE_50_90, RCOG_TABLE3_PROPHYLACTIC, RCOG_WEIGHT_BANDS, type WeightBand } from './rcog-37a';
+import { bandFor, RCOG_OHSS_RISK_FACTOR, RCOG_STOP_BLEEDING_OR_LABOUR, RCOG_TABLE3_INTERMEDIATE_50_90, RCOG_WEIGHT_BANDS, type WeightBand } from './rcog-37a';
 import { SOURCE_DOSE_BY_WEIGHT_PANEL_CONTROL, SOURCE_INDICATIONS, SOURCE_STOP_GENITAL_BLEEDING, SOURCE_WORKS_ONLY_WHILE_INJECTED } from './source-article';
 import type { CautionFinding, CautionsResult, IndicationFinding, InfoLine, NoteRule, StopNowTrigger } from './types';
 
@@ -146,12 +146,6 @@ function expected(band: WeightBand, ingredient: 'enoxaparin' | 'dalteparin' | 't
   return typeof v === 'number' ? v : Math.round(v.perKg * kg * 10) / 10;
 }
 
-function bandFor(kg: number): WeightBand | undefined {
-  let found: WeightBand | undefined;
-  for (const b of RCOG_TABLE3_PROPHYLACTIC) if (kg >= b.minKg) found = b;
-  return found;
-}
-
 /** Cautions from the record (facts and attributed rules), and the checks that could not be made, with reasons. */
 export function cautions(ctx: RuleContext): CautionsResult {
   const result: CautionsResult = { cautions: [], notChecked: [] };
@@ -225,7 +219,7 @@ export function cautions(ctx: RuleContext): CautionsResult {
       }
       let band: WeightBand | undefined;
       if (o.doseClass === 'intermediate') {
-        if (w.kg < 50 || w.kg >= 91) {
+        if (bandFor(w.kg)?.id !== 'from50to90') {
           result.notChecked.push({ ruleId: rule.id, reason: `${o.description}: the table gives a high-prophylactic (intermediate) dose for 50-90 kg only.` });
           continue;
         }

@@ -26,7 +26,7 @@ function Recognition({ order }: { order: LmwhOrder }) {
   return (
     <span className="med-recognised">
       recognised by {r.matched}
-      {r.codeStatus ? ` (code ${r.codeStatus})` : ''}
+      {r.codeStatus ? ` (code ${r.codeStatus.toUpperCase()})` : ''}
     </span>
   );
 }
@@ -118,7 +118,7 @@ function DoseClassCell({ dc, weight }: { dc: DoseClassResult; weight: OrderView[
       <strong className="med-class">{dc.class[0]!.toUpperCase() + dc.class.slice(1)}</strong>
       <span className="med-note">
         {' '}
-        ({dc.basis}. Basis: {dc.source}; {dc.verification}
+        ({dc.basis}. Basis: {dc.source}; {dc.verification.toUpperCase()}
         {weight ? `; weight used: ${weight.label}, ${weight.weight.kg} kg` : ''})
       </span>
     </>
