@@ -3,6 +3,7 @@
  * context. Pure: the clock (nowMs), the facility zone and the unit converter are passed in. The UI renders a
  * ClinicalRecord and never reads FHIR itself.
  */
+import { legacyReasonText, reason } from './reasons';
 import type { Exclusion, SourceRef } from './types';
 import { unknown, type Known } from './types';
 import { resourcesOfType, type QueryGroup, type RecordInput } from './input';
@@ -59,7 +60,7 @@ export interface OrderView {
   order: LmwhOrder;
   doseClass: DoseClassResult;
   /** Which weight the dose class used: the booking weight of the current pregnancy, else the latest weight. */
-  classWeight?: { label: string; weight: BodyWeight };
+  classWeight?: { kind: 'booking' | 'latest'; weight: BodyWeight };
   perKgBooking: Known<DosePerKg>;
   perKgLatest: Known<DosePerKg>;
   activeNow: ActiveAt;
@@ -110,6 +111,9 @@ export interface ClinicalRecord {
   /** Every record left out of a view, with the reason. */
   exclusions: Exclusion[];
 }
+
+/** Reasons the record builder gives itself (the modules give theirs). */
+export type RecordReasonCode = 'record.no-current-pregnancy' | 'record.no-booking-weight-not-pregnant';
 
 export interface BuildOptions {
   nowMs: number;
@@ -178,7 +182,8 @@ function toRuleOrder(view: OrderView): RuleOrder {
     endMs: o.end.known ? o.end.value.ms : undefined,
     onHold: status === 'on-hold',
     doseClass: dc.class,
-    doseClassReason: dc.class === 'unknown' ? dc.reason : dc.basis,
+    // Transitional: the rules' order view still takes text; it shows the code until it takes a Reason.
+    doseClassReason: legacyReasonText(dc.class === 'unknown' ? dc.reason : dc.basis),
     dailyDose: dailyDose(o, view.classWeight?.weight.kg),
     description: describeOrder(o),
     source: o.source,
@@ -275,20 +280,20 @@ export function buildClinicalRecord(input: RecordInput, { nowMs, zone, units }: 
   const currentPregnancy = pregnancy.currentIndex !== undefined && pregnancy.isCurrent ? pregnancy.pregnancies[pregnancy.currentIndex] : undefined;
   const gaToday: Known<GestationalAge> = currentPregnancy
     ? gestationalAge(currentPregnancy, nowMs, zone)
-    : unknown(pregnancy.reasonIfNone ?? 'No current pregnancy in the record.');
+    : unknown(pregnancy.reasonIfNone ?? reason('record.no-current-pregnancy'));
 
   const w = bodyWeights(observations, zone);
   exclusions.push(...w.exclusions);
-  const booking: Known<BookingWeight> = currentPregnancy ? bookingWeight(w.weights, currentPregnancy.startMs) : unknown('No current pregnancy, so no booking weight.');
+  const booking: Known<BookingWeight> = currentPregnancy ? bookingWeight(w.weights, currentPregnancy.startMs) : unknown(reason('record.no-booking-weight-not-pregnant'));
   const latestKnown = latestWeight(w.weights);
   const latest = latestKnown.known ? latestKnown.value : undefined;
 
   const orderResult = normaliseOrders(mrs, medications, zone);
   exclusions.push(...orderResult.exclusions);
   const classWeight = booking.known
-    ? { label: 'booking weight', weight: booking.value.weight }
+    ? { kind: 'booking' as const, weight: booking.value.weight }
     : latest
-      ? { label: 'latest weight (no booking weight in this pregnancy)', weight: latest }
+      ? { kind: 'latest' as const, weight: latest }
       : undefined;
   const orders: OrderView[] = orderResult.orders.map((order) => ({
     order,

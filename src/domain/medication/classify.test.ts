@@ -56,14 +56,14 @@ describe('classifyDose with the booking weight', () => {
     const r = classifyDose(order('enoxaparin', 7000, '[iU]', 12), 70);
     expect(r).toMatchObject({ class: 'therapeutic', verification: 'unverified' });
     const p = classifyDose(order('enoxaparin', 4000, '[iU]', 24), 70);
-    expect(p.class === 'unknown' ? '' : p.basis).toContain('100 anti-Xa IU');
+    expect(p).toMatchObject({ basis: { code: 'med.class-with-conversion', params: { conversion: { kind: 'reason', reason: { code: 'med.class-iu-read-as-mg', params: { iu: 4000, mg: 40, source: expect.stringContaining('100 anti-Xa IU') } } } } } });
   });
   it('band edges: 50 kg is in 50–90; 90.5 kg is in 91–130', () => {
     expect(classifyDose(order('enoxaparin', 40, 'mg', 24), 50)).toMatchObject({ thresholdId: 'enoxaparin-prophylactic-from50to90' });
     expect(classifyDose(order('enoxaparin', 60, 'mg', 24), 90.5)).toMatchObject({ thresholdId: 'enoxaparin-prophylactic-from91to130' });
   });
   it('enoxaparin 50 mg every 12 h at 70 kg sits between intermediate and therapeutic: unknown, not guessed', () => {
-    expect(classifyDose(order('enoxaparin', 50, 'mg', 12), 70)).toMatchObject({ class: 'unknown', reason: expect.stringContaining('matches no prophylactic, intermediate or therapeutic row') });
+    expect(classifyDose(order('enoxaparin', 50, 'mg', 12), 70)).toMatchObject({ class: 'unknown', reason: { code: 'med.class-no-row', params: { kg: 70 } } });
   });
 });
 
@@ -86,19 +86,19 @@ describe('classifyDose per-kg orders (no weight needed)', () => {
 
 describe('classifyDose unknown with a reason', () => {
   it.each([
-    ['enoxaparin 40 mg daily without a booking weight', order('enoxaparin', 40, 'mg', 24), undefined, 'booking weight needed'],
-    ['a NaN booking weight', order('enoxaparin', 40, 'mg', 24), Number.NaN, 'not usable'],
-    ['an implausible booking weight of 7000 kg', order('enoxaparin', 40, 'mg', 24), 7000, 'not usable'],
-    ['no frequency', order('enoxaparin', 40, 'mg', undefined), 70, 'frequency unknown'],
-    ['no interpretable dose', order('enoxaparin', 0.4, 'mL', 24), 70, 'dose unknown'],
-    ['nadroparin: thresholds not in the reference', order('Fraxiparine', 2850, '[iU]', 24), 70, 'no dose-class thresholds for nadroparin'],
-    ['heparin: no thresholds', order('heparin', 5000, '[iU]', 12), 70, 'no dose-class thresholds for heparin'],
-    ['fondaparinux: no thresholds', order('Arixtra', 2.5, 'mg', 24), 70, 'no dose-class thresholds for fondaparinux'],
-    ['dalteparin written in mg', order('Fragmin', 40, 'mg', 24), 70, 'the thresholds are in IU'],
-  ] as [string, LmwhOrder, number | undefined, string][])('%s', (_n, o, kg, reason) => {
+    ['enoxaparin 40 mg daily without a booking weight', order('enoxaparin', 40, 'mg', 24), undefined, { code: 'med.class-booking-weight-needed' }],
+    ['a NaN booking weight', order('enoxaparin', 40, 'mg', 24), Number.NaN, { code: 'med.class-booking-weight-not-usable', params: { kg: 'NaN' } }],
+    ['an implausible booking weight of 7000 kg', order('enoxaparin', 40, 'mg', 24), 7000, { code: 'med.class-booking-weight-not-usable', params: { kg: '7000' } }],
+    ['no frequency', order('enoxaparin', 40, 'mg', undefined), 70, { code: 'med.class-frequency-unknown-because', params: { why: { kind: 'reason', reason: { code: 'med.no-timing' } } } }],
+    ['no interpretable dose', order('enoxaparin', 0.4, 'mL', 24), 70, { code: 'med.class-dose-unknown-because' }],
+    ['nadroparin: thresholds not in the reference', order('Fraxiparine', 2850, '[iU]', 24), 70, { code: 'med.class-no-thresholds', params: { drug: 'nadroparin' } }],
+    ['heparin: no thresholds', order('heparin', 5000, '[iU]', 12), 70, { code: 'med.class-no-thresholds', params: { drug: 'heparin' } }],
+    ['fondaparinux: no thresholds', order('Arixtra', 2.5, 'mg', 24), 70, { code: 'med.class-no-thresholds', params: { drug: 'fondaparinux' } }],
+    ['dalteparin written in mg', order('Fragmin', 40, 'mg', 24), 70, { code: 'med.class-unit-mismatch', params: { drug: 'dalteparin', unit: 'mg', thresholdUnit: 'IU' } }],
+  ] as [string, LmwhOrder, number | undefined, object][])('%s', (_n, o, kg, reason) => {
     const r = classifyDose(o, kg);
     expect(r.class).toBe('unknown');
-    expect(r.class === 'unknown' ? r.reason : '').toContain(reason);
+    expect(r).toMatchObject({ class: 'unknown', reason });
   });
 });
 

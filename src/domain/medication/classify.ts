@@ -3,16 +3,19 @@
  * doseClassThresholds.ts. Order of checks: RCOG band prophylaxis, band intermediate, then therapeutic (at least
  * (1 - tolerance) x the lowest therapeutic daily dose per kg at the same frequency). Absolute doses need the booking weight.
  */
-import { DOSE_CLASS_THRESHOLDS, DOSE_CLASS_TOLERANCE, type DrugThresholds, type TherapeuticRow, TOLERANCE_SOURCE } from './doseClassThresholds';
+import { DOSE_CLASS_THRESHOLDS, DOSE_CLASS_TOLERANCE, type DrugThresholds, type TherapeuticRow } from './doseClassThresholds';
 import { bandFor } from './rcogTable3';
 import { tidy } from './safe';
 import type { DoseClassResult, LmwhOrder, VerificationStatus } from './types';
 import { PLAUSIBLE_KG } from './weights';
-import { safeString } from '../text';
+import { reasonParam, type Reason } from '../reasons';
+import { medReason, whyParam } from './medicationReasons';
 
-const fmt = (n: number) => safeString(tidy(Number(n.toPrecision(4))));
+/** Four significant digits: the precision the basis shows (a calculated mg/kg, not a measured value). */
+const fmt = (n: number): number => tidy(Number(n.toPrecision(4)));
+const TOLERANCE_PERCENT = Math.round(DOSE_CLASS_TOLERANCE * 100);
 
-function therapeutic(t: DrugThresholds, perKgPerDay: number, dosesPer24h: number, what: string, weightKg?: number): DoseClassResult | undefined {
+function therapeutic(t: DrugThresholds, perKgPerDay: number, dosesPer24h: number, what: Reason, weightKg?: number): DoseClassResult | undefined {
   const sameFrequency = t.therapeutic.filter((r) => r.dosesPer24h === dosesPer24h);
   const rows = sameFrequency.length > 0 ? sameFrequency : t.therapeutic;
   if (rows.length === 0) return undefined;
@@ -23,10 +26,17 @@ function therapeutic(t: DrugThresholds, perKgPerDay: number, dosesPer24h: number
   const row = reached.reduce((a, b) => (perDay(a) >= perDay(b) ? a : b));
   const minPerDay = perDay(row);
   const u = t.unit;
-  const scope = sameFrequency.length > 0 ? 'a therapeutic regimen at this frequency' : 'a therapeutic regimen (none in the table at this frequency)';
   return {
     class: 'therapeutic',
-    basis: `${what} = ${fmt(perKgPerDay)} ${u}/kg/day: at least ${Math.round((1 - DOSE_CLASS_TOLERANCE) * 100)}% of ${scope} reached, ${row.label} (${fmt(minPerDay)} ${u}/kg/day; ${TOLERANCE_SOURCE})`,
+    basis: medReason('med.class-therapeutic', {
+      what: reasonParam(what),
+      perKgPerDay: fmt(perKgPerDay),
+      unit: u,
+      percent: 100 - TOLERANCE_PERCENT,
+      sameFrequency: sameFrequency.length > 0,
+      row: row.label,
+      rowPerDay: fmt(minPerDay),
+    }),
     thresholdId: row.id,
     source: row.source,
     verification: row.verification,
@@ -36,35 +46,39 @@ function therapeutic(t: DrugThresholds, perKgPerDay: number, dosesPer24h: number
 
 /** Classifies the dose intensity of an order; unknown with the reason whenever the data do not allow it. */
 export function classifyDose(order: LmwhOrder, bookingWeightKg?: number): DoseClassResult {
-  if (!order || typeof order !== 'object') return { class: 'unknown', reason: 'no order' };
+  if (!order || typeof order !== 'object') return { class: 'unknown', reason: medReason('med.class-no-order') };
   const t = DOSE_CLASS_THRESHOLDS[order.drug];
-  if (!t) return { class: 'unknown', reason: `no dose-class thresholds for ${order.drug} in the clinical reference` };
-  if (!order.dose?.known) return { class: 'unknown', reason: `dose unknown${order.dose && !order.dose.known ? `: ${order.dose.reason}` : ''}` };
-  if (!order.frequency?.known) return { class: 'unknown', reason: `frequency unknown${order.frequency && !order.frequency.known ? `: ${order.frequency.reason}` : ''}` };
+  if (!t) return { class: 'unknown', reason: medReason('med.class-no-thresholds', { drug: order.drug }) };
+  if (!order.dose?.known) return { class: 'unknown', reason: order.dose && !order.dose.known ? medReason('med.class-dose-unknown-because', { why: whyParam(order.dose.reason) }) : medReason('med.class-dose-unknown') };
+  if (!order.frequency?.known) return {
+      class: 'unknown',
+      reason: order.frequency && !order.frequency.known ? medReason('med.class-frequency-unknown-because', { why: whyParam(order.frequency.reason) }) : medReason('med.class-frequency-unknown'),
+    };
   const dose = order.dose.value;
   const f = order.frequency.value;
   let value = dose.value;
-  let conversion = '';
+  let conversion: Reason | undefined;
   let convVerification: VerificationStatus | undefined;
   if (dose.unit !== t.unit) {
     if (t.iuPerMg && dose.unit === 'IU') {
       value = dose.value / t.iuPerMg.value;
-      conversion = ` (${dose.value} IU read as ${fmt(value)} mg: ${t.iuPerMg.source})`;
+      conversion = medReason('med.class-iu-read-as-mg', { iu: dose.value, mg: fmt(value), source: t.iuPerMg.source });
       convVerification = t.iuPerMg.verification;
     } else {
-      return { class: 'unknown', reason: `${order.drug} dose in ${dose.unit}: the thresholds are in ${t.unit}` };
+      return { class: 'unknown', reason: medReason('med.class-unit-mismatch', { drug: order.drug, unit: dose.unit, thresholdUnit: t.unit }) };
     }
   }
   if (!Number.isFinite(value) || value <= 0 || !Number.isFinite(f.dosesPer24h) || f.dosesPer24h <= 0) {
-    return { class: 'unknown', reason: 'dose or frequency not usable' };
+    return { class: 'unknown', reason: medReason('med.class-not-usable') };
   }
   const u = t.unit;
   const weaker = (v: VerificationStatus): VerificationStatus => {
     const rank: Record<VerificationStatus, number> = { verified: 2, partial: 1, unverified: 0 };
     return convVerification && rank[convVerification] < rank[v] ? convVerification : v;
   };
-  const withConv = (r: DoseClassResult): DoseClassResult => (r.class === 'unknown' ? r : { ...r, basis: r.basis + conversion, verification: weaker(r.verification) });
-  const regimen = `${fmt(value)} ${u}${dose.perKg ? '/kg' : ''} every ${fmt(f.intervalHours)} h`;
+  const withConv = (r: DoseClassResult): DoseClassResult =>
+    r.class === 'unknown' || !conversion ? r : { ...r, basis: medReason('med.class-with-conversion', { basis: reasonParam(r.basis), conversion: reasonParam(conversion) }), verification: weaker(r.verification) };
+  const regimen = medReason('med.regimen', { value: fmt(value), unit: u, perKg: dose.perKg, intervalHours: fmt(f.intervalHours) });
   const perKgBand = t.prophylactic.find((p) => p.daily.perKg);
 
   if (dose.perKg) {
@@ -72,7 +86,7 @@ export function classifyDose(order: LmwhOrder, bookingWeightKg?: number): DoseCl
     if (perKgBand && perKgPerDay <= perKgBand.daily.value * (1 + DOSE_CLASS_TOLERANCE)) {
       return withConv({
         class: 'prophylactic',
-        basis: `${regimen} = ${fmt(perKgPerDay)} ${u}/kg/day: at or below the per-kg prophylactic dose ${perKgBand.daily.value} ${u}/kg/day (${perKgBand.band.label} row) within ${DOSE_CLASS_TOLERANCE * 100}% (${TOLERANCE_SOURCE})`,
+        basis: medReason('med.class-prophylactic-per-kg', { regimen: reasonParam(regimen), perKgPerDay: fmt(perKgPerDay), unit: u, bandPerKg: perKgBand.daily.value, band: perKgBand.band.label, percent: TOLERANCE_PERCENT }),
         thresholdId: perKgBand.id,
         source: t.bandSource,
         verification: t.bandVerification,
@@ -80,14 +94,14 @@ export function classifyDose(order: LmwhOrder, bookingWeightKg?: number): DoseCl
     }
     const th = therapeutic(t, perKgPerDay, f.dosesPer24h, regimen);
     if (th) return withConv(th);
-    return { class: 'unknown', reason: `${regimen} (${fmt(perKgPerDay)} ${u}/kg/day) is between the per-kg prophylactic and the therapeutic doses in the table` };
+    return { class: 'unknown', reason: medReason('med.class-between-per-kg', { regimen: reasonParam(regimen), perKgPerDay: fmt(perKgPerDay), unit: u }) };
   }
 
   if (bookingWeightKg === undefined || bookingWeightKg === null) {
-    return { class: 'unknown', reason: `booking weight needed: the RCOG dose bands are by booking weight (${regimen})` };
+    return { class: 'unknown', reason: medReason('med.class-booking-weight-needed', { regimen: reasonParam(regimen) }) };
   }
   if (!Number.isFinite(bookingWeightKg) || bookingWeightKg < PLAUSIBLE_KG.min || bookingWeightKg > PLAUSIBLE_KG.max) {
-    return { class: 'unknown', reason: `booking weight ${safeString(bookingWeightKg)} kg is not usable` };
+    return { class: 'unknown', reason: medReason('med.class-booking-weight-not-usable', { kg: String(bookingWeightKg) }) };
   }
   const w = bookingWeightKg;
   const daily = value * f.dosesPer24h;
@@ -98,10 +112,12 @@ export function classifyDose(order: LmwhOrder, bookingWeightKg?: number): DoseCl
   if (band) {
     const limit = band.daily.perKg ? band.daily.value * w * (1 + DOSE_CLASS_TOLERANCE) : band.daily.value;
     if (daily <= limit && f.dosesPer24h <= 2) {
-      const bandDose = band.daily.perKg ? `${band.daily.value} ${u}/kg/day = ${fmt(band.daily.value * w)} ${u}/day (within ${DOSE_CLASS_TOLERANCE * 100}%, ${TOLERANCE_SOURCE})` : `${band.daily.value} ${u} daily`;
+      const bandDose = band.daily.perKg
+        ? medReason('med.band-dose-per-kg', { perKg: band.daily.value, unit: u, perDay: fmt(band.daily.value * w), percent: TOLERANCE_PERCENT })
+        : medReason('med.band-dose-daily', { value: band.daily.value, unit: u });
       return withConv({
         class: 'prophylactic',
-        basis: `${regimen} (${fmt(daily)} ${u}/day): at or below the prophylactic dose for booking weight ${band.band.label}, ${bandDose}`,
+        basis: medReason('med.class-prophylactic-band', { regimen: reasonParam(regimen), daily: fmt(daily), unit: u, band: band.band.label, bandDose: reasonParam(bandDose) }),
         thresholdId: band.id,
         source: t.bandSource,
         verification: t.bandVerification,
@@ -113,17 +129,17 @@ export function classifyDose(order: LmwhOrder, bookingWeightKg?: number): DoseCl
   if (inter && value <= inter.perDose && f.dosesPer24h <= inter.dosesPer24h) {
     return withConv({
       class: 'intermediate',
-      basis: `${regimen}: within the high-prophylactic (intermediate) dose for booking weight ${inter.band.label}, ${inter.perDose} ${u} every ${24 / inter.dosesPer24h} h`,
+      basis: medReason('med.class-intermediate', { regimen: reasonParam(regimen), band: inter.band.label, perDose: inter.perDose, unit: u, intervalHours: 24 / inter.dosesPer24h }),
       thresholdId: inter.id,
       source: t.bandSource,
       verification: t.bandVerification,
       weightKg: w,
     });
   }
-  const th = therapeutic(t, perKgPerDay, f.dosesPer24h, `${regimen} at ${fmt(w)} kg`, w);
+  const th = therapeutic(t, perKgPerDay, f.dosesPer24h, medReason('med.regimen-at-weight', { regimen: reasonParam(regimen), kg: fmt(w) }), w);
   if (th) return withConv(th);
   return {
     class: 'unknown',
-    reason: `${regimen} at booking weight ${fmt(w)} kg (${fmt(perKgPerDay)} ${u}/kg/day) matches no prophylactic, intermediate or therapeutic row in the table`,
+    reason: medReason('med.class-no-row', { regimen: reasonParam(regimen), kg: fmt(w), perKgPerDay: fmt(perKgPerDay), unit: u }),
   };
 }

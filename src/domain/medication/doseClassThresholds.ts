@@ -49,7 +49,6 @@ export interface DrugThresholds {
  * (1 - TOL) x the lowest therapeutic regimen; per-kg prophylaxis up to (1 + TOL) x the per-kg band dose.
  */
 export const DOSE_CLASS_TOLERANCE = 0.2;
-export const TOLERANCE_SOURCE = 'app choice for syringe rounding (not from a guideline)';
 
 export const RCOG_37A_TABLE_3 =
   'RCOG Green-top Guideline No. 37a (2015), Table 3: prophylactic LMWH by booking weight (third-party transcription; reference 5.2)';

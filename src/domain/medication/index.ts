@@ -10,3 +10,4 @@ export * from './doseClassThresholds';
 export * from './rcogTable3';
 export { classifyDose } from './classify';
 export { bodyWeights, bookingWeight, latestWeight, dosePerKg, KG_PER_LB, PLAUSIBLE_KG } from './weights';
+export * from './medicationReasons';

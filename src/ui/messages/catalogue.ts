@@ -4,9 +4,15 @@
  * traced to its key by searching these files; a key says where it is used (`<section>.<what>`).
  */
 import { commonEn } from './en/common';
+import { doseEn } from './en/dose';
+import { medicationEn } from './en/medication';
+import { recordEn } from './en/record';
 
 export const EN = {
   ...commonEn,
+  ...doseEn,
+  ...medicationEn,
+  ...recordEn,
 } as const;
 
 export type MessageKey = keyof typeof EN;
