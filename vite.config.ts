@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 export default defineConfig(({ mode }) => ({
   base: './',
   plugins: [react()],
-  // fhirclient uses native fetch in the browser build; kept out of test mode (see shared/toolchain.md trap 3).
+  // fhirclient uses native fetch in the browser build; kept out of test mode.
   define: mode === 'test' ? {} : { FHIRCLIENT_PURE: 'true' },
   build: {
     outDir: 'dist',

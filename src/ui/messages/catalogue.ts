@@ -5,12 +5,14 @@
  */
 import { commonEn } from './en/common';
 import { doseEn } from './en/dose';
+import { exclusionsEn } from './en/exclusions';
 import { medicationEn } from './en/medication';
 import { recordEn } from './en/record';
 
 export const EN = {
   ...commonEn,
   ...doseEn,
+  ...exclusionsEn,
   ...medicationEn,
   ...recordEn,
 } as const;
