@@ -5,7 +5,7 @@
 import { type Known, known, SYSTEMS, unknown } from '../types';
 import { recogniseAnticoagulant } from './recognise';
 import { arr, codings, get, num, obj, str, tidy } from './safe';
-import type { DoseAmount, DoseFrequency, RouteInfo } from './types';
+import type { DoseAmount, DoseFrequency, RouteInfo } from './medicationTypes';
 import { safeString } from '../text';
 import { listParam, type Reason } from '../reasons';
 import { medReason } from './medicationReasons';

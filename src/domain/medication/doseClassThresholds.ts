@@ -5,7 +5,7 @@
  * the reference gives no thresholds for them.
  */
 import { RCOG_TABLE3_INTERMEDIATE_DOSES_PER_24H, RCOG_TABLE3_INTERMEDIATE_50_90, RCOG_TABLE3_PROPHYLACTIC, type WeightBand } from './rcogTable3';
-import type { AnticoagulantDrug, VerificationStatus } from './types';
+import type { AnticoagulantDrug, VerificationStatus } from './medicationTypes';
 
 export interface ProphylacticRow {
   id: string;

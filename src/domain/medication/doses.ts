@@ -8,7 +8,7 @@ import { type FhirMoment, parseFhirDate } from '../time';
 import { concentrationFromMedication, readDosageDose, readDoseQuantity } from './dosage';
 import { recogniseUse } from './order';
 import { arr, get, obj, str } from './safe';
-import type { AnticoagulantDrug, DoseAmount, DoseKind, LastDose, RecordedDose, RecordedDoses } from './types';
+import type { AnticoagulantDrug, DoseAmount, DoseKind, LastDose, RecordedDose, RecordedDoses } from './medicationTypes';
 import { safeString } from '../text';
 import { reasonParam } from '../reasons';
 import { medReason, MEDICATION_VIEWS } from './medicationReasons';

@@ -3,7 +3,7 @@
  * ATC codes are matched by EXACT code: the group B01AB also holds antithrombin (B01AB02), which is not an LMWH.
  * Tinzaparin and nadroparin have no verified RxNorm code and have none here (reference 8.1, 8.6).
  */
-import type { AnticoagulantDrug, DrugClass, OtherRelevantDrug, StrengthHint, VerificationStatus } from './types';
+import type { AnticoagulantDrug, DrugClass, OtherRelevantDrug, StrengthHint, VerificationStatus } from './medicationTypes';
 
 export interface CodeEntry<D> {
   drug: D;

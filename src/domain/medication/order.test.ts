@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isActiveAt, normaliseOrder, normaliseOrders } from './order';
-import type { LmwhOrder } from './types';
+import type { LmwhOrder } from './medicationTypes';
 
 const RX = 'http://www.nlm.nih.gov/research/umls/rxnorm';
 const SCT = 'http://snomed.info/sct';

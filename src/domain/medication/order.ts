@@ -23,7 +23,7 @@ import type {
   OrderResult,
   OrderStart,
   RouteInfo,
-} from './types';
+} from './medicationTypes';
 import { safeString } from '../text';
 
 const VIEW = MEDICATION_VIEWS.orders;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { classifyDose } from './classify';
+import { classifyDose } from './doseClass';
 import { lastDosePerDrug, recordedDoses } from './doses';
 import { isActiveAt, normaliseOrder } from './order';
 import { recogniseAnticoagulant, recogniseOtherRelevant } from './recognise';

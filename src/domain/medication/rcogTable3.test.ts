@@ -2,10 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cautions } from '../rules';
 import type { RuleContext, RuleOrder } from '../rules';
-import { classifyDose } from './classify';
+import { classifyDose } from './doseClass';
 import { normaliseOrder } from './order';
 import { bandDailyDose, bandFor, RCOG_TABLE3_PROPHYLACTIC, type WeightBandId } from './rcogTable3';
-import type { LmwhOrder } from './types';
+import type { LmwhOrder } from './medicationTypes';
 
 const U = 'http://unitsofmeasure.org';
 const NOW = Date.parse('2026-03-20T09:00:00Z');

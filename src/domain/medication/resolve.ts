@@ -4,7 +4,7 @@
  * ("#id"). Anything else is an explicit unresolved result with the reason.
  */
 import { arr, get, obj, str } from './safe';
-import type { MedicationUse, ResolvedMedication } from './types';
+import type { MedicationUse, ResolvedMedication } from './medicationTypes';
 import { medReason } from './medicationReasons';
 
 function isMedication(v: unknown): v is fhir4.Medication {

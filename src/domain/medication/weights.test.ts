@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bodyWeights, bookingWeight, dosePerKg, KG_PER_LB, latestWeight } from './weights';
 import { normaliseOrder } from './order';
-import type { LmwhOrder } from './types';
+import type { LmwhOrder } from './medicationTypes';
 
 const ZONE = 'Europe/Berlin';
 const LOINC = 'http://loinc.org';

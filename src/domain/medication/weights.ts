@@ -6,7 +6,7 @@
 import { type Exclusion, type Known, known, SYSTEMS, unknown } from '../types';
 import { DAY_MS, parseFhirDate } from '../time';
 import { arr, codings, get, num, obj, str, tidy } from './safe';
-import type { BodyWeight, BodyWeights, BookingWeight, DosePerKg, LmwhOrder } from './types';
+import type { BodyWeight, BodyWeights, BookingWeight, DosePerKg, LmwhOrder } from './medicationTypes';
 import { safeString } from '../text';
 import type { Reason } from '../reasons';
 import { medReason, MEDICATION_VIEWS, whyParam } from './medicationReasons';

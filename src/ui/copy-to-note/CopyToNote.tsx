@@ -7,7 +7,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ClinicalRecord } from '../../domain/record';
 import { copyToNoteText, type EventCard, type RulePatient } from '../../domain/rules';
-import { displayName, pickIdentifier, UNKNOWN } from '../patient-banner/patientSummary';
+import { displayName, pickIdentifier, UNKNOWN } from '../patient-banner/patientBannerViewModel';
 import './copy-to-note.css';
 
 /** The patient fields of the note; missing ones stay missing (the text says "not recorded"). */

@@ -9,7 +9,7 @@ import { formatDateTime } from '../../domain/time';
 import { useAppContext } from '../app/AppContext';
 import { FhirHttpError } from '../../fhir/errors';
 import { patientQueryOptions } from './patientQuery';
-import { summarisePatient, UNKNOWN, type PatientSummary } from './patientSummary';
+import { summarisePatient, UNKNOWN, type PatientSummary } from './patientBannerViewModel';
 
 function usePatientSummary() {
   const { requester, patientId, facilityZone, clock } = useAppContext();

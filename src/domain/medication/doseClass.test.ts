@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { classifyDose } from './classify';
+import { classifyDose } from './doseClass';
 import { DOSE_CLASS_THRESHOLDS } from './doseClassThresholds';
 import { normaliseOrder } from './order';
-import type { LmwhOrder } from './types';
+import type { LmwhOrder } from './medicationTypes';
 
 const U = 'http://unitsofmeasure.org';
 function order(drugText: string, value: number, unit: string, everyHours: number | undefined): LmwhOrder {

@@ -6,7 +6,7 @@
 import { DOSE_CLASS_THRESHOLDS, DOSE_CLASS_TOLERANCE, type DrugThresholds, type TherapeuticRow } from './doseClassThresholds';
 import { bandFor } from './rcogTable3';
 import { tidy } from './safe';
-import type { DoseClassResult, LmwhOrder, VerificationStatus } from './types';
+import type { DoseClassResult, LmwhOrder, VerificationStatus } from './medicationTypes';
 import { PLAUSIBLE_KG } from './weights';
 import { reasonParam, type Reason } from '../reasons';
 import { medReason, whyParam } from './medicationReasons';
