@@ -8,6 +8,7 @@ import { doseEn } from './en/dose';
 import { exclusionsEn } from './en/exclusions';
 import { medicationEn } from './en/medication';
 import { recordEn } from './en/record';
+import { summaryEn } from './en/summary';
 
 export const EN = {
   ...commonEn,
@@ -15,6 +16,7 @@ export const EN = {
   ...exclusionsEn,
   ...medicationEn,
   ...recordEn,
+  ...summaryEn,
 } as const;
 
 export type MessageKey = keyof typeof EN;
