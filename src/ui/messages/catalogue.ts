@@ -7,6 +7,7 @@ import { commonEn } from './en/common';
 import { doseEn } from './en/dose';
 import { exclusionsEn } from './en/exclusions';
 import { medicationEn } from './en/medication';
+import { provenanceEn } from './en/provenance';
 import { recordEn } from './en/record';
 import { summaryEn } from './en/summary';
 
@@ -15,6 +16,7 @@ export const EN = {
   ...doseEn,
   ...exclusionsEn,
   ...medicationEn,
+  ...provenanceEn,
   ...recordEn,
   ...summaryEn,
 } as const;
