@@ -3,6 +3,7 @@
  * One file per section under `en/` (and, with the same keys, per language); this file joins them. A screen string is
  * traced to its key by searching these files; a key says where it is used (`<section>.<what>`).
  */
+import { availabilityEn } from './en/availability';
 import { commonEn } from './en/common';
 import { doseEn } from './en/dose';
 import { exclusionsEn } from './en/exclusions';
@@ -13,6 +14,7 @@ import { summaryEn } from './en/summary';
 
 export const EN = {
   ...commonEn,
+  ...availabilityEn,
   ...doseEn,
   ...exclusionsEn,
   ...medicationEn,
