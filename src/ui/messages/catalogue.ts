@@ -8,6 +8,7 @@ import { commonEn } from './en/common';
 import { doseEn } from './en/dose';
 import { exclusionsEn } from './en/exclusions';
 import { medicationEn } from './en/medication';
+import { patientViewEn } from './en/patientView';
 import { provenanceEn } from './en/provenance';
 import { recordEn } from './en/record';
 import { summaryEn } from './en/summary';
@@ -18,6 +19,7 @@ export const EN = {
   ...doseEn,
   ...exclusionsEn,
   ...medicationEn,
+  ...patientViewEn,
   ...provenanceEn,
   ...recordEn,
   ...summaryEn,

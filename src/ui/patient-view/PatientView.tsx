@@ -6,7 +6,9 @@
  */
 import type { ReactNode } from 'react';
 import { FhirHttpError, FhirNetworkError } from '../../fhir/errors';
-import { formatDateTime } from '../../domain/time';
+import { useMessages } from '../messages/MessagesProvider';
+import type { MessageKey } from '../messages/catalogue';
+import { formatInstant } from '../format/time';
 import { INFORMATION_ONLY_NOTE } from '../../domain/rules';
 import { useClinicalRecord } from '../record/useClinicalRecord';
 import { DataAvailability } from '../record/DataAvailability';
@@ -24,22 +26,25 @@ import { ExclusionsReport } from '../exclusions/ExclusionsReport';
 import type { ClinicalRecord } from '../../domain/record';
 import './patient-view.css';
 
-/** Words for an error while reading the record (no URLs, no patient data). */
-export function describeRecordError(error: unknown): string {
+/** The catalogue key (and status) for an error while reading the record (no URLs, no patient data). */
+export function recordErrorMessage(error: unknown): { key: MessageKey; status?: number } {
   if (error instanceof FhirHttpError) {
-    if (error.status === 403) return 'The EHR refused access to this patient\u2019s record (403).';
-    if (error.status === 404) return 'The EHR did not find this patient (404).';
-    return `The EHR answered with an error (${error.status}).`;
+    if (error.status === 403) return { key: 'patientView.error.forbidden' };
+    if (error.status === 404) return { key: 'patientView.error.notFound' };
+    return { key: 'patientView.error.http', status: error.status };
   }
-  if (error instanceof FhirNetworkError) return 'The EHR could not be reached. Check the connection and try again.';
-  return 'The record could not be read.';
+  if (error instanceof FhirNetworkError) return { key: 'patientView.error.network' };
+  return { key: 'patientView.error.other' };
 }
 
+const SKELETON_TITLES = ['patientView.skeleton.summary', 'patientView.skeleton.ddimer', 'patientView.skeleton.events', 'patientView.skeleton.coag'] as const;
+
 function Skeleton() {
+  const m = useMessages();
   return (
     <div className="patient-view__loading" aria-busy="true">
-      <p role="status">Reading the clinical record from the EHR…</p>
-      {['Summary', 'D-dimer across the pregnancy', 'Scheduled procedures and delivery', 'Coagulation panel'].map((title) => (
+      <p role="status">{m.t('patientView.loading')}</p>
+      {SKELETON_TITLES.map((key) => m.t(key)).map((title) => (
         <section key={title} className="skeleton-block" aria-hidden="true">
           <div className="skeleton-line skeleton-line--title" />
           <div className="skeleton-line" />
@@ -53,16 +58,17 @@ function Skeleton() {
 function Loaded({ record, reload, isReloading }: { record: ClinicalRecord; reload: () => void; isReloading: boolean }) {
   const whatIf = useWhatIfEvents();
   const whatIfCards = useWhatIfCards(whatIf.events, record.rules.context);
+  const m = useMessages();
   return (
     <>
       <StopNowBanner record={record} />
       <div className="patient-view__asof">
         <span>
-          Record as read on <time dateTime={new Date(record.nowMs).toISOString()}>{formatDateTime(record.nowMs, record.zone)}</time>; times shown in{' '}
-          {record.zone}.
+          {m.t('patientView.readOn')} <time dateTime={new Date(record.nowMs).toISOString()}>{formatInstant(record.nowMs, record.zone, m.locale)}</time>
+          {m.t('patientView.zone', { zone: record.zone })}
         </span>
         <button type="button" className="button no-print" onClick={reload} disabled={isReloading}>
-          {isReloading ? 'Reading…' : 'Reload record'}
+          {m.t(isReloading ? 'patientView.reading' : 'patientView.reload')}
         </button>
       </div>
       <PatientSummary record={record} />
@@ -81,16 +87,18 @@ function Loaded({ record, reload, isReloading }: { record: ClinicalRecord; reloa
 
 export function PatientView(): ReactNode {
   const state = useClinicalRecord();
+  const m = useMessages();
+  const error = state.status === 'error' ? recordErrorMessage(state.error) : undefined;
   return (
     <section className="patient-view" aria-labelledby="patient-view-heading">
-      <h1 id="patient-view-heading">LMWH Monitor</h1>
+      <h1 id="patient-view-heading">{m.t('patientView.title')}</h1>
       <p className="information-only">{INFORMATION_ONLY_NOTE}</p>
       {state.status === 'loading' && <Skeleton />}
       {state.status === 'error' && (
         <div className="patient-view__error" role="alert">
-          <p>{describeRecordError(state.error)}</p>
+          <p>{error && m.t(error.key, { status: error.status })}</p>
           <button type="button" className="button" onClick={state.retry}>
-            Try again
+            {m.t('patientView.retry')}
           </button>
         </div>
       )}
