@@ -44,90 +44,95 @@ function therapeutic(t: DrugThresholds, perKgPerDay: number, dosesPer24h: number
   };
 }
 
-/** Classifies the dose intensity of an order; unknown with the reason whenever the data do not allow it. */
-export function classifyDose(order: LmwhOrder, bookingWeightKg?: number): DoseClassResult {
-  if (!order || typeof order !== 'object') return { class: 'unknown', reason: medReason('med.class-no-order') };
+/** The order's dose in the table's unit, with its frequency; or why it cannot be compared. */
+interface Regimen {
+  t: DrugThresholds;
+  value: number;
+  perKg: boolean;
+  dosesPer24h: number;
+  intervalHours: number;
+  /** The regimen as a reason (shown inside every basis). */
+  text: Reason;
+  /** Adds the IU -> mg reading to a basis and lowers its verification to the equivalence's. */
+  withConv: (r: DoseClassResult) => DoseClassResult;
+}
+
+const unknownClass = (reason: Reason): DoseClassResult => ({ class: 'unknown', reason });
+const RANK: Record<VerificationStatus, number> = { verified: 2, partial: 1, unverified: 0 };
+
+/** Step 1: dose and frequency read, the unit matched to the thresholds' (enoxaparin IU read as mg). */
+function readRegimen(order: LmwhOrder): Regimen | DoseClassResult {
+  if (!order || typeof order !== 'object') return unknownClass(medReason('med.class-no-order'));
   const t = DOSE_CLASS_THRESHOLDS[order.drug];
-  if (!t) return { class: 'unknown', reason: medReason('med.class-no-thresholds', { drug: order.drug }) };
-  if (!order.dose?.known) return { class: 'unknown', reason: order.dose && !order.dose.known ? medReason('med.class-dose-unknown-because', { why: whyParam(order.dose.reason) }) : medReason('med.class-dose-unknown') };
-  if (!order.frequency?.known) return {
-      class: 'unknown',
-      reason: order.frequency && !order.frequency.known ? medReason('med.class-frequency-unknown-because', { why: whyParam(order.frequency.reason) }) : medReason('med.class-frequency-unknown'),
-    };
+  if (!t) return unknownClass(medReason('med.class-no-thresholds', { drug: order.drug }));
+  if (!order.dose?.known) return unknownClass(order.dose && !order.dose.known ? medReason('med.class-dose-unknown-because', { why: whyParam(order.dose.reason) }) : medReason('med.class-dose-unknown'));
+  if (!order.frequency?.known) {
+    return unknownClass(order.frequency && !order.frequency.known ? medReason('med.class-frequency-unknown-because', { why: whyParam(order.frequency.reason) }) : medReason('med.class-frequency-unknown'));
+  }
   const dose = order.dose.value;
   const f = order.frequency.value;
   let value = dose.value;
-  let conversion: Reason | undefined;
-  let convVerification: VerificationStatus | undefined;
+  let conversion: { reason: Reason; verification: VerificationStatus } | undefined;
   if (dose.unit !== t.unit) {
-    if (t.iuPerMg && dose.unit === 'IU') {
-      value = dose.value / t.iuPerMg.value;
-      conversion = medReason('med.class-iu-read-as-mg', { iu: dose.value, mg: fmt(value), source: t.iuPerMg.source });
-      convVerification = t.iuPerMg.verification;
-    } else {
-      return { class: 'unknown', reason: medReason('med.class-unit-mismatch', { drug: order.drug, unit: dose.unit, thresholdUnit: t.unit }) };
-    }
+    if (!(t.iuPerMg && dose.unit === 'IU')) return unknownClass(medReason('med.class-unit-mismatch', { drug: order.drug, unit: dose.unit, thresholdUnit: t.unit }));
+    value = dose.value / t.iuPerMg.value;
+    conversion = { reason: medReason('med.class-iu-read-as-mg', { iu: dose.value, mg: fmt(value), source: t.iuPerMg.source }), verification: t.iuPerMg.verification };
   }
-  if (!Number.isFinite(value) || value <= 0 || !Number.isFinite(f.dosesPer24h) || f.dosesPer24h <= 0) {
-    return { class: 'unknown', reason: medReason('med.class-not-usable') };
-  }
-  const u = t.unit;
-  const weaker = (v: VerificationStatus): VerificationStatus => {
-    const rank: Record<VerificationStatus, number> = { verified: 2, partial: 1, unverified: 0 };
-    return convVerification && rank[convVerification] < rank[v] ? convVerification : v;
-  };
+  if (!Number.isFinite(value) || value <= 0 || !Number.isFinite(f.dosesPer24h) || f.dosesPer24h <= 0) return unknownClass(medReason('med.class-not-usable'));
   const withConv = (r: DoseClassResult): DoseClassResult =>
-    r.class === 'unknown' || !conversion ? r : { ...r, basis: medReason('med.class-with-conversion', { basis: reasonParam(r.basis), conversion: reasonParam(conversion) }), verification: weaker(r.verification) };
-  const regimen = medReason('med.regimen', { value: fmt(value), unit: u, perKg: dose.perKg, intervalHours: fmt(f.intervalHours) });
+    r.class === 'unknown' || !conversion
+      ? r
+      : {
+          ...r,
+          basis: medReason('med.class-with-conversion', { basis: reasonParam(r.basis), conversion: reasonParam(conversion.reason) }),
+          verification: RANK[conversion.verification] < RANK[r.verification] ? conversion.verification : r.verification,
+        };
+  const text = medReason('med.regimen', { value: fmt(value), unit: t.unit, perKg: dose.perKg, intervalHours: fmt(f.intervalHours) });
+  return { t, value, perKg: dose.perKg, dosesPer24h: f.dosesPer24h, intervalHours: f.intervalHours, text, withConv };
+}
+
+/** Step 2a: an order written per kg (no weight needed): the per-kg band dose, else a therapeutic regimen. */
+function classifyPerKg(r: Regimen): DoseClassResult {
+  const { t, text: regimen } = r;
+  const perKgPerDay = r.value * r.dosesPer24h;
   const perKgBand = t.prophylactic.find((p) => p.daily.perKg);
+  if (perKgBand && perKgPerDay <= perKgBand.daily.value * (1 + DOSE_CLASS_TOLERANCE)) {
+    return r.withConv({
+      class: 'prophylactic',
+      basis: medReason('med.class-prophylactic-per-kg', { regimen: reasonParam(regimen), perKgPerDay: fmt(perKgPerDay), unit: t.unit, bandPerKg: perKgBand.daily.value, band: perKgBand.band.label, percent: TOLERANCE_PERCENT }),
+      thresholdId: perKgBand.id,
+      source: t.bandSource,
+      verification: t.bandVerification,
+    });
+  }
+  const th = therapeutic(t, perKgPerDay, r.dosesPer24h, regimen);
+  if (th) return r.withConv(th);
+  return unknownClass(medReason('med.class-between-per-kg', { regimen: reasonParam(regimen), perKgPerDay: fmt(perKgPerDay), unit: t.unit }));
+}
 
-  if (dose.perKg) {
-    const perKgPerDay = value * f.dosesPer24h;
-    if (perKgBand && perKgPerDay <= perKgBand.daily.value * (1 + DOSE_CLASS_TOLERANCE)) {
-      return withConv({
-        class: 'prophylactic',
-        basis: medReason('med.class-prophylactic-per-kg', { regimen: reasonParam(regimen), perKgPerDay: fmt(perKgPerDay), unit: u, bandPerKg: perKgBand.daily.value, band: perKgBand.band.label, percent: TOLERANCE_PERCENT }),
-        thresholdId: perKgBand.id,
-        source: t.bandSource,
-        verification: t.bandVerification,
-      });
-    }
-    const th = therapeutic(t, perKgPerDay, f.dosesPer24h, regimen);
-    if (th) return withConv(th);
-    return { class: 'unknown', reason: medReason('med.class-between-per-kg', { regimen: reasonParam(regimen), perKgPerDay: fmt(perKgPerDay), unit: u }) };
-  }
-
-  if (bookingWeightKg === undefined || bookingWeightKg === null) {
-    return { class: 'unknown', reason: medReason('med.class-booking-weight-needed', { regimen: reasonParam(regimen) }) };
-  }
-  if (!Number.isFinite(bookingWeightKg) || bookingWeightKg < PLAUSIBLE_KG.min || bookingWeightKg > PLAUSIBLE_KG.max) {
-    return { class: 'unknown', reason: medReason('med.class-booking-weight-not-usable', { kg: String(bookingWeightKg) }) };
-  }
-  const w = bookingWeightKg;
-  const daily = value * f.dosesPer24h;
-  const perKgPerDay = daily / w;
-  // The one Table 3 band for this weight (rcogTable3.ts), shared with the weight-band caution.
+/** Step 2b: an absolute dose by booking weight: the Table 3 band (one bandFor, shared with the caution), then therapeutic. */
+function classifyByWeight(r: Regimen, w: number): DoseClassResult {
+  const { t, text: regimen } = r;
+  const u = t.unit;
+  const daily = r.value * r.dosesPer24h;
   const weightBand = bandFor(w);
   const band = t.prophylactic.find((p) => p.band.id === weightBand?.id);
-  if (band) {
-    const limit = band.daily.perKg ? band.daily.value * w * (1 + DOSE_CLASS_TOLERANCE) : band.daily.value;
-    if (daily <= limit && f.dosesPer24h <= 2) {
-      const bandDose = band.daily.perKg
-        ? medReason('med.band-dose-per-kg', { perKg: band.daily.value, unit: u, perDay: fmt(band.daily.value * w), percent: TOLERANCE_PERCENT })
-        : medReason('med.band-dose-daily', { value: band.daily.value, unit: u });
-      return withConv({
-        class: 'prophylactic',
-        basis: medReason('med.class-prophylactic-band', { regimen: reasonParam(regimen), daily: fmt(daily), unit: u, band: band.band.label, bandDose: reasonParam(bandDose) }),
-        thresholdId: band.id,
-        source: t.bandSource,
-        verification: t.bandVerification,
-        weightKg: w,
-      });
-    }
+  if (band && r.dosesPer24h <= 2 && daily <= (band.daily.perKg ? band.daily.value * w * (1 + DOSE_CLASS_TOLERANCE) : band.daily.value)) {
+    const bandDose = band.daily.perKg
+      ? medReason('med.band-dose-per-kg', { perKg: band.daily.value, unit: u, perDay: fmt(band.daily.value * w), percent: TOLERANCE_PERCENT })
+      : medReason('med.band-dose-daily', { value: band.daily.value, unit: u });
+    return r.withConv({
+      class: 'prophylactic',
+      basis: medReason('med.class-prophylactic-band', { regimen: reasonParam(regimen), daily: fmt(daily), unit: u, band: band.band.label, bandDose: reasonParam(bandDose) }),
+      thresholdId: band.id,
+      source: t.bandSource,
+      verification: t.bandVerification,
+      weightKg: w,
+    });
   }
   const inter = t.intermediate.find((i) => i.band.id === weightBand?.id);
-  if (inter && value <= inter.perDose && f.dosesPer24h <= inter.dosesPer24h) {
-    return withConv({
+  if (inter && r.value <= inter.perDose && r.dosesPer24h <= inter.dosesPer24h) {
+    return r.withConv({
       class: 'intermediate',
       basis: medReason('med.class-intermediate', { regimen: reasonParam(regimen), band: inter.band.label, perDose: inter.perDose, unit: u, intervalHours: 24 / inter.dosesPer24h }),
       thresholdId: inter.id,
@@ -136,10 +141,19 @@ export function classifyDose(order: LmwhOrder, bookingWeightKg?: number): DoseCl
       weightKg: w,
     });
   }
-  const th = therapeutic(t, perKgPerDay, f.dosesPer24h, medReason('med.regimen-at-weight', { regimen: reasonParam(regimen), kg: fmt(w) }), w);
-  if (th) return withConv(th);
-  return {
-    class: 'unknown',
-    reason: medReason('med.class-no-row', { regimen: reasonParam(regimen), kg: fmt(w), perKgPerDay: fmt(perKgPerDay), unit: u }),
-  };
+  const th = therapeutic(t, daily / w, r.dosesPer24h, medReason('med.regimen-at-weight', { regimen: reasonParam(regimen), kg: fmt(w) }), w);
+  if (th) return r.withConv(th);
+  return unknownClass(medReason('med.class-no-row', { regimen: reasonParam(regimen), kg: fmt(w), perKgPerDay: fmt(daily / w), unit: u }));
+}
+
+/** Classifies the dose intensity of an order; unknown with the reason whenever the data do not allow it. */
+export function classifyDose(order: LmwhOrder, bookingWeightKg?: number): DoseClassResult {
+  const r = readRegimen(order);
+  if ('class' in r) return r;
+  if (r.perKg) return classifyPerKg(r);
+  if (bookingWeightKg === undefined || bookingWeightKg === null) return unknownClass(medReason('med.class-booking-weight-needed', { regimen: reasonParam(r.text) }));
+  if (!Number.isFinite(bookingWeightKg) || bookingWeightKg < PLAUSIBLE_KG.min || bookingWeightKg > PLAUSIBLE_KG.max) {
+    return unknownClass(medReason('med.class-booking-weight-not-usable', { kg: String(bookingWeightKg) }));
+  }
+  return classifyByWeight(r, bookingWeightKg);
 }
