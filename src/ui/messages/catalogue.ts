@@ -11,6 +11,7 @@ import { medicationEn } from './en/medication';
 import { patientViewEn } from './en/patientView';
 import { provenanceEn } from './en/provenance';
 import { recordEn } from './en/record';
+import { screensEn } from './en/screens';
 import { summaryEn } from './en/summary';
 
 export const EN = {
@@ -22,6 +23,7 @@ export const EN = {
   ...patientViewEn,
   ...provenanceEn,
   ...recordEn,
+  ...screensEn,
   ...summaryEn,
 } as const;
 
