@@ -1,6 +1,6 @@
 /**
  * LOINC code lists shared by the FHIR layer (what to search for) and the domain (what a result means).
- * Every code here is in ../shared/clinical-reference.md; its verification status is noted where it is not VERIFIED.
+ * Every code here is in docs/clinical-reference.md; its verification status is noted where it is not VERIFIED.
  * Recognition details (unit types, analyte meaning) live beside the normalisers that use them.
  */
 

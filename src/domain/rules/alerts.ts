@@ -6,7 +6,7 @@ import { activeLmwhOrdersAt, eventAnchor, infoLine, isCurrentAt, lmwhOrders } fr
 import { ESHRE_INHERITED_THROMBOPHILIA_WITHOUT_APS } from './eshre-2022';
 import type { IndicationFact, IndicationKind, RuleContext, RuleFactStatus, RuleOrder, RuleTimedFact, RuleWeight } from './context';
 import { DDIMER_RISES_IN_PREGNANCY, PT_APTT_NOT_FOR_LMWH, RENAL_CLEARANCE_BELOW_30 } from './other-notes';
-import { RCOG_OHSS_RISK_FACTOR, RCOG_STOP_BLEEDING_OR_LABOUR, RCOG_TABLE3_INTERMEDIATE_50_90, RCOG_TABLE3_PROPHYLACTIC, RCOG_WEIGHT_BANDS, type WeightBand } from './rcog-37a';
+import { bandFor, RCOG_OHSS_RISK_FACTOR, RCOG_STOP_BLEEDING_OR_LABOUR, RCOG_TABLE3_INTERMEDIATE_50_90, RCOG_WEIGHT_BANDS, type WeightBand } from './rcog-37a';
 import { SOURCE_DOSE_BY_WEIGHT_PANEL_CONTROL, SOURCE_INDICATIONS, SOURCE_STOP_GENITAL_BLEEDING, SOURCE_WORKS_ONLY_WHILE_INJECTED } from './source-article';
 import type { CautionsResult, IndicationEvidence, IndicationFinding, InfoLine, NoteRule, Rule, RulesReason, StopNowTrigger } from './ruleTypes';
 
@@ -170,11 +170,6 @@ function expected(band: WeightBand, ingredient: 'enoxaparin' | 'dalteparin' | 't
   return typeof v === 'number' ? v : Math.round(v.perKg * kg * 10) / 10;
 }
 
-function bandFor(kg: number): WeightBand | undefined {
-  let found: WeightBand | undefined;
-  for (const b of RCOG_TABLE3_PROPHYLACTIC) if (kg >= b.minKg) found = b;
-  return found;
-}
 
 const findingBase = (r: Rule) => ({ ruleId: r.id, ruleVersion: r.version, source: r.source });
 
@@ -210,7 +205,7 @@ function bandCheckBlocker(o: RuleOrder, w: RuleWeight | undefined): RulesReason 
   if (!w.isBooking) return reason('rules.not-checked.non-booking-weight', { order });
   const unit = ing === 'enoxaparin' ? 'mg' : 'IU';
   if (o.dailyDose.unit !== unit) return reason('rules.not-checked.unit', { order, unit: o.dailyDose.unit, expected: unit, ingredient: ing });
-  if (o.doseClass === 'intermediate' && (w.kg < 50 || w.kg >= 91)) return reason('rules.not-checked.intermediate-band', { order });
+  if (o.doseClass === 'intermediate' && bandFor(w.kg)?.id !== 'from50to90') return reason('rules.not-checked.intermediate-band', { order });
   return undefined;
 }
 

@@ -83,30 +83,8 @@ export const RCOG_37A_RULES = [
   RCOG_WEIGHT_BANDS,
 ] as const;
 
-/** A prophylactic (or intermediate) daily dose by booking weight: RCOG 37a Table 3 as transcribed (PARTIAL). */
-export interface WeightBand {
-  /** Inclusive lower bound, kg (band is minKg <= w < nextBand.minKg). */
-  minKg: number;
-  label: string;
-  enoxaparinMg: number | { perKg: number };
-  dalteparinIU: number | { perKg: number };
-  tinzaparinIU: number | { perKg: number };
-}
-
-/** Table 3, prophylactic, daily totals. Bands are "< 50", "50-90", "91-130", "131-170", "> 170" kg. */
-export const RCOG_TABLE3_PROPHYLACTIC: readonly WeightBand[] = [
-  { minKg: 0, label: '< 50 kg', enoxaparinMg: 20, dalteparinIU: 2500, tinzaparinIU: 3500 },
-  { minKg: 50, label: '50-90 kg', enoxaparinMg: 40, dalteparinIU: 5000, tinzaparinIU: 4500 },
-  { minKg: 91, label: '91-130 kg', enoxaparinMg: 60, dalteparinIU: 7500, tinzaparinIU: 7000 },
-  { minKg: 131, label: '131-170 kg', enoxaparinMg: 80, dalteparinIU: 10000, tinzaparinIU: 9000 },
-  { minKg: 171, label: '> 170 kg', enoxaparinMg: { perKg: 0.6 }, dalteparinIU: { perKg: 75 }, tinzaparinIU: { perKg: 75 } },
-];
-
-/** Table 3, high prophylactic (intermediate), 50-90 kg only: 12-hourly, so daily totals are doubled. */
-export const RCOG_TABLE3_INTERMEDIATE_50_90: WeightBand = {
-  minKg: 50,
-  label: '50-90 kg (high prophylactic, 12-hourly)',
-  enoxaparinMg: 80,
-  dalteparinIU: 10000,
-  tinzaparinIU: 9000,
-};
+/**
+ * Table 3 lives once, in the medication domain (one band type, one `bandFor`), so the weight-band caution and the dose
+ * class always place a weight in the same band.
+ */
+export { bandFor, bandDailyDose, RCOG_TABLE3_PROPHYLACTIC, RCOG_TABLE3_INTERMEDIATE_50_90, type WeightBand, type WeightBandId } from '../medication/rcogTable3';

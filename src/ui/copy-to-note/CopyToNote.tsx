@@ -9,7 +9,7 @@ import type { ClinicalRecord } from '../../domain/record';
 import type { EventCard, RulePatient } from '../../domain/rules';
 import { useMessages } from '../messages/MessagesProvider';
 import { copyToNoteText } from './copyToNoteViewModel';
-import { displayName, pickIdentifier, UNKNOWN } from '../patient-banner/patientSummary';
+import { displayName, pickIdentifier, UNKNOWN } from '../patient-banner/patientBannerViewModel';
 import './copy-to-note.css';
 
 /** The patient fields of the note; missing ones stay missing (the text says "not recorded"). */

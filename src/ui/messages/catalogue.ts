@@ -3,6 +3,7 @@
  * One file per section under `en/` (and, with the same keys, per language); this file joins them. A screen string is
  * traced to its key by searching these files; a key says where it is used (`<section>.<what>`).
  */
+import { availabilityEn } from './en/availability';
 import { commonEn } from './en/common';
 import { commonRu } from './ru/common';
 import { copyToNoteEn } from './en/copyToNote';
@@ -13,6 +14,14 @@ import { cautionsEn, indicationsEn, stopNowEn } from './en/stopNow';
 import { formatEn } from './en/format';
 import { timelineEn } from './en/timeline';
 import { labsEn } from './en/labs';
+import { doseEn } from './en/dose';
+import { exclusionsEn } from './en/exclusions';
+import { medicationEn } from './en/medication';
+import { patientViewEn } from './en/patientView';
+import { provenanceEn } from './en/provenance';
+import { recordEn } from './en/record';
+import { screensEn } from './en/screens';
+import { summaryEn } from './en/summary';
 
 export const EN = {
   ...commonEn,
@@ -26,6 +35,15 @@ export const EN = {
   ...formatEn,
   ...timelineEn,
   ...labsEn,
+  ...availabilityEn,
+  ...doseEn,
+  ...exclusionsEn,
+  ...medicationEn,
+  ...patientViewEn,
+  ...provenanceEn,
+  ...recordEn,
+  ...screensEn,
+  ...summaryEn,
 } as const;
 
 export type MessageKey = keyof typeof EN;

@@ -7,7 +7,7 @@ import { useEffect, useState } from 'react';
 import { formatDateTime } from '../../domain/time';
 import { useAppContext } from '../app/AppContext';
 import { usePatient } from '../record/useClinicalRecord';
-import { summarisePatient, UNKNOWN, type PatientSummary } from './patientSummary';
+import { summarisePatient, UNKNOWN, type PatientSummary } from './patientBannerViewModel';
 
 function usePatientSummary() {
   const { facilityZone, clock } = useAppContext();

@@ -25,7 +25,7 @@ import {
   type TimelineData,
 } from '../../domain/timeline';
 import type { Known, SourceRef } from '../../domain/types';
-import { describeOrderLine, formatDose, formatFrequency, formatOrderStatus } from '../format/dose';
+import { formatKnownDose, formatKnownFrequency, formatOrderStatus, formatOrderSummary } from '../format/dose';
 import type { Messages } from '../messages/translator';
 
 export const DISPLAY_UNITS: readonly DdimerDisplayUnit[] = ['ng/mL', 'mg/L', 'ug/mL'];
@@ -416,15 +416,15 @@ function perKgText(s: LaneSegment, m: Messages): TextOrUnknown {
 function segmentView(s: LaneSegment, domain: [number, number], m: Messages): SegmentView {
   const left = lanePercent(s.x1, domain);
   const drug = drugName(s.order.drug);
-  const dose = formatDose(s.order.dose, m);
-  const frequency = formatFrequency(s.order.frequency, m);
+  const dose = formatKnownDose(s.order.dose, m);
+  const frequency = formatKnownFrequency(s.order.frequency, m);
   const period = periodText(s, m);
   return {
     key: s.key,
     left,
     width: Math.max(lanePercent(s.x2, domain) - left, 0.3),
     openEnd: s.openEnd,
-    title: `${describeOrderLine(s.order, m)}; ${period}`,
+    title: `${formatOrderSummary(s.order, m)}; ${period}`,
     text: `${drug} ${dose} ${frequency}${s.openEnd ? m.t('timeline.lane.endUnknownMark') : ''}`,
     drug,
     doseLine: m.t('timeline.lane.doseLine', { dose, frequency }),

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { classifyDose } from './classify';
+import { classifyDose } from './doseClass';
 import { DOSE_CLASS_THRESHOLDS } from './doseClassThresholds';
 import { normaliseOrder } from './order';
-import type { LmwhOrder } from './types';
+import type { LmwhOrder } from './medicationTypes';
 
 const U = 'http://unitsofmeasure.org';
 function order(drugText: string, value: number, unit: string, everyHours: number | undefined): LmwhOrder {
@@ -45,25 +45,25 @@ describe('classifyDose with the booking weight', () => {
     expect(r).toMatchObject({ class: cls, thresholdId: id });
   });
 
-  it('band rows say they are RCOG GTG 37a Table 3 and PARTIAL', () => {
+  it('band rows say they are RCOG GTG 37a Table 3 and partial', () => {
     const r = classifyDose(order('enoxaparin', 40, 'mg', 24), 70);
-    expect(r).toMatchObject({ verification: 'PARTIAL', weightKg: 70, source: expect.stringContaining('RCOG Green-top Guideline No. 37a') });
+    expect(r).toMatchObject({ verification: 'partial', weightKg: 70, source: expect.stringContaining('RCOG Green-top Guideline No. 37a') });
   });
-  it('the 1 mg/kg 12-hourly therapeutic row is UNVERIFIED (RCOG 37b not retrieved) and says so', () => {
-    expect(classifyDose(order('enoxaparin', 70, 'mg', 12), 70)).toMatchObject({ verification: 'UNVERIFIED' });
+  it('the 1 mg/kg 12-hourly therapeutic row is unverified (RCOG 37b not retrieved) and says so', () => {
+    expect(classifyDose(order('enoxaparin', 70, 'mg', 12), 70)).toMatchObject({ verification: 'unverified' });
   });
-  it('an enoxaparin dose in IU is never more verified than the PARTIAL mg/IU equivalence', () => {
+  it('an enoxaparin dose in IU is never more verified than the partial mg/IU equivalence', () => {
     const r = classifyDose(order('enoxaparin', 7000, '[iU]', 12), 70);
-    expect(r).toMatchObject({ class: 'therapeutic', verification: 'UNVERIFIED' });
+    expect(r).toMatchObject({ class: 'therapeutic', verification: 'unverified' });
     const p = classifyDose(order('enoxaparin', 4000, '[iU]', 24), 70);
-    expect(p.class === 'unknown' ? '' : p.basis).toContain('100 anti-Xa IU');
+    expect(p).toMatchObject({ basis: { code: 'med.class-with-conversion', params: { conversion: { kind: 'reason', reason: { code: 'med.class-iu-read-as-mg', params: { iu: 4000, mg: 40, source: expect.stringContaining('100 anti-Xa IU') } } } } } });
   });
   it('band edges: 50 kg is in 50–90; 90.5 kg is in 91–130', () => {
     expect(classifyDose(order('enoxaparin', 40, 'mg', 24), 50)).toMatchObject({ thresholdId: 'enoxaparin-prophylactic-from50to90' });
     expect(classifyDose(order('enoxaparin', 60, 'mg', 24), 90.5)).toMatchObject({ thresholdId: 'enoxaparin-prophylactic-from91to130' });
   });
   it('enoxaparin 50 mg every 12 h at 70 kg sits between intermediate and therapeutic: unknown, not guessed', () => {
-    expect(classifyDose(order('enoxaparin', 50, 'mg', 12), 70)).toMatchObject({ class: 'unknown', reason: expect.stringContaining('matches no prophylactic, intermediate or therapeutic row') });
+    expect(classifyDose(order('enoxaparin', 50, 'mg', 12), 70)).toMatchObject({ class: 'unknown', reason: { code: 'med.class-no-row', params: { kg: 70 } } });
   });
 });
 
@@ -86,29 +86,29 @@ describe('classifyDose per-kg orders (no weight needed)', () => {
 
 describe('classifyDose unknown with a reason', () => {
   it.each([
-    ['enoxaparin 40 mg daily without a booking weight', order('enoxaparin', 40, 'mg', 24), undefined, 'booking weight needed'],
-    ['a NaN booking weight', order('enoxaparin', 40, 'mg', 24), Number.NaN, 'not usable'],
-    ['an implausible booking weight of 7000 kg', order('enoxaparin', 40, 'mg', 24), 7000, 'not usable'],
-    ['no frequency', order('enoxaparin', 40, 'mg', undefined), 70, 'frequency unknown'],
-    ['no interpretable dose', order('enoxaparin', 0.4, 'mL', 24), 70, 'dose unknown'],
-    ['nadroparin: thresholds not in the reference', order('Fraxiparine', 2850, '[iU]', 24), 70, 'no dose-class thresholds for nadroparin'],
-    ['heparin: no thresholds', order('heparin', 5000, '[iU]', 12), 70, 'no dose-class thresholds for heparin'],
-    ['fondaparinux: no thresholds', order('Arixtra', 2.5, 'mg', 24), 70, 'no dose-class thresholds for fondaparinux'],
-    ['dalteparin written in mg', order('Fragmin', 40, 'mg', 24), 70, 'the thresholds are in IU'],
-  ] as [string, LmwhOrder, number | undefined, string][])('%s', (_n, o, kg, reason) => {
+    ['enoxaparin 40 mg daily without a booking weight', order('enoxaparin', 40, 'mg', 24), undefined, { code: 'med.class-booking-weight-needed' }],
+    ['a NaN booking weight', order('enoxaparin', 40, 'mg', 24), Number.NaN, { code: 'med.class-booking-weight-not-usable', params: { kg: 'NaN' } }],
+    ['an implausible booking weight of 7000 kg', order('enoxaparin', 40, 'mg', 24), 7000, { code: 'med.class-booking-weight-not-usable', params: { kg: '7000' } }],
+    ['no frequency', order('enoxaparin', 40, 'mg', undefined), 70, { code: 'med.class-frequency-unknown-because', params: { why: { kind: 'reason', reason: { code: 'med.no-timing' } } } }],
+    ['no interpretable dose', order('enoxaparin', 0.4, 'mL', 24), 70, { code: 'med.class-dose-unknown-because' }],
+    ['nadroparin: thresholds not in the reference', order('Fraxiparine', 2850, '[iU]', 24), 70, { code: 'med.class-no-thresholds', params: { drug: 'nadroparin' } }],
+    ['heparin: no thresholds', order('heparin', 5000, '[iU]', 12), 70, { code: 'med.class-no-thresholds', params: { drug: 'heparin' } }],
+    ['fondaparinux: no thresholds', order('Arixtra', 2.5, 'mg', 24), 70, { code: 'med.class-no-thresholds', params: { drug: 'fondaparinux' } }],
+    ['dalteparin written in mg', order('Fragmin', 40, 'mg', 24), 70, { code: 'med.class-unit-mismatch', params: { drug: 'dalteparin', unit: 'mg', thresholdUnit: 'IU' } }],
+  ] as [string, LmwhOrder, number | undefined, object][])('%s', (_n, o, kg, reason) => {
     const r = classifyDose(o, kg);
     expect(r.class).toBe('unknown');
-    expect(r.class === 'unknown' ? r.reason : '').toContain(reason);
+    expect(r).toMatchObject({ class: 'unknown', reason });
   });
 });
 
 describe('the thresholds table', () => {
-  it('every row carries a source and a verification status; no band row claims VERIFIED', () => {
+  it('every row carries a source and a verification status; no band row claims verified', () => {
     for (const t of Object.values(DOSE_CLASS_THRESHOLDS)) {
-      expect(t!.bandVerification).toBe('PARTIAL');
+      expect(t!.bandVerification).toBe('partial');
       for (const r of t!.therapeutic) {
         expect(r.source.length).toBeGreaterThan(10);
-        expect(['VERIFIED', 'PARTIAL', 'UNVERIFIED']).toContain(r.verification);
+        expect(['verified', 'partial', 'unverified']).toContain(r.verification);
       }
     }
   });

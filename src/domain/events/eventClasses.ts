@@ -1,7 +1,7 @@
 /** Classifies a procedure-like record (codes first, labelled text fallback) into an EventClass. */
 import { SYSTEMS } from '../types';
 import { findCode, type SimpleCoding } from './fhirRead';
-import type { EventClass, EventRecognisedBy } from './types';
+import type { EventClass, EventRecognisedBy } from './eventTypes';
 
 type Known = Exclude<EventClass, 'other'>;
 

@@ -4,9 +4,10 @@
  */
 import type { Exclusion, Known, RecognisedBy, SourceRef } from '../types';
 import type { FhirMoment } from '../time';
+import type { Reason } from '../reasons';
 
 /** Verification status of a code or number, as in docs/clinical-reference.md. */
-export type VerificationStatus = 'VERIFIED' | 'PARTIAL' | 'UNVERIFIED';
+export type VerificationStatus = 'verified' | 'partial' | 'unverified';
 
 /** Anticoagulants the app recognises. 'lmwh-unspecified': a text that says "low molecular weight heparin" only. */
 export type AnticoagulantDrug =
@@ -39,8 +40,10 @@ export interface AnticoagulantRecognition {
   recognisedBy: RecognisedBy;
   /** e.g. "RxNorm 854235", "ATC B01AB05", "SNOMED 372562003", "text 'Clexane'". */
   matched: string;
-  /** Verification status of the code that matched (text matches: 'UNVERIFIED' is not used; see matched). */
+  /** Verification status of the code that matched (text matches: 'unverified' is not used; see matched). */
   codeStatus?: VerificationStatus;
+  /** Recognised from Reference.display because the medication could not be resolved (why). */
+  fromReferenceDisplay?: Reason;
   strengthHint?: StrengthHint;
 }
 
@@ -73,7 +76,7 @@ export type ResolvedMedication =
     }
   | {
       resolved: false;
-      reason: string;
+      reason: Reason;
       reference?: string;
       /** Reference.display, kept so a labelled text fallback is still possible. */
       display?: string;
@@ -88,8 +91,8 @@ export interface DoseAmount {
   original: string;
   /** Set when the amount was converted from a volume with the Medication.ingredient strength. */
   fromVolume?: { ml: number; concentration: string };
-  /** How the unit was read when it was not a UCUM code, e.g. "unit 'units' read as IU". */
-  unitNote?: string;
+  /** How the unit was read when it was not a UCUM code (e.g. 'units' read as IU). */
+  unitNote?: Reason;
   /** Which doseAndRate entry was used when there were several (e.g. "admin-amount"). */
   entry?: string;
 }
@@ -101,7 +104,7 @@ export interface DoseFrequency {
   /** e.g. "2 per 1 d", "timing.code BID", "every 12 h". */
   original: string;
   /** FHIR's default (frequency 1 when only a period is given) was applied. */
-  note?: string;
+  note?: Reason;
 }
 
 export type RouteKind = 'subcutaneous' | 'intravenous' | 'intramuscular' | 'oral' | 'other';
@@ -127,8 +130,8 @@ export interface OrderEnd {
   moment?: FhirMoment;
   /** Count: when the last dose is due. */
   lastDoseDueMs?: number;
-  /** How it was derived, e.g. "10 doses every 24 h from the start". */
-  note: string;
+  /** How it was derived (count, duration, date-only end). A string only from test builders written before codes. */
+  note: Reason | string;
 }
 
 export type MedicationRequestStatus = NonNullable<fhir4.MedicationRequest['status']>;
@@ -143,7 +146,7 @@ export interface LmwhOrder {
   intent: Known<string>;
   /** False for intent plan / proposal (and unknown intents): kept, but not an order to give. */
   isOrder: boolean;
-  notAnOrderReason?: string;
+  notAnOrderReason?: Reason;
   dose: Known<DoseAmount>;
   frequency: Known<DoseFrequency>;
   route: Known<RouteInfo>;
@@ -154,19 +157,18 @@ export interface LmwhOrder {
   concentration?: { value: number; unit: 'mg/mL' | 'IU/mL'; original: string };
   source: SourceRef;
 }
-/** Same shape for any recognised anticoagulant order. */
-export type AnticoagulantOrder = LmwhOrder;
 
 /** Result of normalising one MedicationRequest. */
 export type OrderResult =
   | { kind: 'order'; order: LmwhOrder }
   | { kind: 'excluded'; exclusion: Exclusion; recognition?: AnticoagulantRecognition }
-  | { kind: 'not-anticoagulant'; reason: string };
+  | { kind: 'not-anticoagulant'; reason: Reason };
 
 /** Whether an order is in force at an instant; 'unknown' with the reason when the data do not tell. */
 export interface ActiveAt {
   state: 'active' | 'inactive' | 'unknown';
-  reason: string;
+  /** A code; a status or start reason passes through as given (see Known). */
+  reason: Reason | string;
 }
 
 /** administered (MedicationAdministration), reported (MedicationStatement), dispensed (MedicationDispense). */
@@ -214,14 +216,14 @@ export type DoseClass = 'prophylactic' | 'intermediate' | 'therapeutic';
 export type DoseClassResult =
   | {
       class: DoseClass;
-      /** Plain words: "40 mg every 24 h: at or below the RCOG band dose 40 mg daily for 50–90 kg". */
-      basis: string;
+      /** Why this class (a reason code with the numbers compared; the UI words it). */
+      basis: Reason;
       thresholdId: string;
       source: string;
       verification: VerificationStatus;
       weightKg?: number;
     }
-  | { class: 'unknown'; reason: string };
+  | { class: 'unknown'; reason: Reason };
 
 /** A body weight in kg with its date and source. */
 export interface BodyWeight {
@@ -232,8 +234,8 @@ export interface BodyWeight {
   ms: number;
   /** As written, e.g. "154 [lb_av]". */
   original: string;
-  /** e.g. "converted from 154 lb (1 lb = 0.45359237 kg)", "unit 'lbs.' read as pounds". */
-  note?: string;
+  /** How it was read: pre-pregnancy weight, unit conversions (codes; the UI words them). */
+  notes?: Reason[];
   source: SourceRef;
 }
 
@@ -252,5 +254,5 @@ export interface BookingWeight {
 export interface DosePerKg {
   perDose: { value: number; unit: 'mg/kg' | 'IU/kg' };
   perDay: Known<{ value: number; unit: 'mg/kg/day' | 'IU/kg/day' }>;
-  weight: { kg: number; ms: number; source: SourceRef; label: string };
+  weight: { kg: number; ms: number; moment: FhirMoment; source: SourceRef };
 }

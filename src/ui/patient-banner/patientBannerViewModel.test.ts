@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { displayAge, displayBirthDate, displayName, displaySex, pickIdentifier, summarisePatient } from './patientSummary';
+import { displayAge, displayBirthDate, displayName, displaySex, pickIdentifier, summarisePatient } from './patientBannerViewModel';
 
 const Z = 'Europe/London';
 const NOW = Date.UTC(2026, 10, 25, 9, 0); // 25 Nov 2026 09:00 UTC

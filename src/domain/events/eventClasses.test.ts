@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyEvent } from './classify';
+import { classifyEvent } from './eventClasses';
 import { codingsOf, textsOf } from './fhirRead';
 
 const SCT = 'http://snomed.info/sct';
