@@ -6,6 +6,7 @@
 import { createRoot } from 'react-dom/client';
 import FHIR from 'fhirclient';
 import { completeLaunch } from './fhir/client';
+import { loadSmartConfig } from './fhir/smart';
 import { AppRoot } from './ui/app/AppRoot';
 import './ui/styles/app.css';
 
@@ -17,10 +18,13 @@ function sessionStorageOrUndefined(): Storage | undefined {
   }
 }
 
+const launchConfig = loadSmartConfig(new URL('smart-config.json', window.location.href));
+launchConfig.catch(() => undefined); // unreadable: the defaults apply (completeLaunch)
 const launch = completeLaunch({
   pageHref: window.location.href,
   storage: sessionStorageOrUndefined(),
   ready: () => FHIR.oauth2.ready(),
+  launchConfig,
 });
 // AppRoot attaches its handlers after the first render; mark the promise handled now so a failed launch is never
 // reported as an unhandled rejection (AppRoot shows it).
