@@ -34,19 +34,26 @@ function ddimerCount(id: string): number {
     .filter((o) => o.status !== 'entered-in-error' && (o.code.coding ?? []).some((c) => c.system === 'http://loinc.org' && c.code! in DDIMER_CODES)).length;
 }
 
-/** FHIR answers other than 200, as "status Type" (for assertions that the fault was really applied). */
-function watchFhirFailures(t: TestPage): { status: number; url: string }[] {
-  const seen: { status: number; url: string }[] = [];
-  t.page.on('response', (r: Response) => {
-    if (r.url().includes('/fhir/') && r.status() !== 200) seen.push({ status: r.status(), url: r.url() });
-  });
-  return seen;
+interface Launched extends TestPage {
+  /** Every FHIR answer the page received, in order (recorded from before the launch). */
+  fhirAnswers: { status: number; url: string }[];
+  /** FHIR answers other than 200 (to check that the fault was really applied, and only it). */
+  failures(): { status: number; url: string }[];
 }
 
-async function launch(id: string, fault: string): Promise<TestPage> {
+/**
+ * An EHR launch with a fault. `beforeLaunch` runs once the page exists and before it navigates, for waits on requests
+ * that may come early (listeners attached after the launch could miss them).
+ */
+async function launch(id: string, fault: string, beforeLaunch?: (t: TestPage) => void): Promise<Launched> {
   const t = await h.newPage();
+  const fhirAnswers: { status: number; url: string }[] = [];
+  t.page.on('response', (r: Response) => {
+    if (new URL(r.url()).pathname.startsWith('/fhir/')) fhirAnswers.push({ status: r.status(), url: r.url() });
+  });
+  beforeLaunch?.(t);
   await t.page.goto(`${h.url}/launch?patient=${encodeURIComponent(id)}&fault=${encodeURIComponent(fault)}`);
-  return t;
+  return Object.assign(t, { fhirAnswers, failures: () => fhirAnswers.filter((a) => a.status !== 200) });
 }
 
 /** A section of the patient view that has rendered (a section still waiting for its data is an aria-busy section). */
@@ -85,17 +92,15 @@ const failedLoad = (status: number) => new RegExp(`status of ${status} .*\\/fhir
 describe('fault 429: the first request of each search is refused as busy, with Retry-After: 1', () => {
   it('each refused search is asked again after the wait and the whole record is shown, with nothing named incomplete', async () => {
     const t = await launch('third-trimester', '429');
-    const failures = watchFhirFailures(t);
-    const ok = new Set<string>();
-    t.page.on('response', (r) => {
-      if (r.url().includes('/fhir/') && r.status() === 200) ok.add(r.url());
-    });
     await expectBannerName(t.page, 'third-trimester');
     await wholeRecordShown(t.page);
-    const busy = failures.filter((f) => f.status === 429);
+    const busy = t.failures().filter((f) => f.status === 429);
     expect(busy.length).toBeGreaterThan(5); // the fault was applied to the searches
-    expect(failures.filter((f) => f.status !== 429)).toEqual([]);
-    for (const f of busy) expect(ok.has(f.url), `answered after the retry: ${f.url}`).toBe(true);
+    expect(t.failures().filter((f) => f.status !== 429)).toEqual([]);
+    for (const f of busy) {
+      const answered = t.fhirAnswers.findIndex((a) => a.url === f.url && a.status === 200) > t.fhirAnswers.indexOf(f);
+      expect(answered, `answered after the retry: ${f.url}`).toBe(true);
+    }
     await expectDdimerRows(t.page, 'third-trimester');
     expect(await t.page.getByRole('region', { name: 'Part of the record could not be read' }).count()).toBe(0);
     expect(await t.page.getByRole('main').getByText(/too busy|still refused|\(429\)/).count()).toBe(0);
@@ -106,11 +111,10 @@ describe('fault 429: the first request of each search is refused as busy, with R
 describe('fault 403-<Type>: the EHR refuses one resource type', () => {
   it('403-Condition: Conditions are named as not available and every other section shows its data', async () => {
     const t = await launch('third-trimester', '403-Condition');
-    const failures = watchFhirFailures(t);
     await expectBannerName(t.page, 'third-trimester');
     await wholeRecordShown(t.page);
     expect(await problemItems(t.page)).toEqual([expect.stringMatching(/^Conditions: not available \(the server refused Condition \(403\)\)/)]);
-    expect(failures.map((f) => `${f.status} ${new URL(f.url).pathname}`)).toEqual(['403 /fhir/Condition']);
+    expect(t.failures().map((f) => `${f.status} ${new URL(f.url).pathname}`)).toEqual(['403 /fhir/Condition']);
     await expectDdimerRows(t.page, 'third-trimester');
     await renderedRegion(t.page, 'Anticoagulant medication').getByText(/Enoxaparin/).first().waitFor();
     await t.screenshot('fault-403-condition');
@@ -122,12 +126,11 @@ describe('fault 403-<Type>: the EHR refuses one resource type', () => {
 describe('fault 500-page-2: the second page of any search fails', () => {
   it('many-labs (a coagulation search longer than one page): that part is named incomplete, the rest is whole', async () => {
     const t = await launch('many-labs', '500-page-2');
-    const failures = watchFhirFailures(t);
     await expectBannerName(t.page, 'many-labs');
     await wholeRecordShown(t.page);
     expect(await problemItems(t.page)).toEqual([expect.stringMatching(/^Coagulation and safety labs: incomplete \(page 2 of the Observation search failed/)]);
-    expect(failures.length).toBeGreaterThan(0);
-    for (const f of failures) {
+    expect(t.failures().length).toBeGreaterThan(0);
+    for (const f of t.failures()) {
       expect(f.status).toBe(500);
       expect(new URL(f.url).searchParams.get('_offset')).toBe('100'); // the second page of 100
     }
@@ -141,7 +144,6 @@ describe('fault 500-page-2: the second page of any search fails', () => {
 describe('fault expire-after-<N>: the token is refused after N requests, with no refresh token', () => {
   it('expire-after-6: the app says to relaunch from the EHR and keeps what it read on screen', async () => {
     const t = await launch('third-trimester', 'expire-after-6');
-    const failures = watchFhirFailures(t);
     const alert = t.page.getByRole('alert').filter({ hasText: 'Your session has expired: relaunch LMWH Monitor from the EHR.' });
     await alert.waitFor({ timeout: 60_000 });
     // The Patient read is among the first six requests (it is queued first), so her banner stays.
@@ -151,8 +153,8 @@ describe('fault expire-after-<N>: the token is refused after N requests, with no
     expect(items.length).toBeGreaterThan(0);
     for (const item of items) expect(item).toMatch(/not read: the session ended before this part was read/);
     expect(await t.page.getByRole('button', { name: /^Try again/ }).count()).toBe(0); // a retry cannot work: relaunch
-    expect(failures.length).toBeGreaterThan(0);
-    for (const f of failures) expect(f.status).toBe(401);
+    expect(t.failures().length).toBeGreaterThan(0);
+    for (const f of t.failures()) expect(f.status).toBe(401);
     await t.screenshot('fault-expire-after');
     await t.expectAccessible();
     t.expectNoConsoleErrors([failedLoad(401)]);
@@ -173,8 +175,10 @@ describe('fault slow-<ms>: every FHIR answer is delayed', () => {
 
 describe('fault hang-<Type>: searches of one type never answer', () => {
   it('hang-Condition: the other sections show; after the request timeout Conditions are named, and Try again reads them again', async () => {
-    const t = await launch('third-trimester', 'hang-Condition');
-    const hanging = t.page.waitForRequest((r) => new URL(r.url()).pathname === '/fhir/Condition', { timeout: 60_000 });
+    let hanging: Promise<unknown> = Promise.resolve();
+    const t = await launch('third-trimester', 'hang-Condition', (p) => {
+      hanging = p.page.waitForRequest((r) => new URL(r.url()).pathname === '/fhir/Condition', { timeout: 60_000 });
+    });
     await expectBannerName(t.page, 'third-trimester');
     await hanging;
     // Sections that do not need Conditions render while the search hangs.
