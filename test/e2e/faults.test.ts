@@ -208,7 +208,7 @@ describe('fault hang-<Type>: searches of one type never answer', () => {
 });
 
 describe('hostile text in the record', () => {
-  it('script and HTML payloads in names, orders, conditions, results and plans are shown as text and never run', async () => {
+  it('script and HTML payloads in the name, a dosage, a result unit and a planned procedure are shown as text and never run', async () => {
     const t = await h.newPage();
     const dialogs: string[] = [];
     t.page.on('dialog', (d) => {
@@ -224,6 +224,7 @@ describe('hostile text in the record', () => {
     // The order's dosage text, as written (in the source details, collapsed until opened).
     await main.getByText(`40 mg once daily ${PAYLOADS.img}`).first().waitFor({ state: 'attached' });
     await main.getByText(`Caesarean section ${PAYLOADS.javascriptUrl}`, { exact: false }).first().waitFor();
+    await main.getByRole('table', { name: /D-dimer/ }).getByText(`0.9 mg/L ${PAYLOADS.img}`).first().waitFor(); // the result as reported
     // Nothing from the record became markup: no element, handler or javascript: link, and nothing ran.
     const injected = await t.page.evaluate(() => ({
       img: document.querySelectorAll('img[src="x"]').length,

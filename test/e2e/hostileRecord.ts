@@ -20,9 +20,8 @@ export const PAYLOADS = {
 } as const;
 
 const ref = { reference: `Patient/${HOSTILE_PATIENT_ID}` };
-const at = (iso: string) => iso;
 
-/** The patient's resources; dates relative to the tests' fixed now (25 Nov 2026). */
+/** The patient's resources, dated around the tests' fixed now (25 Nov 2026). */
 export function hostileResources(): fhir4.Resource[] {
   return [
     {
@@ -43,7 +42,7 @@ export function hostileResources(): fhir4.Resource[] {
         text: `Enoxaparin 40 mg ${PAYLOADS.link}`,
       },
       subject: ref,
-      authoredOn: at('2026-11-01T10:00:00Z'),
+      authoredOn: '2026-11-01T10:00:00Z',
       dosageInstruction: [{ text: `40 mg once daily ${PAYLOADS.img}` }],
       note: [{ text: PAYLOADS.scriptClose }],
     } as fhir4.MedicationRequest,
@@ -53,15 +52,16 @@ export function hostileResources(): fhir4.Resource[] {
       clinicalStatus: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-clinical', code: 'active' }] },
       code: { text: `Deep vein thrombosis ${PAYLOADS.img}` },
       subject: ref,
-      onsetDateTime: at('2026-10-01T10:00:00Z'),
+      onsetDateTime: '2026-10-01T10:00:00Z',
     } as fhir4.Condition,
     {
       resourceType: 'Observation',
       id: 'hostile-text-ddimer',
       status: 'final',
+      category: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/observation-category', code: 'laboratory' }] }],
       code: { coding: [{ system: 'http://loinc.org', code: '48065-7' }], text: `D-dimer ${PAYLOADS.svg}` },
       subject: ref,
-      effectiveDateTime: at('2026-11-20T09:00:00Z'),
+      effectiveDateTime: '2026-11-20T09:00:00Z',
       valueQuantity: { value: 0.9, unit: `mg/L ${PAYLOADS.img}`, system: 'http://unitsofmeasure.org', code: 'mg/L' },
       note: [{ text: PAYLOADS.link }],
     } as fhir4.Observation,
@@ -72,7 +72,7 @@ export function hostileResources(): fhir4.Resource[] {
       intent: 'order',
       code: { text: `Caesarean section ${PAYLOADS.javascriptUrl}` },
       subject: ref,
-      occurrenceDateTime: at('2026-11-30T08:30:00Z'),
+      occurrenceDateTime: '2026-11-30T08:30:00Z',
     } as fhir4.ServiceRequest,
   ];
 }
