@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { failureReason } from './failures';
 import type { SmartConfig } from './smart';
-import { completeLaunch, createFhirRequester, describeLaunchError, describeRequest, FhirHttpError, ForbiddenUrlError, resolveFhirUrl, SessionExpiredError, type SmartClientLike } from './client';
+import { LAUNCH_CONFIG_WAIT_MS, completeLaunch, createFhirRequester, describeLaunchError, describeRequest, FhirHttpError, ForbiddenUrlError, resolveFhirUrl, SessionExpiredError, type SmartClientLike } from './client';
 import { FhirNetworkError } from './errors';
 
 const SERVER = 'https://ehr.example/fhir/r4';
@@ -265,6 +265,19 @@ describe('completeLaunch', () => {
     const out = await completeLaunch({ pageHref: APP, storage: { getItem: () => 'key' }, ready: readyClient({ patient: 'p1' }), launchConfig: Promise.reject(new Error('404')) });
     expect(out.kind).toBe('ready');
     expect(out.kind === 'ready' && 'requestTimeoutMs' in out.session).toBe(false);
+  });
+
+  it('a launch configuration that never arrives holds the launch back only briefly, then the default timeout applies', async () => {
+    vi.useFakeTimers();
+    try {
+      const out = completeLaunch({ pageHref: APP, storage: { getItem: () => 'key' }, ready: readyClient({ patient: 'p1' }), launchConfig: new Promise<SmartConfig>(() => undefined) });
+      await vi.advanceTimersByTimeAsync(LAUNCH_CONFIG_WAIT_MS);
+      const launched = await out;
+      expect(launched.kind === 'ready' && launched.session.patientId).toBe('p1');
+      expect(launched.kind === 'ready' && 'requestTimeoutMs' in launched.session).toBe(false);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('a token without a patient is a readable launch error', async () => {

@@ -206,6 +206,20 @@ export interface CompleteLaunchInput {
   launchConfig?: Promise<SmartConfig>;
 }
 
+/** Longest wait for the launch configuration on the app page; a stalled read must not hold the record back. */
+export const LAUNCH_CONFIG_WAIT_MS = 5_000;
+
+/** The value of `promise`, or undefined when it fails or takes longer than `ms`. */
+async function settledWithin<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), ms)));
+  try {
+    return await Promise.race([promise.catch(() => undefined), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /**
  * Completes the SMART launch on the app page: 'no-launch' when the page was opened directly (nothing in the URL or
  * the tab's session), otherwise FHIR.oauth2.ready() and the session data. Throws LaunchError with a readable message.
@@ -224,7 +238,7 @@ export async function completeLaunch(input: CompleteLaunchInput): Promise<Launch
   if (!tr.patient) {
     throw new LaunchError('The EHR did not say which patient LMWH Monitor was opened for. Relaunch it from the patient\'s chart.');
   }
-  const config = await input.launchConfig?.catch(() => undefined);
+  const config = input.launchConfig ? await settledWithin(input.launchConfig, LAUNCH_CONFIG_WAIT_MS) : undefined;
   const requestTimeoutMs = config ? requestTimeoutFor(config, client.state.serverUrl) : undefined;
   return {
     kind: 'ready',
