@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { failureReason } from './failures';
-import { completeLaunch, createFhirRequester, describeLaunchError, describeRequest, FhirHttpError, ForbiddenUrlError, resolveFhirUrl, SessionExpiredError, type SmartClientLike } from './client';
+import type { SmartConfig } from './smart';
+import { LAUNCH_CONFIG_WAIT_MS, completeLaunch, createFhirRequester, describeLaunchError, describeRequest, FhirHttpError, ForbiddenUrlError, resolveFhirUrl, SessionExpiredError, type SmartClientLike } from './client';
 import { FhirNetworkError } from './errors';
 
 const SERVER = 'https://ehr.example/fhir/r4';
@@ -245,6 +246,38 @@ describe('completeLaunch', () => {
     expect(out.kind === 'ready' && out.session.appContext).toBe(ctx);
     const odd = await completeLaunch({ pageHref: APP, storage: { getItem: () => 'key' }, ready: readyClient({ patient: 'p1', appContext: { event: 'x' } }) });
     expect(odd.kind === 'ready' && 'appContext' in odd.session).toBe(false);
+  });
+
+  it('the request timeout configured for the launch server goes with the session; another server\'s does not', async () => {
+    const config = (iss: string): SmartConfig => ({
+      defaults: { clientId: 'a', scopeStyle: 'v2' },
+      servers: [{ id: 's', label: 'S', issMatch: { exact: iss }, clientId: 'c', scopeStyle: 'v2', requestTimeoutMs: 40_000 }],
+    });
+    const launched = (launchConfig: Promise<SmartConfig>) =>
+      completeLaunch({ pageHref: APP, storage: { getItem: () => 'key' }, ready: readyClient({ patient: 'p1' }), launchConfig });
+    const own = await launched(Promise.resolve(config('http://localhost:8080/fhir')));
+    expect(own.kind === 'ready' && own.session.requestTimeoutMs).toBe(40_000);
+    const other = await launched(Promise.resolve(config('https://other.example/fhir')));
+    expect(other.kind === 'ready' && 'requestTimeoutMs' in other.session).toBe(false);
+  });
+
+  it('an unreadable launch configuration on the app page leaves the default timeout and still launches', async () => {
+    const out = await completeLaunch({ pageHref: APP, storage: { getItem: () => 'key' }, ready: readyClient({ patient: 'p1' }), launchConfig: Promise.reject(new Error('404')) });
+    expect(out.kind).toBe('ready');
+    expect(out.kind === 'ready' && 'requestTimeoutMs' in out.session).toBe(false);
+  });
+
+  it('a launch configuration that never arrives holds the launch back only briefly, then the default timeout applies', async () => {
+    vi.useFakeTimers();
+    try {
+      const out = completeLaunch({ pageHref: APP, storage: { getItem: () => 'key' }, ready: readyClient({ patient: 'p1' }), launchConfig: new Promise<SmartConfig>(() => undefined) });
+      await vi.advanceTimersByTimeAsync(LAUNCH_CONFIG_WAIT_MS);
+      const launched = await out;
+      expect(launched.kind === 'ready' && launched.session.patientId).toBe('p1');
+      expect(launched.kind === 'ready' && 'requestTimeoutMs' in launched.session).toBe(false);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('a token without a patient is a readable launch error', async () => {

@@ -14,7 +14,7 @@
  * So: token from `client.state.tokenResponse`, refresh through `client.refresh()`, request through fetch.
  */
 import { FhirHttpError, FhirNetworkError, ForbiddenUrlError, parseRetryAfter, SessionExpiredError } from './errors';
-import { FHIRCLIENT_SMART_KEY, hasLaunchInProgress } from './smart';
+import { FHIRCLIENT_SMART_KEY, hasLaunchInProgress, requestTimeoutFor, type SmartConfig } from './smart';
 
 export { FhirHttpError, SessionExpiredError, FhirNetworkError, ForbiddenUrlError, RequestTimeoutError } from './errors';
 
@@ -186,6 +186,8 @@ export interface LaunchedSessionData {
   grantedScope: string;
   /** SMART appContext from the token response (e.g. a CDS Hooks card's link naming an event), when a string. */
   appContext?: string;
+  /** The request timeout set for this server in smart-config.json; absent means the record loader's default. */
+  requestTimeoutMs?: number;
 }
 
 export type LaunchOutcome = { kind: 'no-launch' } | { kind: 'ready'; session: LaunchedSessionData };
@@ -197,6 +199,25 @@ export interface CompleteLaunchInput {
   /** FHIR.oauth2.ready */
   ready: () => Promise<ReadyClientLike>;
   requesterOptions?: RequesterOptions;
+  /**
+   * The launch configuration (smart-config.json), for per-server settings. Started by the caller before ready() so
+   * the two overlap; when it cannot be read, the defaults apply (it decides no trust here: the launch page did).
+   */
+  launchConfig?: Promise<SmartConfig>;
+}
+
+/** Longest wait for the launch configuration on the app page; a stalled read must not hold the record back. */
+export const LAUNCH_CONFIG_WAIT_MS = 5_000;
+
+/** The value of `promise`, or undefined when it fails or takes longer than `ms`. */
+async function settledWithin<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), ms)));
+  try {
+    return await Promise.race([promise.catch(() => undefined), late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /**
@@ -217,6 +238,8 @@ export async function completeLaunch(input: CompleteLaunchInput): Promise<Launch
   if (!tr.patient) {
     throw new LaunchError('The EHR did not say which patient LMWH Monitor was opened for. Relaunch it from the patient\'s chart.');
   }
+  const config = input.launchConfig ? await settledWithin(input.launchConfig, LAUNCH_CONFIG_WAIT_MS) : undefined;
+  const requestTimeoutMs = config ? requestTimeoutFor(config, client.state.serverUrl) : undefined;
   return {
     kind: 'ready',
     session: {
@@ -225,6 +248,7 @@ export async function completeLaunch(input: CompleteLaunchInput): Promise<Launch
       needPatientBanner: tr.need_patient_banner !== false,
       grantedScope: typeof tr.scope === 'string' ? tr.scope : '',
       ...(typeof tr.appContext === 'string' ? { appContext: tr.appContext } : {}),
+      ...(requestTimeoutMs !== undefined ? { requestTimeoutMs } : {}),
     },
   };
 }

@@ -24,6 +24,8 @@ describe('fault switch (launch option fault)', () => {
     const first = await fhirGet(base, 'Observation?patient=pA&code=29463-7', access_token);
     expect(first.status).toBe(429);
     expect(first.headers.get('retry-after')).toBe('1');
+    // An app served from another origin (a real deployment) can read it only when CORS exposes it.
+    expect(first.headers.get('access-control-expose-headers')).toMatch(/(^|,\s*)Retry-After(\s*,|$)/i);
     expect(first.body.resourceType).toBe('OperationOutcome');
     const retry = await fhirGet(base, 'Observation?patient=pA&code=29463-7', access_token);
     expect(retry.status).toBe(200);

@@ -24,6 +24,8 @@ export interface LaunchedSession {
   grantedScopes: ParsedScopes;
   /** SMART appContext of the launch (see launchFocus.ts). */
   appContext?: string;
+  /** Per-server request timeout from smart-config.json; absent: the record loader's default. */
+  requestTimeoutMs?: number;
 }
 
 export interface AppProps {

@@ -57,6 +57,17 @@ describe('PatientBanner', () => {
     expect(requester.get).toHaveBeenCalledWith('Patient/third-trimester', expect.objectContaining({ signal: expect.any(AbortSignal) }));
   });
 
+  it('a name carrying CSS (a form feed, quotes, braces) stays inside the print header\'s CSS string', async () => {
+    const hostile = { ...olivia, name: [{ family: 'Q\f"\\} } } main { display: none } @media print {', given: ['Ada'] }] };
+    const { container } = renderBanner(requesterFor(async () => hostile));
+    await within(screen.getByRole('region', { name: 'Patient' })).findByText(/^Ada Q/);
+    const css = [...container.querySelectorAll('style')].map((s) => s.textContent ?? '').find((t) => t.includes('@top-left')) ?? '';
+    const literal = /content: "(.*)"; font-size: 8\.5pt; \} \} \}$/s.exec(css)?.[1];
+    expect(literal).toBeDefined();
+    expect(literal).not.toMatch(/["\f\n\r{}<>@]/); // nothing that can end the string or open a rule
+    expect(literal).toMatch(/^Ada Q\\c \\22 \\5c \\7d /); // written as CSS escapes instead
+  });
+
   it('never shows a numeric date like 03/04', async () => {
     renderBanner(requesterFor(async () => olivia));
     await within(screen.getByRole('region', { name: 'Patient' })).findByText('Olivia Rose Marchetti');

@@ -87,8 +87,11 @@ export function printHeaderLine(summary: PatientSummary | undefined, printedAt: 
   return `${summary?.name ?? UNKNOWN} · Date of birth ${summary?.birthDate ?? UNKNOWN} · ${id} · Printed ${printedAt}`;
 }
 
-/** A CSS string literal: quotes, backslashes and line breaks escaped so record text cannot end the rule. */
-const cssString = (s: string) => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/[\r\n]+/g, ' ')}"`;
+/**
+ * A CSS string literal that record text cannot end: every character other than letters, digits, spaces and plain
+ * punctuation is written as a CSS hex escape (quotes, backslashes, and the form feed, which CSS counts as a newline).
+ */
+const cssString = (s: string) => `"${s.replace(/[^\p{L}\p{N} .,:;'()/+-]/gu, (c) => `\\${(c.codePointAt(0) ?? 0xfffd).toString(16)} `)}"`;
 
 /** The print time, refreshed when the browser is about to print (from the injected clock). */
 function usePrintTime(): number {

@@ -69,6 +69,14 @@ describe('progressive patient view', () => {
     expect(again.filter((u) => u !== 'metadata')).toEqual([expect.stringMatching(/^Encounter\?/)]);
   });
 
+  it('the request timeout configured for the server names a search that never answers, with that timeout', async () => {
+    const s = { ...session(server(() => new Promise(() => undefined))), requestTimeoutMs: 1_000 };
+    render(<App session={s} clock={fixedClock(NOW)} initialZone="Europe/London" />);
+    const problems = await screen.findByRole('region', { name: 'Part of the record could not be read' }, { timeout: 10_000 });
+    expect(problems).toHaveTextContent('no answer to the Encounter search within 1 s');
+    expect(within(problems).getByRole('button', { name: 'Try again: Encounters' })).toBeInTheDocument();
+  });
+
   it('a session that ends mid-load keeps what was read on screen and says to relaunch', async () => {
     render(<App session={session(server(() => Promise.reject(new SessionExpiredError())))} clock={fixedClock(NOW)} initialZone="Europe/London" />);
     expect(await screen.findByText(/Your session has expired: relaunch LMWH Monitor from the EHR/, undefined, { timeout: 10_000 })).toBeInTheDocument();

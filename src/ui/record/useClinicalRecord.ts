@@ -40,8 +40,9 @@ function capabilityCacheFor(client: QueryClient): CapabilityCache {
   return cache;
 }
 
-function loadOptions(client: QueryClient, requester: FhirRequester, patientId: string, scopes: ParsedScopes | undefined): Omit<LoadRecordOptions, 'now'> {
+function loadOptions(client: QueryClient, requester: FhirRequester, patientId: string, scopes: ParsedScopes | undefined, requestTimeoutMs?: number): Omit<LoadRecordOptions, 'now'> {
   return {
+    ...(requestTimeoutMs !== undefined ? { requestTimeoutMs } : {}),
     scopeLooksMissing: scopes ? (type) => readAccess(scopes, type) === 'none' : undefined,
     capabilityCache: capabilityCacheFor(client),
     onProgress: (partial) => client.setQueryData(recordKey(requester.serverUrl, patientId), partial),
@@ -49,12 +50,12 @@ function loadOptions(client: QueryClient, requester: FhirRequester, patientId: s
 }
 
 /** Query for one patient's RecordInput; keyed by server and patient (never put into a URL). */
-export function recordInputQuery(requester: FhirRequester, patientId: string, clock: Clock, scopes: ParsedScopes | undefined) {
+export function recordInputQuery(requester: FhirRequester, patientId: string, clock: Clock, scopes: ParsedScopes | undefined, requestTimeoutMs?: number) {
   return queryOptions({
     queryKey: recordKey(requester.serverUrl, patientId),
     queryFn: async ({ signal, client }): Promise<RecordInput> => {
       try {
-        return await loadPatientRecord(requester, patientId, { now: clock.now(), signal, ...loadOptions(client, requester, patientId, scopes) });
+        return await loadPatientRecord(requester, patientId, { now: clock.now(), signal, ...loadOptions(client, requester, patientId, scopes, requestTimeoutMs) });
       } catch (error) {
         // The session ended: keep what was read (sessionExpired says so); with nothing read, the app's relaunch page.
         const partial = partialRecordOf(error);
@@ -92,7 +93,7 @@ export type ClinicalRecordState =
     };
 
 /** Reads `group` again and writes the merged RecordInput into the query; the group shows as loading meanwhile. */
-function useRetryGroup(requester: FhirRequester, patientId: string, clock: Clock, scopes: ParsedScopes | undefined) {
+function useRetryGroup(requester: FhirRequester, patientId: string, clock: Clock, scopes: ParsedScopes | undefined, requestTimeoutMs?: number) {
   const client = useQueryClient();
   return useCallback(
     (group: QueryGroup) => {
@@ -101,21 +102,21 @@ function useRetryGroup(requester: FhirRequester, patientId: string, clock: Clock
       // One read at a time: a retry merges into the record as it is now, so nothing else may be writing to it.
       if (!current || (current.loading?.length ?? 0) > 0) return;
       client.setQueryData(key, markGroupsLoading(current, [group]));
-      const options = { now: clock.now(), ...loadOptions(client, requester, patientId, scopes), onProgress: undefined };
+      const options = { now: clock.now(), ...loadOptions(client, requester, patientId, scopes, requestTimeoutMs), onProgress: undefined };
       void reloadRecordGroups(requester, current, [group], options).then(
         (next) => client.setQueryData(key, next),
         (error: unknown) => client.setQueryData(key, partialRecordOf(error) ?? current),
       );
     },
-    [client, requester, patientId, clock, scopes],
+    [client, requester, patientId, clock, scopes, requestTimeoutMs],
   );
 }
 
 /** The ClinicalRecord of the launch patient in the facility zone, with loading and error states. */
 export function useClinicalRecord(): ClinicalRecordState {
-  const { requester, patientId, clock, facilityZone, grantedScopes } = useAppContext();
-  const input = useQuery(recordInputQuery(requester, patientId, clock, grantedScopes));
-  const retryGroup = useRetryGroup(requester, patientId, clock, grantedScopes);
+  const { requester, patientId, clock, facilityZone, grantedScopes, requestTimeoutMs } = useAppContext();
+  const input = useQuery(recordInputQuery(requester, patientId, clock, grantedScopes, requestTimeoutMs));
+  const retryGroup = useRetryGroup(requester, patientId, clock, grantedScopes, requestTimeoutMs);
   // Built first with the small unit table (no library); only when a unit falls outside it is UCUM loaded and the
   // record built again with it. The table's provisional record is never shown.
   const quick = useMemo(() => {
@@ -155,8 +156,8 @@ function patientPart(input: RecordInput): PatientState {
 
 /** The launch patient's Patient resource, from the record read (the Patient is read once, by the record loader). */
 export function usePatient(): PatientState {
-  const { requester, patientId, clock, grantedScopes } = useAppContext();
-  const q = useQuery({ ...recordInputQuery(requester, patientId, clock, grantedScopes), select: patientPart });
+  const { requester, patientId, clock, grantedScopes, requestTimeoutMs } = useAppContext();
+  const q = useQuery({ ...recordInputQuery(requester, patientId, clock, grantedScopes, requestTimeoutMs), select: patientPart });
   if (q.data) return q.data;
   if (q.error) return { status: 'error', reason: q.error instanceof Error ? q.error.message : 'the record could not be read' };
   return { status: 'loading' };
