@@ -12,6 +12,7 @@ import { buildClinicalRecord, type ClinicalRecord } from '../src/domain/record';
 import { PLANNED_EVENT_CLASSES, type DeadlineLine, type EventCard, type PlannedEventClass, type RuleOrder } from '../src/domain/rules';
 import { activeLmwhOrdersAt } from '../src/domain/rules/ruleCommon';
 import { createMessages, type Messages } from '../src/ui/messages/translator';
+import '../src/ui/messages/catalogue'; // registers every word for the translator
 import { buildEventCardView, eventWhenText, type DeadlineRowView } from '../src/ui/stop-criteria/stopCriteriaViewModel';
 import type { PlannedEvent } from '../src/domain/events';
 import { formatDate, formatDateTime } from '../src/domain/time';

@@ -9,6 +9,7 @@ import { completeLaunch } from './fhir/client';
 import { loadSmartConfig } from './fhir/smart';
 import { AppRoot } from './ui/app/AppRoot';
 import { preloadViews } from './ui/app/lazyViews';
+import { loadFullCatalogue } from './ui/messages/registry';
 import './ui/styles/app.css';
 
 function sessionStorageOrUndefined(): Storage | undefined {
@@ -21,6 +22,7 @@ function sessionStorageOrUndefined(): Storage | undefined {
 
 // The patient view and the chart start downloading now, while the launch completes and the record is read.
 preloadViews();
+loadFullCatalogue().catch(() => undefined);
 
 const launchConfig = loadSmartConfig(new URL('smart-config.json', window.location.href));
 launchConfig.catch(() => undefined); // unreadable: the defaults apply (completeLaunch)

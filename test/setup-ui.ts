@@ -1,3 +1,5 @@
+// Every word of the catalogue registered, as the app has it once its catalogue chunk has arrived.
+import '../src/ui/messages/catalogue';
 import '@testing-library/jest-dom/vitest';
 import { afterEach } from 'vitest';
 import { cleanup } from '@testing-library/react';

@@ -9,6 +9,8 @@ import { parseScopes } from '../../fhir/scopes';
 import type { Clock } from '../../domain/time';
 import { App, type LaunchedSession } from './App';
 import { HowToLaunchScreen, LaunchErrorScreen, LaunchingScreen } from './screens';
+import '../messages/bootCatalogue';
+import { loadFullCatalogue } from '../messages/registry';
 
 type RootState = { kind: 'launching' } | { kind: 'no-launch' } | { kind: 'error'; message: string } | { kind: 'ready'; session: LaunchedSession };
 
@@ -22,8 +24,9 @@ export function AppRoot({ launch, appPageHref, clock }: AppRootProps) {
   const [state, setState] = useState<RootState>({ kind: 'launching' });
   useEffect(() => {
     let live = true;
-    launch.then(
-      (outcome) => {
+    // The app's words arrive as their own chunk, fetched while the launch completes; the app renders once both are in.
+    Promise.all([launch, loadFullCatalogue()]).then(
+      ([outcome]) => {
         if (!live) return;
         if (outcome.kind === 'no-launch') setState({ kind: 'no-launch' });
         else {

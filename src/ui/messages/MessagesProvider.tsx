@@ -5,15 +5,18 @@
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import type { Catalogue, Locale } from './catalogue';
 import { createMessages, type Messages } from './translator';
+import { catalogueVersion } from './registry';
 
 const MessagesContext = createContext<Messages | null>(null);
 
 export function MessagesProvider({ locale, zone, catalogue, children }: { locale?: Locale; zone: string; catalogue?: Catalogue; children: ReactNode }) {
-  const messages = useMemo(() => createMessages({ locale, zone, catalogue }), [locale, zone, catalogue]);
+  const version = catalogueVersion();
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- a new catalogue version must give a new context value
+  const messages = useMemo(() => createMessages({ locale, zone, catalogue }), [locale, zone, catalogue, version]);
   return <MessagesContext.Provider value={messages}>{children}</MessagesContext.Provider>;
 }
 
-/** The translator; outside a provider (isolated component tests) English in UTC. */
+/** The translator; outside a provider (the launch screens, isolated component tests) English in UTC. */
 export function useMessages(): Messages {
   return useContext(MessagesContext) ?? FALLBACK;
 }

@@ -3,6 +3,7 @@
  * One file per section under `en/` (and, with the same keys, per language); this file joins them. A screen string is
  * traced to its key by searching these files; a key says where it is used (`<section>.<what>`).
  */
+import { registerCatalogues } from './registry';
 import { availabilityEn } from './en/availability';
 import { commonEn } from './en/common';
 import { commonRu } from './ru/common';
@@ -61,3 +62,6 @@ export const RU: Partial<Catalogue> = {
 
 export type Locale = 'en' | 'ru';
 export const CATALOGUES: Record<Locale, Catalogue> = { en: EN, ru: { ...EN, ...RU } };
+
+// Importing this module (its own chunk in the app: registry.ts loadFullCatalogue) makes every word available.
+registerCatalogues(CATALOGUES);

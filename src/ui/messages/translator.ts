@@ -7,7 +7,8 @@ import { createIntl, createIntlCache, type IntlShape } from '@formatjs/intl';
 import type { Reason, ReasonParam } from '../../domain/reasons';
 import { formatDate, formatInstant, formatMoment, formatWeekdayTime, isoInZone, offsetLabel } from '../format/time';
 import { formatNumber } from '../format/numbers';
-import { CATALOGUES, EN, type Catalogue, type Locale, type MessageKey } from './catalogue';
+import type { Catalogue, Locale, MessageKey } from './catalogue';
+import { catalogueFor } from './registry';
 import type { FhirMoment } from '../../domain/time';
 
 export type MessageParams = Record<string, string | number | boolean | null | undefined>;
@@ -40,14 +41,15 @@ const DAY = 24 * HOUR;
 
 /** A translator for a language and a zone. Unknown languages fall back to English. */
 export function createMessages(options: { locale?: Locale; zone: string; catalogue?: Catalogue }): Messages {
-  const locale: Locale = options.locale && CATALOGUES[options.locale] ? options.locale : 'en';
+  const locale: Locale = options.locale === 'ru' ? 'ru' : 'en';
   // `catalogue` replaces the language's words (the pseudo-locale test run); formats still follow `locale`.
-  const catalogue: Catalogue = options.catalogue ?? CATALOGUES[locale] ?? EN;
+  // The live catalogue of the language (words registered later are seen: registry.ts).
+  const catalogue: Partial<Catalogue> = options.catalogue ?? catalogueFor(locale);
   const intl: IntlShape<string> = createIntl({ locale, messages: catalogue, defaultLocale: 'en', onError: () => undefined }, cache);
   const zone = options.zone;
 
   const t = (key: MessageKey, params?: MessageParams): string =>
-    intl.formatMessage({ id: key, defaultMessage: EN[key] }, params as Record<string, string | number | boolean | null | undefined>);
+    intl.formatMessage({ id: key }, params as Record<string, string | number | boolean | null | undefined>);
   const has = (key: string): key is MessageKey => Object.prototype.hasOwnProperty.call(catalogue, key);
 
   const duration = (ms: number): string => {

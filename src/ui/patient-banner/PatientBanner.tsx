@@ -6,7 +6,7 @@
 import { useEffect, useState } from 'react';
 import { formatDateTime } from '../../domain/time';
 import { useAppContext } from '../app/AppContext';
-import { usePatient } from '../record/useClinicalRecord';
+import { usePatient } from '../record/recordQuery';
 import { summarisePatient, UNKNOWN, type PatientSummary } from './patientBannerViewModel';
 
 function usePatientSummary() {
