@@ -11,6 +11,7 @@ import { copyToNoteRu } from './ru/copyToNote';
 import { doseRu } from './ru/dose';
 import { exclusionsRu } from './ru/exclusions';
 import { formatRu } from './ru/format';
+import { medicationRu } from './ru/medication';
 import { patientViewRu } from './ru/patientView';
 import { provenanceRu } from './ru/provenance';
 import { recordRu } from './ru/record';
@@ -72,6 +73,7 @@ export const RU: Partial<Catalogue> = {
   ...doseRu,
   ...exclusionsRu,
   ...formatRu,
+  ...medicationRu,
   ...patientViewRu,
   ...provenanceRu,
   ...recordRu,
