@@ -4,10 +4,22 @@
  */
 import type { AnticoagulantDrug, DoseAmount, LmwhOrder, RouteKind } from '../../domain/medication';
 import type { Messages } from '../messages/translator';
+import { displayUnit } from './units';
+
+/**
+ * A dose unit of the medication domain ('mg', 'IU', 'mg/kg', 'IU/kg/day') as the reader's language writes it
+ * ("мг", "МЕ/кг/сут"); the domain keeps its codes.
+ */
+export function formatDoseUnit(unit: string, m: Messages): string {
+  const perDay = unit.endsWith('/day');
+  const base = perDay ? unit.slice(0, -'/day'.length) : unit;
+  const shown = displayUnit(base.replace(/^IU\b/, '[IU]'), m.locale);
+  return perDay ? m.t('dose.perDay', { unit: shown }) : shown;
+}
 
 /** "40 mg", "1.5 mg/kg", "5000 IU". */
 export function formatDose(d: Pick<DoseAmount, 'value' | 'unit' | 'perKg'>, m: Messages): string {
-  return m.t('dose.amount', { value: m.number(d.value, 3), unit: d.unit, perKg: d.perKg });
+  return m.t('dose.amount', { value: m.number(d.value, 3), unit: formatDoseUnit(d.unit, m), perKg: d.perKg });
 }
 
 /** "every 24 h", "every 12 h". */

@@ -8,7 +8,7 @@ import type { QueryGroup } from '../../domain/input';
 import type { ClinicalRecord, OrderView, OtherOrderView } from '../../domain/record';
 import type { Known, SourceRef } from '../../domain/types';
 import { formatSpan } from '../../domain/time';
-import { formatDose, formatDrug, formatInterval, formatRoute } from '../format/dose';
+import { formatDose, formatDoseUnit, formatDrug, formatInterval, formatRoute } from '../format/dose';
 import type { Messages } from '../messages/translator';
 
 /** The part of the record the section reads. */
@@ -122,8 +122,8 @@ function doseClassView(dc: DoseClassResult, weight: OrderView['classWeight'], m:
 function perKgView(label: string, value: Known<DosePerKg>, m: Messages): OrderRowView['perKg'][number] {
   if (!value.known) return { label, value: unknownOf(value, m) };
   const v = value.value;
-  const perDay = v.perDay.known ? m.t('medication.perKgPerDay', { value: m.number(v.perDay.value.value, 2), unit: v.perDay.value.unit }) : '';
-  const text = m.t('medication.perKgValue', { value: m.number(v.perDose.value, 2), unit: v.perDose.unit, perDay, kg: m.number(v.weight.kg, 2), date: m.date(v.weight.ms) });
+  const perDay = v.perDay.known ? m.t('medication.perKgPerDay', { value: m.number(v.perDay.value.value, 2), unit: formatDoseUnit(v.perDay.value.unit, m) }) : '';
+  const text = m.t('medication.perKgValue', { value: m.number(v.perDose.value, 2), unit: formatDoseUnit(v.perDose.unit, m), perDay, kg: m.number(v.weight.kg, 2), date: m.date(v.weight.ms) });
   return { label, value: { text }, ...(v.perDay.known ? {} : { perDayUnknown: m.reason(v.perDay.reason) }) };
 }
 

@@ -20,6 +20,7 @@ export const doseRu = {
   'dose.route.other': 'другой путь',
   'dose.routeShort.subcutaneous': 'п/к',
   'dose.amount': '{value} {unit}{perKg, select, true {/кг} other {}}',
+  'dose.perDay': '{unit}/сут',
   'dose.every': 'каждые {hours} ч',
   'dose.doseUnknown': 'доза неизвестна',
   'dose.frequencyUnknown': 'кратность неизвестна',
