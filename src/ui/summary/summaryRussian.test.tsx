@@ -59,7 +59,7 @@ describe('the medication list in Russian', () => {
   it('third-trimester: the last dose "введено", the booking weight with "через 70 дней" (plural many)', async () => {
     await renderRu('third-trimester', (r) => <MedicationList record={r} />);
     expect(screen.getByText('Последняя записанная доза')).toBeInTheDocument();
-    expect(document.body).toHaveTextContent('последняя: 40 мг введено 24 нояб. 2026, 18:00 (UTC)');
+    expect(document.body).toHaveTextContent('последняя доза — 40 мг введено 24 нояб. 2026, 18:00 (UTC)');
     expect(document.body).toHaveTextContent('через 70 дней после начала беременности');
   });
 

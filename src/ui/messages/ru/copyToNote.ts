@@ -15,7 +15,7 @@ export const copyToNoteRu = {
   'copyToNote.event': 'Событие: {label}{whatIf}: {when}{countdown}',
   'copyToNote.enteredHere': ' [{note}]',
   'copyToNote.doseClass': 'Класс дозы для интервалов по рекомендациям: {doseClass}. {reason}',
-  'copyToNote.rule': '{source} [{id} в.{version}]: {wording}',
+  'copyToNote.rule': '{source} [{id}, версия {version}]: {wording}',
   'copyToNote.deadline': 'Последняя доза не позднее {at}',
   'copyToNote.status': '{deadline}. Статус: {status}. {reason}',
   'copyToNote.lateDose': '{drug}, {kind}, {at}',

@@ -70,7 +70,7 @@ export const medicationRu = {
   'medication.doseAt': '{amount}{kind} {when} ({ago})',
   'medication.spanAgo': '{span} назад',
   'medication.spanIn': 'через {span}',
-  'medication.lastDose': 'последняя: {line}',
+  'medication.lastDose': 'последняя доза — {line}',
   'medication.latestOfKind': 'Последняя запись ({kind}): {line}',
   'medication.withoutTime':
     '{n, plural, one {# запись о дозе этого препарата не содержит времени и не учтена.} few {# записи о дозах этого препарата не содержат времени и не учтены.} many {# записей о дозах этого препарата не содержат времени и не учтены.} other {# записи о дозах этого препарата не содержат времени и не учтены.}}',

@@ -14,7 +14,7 @@ export const screensRu = {
   'screens.howTo.sandboxLink': 'страницу тестовой МИС',
   'screens.howTo.sandboxAfter': ', выберите демонстрационную пациентку и нажмите кнопку запуска LMWH Monitor.',
   'screens.howTo.fromLauncher': 'Из лаунчера SMART Health IT',
-  'screens.howTo.launcherBefore': 'На launch.smarthealthit.org выберите запуск из МИС поставщика (R4 provider EHR launch), укажите App Launch URL',
+  'screens.howTo.launcherBefore': 'На launch.smarthealthit.org выберите запуск из МИС для врача (R4 provider EHR launch), укажите App Launch URL',
   'screens.howTo.launcherMiddle': 'и адрес перенаправления (redirect URL)',
   'screens.howTo.launcherAfter': ', затем запустите.',
   'screens.howTo.standalone': 'Автономный запуск',
