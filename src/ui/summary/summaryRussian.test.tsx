@@ -7,11 +7,14 @@ import { render, screen, within } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { PatientSummary } from './PatientSummary';
 import { MedicationList } from '../medication-list/MedicationList';
+import { DataAvailability } from '../record/DataAvailability';
+import { ExclusionsReport } from '../exclusions/ExclusionsReport';
+import { reason } from '../../domain/reasons';
 import { MessagesProvider } from '../messages/MessagesProvider';
 import { demoRecord, type DemoPatientId } from '../../../test/support/demo-record';
 
-async function renderRu(id: DemoPatientId, view: (r: Awaited<ReturnType<typeof demoRecord>>) => ReactNode) {
-  const record = await demoRecord(id);
+async function renderRu(id: DemoPatientId, view: (r: Awaited<ReturnType<typeof demoRecord>>) => ReactNode, options?: Parameters<typeof demoRecord>[1]) {
+  const record = await demoRecord(id, options);
   return render(<MessagesProvider locale="ru" zone={record.zone}>{view(record)}</MessagesProvider>);
 }
 
@@ -75,5 +78,37 @@ describe('the medication list in Russian', () => {
     expect(document.body).toHaveTextContent('Назначение НМГ не найдено в карте');
     expect(document.body).toHaveTextContent('В карте не найдено записанной дозы со временем');
     expect(document.body).toHaveTextContent('Назначения эстрадиола или аспирина в карте не найдены');
+  });
+});
+
+describe('the record notes in Russian', () => {
+  it('an unavailable and an incomplete part: Russian heading, group names, "неизвестно", а не «нет», and a per-part retry', async () => {
+    await renderRu('third-trimester', (r) => <DataAvailability record={r} onRetry={() => {}} />, { statuses: { appointments: 'unavailable', 'medication-requests': 'incomplete' } });
+    expect(screen.getByRole('heading', { name: 'Часть карты прочитать не удалось' })).toBeInTheDocument();
+    expect(screen.getByText('Записи на приём').closest('li')).toHaveTextContent('недоступно');
+    expect(screen.getByText('Назначения препаратов').closest('li')).toHaveTextContent('прочитано не полностью');
+    expect(screen.getByText(/«неизвестно», а не «нет»/)).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Повторить: Записи на приём' })).toBeInTheDocument();
+  });
+
+  it('records left out: the caption agrees in number (1 запись из 1 раздела; 3 записи из 2 разделов), the view and reason in Russian', () => {
+    const one = [{ view: 'med.orders', reason: reason('med.do-not-perform'), source: { resourceType: 'MedicationRequest', id: 'mr-2' } }];
+    const { unmount } = render(
+      <MessagesProvider locale="ru" zone="UTC">
+        <ExclusionsReport exclusions={one} dropped={[]} />
+      </MessagesProvider>,
+    );
+    const section = screen.getByRole('region', { name: 'Исключённые записи' });
+    expect(within(section).getByText('1 запись исключена из 1 раздела, с указанием причины')).toBeInTheDocument();
+    expect(within(section).getByRole('rowheader')).toHaveTextContent('Назначения НМГ (1)');
+    expect(section).toHaveTextContent('запись о том, что препарат НЕ следует вводить, а не назначение к введению');
+    unmount();
+    const three = [...one, { ...one[0]!, source: { resourceType: 'MedicationRequest', id: 'mr-3' } }, { view: 'med.weights', reason: reason('med.weight-no-date'), source: { resourceType: 'Observation', id: 'w-1' } }];
+    render(
+      <MessagesProvider locale="ru" zone="UTC">
+        <ExclusionsReport exclusions={three} dropped={[]} />
+      </MessagesProvider>,
+    );
+    expect(screen.getByText('3 записи исключены из 2 разделов, с указанием причины')).toBeInTheDocument();
   });
 });
