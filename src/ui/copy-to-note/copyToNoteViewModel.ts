@@ -4,6 +4,7 @@ import { parseFhirDate } from '../../domain/time';
 import type { Messages } from '../messages/translator';
 import type { MessageKey } from '../messages/catalogue';
 import { buildEddCardView, eventWhenText } from '../stop-criteria/stopCriteriaViewModel';
+import { formatStatusCode } from '../format/dose';
 import { countdownWords, ruleWording, statusView } from '../stop-criteria/ruleLineViewModel';
 
 /** The kind of a recorded dose in the reader's language, as the stop-criteria card words it. */
@@ -41,7 +42,7 @@ function deadlineLines(l: DeadlineLine, m: Messages): string[] {
 const orderText = (o: RuleOrder, m: Messages) =>
   m.t('copyToNote.order', {
     description: o.description,
-    status: o.status,
+    status: formatStatusCode(o.status, m),
     onHold: o.onHold,
     from: o.startMs !== undefined ? m.instant(o.startMs) : m.t('copyToNote.startNotRecorded'),
     to: o.endMs !== undefined ? m.instant(o.endMs) : m.t('copyToNote.noEndDate'),

@@ -53,6 +53,7 @@ describe('the medication list in Russian', () => {
     expect(cells[1]).toHaveTextContent('каждые 24 ч');
     expect(cells[2]).toHaveTextContent('подкожно');
     expect(cells[3]).toHaveTextContent('С 17 июн. 2026, 18:00 (UTC+01:00)');
+    expect(cells[4]).toHaveTextContent(/^активно/);
     expect(row).toHaveTextContent('Профилактическая');
     expect(row).toHaveTextContent('учтённая масса тела: при постановке на учёт, 72 кг');
     expect(row).toHaveTextContent('0,56 мг/кг на дозу, 0,56 мг/кг/сут');

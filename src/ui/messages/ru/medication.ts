@@ -7,6 +7,14 @@
 import type { medicationEn } from '../en/medication';
 
 export const medicationRu = {
+  'medication.orderStatus.active': 'активно',
+  'medication.orderStatus.on-hold': 'приостановлено',
+  'medication.orderStatus.cancelled': 'отменено до начала',
+  'medication.orderStatus.completed': 'завершено',
+  'medication.orderStatus.entered-in-error': 'внесено ошибочно',
+  'medication.orderStatus.stopped': 'прекращено',
+  'medication.orderStatus.draft': 'черновик',
+  'medication.orderStatus.unknown': 'неизвестно',
   'medication.heading': 'Антикоагулянты',
   'medication.tableCaption': 'Назначения антикоагулянтов',
   'medication.column.drug': 'Препарат',
