@@ -4,10 +4,31 @@
  */
 import type { AnticoagulantDrug, DoseAmount, LmwhOrder, RouteKind } from '../../domain/medication';
 import type { Messages } from '../messages/translator';
+import { displayUnit } from './units';
+
+/**
+ * A dose unit of the medication domain ('mg', 'IU', 'mg/kg', 'IU/kg/day') as the reader's language writes it
+ * ("мг", "МЕ/кг/сут"); the domain keeps its codes.
+ */
+export function formatDoseUnit(unit: string, m: Messages): string {
+  const perDay = unit.endsWith('/day');
+  const base = perDay ? unit.slice(0, -'/day'.length) : unit;
+  const shown = displayUnit(base.replace(/^IU\b/, '[IU]'), m.locale);
+  return perDay ? m.t('dose.perDay', { unit: shown }) : shown;
+}
+
+/**
+ * A MedicationRequest status in the reader's language; a code outside FHIR R4's list is shown as written, since it
+ * is the record's own word.
+ */
+export function formatStatusCode(status: string, m: Messages): string {
+  const key = `medication.orderStatus.${status}`;
+  return m.has(key) ? m.t(key) : status;
+}
 
 /** "40 mg", "1.5 mg/kg", "5000 IU". */
 export function formatDose(d: Pick<DoseAmount, 'value' | 'unit' | 'perKg'>, m: Messages): string {
-  return m.t('dose.amount', { value: m.number(d.value, 3), unit: d.unit, perKg: d.perKg });
+  return m.t('dose.amount', { value: m.number(d.value, 3), unit: formatDoseUnit(d.unit, m), perKg: d.perKg });
 }
 
 /** "every 24 h", "every 12 h". */
@@ -45,6 +66,6 @@ export function formatKnownFrequency(frequency: LmwhOrder['frequency'], m: Messa
 
 /** The order's status as recorded ("active"), and why it is not an order to give when it is a plan. */
 export function formatOrderStatus(o: LmwhOrder, m: Messages): string {
-  const status = o.status.known ? o.status.value : m.t('format.statusUnknown');
+  const status = o.status.known ? formatStatusCode(o.status.value, m) : m.t('format.statusUnknown');
   return o.isOrder ? status : m.t('format.notAnOrder', { status, why: o.notAnOrderReason ? m.reason(o.notAnOrderReason) : m.t('format.aPlanNotAnOrder') });
 }

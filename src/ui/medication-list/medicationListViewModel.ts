@@ -8,7 +8,7 @@ import type { QueryGroup } from '../../domain/input';
 import type { ClinicalRecord, OrderView, OtherOrderView } from '../../domain/record';
 import type { Known, SourceRef } from '../../domain/types';
 import { formatSpan } from '../../domain/time';
-import { formatDose, formatDrug, formatInterval, formatRoute } from '../format/dose';
+import { formatDose, formatDoseUnit, formatDrug, formatInterval, formatRoute, formatStatusCode } from '../format/dose';
 import type { Messages } from '../messages/translator';
 
 /** The part of the record the section reads. */
@@ -103,7 +103,7 @@ function periodViews(o: LmwhOrder, m: Messages): Pick<OrderRowView, 'start' | 'e
 }
 
 function statusView(o: LmwhOrder, m: Messages): OrderRowView['status'] {
-  const base: Shown = o.status.known ? { text: o.status.value } : unknownOf(o.status, m);
+  const base: Shown = o.status.known ? { text: formatStatusCode(o.status.value, m) } : unknownOf(o.status, m);
   const why = o.notAnOrderReason ? m.reason(o.notAnOrderReason) : o.intent.known ? m.t('medication.intent', { intent: o.intent.value }) : m.reason(o.intent.reason);
   return {
     ...base,
@@ -122,8 +122,8 @@ function doseClassView(dc: DoseClassResult, weight: OrderView['classWeight'], m:
 function perKgView(label: string, value: Known<DosePerKg>, m: Messages): OrderRowView['perKg'][number] {
   if (!value.known) return { label, value: unknownOf(value, m) };
   const v = value.value;
-  const perDay = v.perDay.known ? m.t('medication.perKgPerDay', { value: m.number(v.perDay.value.value, 2), unit: v.perDay.value.unit }) : '';
-  const text = m.t('medication.perKgValue', { value: m.number(v.perDose.value, 2), unit: v.perDose.unit, perDay, kg: m.number(v.weight.kg, 2), date: m.date(v.weight.ms) });
+  const perDay = v.perDay.known ? m.t('medication.perKgPerDay', { value: m.number(v.perDay.value.value, 2), unit: formatDoseUnit(v.perDay.value.unit, m) }) : '';
+  const text = m.t('medication.perKgValue', { value: m.number(v.perDose.value, 2), unit: formatDoseUnit(v.perDose.unit, m), perDay, kg: m.number(v.weight.kg, 2), date: m.date(v.weight.ms) });
   return { label, value: { text }, ...(v.perDay.known ? {} : { perDayUnknown: m.reason(v.perDay.reason) }) };
 }
 
@@ -202,7 +202,7 @@ function otherView(slice: MedicationSlice, m: Messages): MedicationListView['oth
       name: m.t(`medication.other.${o.recognition.drug}`),
       text: m.t('medication.otherOrder', {
         description: o.description,
-        status: o.status,
+        status: formatStatusCode(o.status, m),
         active: o.active,
         from: o.startMs !== undefined ? m.t('medication.otherFrom', { date: m.date(o.startMs) }) : '',
       }),

@@ -7,6 +7,17 @@ import { registerCatalogues } from './registry';
 import { availabilityEn } from './en/availability';
 import { commonEn } from './en/common';
 import { commonRu } from './ru/common';
+import { availabilityRu } from './ru/availability';
+import { copyToNoteRu } from './ru/copyToNote';
+import { doseRu } from './ru/dose';
+import { exclusionsRu } from './ru/exclusions';
+import { formatRu } from './ru/format';
+import { medicationRu } from './ru/medication';
+import { patientViewRu } from './ru/patientView';
+import { provenanceRu } from './ru/provenance';
+import { recordRu } from './ru/record';
+import { screensRu } from './ru/screens';
+import { summaryRu } from './ru/summary';
 import { copyToNoteEn } from './en/copyToNote';
 import { ruleWordingEn } from './en/ruleWording';
 import { rulesEn } from './en/rules';
@@ -58,6 +69,17 @@ export type Catalogue = Record<MessageKey, string>;
  */
 export const RU: Partial<Catalogue> = {
   ...commonRu,
+  ...availabilityRu,
+  ...copyToNoteRu,
+  ...doseRu,
+  ...exclusionsRu,
+  ...formatRu,
+  ...medicationRu,
+  ...patientViewRu,
+  ...provenanceRu,
+  ...recordRu,
+  ...screensRu,
+  ...summaryRu,
 };
 
 export type Locale = 'en' | 'ru';

@@ -87,7 +87,7 @@ function lmwhView(slice: SummarySlice, m: Messages): SummaryView['lmwh'] {
     active: active.map((o, i) => ({
       key: `a-${o.order.id ?? i}`,
       text: formatOrderSummary(o.order, m),
-      ...(o.doseClass.class !== 'unknown' ? { doseClass: o.doseClass.class } : {}),
+      ...(o.doseClass.class !== 'unknown' ? { doseClass: m.t(`stopCriteria.doseClass.${o.doseClass.class}`) } : {}),
       sources: o.order.source,
     })),
     unclear: unclear.map((o, i) => ({ key: `u-${o.order.id ?? i}`, text: formatOrderSummary(o.order, m), label: m.t('summary.activeUnknown'), reason: m.reason(o.activeNow.reason), sources: o.order.source })),

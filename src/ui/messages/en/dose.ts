@@ -25,6 +25,7 @@ export const doseEn = {
   ...routesEn,
   'dose.routeShort.subcutaneous': 'SC',
   'dose.amount': '{value} {unit}{perKg, select, true {/kg} other {}}',
+  'dose.perDay': '{unit}/day',
   'dose.every': 'every {hours} h',
   'dose.doseUnknown': 'dose unknown',
   'dose.frequencyUnknown': 'frequency unknown',

@@ -3,6 +3,7 @@
  * medication domain's reason codes (`reason.med.*`). Keys `medication.*` are UI words.
  */
 import type { MedicationReasonCode, MedicationViewCode } from '../../../domain/medication/medicationReasons';
+import type { MedicationRequestStatus } from '../../../domain/medication/medicationTypes';
 
 const medicationReasonsEn = {
   // Dose quantity and unit
@@ -154,6 +155,18 @@ const medicationViewsEn = {
   'exclusions.view.med.weights': 'Body weight',
 } as const satisfies Record<`exclusions.view.${MedicationViewCode}`, string>;
 
+/** MedicationRequest status (FHIR R4), shown as the code in English. */
+const orderStatusEn = {
+  'medication.orderStatus.active': 'active',
+  'medication.orderStatus.on-hold': 'on-hold',
+  'medication.orderStatus.cancelled': 'cancelled',
+  'medication.orderStatus.completed': 'completed',
+  'medication.orderStatus.entered-in-error': 'entered-in-error',
+  'medication.orderStatus.stopped': 'stopped',
+  'medication.orderStatus.draft': 'draft',
+  'medication.orderStatus.unknown': 'unknown',
+} as const satisfies Record<`medication.orderStatus.${MedicationRequestStatus}`, string>;
+
 const medicationUiEn = {
   'medication.heading': 'Anticoagulant medication',
   'medication.tableCaption': 'Anticoagulant orders',
@@ -235,6 +248,7 @@ const medicationUiEn = {
 
 export const medicationEn = {
   ...medicationUiEn,
+  ...orderStatusEn,
   ...medicationReasonsEn,
   ...medicationViewsEn,
 } as const;

@@ -1,0 +1,36 @@
+/** Плашка полноты данных и названия групп запросов. The same keys as `en/availability.ts`. */
+import type { availabilityEn } from '../en/availability';
+
+export const availabilityRu = {
+  'availability.group.patient': 'Данные пациентки',
+  'availability.group.observations-ddimer': 'Результаты Д-димера',
+  'availability.group.observations-coagulation': 'Гемостазиограмма и лабораторный контроль безопасности',
+  'availability.group.observations-weight': 'Масса тела',
+  'availability.group.observations-pregnancy': 'Срок беременности',
+  'availability.group.observations-findings': 'Обследование на тромбофилию',
+  'availability.group.diagnostic-reports': 'Лабораторные заключения',
+  'availability.group.medication-requests': 'Назначения препаратов',
+  'availability.group.medication-administrations': 'Введённые дозы',
+  'availability.group.medication-statements': 'Препараты со слов пациентки',
+  'availability.group.medication-dispenses': 'Выданные препараты',
+  'availability.group.medications': 'Сведения о препаратах',
+  'availability.group.procedures': 'Процедуры',
+  'availability.group.service-requests': 'Направления (запланированные процедуры)',
+  'availability.group.appointments': 'Записи на приём',
+  'availability.group.encounters': 'Обращения',
+  'availability.group.conditions': 'Диагнозы',
+  'availability.group.allergies': 'Аллергии',
+  'availability.headingProblems': 'Часть карты прочитать не удалось',
+  'availability.headingNotes': 'Замечания к данным карты',
+  'availability.intro': 'Показанное ниже может быть неполным. Отсутствие сведений здесь означает «неизвестно», а не «нет».',
+  'availability.status': '{status, select, unavailable {недоступно} other {прочитано не полностью}}',
+  'availability.statusBecause': '{status, select, unavailable {недоступно} other {прочитано не полностью}} ({reason})',
+  'availability.warnings': 'Сообщения МИС ({n})',
+  'availability.warning': '{group}: {text}',
+  'availability.dropped':
+    '{n, plural, one {# запись исключена: не относится} few {# записи исключены: не относятся} many {# записей исключено: не относятся} other {# записи исключено: не относятся}} к этой пациентке (см. «Исключённые записи»).',
+  'availability.stillReading': 'Ещё читается из МИС: {parts}.',
+  'availability.headingReading': 'Чтение карты',
+  'availability.retry': 'Повторить',
+  'availability.retryPart': 'Повторить: {part}',
+} as const satisfies Record<keyof typeof availabilityEn, string>;

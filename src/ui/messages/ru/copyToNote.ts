@@ -1,0 +1,35 @@
+/** Кнопка «Скопировать в запись» и копируемый текст. The same keys as `en/copyToNote.ts`. */
+import type { copyToNoteEn } from '../en/copyToNote';
+
+export const copyToNoteRu = {
+  'copyToNote.button': 'Скопировать в запись',
+  'copyToNote.copied': 'Скопировано в буфер обмена',
+  'copyToNote.clipboardUnavailable': 'Буфер обмена здесь недоступен: текст выделен ниже.',
+  'copyToNote.pressToCopy': 'Нажмите Ctrl+C (на Mac — Cmd+C), чтобы скопировать',
+  'copyToNote.header': 'Сводка LMWH Monitor, {now}; время указано для часового пояса {zone}',
+  'copyToNote.patient': 'Пациентка: {name}; дата рождения: {birthDate}; идентификатор: {identifier}',
+  'copyToNote.nameNotRecorded': 'имя не записано',
+  'copyToNote.notRecorded': 'не записано',
+  'copyToNote.notReadable': 'не читается («{value}»)',
+  'copyToNote.noEvents': 'Запланированные события: в карте не найдены.',
+  'copyToNote.event': 'Событие: {label}{whatIf}: {when}{countdown}',
+  'copyToNote.enteredHere': ' [{note}]',
+  'copyToNote.doseClass': 'Класс дозы для интервалов по рекомендациям: {doseClass}. {reason}',
+  'copyToNote.rule': '{source} [{id}, версия {version}]: {wording}',
+  'copyToNote.deadline': 'Последняя доза не позднее {at}',
+  'copyToNote.status': '{deadline}. Статус: {status}. {reason}',
+  'copyToNote.lateDose': '{drug}, {kind}, {at}',
+  'copyToNote.lateDoses': 'Дозы, записанные после этого срока: {doses}',
+  'copyToNote.difference': 'Расхождение: {text}',
+  'copyToNote.orders': 'Назначения НМГ: {orders}',
+  'copyToNote.order': '{description} ({status}{onHold, select, true {, приостановлено} other {}}; начало: {from}, окончание: {to})',
+  'copyToNote.startNotRecorded': 'не записано',
+  'copyToNote.noEndDate': 'не указано',
+  'copyToNote.lastDose': 'Последняя записанная доза НМГ: {dose}',
+  'copyToNote.delivery': '{platelets}. {aspirin}. {allergy}.',
+  'copyToNote.after': 'После: {rule}',
+  'copyToNote.edd': '{edd}. {ga}. {why}',
+  'copyToNote.stopNow': 'Сигнал к немедленной отмене: {label} ({at}). {context}',
+  'copyToNote.informationOnly':
+    'Только для информации: сводка не заменяет клиническое решение; она приводит рекомендации источника и клинических руководств с указанием авторства рядом с данными карты, которые могут быть неполными.',
+} as const satisfies Record<keyof typeof copyToNoteEn, string>;

@@ -1,0 +1,11 @@
+/** Раскрывающийся «Источник» у каждого факта. The same keys as `en/provenance.ts`. */
+import type { provenanceEn } from '../en/provenance';
+
+export const provenanceRu = {
+  'provenance.source': 'Источник',
+  'provenance.notFromRecord': '{label}: не из медицинской карты',
+  'provenance.record': 'Запись',
+  'provenance.dateAsRecorded': 'Дата, как записана',
+  'provenance.asRecorded': 'Как записано',
+  'provenance.recognisedBy': 'Распознано по',
+} as const satisfies Record<keyof typeof provenanceEn, string>;
