@@ -6,6 +6,7 @@
 import { availabilityEn } from './en/availability';
 import { commonEn } from './en/common';
 import { commonRu } from './ru/common';
+import { rulesRu } from './ru/rules';
 import { copyToNoteEn } from './en/copyToNote';
 import { ruleWordingEn } from './en/ruleWording';
 import { rulesEn } from './en/rules';
@@ -57,6 +58,7 @@ export type Catalogue = Record<MessageKey, string>;
  */
 export const RU: Partial<Catalogue> = {
   ...commonRu,
+  ...rulesRu,
 };
 
 export type Locale = 'en' | 'ru';
