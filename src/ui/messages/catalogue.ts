@@ -7,6 +7,7 @@ import { availabilityEn } from './en/availability';
 import { commonEn } from './en/common';
 import { commonRu } from './ru/common';
 import { rulesRu } from './ru/rules';
+import { ruleWordingRu } from './ru/ruleWording';
 import { copyToNoteEn } from './en/copyToNote';
 import { ruleWordingEn } from './en/ruleWording';
 import { rulesEn } from './en/rules';
@@ -59,6 +60,7 @@ export type Catalogue = Record<MessageKey, string>;
 export const RU: Partial<Catalogue> = {
   ...commonRu,
   ...rulesRu,
+  ...ruleWordingRu,
 };
 
 export type Locale = 'en' | 'ru';
