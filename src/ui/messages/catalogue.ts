@@ -8,6 +8,7 @@ import { commonEn } from './en/common';
 import { commonRu } from './ru/common';
 import { rulesRu } from './ru/rules';
 import { ruleWordingRu } from './ru/ruleWording';
+import { stopCriteriaRu } from './ru/stopCriteria';
 import { copyToNoteEn } from './en/copyToNote';
 import { ruleWordingEn } from './en/ruleWording';
 import { rulesEn } from './en/rules';
@@ -61,6 +62,7 @@ export const RU: Partial<Catalogue> = {
   ...commonRu,
   ...rulesRu,
   ...ruleWordingRu,
+  ...stopCriteriaRu,
 };
 
 export type Locale = 'en' | 'ru';
