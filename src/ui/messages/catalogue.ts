@@ -9,6 +9,7 @@ import { commonRu } from './ru/common';
 import { rulesRu } from './ru/rules';
 import { ruleWordingRu } from './ru/ruleWording';
 import { stopCriteriaRu } from './ru/stopCriteria';
+import { cautionsRu, indicationsRu, stopNowRu } from './ru/stopNow';
 import { copyToNoteEn } from './en/copyToNote';
 import { ruleWordingEn } from './en/ruleWording';
 import { rulesEn } from './en/rules';
@@ -63,6 +64,9 @@ export const RU: Partial<Catalogue> = {
   ...rulesRu,
   ...ruleWordingRu,
   ...stopCriteriaRu,
+  ...stopNowRu,
+  ...indicationsRu,
+  ...cautionsRu,
 };
 
 export type Locale = 'en' | 'ru';
