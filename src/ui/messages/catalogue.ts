@@ -10,6 +10,7 @@ import { rulesRu } from './ru/rules';
 import { ruleWordingRu } from './ru/ruleWording';
 import { stopCriteriaRu } from './ru/stopCriteria';
 import { cautionsRu, indicationsRu, stopNowRu } from './ru/stopNow';
+import { labsRu } from './ru/labs';
 import { copyToNoteEn } from './en/copyToNote';
 import { ruleWordingEn } from './en/ruleWording';
 import { rulesEn } from './en/rules';
@@ -67,6 +68,7 @@ export const RU: Partial<Catalogue> = {
   ...stopNowRu,
   ...indicationsRu,
   ...cautionsRu,
+  ...labsRu,
 };
 
 export type Locale = 'en' | 'ru';
