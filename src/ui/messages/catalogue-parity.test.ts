@@ -96,9 +96,9 @@ function literalText(elements: MessageFormatElement[]): string {
 /**
  * The same in every language: each language's own name, codes/units that labs and guidelines write in Latin, and
  * guideline titles as published (RCOG Green-top, ACOG Practice Advisory, ASH, SOAP), and Roman numerals, which
- * Russian writes in Latin letters (III триместр, фактор V Лейден).
+ * Russian writes in Latin letters (III триместр, фактор V Лейден), and the authors and journal of a cited study.
  */
-const SAME_IN_EVERY_LANGUAGE = /^(English|Русский|FEU|DDU|UTC|INR|aPTT|PT|hCG|RCOG|ASRA|ACOG|ASH|SOAP|ESHRE|Green|top|Practice|Advisory|IVF|LMWH|FHIR|mg|mL|IU|I|II|III|V)$/;
+const SAME_IN_EVERY_LANGUAGE = /^(English|Русский|FEU|DDU|UTC|INR|aPTT|PT|hCG|RCOG|ASRA|ACOG|ASH|SOAP|ESHRE|Green|top|Practice|Advisory|IVF|LMWH|FHIR|mg|mL|IU|I|II|III|V|Kline|JA|Clin|Chem)$/;
 
 describe('the catalogue checks themselves work', () => {
   it('a plural without few/many, a changed argument and English left in place are each detected', () => {

@@ -11,6 +11,7 @@ import { ruleWordingRu } from './ru/ruleWording';
 import { stopCriteriaRu } from './ru/stopCriteria';
 import { cautionsRu, indicationsRu, stopNowRu } from './ru/stopNow';
 import { labsRu } from './ru/labs';
+import { timelineRu } from './ru/timeline';
 import { copyToNoteEn } from './en/copyToNote';
 import { ruleWordingEn } from './en/ruleWording';
 import { rulesEn } from './en/rules';
@@ -69,6 +70,7 @@ export const RU: Partial<Catalogue> = {
   ...indicationsRu,
   ...cautionsRu,
   ...labsRu,
+  ...timelineRu,
 };
 
 export type Locale = 'en' | 'ru';
