@@ -1,6 +1,7 @@
 /**
  * Гемостазиограмма и анализы безопасности; причины проверки картины ГИТ и времени взятия анти-Ха. The same keys as
- * `en/labs.ts`. Units as Russian labs write them (×10⁹/л), decimal comma, terms from docs/glossary-ru.md.
+ * `en/labs.ts`. Units as Russian labs write them (×10⁹/л), decimal comma, terms from docs/glossary-ru.md. Counts
+ * the domain passes as raw numbers are read with `{x, number}` for the decimal comma.
  */
 import type { labsEn } from '../en/labs';
 
@@ -13,15 +14,15 @@ export const labsRu = {
     'Начало применения гепарина неизвестно (у назначений нет даты начала, и нет записанной дозы со временем): картину проверить нельзя.',
   'reason.hit.no-baseline': 'Нет подсчёта тромбоцитов до начала гепарина ({start}): картину проверить нельзя.',
   'reason.hit.baseline-unusable': 'Последний подсчёт тромбоцитов до гепарина ({original}) непригоден для оценки: картину проверить нельзя.',
-  'reason.hit.no-count-after-start': 'Нет подсчёта тромбоцитов после начала гепарина ({start}); исходный уровень до гепарина {baseline} ×10⁹/л, {baselineWhen}.',
+  'reason.hit.no-count-after-start': 'Нет подсчёта тромбоцитов после начала гепарина ({start}); исходный уровень до гепарина {baseline, number} ×10⁹/л, {baselineWhen}.',
   'reason.hit.pattern': 'Возможная картина гепарин-индуцированной тромбоцитопении: {fall} ({window}).',
   'reason.hit.fall':
-    'Тромбоциты {comparator}{value} ×10⁹/л, {when}: {atLeast, select, yes {не менее чем на } other {на }}{percent}% ниже исходного уровня до гепарина {baseline} ×10⁹/л, день {day} применения гепарина',
+    'Тромбоциты {comparator}{value, number} ×10⁹/л, {when}: {atLeast, select, yes {не менее чем на } other {на }}{percent}% ниже исходного уровня до гепарина {baseline, number} ×10⁹/л, день {day} применения гепарина',
   'reason.hit.window': `{afterPrior, select, yes {${HEPARIN_DAYS} (гепарин вводился в предыдущие 100 дней)} other {${HEPARIN_DAYS}}}`,
   'reason.hit.fall-outside-window':
-    'Тромбоциты снизились на 50% и более от исходного уровня до гепарина {baseline} ×10⁹/л ({baselineWhen}), но не в {window}: это не картина ГИТ; снижение показано.',
+    'Тромбоциты снизились на 50% и более от исходного уровня до гепарина {baseline, number} ×10⁹/л ({baselineWhen}), но не в {window}: это не картина ГИТ; снижение показано.',
   'reason.hit.no-fall':
-    'Снижения на 50% и более от исходного уровня до гепарина {baseline} ×10⁹/л ({baselineWhen}) нет в {n, plural, one {# подсчёте} few {# подсчётах} many {# подсчётах} other {# подсчёта}} после начала гепарина ({start}).',
+    'Снижения на 50% и более от исходного уровня до гепарина {baseline, number} ×10⁹/л ({baselineWhen}) нет в {n, plural, one {# подсчёте} few {# подсчётах} many {# подсчётах} other {# подсчёта}} после начала гепарина ({start}).',
   'reason.hit.order-no-start': 'у назначения {drug} {ref} нет даты начала: гепарин мог быть начат раньше, чем показано',
   'reason.hit.count-straddles-start': 'подсчёт тромбоцитов с датой {when} нельзя отнести ко времени до или после начала гепарина ({start})',
   'reason.hit.other-course': 'курс гепарина с {start}: {statement}',

@@ -2,7 +2,8 @@
  * Слова карточек правил (критерии отмены, баннер, показания, предостережения) и причины модуля правил
  * (`reason.rules.*`). The same keys as `en/rules.ts`. Where English shows a raw code (order status, dose class, date
  * precision, dose unit, ingredient), a `select` on the same argument gives the Russian word and keeps the code for
- * anything unforeseen. Statuses as in docs/glossary-ru.md.
+ * anything unforeseen. Numbers the domain passes raw (doses, weights, counts that may be decimal) are read with
+ * `{x, number}`, so Russian shows the decimal comma (0,53 мг/кг). Statuses as in docs/glossary-ru.md.
  */
 import type { rulesEn } from '../en/rules';
 
@@ -58,7 +59,7 @@ export const rulesRu = {
     'Интервал источника ({source} ч) строже, чем {prophylactic} ч/{therapeutic} ч в ASRA 2018 (профилактическая/лечебная доза, перед нейроаксиальной блокадой); строка руководства на этой карточке использует {used} ч для класса дозы. Показаны оба, без объединения.',
   'reason.rules.not-applicable.embryo-transfer': 'Ни источник, ни используемые здесь руководства не дают правила отмены перед переносом эмбрионов.',
   'reason.rules.not-applicable.other': 'Ни одно правило отмены здесь не относится к событию такого типа.',
-  'reason.rules.platelets.latest': 'Последний подсчёт тромбоцитов: {value} {unit}, {at}',
+  'reason.rules.platelets.latest': 'Последний подсчёт тромбоцитов: {value, number} {unit}, {at}',
   'reason.rules.platelets.none': 'Подсчёт тромбоцитов в данных карты не найден',
   'reason.rules.heparin-days.unknown': 'Длительность применения гепарина до события: неизвестно (нет даты начала назначения)',
   'reason.rules.heparin-days.known': `Гепарин в течение ${DAYS_GEN} до события, по самой ранней дате начала назначения{isOver, select, true { (более {over, plural, one {# дня} few {# дней} many {# дней} other {# дня}})} other {}}`,
@@ -77,8 +78,8 @@ export const rulesRu = {
   'reason.rules.stop-now.after-order-start': 'Записано {at}, после начала активного назначения НМГ (текущая беременность не записана).',
   'reason.rules.stop-now.labour-source-note': 'Сам источник говорит о плановых родах (не менее чем за 2 дня), а не о начале родовой деятельности.',
   'reason.rules.caution.long-before': `{order}: начало {start}, за {days, plural, one {# день} few {# дня} many {# дней} other {# дня}} до {hasLabel, select, true {события «{anchor}»} other {начала текущей беременности}} ({anchorAt}); порог приложения — {threshold, plural, one {# день} few {# дня} many {# дней} other {# дня}}.`,
-  'reason.rules.caution.dose-band': `{order}: {daily} ${DOSE_UNIT}/сут ({perKg} ${DOSE_UNIT}/кг/сут при массе тела при первой явке {kg} кг, {weighedAt}). В переписанной таблице RCOG для диапазона {band} ({doseClass, select, prophylactic {профилактическая доза} intermediate {промежуточная доза} therapeutic {лечебная доза} other {{doseClass}}}) указано {expected} ${DOSE_UNIT}/сут; с первоисточником не сверено.`,
-  'reason.rules.caution.renal': 'Клиренс креатинина {value} {unit}, {at} (ниже {below} мл/мин) при текущем назначении НМГ: {orders}.',
+  'reason.rules.caution.dose-band': `{order}: {daily, number} ${DOSE_UNIT}/сут ({perKg, number} ${DOSE_UNIT}/кг/сут при массе тела при первой явке {kg, number} кг, {weighedAt}). В переписанной таблице RCOG для диапазона {band} ({doseClass, select, prophylactic {профилактическая доза} intermediate {промежуточная доза} therapeutic {лечебная доза} other {{doseClass}}}) указано {expected, number} ${DOSE_UNIT}/сут; с первоисточником не сверено.`,
+  'reason.rules.caution.renal': 'Клиренс креатинина {value, number} {unit}, {at} (ниже {below} мл/мин) при текущем назначении НМГ: {orders}.',
   'reason.rules.caution.current-orders': 'Текущее назначение НМГ: {orders}.',
   'reason.rules.not-checked.no-start': 'Назначение НМГ с датой начала не найдено.',
   'reason.rules.not-checked.no-anchor': 'Для сравнения не записано ни события протокола ЭКО, ни начала беременности.',
