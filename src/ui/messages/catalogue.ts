@@ -18,6 +18,12 @@ import { provenanceRu } from './ru/provenance';
 import { recordRu } from './ru/record';
 import { screensRu } from './ru/screens';
 import { summaryRu } from './ru/summary';
+import { rulesRu } from './ru/rules';
+import { ruleWordingRu } from './ru/ruleWording';
+import { stopCriteriaRu } from './ru/stopCriteria';
+import { cautionsRu, indicationsRu, stopNowRu } from './ru/stopNow';
+import { labsRu } from './ru/labs';
+import { timelineRu } from './ru/timeline';
 import { copyToNoteEn } from './en/copyToNote';
 import { ruleWordingEn } from './en/ruleWording';
 import { rulesEn } from './en/rules';
@@ -80,6 +86,14 @@ export const RU: Partial<Catalogue> = {
   ...recordRu,
   ...screensRu,
   ...summaryRu,
+  ...rulesRu,
+  ...ruleWordingRu,
+  ...stopCriteriaRu,
+  ...stopNowRu,
+  ...indicationsRu,
+  ...cautionsRu,
+  ...labsRu,
+  ...timelineRu,
 };
 
 export type Locale = 'en' | 'ru';
