@@ -1,11 +1,10 @@
-import { describe, expect, it, vi } from 'vitest';
-import { createElement } from 'react';
-import { render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { screen } from '@testing-library/dom';
 import userEvent from '@testing-library/user-event';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { fhirclient } from 'fhirclient/lib/types';
-import { LaunchPage } from './LaunchPage';
+import { renderLaunchPage } from './LaunchPage';
 import { SmartConfigError, validateSmartConfig, type SmartConfig } from '../src/fhir/smart';
 
 const r = validateSmartConfig(JSON.parse(readFileSync(resolve(import.meta.dirname, '../public/smart-config.json'), 'utf8')));
@@ -17,14 +16,20 @@ type AuthorizeMock = ReturnType<typeof vi.fn<(options: fhirclient.AuthorizeParam
 
 function renderPage(pageHref: string, opts: { loadConfig?: () => Promise<SmartConfig>; authorize?: AuthorizeMock } = {}) {
   const authorize: AuthorizeMock = opts.authorize ?? vi.fn(async () => undefined);
-  render(createElement(LaunchPage, { pageHref, loadConfig: opts.loadConfig ?? (async () => config), authorize }));
+  const root = document.createElement('div');
+  document.body.append(root);
+  void renderLaunchPage(root, { pageHref, loadConfig: opts.loadConfig ?? (async () => config), authorize });
   return { authorize };
 }
+
+afterEach(() => {
+  document.body.replaceChildren();
+});
 
 describe('LaunchPage', () => {
   it('EHR launch from the local sandbox: authorizes once with the sandbox client id and PKCE', async () => {
     const { authorize } = renderPage(`${PAGE}?iss=${encodeURIComponent('http://localhost:8080/fhir')}&launch=L1`);
-    expect(await screen.findByRole('status')).toHaveTextContent('Connecting to Local sandbox EHR');
+    await vi.waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Connecting to Local sandbox EHR'));
     await vi.waitFor(() => expect(authorize).toHaveBeenCalledTimes(1));
     expect(authorize.mock.calls[0]?.[0]).toMatchObject({ clientId: 'lmwh-monitor', launch: 'L1', pkceMode: 'unsafeV1', redirectUri: 'http://localhost:8080/app/' });
   });

@@ -7,6 +7,7 @@ import { createRoot } from 'react-dom/client';
 import FHIR from 'fhirclient';
 import { completeLaunch } from './fhir/client';
 import { AppRoot } from './ui/app/AppRoot';
+import { preloadViews } from './ui/app/lazyViews';
 import './ui/styles/app.css';
 
 function sessionStorageOrUndefined(): Storage | undefined {
@@ -16,6 +17,9 @@ function sessionStorageOrUndefined(): Storage | undefined {
     return undefined;
   }
 }
+
+// The patient view and the chart start downloading now, while the launch completes and the record is read.
+preloadViews();
 
 const launch = completeLaunch({
   pageHref: window.location.href,

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadUnitConverter, parseUnit, type UnitConverter } from './ucum';
+import fc from 'fast-check';
+import { createTableConverter, loadUnitConverter, parseUnit, UNIT_TABLE, type UnitConverter } from './ucum';
 
 let units: UnitConverter;
 beforeAll(async () => {
@@ -49,4 +50,63 @@ describe('unit spellings and FEU/DDU labels', () => {
     expect(p.known && p.value.nonUcumSpelling !== undefined).toBe(labelled);
   });
   it.each([[''], ['   '], [null], [42], ['ng/mL FEU DDU'], ['{FEU}']])('%s is unknown', (text) => expect(parseUnit(text).known).toBe(false));
+});
+
+describe('the table converter (records read without loading UCUM)', () => {
+  const tableUnits = [...UNIT_TABLE.keys()];
+  const samples = [0, 1, -1, 0.62, 1.2, 250, 350, 121, 0.0001, 12.5, 4999.5, 1e6, 3.14159, 987654.321];
+
+  it('every unit of the table is valid UCUM', () => {
+    for (const u of tableUnits) expect(units.isValid(u), u).toBe(true);
+  });
+
+  it('answers every pair of table units exactly as UCUM does, or says it needs the library', () => {
+    for (const from of tableUnits) {
+      for (const to of tableUnits) {
+        for (const v of samples) {
+          const table = createTableConverter();
+          const answer = table.convert(v, from, to);
+          if (table.missed) continue;
+          expect(answer, `${v} ${from} -> ${to}`).toEqual(units.convert(v, from, to));
+        }
+      }
+    }
+  });
+
+  it('converts inside each group without the library', () => {
+    const table = createTableConverter();
+    expect(table.convert(0.62, 'mg/L', 'ng/mL')).toEqual({ known: true, value: 620 });
+    expect(table.convert(250, '10*3/uL', '10*9/L')).toEqual({ known: true, value: 250 });
+    expect(table.convert(121, 'g/L', 'g/dL')).toEqual({ known: true, value: 12.1 });
+    expect(table.convert(1, 's', 's')).toEqual({ known: true, value: 1 });
+    expect(table.isValid('{INR}')).toBe(true);
+    expect(table.missed).toBe(false);
+  });
+
+  it('agrees with UCUM on random lab values and random pairs of table units', () => {
+    fc.assert(
+      fc.property(fc.double({ min: -1e7, max: 1e7, noNaN: true }), fc.constantFrom(...tableUnits), fc.constantFrom(...tableUnits), (v, from, to) => {
+        const table = createTableConverter();
+        const answer = table.convert(v, from, to);
+        if (!table.missed) expect(answer).toEqual(units.convert(v, from, to));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('a unit outside the table is not judged: the answer is provisional and the library is needed', () => {
+    const table = createTableConverter();
+    expect(table.isValid('mg/mmol')).toBe(false);
+    expect(table.missed).toBe(true);
+    const other = createTableConverter();
+    expect(other.convert(1, 'min', 's').known).toBe(false);
+    expect(other.missed).toBe(true);
+    expect(units.convert(1, 'min', 's')).toEqual({ known: true, value: 60 });
+  });
+
+  it('values with more than 10 significant digits go to the library', () => {
+    const table = createTableConverter();
+    expect(table.convert(1.23456789012, 'mg/L', 'ng/mL').known).toBe(false);
+    expect(table.missed).toBe(true);
+  });
 });

@@ -214,3 +214,71 @@ export function loadUnitConverter(): Promise<UnitConverter> {
   });
   return loading;
 }
+
+/**
+ * Units the app meets in almost every record, with what UCUM says of them, so that a record whose units are all
+ * among them is read without the library (about 57 kB gzip, loaded only when a unit needs it). Each group is one
+ * dimension; the number is the unit's power of ten relative to the group's first unit, so every conversion inside a
+ * group is an exact power of ten. ucum.test.ts checks every entry, every pair and the refusals against ucum-lhc.
+ */
+const TABLE_GROUPS: Record<string, Record<string, number>> = {
+  massConcentration: { 'g/L': 0, 'g/dL': 1, 'mg/dL': -2, 'mg/L': -3, 'ug/mL': -3, 'ug/L': -6, 'ng/mL': -6, 'ng/L': -9, 'pg/mL': -9 },
+  substanceConcentration: { 'mol/L': 0, 'mmol/L': -3, 'umol/L': -6 },
+  numberConcentration: { '10*9/L': 0, '10*3/uL': 0, '10*12/L': 3, '10*6/uL': 3 },
+  time: { s: 0, ms: -3 },
+};
+/** Valid UCUM units the table knows only as themselves (conversions to anything else go to the library). */
+const TABLE_IDENTITY_ONLY = ['{INR}', '{ratio}', '1', '%', '[iU]/mL', 'U/mL', "[arb'U]/mL", 'mL/min', 'mL/min/{1.73_m2}', 'kg', 'g', 'd', '/min', 'mm[Hg]'];
+
+/** Every unit of the table with its group and power of ten (exported for the test that checks it against UCUM). */
+export type UnitTableEntry = { group: string; exp10: number } | { group: undefined; exp10: undefined };
+export const UNIT_TABLE: ReadonlyMap<string, UnitTableEntry> = new Map<string, UnitTableEntry>([
+  ...Object.entries(TABLE_GROUPS).flatMap(([group, units]) => Object.entries(units).map(([u, exp10]): [string, UnitTableEntry] => [u, { group, exp10 }])),
+  ...TABLE_IDENTITY_ONLY.map((u): [string, UnitTableEntry] => [u, { group: undefined, exp10: undefined }]),
+]);
+
+/** A UnitConverter that answers from UNIT_TABLE; `missed` says whether it was asked anything only the library knows. */
+export interface TableConverter extends UnitConverter {
+  /** True once a question fell outside the table: the answer given then was provisional (unknown / not valid). */
+  readonly missed: boolean;
+}
+
+/**
+ * A converter that needs no library: exact for the units of UNIT_TABLE (same answers as the UCUM wrapper), and for
+ * anything else answers "unknown" / "not valid" and sets `missed`. Build a record with it first; when `missed` is
+ * set, load UCUM (loadUnitConverter) and build again with that: the provisional record must not be shown.
+ */
+export function createTableConverter(): TableConverter {
+  let missed = false;
+  const miss = <T>(answer: T): T => {
+    missed = true;
+    return answer;
+  };
+  const isValid = (ucum: string): boolean => {
+    if (typeof ucum !== 'string' || !UCUM_CHARS.test(ucum)) return false;
+    return UNIT_TABLE.has(ucum) || miss(false);
+  };
+  const convert = (value: number, fromUcum: string, toUcum: string): Known<number> => {
+    if (typeof value !== 'number' || !Number.isFinite(value)) return unknown('value is not a finite number');
+    if (typeof fromUcum !== 'string' || !UCUM_CHARS.test(fromUcum)) return unknown(`${unitText(fromUcum)} is not a UCUM unit`);
+    if (typeof toUcum !== 'string' || !UCUM_CHARS.test(toUcum)) return unknown(`${unitText(toUcum)} is not a UCUM unit`);
+    if (fromUcum === toUcum) return known(value);
+    const from = UNIT_TABLE.get(fromUcum);
+    const to = UNIT_TABLE.get(toUcum);
+    // Values far from lab magnitudes (overflow, subnormals) or with more than 10 significant digits (where two float
+    // routes to the same product could round apart at the 12th digit) are left to the library, as are units outside
+    // a group.
+    const plain = value === 0 || (Math.abs(value) > 1e-12 && Math.abs(value) < 1e12 && Number(value.toPrecision(10)) === value);
+    if (from?.group === undefined || to?.group === undefined || !plain) return miss(unknown(`${fromUcum} cannot be converted to ${toUcum}`));
+    if (from.group !== to.group) return unknown(`${fromUcum} cannot be converted to ${toUcum}`);
+    const k = from.exp10 - to.exp10;
+    return known(roundSignificant(k >= 0 ? value * 10 ** k : value / 10 ** -k));
+  };
+  return {
+    convert,
+    isValid,
+    get missed() {
+      return missed;
+    },
+  };
+}

@@ -1,8 +1,9 @@
-import { describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { App, type LaunchedSession } from './App';
 import { AppRoot } from './AppRoot';
+import { loadPatientView } from './lazyViews';
 import { FhirHttpError, SessionExpiredError } from '../../fhir/errors';
 import { LaunchError, type FhirRequester, type LaunchOutcome } from '../../fhir/client';
 import { parseScopes } from '../../fhir/scopes';
@@ -34,6 +35,12 @@ function session(get: FhirRequester['get'], extra: Partial<LaunchedSession> = {}
     ...extra,
   };
 }
+
+// The patient view is its own chunk in the app (fetched from the start); here it is loaded once up front so the
+// tests' waits are about the record, not about transforming the view's modules.
+beforeAll(async () => {
+  await loadPatientView();
+});
 
 describe('App', () => {
   it('renders the banner and the main view for the launched patient', async () => {

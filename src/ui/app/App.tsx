@@ -4,7 +4,7 @@
  * "relaunch from the EHR" state (the requester has already tried the refresh token where there was one).
  */
 import { MessagesProvider } from '../messages/MessagesProvider';
-import { useEffect, useMemo, useState } from 'react';
+import { Suspense, useEffect, useMemo, useState } from 'react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { FhirRequester } from '../../fhir/client';
 import { FhirHttpError, ForbiddenUrlError, SessionExpiredError } from '../../fhir/errors';
@@ -14,7 +14,7 @@ import { defaultZone, isValidZone, offsetLabel, systemClock, type Clock } from '
 import { AppContext, type AppContextValue } from './AppContext';
 import { SessionExpiredScreen } from './screens';
 import { PatientBanner } from '../patient-banner/PatientBanner';
-import { PatientView } from '../patient-view/PatientView';
+import { LazyPatientView, loadedPatientView } from './lazyViews';
 
 export interface LaunchedSession {
   requester: FhirRequester;
@@ -100,6 +100,26 @@ function GrantedAccess({ scopes }: { scopes: ParsedScopes }) {
   );
 }
 
+/** While the patient view's chunk arrives (it is fetched from the start, in parallel with the launch). */
+function ViewLoading() {
+  return (
+    <section className="patient-view" aria-labelledby="patient-view-heading" aria-busy="true">
+      <h1 id="patient-view-heading">LMWH Monitor</h1>
+      <p role="status">Reading the clinical record from the EHR…</p>
+    </section>
+  );
+}
+
+function PatientViewSlot() {
+  const loaded = loadedPatientView();
+  if (loaded) return <loaded.PatientView />;
+  return (
+    <Suspense fallback={<ViewLoading />}>
+      <LazyPatientView />
+    </Suspense>
+  );
+}
+
 export function App({ session, clock = systemClock, initialZone, queryClient }: AppProps) {
   const [client] = useState(() => queryClient ?? createAppQueryClient());
   const [facilityZone, setFacilityZone] = useState(() => (initialZone && isValidZone(initialZone) ? initialZone : defaultZone()));
@@ -138,7 +158,7 @@ export function App({ session, clock = systemClock, initialZone, queryClient }: 
           </header>
           <PatientBanner />
           <main className="app-main">
-            <PatientView />
+            <PatientViewSlot />
           </main>
         </div>
         </MessagesProvider>

@@ -1,6 +1,7 @@
 /**
- * The patient's record for the views. Two queries (the FHIR read, and the UCUM library, loaded lazily because it is
- * ~59 kB gzip) and one pure build: changing the facility zone rebuilds the ClinicalRecord without reading FHIR again.
+ * The patient's record for the views. Two queries (the FHIR read, and the UCUM library, ~59 kB gzip, loaded only
+ * when a unit of the record is outside the built-in unit table) and one pure build: changing the facility zone
+ * rebuilds the ClinicalRecord without reading FHIR again.
  * "Now" for every countdown and deadline status is the instant the record was read (RecordInput.readAt, from the
  * injected clock), so what is shown is consistent; "Reload record" reads again.
  */
@@ -9,7 +10,7 @@ import { useMemo } from 'react';
 import { loadPatientRecord } from '../../fhir/record';
 import type { FhirRequester } from '../../fhir/client';
 import { readAccess, type ParsedScopes } from '../../fhir/scopes';
-import { loadUnitConverter, type UnitConverter } from '../../domain/labs';
+import { createTableConverter, loadUnitConverter, type UnitConverter } from '../../domain/labs';
 import { buildClinicalRecord, type ClinicalRecord } from '../../domain/record';
 import type { Clock } from '../../domain/time';
 import { useAppContext } from '../app/AppContext';
@@ -44,11 +45,20 @@ export type ClinicalRecordState =
 export function useClinicalRecord(): ClinicalRecordState {
   const { requester, patientId, clock, facilityZone, grantedScopes } = useAppContext();
   const input = useQuery(recordInputQuery(requester, patientId, clock, grantedScopes));
-  const units = useQuery(unitConverterQuery);
-  const record = useMemo(
-    () => (input.data && units.data ? buildClinicalRecord(input.data, { nowMs: input.data.readAt, zone: facilityZone, units: units.data }) : undefined),
-    [input.data, units.data, facilityZone],
-  );
+  // Built first with the small unit table (no library); only when a unit falls outside it is UCUM loaded and the
+  // record built again with it. The table's provisional record is never shown.
+  const quick = useMemo(() => {
+    if (!input.data) return undefined;
+    const table = createTableConverter();
+    const built = buildClinicalRecord(input.data, { nowMs: input.data.readAt, zone: facilityZone, units: table });
+    return { record: built, needsUcum: table.missed };
+  }, [input.data, facilityZone]);
+  const units = useQuery({ ...unitConverterQuery, enabled: quick?.needsUcum === true });
+  const record = useMemo(() => {
+    if (!quick || !input.data) return undefined;
+    if (!quick.needsUcum) return quick.record;
+    return units.data ? buildClinicalRecord(input.data, { nowMs: input.data.readAt, zone: facilityZone, units: units.data }) : undefined;
+  }, [quick, input.data, units.data, facilityZone]);
   if (input.error) return { status: 'error', error: input.error, retry: () => void input.refetch() };
   if (units.error) return { status: 'error', error: units.error, retry: () => void units.refetch() };
   if (!record) return { status: 'loading' };

@@ -10,6 +10,7 @@ import type { EventCard } from '../../domain/rules';
 import { formatDate, toIsoInZone } from '../../domain/time';
 import { Provenance } from '../common/Provenance';
 import { UnknownValue } from '../common/UnknownValue';
+import { PERF_MARKS, useMarkOnce } from '../common/perfMarks';
 import './summary.css';
 
 function groupProblem(record: ClinicalRecord, groups: QueryGroup[]): string | undefined {
@@ -134,6 +135,7 @@ export interface PatientSummaryProps {
 }
 
 export function PatientSummary({ record }: PatientSummaryProps) {
+  useMarkOnce(PERF_MARKS.firstScreen);
   return (
     <section className="patient-summary" aria-label="Summary">
       <dl className="summary-fields">

@@ -70,10 +70,13 @@ export function PointDetails({ point }: { point: DdimerPoint }) {
 }
 
 let plotModule: Promise<typeof import('./DdimerPlot')> | undefined;
+/** Set once the chunk has arrived: then the plot renders directly (a lazy component suspends at least once, and React
+ * holds a revealed Suspense boundary back for up to 300 ms). */
+let plotLoaded: typeof import('./DdimerPlot') | undefined;
 
 /** Loads the Recharts plot chunk once (retried after a failure). */
 export function loadDdimerPlot(): Promise<typeof import('./DdimerPlot')> {
-  plotModule ??= import('./DdimerPlot');
+  plotModule ??= import('./DdimerPlot').then((m) => (plotLoaded = m));
   plotModule.catch(() => {
     plotModule = undefined;
   });
@@ -177,11 +180,17 @@ export function DdimerChart({ data, zone, onUnitChange, exclusionsHref = '#exclu
       )}
 
       {hasPoints ? (
-        <Suspense fallback={<PlotLoading summary={data.summary} />}>
+        plotLoaded ? (
           <div className="ddimer-chart__plot" role="img" aria-label={data.summary}>
-            <DdimerPlot data={data} zone={zone} bandAreas={bandAreas} study={study} />
+            <plotLoaded.DdimerPlot data={data} zone={zone} bandAreas={bandAreas} study={study} />
           </div>
-        </Suspense>
+        ) : (
+          <Suspense fallback={<PlotLoading summary={data.summary} />}>
+            <div className="ddimer-chart__plot" role="img" aria-label={data.summary}>
+              <DdimerPlot data={data} zone={zone} bandAreas={bandAreas} study={study} />
+            </div>
+          </Suspense>
+        )
       ) : (
         <div className="ddimer-chart__plot" role="img" aria-label={data.summary} />
       )}

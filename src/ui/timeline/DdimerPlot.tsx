@@ -22,6 +22,7 @@ import { instantForGa } from '../../domain/pregnancy';
 import { formatDate } from '../../domain/time';
 import { feuUnitLabel, type DdimerPoint, type ReferenceBandArea, type ReferenceStudy, type TimelineAxis, type TimelineData } from '../../domain/timeline';
 import { CHART_MARGIN, COLOURS, PointDetails, Y_AXIS_WIDTH } from './DdimerChart';
+import { PERF_MARKS, useMarkOnce } from '../common/perfMarks';
 
 function FeuShape(props: ScatterShapeProps) {
   const { cx, cy } = props;
@@ -83,6 +84,7 @@ export interface DdimerPlotProps {
 }
 
 export function DdimerPlot({ data, zone, bandAreas, study }: DdimerPlotProps) {
+  useMarkOnce(PERF_MARKS.chart);
   const { axis, feu, ddu, unit } = data;
   const deadlines = data.events.filter((e) => e.kind === 'stop-deadline');
   return (

@@ -6,6 +6,7 @@
 import { legacyReasonText } from '../../domain/reasons';
 import type { DdimerRow, TimelineData } from '../../domain/timeline';
 import { feuUnitLabel } from '../../domain/timeline';
+import { PERF_MARKS, useMarkOnce } from '../common/perfMarks';
 import { toIsoInZone } from '../../domain/time';
 import { Provenance } from '../common/Provenance';
 import { UnknownValue } from '../common/UnknownValue';
@@ -39,6 +40,8 @@ export interface DdimerTableProps {
 }
 
 export function DdimerTable({ data, zone }: DdimerTableProps) {
+  // Rendered from the complete record (every D-dimer result); also when there are none.
+  useMarkOnce(PERF_MARKS.ddimerTable);
   const inside = data.rows.filter((r) => r.inPregnancy);
   const outside = data.rows.filter((r) => !r.inPregnancy);
   const scope = data.axis.kind === 'ga' ? 'this pregnancy' : 'the record';

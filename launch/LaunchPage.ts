@@ -1,0 +1,228 @@
+/**
+ * The SMART launch page. It does one thing: decide (src/fhir/smart.ts) and call FHIR.oauth2.authorize.
+ * - EHR launch (iss + launch) or iss-only standalone launch: only to a configured server, otherwise a clear refusal
+ *   page naming the server, with no redirect and no request to it.
+ * - No iss: a small form to pick a FHIR server (configured presets, or a typed address that the user must
+ *   explicitly trust).
+ *
+ * Plain DOM, no framework: the page only redirects, so it loads fhirclient and this file and nothing else (the
+ * JavaScript budget of the launch page is 30 kB gzip; React alone is about 60 kB).
+ */
+import type { fhirclient } from 'fhirclient/lib/types';
+import { decideLaunch, decideStandalone, findServer, isPlaceholderClientId, parseHttpUrl, SmartConfigError, type LaunchDecision, type SmartConfig } from '../src/fhir/smart';
+
+export interface LaunchPageProps {
+  pageHref: string;
+  loadConfig: () => Promise<SmartConfig>;
+  /** FHIR.oauth2.authorize (redirects the page). */
+  authorize: (options: fhirclient.AuthorizeParams) => Promise<unknown>;
+}
+
+export const SMART_LAUNCHER_R4 = 'https://launch.smarthealthit.org/v/r4/fhir';
+
+type Child = Node | string | null | undefined | false;
+
+/** A tiny element builder: attributes (strings, booleans, or on* handlers) and children (text is escaped by the DOM). */
+function h(tag: string, attrs: Record<string, string | boolean | EventListener | undefined> = {}, ...children: Child[]): HTMLElement {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === undefined || v === false) continue;
+    if (typeof v === 'function') el.addEventListener(k.slice(2).toLowerCase(), v);
+    else if (v === true) el.setAttribute(k, '');
+    else el.setAttribute(k, v);
+  }
+  for (const c of children) if (c !== null && c !== undefined && c !== false) el.append(c);
+  return el;
+}
+
+const code = (text: string) => h('code', {}, text);
+
+function screen(root: HTMLElement, ...children: Child[]): void {
+  root.replaceChildren(h('main', { class: 'screen' }, ...children));
+}
+
+/** Renders the launch page into `root` and runs the launch. Resolves once the first decision has been shown. */
+export async function renderLaunchPage(root: HTMLElement, { pageHref, loadConfig, authorize }: LaunchPageProps): Promise<void> {
+  screen(root, h('h1', {}, 'Launching LMWH Monitor'), h('p', { role: 'status' }, 'Reading the launch configuration…'));
+
+  let started = false;
+  function startAuthorize(label: string, iss: string, options: fhirclient.AuthorizeParams): void {
+    if (started) return;
+    started = true;
+    screen(
+      root,
+      h('h1', {}, 'Launching LMWH Monitor'),
+      h('p', { role: 'status', class: 'screen-status' }, h('span', { class: 'spinner', 'aria-hidden': 'true' }), ` Connecting to ${label}…`),
+    );
+    authorize(options).catch(() => {
+      started = false;
+      screen(
+        root,
+        h('h1', {}, 'LMWH Monitor could not connect'),
+        h(
+          'p',
+          { role: 'alert', class: 'screen-error' },
+          `The SMART configuration of ${label} (`,
+          code(iss),
+          ') could not be read, so the sign-in could not start. Check the network connection and relaunch LMWH Monitor.',
+        ),
+      );
+    });
+  }
+
+  let config: SmartConfig;
+  try {
+    config = await loadConfig();
+  } catch (e: unknown) {
+    const message = e instanceof SmartConfigError ? e.message : 'The launch configuration could not be loaded.';
+    const details = e instanceof SmartConfigError ? e.details : [];
+    screen(
+      root,
+      h('h1', {}, 'LMWH Monitor cannot launch'),
+      h('p', { role: 'alert', class: 'screen-error' }, message),
+      details.length > 0 && h('ul', {}, ...details.map((d) => h('li', {}, d))),
+    );
+    return;
+  }
+
+  const decision = decideLaunch(pageHref, config);
+  if (decision.kind === 'authorize') startAuthorize(decision.server.label, decision.server.iss, decision.options);
+  else if (decision.kind === 'refuse') renderRefused(root, decision);
+  else renderPicker(root, config, pageHref, startAuthorize);
+}
+
+function renderRefused(root: HTMLElement, decision: Extract<LaunchDecision, { kind: 'refuse' }>): void {
+  let text: Child[];
+  switch (decision.reason) {
+    case 'unconfigured-iss':
+      text = [
+        'This launch asked LMWH Monitor to connect to the FHIR server ',
+        code(decision.iss ?? ''),
+        ', which is not one of the servers it is configured for. Nothing was sent to that server.',
+      ];
+      break;
+    case 'placeholder-client-id':
+      text = [`${decision.label ?? ''} (`, code(decision.iss ?? ''), ") is listed, but its client id has not been set up in LMWH Monitor's configuration yet."];
+      break;
+    case 'invalid-iss':
+      text = ["The launch link's FHIR server address is not a web address: ", code(decision.iss ?? ''), '.'];
+      break;
+    case 'missing-iss':
+      text = ['The launch link has a launch code but no FHIR server address (iss).'];
+      break;
+    case 'unsupported-parameter':
+      text = ['The launch link contains parameters LMWH Monitor does not accept (fhirServiceUrl, patientId, clientId or encounterId).'];
+      break;
+  }
+  screen(
+    root,
+    h('h1', {}, 'Launch refused'),
+    h('p', { role: 'alert', class: 'screen-error' }, ...text),
+    h(
+      'p',
+      {},
+      'If this link came from your EHR, ask the team that deploys LMWH Monitor to add the server to its launch configuration (smart-config.json). Otherwise, close this page.',
+    ),
+  );
+}
+
+/** The standalone form: configured presets, or a typed server that must be explicitly trusted. */
+function renderPicker(
+  root: HTMLElement,
+  config: SmartConfig,
+  pageHref: string,
+  onAuthorize: (label: string, iss: string, options: fhirclient.AuthorizeParams) => void,
+): void {
+  const presets: { label: string; iss: string }[] = [];
+  const local = `${new URL(pageHref).origin}/fhir`;
+  const localEntry = findServer(config, local);
+  if (localEntry && !isPlaceholderClientId(localEntry.clientId)) presets.push({ label: localEntry.label, iss: local });
+  const launcher = findServer(config, SMART_LAUNCHER_R4);
+  if (launcher && !isPlaceholderClientId(launcher.clientId)) presets.push({ label: launcher.label, iss: SMART_LAUNCHER_R4 });
+
+  let choice = presets[0]?.iss ?? 'other';
+
+  const address = h('input', { type: 'url', id: 'server-address', placeholder: 'https://fhir.example.org/r4' }) as HTMLInputElement;
+  const addressField = h('div', { class: 'field' }, h('label', { for: 'server-address' }, 'Server address'), address);
+  const trustBox = h('input', { type: 'checkbox', id: 'trust-server' }) as HTMLInputElement;
+  const trustText = h('p', {});
+  const trust = h('div', { class: 'trust' }, trustText, h('div', { class: 'option' }, trustBox, h('label', { for: 'trust-server' }, 'I trust this server')));
+  const errorSlot = h('div', {});
+
+  const radio = (value: string, id: string, ...label: Child[]) => {
+    const input = h('input', { type: 'radio', id, name: 'server', value, checked: choice === value }) as HTMLInputElement;
+    input.addEventListener('change', () => {
+      choice = value;
+      update();
+    });
+    return h('div', { class: 'option' }, input, h('label', { for: id }, ...label));
+  };
+
+  const fieldset = h(
+    'fieldset',
+    {},
+    h('legend', {}, 'FHIR server'),
+    ...presets.map((p) => radio(p.iss, `server-${p.iss}`, `${p.label} `, code(p.iss))),
+    radio('other', 'server-other', 'Another FHIR server'),
+    addressField,
+  );
+
+  function setError(message: string | null): void {
+    errorSlot.replaceChildren(...(message ? [h('p', { role: 'alert', id: 'launch-error', class: 'screen-error' }, message)] : []));
+    if (message) address.setAttribute('aria-describedby', 'launch-error');
+    else address.removeAttribute('aria-describedby');
+  }
+
+  /** Shows the address field only for "another server", and the trust box only for a typed unlisted server. */
+  function update(): void {
+    addressField.hidden = choice !== 'other';
+    const typed = address.value.trim();
+    const typedUnknown = choice === 'other' && !!parseHttpUrl(address.value) && !findServer(config, typed);
+    trust.hidden = !typedUnknown;
+    if (typedUnknown) {
+      trustText.replaceChildren(
+        code(typed),
+        " is not in LMWH Monitor's configuration. The app will use its default client id (",
+        code(config.defaults.clientId),
+        ") and send you to that server's sign-in page. Only continue if you know this server.",
+      );
+    }
+  }
+
+  address.addEventListener('input', () => {
+    trustBox.checked = false;
+    update();
+  });
+
+  const form = h(
+    'form',
+    { class: 'launch-form', novalidate: true },
+    fieldset,
+    trust,
+    errorSlot,
+    h('button', { type: 'submit' }, 'Launch'),
+  ) as HTMLFormElement;
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    if (choice === 'other' && address.value.trim() === '') {
+      setError('Enter the FHIR server address.');
+      return;
+    }
+    const serverUrl = choice === 'other' ? address.value : choice;
+    const d = decideStandalone(serverUrl, config, trustBox.checked, pageHref);
+    if (d.kind === 'invalid') setError(d.message);
+    else if (d.kind === 'needs-trust') setError('This server is not in LMWH Monitor\'s configuration. Tick "I trust this server" to continue.');
+    else {
+      setError(null);
+      onAuthorize(d.server.label, d.server.iss, d.options);
+    }
+  });
+
+  update();
+  screen(
+    root,
+    h('h1', {}, 'Launch LMWH Monitor'),
+    h('p', {}, 'Standalone launch: choose the FHIR server. It will ask you to sign in and to pick a patient.'),
+    form,
+  );
+}
