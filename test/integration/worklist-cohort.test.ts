@@ -110,7 +110,7 @@ describe('cohort from a search for active LMWH orders', () => {
     const base = 'https://include.fhir.test/r4';
     const order = (id: string, pid: string): fhir4.BundleEntry => ({
       fullUrl: `${base}/MedicationRequest/${id}`,
-      resource: { resourceType: 'MedicationRequest', id, status: 'active', intent: 'order', subject: { reference: `Patient/${pid}` }, medicationCodeableConcept: { coding: [{ system: 'http://www.nlm.nih.gov/research/umls/rxnorm', code: '854235' }] } },
+      resource: { resourceType: 'MedicationRequest', id, status: 'active', intent: 'order', subject: { reference: `Patient/${pid}` }, medicationCodeableConcept: { coding: [{ system: 'http://www.nlm.nih.gov/research/umls/rxnorm', code: '854235' }] } } as fhir4.MedicationRequest,
       search: { mode: 'match' },
     });
     const pat = (pid: string): fhir4.BundleEntry => ({ fullUrl: `${base}/Patient/${pid}`, resource: { resourceType: 'Patient', id: pid }, search: { mode: 'include' } });

@@ -4,7 +4,7 @@
  * "relaunch from the EHR" state (the requester has already tried the refresh token where there was one).
  */
 import { MessagesProvider } from '../messages/MessagesProvider';
-import { Suspense, useEffect, useMemo, useState } from 'react';
+import { Suspense, lazy, useEffect, useMemo, useState } from 'react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { FhirRequester } from '../../fhir/client';
 import { FhirHttpError, ForbiddenUrlError, SessionExpiredError } from '../../fhir/errors';
@@ -23,7 +23,12 @@ export interface LaunchedSession {
   grantedScopes: ParsedScopes;
   /** SMART appContext of the launch (see launchFocus.ts). */
   appContext?: string;
+  /** A provider launch without a patient: the worklist opens first (see src/ui/worklist). */
+  worklist?: boolean;
 }
+
+const LazyWorklist = lazy(() => import('../worklist/Worklist').then((mod) => ({ default: mod.Worklist })));
+const LazyBackToWorklist = lazy(() => import('../worklist/BackToWorklist').then((mod) => ({ default: mod.BackToWorklist })));
 
 export interface AppProps {
   session: LaunchedSession;
@@ -124,6 +129,8 @@ export function App({ session, clock = systemClock, initialZone, queryClient }: 
   const [client] = useState(() => queryClient ?? createAppQueryClient());
   const [facilityZone, setFacilityZone] = useState(() => (initialZone && isValidZone(initialZone) ? initialZone : defaultZone()));
   const [expired, setExpired] = useState(false);
+  // The patient whose view is open: the launch's, or the one picked on the worklist (none = the worklist).
+  const [openPatientId, setOpenPatientId] = useState<string | undefined>(session.worklist ? undefined : session.patientId);
 
   useEffect(() => {
     // Any query failing with SessionExpiredError ends the session for the whole app.
@@ -137,8 +144,8 @@ export function App({ session, clock = systemClock, initialZone, queryClient }: 
   }, [client]);
 
   const value: AppContextValue = useMemo(
-    () => ({ ...session, facilityZone, setFacilityZone, clock }),
-    [session, facilityZone, clock],
+    () => ({ ...session, patientId: openPatientId ?? '', facilityZone, setFacilityZone, clock }),
+    [session, openPatientId, facilityZone, clock],
   );
 
   if (expired) return <SessionExpiredScreen />;
@@ -156,10 +163,25 @@ export function App({ session, clock = systemClock, initialZone, queryClient }: 
             </button>
             <GrantedAccess scopes={session.grantedScopes} />
           </header>
-          <PatientBanner />
-          <main className="app-main">
-            <PatientViewSlot />
-          </main>
+          {openPatientId === undefined ? (
+            <main className="app-main">
+              <Suspense fallback={<ViewLoading />}>
+                <LazyWorklist onOpenPatient={setOpenPatientId} />
+              </Suspense>
+            </main>
+          ) : (
+            <>
+              {session.worklist && (
+                <Suspense fallback={null}>
+                  <LazyBackToWorklist onBack={() => setOpenPatientId(undefined)} />
+                </Suspense>
+              )}
+              <PatientBanner key={`banner-${openPatientId}`} />
+              <main className="app-main">
+                <PatientViewSlot key={openPatientId} />
+              </main>
+            </>
+          )}
         </div>
         </MessagesProvider>
       </AppContext.Provider>

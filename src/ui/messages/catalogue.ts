@@ -4,9 +4,11 @@
  * traced to its key by searching these files; a key says where it is used (`<section>.<what>`).
  */
 import { commonEn } from './en/common';
+import { worklistEn } from './en/worklist';
 
 export const EN = {
   ...commonEn,
+  ...worklistEn,
 } as const;
 
 export type MessageKey = keyof typeof EN;
