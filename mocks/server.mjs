@@ -3,7 +3,8 @@
 /**
  * The local sandbox EHR, as a process: `node mocks/server.mjs` (or `npm start`, which builds the app first).
  * Environment: PORT (default 8080), SANDBOX_NOW (ISO instant the demo data is relative to; default the real now),
- * SANDBOX_DATA (comma-separated FHIR JSON / NDJSON files or folders to load besides the demo patients).
+ * SANDBOX_DATA (comma-separated FHIR JSON / NDJSON files or folders to load besides the demo patients),
+ * SANDBOX_COHORT (synthetic patients on LMWH generated for the worklist; default 200, 0 for none).
  */
 import { startSandbox } from './sandbox/index.mjs';
 
@@ -22,11 +23,14 @@ if (process.env.SANDBOX_NOW) {
 }
 const dataPaths = (process.env.SANDBOX_DATA ?? '').split(',').map((s) => s.trim()).filter(Boolean);
 
-const sandbox = await startSandbox({ port, now, dataPaths });
+// SANDBOX_COHORT: synthetic patients on LMWH for the worklist (default 200; 0 for none).
+const cohortSize = Number(process.env.SANDBOX_COHORT ?? '200');
+const sandbox = await startSandbox({ port, now, dataPaths, cohortSize: Number.isInteger(cohortSize) && cohortSize >= 0 ? cohortSize : 200 });
 console.log('');
 console.log(`Sandbox EHR (patient list):  ${sandbox.url}/`);
 console.log(`FHIR base (iss):             ${sandbox.url}/fhir`);
 console.log(`EHR launch of a patient:     ${sandbox.url}/launch?patient=<id>`);
+console.log(`Worklist (provider launch):  ${sandbox.url}/launch?worklist=1`);
 console.log(`Standalone launch:           ${sandbox.url}/app/launch/?iss=${encodeURIComponent(`${sandbox.url}/fhir`)}`);
 console.log(`Sandbox clock:               ${new Date(now).toISOString()}`);
 

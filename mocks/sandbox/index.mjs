@@ -13,6 +13,7 @@ import { loadDataPaths } from './data-loader.mjs';
 import { createAuthServer, parseLaunchOptions } from './oauth.mjs';
 import { ehrHomePage, errorPage, iframePage, pickerPage } from './pages.mjs';
 import { createCdsMount } from './cds-client.mjs';
+import { cohortSection, sandboxCohort } from './cohort.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const DEFAULT_DIST = path.resolve(HERE, '../../dist');
@@ -32,6 +33,9 @@ const CONTENT_TYPES = /** @type {Record<string, string>} */ ({
   '.txt': 'text/plain; charset=utf-8',
   '.webmanifest': 'application/manifest+json',
 });
+
+/** Scenario label of the generated cohort's patients (listed collapsed on the EHR page). */
+const COHORT_SCENARIO = 'generated cohort';
 
 const CORS = {
   'access-control-allow-origin': '*',
@@ -94,12 +98,13 @@ function readBody(req, limit = 50 * 1024 * 1024) {
 
 /**
  * Starts the sandbox EHR.
- * @param {{ port?: number, now?: number, dataPaths?: string[], log?: (line: string) => void, demo?: boolean, distDir?: string, host?: string }} [options]
+ * @param {{ port?: number, now?: number, dataPaths?: string[], log?: (line: string) => void, demo?: boolean, distDir?: string, host?: string, cohortSize?: number }} [options]
  *   now: epoch ms the demo data and displayed ages are relative to; demo: load mocks/data demo patients (default true);
- *   distDir: the built app (default `dist/`); host: listen address (default 127.0.0.1 — never exposed beyond this machine)
+ *   distDir: the built app (default `dist/`); host: listen address (default 127.0.0.1 — never exposed beyond this machine);
+ *   cohortSize: synthetic patients on LMWH generated for the worklist (default 0; `npm start` asks for 200)
  * @returns {Promise<{ url: string, close: () => Promise<void>, engine: Awaited<ReturnType<typeof createFhirEngine>>, loadReport: { loaded: number, errors: string[] } }>}
  */
-export async function startSandbox({ port = 0, now = Date.now(), dataPaths = [], log = console.log, demo = true, distDir = DEFAULT_DIST, host = '127.0.0.1' } = {}) {
+export async function startSandbox({ port = 0, now = Date.now(), dataPaths = [], log = console.log, demo = true, distDir = DEFAULT_DIST, host = '127.0.0.1', cohortSize = 0 } = {}) {
   /** @type {Map<string, { name: string, birthDate?: string, scenario: string }>} */
   const patientInfo = new Map();
   /** @type {string[]} */
@@ -213,7 +218,9 @@ export async function startSandbox({ port = 0, now = Date.now(), dataPaths = [],
     }
 
     if (p === '/' && method === 'GET') {
-      send(res, 200, ehrHomePage({ patients: await patientRows(), nowMs: now, origin, problems }));
+      const rows = await patientRows();
+      const isCohort = (/** @type {{ scenario: string }} */ r) => r.scenario.startsWith(COHORT_SCENARIO);
+      send(res, 200, ehrHomePage({ patients: rows.filter((r) => !isCohort(r)), nowMs: now, origin, problems, cohortHtml: cohortSection(rows.filter(isCohort)) }));
       return;
     }
     if (p === '/favicon.ico') {
@@ -222,6 +229,11 @@ export async function startSandbox({ port = 0, now = Date.now(), dataPaths = [],
       return;
     }
 
+    if (p === '/launch' && method === 'GET' && url.searchParams.get('worklist') === '1' && !url.searchParams.get('patient')) {
+      const launch = auth.createLaunch(null, { ...parseLaunchOptions(url.searchParams), provider: true });
+      redirect(res, `/app/launch/?iss=${encodeURIComponent(`${origin}/fhir`)}&launch=${encodeURIComponent(launch)}`);
+      return;
+    }
     if (p === '/launch' && method === 'GET') {
       const patientId = url.searchParams.get('patient') ?? '';
       const patient = (await patientRows()).find((r) => r.id === patientId);
@@ -375,6 +387,19 @@ export async function startSandbox({ port = 0, now = Date.now(), dataPaths = [],
         problems.push(`demo data: ${err instanceof Error ? err.message : String(err)}`);
       }
     }
+  }
+
+  if (cohortSize > 0) {
+    const generated = sandboxCohort({ size: cohortSize, nowMs: now });
+    for (const g of generated.patients) {
+      const r = await engine.load(g.resources, `cohort patient ${g.id}`);
+      loaded += r.loaded;
+      problems.push(...r.errors);
+      patientInfo.set(g.id, { name: g.name, scenario: `${COHORT_SCENARIO}: ${g.stage}` });
+    }
+    const c = await engine.load(generated.collections, 'cohort List and Group');
+    loaded += c.loaded;
+    problems.push(...c.errors);
   }
 
   if (dataPaths.length > 0) {

@@ -23,8 +23,20 @@ const WILDCARD_TYPES = [
 ];
 
 /** @typedef {'full'|'trimmed'|'v1'} GrantKind */
-/** @typedef {{ tokenLifetime: number, grant: GrantKind, needPatientBanner: boolean, appContext?: string }} LaunchOptions */
-/** @typedef {{ patient: string, options: LaunchOptions }} LaunchContext */
+/** @typedef {{ tokenLifetime: number, grant: GrantKind, needPatientBanner: boolean, appContext?: string, provider?: boolean }} LaunchOptions */
+/** @typedef {{ patient: string | null, options: LaunchOptions }} LaunchContext */
+
+/**
+ * A provider launch without a patient (the worklist): this EHR grants the clinician's user-level read access in place
+ * of the patient-level scopes asked for, as an EHR maps a practitioner's own access.
+ * @param {string[]} scopes
+ */
+const userLevel = (scopes) => {
+  const user = scopes.map((s) => s.replace(/^patient\//, 'user/'));
+  // The clinician's patient lists (List, Group), which a patient-level request does not name.
+  const suffix = user.some((s) => /^user\/.*\.rs$/.test(s)) ? 'rs' : 'read';
+  return [...new Set([...user, `user/List.${suffix}`, `user/Group.${suffix}`])];
+};
 
 /** @param {number} bytes */
 export const randomId = (bytes = 24) => randomBytes(bytes).toString('base64url');
@@ -107,8 +119,8 @@ export function createAuthServer({ getPatientIds }) {
   const redirectUris = (origin) => [`${origin}/app/`, `${origin}/app/index.html`];
 
   /**
-   * Registers an EHR launch and returns its opaque id.
-   * @param {string} patient
+   * Registers an EHR launch and returns its opaque id. A null patient is a provider launch (the worklist).
+   * @param {string | null} patient
    * @param {LaunchOptions} options
    */
   function createLaunch(patient, options) {
@@ -194,7 +206,7 @@ export function createAuthServer({ getPatientIds }) {
       redirectUri: params.get('redirect_uri') ?? '',
       challenge: params.get('code_challenge') ?? '',
       requested,
-      scopes: grantScopes(requested.join(' '), options.grant),
+      scopes: patient === null && options.provider ? userLevel(grantScopes(requested.join(' '), options.grant)) : grantScopes(requested.join(' '), options.grant),
       patient,
       options,
       expiresAt: Date.now() + CODE_LIFETIME_MS,
