@@ -8,9 +8,12 @@
  *    `_include=MedicationRequest:patient` where the CapabilityStatement advertises it; every page is followed.
  *    Trade-off: a code search is cheap and returns only LMWH orders, but it misses orders coded with a local code or
  *    only as text, and orders whose drug is a referenced `Medication` (the `code` parameter matches
- *    `medicationCodeableConcept` only, and chained `medication.code` is rarely supported). The broader search
- *    (`broadSearch: true`) reads every active MedicationRequest (with its Medications) and lets the domain's own
- *    recognition decide, catching those orders at the price of reading every active order on the server.
+ *    `medicationCodeableConcept` only, and chained `medication.code` is rarely supported). So, unless told not to
+ *    (`broadSearch: false`), a broader search follows: every active MedicationRequest (with its Medications where
+ *    `_include=MedicationRequest:medication` is advertised), recognised by the domain's own code and text rules, and
+ *    the patients of both are joined. It catches those orders at the price of reading every active order on the
+ *    server: fine for a unit's server, too much for a network (see docs/SCALE.md). A broad search the server refuses
+ *    leaves the code search's patients and says the cohort may be incomplete.
  *
  * Then each member's record is read by the patient view's loader (`loadPatientRecord`), several patients at a time
  * (default 6), summarised at once by the caller's `summarise` and dropped: only the summary is kept. A patient whose
@@ -45,7 +48,7 @@ export interface CohortMembers {
   patientIds: string[];
   status: GroupStatus;
   reason?: string;
-  via: 'list' | 'group' | 'code-search' | 'broad-search';
+  via: 'list' | 'group' | 'code-search' | 'code-and-broad-search';
   /** Patients returned by `_include=MedicationRequest:patient` (0 when the server does not advertise it). */
   includedPatients: number;
 }
@@ -103,7 +106,7 @@ const unique = (ids: string[]) => [...new Set(ids)];
 
 /** The patients of a cohort source. */
 export async function cohortMembers(requester: FhirRequester, source: CohortSource, nowMs: number, options: CohortOptions = {}): Promise<CohortMembers> {
-  if (source.kind === 'lmwh-orders') return searchLmwhOrders(requester, source.broadSearch === true, options);
+  if (source.kind === 'lmwh-orders') return searchLmwhOrders(requester, source.broadSearch !== false, options);
   return readCollection(requester, source, nowMs, options);
 }
 
@@ -128,15 +131,26 @@ async function searchLmwhOrders(requester: FhirRequester, broad: boolean, option
     if (isFatal(error)) throw error;
   }
   const includePatient = supportsInclude(capability, 'MedicationRequest', 'MedicationRequest:patient');
-  const includeMedication = broad && supportsInclude(capability, 'MedicationRequest', 'MedicationRequest:medication');
-  const includes = `${includePatient ? '&_include=MedicationRequest:patient' : ''}${includeMedication ? '&_include=MedicationRequest:medication' : ''}`;
-  const paths = broad
-    ? [`MedicationRequest?status=active${includes}`]
-    : chunk(lmwhCodeTokens(), 20).map((part) => `MedicationRequest?status=active&code=${part.map(encodeURIComponent).join(',')}${includes}`);
+  const includeMedication = supportsInclude(capability, 'MedicationRequest', 'MedicationRequest:medication');
+  const withPatient = includePatient ? '&_include=MedicationRequest:patient' : '';
+  const paths = chunk(lmwhCodeTokens(), 20).map((part) => `MedicationRequest?status=active&code=${part.map(encodeURIComponent).join(',')}${withPatient}`);
   const maxPages = options.maxPages ?? 200;
+  const search = (path: string) => searchAllPages(requester, path, { resourceType: 'MedicationRequest', maxPages, signal: options.signal });
   const results: SearchResult[] = [];
-  for (const path of paths) results.push(await searchAllPages(requester, path, { resourceType: 'MedicationRequest', maxPages, signal: options.signal }));
-  return collectOrders(results, broad, includePatient, requester.serverUrl, options.zone ?? 'UTC');
+  for (const path of paths) results.push(await search(path));
+  const codeMembers = collectOrders(results, false, includePatient, requester.serverUrl, options.zone ?? 'UTC');
+  if (!broad) return codeMembers;
+  const broadResult = await search(`MedicationRequest?status=active${withPatient}${includeMedication ? '&_include=MedicationRequest:medication' : ''}`);
+  const broadMembers = collectOrders([broadResult], true, includePatient, requester.serverUrl, options.zone ?? 'UTC');
+  const status: GroupStatus = codeMembers.status === 'unavailable' && broadMembers.status === 'unavailable' ? 'unavailable' : codeMembers.status === 'complete' && broadMembers.status === 'complete' ? 'complete' : 'incomplete';
+  const reason = codeMembers.reason ?? broadMembers.reason;
+  return {
+    patientIds: unique([...codeMembers.patientIds, ...broadMembers.patientIds]),
+    status,
+    ...(reason ? { reason } : {}),
+    via: 'code-and-broad-search',
+    includedPatients: codeMembers.includedPatients + broadMembers.includedPatients,
+  };
 }
 
 function collectOrders(results: SearchResult[], broad: boolean, includePatient: boolean, serverUrl: string, zone: string): CohortMembers {
@@ -158,7 +172,7 @@ function collectOrders(results: SearchResult[], broad: boolean, includePatient: 
   }
   const bad = results.find((r) => r.status !== 'complete');
   const status: GroupStatus = !bad ? 'complete' : results.every((r) => r.status === 'unavailable') ? 'unavailable' : 'incomplete';
-  return { patientIds: unique(ids), status, ...(bad?.reason ? { reason: bad.reason } : {}), via: broad ? 'broad-search' : 'code-search', includedPatients: included };
+  return { patientIds: unique(ids), status, ...(bad?.reason ? { reason: bad.reason } : {}), via: 'code-search', includedPatients: included };
 }
 
 // ---------------------------------------------------------------------------------------------------------------

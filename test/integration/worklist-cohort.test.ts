@@ -87,7 +87,7 @@ describe('cohort from a List or a Group', () => {
 describe('cohort from a search for active LMWH orders', () => {
   it('without _include advertised: a code search, every page followed, no include asked for', async () => {
     const f = await start();
-    const m = await cohortMembers(fetchRequester(f.baseUrl), { kind: 'lmwh-orders' }, NOW);
+    const m = await cohortMembers(fetchRequester(f.baseUrl), { kind: 'lmwh-orders', broadSearch: false }, NOW);
     expect(m.via).toBe('code-search');
     expect(m.status).toBe('complete');
     expect([...m.patientIds].sort()).toEqual([...ids].sort());
@@ -96,12 +96,12 @@ describe('cohort from a search for active LMWH orders', () => {
     expect(seen.filter((u) => u.includes('MedicationRequest')).length).toBeGreaterThan(1);
   });
 
-  it('the code search misses a text-only order; the broader search finds it by the domain recognition', async () => {
+  it('the code search misses a text-only order; the default adds the broader search, which finds it by the domain recognition', async () => {
     const f = await start();
     const req = fetchRequester(f.baseUrl);
-    expect((await cohortMembers(req, { kind: 'lmwh-orders' }, NOW)).patientIds).not.toContain('wl-text');
-    const broad = await cohortMembers(req, { kind: 'lmwh-orders', broadSearch: true }, NOW);
-    expect(broad.via).toBe('broad-search');
+    expect((await cohortMembers(req, { kind: 'lmwh-orders', broadSearch: false }, NOW)).patientIds).not.toContain('wl-text');
+    const broad = await cohortMembers(req, { kind: 'lmwh-orders' }, NOW);
+    expect(broad.via).toBe('code-and-broad-search');
     expect(broad.patientIds).toContain('wl-text');
     expect(broad.patientIds).not.toContain('wl-none');
   });
@@ -127,7 +127,7 @@ describe('cohort from a search for active LMWH orders', () => {
         return HttpResponse.json({ resourceType: 'Bundle', type: 'searchset', link: [{ relation: 'next', url: `${base}/MedicationRequest?page=2` }], entry: [order('o1', 'x1'), order('o2', 'x2'), pat('x1'), pat('x2')] });
       }),
     );
-    const m = await cohortMembers(fetchRequester(base), { kind: 'lmwh-orders' }, NOW);
+    const m = await cohortMembers(fetchRequester(base), { kind: 'lmwh-orders', broadSearch: false }, NOW);
     expect(m.patientIds).toEqual(['x1', 'x2', 'x3']);
     expect(m.includedPatients).toBe(3);
   });

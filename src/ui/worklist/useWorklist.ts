@@ -9,7 +9,7 @@ import { readAccess } from '../../fhir/scopes';
 import { useAppContext } from '../app/AppContext';
 import { createWorklistStore, type WorklistState, type WorklistStore } from './worklistStore';
 
-const sourceKey = (s: CohortSource) => (s.kind === 'lmwh-orders' ? `lmwh${s.broadSearch ? '-broad' : ''}` : `${s.kind}/${s.id}`);
+const sourceKey = (s: CohortSource) => (s.kind === 'lmwh-orders' ? `lmwh${s.broadSearch === false ? '-codes' : ''}` : `${s.kind}/${s.id}`);
 const IDLE: WorklistState = { phase: 'finding', cohort: undefined, entries: [], nowMs: 0, error: undefined };
 const noSubscribe = () => () => undefined;
 
