@@ -23,7 +23,7 @@
 import type { GroupStatus, RecordInput } from '../domain/input';
 import { DRUG_CLASS, RXNORM_ANTICOAGULANTS, ATC_ANTICOAGULANTS, SNOMED_ANTICOAGULANTS, normaliseOrders } from '../domain/medication';
 import { failureReason, isFatal, type FhirRequester } from './failures';
-import { createLimiter } from './limit';
+import { createLimiter, type Limiter } from './limit';
 import { searchAllPages, type SearchResult } from './paging';
 import { chunk, supportsInclude } from './queries';
 import { parseReference } from './references';
@@ -59,7 +59,12 @@ export interface CohortOptions {
   maxPages?: number;
   /** For the broad search: the zone dates are read in (does not change which orders are LMWH). */
   zone?: string;
+  /** Called with the code search's patients before the broader search starts, so loading can begin at once. */
+  onFirstMembers?: (members: CohortMembers) => void;
 }
+
+/** Entries asked per cohort search page (servers cap it at their own maximum). */
+const COHORT_PAGE_SIZE = 200;
 
 /** The LMWH codes as `system|code` tokens (every code the medication module maps to an LMWH). */
 export function lmwhCodeTokens(): string[] {
@@ -133,14 +138,16 @@ async function searchLmwhOrders(requester: FhirRequester, broad: boolean, option
   const includePatient = supportsInclude(capability, 'MedicationRequest', 'MedicationRequest:patient');
   const includeMedication = supportsInclude(capability, 'MedicationRequest', 'MedicationRequest:medication');
   const withPatient = includePatient ? '&_include=MedicationRequest:patient' : '';
-  const paths = chunk(lmwhCodeTokens(), 20).map((part) => `MedicationRequest?status=active&code=${part.map(encodeURIComponent).join(',')}${withPatient}`);
+  // Large pages: the cohort search is sequential and its pages are the first thing the worklist waits for.
+  const paths = chunk(lmwhCodeTokens(), 20).map((part) => `MedicationRequest?status=active&code=${part.map(encodeURIComponent).join(',')}${withPatient}&_count=${COHORT_PAGE_SIZE}`);
   const maxPages = options.maxPages ?? 200;
   const search = (path: string) => searchAllPages(requester, path, { resourceType: 'MedicationRequest', maxPages, signal: options.signal });
   const results: SearchResult[] = [];
   for (const path of paths) results.push(await search(path));
   const codeMembers = collectOrders(results, false, includePatient, requester.serverUrl, options.zone ?? 'UTC');
   if (!broad) return codeMembers;
-  const broadResult = await search(`MedicationRequest?status=active${withPatient}${includeMedication ? '&_include=MedicationRequest:medication' : ''}`);
+  options.onFirstMembers?.(codeMembers);
+  const broadResult = await search(`MedicationRequest?status=active${withPatient}${includeMedication ? '&_include=MedicationRequest:medication' : ''}&_count=${COHORT_PAGE_SIZE}`);
   const broadMembers = collectOrders([broadResult], true, includePatient, requester.serverUrl, options.zone ?? 'UTC');
   const status: GroupStatus = codeMembers.status === 'unavailable' && broadMembers.status === 'unavailable' ? 'unavailable' : codeMembers.status === 'complete' && broadMembers.status === 'complete' ? 'complete' : 'incomplete';
   const reason = codeMembers.reason ?? broadMembers.reason;
@@ -192,6 +199,8 @@ export interface CohortLoadOptions<R> {
   /** Requests in flight per patient (default 2: with 6 patients at most 12 requests at once). */
   perPatientConcurrency?: number;
   scopeLooksMissing?: (type: string) => boolean;
+  /** A bound shared by several calls (e.g. rows added while the cohort is still being found); else one per call. */
+  limiter?: Limiter;
   /** Turns a record into the kept summary; the record itself is dropped right after. */
   summarise: (input: RecordInput) => R | Promise<R>;
   onUpdate: (state: CohortRowState<R>) => void;
@@ -222,7 +231,7 @@ export async function loadCohortRow<R>(requester: FhirRequester, patientId: stri
 
 /** Loads every member, `concurrency` at a time, reporting each row as it settles. Resolves when all settled. */
 export async function loadCohortRows<R>(requester: FhirRequester, patientIds: readonly string[], options: CohortLoadOptions<R>): Promise<void> {
-  const limit = createLimiter(options.concurrency ?? DEFAULT_COHORT_CONCURRENCY);
+  const limit = options.limiter ?? createLimiter(options.concurrency ?? DEFAULT_COHORT_CONCURRENCY);
   for (const patientId of patientIds) options.onUpdate({ patientId, state: 'queued' });
   await Promise.all(
     patientIds.map((patientId) =>

@@ -3,7 +3,8 @@
  * keeps one row summary per patient. The store lives in the TanStack Query cache (useWorklist), so leaving for a
  * patient's view and coming back shows it at once, still loading if it was, with the same filters and scroll.
  */
-import { cohortMembers, loadCohortRow, loadCohortRows, type CohortLoadOptions, type CohortMembers, type CohortSource } from '../../fhir/cohort';
+import { DEFAULT_COHORT_CONCURRENCY, cohortMembers, loadCohortRow, loadCohortRows, type CohortLoadOptions, type CohortMembers, type CohortSource } from '../../fhir/cohort';
+import { createLimiter } from '../../fhir/limit';
 import type { FhirRequester } from '../../fhir/client';
 import type { RecordInput } from '../../domain/input';
 import { createTableConverter, loadUnitConverter, type UnitConverter } from '../../domain/labs';
@@ -82,8 +83,8 @@ export function createWorklistStore(options: WorklistStoreOptions): WorklistStor
 
   const loadOptions: CohortLoadOptions<WorklistRow> = {
     now: options.nowMs,
+    limiter: createLimiter(options.concurrency ?? DEFAULT_COHORT_CONCURRENCY),
     signal: controller.signal,
-    ...(options.concurrency ? { concurrency: options.concurrency } : {}),
     ...(options.scopeLooksMissing ? { scopeLooksMissing: options.scopeLooksMissing } : {}),
     summarise: (input) => summarise(input, options.nowMs, options.zone),
     onUpdate: (s) => {
@@ -92,10 +93,27 @@ export function createWorklistStore(options: WorklistStoreOptions): WorklistStor
     },
   };
 
+  // Patients found by the code search start loading while the broader search still runs; each patient once.
+  const started: Promise<void>[] = [];
+  const loadNew = (ids: readonly string[]) => {
+    const fresh = ids.filter((id) => !entries.has(id));
+    if (fresh.length === 0) return;
+    const loading = loadCohortRows(options.requester, fresh, loadOptions);
+    loading.catch(() => undefined); // awaited in run(); marked handled in case the cohort search fails first
+    started.push(loading);
+  };
   const run = async () => {
-    const cohort = await cohortMembers(options.requester, options.source, options.nowMs, { signal: controller.signal, zone: options.zone });
+    const cohort = await cohortMembers(options.requester, options.source, options.nowMs, {
+      signal: controller.signal,
+      zone: options.zone,
+      onFirstMembers: (first) => {
+        setPhase('loading', { cohort: first });
+        loadNew(first.patientIds);
+      },
+    });
     setPhase('loading', { cohort });
-    await loadCohortRows(options.requester, cohort.patientIds, loadOptions);
+    loadNew(cohort.patientIds);
+    await Promise.all(started);
     setPhase('done');
   };
   run().catch((error: unknown) => setPhase(controller.signal.aborted ? 'cancelled' : 'failed', { error }));
