@@ -12,8 +12,9 @@ export function row(id: string, over: Partial<WorklistRow> & { deadlineInHours?:
     birthDate: '1990-01-01',
     ageYears: 36,
     stage: { code: 'pregnant', gaDays: 250 },
-    lmwh: { drug: 'enoxaparin', dose: { value: 40, unit: 'mg', perKg: false }, intervalHours: 24, doseClass: 'prophylactic', activeOrders: 1, source: { resourceType: 'MedicationRequest', id: `${id}-mr` } },
+    lmwh: { drug: 'enoxaparin', dose: { value: 40, unit: 'mg', perKg: false }, intervalHours: 24, doseClass: 'prophylactic', activeOrders: 1, activeKnown: true, source: { resourceType: 'MedicationRequest', id: `${id}-mr` } },
     lmwhSearchComplete: true,
+    lmwhOrdersFound: 1,
     nextEvent: eventInHours === undefined ? undefined : { class: 'caesarean', label: 'Caesarean section', atMs: ROW_NOW + eventInHours * H, source: { resourceType: 'ServiceRequest', id: `${id}-sr` } },
     deadline:
       deadlineInHours === undefined

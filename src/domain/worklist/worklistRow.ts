@@ -48,6 +48,7 @@ export function worklistRow(record: ClinicalRecord, confirmation: PregnancyConfi
     stage: stageOf(record, confirmation, retrievalMs),
     lmwh: activeLmwh(record),
     lmwhSearchComplete: record.medication.complete,
+    lmwhOrdersFound: record.medication.orders.filter((o) => o.order.drugClass === 'lmwh').length,
     nextEvent: nextEvent(record),
     deadline: line,
     statusWithoutDeadline: !line && card?.deadlines[0] ? stopStatusCode(card.deadlines[0].status) : undefined,
@@ -87,7 +88,9 @@ function stageOf(record: ClinicalRecord, c: PregnancyConfirmation, retrievalMs: 
 }
 
 function activeLmwh(record: ClinicalRecord): WorklistLmwh | undefined {
-  const active = record.medication.orders.filter((o) => o.order.drugClass === 'lmwh' && o.order.isOrder && o.activeNow.state === 'active');
+  // In force now, or possibly (an order whose dates do not tell is shown, never hidden as "no order").
+  const lmwh = record.medication.orders.filter((o) => o.order.drugClass === 'lmwh' && o.order.isOrder);
+  const active = [...lmwh.filter((o) => o.activeNow.state === 'active'), ...lmwh.filter((o) => o.activeNow.state === 'unknown')];
   const first = active[0];
   if (!first) return undefined;
   const o = first.order;
@@ -97,6 +100,7 @@ function activeLmwh(record: ClinicalRecord): WorklistLmwh | undefined {
     intervalHours: o.frequency.known ? o.frequency.value.intervalHours : undefined,
     doseClass: first.doseClass.class,
     activeOrders: active.length,
+    activeKnown: first.activeNow.state === 'active',
     source: o.source,
   };
 }

@@ -50,6 +50,8 @@ export interface WorklistLmwh {
   doseClass: DoseClass | 'unknown';
   /** More than one active order: the row shows the first and says how many. */
   activeOrders: number;
+  /** False when the order's dates do not tell whether it is in force now (shown, labelled, never hidden). */
+  activeKnown: boolean;
   source: SourceRef;
 }
 
@@ -92,6 +94,8 @@ export interface WorklistRow {
   /** The active LMWH order; undefined = none found (with `lmwhSearchComplete` saying whether the search was complete). */
   lmwh: WorklistLmwh | undefined;
   lmwhSearchComplete: boolean;
+  /** LMWH orders of any status found (so "none active" is not said as "none found"). */
+  lmwhOrdersFound: number;
   nextEvent: WorklistEvent | undefined;
   /** The earliest computed last-dose deadline of the next event's card. */
   deadline: WorklistDeadline | undefined;

@@ -15,6 +15,7 @@ import { AppContext, type AppContextValue } from './AppContext';
 import { SessionExpiredScreen } from './screens';
 import { PatientBanner } from '../patient-banner/PatientBanner';
 import { LazyPatientView, loadedPatientView } from './lazyViews';
+import { BackToWorklist } from '../worklist/BackToWorklist';
 
 export interface LaunchedSession {
   requester: FhirRequester;
@@ -28,7 +29,6 @@ export interface LaunchedSession {
 }
 
 const LazyWorklist = lazy(() => import('../worklist/Worklist').then((mod) => ({ default: mod.Worklist })));
-const LazyBackToWorklist = lazy(() => import('../worklist/BackToWorklist').then((mod) => ({ default: mod.BackToWorklist })));
 
 export interface AppProps {
   session: LaunchedSession;
@@ -171,11 +171,7 @@ export function App({ session, clock = systemClock, initialZone, queryClient }: 
             </main>
           ) : (
             <>
-              {session.worklist && (
-                <Suspense fallback={null}>
-                  <LazyBackToWorklist onBack={() => setOpenPatientId(undefined)} />
-                </Suspense>
-              )}
+              {session.worklist && <BackToWorklist onBack={() => setOpenPatientId(undefined)} />}
               <PatientBanner key={`banner-${openPatientId}`} />
               <main className="app-main">
                 <PatientViewSlot key={openPatientId} />

@@ -44,7 +44,7 @@ describe('worklist view model', () => {
   });
 
   it('says "No LMWH order found" only after a complete search, "Unknown" otherwise', () => {
-    const complete = buildWorklistView([done(row('x', { lmwh: undefined }))], DEFAULT_WORKLIST_FILTER, DEFAULT_WORKLIST_SORT, ROW_NOW, m);
+    const complete = buildWorklistView([done(row('x', { lmwh: undefined, lmwhOrdersFound: 0 }))], DEFAULT_WORKLIST_FILTER, DEFAULT_WORKLIST_SORT, ROW_NOW, m);
     const partial = buildWorklistView([done(row('x', { lmwh: undefined, lmwhSearchComplete: false }))], DEFAULT_WORKLIST_FILTER, DEFAULT_WORKLIST_SORT, ROW_NOW, m);
     expect(complete.rows[0]!.lmwh).toBe('No LMWH order found');
     expect(partial.rows[0]!.lmwh).toBe('Unknown (medication search incomplete)');

@@ -95,12 +95,13 @@ export function stageText(s: WorklistStage, m: Messages): string {
 }
 
 function lmwhText(r: WorklistRow, m: Messages): string {
-  if (!r.lmwh) return r.lmwhSearchComplete ? m.t('worklist.lmwh.none') : m.t('worklist.lmwh.searchIncomplete');
+  if (!r.lmwh) return !r.lmwhSearchComplete ? m.t('worklist.lmwh.searchIncomplete') : r.lmwhOrdersFound > 0 ? m.t('worklist.lmwh.noneActive') : m.t('worklist.lmwh.none');
   const drug = m.t(`worklist.drug.${r.lmwh.drug}`);
   const main = r.lmwh.dose
     ? m.t('worklist.lmwh.dose', { drug, value: m.number(r.lmwh.dose.value), unit: r.lmwh.dose.unit, perKg: r.lmwh.dose.perKg ? 'yes' : 'no', hours: r.lmwh.intervalHours === undefined ? 'none' : m.number(r.lmwh.intervalHours) })
     : m.t('worklist.lmwh.doseUnknown', { drug });
-  return r.lmwh.activeOrders > 1 ? `${main} ${m.t('worklist.lmwh.more', { n: r.lmwh.activeOrders - 1 })}` : main;
+  const withMore = r.lmwh.activeOrders > 1 ? `${main} ${m.t('worklist.lmwh.more', { n: r.lmwh.activeOrders - 1 })}` : main;
+  return r.lmwh.activeKnown ? withMore : `${withMore} ${m.t('worklist.lmwh.activeUnknown')}`;
 }
 
 function ddimerText(r: WorklistRow, m: Messages): string {

@@ -88,6 +88,8 @@ export const worklistEn = {
   'worklist.lmwh.doseUnknown': '{drug}, dose unknown',
   'worklist.lmwh.more': '(+{n} more active)',
   'worklist.lmwh.none': 'No LMWH order found',
+  'worklist.lmwh.noneActive': 'No active LMWH order (earlier orders found)',
+  'worklist.lmwh.activeUnknown': '(whether in force now is unknown)',
   'worklist.lmwh.searchIncomplete': 'Unknown (medication search incomplete)',
   'worklist.event.none': 'None found',
   'worklist.event.undated': 'date not set',
