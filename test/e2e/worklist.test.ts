@@ -42,6 +42,7 @@ describe('LMWH worklist from a provider launch', () => {
     // A demo patient with LMWH and a planned caesarean is in the default worklist.
     const thirdTrimester = (demoPatients(FIXED_NOW) as { id: string; name: string }[]).find((p) => p.id === 'third-trimester')!.name;
     await t.page.getByRole('table', { name: /LMWH worklist/ }).getByRole('button', { name: thirdTrimester, exact: true }).waitFor();
+    await t.screenshot('worklist');
     await t.expectAccessible();
 
     await t.page.getByLabel('Last-dose deadline').selectOption('7');

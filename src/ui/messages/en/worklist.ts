@@ -82,7 +82,7 @@ export const worklistEn = {
   'worklist.stage.ivf-confirmed': 'After embryo transfer, pregnancy confirmed',
   'worklist.stage.ivf-negative': 'After embryo transfer, negative test',
   'worklist.stage.ivf-retrieval-done': 'Oocyte retrieval done ({date})',
-  'worklist.stage.not-pregnant': 'Not pregnant',
+  'worklist.stage.not-pregnant': 'Not pregnant (no pregnancy in the record)',
   'worklist.stage.unknown': 'Unknown',
   'worklist.lmwh.dose': '{drug} {value} {unit}{perKg, select, yes {/kg} other {}}{hours, select, none {} other { every {hours} h}}',
   'worklist.lmwh.doseUnknown': '{drug}, dose unknown',
