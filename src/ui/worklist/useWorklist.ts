@@ -2,7 +2,7 @@
  * The worklist of the launch's server for one cohort source: its store is kept in the TanStack Query cache (never
  * stale, never collected), so opening a patient and coming back finds it as it was. "Reload data" replaces it.
  */
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSyncExternalStore } from 'react';
 import { cohortChoices, type CohortChoice, type CohortSource } from '../../fhir/cohort';
 import { readAccess } from '../../fhir/scopes';
@@ -15,16 +15,21 @@ const noSubscribe = () => () => undefined;
 
 export function useWorklist(source: CohortSource): { store: WorklistStore | undefined; state: WorklistState } {
   const { requester, clock, facilityZone, grantedScopes } = useAppContext();
+  const client = useQueryClient();
+  const queryKey = ['worklist', requester.serverUrl, sourceKey(source), facilityZone] as const;
   const query = useQuery({
-    queryKey: ['worklist', requester.serverUrl, sourceKey(source), facilityZone] as const,
-    queryFn: () =>
-      createWorklistStore({
+    queryKey,
+    queryFn: () => {
+      // "Reload data" builds a new worklist: the one it replaces stops loading.
+      client.getQueryData<WorklistStore>(queryKey)?.cancel();
+      return createWorklistStore({
         requester,
         source,
         nowMs: clock.now(),
         zone: facilityZone,
         scopeLooksMissing: (type) => readAccess(grantedScopes, type) === 'none',
-      }),
+      });
+    },
     staleTime: Infinity,
     gcTime: Infinity,
     retry: false,
