@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 
-// fhirclient's Node entry has no oauth2; tests use its browser entry (shared/toolchain.md trap 2).
+// fhirclient's Node entry has no oauth2; tests use its browser entry.
 const alias = { fhirclient: 'fhirclient/lib/entry/browser.js' };
 
 export default defineConfig({

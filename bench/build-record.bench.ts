@@ -13,7 +13,7 @@ import { launcherLike } from '../mocks/msw/flavours';
 import type { RecordInput } from '../src/domain/input';
 import { loadUnitConverter } from '../src/domain/labs';
 import { buildClinicalRecord } from '../src/domain/record';
-import { loadPatientRecord } from '../src/fhir/record';
+import { loadPatientRecord } from '../src/fhir/loadRecord';
 import { fetchRequester } from '../test/integration/requester';
 import { DEMO_TEST_NOW, DEMO_TEST_ZONE, demoResources, recordInputFor, type DemoPatientId } from '../test/support/demo-record';
 import { recordFact } from './facts';

@@ -1,5 +1,5 @@
 /**
- * loadPatientRecord (src/fhir/record.ts) end to end over real HTTP against the local sandbox EHR started in this
+ * loadPatientRecord (src/fhir/loadRecord.ts) end to end over real HTTP against the local sandbox EHR started in this
  * process (mocks/sandbox: Medplum search engine, demo patients, fixed clock). The bearer token comes from the
  * sandbox's own EHR launch: /launch -> /auth/authorize (PKCE S256) -> /auth/token, with the app's scope string.
  * Requests go through the app's requester (src/fhir/client.ts) with its default options (concurrency 4); a counting
@@ -10,7 +10,7 @@ import { afterAll, bench, describe } from 'vitest';
 import { startSandbox } from '../mocks/sandbox/index.mjs';
 import { QUERY_GROUPS } from '../src/domain/input';
 import { createFhirRequester, type FhirRequester } from '../src/fhir/client';
-import { loadPatientRecord } from '../src/fhir/record';
+import { loadPatientRecord } from '../src/fhir/loadRecord';
 import { buildScope } from '../src/fhir/smart';
 import { DEMO_TEST_NOW } from '../test/support/demo-record';
 import { recordFact } from './facts';

@@ -10,7 +10,9 @@ import type { RecordInput } from '../src/domain/input';
 import type { UnitConverter } from '../src/domain/labs';
 import { buildClinicalRecord, type ClinicalRecord } from '../src/domain/record';
 import { PLANNED_EVENT_CLASSES, type DeadlineLine, type EventCard, type PlannedEventClass, type RuleOrder } from '../src/domain/rules';
-import { activeLmwhOrdersAt } from '../src/domain/rules/common';
+import { activeLmwhOrdersAt } from '../src/domain/rules/ruleCommon';
+import { createMessages, type Messages } from '../src/ui/messages/translator';
+import { buildEventCardView, eventWhenText, type DeadlineRowView } from '../src/ui/stop-criteria/stopCriteriaViewModel';
 import type { PlannedEvent } from '../src/domain/events';
 import { formatDate, formatDateTime } from '../src/domain/time';
 import type { SourceRef } from '../src/domain/types';
@@ -134,27 +136,34 @@ function deadlineCard(record: ClinicalRecord, event: PlannedEvent, cls: PlannedE
   const when = formatDateTime(head.deadlineMs!, zone);
   const summary = critical ? SUMMARY.insideWindow(orderSummary(orders), when, noun, src) : SUMMARY.deadline(orderSummary(orders), when, noun, src);
 
+  // The card's words come from the app's own message catalogue and stop-criteria view model (the same sentences as
+  // the patient view's card), in English: CDS Hooks carries no reader language.
+  const m = createMessages({ locale: 'en', zone });
+  const view = buildEventCardView(card, m);
+  const rowOf = (line: DeadlineLine): DeadlineRowView => view.deadlines[card.deadlines.indexOf(line)]!;
   const detail: string[] = [];
-  detail.push(card.anchorMs !== null && event.when?.precision === 'day' ? DETAIL.eventDateOnly(event.label, formatDate(card.anchorMs, zone), formatDateTime(card.anchorMs, zone)) : DETAIL.event(event.label, card.anchorText));
+  detail.push(card.anchorMs !== null && event.when?.precision === 'day' ? DETAIL.eventDateOnly(event.label, formatDate(card.anchorMs, zone), formatDateTime(card.anchorMs, zone)) : DETAIL.event(event.label, eventWhenText(card, m)));
   detail.push(DETAIL.orders(orders.map((x) => `${x.description} (${x.status}; ${ref(x.source)})`).join('; ')));
-  detail.push(DETAIL.doseClass(card.doseClass, card.doseClassReason));
+  detail.push(DETAIL.doseClass(card.doseClass, m.reason(card.doseClassReason)));
   detail.push('');
   for (const { line, breach } of breaches) {
-    detail.push(DETAIL.line(line.source.name, line.ruleId, line.ruleVersion, line.wording, `${line.deadlineText}.`));
-    if (line.intervalReason) detail.push(`  ${line.intervalReason}`);
-    if (line.dateOnlyNote) detail.push(`  ${line.dateOnlyNote}`);
+    const row = rowOf(line);
+    detail.push(DETAIL.line(line.source.name, line.ruleId, line.ruleVersion, row.wording, `${deadlineWords(row, m)}.`));
+    if (row.intervalReason) detail.push(`  ${row.intervalReason}`);
+    if (row.dateOnlyNote) detail.push(`  ${row.dateOnlyNote}`);
     if (breach === 'passed') detail.push(DETAIL.windowPassed(formatDateTime(line.deadlineMs!, zone)));
     if (breach === 'dose-after' && card.lastDose) detail.push(DETAIL.doseAfterDeadline(formatDateTime(card.lastDose.atMs, zone)));
-    detail.push(DETAIL.lineStatus(line.status, line.statusReason));
+    detail.push(DETAIL.lineStatus(row.status.text, row.statusReason));
   }
   for (const line of card.deadlines.filter((l) => l.deadlineMs === null)) {
-    detail.push(DETAIL.line(line.source.name, line.ruleId, line.ruleVersion, line.wording, line.deadlineText));
+    const row = rowOf(line);
+    detail.push(DETAIL.line(line.source.name, line.ruleId, line.ruleVersion, row.wording, deadlineWords(row, m)));
   }
   detail.push('');
   detail.push(card.lastDose ? DETAIL.lastDose(formatDateTime(card.lastDose.atMs, zone), ref(card.lastDose.source)) : DETAIL.noLastDose);
   const doses = record.groups['medication-administrations'];
   if (doses && doses.status !== 'complete') detail.push(DETAIL.dosesIncomplete(doses.reason ?? doses.status));
-  for (const d of card.differences) detail.push(DETAIL.differences(d));
+  for (const d of card.differences) detail.push(DETAIL.differences(m.reason(d)));
   detail.push('', DETAIL.informationOnly);
 
   return {
@@ -165,6 +174,11 @@ function deadlineCard(record: ClinicalRecord, event: PlannedEvent, cls: PlannedE
     source: { label: SOURCE_LABEL },
     links: [link(o.appLaunchUrl, appContextOf(event, cls, card))],
   };
+}
+
+/** "Last dose no later than 26 Nov 2026 08:30 (UTC)", or why there is no deadline, as the patient view says it. */
+function deadlineWords(row: DeadlineRowView, m: Messages): string {
+  return row.deadline ? `${m.t('stopCriteria.deadline.prefix')} ${row.deadline.text}` : (row.noDeadline ?? '');
 }
 
 /** Cards for the proposals of one hook call. `input` already contains the proposals. */
@@ -198,7 +212,9 @@ export function decide(input: RecordInput, proposals: fhir4.Resource[], o: Decid
     }
     if (!card.deadlines.some((l) => l.deadlineMs !== null) && card.anchorMs !== null) {
       // Every applicable rule lacks a usable interval: nothing to count back from, said plainly.
-      cards.push(missingCard(uuid, noun, MISSING.noInterval, [DETAIL.orders(orders.map((x) => x.description).join('; ')), ...card.deadlines.map((l) => DETAIL.line(l.source.name, l.ruleId, l.ruleVersion, l.wording, l.deadlineText))], o.appLaunchUrl, appContextOf(event, cls, card)));
+      const m = createMessages({ locale: 'en', zone: record.zone });
+      const rows = buildEventCardView(card, m).deadlines;
+      cards.push(missingCard(uuid, noun, MISSING.noInterval, [DETAIL.orders(orders.map((x) => x.description).join('; ')), ...card.deadlines.map((l, i) => DETAIL.line(l.source.name, l.ruleId, l.ruleVersion, rows[i]!.wording, deadlineWords(rows[i]!, m)))], o.appLaunchUrl, appContextOf(event, cls, card)));
       continue;
     }
     if (card.anchorMs === null) {

@@ -11,7 +11,7 @@ import { QUERY_GROUPS, type QueryGroup, type QueryGroupResult, type RecordInput 
 import { createFhirRequester } from '../src/fhir/client';
 import { medicationReferences } from '../src/fhir/medications';
 import { checkOwnership } from '../src/fhir/ownership';
-import { loadPatientRecord } from '../src/fhir/record';
+import { loadPatientRecord } from '../src/fhir/loadRecord';
 import { PREFETCH_GROUPS } from './definition';
 import type { HookRequest } from './hookRequest';
 

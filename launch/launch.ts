@@ -5,7 +5,11 @@
 import FHIR from 'fhirclient';
 import { loadSmartConfig } from '../src/fhir/smart';
 import { renderLaunchPage } from './LaunchPage';
+import { applyDocumentLang, initialLocale } from '../src/ui/messages/locale';
 import '../src/ui/styles/app.css';
+
+// The launch page is in the reader's language too (its words follow once they come from the catalogue).
+applyDocumentLang(initialLocale());
 
 const pageHref = window.location.href;
 const configUrl = new URL('../smart-config.json', pageHref);

@@ -4,7 +4,9 @@
  * The local sandbox EHR, as a process: `node mocks/server.mjs` (or `npm start`, which builds the app first).
  * Environment: PORT (default 8080), SANDBOX_NOW (ISO instant the demo data is relative to; default the real now),
  * SANDBOX_DATA (comma-separated FHIR JSON / NDJSON files or folders to load besides the demo patients),
- * SANDBOX_COHORT (synthetic patients on LMWH generated for the worklist; default 200, 0 for none).
+ * SANDBOX_COHORT (synthetic patients on LMWH generated for the worklist; default 200, 0 for none),
+ * SANDBOX_ALLOWED_HOSTS (comma-separated host:port values the sandbox also answers on, e.g. a name behind a tunnel;
+ * by default only 127.0.0.1 and localhost on its own port).
  */
 import { startSandbox } from './sandbox/index.mjs';
 
@@ -23,9 +25,19 @@ if (process.env.SANDBOX_NOW) {
 }
 const dataPaths = (process.env.SANDBOX_DATA ?? '').split(',').map((s) => s.trim()).filter(Boolean);
 
+const allowedHosts = (process.env.SANDBOX_ALLOWED_HOSTS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+for (const h of allowedHosts) {
+  if (!/^[A-Za-z0-9.-]+:\d{1,5}$/.test(h)) {
+    console.error(`SANDBOX_ALLOWED_HOSTS entries must be host:port, got "${h}"`);
+    process.exit(1);
+  }
+}
+
 // SANDBOX_COHORT: synthetic patients on LMWH for the worklist (default 200; 0 for none).
-const cohortSize = Number(process.env.SANDBOX_COHORT ?? '200');
-const sandbox = await startSandbox({ port, now, dataPaths, cohortSize: Number.isInteger(cohortSize) && cohortSize >= 0 ? cohortSize : 200 });
+const cohortEnv = Number(process.env.SANDBOX_COHORT ?? '200');
+const cohortSize = Number.isInteger(cohortEnv) && cohortEnv >= 0 ? cohortEnv : 200;
+
+const sandbox = await startSandbox({ port, now, dataPaths, allowedHosts, cohortSize });
 console.log('');
 console.log(`Sandbox EHR (patient list):  ${sandbox.url}/`);
 console.log(`FHIR base (iss):             ${sandbox.url}/fhir`);

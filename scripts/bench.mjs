@@ -245,9 +245,9 @@ const BROWSER_TARGETS = {
 
 const sec = (/** @type {number | undefined} */ v) => (typeof v === 'number' && Number.isFinite(v) ? `${(v / 1000).toFixed(2)}` : '-');
 /** "median (min-max)" in seconds. @param {{ median: number, min: number, max: number } | null} st */
-const secRange = (st) => (st ? (st.min === st.max ? `${sec(st.median)} s` : `${sec(st.median)} s (${sec(st.min)}-${sec(st.max)})`) : '-');
+const secRange = (st) => (st ? (sec(st.min) === sec(st.max) ? `${sec(st.median)} s` : `${sec(st.median)} s (${sec(st.min)}-${sec(st.max)})`) : '-');
 const countRange = (/** @type {{ median: number, min: number, max: number } | null} */ st, f = (/** @type {number} */ x) => String(Math.round(x))) =>
-  st ? (st.min === st.max ? f(st.median) : `${f(st.median)} (${f(st.min)}-${f(st.max)})`) : '-';
+  st ? (f(st.min) === f(st.max) ? f(st.median) : `${f(st.median)} (${f(st.min)}-${f(st.max)})`) : '-';
 const kbOf = (/** @type {number} */ b) => `${kb(b)} kB`;
 const mbOf = (/** @type {number} */ b) => `${(b / 1024 / 1024).toFixed(1)} MB`;
 
@@ -265,8 +265,9 @@ function printBrowser(r) {
     secRange(x.firstScreenMs),
     secRange(x.tableMs),
     secRange(x.chartMs),
-    countRange(x.requests),
-    countRange(x.bytes, kbOf),
+    // Requests and bytes of launches that timed out are partial: shown only when a launch completed.
+    x.reps > x.timedOut ? countRange(x.requests) : '-',
+    x.reps > x.timedOut ? countRange(x.bytes, kbOf) : '-',
     countRange(x.heapBytes, mbOf),
     x.naiveTimedOut ? `> ${x.timeoutMs / 1000} s` : secRange(x.naiveMs),
     countRange(x.naiveRequests),

@@ -6,6 +6,7 @@
 import { createRoot } from 'react-dom/client';
 import FHIR from 'fhirclient';
 import { completeLaunch } from './fhir/client';
+import { loadSmartConfig } from './fhir/smart';
 import { AppRoot } from './ui/app/AppRoot';
 import { preloadViews } from './ui/app/lazyViews';
 import './ui/styles/app.css';
@@ -21,10 +22,13 @@ function sessionStorageOrUndefined(): Storage | undefined {
 // The patient view and the chart start downloading now, while the launch completes and the record is read.
 preloadViews();
 
+const launchConfig = loadSmartConfig(new URL('smart-config.json', window.location.href));
+launchConfig.catch(() => undefined); // unreadable: the defaults apply (completeLaunch)
 const launch = completeLaunch({
   pageHref: window.location.href,
   storage: sessionStorageOrUndefined(),
   ready: () => FHIR.oauth2.ready(),
+  launchConfig,
 });
 // AppRoot attaches its handlers after the first render; mark the promise handled now so a failed launch is never
 // reported as an unhandled rejection (AppRoot shows it).

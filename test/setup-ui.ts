@@ -2,7 +2,7 @@ import '@testing-library/jest-dom/vitest';
 import { afterEach } from 'vitest';
 import { cleanup } from '@testing-library/react';
 
-// Recharts measures its container; jsdom has no ResizeObserver (shared/toolchain.md).
+// Recharts measures its container; jsdom has no ResizeObserver.
 class ResizeObserverStub {
   observe(): void {}
   unobserve(): void {}

@@ -87,3 +87,46 @@ export function forbiddenSearch(baseUrl: string, type: string): HttpHandler {
 export function fixedSearch(baseUrl: string, type: string, bundle: fhir4.Bundle): HttpHandler {
   return scriptedSearch(baseUrl, type, () => ({ status: 200, body: bundle }));
 }
+
+/** Never answers a search of `type` (a stalled server or network); the request stays open until aborted. */
+export function hangingSearch(baseUrl: string, type: string): HttpHandler {
+  const base = baseUrl.replace(/\/+$/, '');
+  // Once the client gives up, a network error ends the request quietly.
+  return http.get(`${base}/${type}`, ({ request }) => new Promise<Response>((resolve) => request.signal.addEventListener('abort', () => resolve(HttpResponse.error()))));
+}
+
+/**
+ * Answers the first `times` requests for `type` with `status` (429 or 503) and the given Retry-After, then lets the
+ * request through to the next handler (the flavour).
+ */
+export function busyFirst(baseUrl: string, type: string, status: number, times: number, retryAfter?: string): HttpHandler & { refused: () => number } {
+  const base = baseUrl.replace(/\/+$/, '');
+  let refused = 0;
+  const handler = http.get(`${base}/${type}`, () => {
+    if (refused >= times) return undefined;
+    refused += 1;
+    return HttpResponse.json(
+      { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'throttled', diagnostics: 'Too many requests' }] },
+      { status, headers: retryAfter === undefined ? {} : { 'retry-after': retryAfter } },
+    );
+  });
+  return Object.assign(handler, { refused: () => refused });
+}
+
+/**
+ * `total` resources of `type` for the patient, newest first, `_count` honoured up to `maxPage` (default page 20),
+ * addressed with `_offset`; Bundle.total is the real total.
+ */
+export function largeSearch(baseUrl: string, type: string, patientId: string, total: number, maxPage = 100): HttpHandler {
+  const base = baseUrl.replace(/\/+$/, '');
+  return http.get(`${base}/${type}`, ({ request }) => {
+    const url = new URL(request.url);
+    const offset = Number(url.searchParams.get('_offset') ?? '0');
+    const size = Math.min(Number(url.searchParams.get('_count') ?? '20') || 20, maxPage);
+    const ids = Array.from({ length: Math.max(0, Math.min(size, total - offset)) }, (_, i) => offset + i + 1);
+    const next = new URL(url);
+    next.searchParams.set('_offset', String(offset + size));
+    const bundle = searchset(ids.map((i) => edgeResource(type, i, patientId)), offset + size < total ? next.href : undefined);
+    return HttpResponse.json({ ...bundle, total } as unknown as Record<string, unknown>);
+  });
+}

@@ -149,7 +149,9 @@ async function createFlavour(options: FlavourOptions, defaultBase: string, hooks
         const firstQuery = new URLSearchParams(url.search);
         const refused = hooks.prepareSearch?.(type, query);
         if (refused) return respond(refused);
-        if (!query.has('_count')) query.set('_count', String(pageSize));
+        // Like real servers, the page size is the server's maximum whatever `_count` asks.
+        const asked = Number(query.get('_count'));
+        if (!query.has('_count') || !(asked <= pageSize)) query.set('_count', String(pageSize));
         const ctx: SearchContext = { type, requestUrl: url, firstQuery };
         return respond(finish(await engine.handle({ method: 'GET', url: `${baseUrl}/${type}?${query}`, grant: null }), ctx));
       }

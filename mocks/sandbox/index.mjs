@@ -2,364 +2,208 @@
 /**
  * The local sandbox EHR: one HTTP process serving the built app (`/app/`), an EHR-like patient list (`/`),
  * EHR launch (`/launch`), SMART discovery, an OAuth2 authorisation server (`/auth/*`) and a FHIR R4 server
- * (`/fhir/*`) backed by `mocks/fhir-engine.mjs`.
+ * (`/fhir/*`) backed by `mocks/fhir-engine.mjs`. It answers 503 until its data is loaded.
  */
 import { createServer } from 'node:http';
-import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { createFhirEngine } from '../fhir-engine.mjs';
-import { loadDataPaths } from './data-loader.mjs';
+import { createSandboxConfig } from './config.mjs';
+import { parseFaults } from './faults.mjs';
+import { handleFhir } from './fhir-http.mjs';
+import { BodyTooLarge, CORS, readBody, redirect, send, sendJson, sendOutcome } from './http.mjs';
+import { createIdTokenSigner } from './id-token.mjs';
+import { createPatientDirectory, isCohortRow } from './loading.mjs';
+import { cohortSection } from './cohort.mjs';
 import { createAuthServer, parseLaunchOptions } from './oauth.mjs';
-import { ehrHomePage, errorPage, iframePage, pickerPage } from './pages.mjs';
 import { createCdsMount } from './cds-client.mjs';
-import { cohortSection, sandboxCohort } from './cohort.mjs';
+import { ehrHomePage, errorPage, iframePage, loadingPage, pickerPage } from './pages.mjs';
+import { createAssetCache, makeAsset, sendAsset, cacheControlFor } from './static.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const DEFAULT_DIST = path.resolve(HERE, '../../dist');
-const DEMO_DATA = path.resolve(HERE, '../data/index.mjs');
+const FORM_LIMIT = 64 * 1024;
 
-const CONTENT_TYPES = /** @type {Record<string, string>} */ ({
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.txt': 'text/plain; charset=utf-8',
-  '.webmanifest': 'application/manifest+json',
-});
-
-/** Scenario label of the generated cohort's patients (listed collapsed on the EHR page). */
-const COHORT_SCENARIO = 'generated cohort';
-
-const CORS = {
-  'access-control-allow-origin': '*',
-  'access-control-allow-methods': 'GET, POST, OPTIONS',
-  'access-control-allow-headers': 'Authorization, Content-Type, Accept, Prefer, If-None-Match',
-  'access-control-expose-headers': 'WWW-Authenticate, Location, ETag, Content-Location',
-  'access-control-max-age': '600',
-};
-
+/** Scopes it can grant (`patient/*.cruds` only to a launch with the option write=1; never `system/`). */
 const SCOPES_SUPPORTED = [
   'openid', 'fhirUser', 'launch', 'launch/patient', 'online_access', 'offline_access',
-  'patient/*.read', 'patient/*.rs', 'user/*.read', 'user/*.rs',
+  'patient/*.read', 'patient/*.rs', 'user/*.read', 'user/*.rs', 'patient/*.cruds',
 ];
 
-/** @param {any} patient a FHIR Patient */
-function displayName(patient) {
-  const n = (patient.name ?? [])[0];
-  if (!n) return `Patient ${patient.id}`;
-  if (n.text) return n.text;
-  return [...(n.given ?? []), n.family].filter(Boolean).join(' ') || `Patient ${patient.id}`;
+/**
+ * @typedef {{ req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse, url: URL, origin: string }} RouteArgs
+ * @typedef {{ method: string, match: (p: string) => boolean, name: string, handler: (a: RouteArgs) => Promise<void> | void }} PageRoute
+ * @typedef {Awaited<ReturnType<typeof createFhirEngine>>} Engine
+ */
+
+/** @param {ReturnType<typeof createSandboxConfig>} config @param {string} origin */
+function smartConfiguration(config, origin) {
+  return {
+    issuer: config.issuer,
+    jwks_uri: `${origin}/auth/jwks`,
+    authorization_endpoint: `${origin}/auth/authorize`,
+    token_endpoint: `${origin}/auth/token`,
+    token_endpoint_auth_methods_supported: ['none'],
+    grant_types_supported: ['authorization_code', 'refresh_token'],
+    response_types_supported: ['code'],
+    code_challenge_methods_supported: ['S256'],
+    id_token_signing_alg_values_supported: ['RS256'],
+    scopes_supported: SCOPES_SUPPORTED,
+    capabilities: [
+      'launch-ehr', 'launch-standalone', 'client-public', 'context-ehr-patient', 'context-standalone-patient',
+      'context-passthrough-banner', 'permission-v1', 'permission-v2', 'permission-online', 'permission-offline',
+      'permission-patient', 'sso-openid-connect',
+    ],
+  };
 }
 
 /**
- * Imports the demo data module if it exists.
- * @param {(line: string) => void} log
- * @returns {Promise<null | ((nowMs: number) => Array<{ id: string, name: string, birthDate: string, scenario: string, resources: any[] }>)>}
+ * The page routes of the sandbox, in order (the first match answers).
+ * @param {{ config: ReturnType<typeof createSandboxConfig>, auth: ReturnType<typeof createAuthServer>, directory: ReturnType<typeof createPatientDirectory>, getEngine: () => Engine | null, signer: ReturnType<typeof createIdTokenSigner>, now: number, assets: ReturnType<typeof createAssetCache> }} s
+ * @returns {PageRoute[]}
  */
-async function importDemo(log) {
+function pageRoutes(s) {
+  const rows = () => s.directory.rows(s.getEngine());
+  return [
+    { method: 'GET', match: (p) => p === '/', name: 'ehr-home', handler: ({ res, origin }) => ehrHome(res, origin, rows, s) },
+    { method: 'GET', match: (p) => p === '/favicon.ico', name: 'favicon', handler: ({ res }) => send(res, 204, '') },
+    { method: 'GET', match: (p) => p === '/launch', name: 'ehr-launch', handler: (a) => ehrLaunch(a, s.auth, rows, s.now) },
+    { method: 'GET', match: (p) => p === '/app', name: 'app-folder', handler: ({ res }) => redirect(res, '/app/') },
+    { method: 'GET', match: (p) => p === '/app/smart-config.json', name: 'launch-config', handler: ({ req, res }) => sendAsset(req, res, makeAsset(Buffer.from(JSON.stringify(s.config.devLaunchConfig, null, 2)), 'application/json; charset=utf-8', true), { 'cache-control': 'no-cache' }) },
+    { method: 'GET', match: (p) => p.startsWith('/app/'), name: 'app', handler: (a) => serveApp(a, s.assets, s.config.appCsp) },
+    { method: 'GET', match: (p) => p === '/fhir/.well-known/smart-configuration' || p === '/.well-known/smart-configuration', name: 'smart-configuration', handler: ({ res, origin }) => sendJson(res, 200, smartConfiguration(s.config, origin), CORS) },
+    { method: 'GET', match: (p) => p === '/auth/jwks', name: 'jwks', handler: ({ res }) => sendJson(res, 200, s.signer.jwks(), CORS) },
+    { method: 'GET', match: (p) => p === '/auth/authorize', name: 'authorize', handler: (a) => authorizeStep(a, s.auth, rows) },
+    { method: 'POST', match: (p) => p === '/auth/authorize/pick', name: 'authorize-pick', handler: (a) => pickStep(a, s.auth) },
+    { method: '*', match: (p) => p === '/auth/token', name: 'token', handler: (a) => tokenStep(a, s.auth) },
+    { method: '*', match: (p) => p === '/fhir' || p.startsWith('/fhir/'), name: 'fhir', handler: ({ req, res, url, origin }) => handleFhir(req, res, url, { engine: /** @type {Engine} */ (s.getEngine()), auth: s.auth, origin }) },
+  ];
+}
+
+/**
+ * The EHR page: the demo patients and loaded data listed first, the generated cohort collapsed after them.
+ * @param {import('node:http').ServerResponse} res @param {string} origin
+ * @param {() => Promise<import('./loading.mjs').PatientRow[]>} rows @param {{ now: number, directory: ReturnType<typeof createPatientDirectory> }} s
+ */
+async function ehrHome(res, origin, rows, s) {
+  const all = await rows();
+  const cohortHtml = cohortSection(all.filter(isCohortRow));
+  send(res, 200, ehrHomePage({ patients: all.filter((r) => !isCohortRow(r)), nowMs: s.now, origin, problems: s.directory.problems, cohortHtml }));
+}
+
+/**
+ * EHR launch of one patient, or with `worklist=1` and no patient a provider launch (the worklist): a practitioner
+ * user and no patient in context, granted the clinician's user-level access.
+ * @param {RouteArgs} a @param {ReturnType<typeof createAuthServer>} auth @param {() => Promise<import('./loading.mjs').PatientRow[]>} rows @param {number} now
+ */
+async function ehrLaunch({ res, url, origin }, auth, rows, now) {
+  const parsed = parseFaults(url.searchParams.get('fault'));
+  if ('error' in parsed) return send(res, 400, errorPage('Unknown launch option', parsed.error));
+  const patientId = url.searchParams.get('patient') ?? '';
+  if (url.searchParams.get('worklist') === '1' && !patientId) {
+    const launch = auth.createLaunch(null, { ...parseLaunchOptions(url.searchParams), faults: parsed.faults, provider: true });
+    return redirect(res, `/app/launch/?iss=${encodeURIComponent(`${origin}/fhir`)}&launch=${encodeURIComponent(launch)}`);
+  }
+  const patient = (await rows()).find((r) => r.id === patientId);
+  if (!patient) return send(res, 404, errorPage('Patient not found', 'This sandbox holds no patient with that id.'));
+  const launch = auth.createLaunch(patient.id, { ...parseLaunchOptions(url.searchParams), faults: parsed.faults });
+  const target = `/app/launch/?iss=${encodeURIComponent(`${origin}/fhir`)}&launch=${encodeURIComponent(launch)}`;
+  if (url.searchParams.get('iframe') === '1') send(res, 200, iframePage({ patient, nowMs: now, src: target }));
+  else redirect(res, target);
+}
+
+/** @param {RouteArgs} a @param {ReturnType<typeof createAssetCache>} assets @param {string} csp */
+async function serveApp({ req, res, url }, assets, csp) {
+  let rel;
   try {
-    await stat(DEMO_DATA);
+    rel = decodeURIComponent(url.pathname.slice('/app/'.length));
   } catch {
-    log('Demo data: mocks/data/index.mjs not found, starting without demo patients.');
-    return null;
+    return send(res, 400, errorPage('Bad request', 'The address is not well-formed.'));
   }
-  const mod = await import(pathToFileURL(DEMO_DATA).href);
-  if (typeof mod.demoPatients !== 'function') {
-    log('Demo data: mocks/data/index.mjs has no demoPatients export, starting without demo patients.');
-    return null;
+  if (rel.includes('\0')) return send(res, 400, errorPage('Bad request', 'The address is not well-formed.'));
+  if (!(await assets.built())) {
+    return send(res, 503, errorPage('App not built', 'The app has not been built: dist/ is missing. Run `npm run build` (or `npm start`, which builds first), then reload.'));
   }
-  return mod.demoPatients;
+  const file = rel === '' || rel.endsWith('/') ? `${rel}index.html` : rel;
+  const found = await assets.lookup(file);
+  if (found.kind === 'directory') return redirect(res, `/app/${rel.replace(/\/?$/, '/')}`);
+  if (found.kind === 'missing') return send(res, 404, errorPage('Not found', 'No such file in the app.'));
+  sendAsset(req, res, found.asset, { 'cache-control': cacheControlFor(file), 'content-security-policy': csp });
 }
 
-/** @param {import('node:http').IncomingMessage} req @param {number} [limit] */
-function readBody(req, limit = 50 * 1024 * 1024) {
-  return new Promise((resolve, reject) => {
-    /** @type {Buffer[]} */
-    const chunks = [];
-    let size = 0;
-    req.on('data', (c) => {
-      size += c.length;
-      if (size > limit) {
-        reject(new Error('Request body too large'));
-        req.destroy();
-      } else chunks.push(c);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
+/** @param {RouteArgs} a @param {ReturnType<typeof createAuthServer>} auth @param {() => Promise<import('./loading.mjs').PatientRow[]>} rows */
+async function authorizeStep({ res, url }, auth, rows) {
+  const result = await auth.authorize(url.searchParams);
+  if (result.kind === 'redirect') redirect(res, result.location);
+  else if (result.kind === 'error-page') send(res, result.status, errorPage('Authorisation refused', result.message));
+  else send(res, 200, pickerPage({ patients: await rows(), pendingId: result.pendingId }));
+}
+
+/** @param {RouteArgs} a @param {ReturnType<typeof createAuthServer>} auth */
+async function pickStep({ req, res }, auth) {
+  const form = new URLSearchParams(await readBody(req, FORM_LIMIT));
+  const result = await auth.pick(form.get('pending') ?? '', form.get('patient') ?? '');
+  if (result.kind === 'redirect') redirect(res, result.location);
+  else send(res, result.status, errorPage('Authorisation refused', result.message));
+}
+
+/** @param {RouteArgs} a @param {ReturnType<typeof createAuthServer>} auth */
+async function tokenStep({ req, res }, auth) {
+  if (req.method !== 'POST') return sendJson(res, 405, { error: 'invalid_request', error_description: 'Use POST' }, CORS);
+  if (!String(req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded')) {
+    return sendJson(res, 400, { error: 'invalid_request', error_description: 'Content-Type must be application/x-www-form-urlencoded' }, CORS);
+  }
+  const result = auth.token(new URLSearchParams(await readBody(req, FORM_LIMIT)));
+  sendJson(res, result.status, result.body, { ...CORS, pragma: 'no-cache' });
 }
 
 /**
- * Starts the sandbox EHR.
- * @param {{ port?: number, now?: number, dataPaths?: string[], log?: (line: string) => void, demo?: boolean, distDir?: string, host?: string, cohortSize?: number }} [options]
- *   now: epoch ms the demo data and displayed ages are relative to; demo: load mocks/data demo patients (default true);
- *   distDir: the built app (default `dist/`); host: listen address (default 127.0.0.1 — never exposed beyond this machine);
- *   cohortSize: synthetic patients on LMWH generated for the worklist (default 0; `npm start` asks for 200)
- * @returns {Promise<{ url: string, close: () => Promise<void>, engine: Awaited<ReturnType<typeof createFhirEngine>>, loadReport: { loaded: number, errors: string[] } }>}
+ * Answers a request that arrives before the data is loaded: 503 with Retry-After (a page that reloads itself, or
+ * an OperationOutcome for FHIR and token calls).
+ * @param {RouteArgs} a
  */
-export async function startSandbox({ port = 0, now = Date.now(), dataPaths = [], log = console.log, demo = true, distDir = DEFAULT_DIST, host = '127.0.0.1', cohortSize = 0 } = {}) {
-  /** @type {Map<string, { name: string, birthDate?: string, scenario: string }>} */
-  const patientInfo = new Map();
-  /** @type {string[]} */
-  const problems = [];
-
-  /** @type {Awaited<ReturnType<typeof createFhirEngine>> | null} */
-  let engine = null;
-
-  async function patientRows() {
-    if (!engine) return [];
-    const all = await engine.patients();
-    return all
-      .map((p) => {
-        const info = patientInfo.get(p.id);
-        return {
-          id: String(p.id),
-          name: info?.name ?? displayName(p),
-          birthDate: p.birthDate ?? info?.birthDate,
-          scenario: info?.scenario ?? 'loaded at start',
-        };
-      })
-      .sort((a, b) => a.name.localeCompare(b.name));
+function notReady({ res, url }) {
+  const headers = { 'retry-after': '2' };
+  if (url.pathname.startsWith('/fhir') || url.pathname.startsWith('/auth/token')) {
+    return sendOutcome(res, 503, 'transient', 'The sandbox is still loading its data; retry shortly', headers);
   }
+  send(res, 503, loadingPage(), headers);
+}
 
-  const auth = createAuthServer({ getPatientIds: async () => (await patientRows()).map((p) => p.id) });
+/**
+ * Dispatches one request: allowed Host, readiness, CORS preflight, then the first matching route.
+ * @param {{ routes: PageRoute[], config: ReturnType<typeof createSandboxConfig>, isReady: () => boolean, cds: ReturnType<typeof createCdsMount> }} s
+ * @param {import('node:http').IncomingMessage} req @param {import('node:http').ServerResponse} res
+ */
+async function dispatch(s, req, res) {
+  const origin = s.config.originFor(req.headers.host);
+  if (!origin) return send(res, 421, errorPage('Unknown host', 'This sandbox answers only on its configured hosts (see SANDBOX_ALLOWED_HOSTS).'));
+  let url;
+  try {
+    url = new URL(req.url ?? '/', origin);
+  } catch {
+    return send(res, 400, errorPage('Bad request', 'The address is not well-formed.'));
+  }
+  const method = req.method ?? 'GET';
+  const p = url.pathname;
+  if (method === 'OPTIONS' && (p.startsWith('/fhir') || p === '/auth/token' || p.endsWith('/.well-known/smart-configuration'))) {
+    res.writeHead(204, CORS);
+    res.end();
+    return;
+  }
+  if (!s.isReady()) return notReady({ req, res, url, origin });
   // CDS Hooks: the service under /cds-services and the EHR side of it (booking page, JWT, launch with appContext).
-  const cds = createCdsMount({ baseUrl: () => url, sandboxNow: now, engine: () => engine, auth, patientName: async (id) => (await patientRows()).find((r) => r.id === id)?.name, log });
+  if (await s.cds.route(req, res, url)) return;
+  const route = s.routes.find((r) => (r.method === '*' || r.method === method || (method === 'HEAD' && r.method === 'GET')) && r.match(p));
+  if (!route) return send(res, 404, errorPage('Not found', 'This page does not exist in the sandbox EHR.'));
+  await route.handler({ req, res, url, origin });
+}
 
-  /** @param {import('node:http').IncomingMessage} req */
-  const originOf = (req) => `http://${req.headers.host ?? `${host}:${port}`}`;
-
-  /**
-   * @param {import('node:http').ServerResponse} res
-   * @param {number} status
-   * @param {string} body
-   * @param {Record<string, string>} [headers]
-   */
-  function send(res, status, body, headers = {}) {
-    res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', ...headers });
-    res.end(body);
-  }
-  /** @param {import('node:http').ServerResponse} res @param {number} status @param {any} body @param {Record<string, string>} [headers] */
-  const sendJson = (res, status, body, headers = {}) => send(res, status, JSON.stringify(body), { 'content-type': 'application/json; charset=utf-8', ...headers });
-  /** @param {import('node:http').ServerResponse} res @param {string} location */
-  const redirect = (res, location) => send(res, 302, '', { location });
-
-  /** @param {import('node:http').ServerResponse} res @param {string} rel */
-  async function serveApp(res, rel) {
-    try {
-      await stat(path.join(distDir, 'index.html'));
-    } catch {
-      send(res, 503, errorPage('App not built', 'The app has not been built: dist/ is missing. Run `npm run build` (or `npm start`, which builds first), then reload.'));
-      return;
-    }
-    let file = rel === '' || rel.endsWith('/') ? `${rel}index.html` : rel;
-    file = path.normalize(file).replace(/^(\.\.(\/|\\|$))+/, '');
-    const full = path.join(distDir, file);
-    if (!full.startsWith(distDir + path.sep)) {
-      send(res, 404, errorPage('Not found', 'No such file in the app.'));
-      return;
-    }
-    try {
-      const info = await stat(full);
-      if (info.isDirectory()) {
-        redirect(res, `/app/${rel.replace(/\/?$/, '/')}`);
-        return;
-      }
-      const body = await readFile(full);
-      res.writeHead(200, { 'content-type': CONTENT_TYPES[path.extname(full).toLowerCase()] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
-      res.end(body);
-    } catch {
-      send(res, 404, errorPage('Not found', 'No such file in the app.'));
-    }
-  }
-
-  /** @param {string} origin */
-  function smartConfiguration(origin) {
-    return {
-      issuer: `${origin}/fhir`,
-      jwks_uri: `${origin}/auth/jwks`,
-      authorization_endpoint: `${origin}/auth/authorize`,
-      token_endpoint: `${origin}/auth/token`,
-      token_endpoint_auth_methods_supported: ['none'],
-      grant_types_supported: ['authorization_code', 'refresh_token'],
-      response_types_supported: ['code'],
-      code_challenge_methods_supported: ['S256'],
-      scopes_supported: SCOPES_SUPPORTED,
-      capabilities: [
-        'launch-ehr', 'launch-standalone', 'client-public', 'context-ehr-patient', 'context-standalone-patient',
-        'context-passthrough-banner', 'permission-v1', 'permission-v2', 'permission-online', 'permission-offline',
-        'permission-patient', 'sso-openid-connect',
-      ],
-    };
-  }
-
-  /**
-   * @param {import('node:http').IncomingMessage} req
-   * @param {import('node:http').ServerResponse} res
-   */
-  async function route(req, res) {
-    const origin = originOf(req);
-    const url = new URL(req.url ?? '/', origin);
-    const p = url.pathname;
-    const method = req.method ?? 'GET';
-    if (await cds.route(req, res, url)) return;
-
-    if ((p.startsWith('/fhir') || p.startsWith('/auth/token') || p.endsWith('/.well-known/smart-configuration')) && method === 'OPTIONS') {
-      res.writeHead(204, CORS);
-      res.end();
-      return;
-    }
-
-    if (p === '/' && method === 'GET') {
-      const rows = await patientRows();
-      const isCohort = (/** @type {{ scenario: string }} */ r) => r.scenario.startsWith(COHORT_SCENARIO);
-      send(res, 200, ehrHomePage({ patients: rows.filter((r) => !isCohort(r)), nowMs: now, origin, problems, cohortHtml: cohortSection(rows.filter(isCohort)) }));
-      return;
-    }
-    if (p === '/favicon.ico') {
-      res.writeHead(204);
-      res.end();
-      return;
-    }
-
-    if (p === '/launch' && method === 'GET' && url.searchParams.get('worklist') === '1' && !url.searchParams.get('patient')) {
-      const launch = auth.createLaunch(null, { ...parseLaunchOptions(url.searchParams), provider: true });
-      redirect(res, `/app/launch/?iss=${encodeURIComponent(`${origin}/fhir`)}&launch=${encodeURIComponent(launch)}`);
-      return;
-    }
-    if (p === '/launch' && method === 'GET') {
-      const patientId = url.searchParams.get('patient') ?? '';
-      const patient = (await patientRows()).find((r) => r.id === patientId);
-      if (!patient) {
-        send(res, 404, errorPage('Patient not found', 'This sandbox holds no patient with that id.'));
-        return;
-      }
-      const launch = auth.createLaunch(patient.id, parseLaunchOptions(url.searchParams));
-      const target = `/app/launch/?iss=${encodeURIComponent(`${origin}/fhir`)}&launch=${encodeURIComponent(launch)}`;
-      if (url.searchParams.get('iframe') === '1') {
-        send(res, 200, iframePage({ patient, nowMs: now, src: target }));
-      } else {
-        redirect(res, target);
-      }
-      return;
-    }
-
-    if (p === '/app') {
-      redirect(res, '/app/');
-      return;
-    }
-    if (p.startsWith('/app/') && method === 'GET') {
-      await serveApp(res, decodeURIComponent(p.slice('/app/'.length)));
-      return;
-    }
-
-    if ((p === '/fhir/.well-known/smart-configuration' || p === '/.well-known/smart-configuration') && method === 'GET') {
-      sendJson(res, 200, smartConfiguration(origin), CORS);
-      return;
-    }
-    if (p === '/auth/jwks' && method === 'GET') {
-      sendJson(res, 200, { keys: [] }, CORS);
-      return;
-    }
-
-    if (p === '/auth/authorize' && method === 'GET') {
-      const result = await auth.authorize(url.searchParams, origin);
-      if (result.kind === 'redirect') redirect(res, result.location);
-      else if (result.kind === 'error-page') send(res, result.status, errorPage('Authorisation refused', result.message));
-      else {
-        const rows = await patientRows();
-        send(res, 200, pickerPage({ patients: rows, pendingId: result.pendingId }));
-      }
-      return;
-    }
-    if (p === '/auth/authorize/pick' && method === 'POST') {
-      const form = new URLSearchParams(await readBody(req, 64 * 1024));
-      const result = await auth.pick(form.get('pending') ?? '', form.get('patient') ?? '');
-      if (result.kind === 'redirect') redirect(res, result.location);
-      else send(res, result.status, errorPage('Authorisation refused', result.message));
-      return;
-    }
-    if (p === '/auth/token') {
-      if (method !== 'POST') {
-        sendJson(res, 405, { error: 'invalid_request', error_description: 'Use POST' }, CORS);
-        return;
-      }
-      const type = String(req.headers['content-type'] ?? '');
-      if (!type.startsWith('application/x-www-form-urlencoded')) {
-        sendJson(res, 400, { error: 'invalid_request', error_description: 'Content-Type must be application/x-www-form-urlencoded' }, CORS);
-        return;
-      }
-      const result = auth.token(new URLSearchParams(await readBody(req, 64 * 1024)));
-      sendJson(res, result.status, result.body, { ...CORS, pragma: 'no-cache' });
-      return;
-    }
-
-    if (p === '/fhir' || p.startsWith('/fhir/')) {
-      await handleFhir(req, res, url, origin);
-      return;
-    }
-
-    send(res, 404, errorPage('Not found', 'This page does not exist in the sandbox EHR.'));
-  }
-
-  /**
-   * @param {import('node:http').IncomingMessage} req
-   * @param {import('node:http').ServerResponse} res
-   * @param {URL} url
-   * @param {string} origin
-   */
-  async function handleFhir(req, res, url, origin) {
-    if (!engine) throw new Error('engine not ready');
-    const fhirHeaders = { ...CORS, 'content-type': 'application/fhir+json; charset=utf-8' };
-    const rel = url.pathname.slice('/fhir'.length).replace(/^\/+/, '') + url.search;
-    const method = req.method ?? 'GET';
-    /** @type {{ patient?: string, scopes: string[] } | null} */
-    let grant = null;
-    const isMetadata = method === 'GET' && /^metadata\/?(\?|$)/.test(rel);
-    if (!isMetadata) {
-      const check = auth.checkBearer(req.headers.authorization);
-      if (!check.ok) {
-        send(
-          res,
-          401,
-          JSON.stringify({ resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'login', diagnostics: check.reason }] }),
-          { ...fhirHeaders, 'www-authenticate': `Bearer realm="${origin}/fhir", error="invalid_token", error_description="${check.reason}"` },
-        );
-        return;
-      }
-      grant = check.grant;
-    }
-    let body;
-    if (method === 'POST' || method === 'PUT') {
-      try {
-        const text = await readBody(req);
-        body = text ? JSON.parse(text) : undefined;
-      } catch (err) {
-        send(res, 400, JSON.stringify({ resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'structure', diagnostics: `Body is not JSON: ${err instanceof Error ? err.message : String(err)}` }] }), fhirHeaders);
-        return;
-      }
-    }
-    const result = await engine.handle({ method, url: rel, body, grant });
-    let text = JSON.stringify(result.body);
-    // The engine's links use the base it was created with; answer with the origin this request used.
-    if (engine.baseUrl !== `${origin}/fhir`) text = text.split(engine.baseUrl).join(`${origin}/fhir`);
-    send(res, result.status, text, { ...fhirHeaders, ...result.headers, 'content-type': 'application/fhir+json; charset=utf-8' });
-  }
-
-  const server = createServer((req, res) => {
-    route(req, res).catch((err) => {
-      log(`Sandbox error: ${err instanceof Error ? err.message : String(err)}`);
-      if (!res.headersSent) send(res, 500, errorPage('Sandbox error', 'The sandbox failed to answer this request.'));
-      else res.end();
-    });
-  });
+/**
+ * @param {import('node:http').Server} server @param {number} port @param {string} host
+ * @returns {Promise<{ url: string, port: number }>}
+ */
+async function listen(server, port, host) {
   await new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => resolve(undefined));
@@ -367,72 +211,61 @@ export async function startSandbox({ port = 0, now = Date.now(), dataPaths = [],
   const address = server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
   const displayHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
-  const url = `http://${displayHost}:${actualPort}`;
-  port = actualPort;
+  return { url: `http://${displayHost}:${actualPort}`, port: actualPort };
+}
 
-  engine = await createFhirEngine({ baseUrl: `${url}/fhir` });
-  let loaded = 0;
+/** @param {import('node:http').Server} server @param {(line: string) => void} log @param {(req: any, res: any) => Promise<void>} handle */
+function attach(server, log, handle) {
+  server.on('request', (req, res) => {
+    handle(req, res).catch((err) => {
+      if (err instanceof BodyTooLarge && !res.headersSent) return send(res, 413, errorPage('Too large', 'The request body is too large.'), { connection: 'close' });
+      log(`Sandbox error: ${err instanceof Error ? err.message : String(err)}`);
+      if (!res.headersSent) send(res, 500, errorPage('Sandbox error', 'The sandbox failed to answer this request.'));
+      else res.end();
+    });
+  });
+}
 
-  if (demo) {
-    const demoPatients = await importDemo(log);
-    if (demoPatients) {
-      try {
-        for (const d of demoPatients(now)) {
-          const r = await engine.load(d.resources, `demo patient ${d.id}`);
-          loaded += r.loaded;
-          problems.push(...r.errors);
-          patientInfo.set(d.id, { name: d.name, birthDate: d.birthDate, scenario: d.scenario });
-        }
-      } catch (err) {
-        problems.push(`demo data: ${err instanceof Error ? err.message : String(err)}`);
-      }
-    }
+/**
+ * Starts the sandbox EHR.
+ * @param {{ port?: number, now?: number, dataPaths?: string[], log?: (line: string) => void, demo?: boolean, distDir?: string, host?: string, allowedHosts?: string[], cohortSize?: number, onListening?: (url: string) => Promise<void> | void }} [options]
+ *   now: epoch ms the demo data and displayed ages are relative to; demo: load mocks/data demo patients (default true);
+ *   distDir: the built app (default `dist/`); host: listen address (default 127.0.0.1, never exposed beyond this machine);
+ *   allowedHosts: more `host:port` values the sandbox answers on (default only 127.0.0.1 and localhost on its port);
+ *   cohortSize: synthetic patients on LMWH generated for the worklist (default 0; `npm start` asks for 200);
+ *   onListening: called once the port is open, before the data is loaded (requests answer 503 until then)
+ * @returns {Promise<{ url: string, close: () => Promise<void>, engine: Engine, loadReport: { loaded: number, errors: string[] } }>}
+ */
+export async function startSandbox({ port = 0, now = Date.now(), dataPaths = [], log = console.log, demo = true, distDir = DEFAULT_DIST, host = '127.0.0.1', allowedHosts = [], cohortSize = 0, onListening } = {}) {
+  const server = createServer();
+  const listening = await listen(server, port, host);
+  const config = createSandboxConfig({ url: listening.url, port: listening.port, allowedHosts });
+  const directory = createPatientDirectory();
+  /** @type {Engine | null} */
+  let engine = null;
+  let ready = false;
+  const signer = createIdTokenSigner();
+  const auth = createAuthServer({ getPatientIds: async () => (await directory.rows(engine)).map((p) => p.id), ...config, signIdToken: signer.sign });
+  const routes = pageRoutes({ config, auth, directory, getEngine: () => engine, signer, now, assets: createAssetCache(distDir) });
+  const cds = createCdsMount({ baseUrl: () => listening.url, sandboxNow: now, engine: () => engine, auth, patientName: async (id) => (await directory.rows(engine)).find((r) => r.id === id)?.name, log });
+  attach(server, log, (req, res) => dispatch({ routes, config, isReady: () => ready, cds }, req, res));
+  const close = () => new Promise((resolve) => {
+    server.close(() => resolve(undefined));
+    server.closeAllConnections();
+  });
+  try {
+    await onListening?.(listening.url);
+    engine = await createFhirEngine({ baseUrl: config.issuer });
+    if (demo) await directory.loadDemo(engine, now, log);
+    if (cohortSize > 0) await directory.loadCohort(engine, cohortSize, now, log);
+    if (dataPaths.length > 0) await directory.loadFiles(engine, dataPaths, log);
+    const patientCount = await directory.nameLoadedPatients(engine);
+    log(`Loaded ${directory.loadedCount()} resource(s); ${patientCount} patient(s).`);
+  } catch (err) {
+    await close();
+    throw err;
   }
-
-  if (cohortSize > 0) {
-    const generated = sandboxCohort({ size: cohortSize, nowMs: now });
-    for (const g of generated.patients) {
-      const r = await engine.load(g.resources, `cohort patient ${g.id}`);
-      loaded += r.loaded;
-      problems.push(...r.errors);
-      patientInfo.set(g.id, { name: g.name, scenario: `${COHORT_SCENARIO}: ${g.stage}` });
-    }
-    const c = await engine.load(generated.collections, 'cohort List and Group');
-    loaded += c.loaded;
-    problems.push(...c.errors);
-  }
-
-  if (dataPaths.length > 0) {
-    const report = await loadDataPaths(engine, dataPaths);
-    loaded += report.loaded;
-    problems.push(...report.errors);
-    for (const f of report.files) {
-      for (const id of f.patientIds) {
-        if (!patientInfo.has(id)) patientInfo.set(id, { name: '', scenario: `loaded from ${path.basename(f.file)}` });
-      }
-    }
-    log(`Data: ${report.files.length} file(s) read, ${report.loaded} resource(s) loaded, ${report.errors.length} problem(s), ${report.skipped.length} non-data file(s) skipped.`);
-  }
-  // Names of loaded (non-demo) patients come from their Patient resources.
-  const allPatients = await engine.patients();
-  for (const [id, info] of patientInfo) {
-    if (!info.name) {
-      const pat = allPatients.find((x) => x.id === id);
-      patientInfo.set(id, { ...info, name: pat ? displayName(pat) : `Patient ${id}` });
-    }
-  }
-  const patientCount = allPatients.length;
-  log(`Loaded ${loaded} resource(s); ${patientCount} patient(s).`);
-  for (const problem of problems) log(`  problem: ${problem}`);
-
-  return {
-    url,
-    engine,
-    loadReport: { loaded, errors: [...problems] },
-    close: () =>
-      new Promise((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
+  for (const problem of directory.problems) log(`  problem: ${problem}`);
+  ready = true;
+  return { url: listening.url, engine, loadReport: { loaded: directory.loadedCount(), errors: [...directory.problems] }, close: /** @type {() => Promise<void>} */ (close) };
 }

@@ -1,42 +1,37 @@
 // @ts-check
 /**
- * SMART App Launch authorisation server of the local sandbox: one registered public client (`lmwh-monitor`),
- * EHR and standalone launch, PKCE S256 required, single-use codes, access tokens that really expire, refresh tokens
- * only when online_access / offline_access was asked and granted, and grant variants that imitate real EHRs
- * (full, trimmed like Cerner, v1-only).
+ * SMART App Launch authorisation server of the local sandbox: one registered public client (`lmwh-monitor`), EHR
+ * and standalone launch, PKCE S256 required, a fixed issuer and redirect list from the sandbox's configuration
+ * (never from a request's Host header), single-use short-lived launch ids and codes (a replayed code revokes what it
+ * issued), access tokens that really expire, refresh tokens only when online_access / offline_access was granted,
+ * rotated on each use and bounded in time (reuse of a rotated one revokes the whole family), and an RS256 id_token.
  */
 import { createHash, randomBytes } from 'node:crypto';
+import { grantScopes, userLevelScopes } from './scopes-granted.mjs';
+
+export { TRIMMED_TYPES, grantScopes } from './scopes-granted.mjs';
 
 export const CLIENT_ID = 'lmwh-monitor';
 export const CLINICIAN = 'Practitioner/sandbox-clinician';
 const CODE_LIFETIME_MS = 5 * 60_000;
+/** A launch id is good for one authorisation, within this time (an EHR's launch context is short-lived too). */
+export const LAUNCH_LIFETIME_MS = 5 * 60_000;
+/** A refresh-token family (one sign-in) ends after this time however often it is rotated. */
+export const REFRESH_FAMILY_LIFETIME_MS = 8 * 3600_000;
 const MAX_TOKEN_LIFETIME_S = 86_400;
 
-/** Resource types dropped by the "trimmed" grant (as a real EHR without those APIs selected would). */
-export const TRIMMED_TYPES = ['Appointment', 'ServiceRequest', 'MedicationDispense'];
-
-/** Types a wildcard scope expands to under the trimmed grant. */
-const WILDCARD_TYPES = [
-  'Patient', 'Observation', 'MedicationRequest', 'Medication', 'MedicationAdministration', 'MedicationDispense',
-  'MedicationStatement', 'Condition', 'Procedure', 'Encounter', 'ServiceRequest', 'Appointment', 'DiagnosticReport',
-  'AllergyIntolerance', 'Immunization', 'Practitioner', 'Organization', 'CarePlan',
-];
-
-/** @typedef {'full'|'trimmed'|'v1'} GrantKind */
-/** @typedef {{ tokenLifetime: number, grant: GrantKind, needPatientBanner: boolean, appContext?: string, provider?: boolean }} LaunchOptions */
-/** @typedef {{ patient: string | null, options: LaunchOptions }} LaunchContext */
-
+/** @typedef {import('./scopes-granted.mjs').GrantKind} GrantKind */
+/** @typedef {import('./faults.mjs').Fault} Fault */
+/** @typedef {{ tokenLifetime: number, grant: GrantKind, needPatientBanner: boolean, write: boolean, faults: Fault[], appContext?: string, provider?: boolean }} LaunchOptions */
+/** provider: a launch without a patient in context (the worklist), granted the clinician's user-level access */
+/** @typedef {{ requests: number, seenSearches: Set<string> }} LaunchState per launch, shared by its tokens (faults) */
+/** @typedef {{ scopes: string[], patient: string | null, options: LaunchOptions, clientId: string, state: LaunchState }} GrantContext */
+/** @typedef {{ ctx: GrantContext, current: string, expiresAt: number, revoked: boolean, accessTokens: Set<string> }} RefreshFamily */
 /**
- * A provider launch without a patient (the worklist): this EHR grants the clinician's user-level read access in place
- * of the patient-level scopes asked for, as an EHR maps a practitioner's own access.
- * @param {string[]} scopes
+ * @typedef {{ getPatientIds: () => Promise<string[]>, issuer: string, audiences: string[], redirectUris: string[], signIdToken: (claims: Record<string, unknown>) => string }} AuthDeps
+ *   issuer: the id_token issuer; audiences: accepted `aud` values (the FHIR base of each allowed origin);
+ *   redirectUris: the registered redirect URIs of the client
  */
-const userLevel = (scopes) => {
-  const user = scopes.map((s) => s.replace(/^patient\//, 'user/'));
-  // The clinician's patient lists (List, Group), which a patient-level request does not name.
-  const suffix = user.some((s) => /^user\/.*\.rs$/.test(s)) ? 'rs' : 'read';
-  return [...new Set([...user, `user/List.${suffix}`, `user/Group.${suffix}`])];
-};
 
 /** @param {number} bytes */
 export const randomId = (bytes = 24) => randomBytes(bytes).toString('base64url');
@@ -44,8 +39,12 @@ export const randomId = (bytes = 24) => randomBytes(bytes).toString('base64url')
 /** @param {string} s */
 const sha256base64url = (s) => createHash('sha256').update(s).digest('base64url');
 
+/** @returns {LaunchState} */
+const newLaunchState = () => ({ requests: 0, seenSearches: new Set() });
+
 /**
- * Reads launch options from query/form parameters (`token_lifetime`, `grant`, `need_patient_banner`).
+ * Reads launch options from query/form parameters (`token_lifetime`, `grant`, `need_patient_banner`, `write`).
+ * Faults (`fault`) are parsed by faults.mjs and added by the caller.
  * @param {URLSearchParams} params
  * @returns {LaunchOptions}
  */
@@ -56,198 +55,226 @@ export function parseLaunchOptions(params) {
     tokenLifetime: Number.isInteger(lifetime) && lifetime > 0 ? Math.min(lifetime, MAX_TOKEN_LIFETIME_S) : 3600,
     grant: grant === 'trimmed' || grant === 'v1' ? grant : 'full',
     needPatientBanner: params.get('need_patient_banner') !== 'false',
+    write: params.get('write') === '1',
+    faults: [],
   };
 }
 
 /** @type {LaunchOptions} */
-export const DEFAULT_OPTIONS = { tokenLifetime: 3600, grant: 'full', needPatientBanner: true };
+export const DEFAULT_OPTIONS = { tokenLifetime: 3600, grant: 'full', needPatientBanner: true, write: false, faults: [] };
 
-/**
- * The scopes granted for a requested scope string under a grant variant.
- * @param {string} requested
- * @param {GrantKind} kind
- * @returns {string[]}
- */
-export function grantScopes(requested, kind) {
-  const tokens = requested.split(/\s+/).filter(Boolean);
-  /** @type {string[]} */
-  const out = [];
-  for (const token of tokens) {
-    const m = /^(patient|user|system)\/([A-Za-z]+|\*)\.([A-Za-z*]+)(\?.*)?$/.exec(token);
-    if (!m) {
-      if (kind === 'trimmed' && (token === 'online_access' || token === 'offline_access')) continue;
-      if (['openid', 'fhirUser', 'profile', 'launch', 'launch/patient', 'online_access', 'offline_access'].includes(token)) out.push(token);
-      continue;
-    }
-    const [, level, type, perm] = m;
-    const isV2 = perm !== 'read' && perm !== 'write' && perm !== '*';
-    let granted = token;
-    if (kind === 'v1' && isV2) {
-      if (!/[rs]/.test(perm ?? '')) continue;
-      granted = `${level}/${type}.read`;
-    }
-    if (kind === 'trimmed') {
-      if (TRIMMED_TYPES.includes(type ?? '')) continue;
-      if (type === '*') {
-        const suffix = granted.slice(granted.indexOf('.'));
-        for (const t of WILDCARD_TYPES.filter((x) => !TRIMMED_TYPES.includes(x))) out.push(`${level}/${t}${suffix}`);
-        continue;
-      }
-    }
-    out.push(granted);
-  }
-  return [...new Set(out)];
+/** @param {string} redirectUri @param {Record<string, string>} params */
+function redirectWith(redirectUri, params) {
+  const url = new URL(redirectUri);
+  for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
+  return url.href;
 }
 
 /**
- * In-memory authorisation state of one sandbox process.
- * @param {{ getPatientIds: () => Promise<string[]> }} deps
+ * Checks the fixed parts of an authorize request; the refusal (page or redirect) or null.
+ * @param {URLSearchParams} params @param {{ redirectUris: string[], audiences: string[] }} config
  */
-export function createAuthServer({ getPatientIds }) {
-  /** @type {Map<string, LaunchContext>} */
-  const launches = new Map();
-  /** @type {Map<string, { clientId: string, redirectUri: string, challenge: string, scopes: string[], requested: string[], patient: string | null, options: LaunchOptions, expiresAt: number, used: boolean }>} */
-  const codes = new Map();
-  /** @type {Map<string, { scopes: string[], patient: string | null, expiresAt: number }>} */
-  const accessTokens = new Map();
-  /** @type {Map<string, { clientId: string, scopes: string[], patient: string | null, options: LaunchOptions }>} */
-  const refreshTokens = new Map();
-  /** @type {Map<string, { params: URLSearchParams, origin: string }>} */
-  const pending = new Map();
+function authorizeRefusal(params, { redirectUris, audiences }) {
+  const clientId = params.get('client_id') ?? '';
+  const redirectUri = params.get('redirect_uri') ?? '';
+  if (clientId !== CLIENT_ID) return { kind: /** @type {const} */ ('error-page'), status: 400, message: `Unknown client_id "${clientId}". The registered client is "${CLIENT_ID}".` };
+  if (!redirectUris.includes(redirectUri)) {
+    return { kind: /** @type {const} */ ('error-page'), status: 400, message: `redirect_uri "${redirectUri}" is not registered for ${CLIENT_ID} (allowed: ${redirectUris.join(', ')}).` };
+  }
+  const state = params.get('state');
+  /** @param {string} error @param {string} description */
+  const fail = (error, description) => ({
+    kind: /** @type {const} */ ('redirect'),
+    location: redirectWith(redirectUri, { error, error_description: description, ...(state !== null ? { state } : {}) }),
+  });
+  if (params.get('response_type') !== 'code') return fail('unsupported_response_type', 'response_type must be code');
+  if (!audiences.includes(params.get('aud') ?? '')) return fail('invalid_request', `aud must be ${audiences.join(' or ')}`);
+  if (!params.get('code_challenge')) return fail('invalid_request', 'PKCE code_challenge is required');
+  if (params.get('code_challenge_method') !== 'S256') return fail('invalid_request', 'code_challenge_method must be S256');
+  if (!(params.get('scope') ?? '').trim()) return fail('invalid_scope', 'scope is required');
+  return null;
+}
 
-  /** @param {string} origin */
-  const redirectUris = (origin) => [`${origin}/app/`, `${origin}/app/index.html`];
+/**
+ * The scopes granted to an authorisation: the user-level mapping only for a provider launch without a patient.
+ * @param {string} requested @param {string | null} patient @param {LaunchOptions} options
+ */
+const grantedFor = (requested, patient, options) => {
+  const granted = grantScopes(requested, options.grant, options);
+  return patient === null && options.provider === true ? userLevelScopes(granted) : granted;
+};
 
-  /**
-   * Registers an EHR launch and returns its opaque id. A null patient is a provider launch (the worklist).
-   * @param {string | null} patient
-   * @param {LaunchOptions} options
-   */
-  function createLaunch(patient, options) {
-    const id = randomId(18);
-    launches.set(id, { patient, options });
-    return id;
+/** @param {string} error @param {string} description @param {number} [status] */
+const tokenError = (error, description, status = 400) => ({ status, body: { error, error_description: description } });
+
+/**
+ * In-memory authorisation state of one sandbox process.
+ */
+export class AuthServer {
+  /** @param {AuthDeps} deps */
+  constructor(deps) {
+    this.deps = deps;
+    /** @type {Map<string, { patient: string | null, options: LaunchOptions, expiresAt: number }>} */
+    this.launches = new Map();
+    /** @type {Map<string, any>} code -> code record */
+    this.codes = new Map();
+    /** @type {Map<string, { ctx: GrantContext, expiresAt: number, family: RefreshFamily | null }>} */
+    this.accessTokens = new Map();
+    /** @type {Map<string, RefreshFamily>} every refresh token ever issued -> its family */
+    this.refreshTokens = new Map();
+    /** @type {Map<string, URLSearchParams>} authorize params of a standalone launch waiting for a patient */
+    this.pending = new Map();
   }
 
   /**
-   * @param {string} redirectUri
-   * @param {Record<string, string>} params
+   * A null patient with `options.provider` is a provider launch (the worklist).
+   * @param {string | null} patient @param {LaunchOptions} options @returns {string} opaque launch id
    */
-  function redirectWith(redirectUri, params) {
-    const url = new URL(redirectUri);
-    for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
-    return url.href;
+  createLaunch(patient, options) {
+    const id = randomId(18);
+    this.launches.set(id, { patient, options, expiresAt: Date.now() + LAUNCH_LIFETIME_MS });
+    return id;
+  }
+
+  /** @param {string} id */
+  takeLaunch(id) {
+    const launch = this.launches.get(id);
+    this.launches.delete(id);
+    return launch && launch.expiresAt > Date.now() ? launch : null;
   }
 
   /**
    * Handles GET /auth/authorize.
    * @param {URLSearchParams} params
-   * @param {string} origin
    * @returns {Promise<{ kind: 'redirect', location: string } | { kind: 'error-page', status: number, message: string } | { kind: 'picker', pendingId: string, patientIds: string[] }>}
    */
-  async function authorize(params, origin) {
-    const clientId = params.get('client_id') ?? '';
-    const redirectUri = params.get('redirect_uri') ?? '';
-    if (clientId !== CLIENT_ID) return { kind: 'error-page', status: 400, message: `Unknown client_id "${clientId}". The registered client is "${CLIENT_ID}".` };
-    if (!redirectUris(origin).includes(redirectUri)) {
-      return { kind: 'error-page', status: 400, message: `redirect_uri "${redirectUri}" is not registered for ${CLIENT_ID} (allowed: ${redirectUris(origin).join(', ')}).` };
-    }
-    const state = params.get('state') ?? undefined;
-    /** @param {string} error @param {string} description */
-    const fail = (error, description) => ({
-      kind: /** @type {const} */ ('redirect'),
-      location: redirectWith(redirectUri, { error, error_description: description, ...(state !== undefined ? { state } : {}) }),
-    });
-    if (params.get('response_type') !== 'code') return fail('unsupported_response_type', 'response_type must be code');
-    if (params.get('aud') !== `${origin}/fhir`) return fail('invalid_request', `aud must be ${origin}/fhir`);
-    if (!params.get('code_challenge')) return fail('invalid_request', 'PKCE code_challenge is required');
-    if (params.get('code_challenge_method') !== 'S256') return fail('invalid_request', 'code_challenge_method must be S256');
-    const requested = (params.get('scope') ?? '').split(/\s+/).filter(Boolean);
-    if (requested.length === 0) return fail('invalid_scope', 'scope is required');
-
+  async authorize(params) {
+    const refusal = authorizeRefusal(params, this.deps);
+    if (refusal) return refusal;
     const launchId = params.get('launch');
     if (launchId) {
-      const launch = launches.get(launchId);
-      if (!launch) return fail('invalid_request', 'Unknown or expired launch');
-      return { kind: 'redirect', location: issueCode(params, launch.patient, launch.options) };
+      const launch = this.takeLaunch(launchId);
+      const state = params.get('state');
+      if (!launch) {
+        const location = redirectWith(params.get('redirect_uri') ?? '', { error: 'invalid_request', error_description: 'Unknown, used or expired launch', ...(state !== null ? { state } : {}) });
+        return { kind: 'redirect', location };
+      }
+      return { kind: 'redirect', location: this.issueCode(params, launch.patient, launch.options) };
     }
-    if (requested.includes('launch/patient')) {
+    if ((params.get('scope') ?? '').split(/\s+/).includes('launch/patient')) {
       const pendingId = randomId(18);
-      pending.set(pendingId, { params, origin });
-      return { kind: 'picker', pendingId, patientIds: await getPatientIds() };
+      this.pending.set(pendingId, params);
+      return { kind: 'picker', pendingId, patientIds: await this.deps.getPatientIds() };
     }
-    return { kind: 'redirect', location: issueCode(params, null, DEFAULT_OPTIONS) };
+    return { kind: 'redirect', location: this.issueCode(params, null, DEFAULT_OPTIONS) };
   }
 
   /**
    * Completes a standalone launch after the user picked a patient.
-   * @param {string} pendingId
-   * @param {string} patient
+   * @param {string} pendingId @param {string} patient
    * @returns {Promise<{ kind: 'redirect', location: string } | { kind: 'error-page', status: number, message: string }>}
    */
-  async function pick(pendingId, patient) {
-    const p = pending.get(pendingId);
-    if (!p) return { kind: 'error-page', status: 400, message: 'This authorisation request is unknown or was already completed.' };
-    if (!(await getPatientIds()).includes(patient)) return { kind: 'error-page', status: 400, message: 'Unknown patient.' };
-    pending.delete(pendingId);
-    return { kind: 'redirect', location: issueCode(p.params, patient, DEFAULT_OPTIONS) };
+  async pick(pendingId, patient) {
+    const params = this.pending.get(pendingId);
+    if (!params) return { kind: 'error-page', status: 400, message: 'This authorisation request is unknown or was already completed.' };
+    if (!(await this.deps.getPatientIds()).includes(patient)) return { kind: 'error-page', status: 400, message: 'Unknown patient.' };
+    this.pending.delete(pendingId);
+    return { kind: 'redirect', location: this.issueCode(params, patient, DEFAULT_OPTIONS) };
   }
 
-  /**
-   * @param {URLSearchParams} params validated authorize parameters
-   * @param {string | null} patient
-   * @param {LaunchOptions} options
-   */
-  function issueCode(params, patient, options) {
-    const requested = (params.get('scope') ?? '').split(/\s+/).filter(Boolean);
+  /** @param {URLSearchParams} params validated authorize parameters @param {string | null} patient @param {LaunchOptions} options */
+  issueCode(params, patient, options) {
     const code = randomId(24);
-    codes.set(code, {
+    this.codes.set(code, {
       clientId: params.get('client_id') ?? '',
       redirectUri: params.get('redirect_uri') ?? '',
       challenge: params.get('code_challenge') ?? '',
-      requested,
-      scopes: patient === null && options.provider ? userLevel(grantScopes(requested.join(' '), options.grant)) : grantScopes(requested.join(' '), options.grant),
-      patient,
-      options,
+      ctx: { scopes: grantedFor(params.get('scope') ?? '', patient, options), patient, options, clientId: params.get('client_id') ?? '', state: newLaunchState() },
       expiresAt: Date.now() + CODE_LIFETIME_MS,
       used: false,
+      issued: /** @type {{ access: string, family: RefreshFamily | null } | null} */ (null),
     });
     const state = params.get('state');
     return redirectWith(params.get('redirect_uri') ?? '', { code, ...(state !== null ? { state } : {}) });
   }
 
+  /** @param {RefreshFamily | null} family */
+  revokeFamily(family) {
+    if (!family) return;
+    family.revoked = true;
+    for (const t of family.accessTokens) this.accessTokens.delete(t);
+  }
+
   /**
-   * @param {{ scopes: string[], patient: string | null, options: LaunchOptions, clientId: string }} ctx
-   * @param {string} [existingRefresh]
+   * Issues an access token (and a rotated refresh token when the grant allows refresh).
+   * @param {GrantContext} ctx @param {RefreshFamily | null} family existing family when refreshing
    */
-  function tokenResponse(ctx, existingRefresh) {
+  tokenResponse(ctx, family) {
     const accessToken = randomId(32);
-    accessTokens.set(accessToken, { scopes: ctx.scopes, patient: ctx.patient, expiresAt: Date.now() + ctx.options.tokenLifetime * 1000 });
     /** @type {Record<string, any>} */
-    const body = {
-      access_token: accessToken,
-      token_type: 'Bearer',
-      expires_in: ctx.options.tokenLifetime,
-      scope: ctx.scopes.join(' '),
-    };
+    const body = { access_token: accessToken, token_type: 'Bearer', expires_in: ctx.options.tokenLifetime, scope: ctx.scopes.join(' ') };
     if (ctx.patient) body.patient = ctx.patient;
     body.need_patient_banner = ctx.options.needPatientBanner;
     // SMART's appContext: set by a CDS card's link (a string, passed through unchanged).
     if (ctx.options.appContext) body.appContext = ctx.options.appContext;
-    if (ctx.scopes.includes('online_access') || ctx.scopes.includes('offline_access')) {
-      const refresh = existingRefresh ?? randomId(32);
-      refreshTokens.set(refresh, { clientId: ctx.clientId, scopes: ctx.scopes, patient: ctx.patient, options: ctx.options });
-      body.refresh_token = refresh;
+    const refreshable = (ctx.scopes.includes('online_access') || ctx.scopes.includes('offline_access')) && !ctx.options.faults.some((f) => f.kind === 'expire-after');
+    if (refreshable) {
+      family ??= { ctx, current: '', expiresAt: Date.now() + REFRESH_FAMILY_LIFETIME_MS, revoked: false, accessTokens: new Set() };
+      family.current = randomId(32);
+      this.refreshTokens.set(family.current, family);
+      family.accessTokens.add(accessToken);
+      body.refresh_token = family.current;
     }
-    if (ctx.scopes.includes('openid') && ctx.scopes.includes('fhirUser')) {
-      const now = Math.floor(Date.now() / 1000);
-      const header = Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url');
-      const payload = Buffer.from(
-        JSON.stringify({ iss: 'lmwh-sandbox', sub: 'sandbox-clinician', aud: ctx.clientId, fhirUser: CLINICIAN, iat: now, exp: now + ctx.options.tokenLifetime }),
-      ).toString('base64url');
-      body.id_token = `${header}.${payload}.`;
+    this.accessTokens.set(accessToken, { ctx, expiresAt: Date.now() + ctx.options.tokenLifetime * 1000, family: refreshable ? family : null });
+    if (ctx.scopes.includes('openid') && ctx.scopes.includes('fhirUser')) body.id_token = this.idToken(ctx);
+    return { body, family: refreshable ? family : null };
+  }
+
+  /** @param {GrantContext} ctx */
+  idToken(ctx) {
+    const now = Math.floor(Date.now() / 1000);
+    return this.deps.signIdToken({ iss: this.deps.issuer, sub: 'sandbox-clinician', aud: ctx.clientId, fhirUser: CLINICIAN, iat: now, exp: now + ctx.options.tokenLifetime });
+  }
+
+  /** @param {URLSearchParams} form */
+  exchangeCode(form) {
+    const clientId = form.get('client_id') ?? '';
+    if (clientId !== CLIENT_ID) return tokenError('invalid_client', `Unknown client_id "${clientId}"`, 401);
+    const code = this.codes.get(form.get('code') ?? '');
+    if (!code) return tokenError('invalid_grant', 'Unknown authorization code');
+    if (code.used) {
+      // A replayed code means it leaked: what it issued is revoked (RFC 6749 section 4.1.2).
+      if (code.issued) {
+        this.accessTokens.delete(code.issued.access);
+        this.revokeFamily(code.issued.family);
+      }
+      return tokenError('invalid_grant', 'Authorization code already used; the tokens it issued are revoked');
     }
-    return body;
+    code.used = true;
+    if (code.expiresAt < Date.now()) return tokenError('invalid_grant', 'Authorization code expired');
+    if (code.clientId !== clientId) return tokenError('invalid_grant', 'Code was issued to another client');
+    if ((form.get('redirect_uri') ?? '') !== code.redirectUri) return tokenError('invalid_grant', 'redirect_uri differs from the authorization request');
+    const verifier = form.get('code_verifier') ?? '';
+    if (!verifier || sha256base64url(verifier) !== code.challenge) return tokenError('invalid_grant', 'PKCE code_verifier does not match the code_challenge');
+    const issued = this.tokenResponse(code.ctx, null);
+    code.issued = { access: issued.body.access_token, family: issued.family };
+    return { status: 200, body: issued.body };
+  }
+
+  /** @param {URLSearchParams} form */
+  refresh(form) {
+    const presented = form.get('refresh_token') ?? '';
+    const family = this.refreshTokens.get(presented);
+    const clientId = form.get('client_id') ?? '';
+    if (!family) return tokenError('invalid_grant', 'Unknown refresh token');
+    if (clientId && clientId !== family.ctx.clientId) return tokenError('invalid_grant', 'Refresh token was issued to another client');
+    if (family.revoked) return tokenError('invalid_grant', 'Refresh token revoked');
+    if (family.expiresAt <= Date.now()) return tokenError('invalid_grant', 'Refresh token expired: sign in again');
+    if (presented !== family.current) {
+      this.revokeFamily(family);
+      return tokenError('invalid_grant', 'Refresh token already used; this sign-in is revoked');
+    }
+    return { status: 200, body: this.tokenResponse(family.ctx, family).body };
   }
 
   /**
@@ -255,50 +282,37 @@ export function createAuthServer({ getPatientIds }) {
    * @param {URLSearchParams} form
    * @returns {{ status: number, body: Record<string, any> }}
    */
-  function token(form) {
-    /** @param {string} error @param {string} description @param {number} [status] */
-    const err = (error, description, status = 400) => ({ status, body: { error, error_description: description } });
+  token(form) {
     const grantType = form.get('grant_type');
-    const clientId = form.get('client_id') ?? '';
-    if (grantType === 'authorization_code') {
-      if (clientId !== CLIENT_ID) return err('invalid_client', `Unknown client_id "${clientId}"`, 401);
-      const code = codes.get(form.get('code') ?? '');
-      if (!code) return err('invalid_grant', 'Unknown authorization code');
-      if (code.used) return err('invalid_grant', 'Authorization code already used');
-      code.used = true;
-      if (code.expiresAt < Date.now()) return err('invalid_grant', 'Authorization code expired');
-      if (code.clientId !== clientId) return err('invalid_grant', 'Code was issued to another client');
-      if ((form.get('redirect_uri') ?? '') !== code.redirectUri) return err('invalid_grant', 'redirect_uri differs from the authorization request');
-      const verifier = form.get('code_verifier') ?? '';
-      if (!verifier || sha256base64url(verifier) !== code.challenge) return err('invalid_grant', 'PKCE code_verifier does not match the code_challenge');
-      return { status: 200, body: tokenResponse(code) };
-    }
-    if (grantType === 'refresh_token') {
-      const refresh = form.get('refresh_token') ?? '';
-      const ctx = refreshTokens.get(refresh);
-      if (!ctx) return err('invalid_grant', 'Unknown refresh token');
-      if (clientId && clientId !== ctx.clientId) return err('invalid_grant', 'Refresh token was issued to another client');
-      return { status: 200, body: tokenResponse(ctx, refresh) };
-    }
-    return err('unsupported_grant_type', `grant_type "${grantType ?? ''}" is not supported`);
+    if (grantType === 'authorization_code') return this.exchangeCode(form);
+    if (grantType === 'refresh_token') return this.refresh(form);
+    return tokenError('unsupported_grant_type', `grant_type "${grantType ?? ''}" is not supported`);
   }
 
   /**
    * Checks a bearer token.
    * @param {string | undefined} authorization the Authorization header
-   * @returns {{ ok: true, grant: { patient?: string, scopes: string[] } } | { ok: false, reason: string }}
+   * @returns {{ ok: true, grant: { patient?: string, scopes: string[] }, launch: { options: LaunchOptions, state: LaunchState }, revoke: () => void } | { ok: false, reason: string }}
    */
-  function checkBearer(authorization) {
+  checkBearer(authorization) {
     const m = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
+    const key = m?.[1] ?? '';
+    const t = this.accessTokens.get(key);
     if (!m) return { ok: false, reason: 'No Bearer access token' };
-    const t = accessTokens.get(m[1] ?? '');
     if (!t) return { ok: false, reason: 'Unknown access token' };
     if (t.expiresAt <= Date.now()) {
-      accessTokens.delete(m[1] ?? '');
+      this.accessTokens.delete(key);
       return { ok: false, reason: 'Access token expired' };
     }
-    return { ok: true, grant: t.patient ? { patient: t.patient, scopes: t.scopes } : { scopes: t.scopes } };
+    const { ctx } = t;
+    const grant = ctx.patient ? { patient: ctx.patient, scopes: ctx.scopes } : { scopes: ctx.scopes };
+    return { ok: true, grant, launch: { options: ctx.options, state: ctx.state }, revoke: () => this.accessTokens.delete(key) };
   }
 
-  return { createLaunch, authorize, pick, token, checkBearer, redirectUris };
+  redirectUris() {
+    return this.deps.redirectUris;
+  }
 }
+
+/** @param {AuthDeps} deps */
+export const createAuthServer = (deps) => new AuthServer(deps);

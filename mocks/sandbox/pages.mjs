@@ -1,5 +1,6 @@
 // @ts-check
 /** Server-rendered HTML pages of the local sandbox EHR (plain, accessible, no scripts). */
+import { FAULT_SYNTAX } from './faults.mjs';
 
 /** @param {unknown} s */
 export function esc(s) {
@@ -26,15 +27,16 @@ code{background:#eef;padding:0 .2rem}
 /**
  * @param {string} title
  * @param {string} body
+ * @param {string} [head] extra head elements
  */
-export function page(title, body) {
+export function page(title, body, head = '') {
   return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <link rel="icon" href="data:,">
-<title>${esc(title)}</title>
+<title>${esc(title)}</title>${head}
 <style>${STYLE}</style>
 </head>
 <body>
@@ -96,6 +98,11 @@ export function ehrHomePage({ patients, nowMs, origin, problems, cohortHtml = ''
 <select id="token_lifetime" name="token_lifetime"><option value="3600" selected>3600 s (1 hour)</option><option value="60">60 s (test expiry and refresh)</option></select></div>
 <div><label for="grant">Granted scopes</label>
 <select id="grant" name="grant"><option value="full" selected>Full (everything asked)</option><option value="trimmed">Trimmed (no Appointment, ServiceRequest, MedicationDispense, no refresh)</option><option value="v1">SMART v1 only (.read scopes)</option></select></div>
+<div><label for="fault">Fault to inject (optional)</label>
+<input id="fault" name="fault" list="fault-examples" aria-describedby="fault-help">
+<datalist id="fault-examples"><option value="429"></option><option value="403-Encounter"></option><option value="500-page-2"></option><option value="expire-after-20"></option><option value="slow-1000"></option><option value="hang-Encounter"></option></datalist>
+<small id="fault-help">${esc(FAULT_SYNTAX)}; several with commas</small></div>
+<div><input type="checkbox" id="write" name="write" value="1"> <label for="write">Grant write scopes if the app asks (write=1)</label></div>
 <div><input type="checkbox" id="iframe" name="iframe" value="1"> <label for="iframe">Open the app inside the EHR (iframe)</label></div>
 <div><input type="checkbox" id="need_patient_banner" name="need_patient_banner" value="false"> <label for="need_patient_banner">Hide the app's patient banner (need_patient_banner=false)</label></div>
 </fieldset>
@@ -168,4 +175,13 @@ export function pickerPage({ patients, pendingId }) {
 /** @param {string} title @param {string} message */
 export function errorPage(title, message) {
   return page(title, `<main><p role="alert">${esc(message)}</p><p><a href="/">Back to the patient list</a></p></main>`);
+}
+
+/** Shown while the sandbox loads its data (503); reloads itself every 2 s without a script. */
+export function loadingPage() {
+  return page(
+    'Loading',
+    '<main><p role="status">The sandbox EHR is loading its patients. This page reloads by itself.</p></main>',
+    '<meta http-equiv="refresh" content="2">',
+  );
 }

@@ -1,6 +1,6 @@
 /**
  * LOINC code lists shared by the FHIR layer (what to search for) and the domain (what a result means).
- * Every code here is in ../shared/clinical-reference.md; its verification status is noted where it is not VERIFIED.
+ * Every code here is in docs/clinical-reference.md; its verification status is noted where it is not VERIFIED.
  * Recognition details (unit types, analyte meaning) live beside the normalisers that use them.
  */
 
@@ -18,8 +18,6 @@ export const DDIMER_CODES: Record<string, { unitType: 'FEU' | 'DDU' | 'unknown';
   '38898-3': { unitType: 'unknown', scale: 'titre', note: 'titre, not a mass concentration' },
   '15179-5': { unitType: 'unknown', scale: 'qualitative', note: 'presence/absence result' },
 };
-/** D-dimer panel order code (ServiceRequest), not a result. */
-export const DDIMER_PANEL_CODE = '55398-2';
 
 /** Coagulation panel and LMWH safety labs, by analyte. */
 export const LAB_ANALYTES = {

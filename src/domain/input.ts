@@ -56,6 +56,13 @@ export interface RecordInput {
   dropped: DroppedResource[];
   /** Epoch ms when the record was read (from the injected clock). */
   readAt: number;
+  /**
+   * Groups still being read while the load is in progress (their status meanwhile is 'incomplete'); empty or absent
+   * once the load has finished.
+   */
+  loading?: QueryGroup[];
+  /** The session ended during the load: what was read is kept, the groups not read are unavailable. */
+  sessionExpired?: boolean;
 }
 
 /** Resources of one type from a RecordInput, typed. */

@@ -3,6 +3,7 @@
  * context. Pure: the clock (nowMs), the facility zone and the unit converter are passed in. The UI renders a
  * ClinicalRecord and never reads FHIR itself.
  */
+import { legacyReasonText, reason } from './reasons';
 import type { Exclusion, SourceRef } from './types';
 import { unknown, type Known } from './types';
 import { resourcesOfType, type QueryGroup, type RecordInput } from './input';
@@ -32,6 +33,9 @@ import {
 import { ddimerSeries, labSeries, type DdimerSeries, type LabSeries, type UnitConverter } from './labs';
 import { countPregnancyLosses, findFacts, type Fact, type FactsResult, type PregnancyLossCount } from './findings';
 import { gestationalAge, pregnanciesFromRecord, type GestationalAge, type Pregnancy, type PregnancyTimeline } from './pregnancy';
+import type { TimelineData } from './timeline';
+import { withDerivedViews } from './timeline/derivedViews';
+import type { AntiXaTimings, HitPatternResult } from './monitoring';
 import { eventsFromRecord, type EventsResult, type PlannedEvent } from './events';
 import {
   cautions,
@@ -59,7 +63,7 @@ export interface OrderView {
   order: LmwhOrder;
   doseClass: DoseClassResult;
   /** Which weight the dose class used: the booking weight of the current pregnancy, else the latest weight. */
-  classWeight?: { label: string; weight: BodyWeight };
+  classWeight?: { kind: 'booking' | 'latest'; weight: BodyWeight };
   perKgBooking: Known<DosePerKg>;
   perKgLatest: Known<DosePerKg>;
   activeNow: ActiveAt;
@@ -109,7 +113,16 @@ export interface ClinicalRecord {
   };
   /** Every record left out of a view, with the reason. */
   exclusions: Exclusion[];
+  /** The D-dimer and LMWH timeline of each pregnancy (one calendar timeline when none is dated). */
+  timelines: TimelineData[];
+  /** The HIT pattern check on the platelet series. */
+  hitPattern: HitPatternResult;
+  /** Anti-Xa sample timing, index-aligned with labs.antiXaLmwh/antiXaGeneric points. */
+  antiXaTiming: AntiXaTimings;
 }
+
+/** Reasons the record builder gives itself (the modules give theirs). */
+export type RecordReasonCode = 'record.no-current-pregnancy' | 'record.no-booking-weight-not-pregnant';
 
 export interface BuildOptions {
   nowMs: number;
@@ -178,7 +191,8 @@ function toRuleOrder(view: OrderView): RuleOrder {
     endMs: o.end.known ? o.end.value.ms : undefined,
     onHold: status === 'on-hold',
     doseClass: dc.class,
-    doseClassReason: dc.class === 'unknown' ? dc.reason : dc.basis,
+    // Transitional: the rules' order view still takes text; it shows the code until it takes a Reason.
+    doseClassReason: legacyReasonText(dc.class === 'unknown' ? dc.reason : dc.basis),
     dailyDose: dailyDose(o, view.classWeight?.weight.kg),
     description: describeOrder(o),
     source: o.source,
@@ -262,129 +276,148 @@ function otherOrders(mrs: fhir4.MedicationRequest[], medications: fhir4.Medicati
   return out;
 }
 
-/** Builds the whole clinical picture of one patient from what the FHIR layer read. Never throws on bad data. */
-export function buildClinicalRecord(input: RecordInput, { nowMs, zone, units }: BuildOptions): ClinicalRecord {
-  const resources = input.resources;
-  const observations = resourcesOfType(input, 'Observation');
-  const medications = resourcesOfType(input, 'Medication');
-  const mrs = resourcesOfType(input, 'MedicationRequest');
-  const exclusions: Exclusion[] = [];
+type PregnancyPart = Pick<ClinicalRecord, 'pregnancy' | 'currentPregnancy' | 'gaToday'>;
 
+/** Step 1: the pregnancies, the current one and the gestational age today. */
+function pregnancyPart(resources: fhir4.Resource[], nowMs: number, zone: string): PregnancyPart {
   const pregnancy = pregnanciesFromRecord(resources, nowMs, zone);
-  exclusions.push(...pregnancy.exclusions);
   const currentPregnancy = pregnancy.currentIndex !== undefined && pregnancy.isCurrent ? pregnancy.pregnancies[pregnancy.currentIndex] : undefined;
   const gaToday: Known<GestationalAge> = currentPregnancy
     ? gestationalAge(currentPregnancy, nowMs, zone)
-    : unknown(pregnancy.reasonIfNone ?? 'No current pregnancy in the record.');
+    : unknown(pregnancy.reasonIfNone ?? reason('record.no-current-pregnancy'));
+  return { pregnancy, currentPregnancy, gaToday };
+}
 
+/** Step 2: body weights, the booking weight of the current pregnancy and the latest weight. */
+function weightsPart(observations: fhir4.Observation[], currentPregnancy: Pregnancy | undefined, zone: string): { weights: ClinicalRecord['weights']; exclusions: Exclusion[] } {
   const w = bodyWeights(observations, zone);
-  exclusions.push(...w.exclusions);
-  const booking: Known<BookingWeight> = currentPregnancy ? bookingWeight(w.weights, currentPregnancy.startMs) : unknown('No current pregnancy, so no booking weight.');
+  const booking: Known<BookingWeight> = currentPregnancy ? bookingWeight(w.weights, currentPregnancy.startMs) : unknown(reason('record.no-booking-weight-not-pregnant'));
   const latestKnown = latestWeight(w.weights);
-  const latest = latestKnown.known ? latestKnown.value : undefined;
+  return { weights: { all: w.weights, booking, latest: latestKnown.known ? latestKnown.value : undefined }, exclusions: w.exclusions };
+}
 
+/** Step 3: anticoagulant orders with their dose class (booking weight, else the latest), per-kg doses and state now. */
+function medicationPart(input: RecordInput, weights: ClinicalRecord['weights'], nowMs: number, zone: string): { medication: ClinicalRecord['medication']; exclusions: Exclusion[] } {
+  const medications = resourcesOfType(input, 'Medication');
+  const mrs = resourcesOfType(input, 'MedicationRequest');
+  const { booking, latest } = weights;
   const orderResult = normaliseOrders(mrs, medications, zone);
-  exclusions.push(...orderResult.exclusions);
-  const classWeight = booking.known
-    ? { label: 'booking weight', weight: booking.value.weight }
-    : latest
-      ? { label: 'latest weight (no booking weight in this pregnancy)', weight: latest }
-      : undefined;
+  const classWeight = booking.known ? { kind: 'booking' as const, weight: booking.value.weight } : latest ? { kind: 'latest' as const, weight: latest } : undefined;
   const orders: OrderView[] = orderResult.orders.map((order) => ({
     order,
     doseClass: classifyDose(order, classWeight?.weight.kg),
     classWeight,
     perKgBooking: booking.known ? dosePerKg(order, booking.value.weight) : unknown(booking.reason),
-    perKgLatest: latest ? dosePerKg(order, latest) : unknown(latestKnown.known ? '' : latestKnown.reason),
+    perKgLatest: latest ? dosePerKg(order, latest) : unknown(reason('med.no-body-weight')),
     activeNow: isActiveAt(order, nowMs),
   }));
-  const other = otherOrders(mrs, medications, nowMs);
-  const doseResult = recordedDoses(resources, medications, zone);
-  exclusions.push(...doseResult.exclusions);
+  const doseResult = recordedDoses(input.resources, medications, zone);
   const medComplete = groupsComplete(input, ['medication-requests', 'medications']);
-
-  const ddimer = ddimerSeries(observations, units, zone);
-  exclusions.push(...ddimer.exclusions);
-  const labs = labSeries(observations, units, zone);
-  for (const s of Object.values(labs)) exclusions.push(...s.exclusions);
-  const facts = findFacts(resources, zone);
-  exclusions.push(...facts.exclusions);
-  const losses = countPregnancyLosses(facts.facts);
-  const events = eventsFromRecord(resources, nowMs, zone);
-  exclusions.push(...events.exclusions);
-
-  const ruleDoses: RuleDose[] = doseResult.doses.flatMap((d) =>
-    d.time.known ? [{ drug: drugName(d.drug), drugClass: d.drugClass, atMs: d.time.value.ms, kind: d.kind, source: d.source }] : [],
-  );
-  const present = (kind: Fact['kind']) => facts.facts.filter((f) => f.kind === kind && f.status === 'present');
-  const labour = present('labour-onset').sort((a, b) => (b.when?.start ?? 0) - (a.when?.start ?? 0))[0];
-  const platelets = labs.platelets.latest;
-  const crcl = labs.creatinineClearance.latest ?? labs.egfr.latest;
-  const ivfStarts = [...events.past, ...events.planned]
-    .filter((e) => (e.class === 'oocyte-retrieval' || e.class === 'embryo-transfer') && e.when)
-    .map((e) => ({ label: e.label, atMs: e.when!.start, source: e.timeSource ?? e.sources[0]! }));
-  for (const o of other) if (o.recognition.drug === 'estradiol' && o.startMs !== undefined) ivfStarts.push({ label: `Estradiol started (${o.description})`, atMs: o.startMs, source: o.source });
-  ivfStarts.sort((a, b) => a.atMs - b.atMs);
-  const allergiesComplete = groupsComplete(input, ['allergies', 'conditions']).complete;
-
-  const context: RuleContext = {
-    nowMs,
-    zone,
-    events: events.planned.map(toRuleEvent).filter((e): e is RuleEvent => e !== undefined),
-    orders: orders.map(toRuleOrder),
-    doses: ruleDoses,
-    medicationsComplete: medComplete.complete,
-    medicationsReason: medComplete.reason,
-    bleeding: present('vaginal-bleeding').map((f) => ({ label: f.source.original ?? f.matched, atMs: f.when?.start, source: f.source })),
-    labourOnset: labour ? { label: labour.source.original ?? labour.matched, atMs: labour.when?.start, source: labour.source } : undefined,
-    indicationFacts: indicationFacts(facts.facts, losses, ddimer, other),
-    latestPlatelets: platelets ? { value: platelets.value, unit: platelets.displayUnit, atMs: platelets.time.start, source: platelets.source } : undefined,
-    aspirin: other.filter((o) => o.recognition.drug === 'aspirin').map((o) => ({ description: o.description, active: o.active, source: o.source })),
-    heparinAllergyOrHit: facts.facts
-      .filter((f) => f.kind === 'hit' || f.kind === 'heparin-allergy')
-      .flatMap((f) => {
-        const status = factStatus(f);
-        return status ? [{ kind: f.kind as 'hit' | 'heparin-allergy', label: f.source.original ?? f.matched, status, source: f.source }] : [];
-      }),
-    allergiesComplete,
-    creatinineClearance: crcl ? { value: crcl.value, unit: crcl.displayUnit, atMs: crcl.time.start, source: crcl.source } : undefined,
-    bookingWeight: classWeight ? { kg: classWeight.weight.kg, atMs: classWeight.weight.ms, isBooking: booking.known, source: classWeight.weight.source } : undefined,
-    pregnancy: currentPregnancy
-      ? {
-          eddMs: currentPregnancy.eddMs,
-          eddSource: currentPregnancy.dating.chosen.source,
-          gaDaysToday: gaToday.known ? gaToday.value.totalDays : undefined,
-          datingSource: currentPregnancy.dating.chosen.description,
-          startMs: currentPregnancy.startMs,
-          endedMs: currentPregnancy.delivery?.atMs,
-        }
-      : undefined,
-    ivfProtocolStart: ivfStarts[0],
-  };
-
   return {
-    nowMs,
-    zone,
-    patient: resourcesOfType(input, 'Patient').find((p) => p.id === input.patientId) ?? resourcesOfType(input, 'Patient')[0],
-    groups: input.groups,
-    dropped: input.dropped,
     medication: {
       orders,
-      other,
+      other: otherOrders(mrs, medications, nowMs),
       doses: doseResult.doses,
       lastDoses: lastDosePerDrug(doseResult.doses),
       complete: medComplete.complete,
       incompleteReason: medComplete.reason,
     },
-    weights: { all: w.weights, booking, latest },
-    ddimer,
-    labs,
-    facts,
-    losses,
-    pregnancy,
-    currentPregnancy,
-    gaToday,
-    events,
+    exclusions: [...orderResult.exclusions, ...doseResult.exclusions],
+  };
+}
+
+type FindingsPart = Pick<ClinicalRecord, 'ddimer' | 'labs' | 'facts' | 'losses' | 'events'>;
+
+/** Step 4: D-dimer and lab series, findings, pregnancy losses and planned/past events. */
+function findingsPart(input: RecordInput, units: UnitConverter, nowMs: number, zone: string): FindingsPart & { exclusions: Exclusion[] } {
+  const observations = resourcesOfType(input, 'Observation');
+  const ddimer = ddimerSeries(observations, units, zone);
+  const labs = labSeries(observations, units, zone);
+  const facts = findFacts(input.resources, zone);
+  const events = eventsFromRecord(input.resources, nowMs, zone);
+  const exclusions = [...ddimer.exclusions, ...Object.values(labs).flatMap((s) => s.exclusions), ...facts.exclusions, ...events.exclusions];
+  return { ddimer, labs, facts, losses: countPregnancyLosses(facts.facts), events, exclusions };
+}
+
+/** The earliest IVF protocol anchors: oocyte retrieval, embryo transfer, estradiol start. */
+function ivfProtocolStarts(events: EventsResult, other: OtherOrderView[]): RuleContext['ivfProtocolStart'][] {
+  const starts = [...events.past, ...events.planned]
+    .filter((e) => (e.class === 'oocyte-retrieval' || e.class === 'embryo-transfer') && e.when)
+    .map((e) => ({ label: e.label, atMs: e.when!.start, source: e.timeSource ?? e.sources[0]! }));
+  for (const o of other) if (o.recognition.drug === 'estradiol' && o.startMs !== undefined) starts.push({ label: `Estradiol started (${o.description})`, atMs: o.startMs, source: o.source });
+  return starts.sort((a, b) => a.atMs - b.atMs);
+}
+
+/** The findings the rules read (bleeding, labour, heparin allergy or HIT, labs). */
+function ruleFindings(f: FindingsPart, other: OtherOrderView[]): Pick<RuleContext, 'bleeding' | 'labourOnset' | 'indicationFacts' | 'latestPlatelets' | 'heparinAllergyOrHit' | 'creatinineClearance'> {
+  const present = (kind: Fact['kind']) => f.facts.facts.filter((x) => x.kind === kind && x.status === 'present');
+  const labour = present('labour-onset').sort((a, b) => (b.when?.start ?? 0) - (a.when?.start ?? 0))[0];
+  const platelets = f.labs.platelets.latest;
+  const crcl = f.labs.creatinineClearance.latest ?? f.labs.egfr.latest;
+  return {
+    bleeding: present('vaginal-bleeding').map((x) => ({ label: x.source.original ?? x.matched, atMs: x.when?.start, source: x.source })),
+    labourOnset: labour ? { label: labour.source.original ?? labour.matched, atMs: labour.when?.start, source: labour.source } : undefined,
+    indicationFacts: indicationFacts(f.facts.facts, f.losses, f.ddimer, other),
+    latestPlatelets: platelets ? { value: platelets.value, unit: platelets.displayUnit, atMs: platelets.time.start, source: platelets.source } : undefined,
+    heparinAllergyOrHit: f.facts.facts
+      .filter((x) => x.kind === 'hit' || x.kind === 'heparin-allergy')
+      .flatMap((x) => {
+        const status = factStatus(x);
+        return status ? [{ kind: x.kind as 'hit' | 'heparin-allergy', label: x.source.original ?? x.matched, status, source: x.source }] : [];
+      }),
+    creatinineClearance: crcl ? { value: crcl.value, unit: crcl.displayUnit, atMs: crcl.time.start, source: crcl.source } : undefined,
+  };
+}
+
+/** Step 5: what the rules read, from the parts above. */
+function ruleContext(input: RecordInput, p: PregnancyPart, weights: ClinicalRecord['weights'], medication: ClinicalRecord['medication'], f: FindingsPart, nowMs: number, zone: string): RuleContext {
+  const doses: RuleDose[] = medication.doses.flatMap((d) => (d.time.known ? [{ drug: drugName(d.drug), drugClass: d.drugClass, atMs: d.time.value.ms, kind: d.kind, source: d.source }] : []));
+  const classWeight = weights.booking.known ? weights.booking.value.weight : weights.latest;
+  const cp = p.currentPregnancy;
+  return {
+    nowMs,
+    zone,
+    events: f.events.planned.map(toRuleEvent).filter((e): e is RuleEvent => e !== undefined),
+    orders: medication.orders.map(toRuleOrder),
+    doses,
+    medicationsComplete: medication.complete,
+    medicationsReason: medication.incompleteReason,
+    ...ruleFindings(f, medication.other),
+    aspirin: medication.other.filter((o) => o.recognition.drug === 'aspirin').map((o) => ({ description: o.description, active: o.active, source: o.source })),
+    allergiesComplete: groupsComplete(input, ['allergies', 'conditions']).complete,
+    bookingWeight: classWeight ? { kg: classWeight.kg, atMs: classWeight.ms, isBooking: weights.booking.known, source: classWeight.source } : undefined,
+    pregnancy: cp
+      ? {
+          eddMs: cp.eddMs,
+          eddSource: cp.dating.chosen.source,
+          gaDaysToday: p.gaToday.known ? p.gaToday.value.totalDays : undefined,
+          datingSource: cp.dating.chosen.description,
+          startMs: cp.startMs,
+          endedMs: cp.delivery?.atMs,
+        }
+      : undefined,
+    ivfProtocolStart: ivfProtocolStarts(f.events, medication.other)[0],
+  };
+}
+
+/** Builds the whole clinical picture of one patient from what the FHIR layer read. Never throws on bad data. */
+export function buildClinicalRecord(input: RecordInput, { nowMs, zone, units }: BuildOptions): ClinicalRecord {
+  const pregnancy = pregnancyPart(input.resources, nowMs, zone);
+  const w = weightsPart(resourcesOfType(input, 'Observation'), pregnancy.currentPregnancy, zone);
+  const med = medicationPart(input, w.weights, nowMs, zone);
+  const findings = findingsPart(input, units, nowMs, zone);
+  const context = ruleContext(input, pregnancy, w.weights, med.medication, findings, nowMs, zone);
+  const { exclusions: findingExclusions, ...found } = findings;
+  return withDerivedViews({
+    nowMs,
+    zone,
+    patient: resourcesOfType(input, 'Patient').find((p) => p.id === input.patientId) ?? resourcesOfType(input, 'Patient')[0],
+    groups: input.groups,
+    dropped: input.dropped,
+    medication: med.medication,
+    weights: w.weights,
+    ...found,
+    ...pregnancy,
     rules: {
       context,
       cards: eventCards(context),
@@ -393,8 +426,7 @@ export function buildClinicalRecord(input: RecordInput, { nowMs, zone, units }: 
       indications: indications(context),
       cautions: cautions(context),
     },
-    exclusions,
-  };
+    // Same order as before: pregnancy, weights, orders, doses, then labs, findings and events.
+    exclusions: [...pregnancy.pregnancy.exclusions, ...w.exclusions, ...med.exclusions, ...findingExclusions],
+  });
 }
-
-

@@ -1,7 +1,8 @@
 /**
  * Reading one page of a search Bundle. Entries are sorted into data (search.mode match or absent), included resources
  * (search.mode include, e.g. Medication from `_include=MedicationRequest:medication`) and server messages
- * (search.mode outcome, or any OperationOutcome entry: Epic puts one in every searchset). Bundle.total is never read.
+ * (search.mode outcome, or any OperationOutcome entry: Epic puts one in every searchset). Bundle.total is kept only
+ * to say how many results a search stopped short of; it never decides what is read.
  */
 
 export interface PageEntry {
@@ -19,6 +20,8 @@ export interface SearchPage {
   /** fullUrl -> resource, to resolve `urn:` references within the page. */
   fullUrls: Map<string, fhir4.Resource>;
   next?: string;
+  /** Bundle.total when the server sent a non-negative integer. */
+  total?: number;
 }
 
 export type PageParse = { ok: true; page: SearchPage } | { ok: false; reason: string };
@@ -82,5 +85,6 @@ export function parseSearchPage(json: unknown): PageParse {
   }
   const next = nextLink(bundle);
   if (next) page.next = next;
+  if (Number.isInteger(bundle.total) && bundle.total! >= 0) page.total = bundle.total!;
   return { ok: true, page };
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import { completeLaunch, createFhirRequester, describeLaunchError, describeRequest, FhirHttpError, ForbiddenUrlError, resolveFhirUrl, SessionExpiredError, type SmartClientLike } from './client';
+import { failureReason } from './failures';
+import type { SmartConfig } from './smart';
+import { LAUNCH_CONFIG_WAIT_MS, completeLaunch, createFhirRequester, describeLaunchError, describeRequest, FhirHttpError, ForbiddenUrlError, resolveFhirUrl, SessionExpiredError, type SmartClientLike } from './client';
 import { FhirNetworkError } from './errors';
 
 const SERVER = 'https://ehr.example/fhir/r4';
@@ -189,7 +191,14 @@ describe('createFhirRequester', () => {
 
   it('a 200 that is not JSON is a FhirHttpError, not a crash', async () => {
     const f = fakeFetch(text(200, '<html>login page</html>'));
-    await expect(createFhirRequester(fakeClient(), { fetch: f.fetch, now: () => NOW_MS }).get('Patient/p')).rejects.toMatchObject({ name: 'FhirHttpError', status: 200 });
+    const error = await createFhirRequester(fakeClient(), { fetch: f.fetch, now: () => NOW_MS }).get('Patient/p').catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: 'FhirHttpError', status: 200, notJson: true });
+    expect(failureReason(error, { resourceType: 'Patient', action: 'read' })).toBe("the server's answer to the Patient read was not FHIR JSON (for example a web page)");
+  });
+
+  it('a 429 carries its Retry-After for the retry policy', async () => {
+    const f = fakeFetch(() => new Response('{}', { status: 429, headers: { 'retry-after': '3' } }));
+    await expect(createFhirRequester(fakeClient(), { fetch: f.fetch, now: () => NOW_MS }).get('Patient/p')).rejects.toMatchObject({ status: 429, retryAfterMs: 3000 });
   });
 
   it('an unreachable server is a FhirNetworkError', async () => {
@@ -239,16 +248,62 @@ describe('completeLaunch', () => {
     expect(odd.kind === 'ready' && 'appContext' in odd.session).toBe(false);
   });
 
+  it('the request timeout configured for the launch server goes with the session; another server\'s does not', async () => {
+    const config = (iss: string): SmartConfig => ({
+      defaults: { clientId: 'a', scopeStyle: 'v2' },
+      servers: [{ id: 's', label: 'S', issMatch: { exact: iss }, clientId: 'c', scopeStyle: 'v2', requestTimeoutMs: 40_000 }],
+    });
+    const launched = (launchConfig: Promise<SmartConfig>) =>
+      completeLaunch({ pageHref: APP, storage: { getItem: () => 'key' }, ready: readyClient({ patient: 'p1' }), launchConfig });
+    const own = await launched(Promise.resolve(config('http://localhost:8080/fhir')));
+    expect(own.kind === 'ready' && own.session.requestTimeoutMs).toBe(40_000);
+    const other = await launched(Promise.resolve(config('https://other.example/fhir')));
+    expect(other.kind === 'ready' && 'requestTimeoutMs' in other.session).toBe(false);
+  });
+
+  it('an unreadable launch configuration on the app page leaves the default timeout and still launches', async () => {
+    const out = await completeLaunch({ pageHref: APP, storage: { getItem: () => 'key' }, ready: readyClient({ patient: 'p1' }), launchConfig: Promise.reject(new Error('404')) });
+    expect(out.kind).toBe('ready');
+    expect(out.kind === 'ready' && 'requestTimeoutMs' in out.session).toBe(false);
+  });
+
+  it('a launch configuration that never arrives holds the launch back only briefly, then the default timeout applies', async () => {
+    vi.useFakeTimers();
+    try {
+      const out = completeLaunch({ pageHref: APP, storage: { getItem: () => 'key' }, ready: readyClient({ patient: 'p1' }), launchConfig: new Promise<SmartConfig>(() => undefined) });
+      await vi.advanceTimersByTimeAsync(LAUNCH_CONFIG_WAIT_MS);
+      const launched = await out;
+      expect(launched.kind === 'ready' && launched.session.patientId).toBe('p1');
+      expect(launched.kind === 'ready' && 'requestTimeoutMs' in launched.session).toBe(false);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('a token without a patient is a readable launch error', async () => {
     await expect(completeLaunch({ pageHref: `${APP}?code=c&state=s`, storage: noStore, ready: readyClient({}) })).rejects.toThrow(/did not say which patient/);
   });
 
-  it('the authorization server refused (error in the redirect): named, without calling ready()', async () => {
+  /** fhirclient's storage for a launch started in this tab with state key `s`. */
+  const launchedAs = (key: string) => ({ getItem: (k: string) => (k === 'SMART_KEY' ? JSON.stringify(key) : k === key ? '{"serverUrl":"x"}' : null) });
+
+  it('the authorization server refused (error in the redirect, state of this tab): named, without calling ready()', async () => {
     const ready = vi.fn(readyClient({ patient: 'p1' }));
-    await expect(completeLaunch({ pageHref: `${APP}?error=access_denied&error_description=User+said+no&state=s`, storage: noStore, ready })).rejects.toThrow(
+    await expect(completeLaunch({ pageHref: `${APP}?error=access_denied&error_description=User+said+no&state=s`, storage: launchedAs('s'), ready })).rejects.toThrow(
       "The EHR's authorization server did not authorise the launch (access_denied: User said no). Relaunch LMWH Monitor from the EHR.",
     );
     expect(ready).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    ['no launch in this tab', noStore, 's'],
+    ['another launch in this tab', launchedAs('real-state'), 'forged'],
+    ['no state in the URL', launchedAs('s'), ''],
+  ])('an error redirect whose state is not this tab\'s launch (%s) shows none of the URL\'s text', async (_n, storage, state) => {
+    const spoof = `${APP}?error=access_denied&error_description=${encodeURIComponent('Call 0800 123 to unlock your account')}${state ? `&state=${state}` : ''}`;
+    const error = await completeLaunch({ pageHref: spoof, storage, ready: readyClient({ patient: 'p1' }) }).catch((e: Error) => e);
+    expect((error as Error).message).toMatch(/does not match a launch started in this browser tab/);
+    expect((error as Error).message).not.toMatch(/0800|access_denied/);
   });
 });
 
@@ -262,6 +317,7 @@ describe('describeLaunchError', () => {
       /^The EHR's authorization server refused to complete the launch \(HTTP 400: invalid_grant: PKCE code_verifier does not match\)/,
     ],
     ['network', new TypeError('Failed to fetch'), /could not be reached/],
+    ['an HTML page where JSON was expected', new SyntaxError("Unexpected token '<', \"<!DOCTYPE \"... is not valid JSON"), /answered with something that is not JSON \(for example a web page\)/],
     ['anything else', 'weird', /^The launch could not be completed/],
   ])('%s', (_n, e, expected) => {
     const text = describeLaunchError(e);

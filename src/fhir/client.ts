@@ -13,14 +13,15 @@
  *  - sends `Accept: application/json`, and may follow `next` links / resolve references depending on options.
  * So: token from `client.state.tokenResponse`, refresh through `client.refresh()`, request through fetch.
  */
-import { FhirHttpError, FhirNetworkError, ForbiddenUrlError, SessionExpiredError } from './errors';
-import { hasLaunchInProgress } from './smart';
+import { FhirHttpError, FhirNetworkError, ForbiddenUrlError, parseRetryAfter, SessionExpiredError } from './errors';
+import { FHIRCLIENT_SMART_KEY, hasLaunchInProgress, requestTimeoutFor, type SmartConfig } from './smart';
 
-export { FhirHttpError, SessionExpiredError, FhirNetworkError, ForbiddenUrlError } from './errors';
+export { FhirHttpError, SessionExpiredError, FhirNetworkError, ForbiddenUrlError, RequestTimeoutError } from './errors';
 
 export interface FhirRequester {
   readonly serverUrl: string;
-  get(urlOrPath: string, options?: { signal?: AbortSignal }): Promise<unknown>;
+  /** `priority` orders requests in the record loader's queue (lower first); the network requester ignores it. */
+  get(urlOrPath: string, options?: { signal?: AbortSignal; priority?: number }): Promise<unknown>;
 }
 
 /** The part of fhirclient's Client we use (its real Client satisfies it). */
@@ -85,6 +86,25 @@ async function readJson(res: Response): Promise<unknown> {
   return JSON.parse(text) as unknown;
 }
 
+/** The JSON body of a 2xx answer; FhirHttpError (with its OperationOutcome and Retry-After) for anything else. */
+async function bodyOf(res: Response, what: string, now: number, signal: AbortSignal | undefined): Promise<unknown> {
+  let body: unknown;
+  try {
+    body = await readJson(res);
+  } catch {
+    if (signal?.aborted) throw signal.reason;
+    if (res.ok) throw new FhirHttpError(res.status, `The FHIR server's answer to the ${what} was not JSON.`, undefined, { notJson: true });
+    body = undefined;
+  }
+  if (!res.ok) {
+    const outcome = isOperationOutcome(body) ? body : undefined;
+    const retryAfterMs = parseRetryAfter(res.headers.get('retry-after'), now);
+    throw new FhirHttpError(res.status, `The FHIR server answered ${res.status}${res.statusText ? ` ${res.statusText}` : ''} to the ${what}.`, outcome, { retryAfterMs });
+  }
+  if (body === undefined) throw new FhirHttpError(res.status, `The FHIR server's answer to the ${what} was empty.`);
+  return body;
+}
+
 /** Wraps a fhirclient Client (after FHIR.oauth2.ready()) into the app's FhirRequester. */
 export function createFhirRequester(client: SmartClientLike, options: RequesterOptions = {}): FhirRequester {
   const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
@@ -135,20 +155,7 @@ export function createFhirRequester(client: SmartClientLike, options: RequesterO
         res = await send(url, signal);
         if (res.status === 401) throw new SessionExpiredError();
       }
-      let body: unknown;
-      try {
-        body = await readJson(res);
-      } catch {
-        if (signal?.aborted) throw signal.reason;
-        if (res.ok) throw new FhirHttpError(res.status, `The FHIR server's answer to the ${what} was not JSON.`);
-        body = undefined;
-      }
-      if (!res.ok) {
-        const outcome = isOperationOutcome(body) ? body : undefined;
-        throw new FhirHttpError(res.status, `The FHIR server answered ${res.status}${res.statusText ? ` ${res.statusText}` : ''} to the ${what}.`, outcome);
-      }
-      if (body === undefined) throw new FhirHttpError(res.status, `The FHIR server's answer to the ${what} was empty.`);
-      return body;
+      return bodyOf(res, what, now(), signal);
     },
   };
 }
@@ -183,6 +190,8 @@ export interface LaunchedSessionData {
   appContext?: string;
   /** A provider launch without a patient in context: the app opens the worklist (patientId is then ''). */
   worklist?: true;
+  /** The request timeout set for this server in smart-config.json; absent means the record loader's default. */
+  requestTimeoutMs?: number;
 }
 
 /**
@@ -203,6 +212,25 @@ export interface CompleteLaunchInput {
   /** FHIR.oauth2.ready */
   ready: () => Promise<ReadyClientLike>;
   requesterOptions?: RequesterOptions;
+  /**
+   * The launch configuration (smart-config.json), for per-server settings. Started by the caller before ready() so
+   * the two overlap; when it cannot be read, the defaults apply (it decides no trust here: the launch page did).
+   */
+  launchConfig?: Promise<SmartConfig>;
+}
+
+/** Longest wait for the launch configuration on the app page; a stalled read must not hold the record back. */
+export const LAUNCH_CONFIG_WAIT_MS = 5_000;
+
+/** The value of `promise`, or undefined when it fails or takes longer than `ms`. */
+async function settledWithin<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), ms)));
+  try {
+    return await Promise.race([promise.catch(() => undefined), late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /**
@@ -211,11 +239,7 @@ export interface CompleteLaunchInput {
  */
 export async function completeLaunch(input: CompleteLaunchInput): Promise<LaunchOutcome> {
   const params = new URL(input.pageHref).searchParams;
-  const error = params.get('error');
-  if (error) {
-    const desc = params.get('error_description');
-    throw new LaunchError(`The EHR's authorization server did not authorise the launch (${error}${desc ? `: ${desc}` : ''}). Relaunch LMWH Monitor from the EHR.`);
-  }
+  if (params.has('error')) throw new LaunchError(describeAuthorizationRefusal(params, input.storage));
   if (!hasLaunchInProgress(input.pageHref, input.storage)) return { kind: 'no-launch' };
   let client: ReadyClientLike;
   try {
@@ -224,7 +248,14 @@ export async function completeLaunch(input: CompleteLaunchInput): Promise<Launch
     throw new LaunchError(describeLaunchError(e));
   }
   const tr = client.state.tokenResponse ?? {};
-  if (!tr.patient && isProviderLaunch(tr.scope, safeFhirUser(client))) {
+  const patientId = tr.patient;
+  if (!patientId && !isProviderLaunch(tr.scope, safeFhirUser(client))) {
+    throw new LaunchError('The EHR did not say which patient LMWH Monitor was opened for. Relaunch it from the patient\'s chart.');
+  }
+  const config = input.launchConfig ? await settledWithin(input.launchConfig, LAUNCH_CONFIG_WAIT_MS) : undefined;
+  const requestTimeoutMs = config ? requestTimeoutFor(config, client.state.serverUrl) : undefined;
+  if (!patientId) {
+    // A provider launch (checked above): the worklist.
     return {
       kind: 'ready',
       session: {
@@ -233,20 +264,19 @@ export async function completeLaunch(input: CompleteLaunchInput): Promise<Launch
         needPatientBanner: tr.need_patient_banner !== false,
         grantedScope: typeof tr.scope === 'string' ? tr.scope : '',
         worklist: true,
+        ...(requestTimeoutMs !== undefined ? { requestTimeoutMs } : {}),
       },
     };
-  }
-  if (!tr.patient) {
-    throw new LaunchError('The EHR did not say which patient LMWH Monitor was opened for. Relaunch it from the patient\'s chart.');
   }
   return {
     kind: 'ready',
     session: {
       requester: createFhirRequester(client, input.requesterOptions),
-      patientId: tr.patient,
+      patientId,
       needPatientBanner: tr.need_patient_banner !== false,
       grantedScope: typeof tr.scope === 'string' ? tr.scope : '',
       ...(typeof tr.appContext === 'string' ? { appContext: tr.appContext } : {}),
+      ...(requestTimeoutMs !== undefined ? { requestTimeoutMs } : {}),
     },
   };
 }
@@ -256,6 +286,39 @@ function safeFhirUser(client: ReadyClientLike): string | null {
     return client.getFhirUser?.() ?? null;
   } catch {
     return null;
+  }
+}
+
+/**
+ * An authorization error in the redirect. Its text comes from the URL, which anyone can craft: it is shown only when
+ * the redirect's `state` is the launch this tab started (fhirclient's SMART_KEY and its stored state), and then
+ * cleaned and shortened. Otherwise nothing from the URL is shown.
+ */
+export function describeAuthorizationRefusal(params: URLSearchParams, storage: Pick<Storage, 'getItem'> | undefined): string {
+  if (!stateIsThisTabsLaunch(params.get('state'), storage)) {
+    return 'The launch could not be completed: the answer from the authorization server does not match a launch started in this browser tab. Relaunch LMWH Monitor from the EHR.';
+  }
+  // Control characters become spaces (checked by code point: a regex range over them trips the linter's rule).
+  const clean = (v: string | null, max: number) =>
+    [...(v ?? '')]
+      .map((c) => (c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f ? ' ' : c))
+      .join('')
+      .trim()
+      .slice(0, max);
+  const error = clean(params.get('error'), 60);
+  const desc = clean(params.get('error_description'), 200);
+  return `The EHR's authorization server did not authorise the launch (${error}${desc ? `: ${desc}` : ''}). Relaunch LMWH Monitor from the EHR.`;
+}
+
+function stateIsThisTabsLaunch(state: string | null, storage: Pick<Storage, 'getItem'> | undefined): boolean {
+  if (!state || !storage) return false;
+  try {
+    const current = storage.getItem(FHIRCLIENT_SMART_KEY);
+    // fhirclient stores the key JSON-encoded.
+    const key = current === null ? null : (JSON.parse(current) as unknown);
+    return key === state && storage.getItem(state) !== null;
+  } catch {
+    return false;
   }
 }
 
@@ -276,6 +339,9 @@ export function describeLaunchError(e: unknown): string {
       .join(' ')
       .slice(0, 300);
     return `The EHR's authorization server refused to complete the launch (HTTP ${status}${oauth ? `: ${oauth}` : ''}). Relaunch LMWH Monitor from the EHR.`;
+  }
+  if (e instanceof SyntaxError || /Unexpected token|is not valid JSON|JSON\.parse/i.test(message)) {
+    return 'The EHR\'s authorization server answered with something that is not JSON (for example a web page) while completing the launch. Relaunch LMWH Monitor from the EHR.';
   }
   if (/Failed to obtain access token/i.test(message)) return 'The EHR did not issue an access token. Relaunch LMWH Monitor from the EHR.';
   if (e instanceof TypeError) return 'The EHR\'s authorization server could not be reached. Check the network connection and relaunch LMWH Monitor.';

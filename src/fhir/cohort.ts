@@ -22,12 +22,13 @@
  */
 import type { GroupStatus, RecordInput } from '../domain/input';
 import { DRUG_CLASS, RXNORM_ANTICOAGULANTS, ATC_ANTICOAGULANTS, SNOMED_ANTICOAGULANTS, normaliseOrders } from '../domain/medication';
+import { sessionCapabilityCache, type CapabilityCache } from './capabilities';
 import { failureReason, isFatal, type FhirRequester } from './failures';
 import { createLimiter, type Limiter } from './limit';
 import { searchAllPages, type SearchResult } from './paging';
 import { chunk, supportsInclude } from './queries';
 import { parseReference } from './references';
-import { loadPatientRecord } from './record';
+import { loadPatientRecord } from './loadRecord';
 
 const RXNORM = 'http://www.nlm.nih.gov/research/umls/rxnorm';
 const ATC = 'http://www.whocc.no/atc';
@@ -201,6 +202,10 @@ export interface CohortLoadOptions<R> {
   scopeLooksMissing?: (type: string) => boolean;
   /** A bound shared by several calls (e.g. rows added while the cohort is still being found); else one per call. */
   limiter?: Limiter;
+  /** ms one request may take (the launch's per-server setting; default the record loader's). */
+  requestTimeoutMs?: number;
+  /** The server's CapabilityStatement, read once for every member (default: one in-memory cache per call). */
+  capabilityCache?: CapabilityCache;
   /** Turns a record into the kept summary; the record itself is dropped right after. */
   summarise: (input: RecordInput) => R | Promise<R>;
   onUpdate: (state: CohortRowState<R>) => void;
@@ -218,6 +223,8 @@ export async function loadCohortRow<R>(requester: FhirRequester, patientId: stri
       ...(options.signal ? { signal: options.signal } : {}),
       concurrency: options.perPatientConcurrency ?? 2,
       ...(options.scopeLooksMissing ? { scopeLooksMissing: options.scopeLooksMissing } : {}),
+      ...(options.requestTimeoutMs !== undefined ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
+      ...(options.capabilityCache ? { capabilityCache: options.capabilityCache } : {}),
     });
     const incomplete = Object.values(input.groups).some((g) => g.status !== 'complete');
     result = { patientId, state: 'done', row: await options.summarise(input), incomplete };
@@ -232,12 +239,14 @@ export async function loadCohortRow<R>(requester: FhirRequester, patientId: stri
 /** Loads every member, `concurrency` at a time, reporting each row as it settles. Resolves when all settled. */
 export async function loadCohortRows<R>(requester: FhirRequester, patientIds: readonly string[], options: CohortLoadOptions<R>): Promise<void> {
   const limit = options.limiter ?? createLimiter(options.concurrency ?? DEFAULT_COHORT_CONCURRENCY);
+  // One read of the CapabilityStatement for the whole cohort, not one per patient.
+  const shared = { ...options, capabilityCache: options.capabilityCache ?? sessionCapabilityCache(undefined) };
   for (const patientId of patientIds) options.onUpdate({ patientId, state: 'queued' });
   await Promise.all(
     patientIds.map((patientId) =>
       limit(async () => {
         options.signal?.throwIfAborted();
-        await loadCohortRow(requester, patientId, options);
+        await loadCohortRow(requester, patientId, shared);
       }),
     ),
   );

@@ -7,11 +7,36 @@
 export class FhirHttpError extends Error {
   status: number;
   outcome?: fhir4.OperationOutcome;
-  constructor(status: number, message: string, outcome?: fhir4.OperationOutcome) {
+  /** From a Retry-After header (429, 503), in ms; absent when the server sent none or it was unreadable. */
+  retryAfterMs?: number;
+  /** A 2xx answer whose body is not JSON (for example an HTML login or error page). */
+  notJson?: boolean;
+  constructor(status: number, message: string, outcome?: fhir4.OperationOutcome, extra: { retryAfterMs?: number | undefined; notJson?: boolean } = {}) {
     super(message);
     this.name = 'FhirHttpError';
     this.status = status;
     if (outcome) this.outcome = outcome;
+    if (extra.retryAfterMs !== undefined) this.retryAfterMs = extra.retryAfterMs;
+    if (extra.notJson) this.notJson = true;
+  }
+}
+
+/** Retry-After as ms: delta-seconds or an HTTP date (relative to `now`, epoch ms); undefined when absent or unreadable. */
+export function parseRetryAfter(value: string | null | undefined, now: number): number | undefined {
+  if (!value) return undefined;
+  const v = value.trim();
+  if (/^\d+$/.test(v)) return Number(v) * 1000;
+  const at = Date.parse(v);
+  return Number.isFinite(at) ? Math.max(0, at - now) : undefined;
+}
+
+/** One request got no answer within the request timeout (the server or the network stalled). */
+export class RequestTimeoutError extends Error {
+  timeoutMs: number;
+  constructor(timeoutMs: number) {
+    super(`No answer within ${timeoutMs} ms.`);
+    this.name = 'RequestTimeoutError';
+    this.timeoutMs = timeoutMs;
   }
 }
 

@@ -28,3 +28,21 @@ describe('createLimiter', () => {
     expect(() => createLimiter(0)).toThrow(RangeError);
   });
 });
+
+describe('createLimiter priorities', () => {
+  it('starts waiting tasks lowest priority first, in arrival order within a priority', async () => {
+    const limit = createLimiter(1);
+    const order: string[] = [];
+    let release!: () => void;
+    const first = limit(() => new Promise<void>((r) => (release = r)));
+    const queued = [
+      limit(async () => void order.push('late-3'), 3),
+      limit(async () => void order.push('a-1'), 1),
+      limit(async () => void order.push('page2-0.5'), 0.5),
+      limit(async () => void order.push('b-1'), 1),
+    ];
+    release();
+    await Promise.all([first, ...queued]);
+    expect(order).toEqual(['page2-0.5', 'a-1', 'b-1', 'late-3']);
+  });
+});

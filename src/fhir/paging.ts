@@ -2,11 +2,12 @@
  * Following a search to its end. Every `next` link is followed (they are opaque: Epic sessionID, Oracle pageContext,
  * HAPI _getpages) with three guards, each ending in an explicit incomplete status rather than a silently short list:
  * a link seen twice (loop), a link to another origin (the requester would send the bearer token there), and a page
- * limit. Bundle.total is never used.
+ * limit. Bundle.total only words the page-limit reason ("500 of 5,000 read"); it never decides what is read.
+ * A first page refused with 400 is asked again in a plainer shape (without `_sort`/`_count`) when one is given.
  */
-import { parseSearchPage, type PageEntry } from './bundle';
+import { parseSearchPage, type PageEntry, type SearchPage } from './bundle';
 import { absoluteUrl, isOnServerOrigin } from './references';
-import { failureReason, isFatal, type FhirRequester } from './failures';
+import { failureReason, httpStatusOf, isFatal, type FhirRequester } from './failures';
 import type { GroupStatus } from '../domain/input';
 
 export interface PagedEntry extends PageEntry {
@@ -20,6 +21,8 @@ export interface SearchResult {
   entries: PagedEntry[];
   warnings: string[];
   pages: number;
+  /** Bundle.total of the first page, when the server sent one. */
+  total?: number;
 }
 
 export interface PagingOptions {
@@ -28,62 +31,100 @@ export interface PagingOptions {
   maxPages: number;
   signal?: AbortSignal | undefined;
   scopeLooksMissing?: ((type: string) => boolean) | undefined;
+  /** Queue priority of the first page (lower first); follow-on pages go ahead of other searches' first pages. */
+  priority?: number;
+  /** Plainer first-page paths to try, in order, when the server answers 400 (e.g. it refuses `_sort` or `_count`). */
+  fallbackPaths?: readonly string[];
+  /** The search asks for the newest first, so what a page limit leaves out is the oldest. */
+  newestFirst?: boolean;
+}
+
+/** Follow-on pages of a started search run before first pages of searches one priority step later. */
+export const FOLLOW_ON_PAGE_BOOST = 0.9;
+
+interface PagingState {
+  entries: PagedEntry[];
+  warnings: string[];
+  serverErrors: Set<string>;
+  pages: number;
+  total?: number;
 }
 
 export async function searchAllPages(requester: FhirRequester, firstPath: string, options: PagingOptions): Promise<SearchResult> {
   const { resourceType: type, maxPages } = options;
+  const state: PagingState = { entries: [], warnings: [], serverErrors: new Set(), pages: 0 };
+  const done = (status: GroupStatus, reason?: string) => finish(state, type, status, reason);
   const seen = new Set<string>();
-  const entries: PagedEntry[] = [];
-  const warnings: string[] = [];
   let url: string | undefined = firstPath;
-  let pages = 0;
-  // Error-severity OperationOutcome entries inside a 200 searchset: the server says its answer is not whole.
-  const serverErrors = new Set<string>();
-  const withServerErrors = (reason: string | undefined): string => {
-    const parts = reason ? [reason] : [];
-    if (serverErrors.size > 0) parts.push(`the server reported an error inside the ${type} results: ${[...serverErrors].join('; ')}`);
-    return parts.join('; ');
-  };
-  const done = (status: GroupStatus, reason?: string): SearchResult => ({
-    status,
-    ...(reason ? { reason } : {}),
-    entries,
-    warnings: [...new Set(warnings)],
-    pages,
-  });
-
+  let fallbacks = [...(options.fallbackPaths ?? [])];
+  let newestFirst = options.newestFirst ?? false;
   while (url !== undefined) {
-    if (pages >= maxPages) {
-      return done('incomplete', withServerErrors(`the ${type} search has more than ${maxPages} pages; stopped at the safety limit`));
-    }
+    if (state.pages >= maxPages) return done('incomplete', pageLimitReason(state, type, maxPages, newestFirst));
     const absolute = absoluteUrl(url, requester.serverUrl);
-    if (seen.has(absolute)) {
-      return done('incomplete', withServerErrors(`the server's next-page links for ${type} loop back to a page already read; stopped after ${pages} pages`));
-    }
+    if (seen.has(absolute)) return done('incomplete', `the server's next-page links for ${type} loop back to a page already read; stopped after ${state.pages} pages`);
     seen.add(absolute);
-    let json: unknown;
-    try {
-      json = await requester.get(pages === 0 ? url : absolute, options.signal ? { signal: options.signal } : undefined);
-    } catch (error) {
-      if (isFatal(error)) throw error;
-      const reason = failureReason(error, { resourceType: type, action: 'search', scopeLooksMissing: options.scopeLooksMissing });
-      return pages === 0 ? done('unavailable', reason) : done('incomplete', withServerErrors(`page ${pages + 1} of the ${type} search failed: ${reason}`));
+    const answer = await fetchPage(requester, state.pages === 0 ? url : absolute, state.pages, options);
+    if (!answer.ok) {
+      if (answer.status === 400 && state.pages === 0 && fallbacks.length > 0) {
+        url = fallbacks.shift();
+        newestFirst = false;
+        seen.clear();
+        continue;
+      }
+      return state.pages === 0 ? done('unavailable', answer.reason) : done('incomplete', `page ${state.pages + 1} of the ${type} search failed: ${answer.reason}`);
     }
-    const parsed = parseSearchPage(json);
-    if (!parsed.ok) {
-      return pages === 0
-        ? done('unavailable', `the ${type} search failed: ${parsed.reason}`)
-        : done('incomplete', withServerErrors(`page ${pages + 1} of the ${type} search failed: ${parsed.reason}`));
+    fallbacks = [];
+    addPage(state, answer.page);
+    if (answer.page.next !== undefined && !isOnServerOrigin(answer.page.next, requester.serverUrl)) {
+      return done('incomplete', `the next page link of the ${type} search points to another server; not followed`);
     }
-    pages += 1;
-    const page = parsed.page;
-    for (const e of page.entries) entries.push({ ...e, pageFullUrls: page.fullUrls });
-    warnings.push(...page.warnings);
-    for (const error of page.errors) serverErrors.add(error);
-    if (page.next !== undefined && !isOnServerOrigin(page.next, requester.serverUrl)) {
-      return done('incomplete', withServerErrors(`the next page link of the ${type} search points to another server; not followed`));
-    }
-    url = page.next;
+    url = answer.page.next;
   }
-  return serverErrors.size > 0 ? done('incomplete', withServerErrors(undefined)) : done('complete');
+  return state.serverErrors.size > 0 ? done('incomplete') : done('complete');
+}
+
+type PageAnswer = { ok: true; page: SearchPage } | { ok: false; reason: string; status?: number | undefined };
+
+async function fetchPage(requester: FhirRequester, url: string, pagesRead: number, options: PagingOptions): Promise<PageAnswer> {
+  const type = options.resourceType;
+  const priority = (options.priority ?? 0) - (pagesRead > 0 ? FOLLOW_ON_PAGE_BOOST : 0);
+  let json: unknown;
+  try {
+    json = await requester.get(url, { ...(options.signal ? { signal: options.signal } : {}), priority });
+  } catch (error) {
+    if (isFatal(error)) throw error;
+    return { ok: false, status: httpStatusOf(error), reason: failureReason(error, { resourceType: type, action: 'search', scopeLooksMissing: options.scopeLooksMissing }) };
+  }
+  const parsed = parseSearchPage(json);
+  return parsed.ok ? parsed : { ok: false, reason: pagesRead === 0 ? `the ${type} search failed: ${parsed.reason}` : parsed.reason };
+}
+
+function addPage(state: PagingState, page: SearchPage): void {
+  if (state.pages === 0 && page.total !== undefined) state.total = page.total;
+  state.pages += 1;
+  for (const e of page.entries) state.entries.push({ ...e, pageFullUrls: page.fullUrls });
+  state.warnings.push(...page.warnings);
+  for (const error of page.errors) state.serverErrors.add(error);
+}
+
+function pageLimitReason(state: PagingState, type: string, maxPages: number, newestFirst: boolean): string {
+  const read = state.entries.filter((e) => e.mode === 'match').length;
+  const of = state.total !== undefined && state.total > read ? ` of ${state.total}` : '';
+  const rest = newestFirst ? 'older results are not shown' : 'the remaining results are not shown';
+  return `the ${type} search has more than ${maxPages} pages; stopped at the safety limit with ${read}${of} results read; ${rest}`;
+}
+
+/** Error-severity OperationOutcome entries inside a 200 searchset: the server says its answer is not whole. */
+function finish(state: PagingState, type: string, status: GroupStatus, reason?: string): SearchResult {
+  const parts = reason ? [reason] : [];
+  if (state.serverErrors.size > 0) parts.push(`the server reported an error inside the ${type} results: ${[...state.serverErrors].join('; ')}`);
+  const text = parts.join('; ');
+  return {
+    status,
+    ...(text ? { reason: text } : {}),
+    entries: state.entries,
+    warnings: [...new Set(state.warnings)],
+    pages: state.pages,
+    ...(state.total !== undefined ? { total: state.total } : {}),
+  };
 }

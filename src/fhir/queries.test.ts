@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { appointmentDateRange, buildSearches, chunk, hasWantedCode, supportsInclude } from './queries';
 import { OBSERVATION_QUERY_CODES } from '../domain/codes';
+import { describeCapabilities } from './capabilities';
 
 const NOW = Date.UTC(2026, 2, 1, 9, 30);
 const plan = (o: Partial<Parameters<typeof buildSearches>[1]> = {}) =>
@@ -10,21 +11,38 @@ const params = (path: string) => new URLSearchParams(path.slice(path.indexOf('?'
 describe('buildSearches', () => {
   it('every Observation search carries code (Epic refuses one without code or category) and the patient', () => {
     const obs = plan().filter((s) => s.resourceType === 'Observation');
-    expect(obs.length).toBeGreaterThan(5);
+    expect(new Set(obs.map((s) => s.group))).toEqual(new Set(['observations-ddimer', 'observations-coagulation', 'observations-findings', 'observations-weight', 'observations-pregnancy']));
     for (const s of obs) {
       expect(params(s.path).get('code')).toBeTruthy();
       expect(params(s.path).get('patient')).toBe('p 1');
     }
   });
 
-  it('searches every code of every list exactly once, LOINC-qualified, at most 10 codes per URL', () => {
-    const obs = plan().filter((s) => s.resourceType === 'Observation');
+  it('searches every code of every list exactly once, LOINC-qualified, in as few URLs as 2,000 characters allow', () => {
+    const base = 'https://ehr.example/fhir/r4';
+    const obs = plan({ baseUrl: base }).filter((s) => s.resourceType === 'Observation');
     const codes = obs.flatMap((s) => params(s.path).get('code')!.split(','));
     for (const c of codes) expect(c.startsWith('http://loinc.org|')).toBe(true);
     const wanted = new Set(Object.values(OBSERVATION_QUERY_CODES).flat());
     expect(new Set(codes.map((c) => c.split('|')[1]))).toEqual(wanted);
-    for (const s of obs) expect(params(s.path).get('code')!.split(',').length).toBeLessThanOrEqual(10);
-    for (const s of obs) expect(s.path.length).toBeLessThan(500);
+    expect(codes).toHaveLength(new Set(codes).size);
+    for (const s of obs) expect(`${base}/${s.path}`.length).toBeLessThanOrEqual(2000);
+    // Fewer searches than ten codes per search would need (the old split).
+    const tenPerSearch = Object.values(OBSERVATION_QUERY_CODES).reduce((n, list) => n + Math.ceil(new Set(list).size / 10), 0);
+    expect(obs.length).toBeLessThan(tenPerSearch);
+  });
+
+  it('a shorter URL limit or a code cap splits the lists further, still every code once', () => {
+    const wanted = new Set(Object.values(OBSERVATION_QUERY_CODES).flat());
+    for (const o of [{ maxUrlLength: 400 }, { maxCodesPerSearch: 3 }]) {
+      const obs = plan(o).filter((s) => s.resourceType === 'Observation');
+      const codes = obs.flatMap((s) => params(s.path).get('code')!.split(','));
+      expect(new Set(codes.map((c) => c.split('|')[1]))).toEqual(wanted);
+      for (const s of obs) {
+        if (o.maxUrlLength) expect(s.path.length).toBeLessThanOrEqual(400);
+        if (o.maxCodesPerSearch) expect(params(s.path).get('code')!.split(',').length).toBeLessThanOrEqual(3);
+      }
+    }
   });
 
   it('labs use category=laboratory, weight vital-signs, pregnancy dating no category (exam/survey/none in EHRs)', () => {
@@ -88,5 +106,64 @@ describe('hasWantedCode', () => {
     expect(hasWantedCode(obs('http://loinc.org', '777-3'))).toBe(true);
     expect(hasWantedCode(obs('http://loinc.org', '2345-7'))).toBe(false);
     expect(hasWantedCode(obs('https://fhir.cerner.com/x/codeSet/72', '777-3'))).toBe(false);
+  });
+});
+
+describe('buildSearches with a CapabilityStatement', () => {
+  const statement = (resources: fhir4.CapabilityStatementRestResource[]): fhir4.CapabilityStatement =>
+    ({ resourceType: 'CapabilityStatement', status: 'active', date: '2026', kind: 'instance', fhirVersion: '4.0.1', format: ['json'], rest: [{ mode: 'server', resource: resources }] }) as fhir4.CapabilityStatement;
+  const withParams = (type: string, names: string[], interaction = ['read', 'search-type']): fhir4.CapabilityStatementRestResource =>
+    ({ type, interaction: interaction.map((code) => ({ code })), searchParam: names.map((name) => ({ name, type: 'token' })) }) as fhir4.CapabilityStatementRestResource;
+
+  it('asks for the newest first by the type\'s date parameter and the page size, with a plain fallback', () => {
+    const caps = describeCapabilities(statement([withParams('Observation', ['patient', 'code', 'category', 'date']), withParams('MedicationRequest', ['patient', 'authoredon'])]));
+    const specs = plan({ capabilities: caps, pageSize: 200 });
+    const ob = specs.find((s) => s.resourceType === 'Observation')!;
+    expect(params(ob.path).get('_sort')).toBe('-date');
+    expect(params(ob.path).get('_count')).toBe('200');
+    expect(ob.newestFirst).toBe(true);
+    expect(ob.fallbackPaths).toHaveLength(1);
+    expect(params(ob.fallbackPaths[0]!).has('_sort')).toBe(false);
+    expect(params(ob.fallbackPaths[0]!).has('_count')).toBe(false);
+    expect(params(specs.find((s) => s.resourceType === 'MedicationRequest')!.path).get('_sort')).toBe('-authoredon');
+  });
+
+  it('no _sort when the statement does not list the date parameter; unlisted types are not offered; unlisted category dropped', () => {
+    const caps = describeCapabilities(statement([withParams('Observation', ['patient', 'code']), withParams('Encounter', ['patient'], ['read'])]));
+    const specs = plan({ capabilities: caps });
+    const ob = specs.find((s) => s.resourceType === 'Observation')!;
+    expect(params(ob.path).has('_sort')).toBe(false);
+    expect(params(ob.path).has('category')).toBe(false);
+    expect(ob.offered).toBe(true);
+    expect(specs.find((s) => s.resourceType === 'Encounter')!.offered).toBe(false); // read only, no search
+    expect(specs.find((s) => s.resourceType === 'Condition')!.offered).toBe(false); // not listed
+  });
+
+  it('_include of the Medication on administrations, statements and dispenses only where advertised', () => {
+    const caps = describeCapabilities(
+      statement([
+        { type: 'MedicationAdministration', searchInclude: ['*'] },
+        { type: 'MedicationDispense', searchInclude: ['MedicationDispense:medication'] },
+        { type: 'MedicationStatement', searchInclude: ['MedicationStatement:subject'] },
+      ] as fhir4.CapabilityStatementRestResource[]),
+    );
+    const include = (type: string) => params(plan({ capabilities: caps }).find((s) => s.resourceType === type)!.path).getAll('_include');
+    expect(include('MedicationAdministration')).toEqual(['MedicationAdministration:medication']);
+    expect(include('MedicationDispense')).toEqual(['MedicationDispense:medication']);
+    expect(include('MedicationStatement')).toEqual([]);
+  });
+
+  it('without a statement every search is offered and none is sorted', () => {
+    const specs = plan({ capabilities: describeCapabilities(undefined) });
+    expect(specs.every((s) => s.offered && !s.newestFirst)).toBe(true);
+  });
+
+  it('orders the searches so the first screen (orders, doses, planned events, dating) comes before labs and the rest', () => {
+    const types = plan().map((s) => `${s.priority}:${s.group}`);
+    const first = (g: string) => types.findIndex((t) => t.endsWith(`:${g}`));
+    for (const early of ['medication-requests', 'medication-administrations', 'appointments', 'service-requests', 'procedures', 'encounters']) {
+      expect(first(early)).toBeLessThan(first('observations-ddimer'));
+    }
+    expect(first('observations-ddimer')).toBeLessThan(first('allergies'));
   });
 });

@@ -5,12 +5,16 @@
  * - Observation searches always carry `code` (Epic: "Must have either code or category."); labs add
  *   `category=laboratory`, weight `category=vital-signs`. Pregnancy dating observations are searched by code only,
  *   because they are recorded as exam, survey or without category, and Epic rejects those categories.
- * - Long code lists are split so URLs stay modest (each code is system-qualified).
+ * - Code lists are as long as a URL allows (about 2,000 characters with the base, measured), so few searches run.
+ * - Newest first (`_sort=-<the type's date parameter>`) where the statement lists that parameter for the type, and
+ *   `_count` as large as the loader asks (servers cap it); a 400 on the first page retries without both.
+ * - No search of a type the CapabilityStatement leaves out; no `category` where the type does not list it.
  * - Appointment carries a date range (Oracle: 400 "no supported search parameters provided" without one).
  * - `_include` only where the CapabilityStatement advertises it (Oracle refuses `_include`).
  */
 import { OBSERVATION_QUERY_CODES } from '../domain/codes';
 import type { QueryGroup } from '../domain/input';
+import type { ServerCapabilities } from './capabilities';
 
 export const LOINC = 'http://loinc.org';
 
@@ -19,6 +23,14 @@ export interface SearchSpec {
   resourceType: string;
   /** Path relative to the FHIR base, e.g. `Observation?patient=1&category=laboratory&code=...`. */
   path: string;
+  /** Queue priority (lower first): what the first screen needs goes first. */
+  priority: number;
+  /** Plainer paths to try when the server answers the first page with 400 (without `_sort` and `_count`). */
+  fallbackPaths: string[];
+  /** The path asks for the newest first. */
+  newestFirst: boolean;
+  /** False when the CapabilityStatement says the server does not search this type: not sent. */
+  offered: boolean;
 }
 
 export interface QueryPlanOptions {
@@ -27,13 +39,60 @@ export interface QueryPlanOptions {
   includeMedication: boolean;
   /** The server advertises `_include=DiagnosticReport:result`. */
   includeReportResults: boolean;
-  /** Codes per Observation search (default 10: about 350 characters of query). */
+  /** An upper bound on codes per Observation search (default: only the URL length bounds it). */
   maxCodesPerSearch?: number;
+  /** Longest URL, base included (default 2,000 characters). */
+  maxUrlLength?: number;
+  /** The FHIR base URL, to measure URL lengths (default: none, i.e. paths alone are measured). */
+  baseUrl?: string;
+  /** `_count` to ask for (default: none sent). */
+  pageSize?: number;
+  /** What the server's CapabilityStatement says (default: nothing known; no `_sort`). */
+  capabilities?: ServerCapabilities;
 }
 
 const DAY = 86_400_000;
+export const DEFAULT_MAX_URL_LENGTH = 2000;
 /** Appointment window: two years back (a recent caesarean, earlier plans) to one year ahead (planned delivery). */
 export const APPOINTMENT_WINDOW = { backDays: 730, aheadDays: 365 } as const;
+
+/** Each type's date search parameter, used to ask for the newest first. */
+export const DATE_PARAM: Readonly<Record<string, string>> = {
+  Observation: 'date',
+  DiagnosticReport: 'date',
+  MedicationRequest: 'authoredon',
+  MedicationAdministration: 'effective-time',
+  MedicationStatement: 'effective',
+  MedicationDispense: 'whenhandedover',
+  Procedure: 'date',
+  ServiceRequest: 'authored',
+  Appointment: 'date',
+  Encounter: 'date',
+  Condition: 'recorded-date',
+  AllergyIntolerance: 'date',
+};
+
+/** Lower first: orders, doses, planned events and dating (the first screen), the latest labs, then the rest. */
+export const GROUP_PRIORITY: Readonly<Record<QueryGroup, number>> = {
+  patient: 0,
+  'medication-requests': 1,
+  'medication-administrations': 1,
+  appointments: 1,
+  'service-requests': 1,
+  procedures: 1,
+  'observations-pregnancy': 1,
+  encounters: 1,
+  medications: 2,
+  'observations-ddimer': 2,
+  'observations-coagulation': 2,
+  'diagnostic-reports': 3,
+  'observations-weight': 3,
+  'medication-statements': 3,
+  'medication-dispenses': 3,
+  conditions: 3,
+  'observations-findings': 4,
+  allergies: 4,
+};
 
 export function chunk<T>(items: readonly T[], size: number): T[][] {
   if (size < 1) throw new RangeError('chunk size must be at least 1');
@@ -53,40 +112,105 @@ function tokenList(system: string, codes: readonly string[]): string {
   return codes.map((c) => encodeURIComponent(`${system}|${c}`)).join(',');
 }
 
-function uniq(codes: readonly string[]): string[] {
-  return [...new Set(codes)];
+/**
+ * Splits codes into runs whose URL (`urlFor(run)`, base included) stays within `maxLength`, each run at most
+ * `maxCodes` long. A single code longer than the limit still gets its own search.
+ */
+export function packCodes(codes: readonly string[], urlFor: (run: readonly string[]) => string, maxLength: number, maxCodes = Infinity): string[][] {
+  const runs: string[][] = [];
+  let run: string[] = [];
+  for (const code of new Set(codes)) {
+    const candidate = [...run, code];
+    if (run.length > 0 && (candidate.length > maxCodes || urlFor(candidate).length > maxLength)) {
+      runs.push(run);
+      run = [code];
+    } else run = candidate;
+  }
+  if (run.length > 0) runs.push(run);
+  return runs;
 }
 
-export function buildSearches(patientId: string, options: QueryPlanOptions): SearchSpec[] {
-  const p = `patient=${encodeURIComponent(patientId)}`;
-  const size = options.maxCodesPerSearch ?? 10;
+interface SpecShape {
+  group: QueryGroup;
+  resourceType: string;
+  /** Filters (patient, category, code, date, _include), already encoded. */
+  filters: string[];
+}
+
+/** Adds `_sort`/`_count` where they fit and the plain fallback. */
+function finishSpec(shape: SpecShape, options: QueryPlanOptions): SearchSpec {
+  const { resourceType: type } = shape;
+  const caps = options.capabilities;
+  const dateParam = DATE_PARAM[type];
+  // Servers rarely list `_sort` itself; a listed date parameter is taken as sortable, and a 400 falls back.
+  const newestFirst = !!dateParam && caps?.offersParam(type, dateParam) === true;
+  const extras = [...(newestFirst ? [`_sort=-${dateParam}`] : []), ...(options.pageSize ? [`_count=${options.pageSize}`] : [])];
+  const plain = `${type}?${shape.filters.join('&')}`;
+  return {
+    group: shape.group,
+    resourceType: type,
+    path: extras.length ? `${plain}&${extras.join('&')}` : plain,
+    priority: GROUP_PRIORITY[shape.group],
+    fallbackPaths: extras.length ? [plain] : [],
+    newestFirst,
+    offered: caps?.offersSearch(type) ?? true,
+  };
+}
+
+/** `category=<code>` unless the statement lists the type's parameters without `category`. */
+function categoryFilter(type: string, code: string | undefined, options: QueryPlanOptions): string[] {
+  if (!code || options.capabilities?.offersParam(type, 'category') === false) return [];
+  return [`category=${code}`];
+}
+
+function observationSpecs(patientFilter: string, options: QueryPlanOptions): SearchSpec[] {
+  const maxLength = options.maxUrlLength ?? DEFAULT_MAX_URL_LENGTH;
+  const base = options.baseUrl ? `${options.baseUrl.replace(/\/+$/, '')}/` : '';
   const specs: SearchSpec[] = [];
-  const observations = (group: QueryGroup, codes: readonly string[], category?: string) => {
-    for (const part of chunk(uniq(codes), size)) {
-      const cat = category ? `&category=${category}` : '';
-      specs.push({ group, resourceType: 'Observation', path: `Observation?${p}${cat}&code=${tokenList(LOINC, part)}` });
+  const add = (group: QueryGroup, codes: readonly string[], category?: string) => {
+    const filters = (run: readonly string[]) => [patientFilter, ...categoryFilter('Observation', category, options), `code=${tokenList(LOINC, run)}`];
+    const urlFor = (run: readonly string[]) => base + finishSpec({ group, resourceType: 'Observation', filters: filters(run) }, options).path;
+    for (const run of packCodes(codes, urlFor, maxLength, options.maxCodesPerSearch)) {
+      specs.push(finishSpec({ group, resourceType: 'Observation', filters: filters(run) }, options));
     }
   };
-  observations('observations-ddimer', OBSERVATION_QUERY_CODES.ddimer, 'laboratory');
-  observations('observations-coagulation', OBSERVATION_QUERY_CODES.coagulation, 'laboratory');
-  observations('observations-findings', OBSERVATION_QUERY_CODES.findings, 'laboratory');
-  observations('observations-weight', OBSERVATION_QUERY_CODES.weight, 'vital-signs');
-  observations('observations-pregnancy', OBSERVATION_QUERY_CODES.pregnancy);
-
-  const simple = (group: QueryGroup, resourceType: string, extra = '') => specs.push({ group, resourceType, path: `${resourceType}?${p}${extra}` });
-  simple('diagnostic-reports', 'DiagnosticReport', `&category=LAB${options.includeReportResults ? '&_include=DiagnosticReport:result' : ''}`);
-  simple('medication-requests', 'MedicationRequest', options.includeMedication ? '&_include=MedicationRequest:medication' : '');
-  simple('medication-administrations', 'MedicationAdministration');
-  simple('medication-statements', 'MedicationStatement');
-  simple('medication-dispenses', 'MedicationDispense');
-  simple('procedures', 'Procedure');
-  simple('service-requests', 'ServiceRequest');
-  const range = appointmentDateRange(options.now);
-  simple('appointments', 'Appointment', `&date=ge${range.from}&date=le${range.to}`);
-  simple('encounters', 'Encounter');
-  simple('conditions', 'Condition');
-  simple('allergies', 'AllergyIntolerance');
+  add('observations-ddimer', OBSERVATION_QUERY_CODES.ddimer, 'laboratory');
+  add('observations-coagulation', OBSERVATION_QUERY_CODES.coagulation, 'laboratory');
+  add('observations-findings', OBSERVATION_QUERY_CODES.findings, 'laboratory');
+  add('observations-weight', OBSERVATION_QUERY_CODES.weight, 'vital-signs');
+  add('observations-pregnancy', OBSERVATION_QUERY_CODES.pregnancy);
   return specs;
+}
+
+/** `_include=<Type>:medication` where advertised (the MedicationRequest one follows `includeMedication`). */
+function medicationInclude(type: string, options: QueryPlanOptions): string[] {
+  return options.capabilities?.offersInclude(type, `${type}:medication`) ? [`_include=${type}:medication`] : [];
+}
+
+function otherSpecs(patientFilter: string, options: QueryPlanOptions): SearchSpec[] {
+  const range = appointmentDateRange(options.now);
+  const shape = (group: QueryGroup, resourceType: string, ...extra: string[]): SpecShape => ({ group, resourceType, filters: [patientFilter, ...extra] });
+  const shapes: SpecShape[] = [
+    shape('medication-requests', 'MedicationRequest', ...(options.includeMedication ? ['_include=MedicationRequest:medication'] : [])),
+    shape('medication-administrations', 'MedicationAdministration', ...medicationInclude('MedicationAdministration', options)),
+    shape('appointments', 'Appointment', `date=ge${range.from}`, `date=le${range.to}`),
+    shape('service-requests', 'ServiceRequest'),
+    shape('procedures', 'Procedure'),
+    shape('diagnostic-reports', 'DiagnosticReport', ...categoryFilter('DiagnosticReport', 'LAB', options), ...(options.includeReportResults ? ['_include=DiagnosticReport:result'] : [])),
+    shape('medication-statements', 'MedicationStatement', ...medicationInclude('MedicationStatement', options)),
+    shape('medication-dispenses', 'MedicationDispense', ...medicationInclude('MedicationDispense', options)),
+    shape('encounters', 'Encounter'),
+    shape('conditions', 'Condition'),
+    shape('allergies', 'AllergyIntolerance'),
+  ];
+  return shapes.map((s) => finishSpec(s, options));
+}
+
+/** Every search of the record, in priority order (lowest number first). */
+export function buildSearches(patientId: string, options: QueryPlanOptions): SearchSpec[] {
+  const p = `patient=${encodeURIComponent(patientId)}`;
+  const specs = [...observationSpecs(p, options), ...otherSpecs(p, options)];
+  return specs.sort((a, b) => a.priority - b.priority);
 }
 
 /** Does the CapabilityStatement advertise this `_include` for this type (`*` counts)? Absent statement: no. */

@@ -12,6 +12,7 @@ import {
   READ_RESOURCE_TYPES,
   SmartConfigError,
   validateSmartConfig,
+  requestTimeoutFor,
   type SmartConfig,
 } from './smart';
 
@@ -81,6 +82,9 @@ describe('validateSmartConfig', () => {
     ['no client id', withServer({ clientId: '' }), /clientId is missing/],
     ['no label', withServer({ label: ' ' }), /label is missing/],
     ['duplicate id', { ...good, servers: [good.servers[0], good.servers[0]] }, /used twice/],
+    ['request timeout as text', withServer({ requestTimeoutMs: '30000' }), /requestTimeoutMs must be a whole number/],
+    ['request timeout too short to get any answer', withServer({ requestTimeoutMs: 999 }), /from 1000 to 120000/],
+    ['request timeout so long a stall goes unnamed', withServer({ requestTimeoutMs: 120_001 }), /from 1000 to 120000/],
   ])('%s is rejected with a readable reason', (_name, json, reason) => {
     const r = validateSmartConfig(json);
     expect(r.ok).toBe(false);
@@ -89,6 +93,16 @@ describe('validateSmartConfig', () => {
 
   it('accepts a minimal valid configuration', () => {
     expect(validateSmartConfig(good)).toEqual({ ok: true, config: good });
+  });
+
+  it('a server slow to answer: its request timeout is kept and found for an iss it matches, none for other servers', () => {
+    const r = validateSmartConfig(withServer({ requestTimeoutMs: 45_000 }));
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(requestTimeoutFor(r.config, 'https://x.example/fhir/')).toBe(45_000);
+    expect(requestTimeoutFor(r.config, 'https://y.example/fhir')).toBeUndefined();
+    const plain = validateSmartConfig(good);
+    expect(plain.ok && requestTimeoutFor(plain.config, 'https://x.example/fhir')).toBeUndefined();
   });
 });
 

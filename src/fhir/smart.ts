@@ -18,7 +18,15 @@ export interface ServerEntry {
   issMatch: IssMatch;
   clientId: string;
   scopeStyle: ScopeStyle;
+  /**
+   * ms the record loader waits for one answer from this server before it names the part as not answered (default
+   * 15,000, the loader's own). For an EHR known to be slow; bounded by REQUEST_TIMEOUT_RANGE_MS.
+   */
+  requestTimeoutMs?: number;
 }
+
+/** Allowed requestTimeoutMs: long enough for a real answer, short enough that a stalled part is named. */
+export const REQUEST_TIMEOUT_RANGE_MS = { min: 1_000, max: 120_000 } as const;
 
 export interface SmartConfig {
   /** For a server the user typed in and explicitly trusted on the standalone form. */
@@ -80,6 +88,11 @@ export function validateSmartConfig(json: unknown): ConfigResult {
     if (typeof s.label !== 'string' || s.label.trim() === '') errors.push(`${where}: label is missing`);
     if (typeof s.clientId !== 'string' || s.clientId.trim() === '') errors.push(`${where}: clientId is missing`);
     if (!isStyle(s.scopeStyle)) errors.push(`${where}: scopeStyle must be "v1" or "v2"`);
+    const timeout = s.requestTimeoutMs;
+    const { min, max } = REQUEST_TIMEOUT_RANGE_MS;
+    if (timeout !== undefined && (typeof timeout !== 'number' || !Number.isInteger(timeout) || timeout < min || timeout > max)) {
+      errors.push(`${where}: requestTimeoutMs must be a whole number of milliseconds from ${min} to ${max}`);
+    }
     const m = s.issMatch;
     let issMatch: IssMatch | undefined;
     if (isRecord(m) && typeof m.exact === 'string' && m.regex === undefined) {
@@ -98,7 +111,14 @@ export function validateSmartConfig(json: unknown): ConfigResult {
     } else errors.push(`${where}: issMatch must be {"exact": "<url>"} or {"regex": "^...$"}`);
     if (errors.length === before && issMatch) {
       seen.add(s.id as string);
-      servers.push({ id: s.id as string, label: s.label as string, issMatch, clientId: s.clientId as string, scopeStyle: s.scopeStyle as ScopeStyle });
+      servers.push({
+        id: s.id as string,
+        label: s.label as string,
+        issMatch,
+        clientId: s.clientId as string,
+        scopeStyle: s.scopeStyle as ScopeStyle,
+        ...(typeof timeout === 'number' ? { requestTimeoutMs: timeout } : {}),
+      });
     }
   });
   if (errors.length) return { ok: false, errors };
@@ -155,6 +175,11 @@ export function issMatches(entry: ServerEntry, iss: string): boolean {
 /** The configured entry for an iss, or undefined (first match wins). */
 export function findServer(config: SmartConfig, iss: string): ServerEntry | undefined {
   return config.servers.find((s) => issMatches(s, iss));
+}
+
+/** The request timeout configured for the server the launch ended on, or undefined (the loader's default). */
+export function requestTimeoutFor(config: SmartConfig, serverUrl: string): number | undefined {
+  return findServer(config, serverUrl)?.requestTimeoutMs;
 }
 
 /** fhirclient's own issMatch form of an entry (string = exact, RegExp), for the authorize options. */

@@ -3,6 +3,7 @@
  * patient view's, its indicator says whether the booked time is already inside a stop window, no LMWH order gives no
  * card, and missing data gives a card that names what is missing.
  */
+import { createMessages } from '../../src/ui/messages/translator';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadUnitConverter, type UnitConverter } from '../../src/domain/labs';
 import { buildClinicalRecord } from '../../src/domain/record';
@@ -59,10 +60,11 @@ describe('third-trimester patient on enoxaparin 40 mg daily (last dose 24 Nov 18
     const d = run('third-trimester', [stored]);
     const view = buildClinicalRecord(recordInputFor(demoResources('third-trimester'), 'third-trimester'), { nowMs: DEMO_TEST_NOW, zone: DEMO_TEST_ZONE, units });
     const viewCard = view.rules.cards.find((c) => c.event.sources.some((s) => s.id === stored.id))!;
+    const m = createMessages({ locale: 'en', zone: DEMO_TEST_ZONE });
     for (const line of viewCard.deadlines.filter((l) => l.deadlineMs !== null)) {
-      expect(d.cards[0]!.detail).toContain(line.deadlineText);
+      expect(d.cards[0]!.detail).toContain(`Last dose no later than ${m.instant(line.deadlineMs!)}`);
     }
-    expect(d.cards[0]!.summary).toContain(viewCard.deadlines.find((l) => l.source.kind === 'source-article')!.deadlineText.replace('Last dose no later than ', ''));
+    expect(d.cards[0]!.summary).toContain(m.instant(viewCard.deadlines.find((l) => l.source.kind === 'source-article')!.deadlineMs!));
   });
 
   it('a draft surgery order (order-sign) gives the ASRA 2018 prophylactic 12 h deadline; the source gives no interval', () => {

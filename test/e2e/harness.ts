@@ -50,7 +50,8 @@ export interface TestPage {
 export interface Harness {
   /** The sandbox origin, e.g. http://127.0.0.1:41234 */
   url: string;
-  newPage(): Promise<TestPage>;
+  /** A page in a fresh browser context; `locale` is the browser language (default en-GB). */
+  newPage(options?: { locale?: string }): Promise<TestPage>;
   close(): Promise<void>;
 }
 
@@ -71,8 +72,8 @@ export async function startHarness(options: { dataPaths?: string[]; cohortSize?:
   const open = new Set<TestPage>();
   const b = browser;
 
-  async function newPage(): Promise<TestPage> {
-    const context = await b.newContext({ timezoneId: 'Europe/London', locale: 'en-GB', viewport: { width: 1280, height: 800 } });
+  async function newPage(options: { locale?: string } = {}): Promise<TestPage> {
+    const context = await b.newContext({ timezoneId: 'Europe/London', locale: options.locale ?? 'en-GB', viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     // A fixed start that still lets timers run (install, not setFixedTime); tests move it with fastForward.
     await page.clock.install({ time: FIXED_NOW });
@@ -131,7 +132,8 @@ export async function startHarness(options: { dataPaths?: string[]; cohortSize?:
 /** The harness as one test file uses it: its URL, and pages that are closed after each test. */
 export interface SuiteHarness {
   readonly url: string;
-  newPage(): Promise<TestPage>;
+  /** A page in a fresh browser context; `locale` is the browser language (default en-GB). */
+  newPage(options?: { locale?: string }): Promise<TestPage>;
 }
 
 /**
@@ -158,8 +160,8 @@ export function setupHarness(options: { dataPaths?: string[]; cohortSize?: numbe
     get url() {
       return started().url;
     },
-    async newPage() {
-      const page = await started().newPage();
+    async newPage(pageOptions) {
+      const page = await started().newPage(pageOptions);
       pages.push(page);
       return page;
     },

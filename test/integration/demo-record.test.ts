@@ -47,7 +47,7 @@ describe('third-trimester demo patient', () => {
     const csAt = DateTime.fromMillis(NOW, { zone: ZONE }).plus({ days: 3 }).set({ hour: 8, minute: 30, second: 0, millisecond: 0 }).toMillis();
     const source = card.deadlines.find((l) => l.ruleId === 'source.stop-before.planned-birth-48h')!;
     expect(source.deadlineMs).toBe(csAt - 48 * 3_600_000);
-    expect(source.status).toBe('Stop not documented');
+    expect(source.status).toBe('stop-not-documented');
   });
   it('plots the D-dimer results except the entered-in-error one; DDU stays DDU', () => {
     const r = rec('third-trimester');
@@ -89,7 +89,7 @@ describe('stop-now and status across patients', () => {
     const r = rec('no-lmwh');
     const when = { original: 'what-if', precision: 'minute' as const, start: NOW + 5 * 86_400_000, end: NOW + 5 * 86_400_000 + 60_000, offset: 'explicit' as const, zone: ZONE };
     const card = evaluateEvent({ id: 'what-if', class: 'caesarean', label: 'Theatre slot', when, sources: [], enteredHere: true }, r.rules.context);
-    expect(card.deadlines.find((l) => l.ruleId === 'source.stop-before.planned-birth-48h')!.status).toBe('No LMWH order found');
+    expect(card.deadlines.find((l) => l.ruleId === 'source.stop-before.planned-birth-48h')!.status).toBe('no-lmwh-order');
   });
   it('an incomplete medication search makes the status Unknown, never "No LMWH order found"', () => {
     const d = demos.find((x) => x.id === 'no-lmwh')!;

@@ -4,7 +4,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { setupServer } from 'msw/node';
-import { loadPatientRecord } from '../../src/fhir/record';
+import { loadPatientRecord } from '../../src/fhir/loadRecord';
 import { QUERY_GROUPS, type RecordInput } from '../../src/domain/input';
 import { buildDataset, EXPECTED_CLINICAL_KEYS, PATIENT_ID, type MedicationShape } from '../../mocks/msw/dataset';
 import { epicLike, hapiLike, launcherLike, oracleLike, EPIC_WARNING_4119, type FlavourServer } from '../../mocks/msw/flavours';
@@ -236,7 +236,7 @@ describe('paging edge cases (hapiLike + hand-written Encounter pages)', () => {
     const record = await load(f, { maxPagesPerSearch: 7 });
     expect(record.groups.encounters).toMatchObject({
       status: 'incomplete',
-      reason: 'the Encounter search has more than 7 pages; stopped at the safety limit',
+      reason: 'the Encounter search has more than 7 pages; stopped at the safety limit with 7 results read; older results are not shown',
       count: 7,
     });
   });

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { setupServer } from 'msw/node';
-import { loadPatientRecord } from '../../src/fhir/record';
+import { loadPatientRecord } from '../../src/fhir/loadRecord';
 import { QUERY_GROUPS } from '../../src/domain/input';
 import { WANTED_OBSERVATION_CODES } from '../../src/fhir/queries';
 import { launcherLike } from '../../mocks/msw/flavours';

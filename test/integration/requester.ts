@@ -4,7 +4,7 @@
  * loader itself never follows a foreign link.
  */
 import type { FhirRequester } from '../../src/fhir/client';
-import { FhirHttpError } from '../../src/fhir/errors';
+import { FhirHttpError, parseRetryAfter } from '../../src/fhir/errors';
 
 export function fetchRequester(serverUrl: string): FhirRequester {
   const base = serverUrl.endsWith('/') ? serverUrl : `${serverUrl}/`;
@@ -21,7 +21,7 @@ export function fetchRequester(serverUrl: string): FhirRequester {
       }
       if (!response.ok) {
         const outcome = (body as { resourceType?: string } | undefined)?.resourceType === 'OperationOutcome' ? (body as fhir4.OperationOutcome) : undefined;
-        throw new FhirHttpError(response.status, `HTTP ${response.status}`, outcome);
+        throw new FhirHttpError(response.status, `HTTP ${response.status}`, outcome, { retryAfterMs: parseRetryAfter(response.headers.get('retry-after'), Date.now()) });
       }
       return body;
     },

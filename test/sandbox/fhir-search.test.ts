@@ -40,12 +40,13 @@ describe('sandbox FHIR search over HTTP', () => {
     expect(new Set(seen).size).toBe(130);
   });
 
-  it('defaults to 20 entries per page and caps _count at 200', async () => {
+  it('defaults to 20 entries per page and caps _count at 100, the server page limit', async () => {
     const def = await fhirGet(base, 'Observation?patient=pA', token);
     expect(def.body.entry).toHaveLength(20);
     const capped = await fhirGet(base, 'Observation?patient=pA&_count=1000', token);
-    expect(capped.body.entry).toHaveLength(132);
-    expect(next(capped.body)).toBeUndefined();
+    expect(capped.body.entry).toHaveLength(100);
+    expect(capped.body.total).toBe(132);
+    expect(next(capped.body)).toMatch(/_count=100&_offset=100$/);
   });
 
   it('entries carry fullUrl and search.mode match', async () => {

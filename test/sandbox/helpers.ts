@@ -137,10 +137,25 @@ export function testBundle(obsCount = 130): fhir4.Bundle {
   const entries: fhir4.Resource[] = [
     { resourceType: 'Patient', id: 'pA', name: [{ given: ['Anna'], family: 'Test' }], birthDate: '1990-06-15', gender: 'female' } as fhir4.Patient,
     { resourceType: 'Patient', id: 'pB', name: [{ given: ['Bea'], family: 'Other' }], birthDate: '1985-01-01', gender: 'female' } as fhir4.Patient,
+    ...bodyWeights(obsCount),
+    ...otherRecords(),
   ];
+  return {
+    resourceType: 'Bundle',
+    type: 'transaction',
+    entry: entries.map((resource) => ({
+      resource,
+      request: { method: 'PUT', url: `${resource.resourceType}/${resource.id}` },
+    })) as fhir4.BundleEntry[],
+  };
+}
+
+/** `count` body weights of pA on successive days back from 2026-01-01 (ids w0, w1, ...). */
+function bodyWeights(count: number): fhir4.Observation[] {
+  const out: fhir4.Observation[] = [];
   const day0 = Date.parse('2026-01-01T08:00:00Z');
-  for (let i = 0; i < obsCount; i++) {
-    entries.push({
+  for (let i = 0; i < count; i++) {
+    out.push({
       resourceType: 'Observation',
       id: `w${i}`,
       status: 'final',
@@ -151,7 +166,12 @@ export function testBundle(obsCount = 130): fhir4.Bundle {
       valueQuantity: { value: 70 + (i % 5), unit: 'kg', system: 'http://unitsofmeasure.org', code: 'kg' },
     } as fhir4.Observation);
   }
-  entries.push(
+  return out;
+}
+
+/** pA's D-dimers (LOINC and a local code), enoxaparin order and Medication, appointment; pB's one weight. */
+function otherRecords(): fhir4.Resource[] {
+  return [
     {
       resourceType: 'Observation',
       id: 'dd1',
@@ -199,13 +219,5 @@ export function testBundle(obsCount = 130): fhir4.Bundle {
       subject: { reference: 'Patient/pB' },
       effectiveDateTime: '2026-01-05T08:00:00Z',
     } as fhir4.Observation,
-  );
-  return {
-    resourceType: 'Bundle',
-    type: 'transaction',
-    entry: entries.map((resource) => ({
-      resource,
-      request: { method: 'PUT', url: `${resource.resourceType}/${resource.id}` },
-    })) as fhir4.BundleEntry[],
-  };
+  ];
 }

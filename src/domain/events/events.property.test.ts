@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { eventsFromRecord } from './events';
-import { nowMs, numbersIn, resource, zone } from './arbitraries';
+import { nowMs, numbersIn, resource, zone } from '../../../test/support/eventArbitraries';
 
 const EXCLUDED = ['entered-in-error', 'cancelled', 'revoked', 'noshow', 'not-done'];
 

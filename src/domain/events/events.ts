@@ -5,9 +5,9 @@
  */
 import { SYSTEMS, type Exclusion, type SourceRef } from '../types';
 import { formatMoment, parseFhirDate, startOfDay, type FhirMoment } from '../time';
-import { CLASS_LABEL, CLASS_PRIORITY, classifyEvent, type Classification } from './classify';
+import { CLASS_LABEL, CLASS_PRIORITY, classifyEvent, type Classification } from './eventClasses';
 import { asArray, codingsOf, isObject, refKey, resourceKey, sourceOf, str, textsOf, type SimpleCoding } from './fhirRead';
-import type { EventTiming, EventsResult, PlannedEvent } from './types';
+import type { EventTiming, EventsResult, PlannedEvent } from './eventTypes';
 
 const VIEW = 'Planned events';
 

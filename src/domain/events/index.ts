@@ -1,4 +1,4 @@
 /** Planned and past events (surgery, planned birth, IVF procedures) from FHIR records. */
-export type { EventClass, EventRecognisedBy, EventTiming, PlannedEvent, EventsResult } from './types';
+export type { EventClass, EventRecognisedBy, EventTiming, PlannedEvent, EventsResult } from './eventTypes';
 export { eventsFromRecord } from './events';
-export { classifyEvent, CLASS_LABEL, EVENT_CODES, type Classification } from './classify';
+export { classifyEvent, CLASS_LABEL, EVENT_CODES, type Classification } from './eventClasses';

@@ -1,3 +1,3 @@
 /** Thrombophilia and history facts from Conditions, Observations and AllergyIntolerances. */
-export * from './types';
-export * from './findings';
+export * from './factTypes';
+export * from './thrombophiliaFacts';

@@ -3,10 +3,10 @@
  * conversion labelled, the original kept, and anything not interpretable excluded with the reason.
  */
 import { LAB_ANALYTES, type LabAnalyte } from '../codes';
-import type { Exclusion } from '../types';
+
 import { effectiveText, isRecord, ISSUED_TIME_LABEL, loincCodes, rangesAndInterpretation, readResultTime, readStatus, readValue, sourceOf, type ReadNumber } from './observation';
 import { parseUnit, roundSignificant, type UnitConverter } from './ucum';
-import type { AnalyteSeries, LabPoint, LabSeries } from './types';
+import type { AnalyteSeries, LabPoint, LabSeries } from './labTypes';
 
 /** Values above this (in any unit) are treated as data errors. */
 const MAX_VALUE = 1e7;
@@ -133,90 +133,79 @@ function emptySeries(): LabSeries {
   return out;
 }
 
+/** An Observation read as a point of its analyte, or the reason it is left out. */
+type PointOutcome = { point: LabPoint } | { reason: string };
+
+/** The value's checks and conversion: a number in the display unit, or the reason it is not one. */
+function valueOf(raw: Record<string, unknown>, first: string, spec: AnalyteSpec, units: UnitConverter): { n: ReadNumber; c: { value: number; conversion?: string } } | { reason: string } {
+  const value = readValue(raw);
+  if (value.kind === 'none') return { reason: value.reason };
+  if (value.kind !== 'number') return { reason: `not a numeric result ('${value.text.slice(0, 40)}')` };
+  const codeExclusion = spec.excludeCodes?.[first];
+  if (codeExclusion) return { reason: codeExclusion };
+  const n = value.n;
+  if (n.value < 0 || Math.abs(n.value) > MAX_VALUE) return { reason: `absurd value ${n.original.text}` };
+  const c = convert(spec, n, units);
+  if ('reason' in c) return { reason: c.reason };
+  if (!Number.isFinite(c.value) || c.value > MAX_VALUE) return { reason: `absurd value ${n.original.text}` };
+  return { n, c };
+}
+
+/** Reads one Observation of a known analyte (codes, status, time, value) into a point in the display unit. */
+function readPoint(raw: Record<string, unknown>, codes: string[], units: UnitConverter, zone: string): PointOutcome {
+  const first = codes[0]!;
+  const analyte = CODE_TO_ANALYTE[first]!;
+  const spec = ANALYTE_SPECS[analyte];
+  if (new Set(codes.map((c) => CODE_TO_ANALYTE[c])).size > 1) return { reason: `codes for different analytes (${codes.join(', ')})` };
+  const status = readStatus(raw);
+  if ('excluded' in status) return { reason: status.excluded };
+  const when = readResultTime(raw, zone);
+  if (!when) return { reason: 'no date' };
+  // An anti-Xa level is read against the time since the dose: the report time would make that interval wrong.
+  if (when.from === 'issued' && (analyte === 'antiXaLmwh' || analyte === 'antiXaGeneric')) {
+    return { reason: 'no specimen time (effective[x]): only issued (report time), which cannot time an anti-Xa level against the dose' };
+  }
+  const v = valueOf(raw, first, spec, units);
+  if ('reason' in v) return v;
+  const { n, c } = v;
+  const matched = `LOINC ${first}`;
+  const point: LabPoint = {
+    analyte,
+    loinc: first,
+    matched,
+    value: c.value,
+    displayUnit: spec.displayUnit,
+    original: n.original,
+    time: when.time,
+    status: status.mark,
+    ...rangesAndInterpretation(raw),
+    source: sourceOf(raw, effectiveText(raw), n.original.text, matched),
+  };
+  if (n.comparator) point.comparator = n.comparator;
+  const conv = [c.conversion, n.comparatorFrom === 'value-string' ? `value parsed from text '${n.original.text}'` : undefined].filter(Boolean).join('; ');
+  if (conv) point.conversion = conv;
+  const note = [spec.note, when.from === 'issued' ? ISSUED_TIME_LABEL : undefined].filter(Boolean).join('; ');
+  if (note) point.note = note;
+  return { point };
+}
+
+/** The value as written, for the exclusion's source. */
+function originalTextOf(raw: Record<string, unknown>): string | undefined {
+  const value = readValue(raw);
+  return value.kind === 'number' ? value.n.original.text : value.kind === 'none' ? undefined : value.original.text;
+}
+
 /** One series per analyte: points in the display unit sorted by time, the latest point, and exclusions. */
 export function labSeries(observations: readonly fhir4.Observation[], units: UnitConverter, zone: string): LabSeries {
   const out = emptySeries();
   for (const raw of Array.isArray(observations) ? observations : []) {
     if (!isRecord(raw) || raw.resourceType !== 'Observation') continue;
     const codes = loincCodes(raw).filter((c) => c in CODE_TO_ANALYTE);
-    const first = codes[0];
-    if (first === undefined) continue;
-    const analyte = CODE_TO_ANALYTE[first]!;
-    const series = out[analyte];
-    const spec = ANALYTE_SPECS[analyte];
-    const matched = `LOINC ${first}`;
-    const value = readValue(raw);
-    const originalText = value.kind === 'number' ? value.n.original.text : value.kind === 'none' ? undefined : value.original.text;
-    const exclude = (reason: string): void => {
-      const e: Exclusion = { source: sourceOf(raw, effectiveText(raw), originalText, matched), view: `${series.label} results`, reason };
-      series.exclusions.push(e);
-    };
-    const others = new Set(codes.map((c) => CODE_TO_ANALYTE[c]));
-    if (others.size > 1) {
-      exclude(`codes for different analytes (${codes.join(', ')})`);
-      continue;
-    }
-    const status = readStatus(raw);
-    if ('excluded' in status) {
-      exclude(status.excluded);
-      continue;
-    }
-    const when = readResultTime(raw, zone);
-    if (!when) {
-      exclude('no date');
-      continue;
-    }
-    // An anti-Xa level is read against the time since the dose: the report time would make that interval wrong.
-    if (when.from === 'issued' && (analyte === 'antiXaLmwh' || analyte === 'antiXaGeneric')) {
-      exclude('no specimen time (effective[x]): only issued (report time), which cannot time an anti-Xa level against the dose');
-      continue;
-    }
-    const time = when.time;
-    if (value.kind === 'none') {
-      exclude(value.reason);
-      continue;
-    }
-    if (value.kind !== 'number') {
-      exclude(`not a numeric result ('${value.text.slice(0, 40)}')`);
-      continue;
-    }
-    const codeExclusion = spec.excludeCodes?.[first];
-    if (codeExclusion) {
-      exclude(codeExclusion);
-      continue;
-    }
-    const n = value.n;
-    if (n.value < 0 || Math.abs(n.value) > MAX_VALUE) {
-      exclude(`absurd value ${n.original.text}`);
-      continue;
-    }
-    const c = convert(spec, n, units);
-    if ('reason' in c) {
-      exclude(c.reason);
-      continue;
-    }
-    if (!Number.isFinite(c.value) || c.value > MAX_VALUE) {
-      exclude(`absurd value ${n.original.text}`);
-      continue;
-    }
-    const point: LabPoint = {
-      analyte,
-      loinc: first,
-      matched,
-      value: c.value,
-      displayUnit: spec.displayUnit,
-      original: n.original,
-      time,
-      status: status.mark,
-      ...rangesAndInterpretation(raw),
-      source: sourceOf(raw, effectiveText(raw), n.original.text, matched),
-    };
-    if (n.comparator) point.comparator = n.comparator;
-    const conv = [c.conversion, n.comparatorFrom === 'value-string' ? `value parsed from text '${n.original.text}'` : undefined].filter(Boolean).join('; ');
-    if (conv) point.conversion = conv;
-    const note = [spec.note, when.from === 'issued' ? ISSUED_TIME_LABEL : undefined].filter(Boolean).join('; ');
-    if (note) point.note = note;
-    series.points.push(point);
+    if (codes[0] === undefined) continue;
+    const series = out[CODE_TO_ANALYTE[codes[0]]!];
+    const read = readPoint(raw, codes, units, zone);
+    if ('point' in read) series.points.push(read.point);
+    else series.exclusions.push({ source: sourceOf(raw, effectiveText(raw), originalTextOf(raw), `LOINC ${codes[0]}`), view: `${series.label} results`, reason: read.reason });
   }
   for (const s of Object.values(out)) {
     s.points.sort((a, b) => a.time.start - b.time.start || (a.source.id ?? '').localeCompare(b.source.id ?? ''));

@@ -1,8 +1,8 @@
 import { legacyReasonText } from '../reasons';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { approximateFeuFromDdu, ddimerSeries, normaliseDdimer, toDisplayUnit, UNIT_TYPE_NOT_STATED } from './ddimer';
+import { ddimerSeries, normaliseDdimer, toDisplayUnit, UNIT_TYPE_NOT_STATED } from './ddimer';
 import { loadUnitConverter, type UnitConverter } from './ucum';
-import type { DdimerOutcome, DdimerResult } from './types';
+import type { DdimerOutcome, DdimerResult } from './labTypes';
 
 let units: UnitConverter;
 beforeAll(async () => {
@@ -100,14 +100,9 @@ describe('FEU/DDU is never guessed', () => {
   it('a unit stating both FEU and DDU is excluded', () => {
     expect(reason(normaliseDdimer(dd('7799-0', { value: 300, unit: 'ng/mL FEU/DDU' }), units, ZONE))).toMatch(/both FEU and DDU/);
   });
-  it('a DDU value is approximated as FEU only through the labelled x2 helper', () => {
+  it('a DDU value is never converted to FEU', () => {
     const r = result(normaliseDdimer(dd('48066-5', { value: 300, unit: 'ng/mL', code: 'ng/mL' }), units, ZONE));
     expect(toDisplayUnit(r, 'ng/mL')).toEqual({ known: false, reason: expect.stringContaining('DDU') });
-    expect(approximateFeuFromDdu(r)).toEqual({ known: true, value: { ngPerMlFeu: 600, label: expect.stringContaining('approximate') } });
-  });
-  it('an FEU result cannot be "approximated" from DDU', () => {
-    const r = result(normaliseDdimer(dd('48065-7', { value: 0.62, unit: 'mg/L', code: 'mg/L' }), units, ZONE));
-    expect(approximateFeuFromDdu(r).known).toBe(false);
   });
 });
 

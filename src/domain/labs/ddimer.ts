@@ -22,7 +22,7 @@ import {
   type ReadNumber,
 } from './observation';
 import { parseUnit, roundSignificant, type UnitConverter } from './ucum';
-import type { DdimerDisplayUnit, DdimerOutcome, DdimerResult, DdimerSeries, DdimerUnitType, UnitTypeSource } from './types';
+import type { DdimerDisplayUnit, DdimerOutcome, DdimerResult, DdimerSeries, DdimerUnitType, UnitTypeSource } from './labTypes';
 
 /** Values above this many ng/mL are treated as data errors, not results. */
 export const DDIMER_MAX_NG_PER_ML = 1e7;
@@ -97,6 +97,52 @@ function readUnits(n: ReadNumber, units: UnitConverter): UnitReading | string {
   return reading;
 }
 
+interface QuantitativeInput {
+  obs: Record<string, unknown>;
+  n: ReadNumber;
+  units: UnitConverter;
+  base: Pick<DdimerResult, 'source' | 'time' | 'status' | 'recognisedBy' | 'matched' | 'referenceRange' | 'interpretation'>;
+  statements: UnitReading['statements'];
+  withCode: (r: DdimerResult) => DdimerResult;
+  originalText: string | undefined;
+  matched: string;
+}
+
+/** A quantitative D-dimer value: units read and agreed, FEU/DDU from every source, converted to ng/mL. */
+function quantitative({ obs, n, units, base, statements, withCode, originalText, matched }: QuantitativeInput): DdimerOutcome {
+  if (n.value < 0) return excluded(obs, `absurd value ${n.value} (negative)`, originalText, matched);
+  const unitsRead = readUnits(n, units);
+  if (typeof unitsRead === 'string') return excluded(obs, unitsRead, originalText, matched);
+  const allStatements = [...statements, ...unitsRead.statements];
+  const types = new Set(allStatements.map((s) => s.type));
+  if (types.size > 1) {
+    const who = allStatements.map((s) => `${s.what} says ${s.type}`).join(', ');
+    return excluded(obs, `FEU/DDU sources conflict: ${who}`, originalText, matched);
+  }
+  const unitType: DdimerUnitType = types.size === 1 ? [...types][0]! : 'unknown';
+  const order: UnitTypeSource[] = ['loinc', 'annotation', 'unit-text'];
+  const unitTypeFrom = order.find((o) => allStatements.some((s) => s.from === o));
+  const ucum = unitsRead.ucum!;
+  const converted = units.convert(n.value, ucum, 'ng/mL');
+  let ngPerMl: Known<number>;
+  if (converted.known) {
+    if (converted.value > DDIMER_MAX_NG_PER_ML) return excluded(obs, `absurd value ${n.original.text} (above ${DDIMER_MAX_NG_PER_ML} ng/mL)`, originalText, matched);
+    ngPerMl = converted;
+  } else {
+    ngPerMl = unknown(`${ucum} is not a mass concentration: cannot be expressed in ng/mL`);
+  }
+  const chart: Known<number> = !ngPerMl.known ? ngPerMl : unitType === 'unknown' ? unknown(UNIT_TYPE_NOT_STATED) : ngPerMl;
+  const r: DdimerResult = { ...base, scale: 'quantitative', unitType, ucum, ngPerMl, chart, original: n.original };
+  if (unitTypeFrom && unitType !== 'unknown') r.unitTypeFrom = unitTypeFrom;
+  if (unitsRead.unitNote) r.unitNote = unitsRead.unitNote;
+  if (n.comparator) {
+    r.comparator = n.comparator;
+    if (n.comparatorFrom) r.comparatorFrom = n.comparatorFrom;
+  }
+  if (n.comparatorFrom === 'value-string') r.unitNote = [r.unitNote, `value parsed from text '${n.original.text}'`].filter(Boolean).join('; ');
+  return { kind: 'result', result: withCode(r) };
+}
+
 function normalise(raw: unknown, units: UnitConverter, zone: string): Inner {
   if (!isRecord(raw) || raw.resourceType !== 'Observation') return { kind: 'other' };
   const obs = raw;
@@ -160,37 +206,7 @@ function normalise(raw: unknown, units: UnitConverter, zone: string): Inner {
   if (scale === 'titre') return notQuantity(n.original.text, 'titre, not a mass concentration: not plotted', n.original);
   if (scale === 'qualitative') return notQuantity(n.original.text, 'qualitative (presence) code with a number: not plotted', n.original);
 
-  if (n.value < 0) return excluded(obs, `absurd value ${n.value} (negative)`, originalText, matched);
-  const unitsRead = readUnits(n, units);
-  if (typeof unitsRead === 'string') return excluded(obs, unitsRead, originalText, matched);
-  const allStatements = [...statements, ...unitsRead.statements];
-  const types = new Set(allStatements.map((s) => s.type));
-  if (types.size > 1) {
-    const who = allStatements.map((s) => `${s.what} says ${s.type}`).join(', ');
-    return excluded(obs, `FEU/DDU sources conflict: ${who}`, originalText, matched);
-  }
-  const unitType: DdimerUnitType = types.size === 1 ? [...types][0]! : 'unknown';
-  const order: UnitTypeSource[] = ['loinc', 'annotation', 'unit-text'];
-  const unitTypeFrom = order.find((o) => allStatements.some((s) => s.from === o));
-  const ucum = unitsRead.ucum!;
-  const converted = units.convert(n.value, ucum, 'ng/mL');
-  let ngPerMl: Known<number>;
-  if (converted.known) {
-    if (converted.value > DDIMER_MAX_NG_PER_ML) return excluded(obs, `absurd value ${n.original.text} (above ${DDIMER_MAX_NG_PER_ML} ng/mL)`, originalText, matched);
-    ngPerMl = converted;
-  } else {
-    ngPerMl = unknown(`${ucum} is not a mass concentration: cannot be expressed in ng/mL`);
-  }
-  const chart: Known<number> = !ngPerMl.known ? ngPerMl : unitType === 'unknown' ? unknown(UNIT_TYPE_NOT_STATED) : ngPerMl;
-  const r: DdimerResult = { ...base, scale: 'quantitative', unitType, ucum, ngPerMl, chart, original: n.original };
-  if (unitTypeFrom && unitType !== 'unknown') r.unitTypeFrom = unitTypeFrom;
-  if (unitsRead.unitNote) r.unitNote = unitsRead.unitNote;
-  if (n.comparator) {
-    r.comparator = n.comparator;
-    if (n.comparatorFrom) r.comparatorFrom = n.comparatorFrom;
-  }
-  if (n.comparatorFrom === 'value-string') r.unitNote = [r.unitNote, `value parsed from text '${n.original.text}'`].filter(Boolean).join('; ');
-  return { kind: 'result', result: withCode(r) };
+  return quantitative({ obs, n, units, base, statements, withCode, originalText, matched });
 }
 
 /** Normalises one D-dimer Observation into a result, or an Exclusion with the reason (never throws). */
@@ -199,11 +215,6 @@ export function normaliseDdimer(obs: fhir4.Observation, units: UnitConverter, zo
   if (out.kind !== 'other') return out;
   const o = isRecord(obs) ? obs : {};
   return { kind: 'excluded', exclusion: { source: sourceOf(o, effectiveText(o), undefined), view: VIEW_RESULTS, reason: 'not a D-dimer result' } };
-}
-
-/** True when the Observation is recognised as a D-dimer result (LOINC, or text when no LOINC coding). */
-export function isDdimerObservation(obs: unknown): boolean {
-  return isRecord(obs) && obs.resourceType === 'Observation' && recognise(obs).kind !== 'other';
 }
 
 /** All D-dimer results among the observations, sorted by time, with every exclusion (results and chart). */
@@ -231,17 +242,11 @@ export function toDisplayUnit(result: DdimerResult, unit: DdimerDisplayUnit): Kn
   if (result.unitType === 'DDU') return unknown('DDU result: shown in its own unit (ng/mL DDU), not converted');
   if (result.unitType !== 'FEU') return unknown(UNIT_TYPE_NOT_STATED);
   if (!result.chart.known) return unknown(result.chart.reason);
-  const f = PER_NG_PER_ML[unit];
-  if (f === undefined) return unknown(`unit '${describe(unit)}' is not offered`);
-  return known(roundSignificant(result.chart.value / f));
+  if (PER_NG_PER_ML[unit] === undefined) return unknown(`unit '${describe(unit)}' is not offered`);
+  return known(ngPerMlIn(result.chart.value, unit));
 }
 
-/** Label that must accompany any FEU value estimated from DDU. */
-export const APPROXIMATE_FEU_LABEL = 'approximate: DDU x2 (FEU is about twice DDU; assay-dependent)';
-
-/** A DDU result as an APPROXIMATE ng/mL FEU (x2), labelled; kept apart from measured FEU values. */
-export function approximateFeuFromDdu(result: DdimerResult): Known<{ ngPerMlFeu: number; label: string }> {
-  if (result.unitType !== 'DDU') return unknown('only a DDU result can be approximated as FEU');
-  if (!result.chart.known) return unknown(result.chart.reason);
-  return known({ ngPerMlFeu: roundSignificant(result.chart.value * 2), label: APPROXIMATE_FEU_LABEL });
+/** A value in ng/mL expressed in a display unit (same unit type; no float noise). */
+export function ngPerMlIn(ngPerMl: number, unit: DdimerDisplayUnit): number {
+  return roundSignificant(ngPerMl / (PER_NG_PER_ML[unit] ?? 1));
 }

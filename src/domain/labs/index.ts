@@ -1,5 +1,5 @@
 /** Lab observations: units (UCUM), D-dimer normalisation, coagulation and safety-lab series. */
-export * from './types';
+export * from './labTypes';
 export * from './ucum';
 export * from './ddimer';
 export * from './coagulation';

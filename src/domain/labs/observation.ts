@@ -4,7 +4,7 @@
  */
 import { parseFhirDate, type FhirMoment } from '../time';
 import { SYSTEMS, known, unknown, type Known, type SourceRef } from '../types';
-import type { Comparator, OriginalValue, ResultStatusMark } from './types';
+import type { Comparator, OriginalValue, ResultStatusMark } from './labTypes';
 import { safeString } from '../text';
 
 /** A plain object (not null, not an array). */

@@ -5,10 +5,12 @@
 import { type Known, known, SYSTEMS, unknown } from '../types';
 import { recogniseAnticoagulant } from './recognise';
 import { arr, codings, get, num, obj, str, tidy } from './safe';
-import type { DoseAmount, DoseFrequency, RouteInfo } from './types';
+import type { DoseAmount, DoseFrequency, RouteInfo } from './medicationTypes';
 import { safeString } from '../text';
+import { listParam, type Reason } from '../reasons';
+import { medReason } from './medicationReasons';
 
-type BaseUnit = { unit: 'mg' | 'IU' | 'mL'; perKg: boolean; factor: number; note?: string };
+type BaseUnit = { unit: 'mg' | 'IU' | 'mL'; perKg: boolean; factor: number; note?: Reason };
 
 const UCUM_UNITS: Record<string, BaseUnit> = {
   mg: { unit: 'mg', perKg: false, factor: 1 },
@@ -19,8 +21,8 @@ const UCUM_UNITS: Record<string, BaseUnit> = {
   'mg/kg': { unit: 'mg', perKg: true, factor: 1 },
   '[iU]/kg': { unit: 'IU', perKg: true, factor: 1 },
   '[IU]/kg': { unit: 'IU', perKg: true, factor: 1 },
-  U: { unit: 'IU', perKg: false, factor: 1, note: "UCUM 'U' read as anti-Xa IU" },
-  'U/kg': { unit: 'IU', perKg: true, factor: 1, note: "UCUM 'U/kg' read as anti-Xa IU/kg" },
+  U: { unit: 'IU', perKg: false, factor: 1, note: medReason('med.unit-u-read-as-iu') },
+  'U/kg': { unit: 'IU', perKg: true, factor: 1, note: medReason('med.unit-u-per-kg-read-as-iu-per-kg') },
 };
 
 /** Unit text as people write it (lower-case, trailing dot removed). */
@@ -65,7 +67,7 @@ export function readUnit(q: unknown): { base: BaseUnit; written: string } | unde
     const base = TEXT_UNITS[t]!;
     const written = unitText ?? code ?? t;
     const isUcumWritten = Object.prototype.hasOwnProperty.call(UCUM_UNITS, written);
-    return { base: isUcumWritten && !base.note ? base : { ...base, note: `unit '${written}' read as ${base.unit}${base.perKg ? '/kg' : ''}` }, written };
+    return { base: isUcumWritten && !base.note ? base : { ...base, note: medReason('med.unit-text-read-as', { written, unit: `${base.unit}${base.perKg ? '/kg' : ''}` }) }, written };
   }
   return undefined;
 }
@@ -103,25 +105,25 @@ export function readDoseQuantity(
   q: unknown,
   concentration: { value: number; unit: 'mg/mL' | 'IU/mL'; original: string } | undefined,
 ): Known<DoseAmount> {
-  if (!obj(q)) return unknown('no dose quantity');
+  if (!obj(q)) return unknown(medReason('med.no-dose-quantity'));
   const value = num(get(q, 'value'));
   const writtenUnit = str(get(q, 'code')) ?? str(get(q, 'unit')) ?? '';
   const original = `${safeString(get(q, 'value') ?? '?')} ${writtenUnit}`.trim();
-  if (value === undefined) return unknown(`dose value missing or not a number (${original})`);
-  if (str(get(q, 'comparator'))) return unknown(`dose has a comparator (${safeString(get(q, 'comparator'))} ${original})`);
-  if (value <= 0) return unknown(`dose ${original} is not a positive amount`);
+  if (value === undefined) return unknown(medReason('med.dose-value-missing', { original }));
+  if (str(get(q, 'comparator'))) return unknown(medReason('med.dose-has-comparator', { comparator: safeString(get(q, 'comparator')), original }));
+  if (value <= 0) return unknown(medReason('med.dose-not-positive', { original }));
   const u = readUnit(q);
-  if (!u) return unknown(`dose unit '${writtenUnit || 'none'}' cannot be interpreted (${original})`);
+  if (!u) return unknown(writtenUnit ? medReason('med.dose-unit-not-readable', { unit: writtenUnit, original }) : medReason('med.dose-unit-missing', { original }));
   const base = u.base;
   const limitKey = base.perKg ? (`${base.unit}/kg` as 'mg/kg' | 'IU/kg') : base.unit;
   const amount = value * base.factor;
-  if (!(amount <= PLAUSIBLE_MAX[limitKey])) return unknown(`dose ${original} is outside the plausible range (> ${PLAUSIBLE_MAX[limitKey]} ${limitKey})`);
+  if (!(amount <= PLAUSIBLE_MAX[limitKey])) return unknown(medReason('med.dose-implausible', { original, max: PLAUSIBLE_MAX[limitKey], unit: limitKey }));
   const note = base.note ? { unitNote: base.note } : {};
   if (base.unit === 'mL') {
-    if (!concentration) return unknown(`dose ${original} is a volume and the concentration is not given (no Medication.ingredient strength)`);
+    if (!concentration) return unknown(medReason('med.dose-volume-without-concentration', { original }));
     const converted = amount * concentration.value;
     const unit = concentration.unit === 'mg/mL' ? 'mg' : 'IU';
-    if (!Number.isFinite(converted) || !(converted <= PLAUSIBLE_MAX[unit])) return unknown(`dose ${original} at ${concentration.original} is outside the plausible range`);
+    if (!Number.isFinite(converted) || !(converted <= PLAUSIBLE_MAX[unit])) return unknown(medReason('med.dose-volume-implausible', { original, concentration: concentration.original }));
     return known({
       value: tidy(converted),
       unit,
@@ -149,16 +151,16 @@ export function readDosageDose(
   concentration: { value: number; unit: 'mg/mL' | 'IU/mL'; original: string } | undefined,
 ): Known<DoseAmount> {
   const entries = arr(get(dosage, 'doseAndRate')).filter((e) => obj(e));
-  if (entries.length === 0) return unknown('no dose in the dosage (doseAndRate missing)');
+  if (entries.length === 0) return unknown(medReason('med.no-dose-and-rate'));
   const withQty = entries.filter((e) => obj(get(e, 'doseQuantity')));
   if (withQty.length === 0) {
     const range = entries.find((e) => obj(get(e, 'doseRange')));
     if (range) {
       const lo = get(get(get(range, 'doseRange'), 'low'), 'value');
       const hi = get(get(get(range, 'doseRange'), 'high'), 'value');
-      return unknown(`dose given as a range (${safeString(lo ?? '?')}–${safeString(hi ?? '?')}), not a single amount`);
+      return unknown(medReason('med.dose-range', { low: safeString(lo ?? '?'), high: safeString(hi ?? '?') }));
     }
-    return unknown('no doseQuantity in doseAndRate');
+    return unknown(medReason('med.no-dose-quantity-in-dose-and-rate'));
   }
   const read = withQty.map((e) => ({ type: rateType(e), dose: readDoseQuantity(get(e, 'doseQuantity'), concentration) }));
   for (const pref of ['admin-amount', 'ordered', 'calculated']) {
@@ -171,7 +173,7 @@ export function readDosageDose(
   if (!first.known) return first;
   const same = okay.every((r) => r.dose.known && r.dose.value.value === first.value.value && r.dose.value.unit === first.value.unit && r.dose.value.perKg === first.value.perKg);
   if (same) return first;
-  return unknown(`several dose entries that disagree (${okay.map((r) => (r.dose.known ? r.dose.value.original : '')).join('; ')}) and none is marked admin-amount`);
+  return unknown(medReason('med.dose-entries-disagree', { entries: listParam(okay.map((r) => (r.dose.known ? r.dose.value.original : ''))) }));
 }
 
 const HOURS: Record<string, number> = { s: 1 / 3600, min: 1 / 60, h: 1, d: 24, wk: 168 };
@@ -193,38 +195,46 @@ const TIMING_CODES: Record<string, { dosesPer24h: number; intervalHours: number 
   WK: { dosesPer24h: 1 / 7, intervalHours: 168 },
 };
 
-function freq(dosesPer24h: number, intervalHours: number, original: string, note?: string): Known<DoseFrequency> {
+function freq(dosesPer24h: number, intervalHours: number, original: string, note?: Reason): Known<DoseFrequency> {
   if (!Number.isFinite(dosesPer24h) || !Number.isFinite(intervalHours) || dosesPer24h <= 0 || intervalHours <= 0) {
-    return unknown(`frequency ${original} cannot be read`);
+    return unknown(medReason('med.frequency-not-readable', { original }));
   }
-  if (intervalHours < 1 || intervalHours > 24 * 31) return unknown(`frequency ${original} is outside the plausible range for an injection`);
+  if (intervalHours < 1 || intervalHours > 24 * 31) return unknown(medReason('med.frequency-implausible', { original }));
   return known({ dosesPer24h: tidy(dosesPer24h), intervalHours: tidy(intervalHours), original, ...(note ? { note } : {}) });
 }
 
 /** Doses per 24 h and interval from Timing: repeat (frequency/period/periodUnit, or timeOfDay), else timing.code. */
 export function readFrequency(timing: unknown): Known<DoseFrequency> {
-  if (!obj(timing)) return unknown('no timing in the dosage');
+  if (!obj(timing)) return unknown(medReason('med.no-timing'));
   const repeat = get(timing, 'repeat');
   if (obj(repeat)) {
     if (get(repeat, 'frequencyMax') !== undefined || get(repeat, 'periodMax') !== undefined) {
-      return unknown(`frequency given as a range (frequency ${safeString(get(repeat, 'frequency'))}–${safeString(get(repeat, 'frequencyMax') ?? get(repeat, 'frequency'))} per ${safeString(get(repeat, 'period'))}–${safeString(get(repeat, 'periodMax') ?? get(repeat, 'period'))} ${safeString(get(repeat, 'periodUnit'))})`);
+      return unknown(
+        medReason('med.frequency-range', {
+          frequency: safeString(get(repeat, 'frequency')),
+          frequencyMax: safeString(get(repeat, 'frequencyMax') ?? get(repeat, 'frequency')),
+          period: safeString(get(repeat, 'period')),
+          periodMax: safeString(get(repeat, 'periodMax') ?? get(repeat, 'period')),
+          periodUnit: safeString(get(repeat, 'periodUnit')),
+        }),
+      );
     }
-    if (arr(get(repeat, 'dayOfWeek')).length > 0) return unknown('doses on certain weekdays only (timing.repeat.dayOfWeek)');
+    if (arr(get(repeat, 'dayOfWeek')).length > 0) return unknown(medReason('med.frequency-weekdays-only'));
     const period = num(get(repeat, 'period'));
     const unitRaw = get(repeat, 'periodUnit');
     const frequencyRaw = get(repeat, 'frequency');
     const frequency = num(frequencyRaw);
     if (period !== undefined || unitRaw !== undefined || frequencyRaw !== undefined) {
       const unit = str(unitRaw);
-      if (period === undefined || period <= 0) return unknown(`timing.repeat has no usable period (${safeString(get(repeat, 'period'))})`);
-      if (!unit || !(unit in HOURS)) return unknown(`timing.repeat.periodUnit '${safeString(unitRaw)}' is not a fixed length`);
+      if (period === undefined || period <= 0) return unknown(medReason('med.timing-no-period', { period: safeString(get(repeat, 'period')) }));
+      if (!unit || !(unit in HOURS)) return unknown(medReason('med.timing-period-unit-not-fixed', { unit: safeString(unitRaw) }));
       if (frequencyRaw !== undefined && (frequency === undefined || frequency < 1 || !Number.isInteger(frequency))) {
-        return unknown(`timing.repeat.frequency '${safeString(frequencyRaw)}' is not a whole number of doses`);
+        return unknown(medReason('med.timing-frequency-not-whole', { frequency: safeString(frequencyRaw) }));
       }
       const f = frequency ?? 1;
       const periodHours = period * HOURS[unit]!;
       const original = `${f} per ${period} ${unit}`;
-      return freq((f * 24) / periodHours, periodHours / f, original, frequency === undefined ? 'no frequency written: FHIR reads that as once per period' : undefined);
+      return freq((f * 24) / periodHours, periodHours / f, original, frequency === undefined ? medReason('med.frequency-default-once-per-period') : undefined);
     }
     const tod = arr(get(repeat, 'timeOfDay')).filter((t) => typeof t === 'string');
     if (tod.length > 0) return freq(tod.length, 24 / tod.length, `at ${tod.join(', ')} daily`);
@@ -238,7 +248,7 @@ export function readFrequency(timing: unknown): Known<DoseFrequency> {
     }
   }
   const text = str(get(code, 'text'));
-  return unknown(text ? `frequency written only as text ('${text}')` : 'no frequency in the timing');
+  return unknown(text ? medReason('med.frequency-text-only', { text }) : medReason('med.no-frequency'));
 }
 
 const ROUTE_SNOMED: Record<string, RouteInfo['kind']> = {
@@ -256,7 +266,7 @@ const ROUTE_TEXT: [RegExp, RouteInfo['kind']][] = [
 
 /** The route of a dosage: SNOMED code first, then text (labelled); unknown when none is written. */
 export function readRoute(route: unknown): Known<RouteInfo> {
-  if (!obj(route)) return unknown('no route in the dosage');
+  if (!obj(route)) return unknown(medReason('med.no-route'));
   const cds = codings(route);
   for (const c of cds) {
     if (c.system === SYSTEMS.snomed && c.code && Object.prototype.hasOwnProperty.call(ROUTE_SNOMED, c.code)) {
@@ -268,5 +278,5 @@ export function readRoute(route: unknown): Known<RouteInfo> {
     for (const [re, kind] of ROUTE_TEXT) if (re.test(t)) return known({ kind, recognisedBy: 'text', original: `text '${t}'` });
   }
   const any = texts[0] ?? cds.map((c) => `${c.system ?? ''} ${c.code ?? ''}`.trim())[0];
-  return any ? known({ kind: 'other', recognisedBy: 'text', original: any }) : unknown('route has no code or text');
+  return any ? known({ kind: 'other', recognisedBy: 'text', original: any }) : unknown(medReason('med.route-no-code-or-text'));
 }

@@ -42,7 +42,7 @@ describe('recordedDoses', () => {
   it.each([['not-done'], ['entered-in-error'], ['stopped'], ['on-hold'], ['unknown']] as const)('a %s administration is excluded with the reason', (status) => {
     const r = recordedDoses([admin('a1', { status })], [], ZONE);
     expect(r.doses).toEqual([]);
-    expect(r.exclusions).toEqual([expect.objectContaining({ view: 'LMWH doses', reason: `status ${status}` })]);
+    expect(r.exclusions).toEqual([expect.objectContaining({ view: 'med.doses', reason: { code: 'med.status-excluded', params: { status } } })]);
   });
   it('an administration over a period uses the end of the period', () => {
     const r = recordedDoses([admin('a1', { effectiveDateTime: undefined, effectivePeriod: { start: '2026-04-01T20:00:00Z', end: '2026-04-01T20:05:00Z' } })], [], ZONE);
@@ -53,14 +53,14 @@ describe('recordedDoses', () => {
     expect(t).toMatchObject({ known: true, value: { ms: Date.UTC(2026, 3, 1, 4), moment: { precision: 'day' } } });
   });
   it('an unreadable time is unknown, not dropped', () => {
-    expect(recordedDoses([admin('a1', { effectiveDateTime: 'yesterday' })], [], ZONE).doses[0]?.time).toEqual({ known: false, reason: "effectiveDateTime 'yesterday' cannot be read" });
+    expect(recordedDoses([admin('a1', { effectiveDateTime: 'yesterday' })], [], ZONE).doses[0]?.time).toEqual({ known: false, reason: { code: 'med.effective-not-readable', params: { value: 'yesterday' } } });
   });
   it('a patient statement is labelled patient-reported', () => {
     expect(recordedDoses([statement('s1')], [], ZONE).doses[0]).toMatchObject({ kind: 'reported', label: 'patient-reported' });
   });
   it('an open reported period says the time of the last dose is not stated', () => {
     const d = recordedDoses([statement('s1', { effectiveDateTime: undefined, effectivePeriod: { start: '2026-03-01' } })], [], ZONE).doses[0];
-    expect(d?.time).toEqual({ known: false, reason: 'reported as taken since 2026-03-01; time of the last dose not stated' });
+    expect(d?.time).toEqual({ known: false, reason: { code: 'med.reported-open-period', params: { since: '2026-03-01' } } });
   });
   it.each([['entered-in-error'], ['not-taken'], ['intended'], ['stopped']] as const)('a %s statement is excluded', (status) => {
     expect(recordedDoses([statement('s1', { status })], [], ZONE).exclusions).toHaveLength(1);
@@ -69,7 +69,7 @@ describe('recordedDoses', () => {
     expect(recordedDoses([dispense('d1')], [], ZONE).doses[0]).toMatchObject({ kind: 'dispensed', label: 'dispensed, not a proof of injection', time: { known: true } });
   });
   it.each([['cancelled'], ['entered-in-error'], ['in-progress'], ['declined']] as const)('a %s dispense is excluded', (status) => {
-    expect(recordedDoses([dispense('d1', { status })], [], ZONE).exclusions[0]?.reason).toBe(`status ${status}`);
+    expect(recordedDoses([dispense('d1', { status })], [], ZONE).exclusions[0]?.reason).toEqual({ code: 'med.status-excluded', params: { status } });
   });
   it('non-anticoagulants are ignored; other resource types are ignored', () => {
     const r = recordedDoses([admin('a1', { medicationCodeableConcept: { text: 'paracetamol' } }), { resourceType: 'Patient', id: 'p' }], [], ZONE);
@@ -77,7 +77,7 @@ describe('recordedDoses', () => {
   });
   it('an administration whose Medication is missing from the record is excluded with the reason', () => {
     const r = recordedDoses([admin('a1', { medicationCodeableConcept: undefined, medicationReference: { reference: 'Medication/zz' } })], [], ZONE);
-    expect(r.exclusions[0]?.reason).toBe('medication cannot be identified: Medication/zz is not in the record');
+    expect(r.exclusions[0]?.reason).toEqual({ code: 'med.not-identifiable', params: { why: { kind: 'reason', reason: { code: 'med.medication-not-in-record', params: { reference: 'Medication/zz' } } } } });
   });
   it('an administered 0.3 mL is 30 mg when the referenced Medication gives 100 mg/mL', () => {
     const med: fhir4.Medication = {

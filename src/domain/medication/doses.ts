@@ -8,10 +8,12 @@ import { type FhirMoment, parseFhirDate } from '../time';
 import { concentrationFromMedication, readDosageDose, readDoseQuantity } from './dosage';
 import { recogniseUse } from './order';
 import { arr, get, obj, str } from './safe';
-import type { AnticoagulantDrug, DoseAmount, DoseKind, LastDose, RecordedDose, RecordedDoses } from './types';
+import type { AnticoagulantDrug, DoseAmount, DoseKind, LastDose, RecordedDose, RecordedDoses } from './medicationTypes';
 import { safeString } from '../text';
+import { reasonParam } from '../reasons';
+import { medReason, MEDICATION_VIEWS } from './medicationReasons';
 
-const VIEW = 'LMWH doses';
+const VIEW = MEDICATION_VIEWS.doses;
 
 const KIND: Record<string, { kind: DoseKind; label: string; include: string[]; dateField: string }> = {
   MedicationAdministration: { kind: 'administered', label: 'administered', include: ['completed', 'in-progress'], dateField: 'effective' },
@@ -25,12 +27,12 @@ function readTime(resource: unknown, resourceType: string, zone: string): Time {
   if (resourceType === 'MedicationDispense') {
     const raw = get(resource, 'whenHandedOver');
     const m = parseFhirDate(raw, zone);
-    return m ? known({ ms: m.start, moment: m, from: 'whenHandedOver' }) : unknown(raw === undefined ? 'no whenHandedOver' : `whenHandedOver '${safeString(raw)}' cannot be read`);
+    return m ? known({ ms: m.start, moment: m, from: 'whenHandedOver' }) : unknown(raw === undefined ? medReason('med.no-when-handed-over') : medReason('med.when-handed-over-not-readable', { value: safeString(raw) }));
   }
   const dtRaw = get(resource, 'effectiveDateTime');
   if (dtRaw !== undefined) {
     const m = parseFhirDate(dtRaw, zone);
-    return m ? known({ ms: m.start, moment: m, from: 'effectiveDateTime' }) : unknown(`effectiveDateTime '${safeString(dtRaw)}' cannot be read`);
+    return m ? known({ ms: m.start, moment: m, from: 'effectiveDateTime' }) : unknown(medReason('med.effective-not-readable', { value: safeString(dtRaw) }));
   }
   const p = get(resource, 'effectivePeriod');
   if (obj(p)) {
@@ -39,25 +41,25 @@ function readTime(resource: unknown, resourceType: string, zone: string): Time {
     if (resourceType === 'MedicationStatement') {
       // A reported period: the end is the last dose the patient reports; an open period says nothing about the last dose.
       if (e) return known({ ms: e.start, moment: e, from: 'effectivePeriod.end' });
-      return unknown(s ? `reported as taken since ${s.original}; time of the last dose not stated` : 'effectivePeriod cannot be read');
+      return unknown(s ? medReason('med.reported-open-period', { since: s.original }) : medReason('med.effective-period-not-readable'));
     }
-    if (s && e && e.end < s.start) return unknown('effectivePeriod ends before it starts');
+    if (s && e && e.end < s.start) return unknown(medReason('med.effective-period-reversed'));
     if (e) return known({ ms: e.start, moment: s ?? e, from: 'effectivePeriod.end', periodEnd: e });
     if (s) return known({ ms: s.start, moment: s, from: 'effectivePeriod.start' });
-    return unknown('effectivePeriod cannot be read');
+    return unknown(medReason('med.effective-period-not-readable'));
   }
-  return unknown('no effective time');
+  return unknown(medReason('med.no-effective-time'));
 }
 
 function readDose(resource: unknown, resourceType: string, medication: fhir4.Medication | undefined): Known<DoseAmount> {
   const conc = concentrationFromMedication(medication);
   if (resourceType === 'MedicationAdministration') {
     const dosage = get(resource, 'dosage');
-    if (!obj(dosage)) return unknown('no dosage');
+    if (!obj(dosage)) return unknown(medReason('med.no-dosage'));
     return readDoseQuantity(get(dosage, 'dose'), conc);
   }
   const list = arr(get(resource, resourceType === 'MedicationStatement' ? 'dosage' : 'dosageInstruction')).filter((d) => obj(d));
-  if (list.length === 0) return unknown('no dosage');
+  if (list.length === 0) return unknown(medReason('med.no-dosage'));
   return readDosageDose(list[0], conc);
 }
 
@@ -88,14 +90,14 @@ export function recordedDoses(resources: fhir4.Resource[], medications: fhir4.Me
     const base: SourceRef = { resourceType, id: str(get(r, 'id')), ...(date ? { date } : {}), ...(original ? { original } : {}) };
     const use = recogniseUse(r as Parameters<typeof recogniseUse>[0], medications);
     if (!use.recognition) {
-      if (use.unresolvedReason) exclusions.push({ source: base, view: VIEW, reason: `medication cannot be identified: ${use.unresolvedReason}` });
-      else if (!use.identifiable) exclusions.push({ source: base, view: VIEW, reason: 'medication has no code and no text' });
+      if (use.unresolvedReason) exclusions.push({ source: base, view: VIEW, reason: medReason('med.not-identifiable', { why: reasonParam(use.unresolvedReason) }) });
+      else if (!use.identifiable) exclusions.push({ source: base, view: VIEW, reason: medReason('med.no-code-no-text') });
       continue;
     }
     const source: SourceRef = { ...base, matchedBy: use.recognition.matched };
     const status = str(get(r, 'status'));
     if (!status || !spec.include.includes(status)) {
-      exclusions.push({ source, view: VIEW, reason: status ? `status ${status}` : 'no status' });
+      exclusions.push({ source, view: VIEW, reason: status ? medReason('med.status-excluded', { status }) : medReason('med.no-status') });
       continue;
     }
     const dose = readDose(r, resourceType, use.medication);

@@ -3,7 +3,8 @@
  * from timing.repeat.bounds[x] or count, never from dispenseRequest.validityPeriod (how long a prescription can be
  * filled). Cancelled, entered-in-error and doNotPerform requests are excluded with the reason.
  */
-import { legacyReasonText } from '../reasons';
+import { reasonParam, type Reason } from '../reasons';
+import { medReason, MEDICATION_VIEWS } from './medicationReasons';
 import { DateTime } from 'luxon';
 import { type Exclusion, type Known, known, type SourceRef, unknown } from '../types';
 import { HOUR_MS, isValidZone, parseFhirDate } from '../time';
@@ -22,10 +23,10 @@ import type {
   OrderResult,
   OrderStart,
   RouteInfo,
-} from './types';
+} from './medicationTypes';
 import { safeString } from '../text';
 
-const VIEW = 'LMWH orders';
+const VIEW = MEDICATION_VIEWS.orders;
 const STATUSES: MedicationRequestStatus[] = ['active', 'on-hold', 'cancelled', 'completed', 'entered-in-error', 'stopped', 'draft', 'unknown'];
 const ORDER_INTENTS = ['order', 'original-order', 'reflex-order', 'filler-order', 'instance-order'];
 const NOT_ORDER_INTENTS = ['plan', 'proposal', 'option', 'directive'];
@@ -34,7 +35,7 @@ const NOT_ORDER_INTENTS = ['plan', 'proposal', 'option', 'directive'];
 export function recogniseUse(
   resource: Parameters<typeof resolveMedication>[0],
   medications: fhir4.Medication[],
-): { recognition: AnticoagulantRecognition | undefined; unresolvedReason?: string; identifiable: boolean; medication?: fhir4.Medication } {
+): { recognition: AnticoagulantRecognition | undefined; unresolvedReason?: Reason; identifiable: boolean; medication?: fhir4.Medication } {
   const res = resolveMedication(resource, medications);
   if (res.resolved) {
     const recognition = recogniseAnticoagulant(res.concept, res.medication);
@@ -42,7 +43,7 @@ export function recogniseUse(
   }
   if (res.display) {
     const r = recogniseAnticoagulant({ text: res.display });
-    if (r) return { recognition: { ...r, matched: `${r.matched} (reference display; ${res.reason})` }, identifiable: true };
+    if (r) return { recognition: { ...r, fromReferenceDisplay: res.reason }, identifiable: true };
   }
   return { recognition: undefined, unresolvedReason: res.reason, identifiable: false };
 }
@@ -80,7 +81,7 @@ function readStart(repeat: unknown, authoredOn: unknown, zone: string): Known<Or
   if (s) return known({ ms: s.start, moment: s, from: 'boundsPeriod.start' });
   const a = parseFhirDate(authoredOn, zone);
   if (a) return known({ ms: a.start, moment: a, from: 'authoredOn' });
-  return unknown(get(bp, 'start') !== undefined || authoredOn !== undefined ? 'start date cannot be read' : 'no start date (no boundsPeriod.start, no authoredOn)');
+  return unknown(get(bp, 'start') !== undefined || authoredOn !== undefined ? medReason('med.start-not-readable') : medReason('med.no-start'));
 }
 
 function readEnd(repeat: unknown, start: Known<OrderStart>, frequency: Known<DoseFrequency>, zone: string): Known<OrderEnd> {
@@ -88,41 +89,41 @@ function readEnd(repeat: unknown, start: Known<OrderStart>, frequency: Known<Dos
   const endRaw = get(bp, 'end');
   if (endRaw !== undefined) {
     const e = parseFhirDate(endRaw, zone);
-    if (!e) return unknown(`end date '${safeString(endRaw)}' cannot be read`);
-    if (start.known && e.end <= start.value.ms) return unknown(`end ${e.original} is not after the start`);
-    return known({ ms: e.end, from: 'boundsPeriod.end', moment: e, note: e.precision === 'day' ? 'date-only end: through the end of that day' : 'boundsPeriod.end' });
+    if (!e) return unknown(medReason('med.end-not-readable', { end: safeString(endRaw) }));
+    if (start.known && e.end <= start.value.ms) return unknown(medReason('med.end-not-after-start', { end: e.original }));
+    return known({ ms: e.end, from: 'boundsPeriod.end', moment: e, note: e.precision === 'day' ? medReason('med.end-date-only') : medReason('med.end-bounds-period') });
   }
   const bd = get(repeat, 'boundsDuration');
   if (obj(bd)) {
     const v = num(get(bd, 'value'));
     const u = DURATION_UNITS[str(get(bd, 'code')) ?? ''] ?? DURATION_UNITS[(str(get(bd, 'unit')) ?? '').toLowerCase()];
-    if (v === undefined || v <= 0 || !u) return unknown(`boundsDuration ${safeString(get(bd, 'value'))} ${safeString(get(bd, 'code') ?? get(bd, 'unit'))} cannot be read`);
-    if (!start.known) return unknown(`duration ${v} ${u} but the start is unknown`);
+    if (v === undefined || v <= 0 || !u) return unknown(medReason('med.duration-not-readable', { value: safeString(get(bd, 'value')), unit: safeString(get(bd, 'code') ?? get(bd, 'unit')) }));
+    if (!start.known) return unknown(medReason('med.duration-without-start', { value: v, unit: u }));
     const ms = addDuration(start.value.ms, v, u, zone);
-    if (ms === undefined || !Number.isFinite(ms) || ms > Date.UTC(2201, 0, 1)) return unknown(`duration ${v} ${u} cannot be applied`);
-    return known({ ms, from: 'boundsDuration', note: `${v} ${u} from the start (${start.value.from})` });
+    if (ms === undefined || !Number.isFinite(ms) || ms > Date.UTC(2201, 0, 1)) return unknown(medReason('med.duration-not-applicable', { value: v, unit: u }));
+    return known({ ms, from: 'boundsDuration', note: medReason('med.end-from-duration', { value: v, unit: u, from: start.value.from }) });
   }
   const countRaw = get(repeat, 'count');
   if (countRaw !== undefined) {
     const count = num(countRaw);
-    if (count === undefined || count < 1 || !Number.isInteger(count)) return unknown(`count '${safeString(countRaw)}' is not a whole number of doses`);
-    if (!start.known) return unknown(`${count} doses but the start is unknown`);
-    if (!frequency.known) return unknown(`${count} doses but the interval is unknown`);
+    if (count === undefined || count < 1 || !Number.isInteger(count)) return unknown(medReason('med.count-not-whole', { count: safeString(countRaw) }));
+    if (!start.known) return unknown(medReason('med.count-without-start', { count }));
+    if (!frequency.known) return unknown(medReason('med.count-without-interval', { count }));
     const interval = frequency.value.intervalHours * HOUR_MS;
     const ms = start.value.ms + count * interval;
-    if (!Number.isFinite(ms) || ms > Date.UTC(2201, 0, 1)) return unknown(`${count} doses cannot be placed in time`);
+    if (!Number.isFinite(ms) || ms > Date.UTC(2201, 0, 1)) return unknown(medReason('med.count-not-placeable', { count }));
     return known({
       ms,
       from: 'count',
       lastDoseDueMs: start.value.ms + (count - 1) * interval,
-      note: `${count} doses every ${frequency.value.intervalHours} h from the start (${start.value.from}); ends one interval after the last dose`,
+      note: medReason('med.end-from-count', { count, intervalHours: frequency.value.intervalHours, from: start.value.from }),
     });
   }
-  return unknown('end unknown (no boundsPeriod.end, boundsDuration or count; dispenseRequest.validityPeriod is not a treatment period)');
+  return unknown(medReason('med.no-end'));
 }
 
-function exclusion(source: SourceRef, reason: string): Exclusion {
-  return { source, view: VIEW, reason };
+function exclusion(source: SourceRef, why: Reason): Exclusion {
+  return { source, view: VIEW, reason: why };
 }
 
 /** Normalises one MedicationRequest: an order for recognised anticoagulants, an Exclusion, or "not an anticoagulant". */
@@ -133,44 +134,44 @@ export function normaliseOrder(mr: fhir4.MedicationRequest, medications: fhir4.M
   const firstText = str(get(dosages[0], 'text'));
   const baseSource: SourceRef = { resourceType: 'MedicationRequest', id, ...(typeof authoredOn === 'string' ? { date: authoredOn } : {}), ...(firstText ? { original: firstText } : {}) };
   if (!obj(mr) || get(mr, 'resourceType') !== 'MedicationRequest') {
-    return { kind: 'excluded', exclusion: exclusion(baseSource, 'not a MedicationRequest') };
+    return { kind: 'excluded', exclusion: exclusion(baseSource, medReason('med.not-a-medication-request')) };
   }
   const { recognition, unresolvedReason, identifiable, medication } = recogniseUse(mr, medications);
   if (!recognition) {
-    if (unresolvedReason) return { kind: 'excluded', exclusion: exclusion(baseSource, `medication cannot be identified: ${unresolvedReason}`) };
-    if (!identifiable) return { kind: 'excluded', exclusion: exclusion(baseSource, 'medication has no code and no text') };
-    return { kind: 'not-anticoagulant', reason: 'medication is not a recognised anticoagulant' };
+    if (unresolvedReason) return { kind: 'excluded', exclusion: exclusion(baseSource, medReason('med.not-identifiable', { why: reasonParam(unresolvedReason) })) };
+    if (!identifiable) return { kind: 'excluded', exclusion: exclusion(baseSource, medReason('med.no-code-no-text')) };
+    return { kind: 'not-anticoagulant', reason: medReason('med.not-anticoagulant') };
   }
   const source: SourceRef = { ...baseSource, matchedBy: recognition.matched };
   const statusRaw = get(mr, 'status');
   const status: Known<MedicationRequestStatus> =
-    typeof statusRaw === 'string' && (STATUSES as string[]).includes(statusRaw) ? known(statusRaw as MedicationRequestStatus) : unknown(statusRaw === undefined ? 'no status' : `status '${safeString(statusRaw)}' is not a MedicationRequest status`);
+    typeof statusRaw === 'string' && (STATUSES as string[]).includes(statusRaw) ? known(statusRaw as MedicationRequestStatus) : unknown(statusRaw === undefined ? medReason('med.no-status') : medReason('med.status-not-valid', { status: safeString(statusRaw) }));
   if (status.known && (status.value === 'entered-in-error' || status.value === 'cancelled')) {
-    return { kind: 'excluded', exclusion: exclusion(source, `status ${status.value}`), recognition };
+    return { kind: 'excluded', exclusion: exclusion(source, medReason('med.status-excluded', { status: status.value })), recognition };
   }
   if (get(mr, 'doNotPerform') === true) {
-    return { kind: 'excluded', exclusion: exclusion(source, 'doNotPerform: an instruction NOT to give this drug, not an order to give it'), recognition };
+    return { kind: 'excluded', exclusion: exclusion(source, medReason('med.do-not-perform')), recognition };
   }
   const intentRaw = str(get(mr, 'intent'));
-  const intent: Known<string> = intentRaw ? known(intentRaw) : unknown('no intent');
+  const intent: Known<string> = intentRaw ? known(intentRaw) : unknown(medReason('med.no-intent'));
   const isOrder = intentRaw !== undefined && ORDER_INTENTS.includes(intentRaw);
   const notAnOrderReason = isOrder
     ? undefined
     : intentRaw && NOT_ORDER_INTENTS.includes(intentRaw)
-      ? `intent '${intentRaw}': not an order to give`
+      ? medReason('med.intent-not-order', { intent: intentRaw })
       : intentRaw
-        ? `intent '${intentRaw}' is not an order intent`
-        : 'intent missing: not known to be an order';
+        ? medReason('med.intent-unknown', { intent: intentRaw })
+        : medReason('med.intent-missing');
 
   const concentration = concentrationFromMedication(medication);
   const first = dosages[0];
-  let dose: Known<DoseAmount> = first ? readDosageDose(first, concentration) : unknown('no dosageInstruction');
-  let frequency: Known<DoseFrequency> = first ? readFrequency(get(first, 'timing')) : unknown('no dosageInstruction');
-  const route: Known<RouteInfo> = first ? readRoute(get(first, 'route')) : unknown('no dosageInstruction');
+  let dose: Known<DoseAmount> = first ? readDosageDose(first, concentration) : unknown(medReason('med.no-dosage-instruction'));
+  let frequency: Known<DoseFrequency> = first ? readFrequency(get(first, 'timing')) : unknown(medReason('med.no-dosage-instruction'));
+  const route: Known<RouteInfo> = first ? readRoute(get(first, 'route')) : unknown(medReason('med.no-dosage-instruction'));
   if (dosages.length > 1) {
     const rest = dosages.slice(1);
-    if (!rest.every((d) => sameDose(readDosageDose(d, concentration), dose))) dose = unknown(`${dosages.length} dosage instructions with different doses: read them in the source`);
-    if (!rest.every((d) => sameFreq(readFrequency(get(d, 'timing')), frequency))) frequency = unknown(`${dosages.length} dosage instructions with different frequencies: read them in the source`);
+    if (!rest.every((d) => sameDose(readDosageDose(d, concentration), dose))) dose = unknown(medReason('med.dosages-disagree-dose', { n: dosages.length }));
+    if (!rest.every((d) => sameFreq(readFrequency(get(d, 'timing')), frequency))) frequency = unknown(medReason('med.dosages-disagree-frequency', { n: dosages.length }));
   }
   const repeat = get(get(first, 'timing'), 'repeat');
   const start = readStart(repeat, authoredOn, zone);
@@ -220,17 +221,17 @@ export function normaliseOrders(mrs: fhir4.MedicationRequest[], medications: fhi
 
 /** Whether an order is in force at an instant (epoch ms): active, inactive, or unknown with the reason. */
 export function isActiveAt(order: LmwhOrder, instant: number): ActiveAt {
-  if (!Number.isFinite(instant)) return { state: 'unknown', reason: 'no valid instant' };
-  if (!order.isOrder) return { state: 'inactive', reason: order.notAnOrderReason ?? 'not an order' };
-  if (!order.status.known) return { state: 'unknown', reason: legacyReasonText(order.status.reason) };
+  if (!Number.isFinite(instant)) return { state: 'unknown', reason: medReason('med.active-no-instant') };
+  if (!order.isOrder) return { state: 'inactive', reason: order.notAnOrderReason ?? medReason('med.active-not-an-order') };
+  if (!order.status.known) return { state: 'unknown', reason: order.status.reason };
   const s = order.status.value;
-  if (s === 'draft') return { state: 'inactive', reason: 'draft: not yet an order' };
-  if (s === 'on-hold') return { state: 'inactive', reason: 'on hold' };
-  if (s === 'unknown') return { state: 'unknown', reason: "status 'unknown'" };
-  if (order.start.known && instant < order.start.value.ms) return { state: 'inactive', reason: 'before the start' };
-  if (order.end.known && instant >= order.end.value.ms) return { state: 'inactive', reason: `after the end (${order.end.value.from})` };
-  if (!order.start.known) return { state: 'unknown', reason: legacyReasonText(order.start.reason) };
-  if (s === 'active') return { state: 'active', reason: order.end.known ? 'active, within its period' : 'active; end unknown' };
-  if (s === 'completed' && order.end.known) return { state: 'active', reason: 'completed order, within its planned period' };
-  return { state: 'unknown', reason: `${s}: the date it ${s === 'stopped' ? 'was stopped' : 'ended'} is not recorded` };
+  if (s === 'draft') return { state: 'inactive', reason: medReason('med.active-draft') };
+  if (s === 'on-hold') return { state: 'inactive', reason: medReason('med.active-on-hold') };
+  if (s === 'unknown') return { state: 'unknown', reason: medReason('med.active-status-unknown') };
+  if (order.start.known && instant < order.start.value.ms) return { state: 'inactive', reason: medReason('med.active-before-start') };
+  if (order.end.known && instant >= order.end.value.ms) return { state: 'inactive', reason: medReason('med.active-after-end', { from: order.end.value.from }) };
+  if (!order.start.known) return { state: 'unknown', reason: order.start.reason };
+  if (s === 'active') return { state: 'active', reason: order.end.known ? medReason('med.active-within-period') : medReason('med.active-end-unknown') };
+  if (s === 'completed' && order.end.known) return { state: 'active', reason: medReason('med.active-completed-within-period') };
+  return { state: 'unknown', reason: medReason('med.active-end-date-missing', { status: s }) };
 }

@@ -1,13 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { classifyDose } from './classify';
+import { classifyDose } from './doseClass';
 import { lastDosePerDrug, recordedDoses } from './doses';
 import { isActiveAt, normaliseOrder } from './order';
 import { recogniseAnticoagulant, recogniseOtherRelevant } from './recognise';
 import { resolveMedication } from './resolve';
 import { bodyWeights, bookingWeight, dosePerKg, latestWeight } from './weights';
 
-/** Walks a value and fails on NaN/Infinity numbers, and on a Known that is known:true without a value. */
+/** A reason code of this module (never a sentence, never empty). */
+const isMedReason = (r: unknown): boolean => typeof r === 'object' && r !== null && /^med\.[a-z-]+$/.test(String((r as { code?: unknown }).code));
+
+/** Walks a value and fails on NaN/Infinity numbers, on a Known that is known:true without a value, and on an unknown without a reason code. */
 function assertClean(v: unknown, path = '$', seen = new Set<unknown>()): void {
   if (typeof v === 'number') {
     if (!Number.isFinite(v)) throw new Error(`non-finite number at ${path}`);
@@ -17,8 +20,8 @@ function assertClean(v: unknown, path = '$', seen = new Set<unknown>()): void {
   seen.add(v);
   const o = v as Record<string, unknown>;
   if (o.known === true && !('value' in o)) throw new Error(`known without value at ${path}`);
-  if (o.known === false && (typeof o.reason !== 'string' || o.reason === '')) throw new Error(`unknown without reason at ${path}`);
-  if (o.class === 'unknown' && typeof o.reason !== 'string') throw new Error(`unknown class without reason at ${path}`);
+  if (o.known === false && !isMedReason(o.reason)) throw new Error(`unknown without reason at ${path}`);
+  if (o.class === 'unknown' && !isMedReason(o.reason)) throw new Error(`unknown class without reason at ${path}`);
   for (const [k, x] of Object.entries(o)) {
     // Echoed input (FHIR resources, the original moment text) is not an output value.
     if (k === 'medication' || k === 'concept') continue;
@@ -103,6 +106,8 @@ describe('the output checker itself', () => {
     expect(() => assertClean({ x: Number.POSITIVE_INFINITY })).toThrow();
     expect(() => assertClean({ known: true })).toThrow('known without value');
     expect(() => assertClean({ known: false, reason: '' })).toThrow('unknown without reason');
+    expect(() => assertClean({ known: false, reason: 'a sentence' })).toThrow('unknown without reason');
+    expect(() => assertClean({ known: false, reason: { code: 'med.no-status' } })).not.toThrow();
     expect(() => assertClean({ known: true, value: 1 })).not.toThrow();
   });
 });

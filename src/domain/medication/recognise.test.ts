@@ -46,11 +46,11 @@ describe('recogniseAnticoagulant by code', () => {
   });
 
   it('eCQM low-dose UFH 1361574 without display is heparin (UFH) by RxNorm, code VERIFIED (VSAC Anticoagulants for All Indications)', () => {
-    expect(recogniseAnticoagulant(cc(RX, '1361574'))).toMatchObject({ drug: 'heparin', drugClass: 'ufh', recognisedBy: 'rxnorm', matched: 'RxNorm 1361574', codeStatus: 'VERIFIED' });
+    expect(recogniseAnticoagulant(cc(RX, '1361574'))).toMatchObject({ drug: 'heparin', drugClass: 'ufh', recognisedBy: 'rxnorm', matched: 'RxNorm 1361574', codeStatus: 'verified' });
   });
   it('eCQM UFH 1361607 without display is heparin (UFH), code PARTIAL (no public display), with no strength hint', () => {
     const r = recogniseAnticoagulant(cc(RX, '1361607'));
-    expect(r).toMatchObject({ drug: 'heparin', drugClass: 'ufh', recognisedBy: 'rxnorm', matched: 'RxNorm 1361607', codeStatus: 'PARTIAL' });
+    expect(r).toMatchObject({ drug: 'heparin', drugClass: 'ufh', recognisedBy: 'rxnorm', matched: 'RxNorm 1361607', codeStatus: 'partial' });
     expect(r?.strengthHint).toBeUndefined();
   });
 

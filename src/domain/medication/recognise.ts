@@ -16,7 +16,7 @@ import {
   SNOMED_ANTICOAGULANTS,
 } from './medicationCodes';
 import { arr, codings, findWord, get, str } from './safe';
-import type { AnticoagulantDrug, AnticoagulantRecognition, OtherRelevantDrug, OtherRelevantRecognition } from './types';
+import type { AnticoagulantDrug, AnticoagulantRecognition, OtherRelevantDrug, OtherRelevantRecognition } from './medicationTypes';
 
 interface Sources {
   concepts: unknown[];

@@ -35,11 +35,11 @@ describe('resolveMedication', () => {
     expect(resolveMedication(usCoreContained, [])).toMatchObject({ resolved: true, via: 'contained', medication: { id: 'med1' } });
   });
   it.each([
-    ['a Medication not in the record', { reference: 'Medication/missing' }, 'Medication/missing is not in the record'],
-    ['a contained id that is not there', { reference: '#nope' }, 'contained Medication #nope not found in the resource'],
-    ['a reference to another resource type', { reference: 'Substance/1' }, 'reference Substance/1 does not point to a Medication'],
-    ['a reference by identifier only', { identifier: { value: 'X' } }, 'medication referenced by identifier only; it cannot be looked up'],
-    ['an empty reference', {}, 'medicationReference has no reference'],
+    ['a Medication not in the record', { reference: 'Medication/missing' }, { code: 'med.medication-not-in-record', params: { reference: 'Medication/missing' } }],
+    ['a contained id that is not there', { reference: '#nope' }, { code: 'med.contained-not-found', params: { reference: '#nope' } }],
+    ['a reference to another resource type', { reference: 'Substance/1' }, { code: 'med.reference-not-medication', params: { reference: 'Substance/1' } }],
+    ['a reference by identifier only', { identifier: { value: 'X' } }, { code: 'med.reference-identifier-only' }],
+    ['an empty reference', {}, { code: 'med.reference-empty' }],
   ])('%s is unresolved with the reason', (_n, ref, reason) => {
     const r = resolveMedication({ ...usCoreReferenced, medicationReference: ref as fhir4.Reference }, [enoxMed]);
     expect(r).toMatchObject({ resolved: false, reason });

@@ -4,7 +4,8 @@
  * ("#id"). Anything else is an explicit unresolved result with the reason.
  */
 import { arr, get, obj, str } from './safe';
-import type { MedicationUse, ResolvedMedication } from './types';
+import type { MedicationUse, ResolvedMedication } from './medicationTypes';
+import { medReason } from './medicationReasons';
 
 function isMedication(v: unknown): v is fhir4.Medication {
   return get(v, 'resourceType') === 'Medication';
@@ -21,25 +22,25 @@ export function resolveMedication(resource: MedicationUse, medications: fhir4.Me
   const concept = get(resource, 'medicationCodeableConcept');
   if (obj(concept)) return { resolved: true, via: 'medicationCodeableConcept', concept: concept as fhir4.CodeableConcept, medication: undefined };
   const refEl = get(resource, 'medicationReference');
-  if (!obj(refEl)) return { resolved: false, reason: 'no medication given (neither medicationCodeableConcept nor medicationReference)' };
+  if (!obj(refEl)) return { resolved: false, reason: medReason('med.no-medication') };
   const display = str(get(refEl, 'display'));
   const ref = str(get(refEl, 'reference'));
   const withDisplay = <T extends object>(r: T) => (display ? { ...r, display } : r);
   if (!ref) {
     return withDisplay({
       resolved: false as const,
-      reason: obj(get(refEl, 'identifier')) ? 'medication referenced by identifier only; it cannot be looked up' : 'medicationReference has no reference',
+      reason: obj(get(refEl, 'identifier')) ? medReason('med.reference-identifier-only') : medReason('med.reference-empty'),
     });
   }
   if (ref.startsWith('#')) {
     const id = ref.slice(1);
     const med = arr(get(resource, 'contained')).find((c) => isMedication(c) && str(get(c, 'id')) === id);
     if (isMedication(med)) return { resolved: true, via: 'contained', concept: obj(med.code) ? med.code : undefined, medication: med, reference: ref };
-    return withDisplay({ resolved: false as const, reason: `contained Medication ${ref} not found in the resource`, reference: ref });
+    return withDisplay({ resolved: false as const, reason: medReason('med.contained-not-found', { reference: ref }), reference: ref });
   }
   const id = medicationIdFromReference(ref);
-  if (!id) return withDisplay({ resolved: false as const, reason: `reference ${ref} does not point to a Medication`, reference: ref });
+  if (!id) return withDisplay({ resolved: false as const, reason: medReason('med.reference-not-medication', { reference: ref }), reference: ref });
   const med = arr(medications).find((m) => isMedication(m) && str(get(m, 'id')) === id);
   if (isMedication(med)) return { resolved: true, via: 'reference', concept: obj(med.code) ? med.code : undefined, medication: med, reference: ref };
-  return withDisplay({ resolved: false as const, reason: `Medication/${id} is not in the record`, reference: ref });
+  return withDisplay({ resolved: false as const, reason: medReason('med.medication-not-in-record', { reference: `Medication/${id}` }), reference: ref });
 }

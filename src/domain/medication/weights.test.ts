@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bodyWeights, bookingWeight, dosePerKg, KG_PER_LB, latestWeight } from './weights';
 import { normaliseOrder } from './order';
-import type { LmwhOrder } from './types';
+import type { LmwhOrder } from './medicationTypes';
 
 const ZONE = 'Europe/Berlin';
 const LOINC = 'http://loinc.org';
@@ -12,35 +12,35 @@ const ucum = (value: number, code: string) => ({ value, unit: code, system: 'htt
 describe('bodyWeights', () => {
   it.each([
     ['29463-7 in kg', obs('w', '29463-7', ucum(72.5, 'kg')), 72.5, undefined],
-    ['3141-9 in g', obs('w', '3141-9', ucum(72500, 'g')), 72.5, 'converted from 72500 g'],
-    ['8338-6 in [lb_av], exactly', obs('w', '8338-6', ucum(160, '[lb_av]')), Number.parseFloat((160 * KG_PER_LB).toPrecision(12)), 'converted from 160 [lb_av] (1 lb = 0.45359237 kg)'],
-    ["text 'lbs.'", obs('w', '29463-7', { value: 200, unit: 'lbs.' }), 90.718474, "unit 'lbs.' read as pounds; converted (1 lb = 0.45359237 kg)"],
-    ["text 'lb'", obs('w', '29463-7', { value: 100, unit: 'lb' }), 45.359237, "unit 'lb' read as pounds; converted (1 lb = 0.45359237 kg)"],
+    ['3141-9 in g', obs('w', '3141-9', ucum(72500, 'g')), 72.5, [{ code: 'med.weight-from-grams', params: { value: 72500 } }]],
+    ['8338-6 in [lb_av], exactly', obs('w', '8338-6', ucum(160, '[lb_av]')), Number.parseFloat((160 * KG_PER_LB).toPrecision(12)), [{ code: 'med.weight-from-pounds', params: { value: 160, kgPerLb: 0.45359237 } }]],
+    ["text 'lbs.'", obs('w', '29463-7', { value: 200, unit: 'lbs.' }), 90.718474, [{ code: 'med.weight-text-unit-pounds', params: { unit: 'lbs.', kgPerLb: 0.45359237 } }]],
+    ["text 'lb'", obs('w', '29463-7', { value: 100, unit: 'lb' }), 45.359237, [{ code: 'med.weight-text-unit-pounds', params: { unit: 'lb', kgPerLb: 0.45359237 } }]],
   ])('%s', (_n, o, kg, note) => {
     const { weights, exclusions } = bodyWeights([o], ZONE);
     expect(exclusions).toEqual([]);
     expect(weights[0]?.kg).toBe(kg);
-    expect(weights[0]?.note).toBe(note);
+    expect(weights[0]?.notes).toEqual(note);
     expect(weights[0]?.source).toMatchObject({ resourceType: 'Observation', id: 'w', date: '2026-02-10T09:00:00Z' });
   });
   it('160 lb is 72.5747792 kg', () => {
     expect(bodyWeights([obs('w', '29463-7', ucum(160, '[lb_av]'))], ZONE).weights[0]?.kg).toBe(72.5747792);
   });
   it('8348-5 pre-pregnancy weight is kept and labelled', () => {
-    expect(bodyWeights([obs('w', '8348-5', ucum(68, 'kg'))], ZONE).weights[0]).toMatchObject({ kind: 'pre-pregnancy', note: 'pre-pregnancy weight' });
+    expect(bodyWeights([obs('w', '8348-5', ucum(68, 'kg'))], ZONE).weights[0]).toMatchObject({ kind: 'pre-pregnancy', notes: [{ code: 'med.weight-pre-pregnancy' }] });
   });
   it.each([
-    ['an unknown unit (stone)', obs('w', '29463-7', { value: 11, unit: 'st' }), "weight unit 'st' cannot be interpreted"],
-    ['no unit', obs('w', '29463-7', { value: 70 }), "weight unit 'none' cannot be interpreted"],
-    ['no value', obs('w', '29463-7', undefined), 'no valueQuantity'],
-    ['entered-in-error', obs('w', '29463-7', ucum(70, 'kg'), undefined, 'entered-in-error'), 'status entered-in-error'],
-    ['an implausible 7000 kg (grams sent as kg)', obs('w', '29463-7', ucum(7000, 'kg')), 'outside the plausible range'],
-    ['no date', { ...obs('w', '29463-7', ucum(70, 'kg')), effectiveDateTime: undefined }, 'no date'],
+    ['an unknown unit (stone)', obs('w', '29463-7', { value: 11, unit: 'st' }), { code: 'med.weight-unit-not-readable', params: { unit: 'st' } }],
+    ['no unit', obs('w', '29463-7', { value: 70 }), { code: 'med.weight-unit-missing' }],
+    ['no value', obs('w', '29463-7', undefined), { code: 'med.weight-no-value' }],
+    ['entered-in-error', obs('w', '29463-7', ucum(70, 'kg'), undefined, 'entered-in-error'), { code: 'med.status-excluded', params: { status: 'entered-in-error' } }],
+    ['an implausible 7000 kg (grams sent as kg)', obs('w', '29463-7', ucum(7000, 'kg')), { code: 'med.weight-implausible', params: { original: '7000 kg', min: 20, max: 400 } }],
+    ['no date', { ...obs('w', '29463-7', ucum(70, 'kg')), effectiveDateTime: undefined }, { code: 'med.weight-no-date' }],
   ])('%s is excluded with the reason', (_n, o, reason) => {
     const r = bodyWeights([o as fhir4.Observation], ZONE);
     expect(r.weights).toEqual([]);
-    expect(r.exclusions[0]?.reason).toContain(reason);
-    expect(r.exclusions[0]?.view).toBe('Body weight');
+    expect(r.exclusions[0]?.reason).toEqual(reason);
+    expect(r.exclusions[0]?.view).toBe('med.weights');
   });
   it('other observations are ignored', () => {
     expect(bodyWeights([obs('x', '718-7', ucum(12, 'g/dL'))], ZONE)).toEqual({ weights: [], exclusions: [] });
@@ -66,14 +66,14 @@ describe('bookingWeight and latestWeight', () => {
     expect(bookingWeight(w, start)).toMatchObject({ known: true, value: { weight: { kg: 71 } } });
   });
   it('no weight after the start is unknown', () => {
-    expect(bookingWeight(weights.filter((w) => w.source.id === 'before'), start)).toEqual({ known: false, reason: 'no body weight recorded on or after the start of pregnancy' });
+    expect(bookingWeight(weights.filter((w) => w.source.id === 'before'), start)).toEqual({ known: false, reason: { code: 'med.booking-no-weight-in-pregnancy' } });
   });
   it('an unknown pregnancy start is unknown', () => {
     expect(bookingWeight(weights, Number.NaN).known).toBe(false);
   });
   it('the latest weight is the most recent body weight (not the pre-pregnancy one)', () => {
     expect(latestWeight(weights)).toMatchObject({ known: true, value: { kg: 78 } });
-    expect(latestWeight([])).toEqual({ known: false, reason: 'no body weight recorded' });
+    expect(latestWeight([])).toEqual({ known: false, reason: { code: 'med.no-body-weight' } });
   });
 });
 

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { hitPattern, HIT_GUIDANCE, HIT_PATTERN_ATTRIBUTION, type HitState } from './hitPattern';
-import { dose, order, platelet, series, ZONE } from './testBuilders';
+import { hitPattern, HIT_GUIDANCE, type HitState } from './hitPattern';
+import { createMessages } from '../../ui/messages/translator';
+import type { Reason } from '../reasons';
+
+const m = createMessages({ zone: ZONE });
+/** A reason as the panel words it. */
+const words = (r: Reason) => m.reason(r);
+import { dose, order, platelet, series, ZONE } from '../../../test/support/monitoringBuilders';
 import { demoRecord } from '../../../test/support/demo-record';
 import type { LabPoint } from '../labs';
 import type { LmwhOrder, RecordedDose } from '../medication';
@@ -147,15 +153,15 @@ describe('hitPattern', () => {
     expect(r.state).toBe(row.state);
     expect(r.pattern).toHaveLength(row.pattern);
     expect(r.falls).toHaveLength(row.falls);
-    expect(r.statement).toBe(row.statement);
+    expect(r.statement.code).toBe(r.state === 'no-heparin' ? 'hit.no-heparin' : r.state === 'start-unknown' ? 'hit.start-unknown' : r.statement.code);
+    expect(words(r.statement)).toBe(row.statement);
   });
 
   it('labels the pattern without a guideline: the 50% / days 5–14 highlight is an UNVERIFIED citation', () => {
     const r = hitPattern(series(rows[0]!.points), rows[0]!.orders, [], NOW, ZONE);
-    expect(r.label).toBe('possible heparin-induced thrombocytopenia pattern');
-    expect(r.attribution).toBe(HIT_PATTERN_ATTRIBUTION);
-    expect(r.attribution).toBe('pattern described in HIT literature; citation not verified here');
-    expect(r.statement).not.toMatch(/guideline|ASH|RCOG|ACCP/i);
+    expect(r.statement.code).toBe('hit.pattern');
+    expect(m.t('coag.hit.attribution')).toContain('pattern described in HIT literature; citation not verified here');
+    expect(words(r.statement)).not.toMatch(/guideline|ASH|RCOG|ACCP/i);
   });
 
   it('cites only the VERIFIED rows: LMWH only -> routine monitoring not recommended; prior heparin -> baseline and within 24 h', () => {
@@ -184,7 +190,7 @@ describe('hitPattern', () => {
 
   it('a count reported as a bound below half the baseline is "at least" a fall; a ">" bound is not a fall', () => {
     const lower = hitPattern(series([BASELINE, platelet('2026-11-08T19:00:00+00:00', 20, { comparator: '<' })]), [order(START)], [], NOW, ZONE);
-    expect(lower.pattern[0]!.text).toContain('<20 ×10⁹/L on 8 Nov 2026 19:00 (UTC): at least 92% below');
+    expect(words(lower.pattern[0]!.text)).toContain('<20 ×10⁹/L on 8 Nov 2026 19:00 (UTC): at least 92% below');
     const upper = hitPattern(series([BASELINE, platelet('2026-11-08T19:00:00+00:00', 20, { comparator: '>' })]), [order(START)], [], NOW, ZONE);
     expect(upper.state).toBe('no-fall');
   });
@@ -192,13 +198,13 @@ describe('hitPattern', () => {
   it('a date-only count on the day heparin started is neither baseline nor follow-up, and says so', () => {
     const r = hitPattern(series([platelet('2026-11-01', 250), platelet('2026-11-08T19:00:00+00:00', 110)]), [order(START)], [], NOW, ZONE);
     expect(r.state).toBe('no-baseline');
-    expect(r.caveats).toContain('platelet count dated 1 Nov 2026 cannot be placed before or after heparin started (1 Nov 2026 18:00 (UTC))');
+    expect(r.caveats.map(words)).toContain('platelet count dated 1 Nov 2026 cannot be placed before or after heparin started (1 Nov 2026 18:00 (UTC))');
   });
 
   it('an order with no start is named as a caveat when other exposures date the course', () => {
     const r = hitPattern(series(rows[0]!.points), [order(START), order(undefined, { id: 'nostart' })], [], NOW, ZONE);
     expect(r.state).toBe('pattern');
-    expect(r.caveats).toEqual(['Enoxaparin order MedicationRequest/nostart has no start date: heparin may have started earlier than shown']);
+    expect(r.caveats.map(words)).toEqual(['Enoxaparin order MedicationRequest/nostart has no start date: heparin may have started earlier than shown']);
   });
 
   it('garbage input gives an answer, not an exception', () => {
@@ -216,6 +222,7 @@ describe('hitPattern', () => {
     const rec = await demoRecord('third-trimester');
     const r = hitPattern(rec.labs.platelets, rec.medication.orders.map((o) => o.order), rec.medication.doses, rec.nowMs, rec.zone);
     expect(r.state).toBe('no-fall');
-    expect(r.statement).toContain('baseline 248 ×10⁹/L');
+    expect(words(r.statement)).toContain('baseline 248 ×10⁹/L');
+    expect(rec.hitPattern).toEqual(r);
   });
 });

@@ -11,13 +11,32 @@
  * (app choice, not from a guideline); every course is checked against its own baseline. Pure and total.
  */
 import { drugName } from '../record';
+import { dateParam, instantParam, reason, reasonParam, type Reason, type ReasonParam } from '../reasons';
+import { sourceKey } from '../sourceRef';
 import { type Known, known, type SourceRef, unknown } from '../types';
-import { DAY_MS, formatDateTime, formatMoment } from '../time';
+import { DAY_MS, hasTime, type FhirMoment } from '../time';
 import type { AnalyteSeries, LabPoint } from '../labs';
-import type { LmwhOrder, RecordedDose } from '../medication';
+import type { AnticoagulantDrug, DoseKind, LmwhOrder, RecordedDose } from '../medication';
 
-export const HIT_PATTERN_LABEL = 'possible heparin-induced thrombocytopenia pattern';
-export const HIT_PATTERN_ATTRIBUTION = 'pattern described in HIT literature; citation not verified here';
+/** Reason codes of the HIT pattern check (worded in the catalogue as `reason.<code>`). */
+export type HitReasonCode =
+  | 'hit.no-heparin'
+  | 'hit.start-unknown'
+  | 'hit.no-baseline'
+  | 'hit.baseline-unusable'
+  | 'hit.no-count-after-start'
+  | 'hit.pattern'
+  | 'hit.fall-outside-window'
+  | 'hit.no-fall'
+  | 'hit.fall'
+  | 'hit.window'
+  | 'hit.order-no-start'
+  | 'hit.count-straddles-start'
+  | 'hit.other-course';
+
+/** A FhirMoment as a reason parameter: a date when it has no time of day, else an instant. */
+const momentParam = (m: FhirMoment): ReasonParam => (hasTime(m) ? instantParam(m.start) : dateParam(m.start));
+
 
 /** Exposures closer than this belong to one course (app choice: covers daily dosing with a missed record). */
 export const COURSE_GAP_MS = 3 * DAY_MS;
@@ -27,9 +46,9 @@ export const PRIOR_EXPOSURE_DAYS = 100;
 const HIT_SOURCE_URL = 'https://www.guwsmedical.info/induced-thrombocytopenia/appendix-3-recommendations-for-platelet-count-monitoring-for-hit.html';
 const HIT_CITATION = 'Clinical reference 5.4: recommendations for platelet-count monitoring for HIT (table paralleling ACCP 2012 / Warkentin)';
 
+/** A VERIFIED monitoring row of the clinical reference (its words are in the catalogue, keyed by id). */
 export interface HitGuidance {
   id: 'lmwh-only-obstetric' | 'ufh-obstetric' | 'prior-heparin-100-days';
-  text: string;
   citation: string;
   url: string;
   verification: 'VERIFIED';
@@ -38,21 +57,18 @@ export interface HitGuidance {
 export const HIT_GUIDANCE: Record<HitGuidance['id'], HitGuidance> = {
   'lmwh-only-obstetric': {
     id: 'lmwh-only-obstetric',
-    text: 'Obstetric patients on LMWH only: HIT risk below 0.1%; routine platelet monitoring is not recommended.',
     citation: HIT_CITATION,
     url: HIT_SOURCE_URL,
     verification: 'VERIFIED',
   },
   'ufh-obstetric': {
     id: 'ufh-obstetric',
-    text: 'Obstetric patients on unfractionated heparin: HIT risk 0.1–1%; platelet count every 2–3 days from day 4 to day 14.',
     citation: HIT_CITATION,
     url: HIT_SOURCE_URL,
     verification: 'VERIFIED',
   },
   'prior-heparin-100-days': {
     id: 'prior-heparin-100-days',
-    text: 'Heparin exposure within the last 100 days: platelet count at baseline and within 24 h of starting heparin.',
     citation: HIT_CITATION,
     url: HIT_SOURCE_URL,
     verification: 'VERIFIED',
@@ -63,10 +79,9 @@ export interface HeparinExposure {
   startMs: number;
   endMs: number;
   drugClass: 'lmwh' | 'ufh';
-  /** Drug name, e.g. "Enoxaparin". */
-  drug: string;
-  /** "Enoxaparin order from 17 Jun 2026 18:00 (UTC+01:00)", "Enoxaparin dose administered 23 Nov 2026 18:00 (UTC)". */
-  label: string;
+  drug: AnticoagulantDrug;
+  /** An order period, or a recorded dose of this kind. */
+  from: 'order' | DoseKind;
   source: SourceRef;
 }
 
@@ -78,8 +93,8 @@ export interface PlateletFall {
   /** Day of heparin, day 0 = the course's first exposure. */
   day: number;
   inWindow: boolean;
-  /** "Platelets 110 ×10⁹/L on 30 Nov 2026 09:00 (UTC): 56% below the pre-heparin baseline 248 ×10⁹/L, day 7 of heparin". */
-  text: string;
+  /** The fall as a reason (`hit.fall`): count, date, percent, baseline, day. */
+  text: Reason<HitReasonCode>;
 }
 
 export type HitCourseState = 'no-baseline' | 'no-count-after-start' | 'pattern' | 'fall-outside-window' | 'no-fall';
@@ -87,50 +102,48 @@ export type HitCourseState = 'no-baseline' | 'no-count-after-start' | 'pattern' 
 export interface HeparinCourse {
   startMs: number;
   endMs: number;
-  startText: string;
-  drugs: string[];
+  drugs: AnticoagulantDrug[];
   hasUfh: boolean;
   exposures: HeparinExposure[];
   startSource: SourceRef;
   /** Heparin in the 100 days before this course started. */
-  priorExposure?: { endMs: number; daysBefore: number; text: string; source: SourceRef };
-  /** Day range (of heparin) in which a fall counts as the pattern. */
-  window: { fromDay: number; toDay: number; text: string };
-  baseline: Known<{ point: LabPoint; daysBeforeStart: number; text: string }>;
+  priorExposure?: { endMs: number; daysBefore: number; exposure: HeparinExposure; source: SourceRef };
+  /** Day range (of heparin) in which a fall counts as the pattern; afterPrior: widened by heparin in the previous 100 days. */
+  window: { fromDay: number; toDay: number; afterPrior: boolean };
+  baseline: Known<{ point: LabPoint; daysBeforeStart: number }>;
   countsAfterStart: number;
   falls: PlateletFall[];
   state: HitCourseState;
-  statement: string;
+  statement: Reason<HitReasonCode>;
 }
 
 export type HitState = 'no-heparin' | 'start-unknown' | HitCourseState;
 
 export interface HitPatternResult {
   state: HitState;
-  /** One sentence for display. */
-  statement: string;
-  /** Falls that match the pattern (shown under HIT_PATTERN_LABEL with HIT_PATTERN_ATTRIBUTION). */
+  /** What the check found, as a reason to word. */
+  statement: Reason<HitReasonCode>;
+  /** Falls that match the pattern (shown as a possible pattern, attributed to the literature without a guideline label). */
   pattern: PlateletFall[];
   /** Every fall of 50% or more, in or out of the window. */
   falls: PlateletFall[];
   courses: HeparinCourse[];
   guidance: HitGuidance[];
-  caveats: string[];
-  label: typeof HIT_PATTERN_LABEL;
-  attribution: typeof HIT_PATTERN_ATTRIBUTION;
+  caveats: Reason<HitReasonCode>[];
 }
 
 const NOT_EXPOSURE = new Set(['entered-in-error', 'cancelled', 'draft']);
 
-const plateletText = (v: number, comparator?: string): string => `${comparator ?? ''}${Number(v.toPrecision(4))} ×10⁹/L`;
+/** A platelet count as reason parameters (value without float noise, comparator kept). */
+const count = (v: number, comparator?: string) => ({ value: Number(v.toPrecision(4)), comparator: comparator ?? '' });
 
-function exposures(orders: LmwhOrder[], doses: RecordedDose[], nowMs: number, zone: string, caveats: string[]): HeparinExposure[] {
+function exposures(orders: LmwhOrder[], doses: RecordedDose[], nowMs: number, caveats: Reason<HitReasonCode>[]): HeparinExposure[] {
   const out: HeparinExposure[] = [];
   for (const o of Array.isArray(orders) ? orders : []) {
     if (!o || typeof o !== 'object' || (o.drugClass !== 'lmwh' && o.drugClass !== 'ufh') || !o.isOrder) continue;
     if (o.status?.known && NOT_EXPOSURE.has(o.status.value)) continue;
     if (!o.start?.known) {
-      caveats.push(`${drugName(o.drug)} order ${o.source.resourceType}/${o.source.id ?? '?'} has no start date: heparin may have started earlier than shown`);
+      caveats.push(reason('hit.order-no-start', { drug: drugName(o.drug), ref: sourceKey(o.source) }));
       continue;
     }
     const startMs = o.start.value.ms;
@@ -141,8 +154,8 @@ function exposures(orders: LmwhOrder[], doses: RecordedDose[], nowMs: number, zo
       startMs,
       endMs: Math.max(startMs, endMs),
       drugClass: o.drugClass,
-      drug: drugName(o.drug),
-      label: `${drugName(o.drug)} order from ${formatDateTime(startMs, zone)}`,
+      drug: o.drug,
+      from: 'order',
       source: o.source,
     });
   }
@@ -150,7 +163,7 @@ function exposures(orders: LmwhOrder[], doses: RecordedDose[], nowMs: number, zo
     if (!d || typeof d !== 'object' || (d.drugClass !== 'lmwh' && d.drugClass !== 'ufh') || !d.time?.known) continue;
     const t = d.time.value.ms;
     if (!Number.isFinite(t) || t > nowMs) continue;
-    out.push({ startMs: t, endMs: t, drugClass: d.drugClass, drug: drugName(d.drug), label: `${drugName(d.drug)} dose ${d.label} ${formatDateTime(t, zone)}`, source: d.source });
+    out.push({ startMs: t, endMs: t, drugClass: d.drugClass, drug: d.drug, from: d.kind, source: d.source });
   }
   return out.sort((a, b) => a.startMs - b.startMs);
 }
@@ -172,123 +185,118 @@ function courses(list: HeparinExposure[]): HeparinExposure[][] {
   return out;
 }
 
-function checkCourse(group: HeparinExposure[], previous: HeparinExposure[][], nextStartMs: number, points: LabPoint[], zone: string, caveats: string[]): HeparinCourse {
+type CourseBase = Omit<HeparinCourse, 'baseline' | 'countsAfterStart' | 'falls' | 'state' | 'statement'>;
+
+/** Start, drugs, prior exposure (within 100 days) and the day window of one course. */
+function courseBase(group: HeparinExposure[], previous: HeparinExposure[][]): CourseBase {
   const startMs = group[0]!.startMs;
-  const endMs = Math.max(...group.map((e) => e.endMs));
-  const startText = formatDateTime(startMs, zone);
-  const drugs = [...new Set(group.map((e) => e.drug))];
-  const hasUfh = group.some((e) => e.drugClass === 'ufh');
   const prevEnd = previous.flat().reduce<HeparinExposure | undefined>((best, e) => (!best || e.endMs > best.endMs ? e : best), undefined);
   const priorDays = prevEnd ? (startMs - prevEnd.endMs) / DAY_MS : Infinity;
-  const priorExposure =
-    prevEnd && priorDays <= PRIOR_EXPOSURE_DAYS
-      ? { endMs: prevEnd.endMs, daysBefore: Math.floor(priorDays), text: `heparin also given ${Math.floor(priorDays)} days before this course (${prevEnd.label})`, source: prevEnd.source }
-      : undefined;
-  const window = priorExposure
-    ? { fromDay: 0, toDay: 14, text: 'days 0–14 of heparin (heparin given in the previous 100 days)' }
-    : { fromDay: 5, toDay: 14, text: 'days 5–14 of heparin' };
-  const base = {
+  const priorExposure = prevEnd && priorDays <= PRIOR_EXPOSURE_DAYS ? { endMs: prevEnd.endMs, daysBefore: Math.floor(priorDays), exposure: prevEnd, source: prevEnd.source } : undefined;
+  return {
     startMs,
-    endMs,
-    startText,
-    drugs,
-    hasUfh,
+    endMs: Math.max(...group.map((e) => e.endMs)),
+    drugs: [...new Set(group.map((e) => e.drug))],
+    hasUfh: group.some((e) => e.drugClass === 'ufh'),
     exposures: group,
     startSource: group[0]!.source,
     ...(priorExposure ? { priorExposure } : {}),
-    window,
+    window: priorExposure ? { fromDay: 0, toDay: 14, afterPrior: true } : { fromDay: 5, toDay: 14, afterPrior: false },
   };
+}
 
-  const straddling = points.filter((p) => p.time.start < startMs && p.time.end > startMs);
-  for (const p of straddling) caveats.push(`platelet count dated ${formatMoment(p.time, zone)} cannot be placed before or after heparin started (${startText})`);
-  const before = points.filter((p) => p.time.end <= startMs);
-  const after = points.filter((p) => p.time.start >= startMs && p.time.start < nextStartMs);
-  const last = before.at(-1);
-  if (!last) {
-    return { ...base, baseline: unknown('no platelet count before heparin started'), countsAfterStart: after.length, falls: [], state: 'no-baseline', statement: `No platelet count before heparin started (${startText}): the pattern cannot be checked.` };
-  }
-  if (last.comparator || !(last.value > 0)) {
-    const why = `the last platelet count before heparin (${last.original.text}) is not a usable value`;
-    return { ...base, baseline: unknown(why), countsAfterStart: after.length, falls: [], state: 'no-baseline', statement: `${why[0]!.toUpperCase()}${why.slice(1)}: the pattern cannot be checked.` };
-  }
-  const baselineText = `${plateletText(last.value)} on ${formatMoment(last.time, zone)}`;
-  const baseline = known({ point: last, daysBeforeStart: Math.floor((startMs - last.time.start) / DAY_MS), text: baselineText });
-  if (after.length === 0) {
-    return { ...base, baseline, countsAfterStart: 0, falls: [], state: 'no-count-after-start', statement: `No platelet count since heparin started (${startText}); pre-heparin baseline ${baselineText}.` };
-  }
+const windowParam = (w: HeparinCourse['window']): ReasonParam => reasonParam(reason('hit.window', { from: w.fromDay, to: w.toDay, afterPrior: w.afterPrior ? 'yes' : 'no' }));
+
+/** Falls of 50% or more from the baseline among the counts after the start (a ">" bound is never a fall). */
+function fallsFrom(last: LabPoint, after: LabPoint[], base: CourseBase): PlateletFall[] {
   const falls: PlateletFall[] = [];
   for (const p of after) {
     if (p.comparator === '>' || p.comparator === '>=') continue;
     const pct = ((last.value - p.value) / last.value) * 100;
     if (pct < 50 - 1e-9) continue;
-    const day = Math.floor((p.time.start - startMs) / DAY_MS);
-    const inWindow = day >= window.fromDay && day <= window.toDay;
+    const day = Math.floor((p.time.start - base.startMs) / DAY_MS);
     const fallPercent = Math.floor(pct + 1e-9);
-    falls.push({
-      point: p,
-      baseline: last,
-      fallPercent,
+    const text = reason('hit.fall', {
+      ...count(p.value, p.comparator),
+      when: momentParam(p.time),
+      atLeast: p.comparator ? 'yes' : 'no',
+      percent: fallPercent,
+      baseline: count(last.value).value,
       day,
-      inWindow,
-      text: `Platelets ${plateletText(p.value, p.comparator)} on ${formatMoment(p.time, zone)}: ${p.comparator ? 'at least ' : ''}${fallPercent}% below the pre-heparin baseline ${plateletText(last.value)}, day ${day} of heparin`,
     });
+    falls.push({ point: p, baseline: last, fallPercent, day, inWindow: day >= base.window.fromDay && day <= base.window.toDay, text });
   }
-  const inWin = falls.filter((f) => f.inWindow);
-  if (inWin.length > 0) {
-    const f = inWin[0]!;
-    return { ...base, baseline, countsAfterStart: after.length, falls, state: 'pattern', statement: `Possible heparin-induced thrombocytopenia pattern: ${f.text} (${window.text}).` };
-  }
-  if (falls.length > 0) {
-    return {
-      ...base,
-      baseline,
-      countsAfterStart: after.length,
-      falls,
-      state: 'fall-outside-window',
-      statement: `Platelets fell by 50% or more from the pre-heparin baseline ${baselineText}, but outside ${window.text}: not the pattern; the fall is shown.`,
-    };
-  }
-  return { ...base, baseline, countsAfterStart: after.length, falls, state: 'no-fall', statement: `No fall of 50% or more from the pre-heparin baseline ${baselineText} in ${after.length} count(s) since heparin started (${startText}).` };
+  return falls;
 }
+
+/** The statement of a course that has a usable baseline and counts after the start. */
+function judgeFalls(base: CourseBase, last: LabPoint, after: LabPoint[]): Pick<HeparinCourse, 'falls' | 'state' | 'statement'> {
+  const falls = fallsFrom(last, after, base);
+  const baselineParams = { baseline: count(last.value).value, baselineWhen: momentParam(last.time) };
+  const first = falls.find((f) => f.inWindow);
+  if (first) return { falls, state: 'pattern', statement: reason('hit.pattern', { fall: reasonParam(first.text), window: windowParam(base.window) }) };
+  if (falls.length > 0) return { falls, state: 'fall-outside-window', statement: reason('hit.fall-outside-window', { ...baselineParams, window: windowParam(base.window) }) };
+  return { falls, state: 'no-fall', statement: reason('hit.no-fall', { ...baselineParams, n: after.length, start: instantParam(base.startMs) }) };
+}
+
+function checkCourse(group: HeparinExposure[], previous: HeparinExposure[][], nextStartMs: number, points: LabPoint[], caveats: Reason<HitReasonCode>[]): HeparinCourse {
+  const base = courseBase(group, previous);
+  const startMs = base.startMs;
+  const start = instantParam(startMs);
+  for (const p of points.filter((q) => q.time.start < startMs && q.time.end > startMs)) caveats.push(reason('hit.count-straddles-start', { when: momentParam(p.time), start }));
+  const last = points.filter((p) => p.time.end <= startMs).at(-1);
+  const after = points.filter((p) => p.time.start >= startMs && p.time.start < nextStartMs);
+  if (!last) {
+    const why = reason('hit.no-baseline', { start });
+    return { ...base, baseline: unknown(why), countsAfterStart: after.length, falls: [], state: 'no-baseline', statement: why };
+  }
+  if (last.comparator || !(last.value > 0)) {
+    const why = reason('hit.baseline-unusable', { original: last.original.text });
+    return { ...base, baseline: unknown(why), countsAfterStart: after.length, falls: [], state: 'no-baseline', statement: why };
+  }
+  const baseline = known({ point: last, daysBeforeStart: Math.floor((startMs - last.time.start) / DAY_MS) });
+  if (after.length === 0) {
+    const statement = reason('hit.no-count-after-start', { start, baseline: count(last.value).value, baselineWhen: momentParam(last.time) });
+    return { ...base, baseline, countsAfterStart: 0, falls: [], state: 'no-count-after-start', statement };
+  }
+  return { ...base, baseline, countsAfterStart: after.length, ...judgeFalls(base, last, after) };
+}
+
+function guidanceFor(checked: HeparinCourse[]): HitGuidance[] {
+  const anyUfh = checked.some((c) => c.hasUfh);
+  const out: HitGuidance[] = [anyUfh ? HIT_GUIDANCE['ufh-obstetric'] : HIT_GUIDANCE['lmwh-only-obstetric']];
+  if (checked.some((c) => c.priorExposure)) out.push(HIT_GUIDANCE['prior-heparin-100-days']);
+  return out;
+}
+
+const uniqueReasons = <R extends Reason>(list: R[]): R[] => {
+  const seen = new Set<string>();
+  return list.filter((r) => {
+    const k = JSON.stringify(r);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+};
 
 /**
  * Checks the platelet series for the HIT pattern against the LMWH/UFH orders and recorded doses. Fondaparinux is not
- * heparin and is not an exposure. `zone` formats dates (default: the platelet series' zone, else UTC).
+ * heparin and is not an exposure. The zone argument is kept for callers; dates are numbers here (worded in the UI).
  */
-export function hitPattern(platelets: AnalyteSeries, orders: LmwhOrder[], doses: RecordedDose[], nowMs: number, zone?: string): HitPatternResult {
+export function hitPattern(platelets: AnalyteSeries, orders: LmwhOrder[], doses: RecordedDose[], nowMs: number, _zone?: string): HitPatternResult {
   const points = (Array.isArray(platelets?.points) ? platelets.points : []).filter((p) => p && Number.isFinite(p.value) && Number.isFinite(p.time?.start)).sort((a, b) => a.time.start - b.time.start);
-  const z = zone ?? points[0]?.time.zone ?? 'UTC';
-  const caveats: string[] = [];
-  const exp = exposures(orders, doses, nowMs, z, caveats);
-  const common = { label: HIT_PATTERN_LABEL, attribution: HIT_PATTERN_ATTRIBUTION } as const;
+  const caveats: Reason<HitReasonCode>[] = [];
+  const exp = exposures(orders, doses, nowMs, caveats);
   if (exp.length === 0) {
-    const startUnknown = caveats.length > 0;
-    return {
-      ...common,
-      state: startUnknown ? 'start-unknown' : 'no-heparin',
-      statement: startUnknown
-        ? 'Heparin start is not known (orders without a start date and no recorded dose with a time): the pattern cannot be checked.'
-        : 'No heparin order or recorded heparin dose in the record: the heparin-induced thrombocytopenia pattern is not checked.',
-      pattern: [],
-      falls: [],
-      courses: [],
-      guidance: [],
-      caveats,
-    };
+    const state = caveats.length > 0 ? 'start-unknown' : 'no-heparin';
+    return { state, statement: reason(state === 'start-unknown' ? 'hit.start-unknown' : 'hit.no-heparin'), pattern: [], falls: [], courses: [], guidance: [], caveats };
   }
   const groups = courses(exp);
-  const checked = groups.map((g, i) => checkCourse(g, groups.slice(0, i), groups[i + 1]?.[0]?.startMs ?? Infinity, points, z, caveats));
+  const checked = groups.map((g, i) => checkCourse(g, groups.slice(0, i), groups[i + 1]?.[0]?.startMs ?? Infinity, points, caveats));
   const falls = checked.flatMap((c) => c.falls);
-  const pattern = falls.filter((f) => f.inWindow);
-  const latest = checked.at(-1)!;
-  const withPattern = checked.find((c) => c.state === 'pattern');
-  const withFall = checked.find((c) => c.state === 'fall-outside-window');
-  const lead = withPattern ?? withFall ?? latest;
-  for (const c of checked) if (c !== lead && c.state === 'no-baseline') caveats.push(`heparin course from ${c.startText}: ${c.statement}`);
-  const guidance: HitGuidance[] = [];
-  const anyUfh = checked.some((c) => c.hasUfh);
-  if (!anyUfh) guidance.push(HIT_GUIDANCE['lmwh-only-obstetric']);
-  if (anyUfh) guidance.push(HIT_GUIDANCE['ufh-obstetric']);
-  if (checked.some((c) => c.priorExposure)) guidance.push(HIT_GUIDANCE['prior-heparin-100-days']);
-  return { ...common, state: lead.state, statement: lead.statement, pattern, falls, courses: checked, guidance, caveats: [...new Set(caveats)] };
+  const lead = checked.find((c) => c.state === 'pattern') ?? checked.find((c) => c.state === 'fall-outside-window') ?? checked.at(-1)!;
+  for (const c of checked) {
+    if (c !== lead && c.state === 'no-baseline') caveats.push(reason('hit.other-course', { start: instantParam(c.startMs), statement: reasonParam(c.statement) }));
+  }
+  return { state: lead.state, statement: lead.statement, pattern: falls.filter((f) => f.inWindow), falls, courses: checked, guidance: guidanceFor(checked), caveats: uniqueReasons(caveats) };
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { datingFactsFromRecord, embryoAgeFromText } from './facts';
 import { chooseDating, NO_DATING_REASON } from './dating';
 import { pregnanciesFromRecord } from './pregnancies';
-import { edd, embryoAge, ga, lmp, obs, transfer, utc } from './testFixtures';
+import { edd, embryoAge, ga, lmp, obs, transfer, utc } from '../../../test/support/pregnancyBuilders';
 
 const zone = 'Europe/London';
 const NOW = utc('2026-09-12T10:00:00Z');

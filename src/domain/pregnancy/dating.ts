@@ -1,6 +1,6 @@
 /** Chooses one dating among several (recorded EDD > IVF transfer > ultrasound GA > LMP > other GA observation). */
 import { dayNumber } from './calendar';
-import type { Dating, DatingChoice, DatingMethod } from './types';
+import type { Dating, DatingChoice, DatingMethod } from './pregnancyTypes';
 
 /** Precedence of dating methods, best first. */
 export const DATING_PRECEDENCE: readonly DatingMethod[] = ['edd', 'ivf-transfer', 'ultrasound-ga', 'lmp', 'ga-observation'];

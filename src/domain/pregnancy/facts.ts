@@ -5,10 +5,10 @@
 import { PREGNANCY_CODES } from '../codes';
 import { formatDate, parseFhirDate, type FhirMoment } from '../time';
 import { SYSTEMS, type Exclusion, type RecognisedBy, type SourceRef } from '../types';
-import { classifyEvent } from '../events/classify';
+import { classifyEvent } from '../events/eventClasses';
 import { asArray, codingsOf, isObject, notesOf, refKey, resourceKey, sourceOf, str, textsOf } from '../events/fhirRead';
 import { addDays, dateOfMoment, formatCalendarDate, startOfDate } from './calendar';
-import type { Dating, DatingMethod, DeliveryFact, PregnancyStatusFact } from './types';
+import type { Dating, DatingMethod, DeliveryFact, PregnancyStatusFact } from './pregnancyTypes';
 import { safeString } from '../text';
 
 const VIEW = 'Pregnancy dating';

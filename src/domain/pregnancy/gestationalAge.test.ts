@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { pregnanciesFromRecord } from './pregnancies';
 import { formatGa, gaWeeksFloat, gestationalAge, instantForGa, trimesterOf, datingStatement } from './gestationalAge';
-import { birth, edd, lmp, transfer, embryoAge, utc } from './testFixtures';
-import type { Pregnancy } from './types';
+import { birth, edd, lmp, transfer, embryoAge, utc } from '../../../test/support/pregnancyBuilders';
+import type { Pregnancy } from './pregnancyTypes';
 
 const NOW = utc('2026-09-12T10:00:00Z');
 

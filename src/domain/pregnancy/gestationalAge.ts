@@ -5,7 +5,7 @@
 import { formatDate } from '../time';
 import { known, unknown, type Known, type SourceRef } from '../types';
 import { calendarDateOf, dayLengthAt, dayNumber, formatCalendarDate, startOfDate, dateOfDayNumber } from './calendar';
-import type { Dating, GestationalAge, Pregnancy, Trimester } from './types';
+import type { Dating, GestationalAge, Pregnancy, Trimester } from './pregnancyTypes';
 
 /** What a gestational age can be computed from: a pregnancy, a dating, or the EDD's epoch ms (read in the zone). */
 export type GaBasis = Pregnancy | Dating | number;

@@ -9,7 +9,7 @@ export type {
   PregnancyTimeline,
   Trimester,
   GestationalAge,
-} from './types';
+} from './pregnancyTypes';
 export { datingFactsFromRecord, embryoAgeFromText, EMBRYO_AGE_CODE, DATING_CODES, type DatingFacts, type UndatedTransfer } from './facts';
 export { chooseDating, DATING_PRECEDENCE, DISAGREEMENT_DAYS, NO_DATING_REASON } from './dating';
 export { pregnanciesFromRecord, pregnanciesFromFacts, pregnancyLabel, SAME_PREGNANCY_MAX_DAYS } from './pregnancies';

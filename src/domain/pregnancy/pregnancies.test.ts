@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pregnanciesFromRecord } from './pregnancies';
-import { birth, edd, embryoAge, ga, lmp, obs, transfer, utc } from './testFixtures';
+import { birth, edd, embryoAge, ga, lmp, obs, transfer, utc } from '../../../test/support/pregnancyBuilders';
 
 const zone = 'Europe/Madrid';
 

@@ -6,7 +6,7 @@ import { formatDate } from '../time';
 import { addDays, dayNumber, formatCalendarDate, startOfDate } from './calendar';
 import { chooseDating, NO_DATING_REASON } from './dating';
 import { datingFactsFromRecord, type DatingFacts } from './facts';
-import type { Dating, Pregnancy, PregnancyTimeline } from './types';
+import type { Dating, Pregnancy, PregnancyTimeline } from './pregnancyTypes';
 
 /** EDDs further apart than this (from the first EDD of a group) belong to different pregnancies. */
 export const SAME_PREGNANCY_MAX_DAYS = 20 * 7;

@@ -1,7 +1,7 @@
 import { legacyReasonText } from '../reasons';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { nowMs, numbersIn, resource, zone } from '../events/arbitraries';
+import { nowMs, numbersIn, resource, zone } from '../../../test/support/eventArbitraries';
 import { pregnanciesFromRecord } from './pregnancies';
 import { gaWeeksFloat, gestationalAge, instantForGa } from './gestationalAge';
 import { NO_DATING_REASON } from './dating';

@@ -4,7 +4,7 @@
  * UNVERIFIED in docs/clinical-reference.md 8.5, so they are deliberately NOT rules: see OMITTED_ITEMS in omitted.ts.
  */
 import { ACOG_ADVISORY_2020 } from './sources';
-import type { NoteRule } from './types';
+import type { NoteRule } from './ruleTypes';
 
 export const ACOG_UFH_SWITCH_OPTIONAL: NoteRule = {
   id: 'acog2020.note.ufh-switch-optional',
@@ -12,8 +12,6 @@ export const ACOG_UFH_SWITCH_OPTIONAL: NoteRule = {
   source: ACOG_ADVISORY_2020,
   kind: 'note',
   parameters: { topic: 'ufh-switch-optional', eventClasses: ['caesarean', 'induction-or-planned-birth'] },
-  wording:
-    'ACOG Practice Advisory 2020 (guideline): switching LMWH to unfractionated heparin at or near 36 weeks, which some clinicians use to ease neuraxial anaesthesia, is not required.',
 };
 
 export const ACOG_RULES = [ACOG_UFH_SWITCH_OPTIONAL] as const;

@@ -1,6 +1,6 @@
 /** ASH 2018 (pregnancy VTE guideline): routine anti-Xa monitoring not advised (VERIFIED, conditional). */
 import { ASH_2018 } from './sources';
-import type { CautionRule } from './types';
+import type { CautionRule } from './ruleTypes';
 
 export const ASH_NO_ROUTINE_ANTI_XA: CautionRule = {
   id: 'ash2018.caution.no-routine-anti-xa',
@@ -8,7 +8,6 @@ export const ASH_NO_ROUTINE_ANTI_XA: CautionRule = {
   source: ASH_2018,
   kind: 'caution',
   parameters: { topic: 'anti-xa-monitoring' },
-  wording: 'ASH 2018 (guideline): suggests against routine anti-Xa monitoring to adjust LMWH dosing in pregnancy (conditional recommendation).',
 };
 
 export const ASH_2018_RULES = [ASH_NO_ROUTINE_ANTI_XA] as const;

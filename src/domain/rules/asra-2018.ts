@@ -1,6 +1,6 @@
 /** ASRA 2018 (4th edition) neuraxial rules, as VERIFIED in docs/clinical-reference.md 5.1; restart detail PARTIAL. */
 import { ASRA_2018, ASRA_2018_PARTIAL } from './sources';
-import type { CautionRule, RestartAfterRule, StopBeforeEventRule } from './types';
+import type { CautionRule, RestartAfterRule, StopBeforeEventRule } from './ruleTypes';
 
 const ALL_PLANNED = ['caesarean', 'induction-or-planned-birth', 'other-surgery', 'oocyte-retrieval'] as const;
 
@@ -10,7 +10,6 @@ export const ASRA_NEURAXIAL_PROPHYLACTIC: StopBeforeEventRule = {
   source: ASRA_2018,
   kind: 'stop-before-event',
   parameters: { eventClasses: ALL_PLANNED, hoursBefore: 12, doseClasses: ['prophylactic'], anchor: 'neuraxial-block' },
-  wording: 'ASRA 2018 (guideline): at least 12 h after a prophylactic LMWH dose before neuraxial anaesthesia (spinal or epidural).',
 };
 
 export const ASRA_NEURAXIAL_THERAPEUTIC: StopBeforeEventRule = {
@@ -20,7 +19,6 @@ export const ASRA_NEURAXIAL_THERAPEUTIC: StopBeforeEventRule = {
   kind: 'stop-before-event',
   // Intermediate and unknown dose classes use the longest verified interval (24 h); the evaluator says why.
   parameters: { eventClasses: ALL_PLANNED, hoursBefore: 24, doseClasses: ['therapeutic', 'intermediate', 'unknown'], anchor: 'neuraxial-block' },
-  wording: 'ASRA 2018 (guideline): at least 24 h after a therapeutic LMWH dose before neuraxial anaesthesia (spinal or epidural).',
 };
 
 export const ASRA_RESTART_AFTER_CATHETER: RestartAfterRule = {
@@ -29,8 +27,6 @@ export const ASRA_RESTART_AFTER_CATHETER: RestartAfterRule = {
   source: ASRA_2018_PARTIAL,
   kind: 'restart-after',
   parameters: { after: 'neuraxial-catheter-removal', hoursAfter: null, partialHours: 4 },
-  wording:
-    'ASRA 2018 (guideline) sets a minimum wait after neuraxial catheter removal before the next LMWH dose, about 4 h (number only partly verified here: secondary sources), and a longer wait after the block itself for the first dose. No time is computed from it.',
 };
 
 export const ASRA_PLATELETS_BEFORE_BLOCK: CautionRule = {
@@ -39,7 +35,6 @@ export const ASRA_PLATELETS_BEFORE_BLOCK: CautionRule = {
   source: ASRA_2018,
   kind: 'caution',
   parameters: { topic: 'platelets-before-block', heparinDaysOver: 4 },
-  wording: 'ASRA 2018 (guideline): a platelet count before a neuraxial block or catheter removal when heparin has been given for more than 4 days.',
 };
 
 export const ASRA_2018_RULES = [ASRA_NEURAXIAL_PROPHYLACTIC, ASRA_NEURAXIAL_THERAPEUTIC, ASRA_RESTART_AFTER_CATHETER, ASRA_PLATELETS_BEFORE_BLOCK] as const;

@@ -3,7 +3,7 @@
  * update exists but this item was not checked in it (source.verification = 'partial').
  */
 import { ESHRE_RPL } from './sources';
-import type { NoteRule } from './types';
+import type { NoteRule } from './ruleTypes';
 
 export const ESHRE_INHERITED_THROMBOPHILIA_WITHOUT_APS: NoteRule = {
   id: 'eshre.note.inherited-thrombophilia-without-aps',
@@ -11,8 +11,6 @@ export const ESHRE_INHERITED_THROMBOPHILIA_WITHOUT_APS: NoteRule = {
   source: ESHRE_RPL,
   kind: 'note',
   parameters: { topic: 'inherited-thrombophilia-without-aps' },
-  wording:
-    'ESHRE recurrent pregnancy loss guideline (guideline): for women with hereditary thrombophilia and recurrent pregnancy loss, it suggests not using antithrombotic prophylaxis except in research or when indicated to prevent venous thromboembolism. (Wording seen in the 2017 edition; not checked against the 2022 update here.)',
 };
 
 export const ESHRE_RULES = [ESHRE_INHERITED_THROMBOPHILIA_WITHOUT_APS] as const;

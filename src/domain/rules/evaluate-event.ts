@@ -4,11 +4,12 @@
  * event instant minus the rule's hours on absolute time (epoch ms), shown in the facility zone with the offset.
  */
 import { DateTime } from 'luxon';
-import { formatDate, formatDateTime, HOUR_MS, isValidZone, toIsoInZone } from '../time';
+import { dateParam, instantParam, reason, reasonParam, type ReasonParam } from '../reasons';
+import { DAY_MS, HOUR_MS, isValidZone, toIsoInZone } from '../time';
 import { ACOG_UFH_SWITCH_OPTIONAL } from './acog';
 import { ASRA_NEURAXIAL_PROPHYLACTIC, ASRA_NEURAXIAL_THERAPEUTIC, ASRA_PLATELETS_BEFORE_BLOCK } from './asra-2018';
-import { DAY_MS, countdownText, eventAnchor, governingDoseClass, infoLine, isCurrentAt, lastDoseBefore, lmwhDoses, lmwhOrders, lmwhPlans } from './common';
-import type { RuleContext, RuleDoseClass, RuleEvent, RuleOrder } from './input';
+import { eventAnchor, governingDoseClass, infoLine, isCurrentAt, lastDoseBefore, lmwhDoses, lmwhOrders, lmwhPlans, type Anchor } from './ruleCommon';
+import type { RuleContext, RuleDoseClass, RuleEvent, RuleOrder } from './context';
 import { RCOG_STOP_BLEEDING_OR_LABOUR } from './rcog-37a';
 import { ALL_RULES, numbersUsable } from './registry';
 import { SOAP_NEURAXIAL_CONSENSUS } from './soap-2018';
@@ -24,8 +25,9 @@ import {
   type PlannedEventClass,
   type Rule,
   type StopBeforeEventRule,
+  type RulesReason,
   type StopStatus,
-} from './types';
+} from './ruleTypes';
 
 /** Orders that ended more than this long before the event are not considered for it (one pregnancy length). */
 const LOOKBACK_MS = 280 * DAY_MS;
@@ -43,111 +45,121 @@ export function ordersForEvent(ctx: Pick<RuleContext, 'orders'>, anchorMs: numbe
   });
 }
 
+/** What an order is read against: the deadline, or the event itself when the rule gives no interval. */
+export type ReadingLimit = 'deadline' | 'event';
+
 /** One order read against a limit (a deadline, or the event itself when the rule gives no interval). */
-export function readOrder(o: RuleOrder, limitMs: number, limitName: string, nowMs: number, zone: string): OrderReading {
-  const at = (ms: number) => formatDateTime(ms, zone);
-  if (o.endMs !== undefined && o.endMs <= limitMs) return { order: o, verdict: 'ends', reason: `ends ${at(o.endMs)}, at or before ${limitName}` };
+export function readOrder(o: RuleOrder, limitMs: number, limit: ReadingLimit, nowMs: number): OrderReading {
+  const r = (verdict: OrderReading['verdict'], code: RulesReason['code'], params: Record<string, string | number | ReturnType<typeof instantParam>> = {}): OrderReading => ({
+    order: o,
+    verdict,
+    reason: reason(code, { limit, ...params }),
+  });
+  if (o.endMs !== undefined && o.endMs <= limitMs) return r('ends', 'rules.order.ends-by', { end: instantParam(o.endMs) });
   if (o.status === 'completed' || o.status === 'stopped') {
-    if (nowMs <= limitMs) return { order: o, verdict: 'ends', reason: `${o.status} already (now is before ${limitName})` };
-    return { order: o, verdict: 'unknown', reason: `${o.status}, but the record does not show whether that was before ${limitName}` };
+    return nowMs <= limitMs ? r('ends', 'rules.order.ended-already', { status: o.status }) : r('unknown', 'rules.order.ended-when-unknown', { status: o.status });
   }
   if (o.status === 'on-hold' || o.onHold) {
     if (o.onHoldSinceMs !== undefined) {
-      return o.onHoldSinceMs <= limitMs
-        ? { order: o, verdict: 'ends', reason: `on hold since ${at(o.onHoldSinceMs)}, before ${limitName}` }
-        : { order: o, verdict: 'runs-past', reason: `put on hold ${at(o.onHoldSinceMs)}, after ${limitName}` };
+      const since = instantParam(o.onHoldSinceMs);
+      return o.onHoldSinceMs <= limitMs ? r('ends', 'rules.order.on-hold-before', { since }) : r('runs-past', 'rules.order.on-hold-after', { since });
     }
-    if (nowMs <= limitMs) return { order: o, verdict: 'ends', reason: `on hold now, before ${limitName} (since when is not recorded)` };
-    return { order: o, verdict: 'unknown', reason: `on hold, but since when is not recorded` };
+    return nowMs <= limitMs ? r('ends', 'rules.order.on-hold-now') : r('unknown', 'rules.order.on-hold-since-unknown');
   }
   if (o.status === 'active') {
-    return o.endMs === undefined
-      ? { order: o, verdict: 'runs-past', reason: `active with no end date: runs past ${limitName}` }
-      : { order: o, verdict: 'runs-past', reason: `runs until ${at(o.endMs)}, past ${limitName}` };
+    return o.endMs === undefined ? r('runs-past', 'rules.order.active-no-end') : r('runs-past', 'rules.order.runs-until', { end: instantParam(o.endMs) });
   }
-  return { order: o, verdict: 'unknown', reason: 'the order status is not recorded' };
+  return r('unknown', 'rules.order.status-unknown');
 }
 
-const describe = (r: OrderReading): string => `${r.order.description}: ${r.reason}`;
+/** Items joined with "; " (a reason of reasons, so the catalogue owns the separator). */
+function joinedParam(items: RulesReason[]): ReasonParam {
+  const [first, ...rest] = items;
+  if (!first) return '';
+  return rest.reduce<ReasonParam>((acc, x) => reasonParam(reason('rules.join', { a: acc, b: reasonParam(x) })), reasonParam(first));
+}
+
+/** "Enoxaparin 40 mg ...: <reading>" for each reading, joined. */
+const readingsParam = (readings: OrderReading[]) => joinedParam(readings.map((x) => reason('rules.order.reading', { order: x.order.description, reading: reasonParam(x.reason) })));
 
 /** The four statuses, from the order readings and the completeness of the medication search. */
-export function aggregateStatus(readings: OrderReading[], ctx: Pick<RuleContext, 'medicationsComplete' | 'medicationsReason' | 'orders'>): { status: StopStatus; statusReason: string } {
-  const incomplete = `The medication search was incomplete or unavailable${ctx.medicationsReason ? ` (${ctx.medicationsReason})` : ''}`;
+export function aggregateStatus(readings: OrderReading[], ctx: Pick<RuleContext, 'medicationsComplete' | 'medicationsReason' | 'orders'>): { status: StopStatus; statusReason: RulesReason } {
+  const why = ctx.medicationsReason ?? '';
+  const hasWhy = why !== '';
   const runsPast = readings.filter((r) => r.verdict === 'runs-past');
   if (runsPast.length > 0) {
-    const tail = ctx.medicationsComplete ? '' : ` ${incomplete}, so further orders may be missing.`;
-    return { status: 'Stop not documented', statusReason: `${runsPast.map(describe).join('; ')}.${tail}` };
+    return { status: 'stop-not-documented', statusReason: reason('rules.status.runs-past', { readings: readingsParam(runsPast), incomplete: !ctx.medicationsComplete, why, hasWhy }) };
   }
-  if (!ctx.medicationsComplete) return { status: 'Unknown', statusReason: `${incomplete}: a stop cannot be confirmed and "no order" cannot be said.` };
-  if (readings.length === 0) {
-    const plans = lmwhPlans(ctx).length;
-    const planText = plans > 0 ? ` ${plans} LMWH plan or proposal${plans > 1 ? 's are' : ' is'} in the record: a plan or proposal is not an order.` : '';
-    return { status: 'No LMWH order found', statusReason: `The medication search was complete and found no LMWH order.${planText} No order found does not prove that no LMWH is taken.` };
-  }
+  if (!ctx.medicationsComplete) return { status: 'unknown', statusReason: reason('rules.status.search-incomplete', { why, hasWhy }) };
+  if (readings.length === 0) return { status: 'no-lmwh-order', statusReason: reason('rules.status.no-order', { plans: lmwhPlans(ctx).length }) };
   const unknowns = readings.filter((r) => r.verdict === 'unknown');
-  if (unknowns.length > 0) return { status: 'Unknown', statusReason: `${unknowns.map(describe).join('; ')}.` };
-  return { status: 'Stop documented', statusReason: `${readings.map(describe).join('; ')}.` };
+  if (unknowns.length > 0) return { status: 'unknown', statusReason: reason('rules.status.unknown-orders', { readings: readingsParam(unknowns) }) };
+  return { status: 'stop-documented', statusReason: reason('rules.status.documented', { readings: readingsParam(readings) }) };
 }
 
-function intervalReason(rule: StopBeforeEventRule, doseClass: RuleDoseClass, why: string): string | undefined {
+function intervalReason(rule: StopBeforeEventRule, doseClass: RuleDoseClass, why: RulesReason): RulesReason | undefined {
   if (rule.parameters.doseClasses === 'any') return undefined;
   const h = rule.parameters.hoursBefore;
-  if (doseClass === 'unknown') return `Dose class unknown (${why}): the longest guideline interval (${h} h) is used.`;
-  if (doseClass === 'intermediate')
-    return `Intermediate dose (${why}): the verified reference gives intervals for prophylactic and therapeutic doses only, so the longest (${h} h) is used.`;
-  return `${doseClass[0]?.toUpperCase()}${doseClass.slice(1)} dose (${why}).`;
+  if (doseClass === 'unknown') return reason('rules.interval.dose-class-unknown', { why: reasonParam(why), hours: h });
+  if (doseClass === 'intermediate') return reason('rules.interval.intermediate', { why: reasonParam(why), hours: h });
+  return reason('rules.interval.dose-class', { doseClass, why: reasonParam(why) });
 }
 
-function dateOnlyNote(anchorMs: number, deadlineMs: number, hours: number, zone: string): string {
+function dateOnlyNote(anchorMs: number, deadlineMs: number, hours: number, zone: string): RulesReason {
   const z = isValidZone(zone) ? zone : 'UTC';
-  const base = `The event has a date but no time (${formatDate(anchorMs, z)}): it counts from the start of that day in ${z} (${formatDateTime(anchorMs, z)}), so ${hours} h before is ${formatDateTime(deadlineMs, z)}`;
+  const params = { day: dateParam(anchorMs), zone: z, anchor: instantParam(anchorMs), hours, deadline: instantParam(deadlineMs) };
   const wall = DateTime.fromMillis(deadlineMs, { zone: z });
-  if (wall.hour === 0 && wall.minute === 0 && hours % 24 === 0) return `${base} (00:00, ${hours / 24} days before).`;
-  return `${base}. The clocks change in between, so this is not midnight on the wall clock: the deadline is exactly ${hours} h before.`;
+  if (wall.hour === 0 && wall.minute === 0 && hours % 24 === 0) return reason('rules.date-only.midnight', { ...params, days: hours / 24 });
+  return reason('rules.date-only.clock-change', params);
 }
 
-function deadlineLine(rule: StopBeforeEventRule, ctx: RuleContext, anchor: ReturnType<typeof eventAnchor>, orders: RuleOrder[], doseClass: RuleDoseClass, why: string): DeadlineLine {
+type LineBase = Pick<DeadlineLine, 'ruleId' | 'ruleVersion' | 'source' | 'hoursBefore' | 'intervalReason'>;
+
+/** A line without an event date: no deadline, status unknown. */
+function lineWithoutAnchor(base: LineBase, anchor: Anchor): DeadlineLine {
+  const why = anchor.reason ?? reason('rules.anchor.no-date');
+  return {
+    ...base,
+    deadlineMs: null,
+    deadlineIsoInZone: null,
+    noDeadlineReason: reason('rules.deadline.none', { why: reasonParam(why) }),
+    status: 'unknown',
+    statusReason: reason('rules.status.no-deadline', { why: reasonParam(why) }),
+    orders: [],
+    dosesAfterDeadline: [],
+  };
+}
+
+/** A line whose rule gives no interval: the orders are read against the event itself. */
+function lineWithoutInterval(base: LineBase, ctx: RuleContext, eventMs: number, orders: RuleOrder[]): DeadlineLine {
+  const readings = orders.map((o) => readOrder(o, eventMs, 'event', ctx.nowMs));
+  const agg = aggregateStatus(readings, ctx);
+  return {
+    ...base,
+    deadlineMs: null,
+    deadlineIsoInZone: null,
+    noDeadlineReason: reason('rules.deadline.no-interval'),
+    status: agg.status,
+    statusReason: reason('rules.status.against-event', { status: reasonParam(agg.statusReason) }),
+    orders: readings,
+    dosesAfterDeadline: [],
+  };
+}
+
+function deadlineLine(rule: StopBeforeEventRule, ctx: RuleContext, anchor: Anchor, orders: RuleOrder[], doseClass: RuleDoseClass, why: RulesReason): DeadlineLine {
   const hours = rule.parameters.hoursBefore;
-  const base = { ruleId: rule.id, ruleVersion: rule.version, source: rule.source, wording: rule.wording, hoursBefore: hours };
-  const reason = intervalReason(rule, doseClass, why);
-  const withReason = reason ? { intervalReason: reason } : {};
-  if (anchor.anchorMs === null) {
-    return {
-      ...base,
-      ...withReason,
-      deadlineMs: null,
-      deadlineIsoInZone: null,
-      deadlineText: `No deadline: ${anchor.reason ?? 'no event date'}.`,
-      status: 'Unknown',
-      statusReason: `No deadline can be computed: ${anchor.reason ?? 'no event date'}.`,
-      orders: [],
-      dosesAfterDeadline: [],
-    };
-  }
+  const base: LineBase = { ruleId: rule.id, ruleVersion: rule.version, source: rule.source, hoursBefore: hours };
+  const interval = intervalReason(rule, doseClass, why);
+  if (interval) base.intervalReason = interval;
+  if (anchor.anchorMs === null) return lineWithoutAnchor(base, anchor);
   const E = anchor.anchorMs;
-  if (hours === null) {
-    const readings = orders.map((o) => readOrder(o, E, 'the event', ctx.nowMs, ctx.zone));
-    const agg = aggregateStatus(readings, ctx);
-    return {
-      ...base,
-      ...withReason,
-      deadlineMs: null,
-      deadlineIsoInZone: null,
-      deadlineText: `The source gives no interval: it says only "before any surgery". The guideline intervals for the dose class are shown beside it.`,
-      ...agg,
-      statusReason: `Read against the event itself, since the source gives no interval. ${agg.statusReason}`,
-      orders: readings,
-      dosesAfterDeadline: [],
-    };
-  }
+  if (hours === null) return lineWithoutInterval(base, ctx, E, orders);
   const D = E - hours * HOUR_MS;
-  const readings = orders.map((o) => readOrder(o, D, 'the deadline', ctx.nowMs, ctx.zone));
+  const readings = orders.map((o) => readOrder(o, D, 'deadline', ctx.nowMs));
   const line: DeadlineLine = {
     ...base,
-    ...withReason,
     deadlineMs: D,
     deadlineIsoInZone: toIsoInZone(D, ctx.zone),
-    deadlineText: `Last dose no later than ${formatDateTime(D, ctx.zone)}`,
     ...aggregateStatus(readings, ctx),
     orders: readings,
     dosesAfterDeadline: lmwhDoses(ctx.doses)
@@ -158,19 +170,15 @@ function deadlineLine(rule: StopBeforeEventRule, ctx: RuleContext, anchor: Retur
   return line;
 }
 
-function differences(lines: DeadlineLine[], cls: PlannedEventClass): string[] {
+function differences(lines: DeadlineLine[], cls: PlannedEventClass): RulesReason[] {
   const p = ASRA_NEURAXIAL_PROPHYLACTIC.parameters.hoursBefore;
   const t = ASRA_NEURAXIAL_THERAPEUTIC.parameters.hoursBefore;
   const guide = lines.find((l) => l.source.name === 'ASRA 2018' && l.hoursBefore !== null);
   const src = lines.find((l) => l.source.kind === 'source-article');
   if (!guide || !src) return [];
-  const used = `this card's guideline line uses ${guide.hoursBefore} h for the dose class`;
-  if (src.hoursBefore === null) {
-    return [`The source gives no interval before surgery; ASRA 2018 gives ${p} h/${t} h (prophylactic/therapeutic dose) before a neuraxial block; ${used}.`];
-  }
-  if (isDelivery(cls) && src.hoursBefore > (t ?? 0)) {
-    return [`The source's ${src.hoursBefore} h is stricter than the ${p} h/${t} h in ASRA 2018 (prophylactic/therapeutic dose, before a neuraxial block); ${used}. Both are shown, not merged.`];
-  }
+  const params = { prophylactic: p, therapeutic: t, used: guide.hoursBefore };
+  if (src.hoursBefore === null) return [reason('rules.difference.source-no-interval', params)];
+  if (isDelivery(cls) && src.hoursBefore > (t ?? 0)) return [reason('rules.difference.source-stricter', { ...params, source: src.hoursBefore })];
   return [];
 }
 
@@ -181,31 +189,31 @@ function heparinDaysBefore(orders: RuleOrder[], E: number): number | undefined {
   return (E - Math.min(...starts)) / DAY_MS;
 }
 
-function plateletText(ctx: RuleContext): string {
+function plateletReason(ctx: RuleContext): RulesReason {
   const p = ctx.latestPlatelets;
-  return p ? `Latest platelet count ${p.value} ${p.unit} on ${formatDateTime(p.atMs, ctx.zone)}` : 'No platelet count found in the record';
+  return p ? reason('rules.platelets.latest', { value: p.value, unit: p.unit, at: instantParam(p.atMs) }) : reason('rules.platelets.none');
+}
+
+function aspirinReason(ctx: RuleContext, active: RuleContext['aspirin']): RulesReason {
+  if (active.length > 0) return reason('rules.delivery.aspirin-ordered', { orders: active.map((a) => a.description).join('; ') });
+  return ctx.medicationsComplete ? reason('rules.delivery.aspirin-none') : reason('rules.delivery.aspirin-unknown');
+}
+
+function allergyReason(ctx: RuleContext, present: RuleContext['heparinAllergyOrHit']): RulesReason {
+  if (present.length > 0) {
+    return reason('rules.delivery.allergy-recorded', { facts: joinedParam(present.map((f) => reason('rules.delivery.allergy-fact', { label: f.label, unclear: f.status === 'unclear' }))) });
+  }
+  return ctx.allergiesComplete ? reason('rules.delivery.allergy-none') : reason('rules.delivery.allergy-unknown');
 }
 
 function deliveryFacts(ctx: RuleContext): DeliveryFacts {
   const aspirinActive = ctx.aspirin.filter((a) => a.active);
-  const aspirin =
-    aspirinActive.length > 0
-      ? `Aspirin ordered alongside: ${aspirinActive.map((a) => a.description).join('; ')}`
-      : ctx.medicationsComplete
-        ? 'No active aspirin order found'
-        : 'Aspirin: unknown (the medication search was incomplete)';
   const present = ctx.heparinAllergyOrHit.filter((f) => f.status !== 'tested-negative');
-  const allergy =
-    present.length > 0
-      ? `In the record: ${present.map((f) => `${f.label}${f.status === 'unclear' ? ' (unclear)' : ''}`).join('; ')}`
-      : ctx.allergiesComplete
-        ? 'No heparin allergy or heparin-induced thrombocytopenia (HIT) recorded'
-        : 'Heparin allergy / HIT: unknown (the allergy and condition search was incomplete)';
   const facts: DeliveryFacts = {
-    platelets: plateletText(ctx),
-    aspirin,
+    platelets: plateletReason(ctx),
+    aspirin: aspirinReason(ctx, aspirinActive),
     aspirinSources: aspirinActive.map((a) => a.source),
-    heparinAllergyOrHit: allergy,
+    heparinAllergyOrHit: allergyReason(ctx, present),
     allergySources: present.map((f) => f.source),
   };
   if (ctx.latestPlatelets) facts.plateletsSource = ctx.latestPlatelets.source;
@@ -218,20 +226,16 @@ const ruleApplies = (r: Rule, cls: PlannedEventClass): boolean => {
   return false;
 };
 
-/** Evaluates one event into its card. Total: an event without a date gives a card whose lines are Unknown. */
-export function evaluateEvent(event: RuleEvent, ctx: RuleContext): EventCard {
-  const anchor = eventAnchor(event.when, ctx.zone);
+/** The card before any rule is applied: when, countdown, dose class, orders, last dose. */
+function cardFrame(event: RuleEvent, ctx: RuleContext, anchor: Anchor, orders: RuleOrder[], current: RuleOrder[]): EventCard {
   const E = anchor.anchorMs;
-  const orders = ordersForEvent(ctx, E);
-  const current = orders.filter((o) => isCurrentAt(o, E === null ? ctx.nowMs : Math.min(ctx.nowMs, E)) || o.status === 'unknown');
   const { doseClass, reason: doseWhy } = governingDoseClass(current.length > 0 ? current : orders);
   const card: EventCard = {
     event,
     applies: isPlanned(event.class),
     anchorMs: E,
-    anchorText: E === null ? `Date unknown: ${anchor.reason}` : anchor.dateOnly ? `${formatDate(E, ctx.zone)} (date only; counts from ${formatDateTime(E, ctx.zone)})` : formatDateTime(E, ctx.zone),
+    anchorDateOnly: E !== null && anchor.dateOnly,
     countdownMs: E === null ? null : E - ctx.nowMs,
-    countdownText: E === null ? 'No countdown: the event has no usable date' : countdownText(E - ctx.nowMs),
     doseClass,
     doseClassReason: doseWhy,
     deadlines: [],
@@ -240,47 +244,66 @@ export function evaluateEvent(event: RuleEvent, ctx: RuleContext): EventCard {
     notes: [],
     orders,
   };
-  if (event.enteredHere) card.enteredHereNote = 'Entered here, not in the record.';
+  if (E === null) card.noAnchorReason = anchor.reason ?? reason('rules.anchor.no-date');
   const last = lastDoseBefore(ctx.doses, ctx.nowMs);
   if (last) card.lastDose = last;
-  if (!isPlanned(event.class)) {
-    card.notApplicableReason =
-      event.class === 'embryo-transfer'
-        ? 'Neither the source nor the guidelines used here give a stop rule before an embryo transfer.'
-        : 'No stop rule here applies to this kind of event.';
-    return card;
-  }
-  const cls = event.class;
+  return card;
+}
+
+/** Stop lines (numbers usable) and notes of the rules that apply to this event class and dose class. */
+function applyStopRules(card: EventCard, cls: PlannedEventClass, ctx: RuleContext, anchor: Anchor): void {
   for (const rule of ALL_RULES) {
     if (!ruleApplies(rule, cls)) continue;
     if (rule.kind === 'stop-before-event') {
-      const forClass = rule.parameters.doseClasses === 'any' || rule.parameters.doseClasses.includes(doseClass);
+      const forClass = rule.parameters.doseClasses === 'any' || rule.parameters.doseClasses.includes(card.doseClass);
       if (!forClass) continue;
-      if (numbersUsable(rule)) card.deadlines.push(deadlineLine(rule, ctx, anchor, orders, doseClass, doseWhy));
+      if (numbersUsable(rule)) card.deadlines.push(deadlineLine(rule, ctx, anchor, card.orders, card.doseClass, card.doseClassReason));
       else card.notes.push(infoLine(rule));
     } else if (rule.kind === 'note') {
       card.notes.push(infoLine(rule));
     }
   }
-  card.differences = differences(card.deadlines, cls);
-  // Platelet count before a block (ASRA, heparin > 4 days).
-  const days = E === null ? undefined : heparinDaysBefore(current.length > 0 ? current : orders, E);
+}
+
+/** The platelet count before a block (ASRA, heparin > 4 days), with the heparin duration and the latest count. */
+function plateletsBeforeBlockNote(ctx: RuleContext, orders: RuleOrder[], E: number | null) {
+  const days = E === null ? undefined : heparinDaysBefore(orders, E);
   const p = ASRA_PLATELETS_BEFORE_BLOCK.parameters;
   const over = p.topic === 'platelets-before-block' ? p.heparinDaysOver : 4;
-  const heparinText =
-    days === undefined ? 'Heparin duration before the event: unknown (no order start date)' : `Heparin for ${Math.floor(days)} days before the event by the earliest order start${days > over ? ` (more than ${over} days)` : ''}`;
-  card.notes.push(infoLine(ASRA_PLATELETS_BEFORE_BLOCK, `${heparinText}. ${plateletText(ctx)}.`, ctx.latestPlatelets ? [ctx.latestPlatelets.source] : []));
-  // Restart information.
+  const heparin = days === undefined ? reason('rules.heparin-days.unknown') : reason('rules.heparin-days.known', { days: Math.floor(days), over, isOver: days > over });
+  const detail = reason('rules.platelets-before-block.detail', { heparin: reasonParam(heparin), platelets: reasonParam(plateletReason(ctx)) });
+  return infoLine(ASRA_PLATELETS_BEFORE_BLOCK, detail, ctx.latestPlatelets ? [ctx.latestPlatelets.source] : []);
+}
+
+/** Restart information; the postnatal duration belongs with it on delivery cards, not with the general notes. */
+function applyRestartRules(card: EventCard, cls: PlannedEventClass): void {
   for (const rule of ALL_RULES) {
     if (rule.kind === 'restart-after') {
       if (rule.parameters.after === 'delivery' && !isDelivery(cls)) continue;
       card.restart.push(infoLine(rule));
     } else if (rule.kind === 'note' && rule.parameters.topic === 'postnatal-duration' && isDelivery(cls)) {
-      // Postnatal duration belongs with restart information, not the general notes.
       card.notes = card.notes.filter((n) => n.ruleId !== rule.id);
       card.restart.push(infoLine(rule));
     }
   }
+}
+
+/** Evaluates one event into its card. Total: an event without a date gives a card whose lines are Unknown. */
+export function evaluateEvent(event: RuleEvent, ctx: RuleContext): EventCard {
+  const anchor = eventAnchor(event.when, ctx.zone);
+  const E = anchor.anchorMs;
+  const orders = ordersForEvent(ctx, E);
+  const current = orders.filter((o) => isCurrentAt(o, E === null ? ctx.nowMs : Math.min(ctx.nowMs, E)) || o.status === 'unknown');
+  const card = cardFrame(event, ctx, anchor, orders, current);
+  if (!isPlanned(event.class)) {
+    card.notApplicableReason = reason(event.class === 'embryo-transfer' ? 'rules.not-applicable.embryo-transfer' : 'rules.not-applicable.other');
+    return card;
+  }
+  const cls = event.class;
+  applyStopRules(card, cls, ctx, anchor);
+  card.differences = differences(card.deadlines, cls);
+  card.notes.push(plateletsBeforeBlockNote(ctx, current.length > 0 ? current : orders, E));
+  applyRestartRules(card, cls);
   if (isDelivery(cls)) card.delivery = deliveryFacts(ctx);
   return card;
 }
@@ -301,22 +324,18 @@ export function eddInfoCard(ctx: RuleContext): EddInfoCard | null {
   if (!p || p.eddMs === undefined || !Number.isFinite(p.eddMs) || p.endedMs !== undefined) return null;
   const planned = ctx.events.some((e) => isDelivery(e.class) && eventAnchor(e.when, ctx.zone).anchorMs !== null);
   if (planned) return null;
-  const ga = p.gaDaysToday;
   const card: EddInfoCard = {
     eddMs: p.eddMs,
-    eddText: `Estimated date of delivery ${formatDate(p.eddMs, ctx.zone)}`,
-    gaText: ga === undefined || !Number.isFinite(ga) ? 'Gestational age today: unknown' : `Gestational age today: ${Math.floor(ga / 7)}+${Math.floor(ga % 7)} weeks`,
-    datingSource: p.datingSource ?? 'Dating source not recorded',
-    noCountdownReason:
-      'No planned caesarean section or induction with a date was found. Spontaneous labour is not a planned event, so no countdown or deadline is shown.',
     lines: [
       infoLine(SOURCE_STOP_GENITAL_BLEEDING),
       infoLine(RCOG_STOP_BLEEDING_OR_LABOUR),
-      infoLine(SOURCE_STOP_48H_BEFORE_PLANNED_BIRTH, 'This applies to a planned caesarean section or childbirth; none with a date is in the record.'),
+      infoLine(SOURCE_STOP_48H_BEFORE_PLANNED_BIRTH, reason('rules.edd.applies-to-planned-birth')),
       infoLine(ACOG_UFH_SWITCH_OPTIONAL),
       infoLine(SOAP_NEURAXIAL_CONSENSUS),
     ],
   };
+  if (p.gaDaysToday !== undefined && Number.isFinite(p.gaDaysToday)) card.gaDays = p.gaDaysToday;
+  if (p.datingSource) card.datingSource = p.datingSource;
   if (p.eddSource) card.eddSource = p.eddSource;
   return card;
 }

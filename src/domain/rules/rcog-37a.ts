@@ -4,7 +4,7 @@
  * identical 12 h / 24 h VERIFIED numbers come from ASRA 2018). Table 3 weight bands are PARTIAL.
  */
 import { RCOG_37A, RCOG_37A_PARTIAL, RCOG_37A_TABLE3 } from './sources';
-import type { CautionRule, NoteRule, RestartAfterRule, StopBeforeEventRule, StopNowRule } from './types';
+import type { CautionRule, NoteRule, RestartAfterRule, StopBeforeEventRule, StopNowRule } from './ruleTypes';
 
 const ALL_PLANNED = ['caesarean', 'induction-or-planned-birth', 'other-surgery', 'oocyte-retrieval'] as const;
 
@@ -14,8 +14,6 @@ export const RCOG_STOP_BLEEDING_OR_LABOUR: StopNowRule = {
   source: RCOG_37A_PARTIAL,
   kind: 'stop-now',
   parameters: { triggers: ['genital-bleeding', 'labour-onset'] },
-  wording:
-    'RCOG Green-top 37a (guideline): women on antenatal LMWH are advised not to inject further LMWH if they have any vaginal bleeding or once labour begins. (Wording from a verbatim reproduction; the primary RCOG document was not opened.)',
 };
 
 export const RCOG_REGIONAL_PROPHYLACTIC: StopBeforeEventRule = {
@@ -24,8 +22,6 @@ export const RCOG_REGIONAL_PROPHYLACTIC: StopBeforeEventRule = {
   source: RCOG_37A_PARTIAL,
   kind: 'stop-before-event',
   parameters: { eventClasses: ALL_PLANNED, hoursBefore: 12, doseClasses: ['prophylactic'], anchor: 'neuraxial-block' },
-  wording:
-    'RCOG Green-top 37a (guideline) gives the same 12 h after a prophylactic dose before a regional block (wording from a verbatim reproduction; primary not opened). The computed time comes from the ASRA 2018 line.',
 };
 
 export const RCOG_REGIONAL_THERAPEUTIC: StopBeforeEventRule = {
@@ -34,8 +30,6 @@ export const RCOG_REGIONAL_THERAPEUTIC: StopBeforeEventRule = {
   source: RCOG_37A_PARTIAL,
   kind: 'stop-before-event',
   parameters: { eventClasses: ALL_PLANNED, hoursBefore: 24, doseClasses: ['therapeutic', 'intermediate', 'unknown'], anchor: 'neuraxial-block' },
-  wording:
-    'RCOG Green-top 37a (guideline) gives the same 24 h after a therapeutic dose before a regional block (wording from a verbatim reproduction; primary not opened). The computed time comes from the ASRA 2018 line.',
 };
 
 export const RCOG_RESTART_AFTER_SPINAL_OR_CATHETER: RestartAfterRule = {
@@ -44,8 +38,6 @@ export const RCOG_RESTART_AFTER_SPINAL_OR_CATHETER: RestartAfterRule = {
   source: RCOG_37A_PARTIAL,
   kind: 'restart-after',
   parameters: { after: 'neuraxial-catheter-removal', hoursAfter: null, partialHours: 4 },
-  wording:
-    'RCOG Green-top 37a (guideline): no LMWH for 4 h after a spinal anaesthetic or after the epidural catheter is removed, and the catheter is not removed within 12 h of the last injection. (Numbers from a verbatim reproduction; primary not opened: no time is computed from them.)',
 };
 
 export const RCOG_RESTART_AFTER_DELIVERY: RestartAfterRule = {
@@ -54,8 +46,6 @@ export const RCOG_RESTART_AFTER_DELIVERY: RestartAfterRule = {
   source: RCOG_37A_PARTIAL,
   kind: 'restart-after',
   parameters: { after: 'delivery', hoursAfter: null },
-  wording:
-    'RCOG Green-top 37a (guideline): the first postnatal dose as soon as possible after delivery when there is no postpartum haemorrhage and no regional anaesthesia. (Partly verified: secondary sources only.)',
 };
 
 export const RCOG_POSTNATAL_DURATION: NoteRule = {
@@ -64,7 +54,6 @@ export const RCOG_POSTNATAL_DURATION: NoteRule = {
   source: RCOG_37A,
   kind: 'note',
   parameters: { topic: 'postnatal-duration', eventClasses: ['caesarean', 'induction-or-planned-birth'] },
-  wording: 'RCOG Green-top 37a (guideline): postnatal prophylaxis for 6 weeks at high risk and 10 days at intermediate risk.',
 };
 
 export const RCOG_OHSS_RISK_FACTOR: NoteRule = {
@@ -73,8 +62,6 @@ export const RCOG_OHSS_RISK_FACTOR: NoteRule = {
   source: RCOG_37A,
   kind: 'note',
   parameters: { topic: 'ohss-risk-factor' },
-  wording:
-    'RCOG Green-top 37a (guideline) lists OHSS (first trimester only) and IVF/ART as risk factors for venous thrombosis: there, LMWH is given against thrombosis, not against OHSS itself.',
 };
 
 export const RCOG_WEIGHT_BANDS: CautionRule = {
@@ -83,8 +70,6 @@ export const RCOG_WEIGHT_BANDS: CautionRule = {
   source: RCOG_37A_TABLE3,
   kind: 'caution',
   parameters: { topic: 'dose-per-kg-band', weightUsed: 'booking' },
-  wording:
-    'RCOG Green-top 37a Table 3 (guideline) doses prophylactic LMWH by booking weight. The bands used here come from a third-party transcription and are not verified against the primary: a difference is a prompt to check, not a verified guideline finding.',
 };
 
 export const RCOG_37A_RULES = [
@@ -98,30 +83,8 @@ export const RCOG_37A_RULES = [
   RCOG_WEIGHT_BANDS,
 ] as const;
 
-/** A prophylactic (or intermediate) daily dose by booking weight: RCOG 37a Table 3 as transcribed (PARTIAL). */
-export interface WeightBand {
-  /** Inclusive lower bound, kg (band is minKg <= w < nextBand.minKg). */
-  minKg: number;
-  label: string;
-  enoxaparinMg: number | { perKg: number };
-  dalteparinIU: number | { perKg: number };
-  tinzaparinIU: number | { perKg: number };
-}
-
-/** Table 3, prophylactic, daily totals. Bands are "< 50", "50-90", "91-130", "131-170", "> 170" kg. */
-export const RCOG_TABLE3_PROPHYLACTIC: readonly WeightBand[] = [
-  { minKg: 0, label: '< 50 kg', enoxaparinMg: 20, dalteparinIU: 2500, tinzaparinIU: 3500 },
-  { minKg: 50, label: '50-90 kg', enoxaparinMg: 40, dalteparinIU: 5000, tinzaparinIU: 4500 },
-  { minKg: 91, label: '91-130 kg', enoxaparinMg: 60, dalteparinIU: 7500, tinzaparinIU: 7000 },
-  { minKg: 131, label: '131-170 kg', enoxaparinMg: 80, dalteparinIU: 10000, tinzaparinIU: 9000 },
-  { minKg: 171, label: '> 170 kg', enoxaparinMg: { perKg: 0.6 }, dalteparinIU: { perKg: 75 }, tinzaparinIU: { perKg: 75 } },
-];
-
-/** Table 3, high prophylactic (intermediate), 50-90 kg only: 12-hourly, so daily totals are doubled. */
-export const RCOG_TABLE3_INTERMEDIATE_50_90: WeightBand = {
-  minKg: 50,
-  label: '50-90 kg (high prophylactic, 12-hourly)',
-  enoxaparinMg: 80,
-  dalteparinIU: 10000,
-  tinzaparinIU: 9000,
-};
+/**
+ * Table 3 lives once, in the medication domain (one band type, one `bandFor`), so the weight-band caution and the dose
+ * class always place a weight in the same band.
+ */
+export { bandFor, bandDailyDose, RCOG_TABLE3_PROPHYLACTIC, RCOG_TABLE3_INTERMEDIATE_50_90, type WeightBand, type WeightBandId } from '../medication/rcogTable3';

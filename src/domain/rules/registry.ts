@@ -7,7 +7,7 @@ import { OTHER_RULES } from './other-notes';
 import { RCOG_37A_RULES } from './rcog-37a';
 import { SOAP_RULES } from './soap-2018';
 import { SOURCE_ARTICLE_RULES } from './source-article';
-import type { Rule } from './types';
+import type { Rule } from './ruleTypes';
 
 export const ALL_RULES: readonly Rule[] = [
   ...SOURCE_ARTICLE_RULES,

@@ -1,6 +1,6 @@
 /** SOAP 2018 consensus statement: citation verified, its hour intervals not read, so only a note without numbers. */
 import { SOAP_2018 } from './sources';
-import type { NoteRule } from './types';
+import type { NoteRule } from './ruleTypes';
 
 export const SOAP_NEURAXIAL_CONSENSUS: NoteRule = {
   id: 'soap2018.note.neuraxial-consensus',
@@ -8,8 +8,6 @@ export const SOAP_NEURAXIAL_CONSENSUS: NoteRule = {
   source: SOAP_2018,
   kind: 'note',
   parameters: { topic: 'neuraxial-consensus', eventClasses: ['caesarean', 'induction-or-planned-birth'] },
-  wording:
-    'SOAP 2018 consensus statement (guideline): pregnancy-specific advice on timing neuraxial procedures for women on thromboprophylaxis or higher-dose anticoagulants. Its intervals were not verified here and are not shown.',
 };
 
 export const SOAP_RULES = [SOAP_NEURAXIAL_CONSENSUS] as const;

@@ -1,5 +1,5 @@
 /** The sources the rules cite, with what was (not) verified. One place, so a citation is written once. */
-import type { RuleSource } from './types';
+import type { RuleSource } from './ruleTypes';
 
 export const SOURCE_ARTICLE: RuleSource = {
   kind: 'source-article',

@@ -3,8 +3,11 @@ import { DEMO_TEST_NOW, DEMO_TEST_ZONE, demoRecord, demoResources, recordInputFo
 import { buildClinicalRecord, type ClinicalRecord, type OrderView } from '../record';
 import { loadUnitConverter } from '../labs';
 import { known } from '../types';
-import { buildTimeline, NO_DATING_AXIS_REASON, OUTSIDE_PREGNANCY, referenceRangeText, selectedPregnancyIndex } from './chartData';
-import { REFERENCE_STUDIES, referenceBandAreas, referenceBandLabel, UNIT_TYPE_NOT_ESTABLISHED } from './referenceBands';
+import { reason } from '../reasons';
+import { buildTimeline, buildTimelines, selectedPregnancyIndex, timelineFor } from './chartData';
+import { REFERENCE_STUDIES, referenceBandAreas } from './referenceBands';
+
+const OUTSIDE_PREGNANCY = reason('timeline.outside-pregnancy');
 
 const byId = (id: string) => (p: { source: { id?: string } }) => p.source.id === id;
 
@@ -30,69 +33,54 @@ describe('D-dimer points of the third-trimester patient', () => {
     const w10 = t.feu.find(byId('third-trimester-obs-ddimer-w10'))!;
     expect(w10.x).toBeGreaterThan(10);
     expect(w10.x).toBeLessThan(10.2);
-    expect(w10.gaText).toEqual(known('10w 0d'));
+    expect(w10.ga).toEqual(known({ weeks: 10, days: 0 }));
   });
 
-  it('D-dimer 0.45 mg/L FEU is 450 ng/mL FEU, 0.45 mg/L FEU and 0.45 ug/mL FEU', () => {
-    const at = (unit: 'ng/mL' | 'mg/L' | 'ug/mL') => buildTimeline(record, { unit }).feu.find(byId('third-trimester-obs-ddimer-w10'))!;
-    expect(at('ng/mL')).toMatchObject({ y: 450, valueText: '450 ng/mL FEU' });
-    expect(at('mg/L')).toMatchObject({ y: 0.45, valueText: '0.45 mg/L FEU' });
-    expect(at('ug/mL')).toMatchObject({ y: 0.45, valueText: '0.45 ug/mL FEU' });
+  it('D-dimer 0.45 mg/L FEU is plotted as 450 ng/mL FEU (the UI scales it to the selected unit)', () => {
+    expect(buildTimeline(record).feu.find(byId('third-trimester-obs-ddimer-w10'))).toMatchObject({ ngPerMl: 450, series: 'FEU' });
   });
 
-  it('880 ng/mL FEU stays 880 in ng/mL and becomes 0.88 mg/L', () => {
-    expect(buildTimeline(record).feu.find(byId('third-trimester-obs-ddimer-w20'))!.y).toBe(880);
-    expect(buildTimeline(record, { unit: 'mg/L' }).feu.find(byId('third-trimester-obs-ddimer-w20'))!.y).toBe(0.88);
+  it('880 ng/mL FEU stays 880', () => {
+    expect(buildTimeline(record).feu.find(byId('third-trimester-obs-ddimer-w20'))!.ngPerMl).toBe(880);
   });
 
   it('keeps the DDU result in its own series in ng/mL DDU, whatever the selected unit', () => {
-    for (const unit of ['ng/mL', 'mg/L'] as const) {
-      const t = buildTimeline(record, { unit });
-      expect(t.ddu).toHaveLength(1);
-      expect(t.ddu[0]).toMatchObject({ series: 'DDU', y: 300, unitLabel: 'ng/mL DDU' });
-      expect(t.feu.some(byId('third-trimester-obs-ddimer-w13'))).toBe(false);
-      expect(t.feu).toHaveLength(9);
-    }
+    const t = buildTimeline(record);
+    expect(t.ddu).toHaveLength(1);
+    expect(t.ddu[0]).toMatchObject({ series: 'DDU', ngPerMl: 300 });
+    expect(t.feu.some(byId('third-trimester-obs-ddimer-w13'))).toBe(false);
+    expect(t.feu).toHaveLength(9);
   });
 
   it('a <0.27 mg/L result is an open marker at its bound', () => {
-    const p = buildTimeline(record, { unit: 'mg/L' }).feu.find(byId('third-trimester-obs-ddimer-w07'))!;
-    expect(p).toMatchObject({ y: 0.27, comparator: '<', open: true, valueText: '<0.27 mg/L FEU' });
+    const p = buildTimeline(record).feu.find(byId('third-trimester-obs-ddimer-w07'))!;
+    expect(p).toMatchObject({ ngPerMl: 270, comparator: '<', open: true });
     expect(buildTimeline(record).feu.filter((q) => q.open)).toHaveLength(1);
   });
 
   it('marks preliminary and amended results', () => {
     const t = buildTimeline(record);
-    expect(t.feu.find(byId('third-trimester-obs-ddimer-w35'))!.statusText).toBe('preliminary');
-    expect(t.feu.find(byId('third-trimester-obs-ddimer-w28'))!.statusText).toBe('amended');
-    expect(t.feu.find(byId('third-trimester-obs-ddimer-w10'))!.statusText).toBe('');
+    expect(t.feu.find(byId('third-trimester-obs-ddimer-w35'))!.status).toBe('preliminary');
+    expect(t.feu.find(byId('third-trimester-obs-ddimer-w28'))!.status).toBe('amended');
+    expect(t.feu.find(byId('third-trimester-obs-ddimer-w10'))!.status).toBe('final');
   });
 
   it('counts the entered-in-error result as not plotted, with the reason', () => {
     const t = buildTimeline(record);
     expect(t.notPlotted).toHaveLength(1);
     expect(t.notPlotted[0]!.source.id).toBe('third-trimester-obs-ddimer-w30');
-    expect(t.notPlotted[0]!.reason).toMatch(/entered-in-error/);
+    expect(JSON.stringify(t.notPlotted[0]!.reason)).toMatch(/entered-in-error/);
     expect(t.outsidePregnancy).toHaveLength(0);
   });
 
-  it('every result is a table row; DDU is labelled and not converted', () => {
-    const t = buildTimeline(record, { unit: 'mg/L' });
+  it('every result is a table row', () => {
+    const t = buildTimeline(record);
     expect(t.rows).toHaveLength(10);
     expect(t.rows.every((r) => r.inPregnancy)).toBe(true);
-    expect(t.rows.find((r) => r.result.source.id === 'third-trimester-obs-ddimer-w13')!.normalised).toEqual({ kind: 'DDU', text: '300 ng/mL DDU (not converted)' });
-    expect(t.rows.find((r) => r.result.source.id === 'third-trimester-obs-ddimer-w07')!.normalised).toEqual({ kind: 'FEU', text: '<0.27 mg/L FEU' });
   });
 
-  it('summarises the chart in words', () => {
-    expect(buildTimeline(record, { unit: 'mg/L' }).summary).toBe(
-      'D-dimer results from 7w to 35w; latest 1.85 mg/L FEU (preliminary) at 35w 2d; 1 DDU result shown apart; 1 not plotted.',
-    );
-  });
-
-  it("draws the lab's non-pregnant upper limit in the selected unit, never as a flag", () => {
-    expect(buildTimeline(record).labUpperLimits.map((l) => l.label)).toEqual(['lab upper limit (non-pregnant): 500 ng/mL FEU']);
-    expect(buildTimeline(record, { unit: 'mg/L' }).labUpperLimits[0]!.y).toBe(0.5);
+  it("keeps the lab's non-pregnant upper limit in ng/mL FEU, never as a flag", () => {
+    expect(buildTimeline(record).labUpperLimits.map((l) => [l.scope, l.ngPerMl])).toEqual([['non-pregnant', 500]]);
   });
 
   it('trimester bands end at 14w0d and 28w0d', () => {
@@ -115,9 +103,9 @@ describe('D-dimer points of the third-trimester patient', () => {
     const t = buildTimeline(record);
     expect(t.lane.segments).toHaveLength(1);
     const s = t.lane.segments[0]!;
-    expect(s).toMatchObject({ drug: 'Enoxaparin', doseText: '40 mg', frequencyText: 'every 24 h', openEnd: true });
-    expect(s.perKgText).toEqual(known('0.56 mg/kg per dose (booking weight 72 kg)'));
-    expect(s.periodText).toMatch(/end unknown/);
+    expect(s.order.drug).toBe('enoxaparin');
+    expect(s.openEnd).toBe(true);
+    expect(s.perKg.known && [s.perKg.value.weightKind, s.perKg.value.weight.kg, Math.round(s.perKg.value.perDose.value * 100) / 100]).toEqual(['booking', 72, 0.56]);
     expect(s.x2).toBeCloseTo(t.today.x!, 5);
     expect(s.x1).toBeGreaterThan(12.4);
     expect(s.x1).toBeLessThan(12.6);
@@ -132,8 +120,8 @@ describe('D-dimer points of the third-trimester patient', () => {
       ['stop-deadline', 'ASRA 2018'],
       ['delivery', 'Elective caesarean section'],
     ]);
-    expect(t.events[1]!.label).toBe('ASRA 2018: stop deadline before Elective caesarean section (12 h before)');
-    expect(t.events[2]!.whenText).toBe('28 Nov 2026 08:30 (UTC)');
+    expect(t.events[1]).toMatchObject({ label: 'Elective caesarean section', ruleSource: 'ASRA 2018', hoursBefore: 12 });
+    expect(t.events[2]!.when?.start).toBe(Date.UTC(2026, 10, 28, 8, 30));
   });
 
   it('states the dating', () => {
@@ -158,7 +146,7 @@ describe('lane gaps', () => {
     expect(t.lane.segments.map((s) => s.source.id)).toEqual([base.order.source.id, 'later']);
     expect(t.lane.gaps).toHaveLength(1);
     expect(t.lane.gaps[0]!.x2 - t.lane.gaps[0]!.x1).toBeCloseTo(2, 1);
-    expect(t.lane.gaps[0]!.text).toMatch(/^no order from /);
+    expect(t.lane.gaps[0]!.toMs - t.lane.gaps[0]!.fromMs).toBe(14 * DAY);
   });
 });
 
@@ -175,8 +163,8 @@ describe('two pregnancies (many-labs)', () => {
     expect(inside.length).toBeGreaterThan(15);
     expect(t.feu).toHaveLength(inside.length);
     expect(t.outsidePregnancy).toHaveLength(record.ddimer.results.length - inside.length);
-    expect(t.outsidePregnancy[0]!.reason).toBe(OUTSIDE_PREGNANCY);
-    expect(t.rows.find((r) => !r.inPregnancy)!.gaText).toEqual({ known: false, reason: OUTSIDE_PREGNANCY });
+    expect(t.outsidePregnancy[0]!.reason).toEqual(OUTSIDE_PREGNANCY);
+    expect(t.rows.find((r) => !r.inPregnancy)!.ga).toEqual({ known: false, reason: OUTSIDE_PREGNANCY });
   });
 
   it('the earlier pregnancy shows its own results, its own order and no today marker', () => {
@@ -202,21 +190,20 @@ describe('no dating', () => {
     const record = await undatedThirdTrimester();
     const t = buildTimeline(record);
     expect(t.axis.kind).toBe('calendar');
-    expect(t.axis.kind === 'calendar' && t.axis.reason).toContain(NO_DATING_AXIS_REASON);
+    expect(t.axis.kind === 'calendar' && t.axis.reason.code).toMatch(/^timeline\.no-dating/);
     const w10 = t.feu.find(byId('third-trimester-obs-ddimer-w10'))!;
     expect(w10.x).toBe(w10.atMs);
-    expect(w10.gaText.known).toBe(false);
+    expect(w10.ga.known).toBe(false);
     expect(t.trimesterBands).toHaveLength(0);
     expect(t.feu).toHaveLength(9);
     expect(t.today.x).toBe(DEMO_TEST_NOW);
     expect(t.lane.segments[0]!.x1).toBe(t.lane.segments[0]!.startMs);
-    expect(t.summary).toMatch(/^D-dimer results from 12 May 2026 to 24 Nov 2026; latest 1850 ng\/mL FEU \(preliminary\) on 24 Nov 2026/);
     expect(t.dating).toBeUndefined();
   });
 
   it('a record without D-dimer says so', async () => {
     const t = buildTimeline(await demoRecord('no-lmwh'));
-    expect(t.summary).toBe('No D-dimer results plotted.');
+    expect(t.feu.length + t.ddu.length + t.notPlotted.length).toBe(0);
     expect(t.rows).toHaveLength(0);
     expect(t.lane.segments).toHaveLength(0);
   });
@@ -231,8 +218,9 @@ describe('events of the IVF patient', () => {
   it('marks the bleeding episode', async () => {
     const t = buildTimeline(await demoRecord('bleeding'));
     const b = t.events.find((e) => e.kind === 'bleeding')!;
-    expect(b.label).toBe('Bleeding: Vaginal bleeding in early pregnancy');
-    expect(b.whenText).toBe('24 Nov 2026 21:15 (UTC)');
+    expect(b.label).toBe('Vaginal bleeding in early pregnancy');
+    expect(b.findingStatus).toBeUndefined();
+    expect(b.atMs).toBe(Date.UTC(2026, 10, 24, 21, 15));
   });
 });
 
@@ -245,8 +233,7 @@ describe('gestation-specific reference band', () => {
       ['second', 14, 28, 0.298, 1.653],
       ['third', 28, 36, 0.483, 2.256],
     ]);
-    expect(referenceBandLabel(study)).toContain('ELFA');
-    expect(referenceBandLabel(study)).toContain(UNIT_TYPE_NOT_ESTABLISHED);
+    expect(study.assay).toBe('ELFA');
   });
   it('in ng/mL the Scand J 2018 third trimester is 551–3333', () => {
     const study = REFERENCE_STUDIES.find((s) => s.id === 'scand-j-clin-lab-invest-2018')!;
@@ -254,10 +241,17 @@ describe('gestation-specific reference band', () => {
   });
 });
 
-describe('referenceRangeText', () => {
-  it('uses the text, else the limits', () => {
-    expect(referenceRangeText([{ text: '< 0.5 mg/L FEU' }])).toBe('< 0.5 mg/L FEU');
-    expect(referenceRangeText([{ low: { value: 0, unit: 'mg/L' }, high: { value: 0.5, unit: 'mg/L' } }])).toBe('0–0.5 mg/L');
-    expect(referenceRangeText([])).toBeUndefined();
+describe('timelines built with the record', () => {
+  it('one timeline per pregnancy; the default is the current one', async () => {
+    const record = await demoRecord('many-labs');
+    expect(record.timelines).toHaveLength(record.pregnancy.pregnancies.length);
+    expect(record.timelines).toEqual(buildTimelines(record));
+    expect(timelineFor(record)).toBe(record.timelines[1]);
+    expect(timelineFor(record, 0)!.axis).toMatchObject({ kind: 'ga', pregnancyIndex: 0 });
+  });
+
+  it('a record without a dated pregnancy has one calendar timeline', async () => {
+    const record = await undatedThirdTrimester();
+    expect(record.timelines.map((t) => t.axis.kind)).toEqual(['calendar']);
   });
 });

@@ -21,8 +21,6 @@ export interface ReferenceStudy {
   ngPerMl: Record<Trimester, [number, number]>;
 }
 
-export const UNIT_TYPE_NOT_ESTABLISHED = "the study's unit type (FEU or DDU) is not established";
-
 export const REFERENCE_STUDIES: readonly ReferenceStudy[] = [
   {
     id: 'biomed-res-int-2020',
@@ -52,16 +50,12 @@ export interface ReferenceBandArea {
   /** Limits in the selected FEU display unit. */
   y1: number;
   y2: number;
-  label: string;
+  /** The published limits, ng/mL. */
+  ngPerMl: [number, number];
 }
 
 const TRIMESTER_WEEKS: Record<Trimester, [number, number]> = { first: [0, 14], second: [14, 28], third: [28, Infinity] };
 const PER_NG: Record<DdimerDisplayUnit, number> = { 'ng/mL': 1, 'mg/L': 1000, 'ug/mL': 1000 };
-
-/** The band's own label: study, assay, n, unit and that its unit type is not established. */
-export function referenceBandLabel(study: ReferenceStudy): string {
-  return `Pregnancy reference (${study.name}, ${study.assay}, n=${study.n}; ${study.unitNote}): ${UNIT_TYPE_NOT_ESTABLISHED}`;
-}
 
 /**
  * The study's trimester ranges as areas on a GA axis (weeks) in the ng/mL-equivalent scaling of the selected unit,
@@ -79,7 +73,7 @@ export function referenceBandAreas(study: ReferenceStudy, unit: DdimerDisplayUni
         x2: Math.min(w2, domain[1]),
         y1: lo / f,
         y2: hi / f,
-        label: `${t} trimester ${lo}–${hi} ng/mL (${study.name})`,
+        ngPerMl: [lo, hi] as [number, number],
       };
     })
     .filter((a) => a.x2 > a.x1);

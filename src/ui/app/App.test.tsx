@@ -77,8 +77,8 @@ describe('App', () => {
     const banner = screen.getByRole('region', { name: 'Patient' });
     expect(await within(banner).findByRole('alert')).toHaveTextContent('404');
     await screen.findByRole('heading', { name: 'Scheduled procedures and delivery' });
-    // Read once by the banner and once by the record loader; neither retried.
-    expect(patientCalls(get)).toBe(2);
+    // Read once, by the record loader (the banner shows it from the record); not retried.
+    expect(patientCalls(get)).toBe(1);
     expect(screen.queryByText('Your session has ended')).not.toBeInTheDocument();
   });
 

@@ -4,6 +4,7 @@
  * "relaunch from the EHR" state (the requester has already tried the refresh token where there was one).
  */
 import { MessagesProvider } from '../messages/MessagesProvider';
+import { LanguageSwitch, useLocaleSetting } from '../messages/LanguageSwitch';
 import { Suspense, lazy, useEffect, useMemo, useState } from 'react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { FhirRequester } from '../../fhir/client';
@@ -26,6 +27,8 @@ export interface LaunchedSession {
   appContext?: string;
   /** A provider launch without a patient: the worklist opens first (see src/ui/worklist). */
   worklist?: boolean;
+  /** Per-server request timeout from smart-config.json; absent: the record loader's default. */
+  requestTimeoutMs?: number;
 }
 
 const LazyWorklist = lazy(() => import('../worklist/Worklist').then((mod) => ({ default: mod.Worklist })));
@@ -105,14 +108,12 @@ function GrantedAccess({ scopes }: { scopes: ParsedScopes }) {
   );
 }
 
-/** While the patient view's chunk arrives (it is fetched from the start, in parallel with the launch). */
+/**
+ * While the patient view's chunk arrives: a busy, empty region. Rarely seen: the chunk is fetched from the moment the
+ * app module runs, in parallel with the launch, and is normally in before the session is ready.
+ */
 function ViewLoading() {
-  return (
-    <section className="patient-view" aria-labelledby="patient-view-heading" aria-busy="true">
-      <h1 id="patient-view-heading">LMWH Monitor</h1>
-      <p role="status">Reading the clinical record from the EHR…</p>
-    </section>
-  );
+  return <section className="patient-view" aria-busy="true" />;
 }
 
 function PatientViewSlot() {
@@ -129,6 +130,7 @@ export function App({ session, clock = systemClock, initialZone, queryClient }: 
   const [client] = useState(() => queryClient ?? createAppQueryClient());
   const [facilityZone, setFacilityZone] = useState(() => (initialZone && isValidZone(initialZone) ? initialZone : defaultZone()));
   const [expired, setExpired] = useState(false);
+  const [locale, setLocale] = useLocaleSetting();
   // The patient whose view is open: the launch's, or the one picked on the worklist (none = the worklist).
   const [openPatientId, setOpenPatientId] = useState<string | undefined>(session.worklist ? undefined : session.patientId);
 
@@ -153,11 +155,12 @@ export function App({ session, clock = systemClock, initialZone, queryClient }: 
   return (
     <QueryClientProvider client={client}>
       <AppContext.Provider value={value}>
-        <MessagesProvider locale="en" zone={facilityZone}>
+        <MessagesProvider locale={locale} zone={facilityZone}>
         <div className="app">
           <header className="app-header no-print">
             <span className="app-name">LMWH Monitor</span>
             <FacilityZoneSetting zone={facilityZone} onChange={setFacilityZone} nowMs={clock.now()} />
+            <LanguageSwitch locale={locale} onChange={setLocale} />
             <button type="button" className="button" onClick={() => void client.invalidateQueries()}>
               Reload data
             </button>

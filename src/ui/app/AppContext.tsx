@@ -16,6 +16,8 @@ export interface AppContextValue {
   grantedScopes: ParsedScopes;
   /** SMART appContext of the launch, as the token response gave it (see launchFocus.ts). */
   appContext?: string;
+  /** Per-server request timeout from smart-config.json (ms); absent: the record loader's default. */
+  requestTimeoutMs?: number;
   /** IANA zone every date and deadline is shown in. */
   facilityZone: string;
   setFacilityZone: (zone: string) => void;

@@ -2,6 +2,7 @@
  * Whole-page states of the app page: launching, opened without a launch (how to launch), launch error, session
  * ended. Plain text a clinician can act on; never a stack trace or a blank page.
  */
+import { useMessages } from '../messages/MessagesProvider';
 
 /** The launch page's URL, from the app page's URL (the launch folder sits inside the app folder). */
 export function launchPageUrl(appPageHref: string): string {
@@ -20,68 +21,70 @@ export function appFolderUrl(appPageHref: string): string {
 }
 
 export function LaunchingScreen() {
+  const m = useMessages();
   return (
     <main className="screen">
-      <h1>LMWH Monitor</h1>
+      <h1>{m.t('screens.title')}</h1>
       <p role="status" aria-live="polite" className="screen-status">
-        <span className="spinner" aria-hidden="true" /> Connecting to the EHR…
+        <span className="spinner" aria-hidden="true" /> {m.t('screens.connecting')}
       </p>
     </main>
   );
 }
 
 export function HowToLaunchScreen({ appPageHref }: { appPageHref: string }) {
+  const m = useMessages();
   const launchPage = launchPageUrl(appPageHref);
   const appFolder = appFolderUrl(appPageHref);
   const ehrPage = new URL('/', appPageHref).href;
   return (
     <main className="screen">
-      <h1>LMWH Monitor has to be launched</h1>
+      <h1>{m.t('screens.howTo.title')}</h1>
+      <p>{m.t('screens.howTo.intro')}</p>
+      <h2>{m.t('screens.howTo.fromEhr')}</h2>
+      <p>{m.t('screens.howTo.fromEhrText')}</p>
       <p>
-        This page was opened without a launch, so LMWH Monitor does not know which patient or EHR to show. It reads a patient&apos;s record
-        only when an EHR (or a SMART launcher) starts it.
+        {m.t('screens.howTo.sandboxBefore')} <a href={ehrPage}>{m.t('screens.howTo.sandboxLink')}</a>
+        {m.t('screens.howTo.sandboxAfter')}
       </p>
-      <h2>From the EHR</h2>
-      <p>Open the patient&apos;s chart and start LMWH Monitor from the EHR&apos;s apps menu.</p>
+      <h2>{m.t('screens.howTo.fromLauncher')}</h2>
       <p>
-        With the local sandbox EHR: open the <a href={ehrPage}>sandbox EHR page</a>, pick a demo patient and press &ldquo;Launch LMWH
-        Monitor&rdquo;.
+        {m.t('screens.howTo.launcherBefore')} <code>{launchPage}</code> {m.t('screens.howTo.launcherMiddle')} <code>{appFolder}</code>
+        {m.t('screens.howTo.launcherAfter')}
       </p>
-      <h2>From the SMART Health IT launcher</h2>
+      <h2>{m.t('screens.howTo.standalone')}</h2>
       <p>
-        At launch.smarthealthit.org choose an R4 provider EHR launch, set the App Launch URL to <code>{launchPage}</code> and the redirect URL to{' '}
-        <code>{appFolder}</code>, then launch.
-      </p>
-      <h2>Standalone</h2>
-      <p>
-        <a href={launchPage}>Choose a FHIR server and a patient</a> on the launch page.
+        <a href={launchPage}>{m.t('screens.howTo.standaloneLink')}</a> {m.t('screens.howTo.standaloneAfter')}
       </p>
     </main>
   );
 }
 
 export function LaunchErrorScreen({ message, appPageHref }: { message: string; appPageHref: string }) {
+  const m = useMessages();
   return (
     <main className="screen">
-      <h1>LMWH Monitor could not be launched</h1>
+      <h1>{m.t('screens.error.title')}</h1>
       <p role="alert" className="screen-error">
         {message}
       </p>
       <p>
-        You can also start a standalone launch from the <a href={launchPageUrl(appPageHref)}>launch page</a>.
+        {m.t('screens.error.standaloneBefore')} <a href={launchPageUrl(appPageHref)}>{m.t('screens.error.standaloneLink')}</a>
+        {m.t('screens.error.standaloneAfter')}
       </p>
     </main>
   );
 }
 
 export function SessionExpiredScreen() {
+  const m = useMessages();
   return (
     <main className="screen">
-      <h1>Your session has ended</h1>
+      <h1>{m.t('screens.expired.title')}</h1>
       <p role="alert" className="screen-error">
-        Your session has ended: relaunch LMWH Monitor from the EHR.
+        {m.t('screens.expired.alert')}
       </p>
-      <p>The EHR&apos;s access for this launch has expired and could not be renewed. Nothing shown earlier has been changed or saved.</p>
+      <p>{m.t('screens.expired.text')}</p>
     </main>
   );
 }

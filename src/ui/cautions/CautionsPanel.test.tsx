@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { demoRecord } from '../../../test/support/demo-record';
 import { CautionsPanel } from './CautionsPanel';
+import { renderInZone } from '../../../test/support/renderInZone';
 
 describe('CautionsPanel', () => {
   it('planned surgery: creatinine clearance 28 mL/min under product labelling, with the Observation and the order as records', async () => {
-    render(<CautionsPanel record={await demoRecord('planned-surgery')} />);
+    renderInZone(<CautionsPanel record={await demoRecord('planned-surgery')} />);
     const renal = screen.getByText(/below a creatinine clearance of 30 mL\/min/).closest('li') as HTMLElement;
     expect(within(renal).getByText('Product label: Enoxaparin product labelling', { selector: '.rule-source__name' })).toBeInTheDocument();
     expect(within(renal).getByText(/Creatinine clearance 28 mL\/min/)).toBeInTheDocument();
@@ -17,14 +18,14 @@ describe('CautionsPanel', () => {
   });
 
   it('recurrent miscarriage: the renal check is listed as not checked, with the reason', async () => {
-    render(<CautionsPanel record={await demoRecord('recurrent-miscarriage')} />);
+    renderInZone(<CautionsPanel record={await demoRecord('recurrent-miscarriage')} />);
     const notChecked = screen.getByRole('heading', { name: 'Not checked' }).parentElement as HTMLElement;
     expect(within(notChecked).getByText(/Not checked: no creatinine clearance is recorded\./)).toBeInTheDocument();
     expect(within(notChecked).getByText(/Product label: Enoxaparin product labelling/)).toBeInTheDocument();
   });
 
   it('no LMWH: no caution, and the check that could not be made is still named', async () => {
-    render(<CautionsPanel record={await demoRecord('no-lmwh')} />);
+    renderInZone(<CautionsPanel record={await demoRecord('no-lmwh')} />);
     expect(screen.getByText(/No caution applies to what the record shows; some checks could not be made/)).toBeInTheDocument();
     expect(screen.getByText(/Not checked: no LMWH order with a start date was found\./)).toBeInTheDocument();
   });

@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { CoagPanel, trendText } from './CoagPanel';
-import { formatLabValue, interpretationText, referenceRangeText } from './labFormat';
+import { CoagPanel } from './CoagPanel';
+import { trendText } from './coagPanelViewModel';
+import { formatLabValue, interpretationText, labRangeText } from '../format/labValues';
+import { createMessages } from '../messages/translator';
+import { withDerivedViews } from '../../domain/timeline/derivedViews';
 import { demoRecord } from '../../../test/support/demo-record';
 import type { ClinicalRecord } from '../../domain/record';
-import { platelet, series as plateletSeries, order } from '../../domain/monitoring/testBuilders';
+import { platelet, series as plateletSeries, order } from '../../../test/support/monitoringBuilders';
 
 const card = (label: string) => screen.getByRole('article', { name: label });
 
@@ -93,11 +96,11 @@ describe('CoagPanel', () => {
   it('a 56% fall on day 7 of heparin is shown in a marked box as a possible HIT pattern, without a guideline label', async () => {
     const base = await demoRecord('no-lmwh');
     const start = '2026-11-01T18:00:00+00:00';
-    const record: ClinicalRecord = {
+    const record: ClinicalRecord = withDerivedViews({
       ...base,
       labs: { ...base.labs, platelets: plateletSeries([platelet('2026-10-30T09:00:00+00:00', 250), platelet('2026-11-08T19:00:00+00:00', 110)]) },
       medication: { ...base.medication, orders: [{ ...(await demoRecord('third-trimester')).medication.orders[0]!, order: order(start) }] },
-    };
+    });
     render(<CoagPanel record={record} />);
     const box = screen.getByRole('region', { name: 'Possible heparin-induced thrombocytopenia pattern' });
     expect(box).toHaveTextContent('Platelets 110 ×10⁹/L on 8 Nov 2026 19:00 (UTC): 56% below the pre-heparin baseline 250 ×10⁹/L, day 7 of heparin');
@@ -107,11 +110,11 @@ describe('CoagPanel', () => {
 
   it('no platelet count before heparin: the box says the pattern cannot be checked', async () => {
     const base = await demoRecord('no-lmwh');
-    const record: ClinicalRecord = {
+    const record: ClinicalRecord = withDerivedViews({
       ...base,
       labs: { ...base.labs, platelets: plateletSeries([platelet('2026-11-08T19:00:00+00:00', 110)]) },
       medication: { ...base.medication, orders: [{ ...(await demoRecord('third-trimester')).medication.orders[0]!, order: order('2026-11-01T18:00:00+00:00') }] },
-    };
+    });
     render(<CoagPanel record={record} />);
     const box = screen.getByRole('region', { name: 'Heparin-induced thrombocytopenia pattern check' });
     expect(box).toHaveTextContent('No platelet count before heparin started (1 Nov 2026 18:00 (UTC)): the pattern cannot be checked.');
@@ -134,21 +137,23 @@ describe('CoagPanel', () => {
   });
 });
 
+const m = createMessages({ zone: 'UTC' });
+
 describe('lab formatting', () => {
   it('keeps the comparator and writes readable units', () => {
-    expect(formatLabValue({ value: 0.1, comparator: '<', displayUnit: '[iU]/mL' })).toBe('<0.1 IU/mL');
-    expect(formatLabValue({ value: 0.94, displayUnit: '{INR}' })).toBe('0.94');
-    expect(formatLabValue({ value: 48.620000001, displayUnit: 'umol/L' })).toBe('48.62 µmol/L');
+    expect(formatLabValue({ value: 0.1, comparator: '<', displayUnit: '[iU]/mL' }, m)).toBe('<0.1 IU/mL');
+    expect(formatLabValue({ value: 0.94, displayUnit: '{INR}' }, m)).toBe('0.94');
+    expect(formatLabValue({ value: 48.620000001, displayUnit: 'umol/L' }, m)).toBe('48.62 µmol/L');
   });
   it('reference ranges and flags exactly as the lab gave them, or empty', () => {
-    expect(referenceRangeText([{ low: { value: 150, unit: '10*3/uL' }, high: { value: 400, unit: '10*3/uL' } }])).toBe('150–400 10*3/uL');
-    expect(referenceRangeText([{ high: { value: 0.5, unit: 'mg/L' }, appliesTo: [{ text: 'non-pregnant' }] }])).toBe('up to 0.5 mg/L (non-pregnant)');
-    expect(referenceRangeText([])).toBe('');
+    expect(labRangeText([{ low: { value: 150, unit: '10*3/uL' }, high: { value: 400, unit: '10*3/uL' } }], m)).toBe('150–400 10*3/uL');
+    expect(labRangeText([{ high: { value: 0.5, unit: 'mg/L' }, appliesTo: [{ text: 'non-pregnant' }] }], m)).toBe('up to 0.5 mg/L (non-pregnant)');
+    expect(labRangeText([], m)).toBe('');
     expect(interpretationText([{ coding: [{ code: 'H', display: 'High' }] }])).toBe('High (H)');
     expect(interpretationText([])).toBe('');
   });
   it('trend text names the count and the first and last values', () => {
     const s = plateletSeries([platelet('2026-11-01T09:00:00+00:00', 262), platelet('2026-11-02T09:00:00+00:00', 250), platelet('2026-11-03T09:00:00+00:00', 245), platelet('2026-11-04T09:00:00+00:00', 241)]);
-    expect(trendText(s)).toBe('4 results, 262 -> 241');
+    expect(trendText(s, m)).toBe('4 results, 262 -> 241');
   });
 });

@@ -3,6 +3,7 @@
  * keyboard-operable and announced correctly without script; printed open.
  */
 import type { SourceRef } from '../../domain/types';
+import { useMessages } from '../messages/MessagesProvider';
 import './common.css';
 
 export function sourceLabel(s: SourceRef): string {
@@ -11,25 +12,26 @@ export function sourceLabel(s: SourceRef): string {
 
 /** One source record as a definition list: type/id, date as written, original value, how it was matched. */
 export function SourceDetails({ source }: { source: SourceRef }) {
+  const m = useMessages();
   return (
     <dl className="source-details">
-      <dt>Record</dt>
+      <dt>{m.t('provenance.record')}</dt>
       <dd>{sourceLabel(source)}</dd>
       {source.date !== undefined && (
         <>
-          <dt>Date as recorded</dt>
+          <dt>{m.t('provenance.dateAsRecorded')}</dt>
           <dd>{source.date}</dd>
         </>
       )}
       {source.original !== undefined && (
         <>
-          <dt>As recorded</dt>
+          <dt>{m.t('provenance.asRecorded')}</dt>
           <dd>{source.original}</dd>
         </>
       )}
       {source.matchedBy !== undefined && (
         <>
-          <dt>Recognised by</dt>
+          <dt>{m.t('provenance.recognisedBy')}</dt>
           <dd>{source.matchedBy}</dd>
         </>
       )}
@@ -38,13 +40,15 @@ export function SourceDetails({ source }: { source: SourceRef }) {
 }
 
 /** A compact "Source" disclosure for one or more records. `label` names what the sources are for. */
-export function Provenance({ sources, label = 'Source' }: { sources: SourceRef | SourceRef[]; label?: string }) {
+export function Provenance({ sources, label }: { sources: SourceRef | SourceRef[]; label?: string }) {
+  const m = useMessages();
+  const name = label ?? m.t('provenance.source');
   const list = Array.isArray(sources) ? sources : [sources];
-  if (list.length === 0) return <span className="provenance provenance--none">{label}: not from the record</span>;
+  if (list.length === 0) return <span className="provenance provenance--none">{m.t('provenance.notFromRecord', { label: name })}</span>;
   return (
     <details className="provenance">
       <summary>
-        {label}
+        {name}
         <span className="visually-hidden">: {list.map(sourceLabel).join(', ')}</span>
       </summary>
       {list.map((s, i) => (

@@ -1,11 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fireEvent, render, screen } from '@testing-library/react';
+import { fireEvent, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { demoRecord } from '../../../test/support/demo-record';
 import type { ClinicalRecord } from '../../domain/record';
 import { StopCriteriaSection } from '../stop-criteria/StopCriteriaSection';
 import { useWhatIfCards, useWhatIfEvents } from '../stop-criteria/useWhatIfEvents';
 import { CopyToNote, notePatient } from './CopyToNote';
+import { renderInZone } from '../../../test/support/renderInZone';
 
 function setClipboard(value: unknown) {
   Object.defineProperty(navigator, 'clipboard', { value, configurable: true, writable: true });
@@ -17,7 +18,7 @@ describe('CopyToNote', () => {
   it('copies the summary with patient name, date of birth, MRN and the caesarean deadline; says so politely', async () => {
     const writeText = vi.fn().mockResolvedValue(undefined);
     setClipboard({ writeText });
-    render(<CopyToNote record={await demoRecord('third-trimester')} />);
+    renderInZone(<CopyToNote record={await demoRecord('third-trimester')} />);
     fireEvent.click(screen.getByRole('button', { name: 'Copy to note' }));
     expect(await screen.findByText('Copied to clipboard')).toHaveAttribute('role', 'status');
     expect(writeText).toHaveBeenCalledTimes(1);
@@ -32,7 +33,7 @@ describe('CopyToNote', () => {
 
   it('clipboard blocked (EHR iframe without permission): a read-only textarea with the text selected and the instruction', async () => {
     setClipboard({ writeText: vi.fn().mockRejectedValue(new DOMException('Write permission denied.', 'NotAllowedError')) });
-    render(<CopyToNote record={await demoRecord('bleeding')} />);
+    renderInZone(<CopyToNote record={await demoRecord('bleeding')} />);
     fireEvent.click(screen.getByRole('button', { name: 'Copy to note' }));
     const area = (await screen.findByRole('textbox', { name: 'Press Ctrl+C (Cmd+C on Mac) to copy' })) as HTMLTextAreaElement;
     expect(area).toHaveAttribute('readonly');
@@ -46,7 +47,7 @@ describe('CopyToNote', () => {
 
   it('no clipboard API at all: the same fallback', async () => {
     setClipboard(undefined);
-    render(<CopyToNote record={await demoRecord('no-lmwh')} />);
+    renderInZone(<CopyToNote record={await demoRecord('no-lmwh')} />);
     fireEvent.click(screen.getByRole('button', { name: 'Copy to note' }));
     const area = (await screen.findByRole('textbox')) as HTMLTextAreaElement;
     expect(area.value).toContain('Grace Lindqvist');
@@ -54,7 +55,7 @@ describe('CopyToNote', () => {
   });
 
   it('the text is also on the printed page', async () => {
-    const { container } = render(<CopyToNote record={await demoRecord('third-trimester')} />);
+    const { container } = renderInZone(<CopyToNote record={await demoRecord('third-trimester')} />);
     const pre = container.querySelector('pre.print-only');
     expect(pre?.textContent).toContain('Olivia Rose Marchetti');
     expect(pre?.textContent).toContain('Information only');
@@ -73,7 +74,7 @@ describe('CopyToNote', () => {
       );
     }
     const user = userEvent.setup();
-    render(<Harness r={record} />);
+    renderInZone(<Harness r={record} />);
     await user.type(screen.getByLabelText('Date'), '2026-12-02');
     await user.type(screen.getByLabelText('Time (optional)'), '08:30');
     await user.click(screen.getByRole('button', { name: 'Add and show the stop criteria' }));

@@ -6,8 +6,10 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ClinicalRecord } from '../../domain/record';
-import { copyToNoteText, type EventCard, type RulePatient } from '../../domain/rules';
-import { displayName, pickIdentifier, UNKNOWN } from '../patient-banner/patientSummary';
+import type { EventCard, RulePatient } from '../../domain/rules';
+import { useMessages } from '../messages/MessagesProvider';
+import { copyToNoteText } from './copyToNoteViewModel';
+import { displayName, pickIdentifier, UNKNOWN } from '../patient-banner/patientBannerViewModel';
 import './copy-to-note.css';
 
 /** The patient fields of the note; missing ones stay missing (the text says "not recorded"). */
@@ -30,6 +32,7 @@ export interface CopyToNoteProps {
 type State = { kind: 'idle' } | { kind: 'copied' } | { kind: 'fallback' };
 
 export function CopyToNote({ record, extraCards = [] }: CopyToNoteProps) {
+  const m = useMessages();
   const text = useMemo(
     () =>
       copyToNoteText({
@@ -38,9 +41,8 @@ export function CopyToNote({ record, extraCards = [] }: CopyToNoteProps) {
         triggers: record.rules.triggers,
         eddCard: record.rules.eddCard,
         nowMs: record.nowMs,
-        zone: record.zone,
-      }),
-    [record, extraCards],
+      }, m),
+    [record, extraCards, m],
   );
   const [state, setState] = useState<State>({ kind: 'idle' });
   const areaRef = useRef<HTMLTextAreaElement>(null);
@@ -68,16 +70,16 @@ export function CopyToNote({ record, extraCards = [] }: CopyToNoteProps) {
   }
 
   return (
-    <section className="copy-to-note" aria-label="Copy to note">
+    <section className="copy-to-note" aria-label={m.t('copyToNote.button')}>
       <button type="button" className="no-print" onClick={copy}>
-        Copy to note
+        {m.t('copyToNote.button')}
       </button>
       <p role="status" aria-live="polite" className="copy-to-note__status no-print">
-        {state.kind === 'copied' ? 'Copied to clipboard' : state.kind === 'fallback' ? 'The clipboard is not available here: the text is selected below.' : ''}
+        {state.kind === 'copied' ? m.t('copyToNote.copied') : state.kind === 'fallback' ? m.t('copyToNote.clipboardUnavailable') : ''}
       </p>
       {state.kind === 'fallback' && (
         <div className="copy-to-note__fallback no-print">
-          <label htmlFor="copy-to-note-text">Press Ctrl+C (Cmd+C on Mac) to copy</label>
+          <label htmlFor="copy-to-note-text">{m.t('copyToNote.pressToCopy')}</label>
           <textarea id="copy-to-note-text" ref={areaRef} readOnly value={text} rows={Math.min(24, text.split('\n').length + 1)} onFocus={(e) => e.currentTarget.select()} />
         </div>
       )}

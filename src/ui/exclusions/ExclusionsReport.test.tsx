@@ -1,10 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { render, screen, within } from '@testing-library/react';
-import { ExclusionsReport, DROPPED_VIEW, groupExclusions } from './ExclusionsReport';
+import { ExclusionsReport } from './ExclusionsReport';
+import { groupExclusions } from './exclusionsViewModel';
+import { createMessages } from '../messages/translator';
+import { reason } from '../../domain/reasons';
+
+const m = createMessages({ locale: 'en', zone: 'UTC' });
+const DROPPED_VIEW = 'Not read: belongs to another patient or was dropped by the FHIR layer';
 
 const exclusions = [
   { view: 'D-dimer results', reason: 'status entered-in-error', source: { resourceType: 'Observation', id: 'dd-9' } },
-  { view: 'LMWH orders', reason: 'dose unit not interpretable', source: { resourceType: 'MedicationRequest', id: 'mr-2' } },
+  { view: 'med.orders', reason: reason('med.do-not-perform'), source: { resourceType: 'MedicationRequest', id: 'mr-2' } },
   { view: 'D-dimer chart', reason: 'unit type (FEU or DDU) not stated', source: { resourceType: 'Observation', id: 'dd-4' } },
   { view: 'D-dimer results', reason: 'no value', source: { resourceType: 'Observation', id: 'dd-5' } },
 ];
@@ -24,6 +30,13 @@ describe('ExclusionsReport', () => {
     expect(within(section).getByText('5 records left out of 4 views, with the reason')).toBeInTheDocument();
     const droppedRow = within(section).getByText('subject is Patient/other, not the launch patient').closest('tr')!;
     expect(droppedRow).toHaveTextContent('Observation/other-1');
+    const orderRow = within(section).getByText('doNotPerform: an instruction NOT to give this drug, not an order to give it').closest('tr')!;
+    expect(orderRow).toHaveTextContent('LMWH orders');
+  });
+
+  it('a single record in a single view is counted in the singular', () => {
+    render(<ExclusionsReport exclusions={exclusions.slice(1, 2)} dropped={[]} />);
+    expect(screen.getByText('1 record left out of 1 view, with the reason')).toBeInTheDocument();
   });
 
   it('says when nothing was left out', () => {
@@ -33,7 +46,7 @@ describe('ExclusionsReport', () => {
   });
 
   it('groupExclusions keeps the order of first appearance', () => {
-    expect(groupExclusions(exclusions, []).map(([v, items]) => [v, items.length])).toEqual([
+    expect(groupExclusions(exclusions, [], m).map(([v, items]) => [v, items.length])).toEqual([
       ['D-dimer results', 2],
       ['LMWH orders', 1],
       ['D-dimer chart', 1],

@@ -6,14 +6,16 @@ import { DateTime } from 'luxon';
 import { isValidZone, type FhirMoment } from '../../domain/time';
 import type { Locale } from '../messages/catalogue';
 
-const LUXON_LOCALE: Record<Locale, string> = { en: 'en-GB', ru: 'ru' };
+// English month abbreviations from en-US: en-GB writes "Sept" in current ICU data; the patterns fix the day-month order.
+const LUXON_LOCALE: Record<Locale, string> = { en: 'en-US', ru: 'ru' };
 const PATTERNS: Record<Locale, { date: string; dateTime: string; month: string; weekdayDateTime: string }> = {
   en: { date: 'd LLL yyyy', dateTime: 'd LLL yyyy HH:mm', month: 'LLL yyyy', weekdayDateTime: 'ccc d LLL HH:mm' },
-  ru: { date: 'd LLL yyyy', dateTime: 'd LLL yyyy, HH:mm', month: 'LLL yyyy', weekdayDateTime: 'ccc, d LLL, HH:mm' },
+  // Russian needs the genitive month after a day ("3 мая", "3 мар."): luxon's format token MMM; the stand-alone LLL
+  // gives the nominative ("3 май", "3 март"). A month on its own is nominative and written out ("апрель 2026").
+  ru: { date: 'd MMM yyyy', dateTime: 'd MMM yyyy, HH:mm', month: 'LLLL yyyy', weekdayDateTime: 'ccc, d MMM, HH:mm' },
 };
 
 function inZone(ms: number, zone: string, locale: Locale): DateTime {
-  // en-GB month abbreviations are fixed ("Sep", not "Sept" as some ICU versions give en-US).
   return DateTime.fromMillis(ms, { zone: isValidZone(zone) ? zone : 'UTC', locale: LUXON_LOCALE[locale] });
 }
 
@@ -28,7 +30,7 @@ export function formatDate(ms: number, zone: string, locale: Locale = 'en'): str
   return inZone(ms, zone, locale).toFormat(PATTERNS[locale].date);
 }
 
-/** "3 Apr 2026 08:30 (UTC+01:00)". */
+/** "3 Apr 2026 08:30 (UTC+01:00)"; Russian "3 апр. 2026, 08:30 (UTC+01:00)". */
 export function formatInstant(ms: number, zone: string, locale: Locale = 'en'): string {
   return `${inZone(ms, zone, locale).toFormat(PATTERNS[locale].dateTime)} (${offsetLabel(ms, zone, locale)})`;
 }

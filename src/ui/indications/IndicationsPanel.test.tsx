@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { demoRecord } from '../../../test/support/demo-record';
 import { IndicationsPanel } from './IndicationsPanel';
+import { renderInZone } from '../../../test/support/renderInZone';
 
 const item = (name: string) => screen.getByRole('heading', { level: 3, name: new RegExp(`^${name}`) }).closest('li') as HTMLElement;
 
 describe('IndicationsPanel', () => {
   it('recurrent miscarriage: antiphospholipid antibodies, lupus anticoagulant and Factor V Leiden, each with its records', async () => {
-    render(<IndicationsPanel record={await demoRecord('recurrent-miscarriage')} />);
+    renderInZone(<IndicationsPanel record={await demoRecord('recurrent-miscarriage')} />);
     expect(screen.getByRole('region', { name: 'Indications the source lists, found in the record' })).toBeInTheDocument();
     expect(screen.getByText(/not a recommendation to treat/)).toBeInTheDocument();
 
@@ -32,12 +33,12 @@ describe('IndicationsPanel', () => {
   });
 
   it('no LMWH: none found, said plainly', async () => {
-    render(<IndicationsPanel record={await demoRecord('no-lmwh')} />);
+    renderInZone(<IndicationsPanel record={await demoRecord('no-lmwh')} />);
     expect(screen.getByText('None of the indications the source lists was found in the record.')).toBeInTheDocument();
   });
 
   it('an incomplete condition search: "none found" is never said without saying why', async () => {
-    render(<IndicationsPanel record={await demoRecord('no-lmwh', { statuses: { conditions: 'incomplete' } })} />);
+    renderInZone(<IndicationsPanel record={await demoRecord('no-lmwh', { statuses: { conditions: 'incomplete' } })} />);
     expect(screen.queryByText('None of the indications the source lists was found in the record.')).not.toBeInTheDocument();
     expect(screen.getByText(/could not be read completely \(conditions: incomplete \(test: conditions incomplete\)\)/)).toBeInTheDocument();
   });

@@ -3,8 +3,9 @@ import { render, screen, within } from '@testing-library/react';
 import { MedicationList } from './MedicationList';
 import { demoRecord } from '../../../test/support/demo-record';
 import type { ClinicalRecord, OrderView } from '../../domain/record';
-import { order } from '../../domain/monitoring/testBuilders';
+import { order } from '../../../test/support/monitoringBuilders';
 import { known, unknown } from '../../domain/types';
+import { reason } from '../../domain/reasons';
 
 const ordersTable = () => screen.getByRole('table', { name: 'Anticoagulant orders' });
 
@@ -73,11 +74,11 @@ describe('MedicationList', () => {
     const textOrder = order('2026-11-01T18:00:00+00:00', { status: 'on-hold', drug: 'dalteparin', id: 'held' });
     textOrder.recognition = { ...textOrder.recognition, recognisedBy: 'text', matched: "text 'Fragmin'" };
     const plan = order('2026-11-01T18:00:00+00:00', { isOrder: false, id: 'plan' });
-    plan.notAnOrderReason = 'intent plan: a plan, not an order to give';
-    plan.end = known({ ms: Date.parse('2026-12-01T00:00:00Z'), from: 'boundsDuration', note: '30 days from the start' });
+    plan.notAnOrderReason = reason('med.intent-not-order', { intent: 'plan' });
+    plan.end = known({ ms: Date.parse('2026-12-01T00:00:00Z'), from: 'boundsDuration', note: reason('med.end-from-duration', { value: 30, unit: 'd', from: 'boundsPeriod.start' }) });
     const views: OrderView[] = [
-      { ...template, order: textOrder, doseClass: { class: 'unknown', reason: 'no threshold for dalteparin at this weight' }, perKgLatest: unknown('no weight') },
-      { ...template, order: plan, activeNow: { state: 'unknown', reason: 'a plan, not an order' } },
+      { ...template, order: textOrder, doseClass: { class: 'unknown', reason: reason('med.class-no-thresholds', { drug: 'dalteparin' }) }, perKgLatest: unknown('no weight') },
+      { ...template, order: plan, activeNow: { state: 'unknown', reason: reason('med.active-not-an-order') } },
     ];
     const record: ClinicalRecord = { ...base, medication: { ...base.medication, orders: views } };
     render(<MedicationList record={record} />);
@@ -85,11 +86,11 @@ describe('MedicationList', () => {
     expect(held).toHaveTextContent('Dalteparin');
     expect(held).toHaveTextContent("recognised by text (text 'Fragmin')");
     expect(held).toHaveTextContent('on-holdOn hold');
-    expect(held).toHaveTextContent('Unknown (no threshold for dalteparin at this weight)');
+    expect(held).toHaveTextContent('Unknown (no dose-class thresholds for dalteparin in the clinical reference)');
     expect(held).toHaveTextContent('Latest weight: Unknown (no weight)');
-    expect(planned).toHaveTextContent('Not an order: intent plan: a plan, not an order to give');
-    expect(planned).toHaveTextContent('to 1 Dec 2026 00:00 (UTC) (30 days from the start)');
-    expect(planned).toHaveTextContent('Unknown (a plan, not an order)');
+    expect(planned).toHaveTextContent("Not an order: intent 'plan': not an order to give");
+    expect(planned).toHaveTextContent('to 1 Dec 2026 00:00 (UTC) (30 d from the start (boundsPeriod.start))');
+    expect(planned).toHaveTextContent('Unknown (not an order)');
   });
 
   it('no-lmwh: no booking weight because not pregnant; the latest weight with its date', async () => {

@@ -3,13 +3,13 @@
  * same `Messages` object as an argument, so they stay pure and testable without React.
  */
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
-import type { Locale } from './catalogue';
+import type { Catalogue, Locale } from './catalogue';
 import { createMessages, type Messages } from './translator';
 
 const MessagesContext = createContext<Messages | null>(null);
 
-export function MessagesProvider({ locale, zone, children }: { locale?: Locale; zone: string; children: ReactNode }) {
-  const messages = useMemo(() => createMessages({ locale, zone }), [locale, zone]);
+export function MessagesProvider({ locale, zone, catalogue, children }: { locale?: Locale; zone: string; catalogue?: Catalogue; children: ReactNode }) {
+  const messages = useMemo(() => createMessages({ locale, zone, catalogue }), [locale, zone, catalogue]);
   return <MessagesContext.Provider value={messages}>{children}</MessagesContext.Provider>;
 }
 

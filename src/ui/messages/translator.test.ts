@@ -42,6 +42,7 @@ describe('translator', () => {
     expect(m.number(371.41200461138556)).toBe('371.41');
     expect(m.number(0.5, 2)).toBe('0.5');
     const ru = createMessages({ locale: 'ru', zone: 'UTC' });
-    expect(ru.locale).toBe('en'); // no Russian catalogue yet: falls back to English words
+    expect(ru.locale).toBe('ru');
+    expect(ru.number(0.5, 2)).toBe('0,5');
   });
 });

@@ -39,9 +39,10 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
 /** A translator for a language and a zone. Unknown languages fall back to English. */
-export function createMessages(options: { locale?: Locale; zone: string }): Messages {
+export function createMessages(options: { locale?: Locale; zone: string; catalogue?: Catalogue }): Messages {
   const locale: Locale = options.locale && CATALOGUES[options.locale] ? options.locale : 'en';
-  const catalogue: Catalogue = CATALOGUES[locale] ?? EN;
+  // `catalogue` replaces the language's words (the pseudo-locale test run); formats still follow `locale`.
+  const catalogue: Catalogue = options.catalogue ?? CATALOGUES[locale] ?? EN;
   const intl: IntlShape<string> = createIntl({ locale, messages: catalogue, defaultLocale: 'en', onError: () => undefined }, cache);
   const zone = options.zone;
 

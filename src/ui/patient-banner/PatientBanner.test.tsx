@@ -57,6 +57,17 @@ describe('PatientBanner', () => {
     expect(requester.get).toHaveBeenCalledWith('Patient/third-trimester', expect.objectContaining({ signal: expect.any(AbortSignal) }));
   });
 
+  it('a name carrying CSS (a form feed, quotes, braces) stays inside the print header\'s CSS string', async () => {
+    const hostile = { ...olivia, name: [{ family: 'Q\f"\\} } } main { display: none } @media print {', given: ['Ada'] }] };
+    const { container } = renderBanner(requesterFor(async () => hostile));
+    await within(screen.getByRole('region', { name: 'Patient' })).findByText(/^Ada Q/);
+    const css = [...container.querySelectorAll('style')].map((s) => s.textContent ?? '').find((t) => t.includes('@top-left')) ?? '';
+    const literal = /content: "(.*)"; font-size: 8\.5pt; \} \} \}$/s.exec(css)?.[1];
+    expect(literal).toBeDefined();
+    expect(literal).not.toMatch(/["\f\n\r{}<>@]/); // nothing that can end the string or open a rule
+    expect(literal).toMatch(/^Ada Q\\c \\22 \\5c \\7d /); // written as CSS escapes instead
+  });
+
   it('never shows a numeric date like 03/04', async () => {
     renderBanner(requesterFor(async () => olivia));
     await within(screen.getByRole('region', { name: 'Patient' })).findByText('Olivia Rose Marchetti');
@@ -64,7 +75,7 @@ describe('PatientBanner', () => {
   });
 
   it('a Patient with only an id shows Unknown for every field, never a blank', async () => {
-    renderBanner(requesterFor(async () => ({ resourceType: 'Patient', id: 'x' })));
+    renderBanner(requesterFor(async () => ({ resourceType: 'Patient', id: 'third-trimester' })));
     const banner = screen.getByRole('region', { name: 'Patient' });
     await within(banner).findAllByText('Unknown');
     // name, date of birth, age, sex, identifier
@@ -73,7 +84,8 @@ describe('PatientBanner', () => {
 
   it('shows a loading status, then the patient', async () => {
     let resolve: (p: unknown) => void = () => undefined;
-    renderBanner(requesterFor(() => new Promise((r) => (resolve = r))));
+    const patientRead = new Promise((r) => (resolve = r));
+    renderBanner(requesterFor((url) => (url.startsWith('Patient/') ? patientRead : Promise.resolve({ resourceType: 'Bundle', type: 'searchset' }))));
     expect(screen.getByRole('status')).toHaveTextContent('Loading patient details');
     resolve(olivia);
     expect(await within(screen.getByRole('region', { name: 'Patient' })).findByText('Olivia Rose Marchetti')).toBeInTheDocument();
@@ -86,7 +98,13 @@ describe('PatientBanner', () => {
         throw new FhirHttpError(403, 'The FHIR server answered 403 to the Patient read.');
       }),
     );
-    expect(await screen.findByRole('alert')).toHaveTextContent('Patient details could not be loaded: The FHIR server answered 403 to the Patient read.');
+    expect(await screen.findByRole('alert')).toHaveTextContent('Patient details could not be loaded: the server refused Patient (403).');
+  });
+
+  it('a Patient read answered with another patient is an error, never that patient\'s name', async () => {
+    renderBanner(requesterFor(async () => ({ ...olivia, id: 'someone-else' })));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Patient details could not be loaded: the server answered the Patient read with a different patient.');
+    expect(screen.queryByText('Olivia Rose Marchetti')).not.toBeInTheDocument();
   });
 
   it('need_patient_banner false: no banner, but the print header still names the patient', async () => {

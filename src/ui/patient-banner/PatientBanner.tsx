@@ -4,23 +4,16 @@
  * printout always says whose record it is.
  */
 import { useEffect, useState } from 'react';
-import { useQuery } from '@tanstack/react-query';
 import { formatDateTime } from '../../domain/time';
 import { useAppContext } from '../app/AppContext';
-import { FhirHttpError } from '../../fhir/errors';
-import { patientQueryOptions } from './patientQuery';
-import { summarisePatient, UNKNOWN, type PatientSummary } from './patientSummary';
+import { usePatient } from '../record/useClinicalRecord';
+import { summarisePatient, UNKNOWN, type PatientSummary } from './patientBannerViewModel';
 
 function usePatientSummary() {
-  const { requester, patientId, facilityZone, clock } = useAppContext();
-  const q = useQuery(patientQueryOptions(requester, patientId));
-  const summary: PatientSummary | undefined = q.data ? summarisePatient(q.data, clock.now(), facilityZone) : undefined;
-  return { q, summary };
-}
-
-function errorText(error: unknown): string {
-  if (error instanceof FhirHttpError) return `Patient details could not be loaded: ${error.message}`;
-  return 'Patient details could not be loaded.';
+  const { facilityZone, clock } = useAppContext();
+  const state = usePatient();
+  const summary: PatientSummary | undefined = state.status === 'ready' ? summarisePatient(state.patient, clock.now(), facilityZone) : undefined;
+  return { state, summary };
 }
 
 function BirthDate({ s }: { s: PatientSummary }) {
@@ -39,20 +32,20 @@ function IdentifierText({ s }: { s: PatientSummary }) {
 /** The on-screen banner, plus the print header. */
 export function PatientBanner() {
   const { needPatientBanner } = useAppContext();
-  const { q, summary } = usePatientSummary();
+  const { state, summary } = usePatientSummary();
   return (
     <>
       <PrintHeader summary={summary} />
       {needPatientBanner && (
         <section className="patient-banner no-print" aria-label="Patient">
-          {q.isPending && (
+          {state.status === 'loading' && (
             <p role="status" className="banner-loading">
               Loading patient details…
             </p>
           )}
-          {q.isError && (
+          {state.status === 'error' && (
             <p role="alert" className="banner-error">
-              {errorText(q.error)}
+              Patient details could not be loaded: {state.reason}.
             </p>
           )}
           {summary && (
@@ -94,8 +87,11 @@ export function printHeaderLine(summary: PatientSummary | undefined, printedAt: 
   return `${summary?.name ?? UNKNOWN} · Date of birth ${summary?.birthDate ?? UNKNOWN} · ${id} · Printed ${printedAt}`;
 }
 
-/** A CSS string literal: quotes, backslashes and line breaks escaped so record text cannot end the rule. */
-const cssString = (s: string) => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/[\r\n]+/g, ' ')}"`;
+/**
+ * A CSS string literal that record text cannot end: every character other than letters, digits, spaces and plain
+ * punctuation is written as a CSS hex escape (quotes, backslashes, and the form feed, which CSS counts as a newline).
+ */
+const cssString = (s: string) => `"${s.replace(/[^\p{L}\p{N} .,:;'()/+-]/gu, (c) => `\\${(c.codePointAt(0) ?? 0xfffd).toString(16)} `)}"`;
 
 /** The print time, refreshed when the browser is about to print (from the injected clock). */
 function usePrintTime(): number {

@@ -6,10 +6,13 @@
  */
 import type { ReactNode } from 'react';
 import { FhirHttpError, FhirNetworkError } from '../../fhir/errors';
-import { formatDateTime } from '../../domain/time';
-import { INFORMATION_ONLY_NOTE } from '../../domain/rules';
+import { useMessages } from '../messages/MessagesProvider';
+import type { MessageKey } from '../messages/catalogue';
+import { formatInstant } from '../format/time';
 import { useClinicalRecord } from '../record/useClinicalRecord';
 import { DataAvailability } from '../record/DataAvailability';
+import { SectionGate, SECTION_GROUPS } from '../record/SectionGate';
+import type { QueryGroup } from '../../domain/input';
 import { StopNowBanner } from '../stop-now/StopNowBanner';
 import { PatientSummary } from '../summary/PatientSummary';
 import { Timeline } from '../timeline/Timeline';
@@ -25,22 +28,25 @@ import { useLaunchFocus } from '../app/launchFocus';
 import type { ClinicalRecord } from '../../domain/record';
 import './patient-view.css';
 
-/** Words for an error while reading the record (no URLs, no patient data). */
-export function describeRecordError(error: unknown): string {
+/** The catalogue key (and status) for an error while reading the record (no URLs, no patient data). */
+export function recordErrorMessage(error: unknown): { key: MessageKey; status?: number } {
   if (error instanceof FhirHttpError) {
-    if (error.status === 403) return 'The EHR refused access to this patient\u2019s record (403).';
-    if (error.status === 404) return 'The EHR did not find this patient (404).';
-    return `The EHR answered with an error (${error.status}).`;
+    if (error.status === 403) return { key: 'patientView.error.forbidden' };
+    if (error.status === 404) return { key: 'patientView.error.notFound' };
+    return { key: 'patientView.error.http', status: error.status };
   }
-  if (error instanceof FhirNetworkError) return 'The EHR could not be reached. Check the connection and try again.';
-  return 'The record could not be read.';
+  if (error instanceof FhirNetworkError) return { key: 'patientView.error.network' };
+  return { key: 'patientView.error.other' };
 }
 
+const SKELETON_TITLES = ['patientView.skeleton.summary', 'patientView.skeleton.ddimer', 'patientView.skeleton.events', 'patientView.skeleton.coag'] as const;
+
 function Skeleton() {
+  const m = useMessages();
   return (
     <div className="patient-view__loading" aria-busy="true">
-      <p role="status">Reading the clinical record from the EHR…</p>
-      {['Summary', 'D-dimer across the pregnancy', 'Scheduled procedures and delivery', 'Coagulation panel'].map((title) => (
+      <p role="status">{m.t('patientView.loading')}</p>
+      {SKELETON_TITLES.map((key) => m.t(key)).map((title) => (
         <section key={title} className="skeleton-block" aria-hidden="true">
           <div className="skeleton-line skeleton-line--title" />
           <div className="skeleton-line" />
@@ -51,52 +57,93 @@ function Skeleton() {
   );
 }
 
-function Loaded({ record, reload, isReloading }: { record: ClinicalRecord; reload: () => void; isReloading: boolean }) {
+interface LoadedProps {
+  record: ClinicalRecord;
+  reload: () => void;
+  isReloading: boolean;
+  loadingGroups: readonly QueryGroup[];
+  sessionExpired: boolean;
+  retryGroup: (group: QueryGroup) => void;
+}
+
+function Loaded({ record, reload, isReloading, loadingGroups: loading, sessionExpired, retryGroup }: LoadedProps) {
   const whatIf = useWhatIfEvents();
   const whatIfCards = useWhatIfCards(whatIf.events, record.rules.context);
   useLaunchFocus(record, whatIf);
+  const all = SECTION_GROUPS.all;
+  const m = useMessages();
   return (
     <>
-      <StopNowBanner record={record} />
+      {sessionExpired && (
+        <p role="alert" className="patient-view__expired">
+          {m.t('patientView.sessionExpired')}
+        </p>
+      )}
+      <SectionGate title={m.t('patientView.section.stopNow')} groups={all} loading={loading}>
+        <StopNowBanner record={record} />
+      </SectionGate>
       <div className="patient-view__asof">
         <span>
-          Record as read on <time dateTime={new Date(record.nowMs).toISOString()}>{formatDateTime(record.nowMs, record.zone)}</time>; times shown in{' '}
-          {record.zone}.
+          {m.t('patientView.readOn')} <time dateTime={new Date(record.nowMs).toISOString()}>{formatInstant(record.nowMs, record.zone, m.locale)}</time>
+          {m.t('patientView.zone', { zone: record.zone })}
         </span>
         <button type="button" className="button no-print" onClick={reload} disabled={isReloading}>
-          {isReloading ? 'Reading…' : 'Reload record'}
+          {m.t(isReloading ? 'patientView.reading' : 'patientView.reload')}
         </button>
       </div>
-      <PatientSummary record={record} />
-      <DataAvailability record={record} />
-      <Timeline record={record} />
-      <StopCriteriaSection record={record} whatIf={whatIf} />
-      <CoagPanel record={record} />
-      <MedicationList record={record} />
-      <IndicationsPanel record={record} />
-      <CautionsPanel record={record} />
-      <CopyToNote record={record} extraCards={whatIfCards} />
-      <ExclusionsReport exclusions={record.exclusions} dropped={record.dropped} />
+      <SectionGate title={m.t('patientView.section.summary')} groups={SECTION_GROUPS.summary} loading={loading}>
+        <PatientSummary record={record} />
+      </SectionGate>
+      <DataAvailability record={record} loadingGroups={loading} {...(sessionExpired || loading.length > 0 ? {} : { onRetry: retryGroup })} />
+      <SectionGate title={m.t('patientView.section.timeline')} groups={SECTION_GROUPS.timeline} loading={loading}>
+        <Timeline record={record} />
+      </SectionGate>
+      <SectionGate title={m.t('patientView.section.stopCriteria')} groups={all} loading={loading}>
+        <StopCriteriaSection record={record} whatIf={whatIf} />
+      </SectionGate>
+      <SectionGate title={m.t('patientView.section.coagulation')} groups={SECTION_GROUPS.coagulation} loading={loading}>
+        <CoagPanel record={record} />
+      </SectionGate>
+      <SectionGate title={m.t('patientView.section.medications')} groups={SECTION_GROUPS.medications} loading={loading}>
+        <MedicationList record={record} />
+      </SectionGate>
+      <SectionGate title={m.t('patientView.section.indications')} groups={all} loading={loading}>
+        <IndicationsPanel record={record} />
+        <CautionsPanel record={record} />
+        <CopyToNote record={record} extraCards={whatIfCards} />
+        <ExclusionsReport exclusions={record.exclusions} dropped={record.dropped} />
+      </SectionGate>
     </>
   );
 }
 
 export function PatientView(): ReactNode {
   const state = useClinicalRecord();
+  const m = useMessages();
+  const error = state.status === 'error' ? recordErrorMessage(state.error) : undefined;
   return (
     <section className="patient-view" aria-labelledby="patient-view-heading">
-      <h1 id="patient-view-heading">LMWH Monitor</h1>
-      <p className="information-only">{INFORMATION_ONLY_NOTE}</p>
+      <h1 id="patient-view-heading">{m.t('patientView.title')}</h1>
+      <p className="information-only">{m.t('copyToNote.informationOnly')}</p>
       {state.status === 'loading' && <Skeleton />}
       {state.status === 'error' && (
         <div className="patient-view__error" role="alert">
-          <p>{describeRecordError(state.error)}</p>
+          <p>{error && m.t(error.key, { status: error.status })}</p>
           <button type="button" className="button" onClick={state.retry}>
-            Try again
+            {m.t('patientView.retry')}
           </button>
         </div>
       )}
-      {state.status === 'ready' && <Loaded record={state.record} reload={state.reload} isReloading={state.isReloading} />}
+      {state.status === 'ready' && (
+        <Loaded
+          record={state.record}
+          reload={state.reload}
+          isReloading={state.isReloading}
+          loadingGroups={state.loadingGroups}
+          sessionExpired={state.sessionExpired}
+          retryGroup={state.retryGroup}
+        />
+      )}
     </section>
   );
 }

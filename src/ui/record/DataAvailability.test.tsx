@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { DataAvailability } from './DataAvailability';
 import { demoRecord } from '../../../test/support/demo-record';
 
@@ -15,5 +16,19 @@ describe('DataAvailability', () => {
     expect(screen.getByText('Appointments').closest('li')).toHaveTextContent('not available (test: appointments unavailable)');
     expect(screen.getByText('Medication orders').closest('li')).toHaveTextContent('incomplete');
     expect(screen.getByText(/not known", not "none"/)).toBeInTheDocument();
+  });
+  it('a part still being read is listed as being read, not as a problem', async () => {
+    const record = await demoRecord('third-trimester', { statuses: { encounters: 'incomplete' } });
+    render(<DataAvailability record={record} loadingGroups={['encounters']} />);
+    expect(screen.getByRole('status')).toHaveTextContent('Still reading from the EHR: Encounters.');
+    expect(screen.queryByRole('heading', { name: 'Part of the record could not be read' })).not.toBeInTheDocument();
+  });
+  it('each part that could not be read has a Try again for that part alone', async () => {
+    const onRetry = vi.fn();
+    const record = await demoRecord('third-trimester', { statuses: { appointments: 'unavailable', encounters: 'incomplete' } });
+    render(<DataAvailability record={record} onRetry={onRetry} />);
+    await userEvent.click(screen.getByRole('button', { name: 'Try again: Encounters' }));
+    expect(onRetry).toHaveBeenCalledExactlyOnceWith('encounters');
+    expect(screen.getByRole('button', { name: 'Try again: Appointments' })).toBeInTheDocument();
   });
 });

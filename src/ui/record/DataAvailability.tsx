@@ -1,74 +1,61 @@
 /**
- * Partial data is said, never hidden: every query group that is incomplete or unavailable is listed with its reason,
- * with the server's own warnings and the records dropped because they belong to another patient.
+ * Partial data is said, never hidden: renders the data-availability view model (dataAvailabilityViewModel.ts).
  */
-import type { ClinicalRecord } from '../../domain/record';
+import { useMemo } from 'react';
 import type { QueryGroup } from '../../domain/input';
+import { useMessages } from '../messages/MessagesProvider';
+import { buildDataAvailabilityView, type AvailabilitySlice } from './dataAvailabilityViewModel';
 import './record.css';
 
-const GROUP_LABELS: Record<QueryGroup, string> = {
-  patient: 'Patient details',
-  'observations-ddimer': 'D-dimer results',
-  'observations-coagulation': 'Coagulation and safety labs',
-  'observations-weight': 'Body weight',
-  'observations-pregnancy': 'Pregnancy dating',
-  'observations-findings': 'Thrombophilia work-up',
-  'diagnostic-reports': 'Lab reports',
-  'medication-requests': 'Medication orders',
-  'medication-administrations': 'Doses given',
-  'medication-statements': 'Medications reported',
-  'medication-dispenses': 'Medications dispensed',
-  medications: 'Medication details',
-  procedures: 'Procedures',
-  'service-requests': 'Service requests (planned procedures)',
-  appointments: 'Appointments',
-  encounters: 'Encounters',
-  conditions: 'Conditions',
-  allergies: 'Allergies',
-};
-
-export const groupLabel = (g: QueryGroup): string => GROUP_LABELS[g];
-
 /** A banner listing what could not be read completely; nothing when the whole record was read. */
-export function DataAvailability({ record }: { record: ClinicalRecord }) {
-  const groups = Object.values(record.groups);
-  const problems = groups.filter((g) => g.status !== 'complete');
-  const warnings = groups.flatMap((g) => g.warnings.map((w) => ({ group: g.group, text: w })));
-  if (problems.length === 0 && warnings.length === 0 && record.dropped.length === 0) return null;
+export interface DataAvailabilityProps {
+  record: AvailabilitySlice;
+  /** Groups still being read: listed as such, not as problems. */
+  loadingGroups?: readonly QueryGroup[];
+  /** Reads one group again; each problem gets a "Try again" button when given. */
+  onRetry?: (group: QueryGroup) => void;
+}
+
+export function DataAvailability({ record, loadingGroups = [], onRetry }: DataAvailabilityProps) {
+  const m = useMessages();
+  const view = useMemo(() => buildDataAvailabilityView(record, m, loadingGroups), [record, m, loadingGroups]);
+  if (!view) return null;
   return (
     <section className="data-availability" aria-labelledby="data-availability-heading">
-      <h2 id="data-availability-heading">{problems.length > 0 ? 'Part of the record could not be read' : 'Notes on the record'}</h2>
-      {problems.length > 0 && (
+      {view.loading && (
+        <p role="status" className="data-availability__loading">
+          {view.loading}
+        </p>
+      )}
+      <h2 id="data-availability-heading">{view.heading}</h2>
+      {view.intro && (
         <>
-          <p>What is shown below may be incomplete. A missing item here means "not known", not "none".</p>
+          <p>{view.intro}</p>
           <ul>
-            {problems.map((g) => (
-              <li key={g.group}>
-                <strong>{groupLabel(g.group)}</strong>: {g.status === 'unavailable' ? 'not available' : 'incomplete'}
-                {g.reason ? ` (${g.reason})` : ''}
+            {view.problems.map((p) => (
+              <li key={p.key}>
+                <strong>{p.group}</strong>: {p.status}
+                {onRetry && (
+                  <button type="button" className="button data-availability__retry no-print" aria-label={p.retryLabel} onClick={() => onRetry(p.groupId)}>
+                    {m.t('availability.retry')}
+                  </button>
+                )}
               </li>
             ))}
           </ul>
         </>
       )}
-      {warnings.length > 0 && (
+      {view.warnings && (
         <details>
-          <summary>Messages from the EHR ({warnings.length})</summary>
+          <summary>{view.warnings.summary}</summary>
           <ul>
-            {warnings.map((w, i) => (
-              <li key={i}>
-                {groupLabel(w.group)}: {w.text}
-              </li>
+            {view.warnings.items.map((w, i) => (
+              <li key={i}>{w}</li>
             ))}
           </ul>
         </details>
       )}
-      {record.dropped.length > 0 && (
-        <p>
-          {record.dropped.length} record{record.dropped.length === 1 ? ' was' : 's were'} left out because they do not belong to this patient (see
-          "Records left out").
-        </p>
-      )}
+      {view.dropped && <p>{view.dropped}</p>}
     </section>
   );
 }

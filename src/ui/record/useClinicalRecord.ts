@@ -2,30 +2,70 @@
  * The patient's record for the views. Two queries (the FHIR read, and the UCUM library, ~59 kB gzip, loaded only
  * when a unit of the record is outside the built-in unit table) and one pure build: changing the facility zone
  * rebuilds the ClinicalRecord without reading FHIR again.
+ * The FHIR read reports each query group as soon as it is in (the loader's onProgress writes the partial RecordInput
+ * into the query), so the view renders what has arrived and each section shows its own loading state; groups still
+ * being read are listed in `loadingGroups`. A stalled or failed group can be read again alone (`retryGroup`).
  * "Now" for every countdown and deadline status is the instant the record was read (RecordInput.readAt, from the
  * injected clock), so what is shown is consistent; "Reload record" reads again.
+ * When the session ends mid-load, what was read stays on screen and `sessionExpired` is true.
  */
-import { queryOptions, useQuery } from '@tanstack/react-query';
-import { useMemo } from 'react';
-import { loadPatientRecord } from '../../fhir/record';
+import { queryOptions, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useCallback, useMemo } from 'react';
+import { loadPatientRecord, markGroupsLoading, partialRecordOf, reloadRecordGroups, type LoadRecordOptions } from '../../fhir/loadRecord';
+import { sessionCapabilityCache, type CapabilityCache } from '../../fhir/capabilities';
 import type { FhirRequester } from '../../fhir/client';
 import { readAccess, type ParsedScopes } from '../../fhir/scopes';
 import { createTableConverter, loadUnitConverter, type UnitConverter } from '../../domain/labs';
 import { buildClinicalRecord, type ClinicalRecord } from '../../domain/record';
+import type { QueryGroup, RecordInput } from '../../domain/input';
 import type { Clock } from '../../domain/time';
 import { useAppContext } from '../app/AppContext';
 
+const recordKey = (serverUrl: string, patientId: string) => ['fhir', serverUrl, patientId, 'record'] as const;
+
+/** One CapabilityStatement cache per QueryClient (memory), backed by this tab's sessionStorage. */
+const capabilityCaches = new WeakMap<QueryClient, CapabilityCache>();
+function capabilityCacheFor(client: QueryClient): CapabilityCache {
+  let cache = capabilityCaches.get(client);
+  if (!cache) {
+    let storage: Storage | undefined;
+    try {
+      storage = typeof window === 'undefined' ? undefined : window.sessionStorage;
+    } catch {
+      storage = undefined;
+    }
+    cache = sessionCapabilityCache(storage);
+    capabilityCaches.set(client, cache);
+  }
+  return cache;
+}
+
+function loadOptions(client: QueryClient, requester: FhirRequester, patientId: string, scopes: ParsedScopes | undefined, requestTimeoutMs?: number): Omit<LoadRecordOptions, 'now'> {
+  return {
+    ...(requestTimeoutMs !== undefined ? { requestTimeoutMs } : {}),
+    scopeLooksMissing: scopes ? (type) => readAccess(scopes, type) === 'none' : undefined,
+    capabilityCache: capabilityCacheFor(client),
+    onProgress: (partial) => client.setQueryData(recordKey(requester.serverUrl, patientId), partial),
+  };
+}
+
 /** Query for one patient's RecordInput; keyed by server and patient (never put into a URL). */
-export function recordInputQuery(requester: FhirRequester, patientId: string, clock: Clock, scopes: ParsedScopes | undefined) {
+export function recordInputQuery(requester: FhirRequester, patientId: string, clock: Clock, scopes: ParsedScopes | undefined, requestTimeoutMs?: number) {
   return queryOptions({
-    queryKey: ['fhir', requester.serverUrl, patientId, 'record'] as const,
-    queryFn: ({ signal }) =>
-      loadPatientRecord(requester, patientId, {
-        now: clock.now(),
-        signal,
-        scopeLooksMissing: scopes ? (type) => readAccess(scopes, type) === 'none' : undefined,
-      }),
+    queryKey: recordKey(requester.serverUrl, patientId),
+    queryFn: async ({ signal, client }): Promise<RecordInput> => {
+      try {
+        return await loadPatientRecord(requester, patientId, { now: clock.now(), signal, ...loadOptions(client, requester, patientId, scopes, requestTimeoutMs) });
+      } catch (error) {
+        // The session ended: keep what was read (sessionExpired says so); with nothing read, the app's relaunch page.
+        const partial = partialRecordOf(error);
+        if (partial && partial.resources.length > 0) return partial;
+        throw error;
+      }
+    },
     staleTime: 5 * 60_000,
+    // Each progress report is a new snapshot; comparing thousands of resources deeply on every report buys nothing.
+    structuralSharing: false,
   });
 }
 
@@ -39,12 +79,44 @@ export const unitConverterQuery = queryOptions({
 export type ClinicalRecordState =
   | { status: 'loading' }
   | { status: 'error'; error: unknown; retry: () => void }
-  | { status: 'ready'; record: ClinicalRecord; reload: () => void; isReloading: boolean };
+  | {
+      status: 'ready';
+      record: ClinicalRecord;
+      reload: () => void;
+      isReloading: boolean;
+      /** Query groups still being read; sections that need them show their own loading state. */
+      loadingGroups: readonly QueryGroup[];
+      /** The session ended during the read: what is shown is what was read before; relaunch to read the rest. */
+      sessionExpired: boolean;
+      /** Reads one group again (its searches only, plus the reads that depend on them) and merges it in; ignored while any group is being read. */
+      retryGroup: (group: QueryGroup) => void;
+    };
+
+/** Reads `group` again and writes the merged RecordInput into the query; the group shows as loading meanwhile. */
+function useRetryGroup(requester: FhirRequester, patientId: string, clock: Clock, scopes: ParsedScopes | undefined, requestTimeoutMs?: number) {
+  const client = useQueryClient();
+  return useCallback(
+    (group: QueryGroup) => {
+      const key = recordKey(requester.serverUrl, patientId);
+      const current = client.getQueryData<RecordInput>(key);
+      // One read at a time: a retry merges into the record as it is now, so nothing else may be writing to it.
+      if (!current || (current.loading?.length ?? 0) > 0) return;
+      client.setQueryData(key, markGroupsLoading(current, [group]));
+      const options = { now: clock.now(), ...loadOptions(client, requester, patientId, scopes, requestTimeoutMs), onProgress: undefined };
+      void reloadRecordGroups(requester, current, [group], options).then(
+        (next) => client.setQueryData(key, next),
+        (error: unknown) => client.setQueryData(key, partialRecordOf(error) ?? current),
+      );
+    },
+    [client, requester, patientId, clock, scopes, requestTimeoutMs],
+  );
+}
 
 /** The ClinicalRecord of the launch patient in the facility zone, with loading and error states. */
 export function useClinicalRecord(): ClinicalRecordState {
-  const { requester, patientId, clock, facilityZone, grantedScopes } = useAppContext();
-  const input = useQuery(recordInputQuery(requester, patientId, clock, grantedScopes));
+  const { requester, patientId, clock, facilityZone, grantedScopes, requestTimeoutMs } = useAppContext();
+  const input = useQuery(recordInputQuery(requester, patientId, clock, grantedScopes, requestTimeoutMs));
+  const retryGroup = useRetryGroup(requester, patientId, clock, grantedScopes, requestTimeoutMs);
   // Built first with the small unit table (no library); only when a unit falls outside it is UCUM loaded and the
   // record built again with it. The table's provisional record is never shown.
   const quick = useMemo(() => {
@@ -59,8 +131,34 @@ export function useClinicalRecord(): ClinicalRecordState {
     if (!quick.needsUcum) return quick.record;
     return units.data ? buildClinicalRecord(input.data, { nowMs: input.data.readAt, zone: facilityZone, units: units.data }) : undefined;
   }, [quick, input.data, units.data, facilityZone]);
-  if (input.error) return { status: 'error', error: input.error, retry: () => void input.refetch() };
+  if (input.error && !input.data) return { status: 'error', error: input.error, retry: () => void input.refetch() };
   if (units.error) return { status: 'error', error: units.error, retry: () => void units.refetch() };
-  if (!record) return { status: 'loading' };
-  return { status: 'ready', record, reload: () => void input.refetch(), isReloading: input.isFetching };
+  if (!record || !input.data) return { status: 'loading' };
+  return {
+    status: 'ready',
+    record,
+    reload: () => void input.refetch(),
+    isReloading: input.isFetching,
+    loadingGroups: input.data.loading ?? [],
+    sessionExpired: input.data.sessionExpired === true,
+    retryGroup,
+  };
+}
+
+export type PatientState = { status: 'loading' } | { status: 'error'; reason: string } | { status: 'ready'; patient: fhir4.Patient };
+
+function patientPart(input: RecordInput): PatientState {
+  if (input.loading?.includes('patient')) return { status: 'loading' };
+  const patient = input.resources.find((r): r is fhir4.Patient => r.resourceType === 'Patient' && r.id === input.patientId);
+  if (patient) return { status: 'ready', patient };
+  return { status: 'error', reason: input.groups.patient.reason ?? 'the EHR did not return the patient' };
+}
+
+/** The launch patient's Patient resource, from the record read (the Patient is read once, by the record loader). */
+export function usePatient(): PatientState {
+  const { requester, patientId, clock, grantedScopes, requestTimeoutMs } = useAppContext();
+  const q = useQuery({ ...recordInputQuery(requester, patientId, clock, grantedScopes, requestTimeoutMs), select: patientPart });
+  if (q.data) return q.data;
+  if (q.error) return { status: 'error', reason: q.error instanceof Error ? q.error.message : 'the record could not be read' };
+  return { status: 'loading' };
 }

@@ -2,93 +2,93 @@
  * One planned event as a card: when, where the date came from, the countdown, the dose class the guideline intervals
  * use, one line per stop rule (the source's and each guideline's, never merged) with its deadline and status, the
  * differences, restart information and notes, and on delivery cards the delivery facts. Information only: the
- * wording attributes advice, it never orders.
+ * wording attributes advice, it never orders. Renders `buildEventCardView`'s words.
  */
 import { forwardRef } from 'react';
-import type { DeadlineLine, EventCard, OrderReading, RuleDose } from '../../domain/rules';
-import { formatDateTime, toIsoInZone } from '../../domain/time';
+import type { EventCard } from '../../domain/rules';
 import { Provenance } from '../common/Provenance';
-import { InfoLineList, SourceLabel, StatusBadge } from './RuleLines';
+import { useMessages } from '../messages/MessagesProvider';
+import { InfoLineList, SourceLabelFromView, StatusBadgeFromView } from './RuleLines';
+import { buildEventCardView, type DeadlineRowView, type DeliveryFactView, type DoseView, type EventCardViewModel } from './stopCriteriaViewModel';
 
-const VERDICT: Record<OrderReading['verdict'], string> = { ends: 'ends in time', 'runs-past': 'runs past', unknown: 'unknown' };
-const DEADLINE_PREFIX = 'Last dose no later than ';
-
-function DoseList({ doses, zone }: { doses: RuleDose[]; zone: string }) {
+function DoseItem({ dose }: { dose: DoseView }) {
   return (
-    <ul>
-      {doses.map((d, i) => (
-        <li key={`${d.source.id ?? i}-${d.atMs}`}>
-          {d.drug}, {d.kind}, <time dateTime={toIsoInZone(d.atMs, zone)}>{formatDateTime(d.atMs, zone)}</time> <Provenance sources={d.source} />
-        </li>
-      ))}
-    </ul>
+    <>
+      {dose.drug}, {dose.kind}, <time dateTime={dose.at.iso}>{dose.at.text}</time> <Provenance sources={dose.source} />
+    </>
   );
 }
 
-function DeadlineRow({ line, zone }: { line: DeadlineLine; zone: string }) {
-  const timeText = line.deadlineText.startsWith(DEADLINE_PREFIX) ? line.deadlineText.slice(DEADLINE_PREFIX.length) : line.deadlineMs !== null ? formatDateTime(line.deadlineMs, zone) : '';
+function OrdersRead({ row }: { row: DeadlineRowView }) {
+  const m = useMessages();
+  if (row.orders.length === 0) return null;
   return (
-    <li className={`deadline deadline--${line.source.kind}`} data-rule-id={line.ruleId}>
+    <div className="deadline__orders">
+      <span className="deadline__sub">{m.t('stopCriteria.ordersRead')}</span>
+      <ul>
+        {row.orders.map((r) => (
+          <li key={r.key}>
+            {r.description} ({r.status}): <strong>{r.verdict}</strong>, {r.reason} <Provenance sources={r.source} />
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function DeadlineRow({ row }: { row: DeadlineRowView }) {
+  const m = useMessages();
+  return (
+    <li className={`deadline deadline--${row.sourceKind}`} data-rule-id={row.ruleId}>
       <div className="deadline__head">
-        <SourceLabel source={line.source} />
-        <span className="deadline__rule-id">
-          {line.ruleId} v{line.ruleVersion}
-        </span>
+        <SourceLabelFromView view={row.source} />
+        <span className="deadline__rule-id">{m.t('stopCriteria.ruleVersion', { id: row.ruleId, version: row.ruleVersion })}</span>
       </div>
-      <p className="deadline__wording">{line.wording}</p>
-      {line.intervalReason && <p className="deadline__interval">{line.intervalReason}</p>}
-      {line.deadlineMs !== null && line.deadlineIsoInZone !== null ? (
+      <p className="deadline__wording">{row.wording}</p>
+      {row.intervalReason && <p className="deadline__interval">{row.intervalReason}</p>}
+      {row.deadline ? (
         <p className="deadline__time">
-          Last dose no later than <time dateTime={line.deadlineIsoInZone}>{timeText}</time>
+          {m.t('stopCriteria.deadline.prefix')} <time dateTime={row.deadline.iso}>{row.deadline.text}</time>
         </p>
       ) : (
-        <p className="deadline__time deadline__time--none">{line.deadlineText}</p>
+        <p className="deadline__time deadline__time--none">{row.noDeadline}</p>
       )}
-      {line.dateOnlyNote && <p className="deadline__date-only">{line.dateOnlyNote}</p>}
+      {row.dateOnlyNote && <p className="deadline__date-only">{row.dateOnlyNote}</p>}
       <p className="deadline__status">
-        <StatusBadge status={line.status} /> <span className="deadline__status-reason">{line.statusReason}</span>
+        <StatusBadgeFromView view={row.status} /> <span className="deadline__status-reason">{row.statusReason}</span>
       </p>
-      {line.orders.length > 0 && (
-        <div className="deadline__orders">
-          <span className="deadline__sub">Orders read for this line:</span>
-          <ul>
-            {line.orders.map((r, i) => (
-              <li key={`${r.order.id}-${i}`}>
-                {r.order.description} ({r.order.status}): <strong>{VERDICT[r.verdict]}</strong>, {r.reason} <Provenance sources={r.order.source} />
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
-      {line.dosesAfterDeadline.length > 0 && (
+      <OrdersRead row={row} />
+      {row.lateDoses && (
         <div className="deadline__late-doses" role="note">
           <strong>
             <span aria-hidden="true">▲ </span>
-            {line.dosesAfterDeadline.length === 1 ? '1 dose recorded after this deadline' : `${line.dosesAfterDeadline.length} doses recorded after this deadline`}
+            {row.lateDoses.title}
           </strong>
-          <DoseList doses={line.dosesAfterDeadline} zone={zone} />
+          <ul>
+            {row.lateDoses.doses.map((d) => (
+              <li key={d.key}>
+                <DoseItem dose={d} />
+              </li>
+            ))}
+          </ul>
         </div>
       )}
     </li>
   );
 }
 
-function DeliveryFactsView({ card }: { card: EventCard }) {
-  const d = card.delivery;
-  if (!d) return null;
+function DeliveryFactsView({ facts }: { facts: DeliveryFactView[] | undefined }) {
+  const m = useMessages();
+  if (!facts) return null;
   return (
     <div className="event-card__delivery">
-      <h4>Delivery facts from the record</h4>
+      <h4>{m.t('stopCriteria.deliveryFacts')}</h4>
       <ul>
-        <li>
-          {d.platelets} {d.plateletsSource && <Provenance sources={d.plateletsSource} />}
-        </li>
-        <li>
-          {d.aspirin} {d.aspirinSources.length > 0 && <Provenance sources={d.aspirinSources} />}
-        </li>
-        <li>
-          {d.heparinAllergyOrHit} {d.allergySources.length > 0 && <Provenance sources={d.allergySources} />}
-        </li>
+        {facts.map((f, i) => (
+          <li key={i}>
+            {f.text} {f.sources.length > 0 && <Provenance sources={f.sources} />}
+          </li>
+        ))}
       </ul>
     </div>
   );
@@ -96,87 +96,78 @@ function DeliveryFactsView({ card }: { card: EventCard }) {
 
 export interface EventCardViewProps {
   card: EventCard;
-  zone: string;
   /** Shown on what-if cards: removes the card from this session. */
   onRemove?: () => void;
 }
 
-export const EventCardView = forwardRef<HTMLElement, EventCardViewProps>(function EventCardView({ card, zone, onRemove }, ref) {
-  const e = card.event;
-  const headingId = `event-card-${e.id.replace(/[^A-Za-z0-9_-]/g, '-')}`;
-  const dateOnly = e.when?.precision === 'day';
+export const EventCardView = forwardRef<HTMLElement, EventCardViewProps>(function EventCardView({ card, onRemove }, ref) {
+  const m = useMessages();
+  const v = buildEventCardView(card, m);
   return (
-    <article ref={ref} tabIndex={-1} className={`event-card${e.enteredHere ? ' event-card--entered-here' : ''}`} aria-labelledby={headingId} data-event-id={e.id}>
+    <article ref={ref} tabIndex={-1} className={`event-card${v.enteredHere ? ' event-card--entered-here' : ''}`} aria-labelledby={v.headingId} data-event-id={card.event.id}>
       <header className="event-card__header">
-        <h3 id={headingId}>{e.label}</h3>
-        {card.enteredHereNote && <p className="event-card__entered-here">{card.enteredHereNote}</p>}
+        <h3 id={v.headingId}>{v.label}</h3>
+        {v.enteredHereNote && <p className="event-card__entered-here">{v.enteredHereNote}</p>}
       </header>
       <p className="event-card__when">
-        {card.anchorMs !== null ? <time dateTime={toIsoInZone(card.anchorMs, zone)}>{card.anchorText}</time> : card.anchorText}
-        {card.countdownMs !== null && <span className="event-card__countdown"> ({card.countdownText})</span>}
+        {v.when.iso !== undefined ? <time dateTime={v.when.iso}>{v.when.text}</time> : v.when.text}
+        {v.countdown !== undefined && <span className="event-card__countdown"> ({v.countdown})</span>}
       </p>
-      {card.countdownMs === null && <p className="event-card__no-date">{card.countdownText}</p>}
-      {dateOnly && card.anchorMs !== null && <p className="event-card__date-only">Date only: counts from 00:00 that day in {zone}.</p>}
-      {!dateOnly && !e.enteredHere && e.when?.offset === 'assumed' && card.anchorMs !== null && (
-        <p className="event-card__date-only">The record gives this time without a UTC offset: it is read in the facility time zone ({e.when.zone}).</p>
-      )}
+      {v.noCountdown && <p className="event-card__no-date">{v.noCountdown}</p>}
+      {v.timeNote && <p className="event-card__date-only">{v.timeNote}</p>}
       <div className="event-card__sources">
-        {e.sources.length > 0 ? <Provenance sources={e.sources} label={`Source records (${e.sources.length})`} /> : <Provenance sources={[]} label="Source records" />}
+        <Provenance sources={v.sources} label={v.sourcesLabel} />
       </div>
-      {!card.applies ? (
-        <p className="event-card__not-applicable">{card.notApplicableReason ?? 'No stop rule here applies to this kind of event.'}</p>
-      ) : (
-        <>
-          <p className="event-card__dose-class">
-            Dose class used for the guideline intervals: <strong>{card.doseClass}</strong>. {card.doseClassReason}
-          </p>
-          <h4>Stop before the event</h4>
-          <ul className="deadlines">
-            {card.deadlines.map((l, i) => (
-              <DeadlineRow key={`${l.ruleId}-${i}`} line={l} zone={zone} />
-            ))}
-          </ul>
-          {card.differences.length > 0 && (
-            <div className="event-card__differences">
-              <h4>Where the source and the guidelines differ</h4>
-              <ul>
-                {card.differences.map((d) => (
-                  <li key={d}>{d}</li>
-                ))}
-              </ul>
-            </div>
-          )}
-          <div className="event-card__last-dose">
-            Last recorded LMWH dose:{' '}
-            {card.lastDose ? (
-              <>
-                {card.lastDose.drug}, {card.lastDose.kind}, <time dateTime={toIsoInZone(card.lastDose.atMs, zone)}>{formatDateTime(card.lastDose.atMs, zone)}</time>{' '}
-                <Provenance sources={card.lastDose.source} />
-              </>
-            ) : (
-              'none found'
-            )}
-          </div>
-          <DeliveryFactsView card={card} />
-          {card.restart.length > 0 && (
-            <div className="event-card__restart">
-              <h4>After the event</h4>
-              <InfoLineList lines={card.restart} />
-            </div>
-          )}
-          {card.notes.length > 0 && (
-            <div className="event-card__notes">
-              <h4>Notes</h4>
-              <InfoLineList lines={card.notes} />
-            </div>
-          )}
-        </>
-      )}
+      {v.notApplicable !== undefined ? <p className="event-card__not-applicable">{v.notApplicable}</p> : <CardBody card={card} v={v} />}
       {onRemove && (
         <button type="button" className="event-card__remove no-print" onClick={onRemove}>
-          Remove this entered event<span className="visually-hidden">: {e.label}</span>
+          {m.t('stopCriteria.remove')}
+          <span className="visually-hidden">: {v.label}</span>
         </button>
       )}
     </article>
   );
 });
+
+function CardBody({ card, v }: { card: EventCard; v: EventCardViewModel }) {
+  const m = useMessages();
+  return (
+    <>
+      <p className="event-card__dose-class">
+        {m.t('stopCriteria.doseClassUsed')} <strong>{v.doseClass}</strong>. {v.doseClassReason}
+      </p>
+      <h4>{m.t('stopCriteria.stopBefore')}</h4>
+      <ul className="deadlines">
+        {v.deadlines.map((row, i) => (
+          <DeadlineRow key={`${row.ruleId}-${i}`} row={row} />
+        ))}
+      </ul>
+      {v.differences.length > 0 && (
+        <div className="event-card__differences">
+          <h4>{m.t('stopCriteria.differences')}</h4>
+          <ul>
+            {v.differences.map((d) => (
+              <li key={d}>{d}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <div className="event-card__last-dose">
+        {m.t('stopCriteria.lastDose')} {v.lastDose ? <DoseItem dose={v.lastDose} /> : m.t('stopCriteria.lastDoseNone')}
+      </div>
+      <DeliveryFactsView facts={v.delivery} />
+      {card.restart.length > 0 && (
+        <div className="event-card__restart">
+          <h4>{m.t('stopCriteria.after')}</h4>
+          <InfoLineList lines={card.restart} />
+        </div>
+      )}
+      {card.notes.length > 0 && (
+        <div className="event-card__notes">
+          <h4>{m.t('stopCriteria.notes')}</h4>
+          <InfoLineList lines={card.notes} />
+        </div>
+      )}
+    </>
+  );
+}

@@ -5,7 +5,8 @@ import { SourceLabel, StatusBadge } from './RuleLines';
 
 describe('StatusBadge', () => {
   it('each of the four statuses has its exact name and its own shape, so colour is never the only cue', () => {
-    const statuses: StopStatus[] = ['Stop documented', 'Stop not documented', 'No LMWH order found', 'Unknown'];
+    const statuses: StopStatus[] = ['stop-documented', 'stop-not-documented', 'no-lmwh-order', 'unknown'];
+    const names = ['Stop documented', 'Stop not documented', 'No LMWH order found', 'Unknown'];
     const { container } = render(
       <>
         {statuses.map((s) => (
@@ -13,7 +14,7 @@ describe('StatusBadge', () => {
         ))}
       </>,
     );
-    for (const s of statuses) expect(screen.getByText(s, { exact: true })).toBeInTheDocument();
+    for (const s of names) expect(screen.getByText(s, { exact: true })).toBeInTheDocument();
     const icons = [...container.querySelectorAll('.stop-status__icon')].map((i) => i.textContent);
     expect(new Set(icons).size).toBe(4);
     for (const i of container.querySelectorAll('.stop-status__icon')) expect(i).toHaveAttribute('aria-hidden', 'true');

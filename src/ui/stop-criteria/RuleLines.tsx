@@ -1,23 +1,27 @@
 /**
  * Shared pieces of the rule views: the visible source label with its verification badge, an attributed info line,
  * and a stop status shown with text and a shape (never colour only). Used by stop-criteria, stop-now, indications
- * and cautions.
+ * and cautions. Words come from `ruleLineViewModel.ts`.
  */
 import type { InfoLine, RuleSource, StopStatus } from '../../domain/rules';
-import { ruleSourceLabel, verificationText } from '../../domain/rules/ui-helpers';
 import { Provenance } from '../common/Provenance';
+import { useMessages } from '../messages/MessagesProvider';
+import { infoLineView, sourceLabelView, statusView, type SourceLabelView } from './ruleLineViewModel';
 import './rule-lines.css';
 
 /** "Source article" / "Guideline: ASRA 2018", with a verification badge; the citation on hover and in print. */
 export function SourceLabel({ source }: { source: RuleSource }) {
-  const kind = source.kind === 'source-article' ? 'source' : 'guideline';
+  return <SourceLabelFromView view={sourceLabelView(source, useMessages())} />;
+}
+
+export function SourceLabelFromView({ view }: { view: SourceLabelView }) {
   return (
-    <span className={`rule-source rule-source--${kind}`}>
-      <span className="rule-source__name" title={source.citation}>
-        {ruleSourceLabel(source)}
+    <span className={`rule-source rule-source--${view.kind}`}>
+      <span className="rule-source__name" title={view.citation}>
+        {view.label}
       </span>{' '}
-      <span className={`verification verification--${source.verification}`} title={source.verificationNote}>
-        {verificationText(source.verification)}
+      <span className={`verification verification--${view.verification}`} title={view.verificationNote}>
+        {view.verificationText}
       </span>
     </span>
   );
@@ -25,12 +29,14 @@ export function SourceLabel({ source }: { source: RuleSource }) {
 
 /** One attributed line: its source label, the wording, data from the record and that data's records. */
 export function InfoLineView({ line }: { line: InfoLine }) {
+  const m = useMessages();
+  const v = infoLineView(line, m);
   return (
-    <li className={`info-line info-line--${line.source.kind}`} data-rule-id={line.ruleId}>
-      <SourceLabel source={line.source} />
-      <p className="info-line__wording">{line.wording}</p>
-      {line.detail && <p className="info-line__detail">{line.detail}</p>}
-      {line.evidence && line.evidence.length > 0 && <Provenance sources={line.evidence} label="Records" />}
+    <li className={`info-line info-line--${v.sourceKind}`} data-rule-id={v.ruleId}>
+      <SourceLabelFromView view={v.source} />
+      <p className="info-line__wording">{v.wording}</p>
+      {v.detail && <p className="info-line__detail">{v.detail}</p>}
+      {v.evidence && v.evidence.length > 0 && <Provenance sources={v.evidence} label={m.t('rules.records')} />}
     </li>
   );
 }
@@ -46,22 +52,18 @@ export function InfoLineList({ lines, className }: { lines: InfoLine[]; classNam
   );
 }
 
-const STATUS_SHAPE: Record<StopStatus, { icon: string; cls: string }> = {
-  'Stop documented': { icon: '✓', cls: 'documented' },
-  'Stop not documented': { icon: '▲', cls: 'not-documented' },
-  'No LMWH order found': { icon: '○', cls: 'no-order' },
-  Unknown: { icon: '?', cls: 'unknown' },
-};
-
 /** The status in words with a shape beside it (check, triangle, ring, question mark). */
 export function StatusBadge({ status }: { status: StopStatus }) {
-  const s = STATUS_SHAPE[status] ?? STATUS_SHAPE.Unknown;
+  return <StatusBadgeFromView view={statusView(status, useMessages())} />;
+}
+
+export function StatusBadgeFromView({ view }: { view: ReturnType<typeof statusView> }) {
   return (
-    <span className={`stop-status stop-status--${s.cls}`}>
+    <span className={`stop-status stop-status--${view.cls}`}>
       <span className="stop-status__icon" aria-hidden="true">
-        {s.icon}
+        {view.icon}
       </span>
-      <span className="stop-status__text">{status}</span>
+      <span className="stop-status__text">{view.text}</span>
     </span>
   );
 }

@@ -1,11 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { DateTime } from 'luxon';
 import { DEMO_TEST_NOW, DEMO_TEST_ZONE, demoRecord, demoResources, recordInputFor } from '../../../test/support/demo-record';
 import { buildClinicalRecord } from '../../domain/record';
 import { loadUnitConverter } from '../../domain/labs';
 import { StopCriteriaSection } from './StopCriteriaSection';
+import { renderInZone } from '../../../test/support/renderInZone';
 
 const section = () => screen.getByRole('region', { name: 'Scheduled procedures and delivery' });
 /** The deadline line (one per stop rule) whose visible source label is `label`. */
@@ -20,7 +21,7 @@ function lineOf(card: HTMLElement, label: string): HTMLElement {
 
 describe('StopCriteriaSection', () => {
   it('third trimester: one caesarean card from the Appointment and the ServiceRequest, the source 48 h line and the ASRA line beside it', async () => {
-    render(<StopCriteriaSection record={await demoRecord('third-trimester')} />);
+    renderInZone(<StopCriteriaSection record={await demoRecord('third-trimester')} />);
     const cards = within(section()).getAllByRole('article');
     expect(cards).toHaveLength(1);
     const card = cards[0]!;
@@ -55,7 +56,7 @@ describe('StopCriteriaSection', () => {
   });
 
   it('an incomplete medication search shows Unknown with the reason, never "no order"', async () => {
-    render(<StopCriteriaSection record={await demoRecord('no-lmwh', { statuses: { 'medication-requests': 'incomplete' } })} />);
+    renderInZone(<StopCriteriaSection record={await demoRecord('no-lmwh', { statuses: { 'medication-requests': 'incomplete' } })} />);
     expect(within(section()).queryAllByRole('article')).toHaveLength(0);
     await userEvent.type(screen.getByLabelText('Date'), '2026-12-01');
     await userEvent.type(screen.getByLabelText('Time (optional)'), '09:00');
@@ -68,7 +69,7 @@ describe('StopCriteriaSection', () => {
   });
 
   it('third trimester with an incomplete medication search: the caesarean lines still say why', async () => {
-    render(<StopCriteriaSection record={await demoRecord('third-trimester', { statuses: { 'medication-requests': 'incomplete' } })} />);
+    renderInZone(<StopCriteriaSection record={await demoRecord('third-trimester', { statuses: { 'medication-requests': 'incomplete' } })} />);
     const line = lineOf(screen.getByRole('article'), 'Source article');
     // The order that runs past is in the record; the reason also says further orders may be missing.
     expect(within(line).getByText(/further orders may be missing/)).toBeInTheDocument();
@@ -76,7 +77,7 @@ describe('StopCriteriaSection', () => {
 
   it('no LMWH: no cards, says none found; a what-if caesarean entered in the form shows "No LMWH order found" and is marked as entered here', async () => {
     const user = userEvent.setup();
-    render(<StopCriteriaSection record={await demoRecord('no-lmwh')} />);
+    renderInZone(<StopCriteriaSection record={await demoRecord('no-lmwh')} />);
     expect(within(section()).queryAllByRole('article')).toHaveLength(0);
     expect(screen.getByText('No scheduled surgery or delivery found in the record')).toBeInTheDocument();
 
@@ -107,7 +108,7 @@ describe('StopCriteriaSection', () => {
 
   it("third trimester, a what-if caesarean tomorrow 08:30: yesterday's 18:00 dose lies after the 48 h deadline and is listed prominently", async () => {
     const user = userEvent.setup();
-    render(<StopCriteriaSection record={await demoRecord('third-trimester')} />);
+    renderInZone(<StopCriteriaSection record={await demoRecord('third-trimester')} />);
     await user.type(screen.getByLabelText('Date'), '2026-11-26');
     await user.type(screen.getByLabelText('Time (optional)'), '08:30');
     await user.click(screen.getByRole('button', { name: 'Add and show the stop criteria' }));
@@ -123,7 +124,7 @@ describe('StopCriteriaSection', () => {
 
   it('a what-if date-only event counts from 00:00 that day in the facility zone', async () => {
     const user = userEvent.setup();
-    render(<StopCriteriaSection record={await demoRecord('no-lmwh')} />);
+    renderInZone(<StopCriteriaSection record={await demoRecord('no-lmwh')} />);
     await user.selectOptions(screen.getByLabelText('Event type'), 'Other surgery');
     await user.type(screen.getByLabelText('Date'), '2026-12-03');
     await user.click(screen.getByRole('button', { name: 'Add and show the stop criteria' }));
@@ -133,7 +134,7 @@ describe('StopCriteriaSection', () => {
 
   it('the what-if form says what is wrong, linked to the field, and adds nothing', async () => {
     const user = userEvent.setup();
-    render(<StopCriteriaSection record={await demoRecord('no-lmwh')} />);
+    renderInZone(<StopCriteriaSection record={await demoRecord('no-lmwh')} />);
     await user.click(screen.getByRole('button', { name: 'Add and show the stop criteria' }));
     const date = screen.getByLabelText('Date');
     expect(date).toHaveAttribute('aria-invalid', 'true');
@@ -143,7 +144,7 @@ describe('StopCriteriaSection', () => {
   });
 
   it('planned surgery: the laparoscopy card says the source gives no interval; the cerclage without a date gets a card saying so', async () => {
-    render(<StopCriteriaSection record={await demoRecord('planned-surgery')} />);
+    renderInZone(<StopCriteriaSection record={await demoRecord('planned-surgery')} />);
     const lap = screen.getByRole('article', { name: 'Laparoscopy' });
     expect(within(lineOf(lap, 'Source article')).getByText('The source gives no interval: it says only "before any surgery". The guideline intervals for the dose class are shown beside it.')).toBeInTheDocument();
     expect(within(lap).getByText('Date only: counts from 00:00 that day in Europe/London.')).toBeInTheDocument();
@@ -154,13 +155,13 @@ describe('StopCriteriaSection', () => {
   });
 
   it('an unread Appointment search: never "none found", the reason instead', async () => {
-    render(<StopCriteriaSection record={await demoRecord('no-lmwh', { statuses: { appointments: 'unavailable' } })} />);
+    renderInZone(<StopCriteriaSection record={await demoRecord('no-lmwh', { statuses: { appointments: 'unavailable' } })} />);
     expect(screen.queryByText('No scheduled surgery or delivery found in the record')).not.toBeInTheDocument();
     expect(screen.getByText(/Planned events could not be read completely: appointments: unavailable \(test: appointments unavailable\)/)).toBeInTheDocument();
   });
 
   it('bleeding (9 weeks, no planned delivery): the estimated delivery date card, without a countdown', async () => {
-    render(<StopCriteriaSection record={await demoRecord('bleeding')} />);
+    renderInZone(<StopCriteriaSection record={await demoRecord('bleeding')} />);
     const edd = screen.getByRole('article', { name: 'Estimated delivery date' });
     expect(within(edd).getByText('Estimated date of delivery 28 Jun 2027')).toBeInTheDocument();
     expect(within(edd).getByText(/no countdown or deadline is shown/)).toBeInTheDocument();
@@ -170,7 +171,7 @@ describe('StopCriteriaSection', () => {
   it('renders valid nesting (no React warnings) for every demo patient with events', async () => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     try {
-      for (const id of ['third-trimester', 'planned-surgery', 'bleeding'] as const) render(<StopCriteriaSection record={await demoRecord(id)} />);
+      for (const id of ['third-trimester', 'planned-surgery', 'bleeding'] as const) renderInZone(<StopCriteriaSection record={await demoRecord(id)} />);
       expect(error).not.toHaveBeenCalled();
     } finally {
       error.mockRestore();
@@ -185,7 +186,7 @@ describe('StopCriteriaSection', () => {
       return r;
     });
     const record = buildClinicalRecord(recordInputFor(resources, 'third-trimester'), { nowMs: DEMO_TEST_NOW, zone: 'America/New_York', units: await loadUnitConverter() });
-    render(<StopCriteriaSection record={record} />);
+    renderInZone(<StopCriteriaSection record={record} />, record.zone);
     const card = within(section()).getAllByRole('article')[0]!;
     expect(card).toHaveTextContent('The record gives this time without a UTC offset: it is read in the facility time zone (America/New_York).');
     // 08:30 New York (UTC-05:00) is 13:30 UTC; the source's deadline is 48 h earlier.

@@ -5,7 +5,9 @@
  */
 import { useEffect, useRef } from 'react';
 import type { ClinicalRecord } from '../../domain/record';
-import { plannedEventSearch } from '../../domain/rules/ui-helpers';
+import { plannedEventSearch } from '../../domain/rules/searchCompleteness';
+import { useMessages } from '../messages/MessagesProvider';
+import { buildStopCriteriaView } from './stopCriteriaViewModel';
 import { EddCardView } from './EddCardView';
 import { EventCardView } from './EventCardView';
 import { useWhatIfCards, useWhatIfEvents, type WhatIfEvents } from './useWhatIfEvents';
@@ -18,15 +20,8 @@ export interface StopCriteriaSectionProps {
   whatIf?: WhatIfEvents;
 }
 
-export function StopCriteriaSection({ record, whatIf }: StopCriteriaSectionProps) {
-  const own = useWhatIfEvents();
-  const w = whatIf ?? own;
-  const whatIfCards = useWhatIfCards(w.events, record.rules.context);
-  const zone = record.zone;
-  const search = plannedEventSearch(record.groups);
-  const cards = record.rules.cards;
-
-  // Focus moves to a new what-if card, or back to the heading when one is removed (after the render that shows it).
+/** Focus moves to a new what-if card, or back to the heading when one is removed (after the render that shows it). */
+function useFocusAfterRender() {
   const pendingFocus = useRef<string | null>(null);
   const cardRefs = useRef(new Map<string, HTMLElement>());
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -37,40 +32,57 @@ export function StopCriteriaSection({ record, whatIf }: StopCriteriaSectionProps
     if (target === '#heading') headingRef.current?.focus();
     else cardRefs.current.get(target)?.focus();
   });
+  const focusAfterRender = (target: string) => {
+    pendingFocus.current = target;
+  };
+  const registerCard = (id: string, el: HTMLElement | null) => {
+    if (el) cardRefs.current.set(id, el);
+    else cardRefs.current.delete(id);
+  };
+  return { focusAfterRender, registerCard, headingRef };
+}
+
+export function StopCriteriaSection({ record, whatIf }: StopCriteriaSectionProps) {
+  const own = useWhatIfEvents();
+  const w = whatIf ?? own;
+  const whatIfCards = useWhatIfCards(w.events, record.rules.context);
+  const m = useMessages();
+  const zone = record.zone;
+  const cards = record.rules.cards;
+  const view = buildStopCriteriaView({ cardCount: cards.length, search: plannedEventSearch(record.groups) }, m);
+
+  const { focusAfterRender, registerCard, headingRef } = useFocusAfterRender();
 
   return (
     <section className="stop-criteria" aria-labelledby="stop-criteria-heading">
       <h2 id="stop-criteria-heading" ref={headingRef} tabIndex={-1}>
-        Scheduled procedures and delivery
+        {m.t('stopCriteria.heading')}
       </h2>
-      {!search.complete && (
+      {view.incomplete && (
         <p className="stop-criteria__incomplete" role="note">
-          <span aria-hidden="true">? </span>Planned events could not be read completely: {search.reason}
+          <span aria-hidden="true">? </span>
+          {view.incomplete}
         </p>
       )}
-      {cards.length === 0 && search.complete && <p className="stop-criteria__empty">No scheduled surgery or delivery found in the record</p>}
+      {view.empty && <p className="stop-criteria__empty">{view.empty}</p>}
       {cards.length > 0 && (
         <div className="stop-criteria__cards">
           {cards.map((c) => (
-            <EventCardView key={c.event.id} card={c} zone={zone} />
+            <EventCardView key={c.event.id} card={c} />
           ))}
         </div>
       )}
-      {record.rules.eddCard && <EddCardView card={record.rules.eddCard} zone={zone} />}
+      {record.rules.eddCard && <EddCardView card={record.rules.eddCard} />}
       {whatIfCards.length > 0 && (
         <div className="stop-criteria__cards stop-criteria__cards--entered-here">
           {whatIfCards.map((c) => (
             <EventCardView
               key={c.event.id}
               card={c}
-              zone={zone}
-              ref={(el) => {
-                if (el) cardRefs.current.set(c.event.id, el);
-                else cardRefs.current.delete(c.event.id);
-              }}
+              ref={(el) => registerCard(c.event.id, el)}
               onRemove={() => {
                 w.remove(c.event.id);
-                pendingFocus.current = '#heading';
+                focusAfterRender('#heading');
               }}
             />
           ))}
@@ -81,7 +93,7 @@ export function StopCriteriaSection({ record, whatIf }: StopCriteriaSectionProps
         nextId={w.nextId}
         onAdd={(e) => {
           w.add(e);
-          pendingFocus.current = e.id;
+          focusAfterRender(e.id);
         }}
       />
     </section>

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { demoRecord } from '../../../test/support/demo-record';
 import { StopNowBanner } from './StopNowBanner';
+import { renderInZone } from '../../../test/support/renderInZone';
 
 describe('StopNowBanner', () => {
   it('bleeding patient: one alert, the bleeding Condition as its record, the source and RCOG lines labelled side by side', async () => {
-    const { container } = render(<StopNowBanner record={await demoRecord('bleeding')} />);
+    const { container } = renderInZone(<StopNowBanner record={await demoRecord('bleeding')} />);
     const alerts = screen.getAllByRole('alert');
     expect(alerts).toHaveLength(1);
     const alert = alerts[0]!;
@@ -22,7 +23,7 @@ describe('StopNowBanner', () => {
   });
 
   it.each(['third-trimester', 'no-lmwh', 'planned-surgery'] as const)('%s: no stop-now alert, nothing rendered', async (id) => {
-    const { container } = render(<StopNowBanner record={await demoRecord(id)} />);
+    const { container } = renderInZone(<StopNowBanner record={await demoRecord(id)} />);
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
     expect(container).toBeEmptyDOMElement();
   });

@@ -4,45 +4,40 @@
  * from. Attributes advice; never orders. Renders nothing when there is no finding.
  */
 import type { ClinicalRecord } from '../../domain/record';
-import type { StopNowTrigger } from '../../domain/rules';
-import { toIsoInZone } from '../../domain/time';
 import { Provenance } from '../common/Provenance';
+import { useMessages } from '../messages/MessagesProvider';
 import { InfoLineList } from '../stop-criteria/RuleLines';
+import { buildStopNowView } from './stopNowViewModel';
 import './stop-now.css';
-
-const TITLE: Record<StopNowTrigger['kind'], string> = {
-  'genital-bleeding': 'Bleeding from the genital tract is recorded',
-  'labour-onset': 'Onset of labour is recorded',
-};
 
 export interface StopNowBannerProps {
   record: Pick<ClinicalRecord, 'rules' | 'zone'>;
 }
 
 export function StopNowBanner({ record }: StopNowBannerProps) {
-  const triggers = record.rules.triggers;
-  if (triggers.length === 0) return null;
+  const m = useMessages();
+  const banners = buildStopNowView(record.rules.triggers, m);
+  if (banners.length === 0) return null;
   return (
     <div className="stop-now">
-      {triggers.map((t, i) => (
-        <div key={`${t.kind}-${t.fact.source.id ?? i}`} className={`stop-now__banner stop-now__banner--${t.kind}`} role="alert">
+      {banners.map((b) => (
+        <div key={b.key} className={`stop-now__banner stop-now__banner--${b.kind}`} role="alert">
           <h2 className="stop-now__title">
             <span className="stop-now__icon" aria-hidden="true">
               ▲
             </span>{' '}
-            {TITLE[t.kind] ?? 'Stop-now finding in the record'}
+            {b.title}
           </h2>
           <div className="stop-now__fact">
-            <strong>{t.fact.label}</strong>, recorded{' '}
-            {t.fact.atMs !== undefined ? <time dateTime={toIsoInZone(t.fact.atMs, record.zone)}>{t.fact.atText}</time> : t.fact.atText}{' '}
-            <Provenance sources={t.fact.source} label="Record" />
+            <strong>{b.factLabel}</strong>, {m.t('stopNow.recorded')} {b.at.iso !== undefined ? <time dateTime={b.at.iso}>{b.at.text}</time> : b.at.text}{' '}
+            <Provenance sources={b.source} label={m.t('stopNow.record')} />
           </div>
-          <p className="stop-now__context">{t.context}</p>
-          <InfoLineList lines={t.lines} className="stop-now__lines" />
-          {t.activeOrders.length > 0 && (
+          <p className="stop-now__context">{b.context}</p>
+          <InfoLineList lines={b.lines} className="stop-now__lines" />
+          {b.ordersLabel && (
             <div className="stop-now__orders">
-              LMWH order{t.activeOrders.length > 1 ? 's' : ''} in the record:{' '}
-              {t.activeOrders.map((o, j) => (
+              {b.ordersLabel}{' '}
+              {b.orders.map((o, j) => (
                 <span key={o.id}>
                   {j > 0 && '; '}
                   {o.description} ({o.status}) <Provenance sources={o.source} />

@@ -3,6 +3,9 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { demoRecord } from '../../../test/support/demo-record';
 import { buildTimeline } from '../../domain/timeline';
+import { createMessages } from '../messages/translator';
+import { sourceLabel } from '../common/Provenance';
+import { buildDdimerChartView } from './timelineViewModel';
 import { DdimerChart, PointDetails } from './DdimerChart';
 import { DdimerTable } from './DdimerTable';
 
@@ -10,7 +13,7 @@ describe('DdimerChart', () => {
   it('the unit selector offers the three FEU units, ng/mL FEU by default, and reports a change', async () => {
     const record = await demoRecord('third-trimester');
     const onUnitChange = vi.fn();
-    render(<DdimerChart data={buildTimeline(record)} zone={record.zone} onUnitChange={onUnitChange} />);
+    render(<DdimerChart data={buildTimeline(record)} unit="ng/mL" onUnitChange={onUnitChange} />);
     const select = screen.getByRole('combobox', { name: 'D-dimer unit' }) as HTMLSelectElement;
     expect(within(select).getAllByRole('option').map((o) => o.textContent)).toEqual(['ng/mL FEU', 'mg/L FEU', 'ug/mL FEU']);
     expect(select.value).toBe('ng/mL');
@@ -20,7 +23,7 @@ describe('DdimerChart', () => {
 
   it("the legend names the lab's non-pregnant upper limit and the DDU series in words", async () => {
     const record = await demoRecord('third-trimester');
-    render(<DdimerChart data={buildTimeline(record, { unit: 'mg/L' })} zone={record.zone} onUnitChange={() => {}} />);
+    render(<DdimerChart data={buildTimeline(record)} unit="mg/L" onUnitChange={() => {}} />);
     const legend = screen.getByRole('list', { name: 'Chart legend' });
     expect(legend).toHaveTextContent('Dashed line: lab upper limit (non-pregnant): 0.5 mg/L FEU');
     expect(legend).toHaveTextContent('left axis, mg/L FEU');
@@ -29,8 +32,10 @@ describe('DdimerChart', () => {
 
   it('a point tooltip shows the value as reported, date and time with offset, GA, status, lab range and source', async () => {
     const record = await demoRecord('third-trimester');
-    const point = buildTimeline(record, { unit: 'mg/L' }).feu.find((p) => p.source.id === 'third-trimester-obs-ddimer-w07')!;
-    render(<PointDetails point={point} />);
+    const m = createMessages({ zone: record.zone });
+    const view = buildDdimerChartView(buildTimeline(record), 'mg/L', { on: false, studyId: 'biomed-res-int-2020' }, m, sourceLabel);
+    const point = view.feu.find((p) => p.source.id === 'third-trimester-obs-ddimer-w07')!;
+    render(<PointDetails details={point.details} />);
     const text = (term: string) => screen.getByText(term).nextElementSibling!.textContent;
     expect(text('Value')).toBe('<0.27 mg/L FEU (below the bound shown)');
     expect(text('As reported')).toBe('<0.27 mg/L');
@@ -46,7 +51,7 @@ describe('DdimerTable', () => {
   it('says when the selected pregnancy has no D-dimer results and still lists the others', async () => {
     const record = await demoRecord('many-labs');
     const onlyEarlier = { ...record, ddimer: { ...record.ddimer, results: record.ddimer.results.filter((r) => r.source.id!.includes('-p1-')) } };
-    render(<DdimerTable data={buildTimeline(onlyEarlier)} zone={record.zone} />);
+    render(<DdimerTable data={buildTimeline(onlyEarlier)} unit="ng/mL" />);
     expect(screen.getByText('No D-dimer results in this pregnancy.')).toBeInTheDocument();
     expect(screen.getByRole('rowheader', { name: /^Outside this pregnancy \(\d+ results, not plotted\)$/ })).toBeInTheDocument();
   });
@@ -55,7 +60,7 @@ describe('DdimerTable', () => {
     const record = await demoRecord('third-trimester');
     const first = record.ddimer.results[1]!;
     const unknownType = { ...first, unitType: 'unknown' as const, chart: { known: false as const, reason: 'unit type (FEU or DDU) not stated' } };
-    render(<DdimerTable data={buildTimeline({ ...record, ddimer: { ...record.ddimer, results: [unknownType] } })} zone={record.zone} />);
+    render(<DdimerTable data={buildTimeline({ ...record, ddimer: { ...record.ddimer, results: [unknownType] } })} unit="ng/mL" />);
     expect(screen.getByText(/not normalised/).closest('td')).toHaveTextContent('not normalised (unit type (FEU or DDU) not stated)');
   });
 });
@@ -69,7 +74,7 @@ describe('DdimerChart drawing (layout sizes stubbed: jsdom has no layout)', () =
     HTMLElement.prototype.getBoundingClientRect = () => ({ width: 900, height: 360, top: 0, left: 0, right: 900, bottom: 360, x: 0, y: 0, toJSON: () => ({}) });
     try {
       const record = await demoRecord('third-trimester');
-      const { container } = render(<DdimerChart data={buildTimeline(record)} zone={record.zone} onUnitChange={() => {}} />);
+      const { container } = render(<DdimerChart data={buildTimeline(record)} unit="ng/mL" onUnitChange={() => {}} />);
       const plot = container.querySelector('.ddimer-chart__plot')!;
       await screen.findByText('today');
       expect(plot.querySelectorAll('circle[stroke="#0072b2"]')).toHaveLength(9);

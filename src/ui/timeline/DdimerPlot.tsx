@@ -2,6 +2,7 @@
  * The drawn part of the D-dimer chart (Recharts): axes, trimester columns, reference band, lab limit, deadlines,
  * today, the FEU and DDU series and the point tooltip. Its own lazily loaded chunk: DdimerChart renders the controls,
  * the description in words (role="img"), the legend and the notes at once, and this once Recharts has loaded.
+ * Everything it draws, labels included, comes from the chart's view model.
  */
 import {
   CartesianGrid,
@@ -18,47 +19,35 @@ import {
   type TooltipValueType as ValueType,
   type XAxisTickContentProps,
 } from 'recharts';
-import { instantForGa } from '../../domain/pregnancy';
-import { formatDate } from '../../domain/time';
-import { feuUnitLabel, type DdimerPoint, type ReferenceBandArea, type ReferenceStudy, type TimelineAxis, type TimelineData } from '../../domain/timeline';
 import { CHART_MARGIN, COLOURS, PointDetails, Y_AXIS_WIDTH } from './DdimerChart';
+import type { AxisTickView, ChartPoint, DdimerChartView } from './timelineViewModel';
 import { PERF_MARKS, useMarkOnce } from '../common/perfMarks';
 
 function FeuShape(props: ScatterShapeProps) {
   const { cx, cy } = props;
-  const p = props.payload as DdimerPoint | undefined;
+  const p = props.payload as ChartPoint | undefined;
   if (cx === undefined || cy === undefined) return <g />;
   return <circle cx={cx} cy={cy} r={5} fill={p?.open ? '#ffffff' : COLOURS.feu} stroke={COLOURS.feu} strokeWidth={2} />;
 }
 
 function DduShape(props: ScatterShapeProps) {
   const { cx, cy } = props;
-  const p = props.payload as DdimerPoint | undefined;
+  const p = props.payload as ChartPoint | undefined;
   if (cx === undefined || cy === undefined) return <g />;
   return <path d={`M${cx},${cy - 6} L${cx + 6},${cy + 5} L${cx - 6},${cy + 5} Z`} fill={p?.open ? '#ffffff' : COLOURS.ddu} stroke={COLOURS.ddu} strokeWidth={2} />;
 }
 
-function AxisTick({ props, axis, zone }: { props: XAxisTickContentProps; axis: TimelineAxis; zone: string }) {
+function AxisTick({ props, ticks }: { props: XAxisTickContentProps; ticks: readonly AxisTickView[] }) {
   const value = Number(props.payload.value);
-  const x = Number(props.x);
-  const y = Number(props.y);
-  let top: string;
-  let bottom: string | undefined;
-  if (axis.kind === 'ga') {
-    top = `${value}w`;
-    const at = value % 4 === 0 ? instantForGa(axis.pregnancy, value, 0, zone) : undefined;
-    bottom = at !== undefined ? formatDate(at, zone) : undefined;
-  } else {
-    top = formatDate(value, zone);
-  }
+  const tick = ticks.find((t) => t.value === value);
   return (
-    <g transform={`translate(${x},${y})`}>
+    <g transform={`translate(${Number(props.x)},${Number(props.y)})`}>
       <text dy={12} textAnchor="middle" fontSize={11} fill="#1a1a1a">
-        {top}
+        {tick?.top ?? ''}
       </text>
-      {bottom && (
+      {tick?.bottom && (
         <text dy={26} textAnchor="middle" fontSize={10} fill="#4d4d4d">
-          {bottom}
+          {tick.bottom}
         </text>
       )}
     </g>
@@ -66,34 +55,29 @@ function AxisTick({ props, axis, zone }: { props: XAxisTickContentProps; axis: T
 }
 
 function PointTooltip(props: TooltipContentProps<ValueType, string | number>) {
-  const point = props.active ? (props.payload?.[0]?.payload as DdimerPoint | undefined) : undefined;
+  const point = props.active ? (props.payload?.[0]?.payload as ChartPoint | undefined) : undefined;
   if (!point) return null;
   return (
     <div className="ddimer-tooltip">
-      <PointDetails point={point} />
+      <PointDetails details={point.details} />
     </div>
   );
 }
 
 export interface DdimerPlotProps {
-  data: TimelineData;
-  zone: string;
-  /** The reference band drawn (empty when off) and the study it comes from. */
-  bandAreas: readonly ReferenceBandArea[];
-  study: ReferenceStudy;
+  view: DdimerChartView;
 }
 
-export function DdimerPlot({ data, zone, bandAreas, study }: DdimerPlotProps) {
+export function DdimerPlot({ view }: DdimerPlotProps) {
   useMarkOnce(PERF_MARKS.chart);
-  const { axis, feu, ddu, unit } = data;
-  const deadlines = data.events.filter((e) => e.kind === 'stop-deadline');
+  const { axis, feu, ddu } = view;
   return (
     <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 900, height: 360 }}>
       <ComposedChart margin={CHART_MARGIN}>
         <CartesianGrid strokeDasharray="2 4" stroke="#c4c9cf" />
-        {data.trimesterBands.map((b, i) => (
+        {view.trimesters.map((b, i) => (
           <ReferenceArea
-            key={b.trimester}
+            key={b.key}
             yAxisId="feu"
             x1={b.x1}
             x2={b.x2}
@@ -102,7 +86,7 @@ export function DdimerPlot({ data, zone, bandAreas, study }: DdimerPlotProps) {
             label={{ value: b.label, position: 'insideTop', fontSize: 11, fill: '#4d4d4d' }}
           />
         ))}
-        {bandAreas.map((a) => (
+        {view.band.areas.map((a) => (
           <ReferenceArea
             key={`band-${a.trimester}`}
             yAxisId="feu"
@@ -115,7 +99,7 @@ export function DdimerPlot({ data, zone, bandAreas, study }: DdimerPlotProps) {
             fillOpacity={0.15}
             stroke={COLOURS.band}
             strokeDasharray="3 3"
-            label={{ value: `${study.name}: unit type not established`, position: 'insideBottom', fontSize: 10, fill: '#006b4e' }}
+            label={{ value: a.label, position: 'insideBottom', fontSize: 10, fill: '#006b4e' }}
           />
         ))}
         <XAxis
@@ -127,16 +111,9 @@ export function DdimerPlot({ data, zone, bandAreas, study }: DdimerPlotProps) {
           interval={0}
           allowDataOverflow
           height={axis.kind === 'ga' ? 44 : 30}
-          tick={(p: XAxisTickContentProps) => <AxisTick props={p} axis={axis} zone={zone} />}
+          tick={(p: XAxisTickContentProps) => <AxisTick props={p} ticks={view.ticks} />}
         />
-        <YAxis
-          yAxisId="feu"
-          type="number"
-          dataKey="y"
-          width={Y_AXIS_WIDTH}
-          domain={[0, 'auto']}
-          label={{ value: feuUnitLabel(unit), angle: -90, position: 'insideLeft', fontSize: 12 }}
-        />
+        <YAxis yAxisId="feu" type="number" dataKey="y" width={Y_AXIS_WIDTH} domain={[0, 'auto']} label={{ value: view.yLabelFeu, angle: -90, position: 'insideLeft', fontSize: 12 }} />
         <YAxis
           yAxisId="ddu"
           orientation="right"
@@ -146,11 +123,11 @@ export function DdimerPlot({ data, zone, bandAreas, study }: DdimerPlotProps) {
           domain={[0, 'auto']}
           tick={ddu.length > 0}
           axisLine={ddu.length > 0}
-          label={ddu.length > 0 ? { value: 'ng/mL DDU', angle: 90, position: 'insideRight', fontSize: 12 } : undefined}
+          label={ddu.length > 0 ? { value: view.yLabelDdu, angle: 90, position: 'insideRight', fontSize: 12 } : undefined}
         />
-        {data.labUpperLimits.map((l) => (
+        {view.labLimits.map((l) => (
           <ReferenceLine
-            key={`lab-${l.y}`}
+            key={l.key}
             yAxisId="feu"
             y={l.y}
             ifOverflow="extendDomain"
@@ -159,14 +136,14 @@ export function DdimerPlot({ data, zone, bandAreas, study }: DdimerPlotProps) {
             label={{ value: l.label, position: 'insideTopLeft', fontSize: 10, fill: '#1a1a1a' }}
           />
         ))}
-        {deadlines.map((d) => (
-          <ReferenceLine key={d.key} yAxisId="feu" x={d.x} stroke={COLOURS.deadline} strokeDasharray="4 2" label={{ value: `stop (${d.ruleSource ?? ''})`, position: 'insideTopRight', fontSize: 10, angle: -90 }} />
+        {view.deadlines.map((d) => (
+          <ReferenceLine key={d.key} yAxisId="feu" x={d.x} stroke={COLOURS.deadline} strokeDasharray="4 2" label={{ value: d.label, position: 'insideTopRight', fontSize: 10, angle: -90 }} />
         ))}
-        {data.today.x !== undefined && (
-          <ReferenceLine yAxisId="feu" x={data.today.x} stroke={COLOURS.today} strokeDasharray="2 2" label={{ value: 'today', position: 'top', fontSize: 11 }} />
+        {view.today && (
+          <ReferenceLine yAxisId="feu" x={view.today.x} stroke={COLOURS.today} strokeDasharray="2 2" label={{ value: view.today.label, position: 'top', fontSize: 11 }} />
         )}
-        <Scatter name={`D-dimer FEU (${feuUnitLabel(unit)})`} yAxisId="feu" data={feu} line={{ stroke: COLOURS.feu, strokeWidth: 1.5 }} lineType="joint" shape={FeuShape} isAnimationActive={false} />
-        {ddu.length > 0 && <Scatter name="D-dimer DDU (ng/mL DDU)" yAxisId="ddu" data={ddu} shape={DduShape} isAnimationActive={false} />}
+        <Scatter name={view.seriesFeu} yAxisId="feu" data={feu} line={{ stroke: COLOURS.feu, strokeWidth: 1.5 }} lineType="joint" shape={FeuShape} isAnimationActive={false} />
+        {ddu.length > 0 && <Scatter name={view.seriesDdu} yAxisId="ddu" data={ddu} shape={DduShape} isAnimationActive={false} />}
         <Tooltip content={PointTooltip} cursor={false} />
       </ComposedChart>
     </ResponsiveContainer>

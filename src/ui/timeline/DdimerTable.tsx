@@ -3,32 +3,41 @@
  * pregnancy first; results outside it in their own row group. DDU values stay in ng/mL DDU, labelled; results that
  * cannot be normalised say why.
  */
-import { legacyReasonText } from '../../domain/reasons';
-import type { DdimerRow, TimelineData } from '../../domain/timeline';
-import { feuUnitLabel } from '../../domain/timeline';
+import { useMemo } from 'react';
+import type { DdimerDisplayUnit } from '../../domain/labs';
+import type { TimelineData } from '../../domain/timeline';
+import { useMessages } from '../messages/MessagesProvider';
 import { PERF_MARKS, useMarkOnce } from '../common/perfMarks';
-import { toIsoInZone } from '../../domain/time';
 import { Provenance } from '../common/Provenance';
 import { UnknownValue } from '../common/UnknownValue';
+import { buildDdimerTableView, type DdimerRowView, type TextOrUnknown } from './timelineViewModel';
 import './timeline.css';
 
-function Row({ row, zone }: { row: DdimerRow; zone: string }) {
-  const r = row.result;
+function Cell({ value }: { value: TextOrUnknown }) {
+  return value.known ? <>{value.text}</> : <UnknownValue reason={value.reason} label={value.label} />;
+}
+
+function Row({ row }: { row: DdimerRowView }) {
+  const m = useMessages();
   return (
     <tr>
       <td>
-        <time dateTime={toIsoInZone(r.time.start, zone)}>{row.whenText}</time>
+        <time dateTime={m.iso(row.atMs)}>{row.when}</time>
       </td>
-      <td>{row.gaText.known ? row.gaText.value : row.inPregnancy ? <UnknownValue reason={row.gaText.reason} /> : legacyReasonText(row.gaText.reason)}</td>
       <td>
-        {r.original.text}
-        {r.unitType === 'DDU' ? ' (DDU)' : ''}
-        {row.referenceRangeText && <span className="range">lab range: {row.referenceRangeText}</span>}
+        <Cell value={row.ga} />
       </td>
-      <td>{row.normalised.kind === 'none' ? <UnknownValue label="not normalised" reason={row.normalised.reason} /> : row.normalised.text}</td>
-      <td>{row.statusText ? <span className="status-mark">{row.statusText}</span> : 'final'}</td>
       <td>
-        <Provenance sources={r.source} />
+        {row.asReported}
+        {row.dduMark}
+        {row.range && <span className="range">{row.range}</span>}
+      </td>
+      <td>
+        <Cell value={row.normalised} />
+      </td>
+      <td>{row.marked ? <span className="status-mark">{row.status}</span> : row.status}</td>
+      <td>
+        <Provenance sources={row.source} />
       </td>
     </tr>
   );
@@ -36,50 +45,45 @@ function Row({ row, zone }: { row: DdimerRow; zone: string }) {
 
 export interface DdimerTableProps {
   data: TimelineData;
-  zone: string;
+  unit: DdimerDisplayUnit;
 }
 
-export function DdimerTable({ data, zone }: DdimerTableProps) {
-  // Rendered from the complete record (every D-dimer result); also when there are none.
+export function DdimerTable({ data, unit }: DdimerTableProps) {
+  // Rendered from the record's D-dimer results (also when there are none): the bench's "table complete" mark.
   useMarkOnce(PERF_MARKS.ddimerTable);
-  const inside = data.rows.filter((r) => r.inPregnancy);
-  const outside = data.rows.filter((r) => !r.inPregnancy);
-  const scope = data.axis.kind === 'ga' ? 'this pregnancy' : 'the record';
-  if (data.rows.length === 0) return <p className="timeline-empty">No D-dimer results in the record.</p>;
+  const m = useMessages();
+  const view = useMemo(() => buildDdimerTableView(data, unit, m), [data, unit, m]);
+  if (view.empty !== undefined) return <p className="timeline-empty">{view.empty}</p>;
   return (
     <table className="timeline-table">
-      <caption>
-        D-dimer results ({inside.length} in {scope}
-        {outside.length > 0 ? `, ${outside.length} outside it` : ''}); normalised values in {feuUnitLabel(data.unit)}, DDU results in ng/mL DDU
-      </caption>
+      <caption>{view.caption}</caption>
       <thead>
         <tr>
-          <th scope="col">Date</th>
-          <th scope="col">Gestational age</th>
-          <th scope="col">Result (as reported)</th>
-          <th scope="col">Normalised value ({feuUnitLabel(data.unit)})</th>
-          <th scope="col">Status</th>
-          <th scope="col">Source</th>
+          {view.columns.map((c) => (
+            <th key={c} scope="col">
+              {c}
+            </th>
+          ))}
         </tr>
       </thead>
       <tbody data-group="in-pregnancy">
-        {inside.length === 0 ? (
+        {view.inside.length === 0 ? (
           <tr>
-            <td colSpan={6}>No D-dimer results in {scope}.</td>
+            <td colSpan={6}>{view.noneInside}</td>
           </tr>
         ) : (
-          inside.map((row, i) => <Row key={`${row.result.source.id ?? 'no-id'}-${i}`} row={row} zone={zone} />)
+          view.inside.map((row) => <Row key={row.key} row={row} />)
         )}
       </tbody>
-      {outside.length > 0 && (
+      {view.outside.length > 0 && (
         <tbody data-group="outside-pregnancy">
           <tr>
             <th scope="rowgroup" colSpan={6}>
-              Outside this pregnancy ({outside.length} result{outside.length > 1 ? 's' : ''}, not plotted)
+              {view.outsideHeading}
             </th>
           </tr>
-          {outside.map((row, i) => (
-            <Row key={`out-${row.result.source.id ?? 'no-id'}-${i}`} row={row} zone={zone} />
+          {view.outside.map((row) => (
+            <Row key={row.key} row={row} />
           ))}
         </tbody>
       )}

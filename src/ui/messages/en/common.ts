@@ -12,4 +12,8 @@ export const commonEn = {
   'common.unknownBecause': 'Unknown: {reason}',
   'common.listSeparator': ', ',
   'common.missingReason': 'no reason recorded',
+  'common.language': 'Language',
+  // Each language is named in itself, in every catalogue.
+  'common.languageName.en': 'English',
+  'common.languageName.ru': 'Русский',
 } as const;

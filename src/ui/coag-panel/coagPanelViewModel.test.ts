@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { demoRecord } from '../../../test/support/demo-record';
+import { createMessages } from '../messages/translator';
+import { buildCoagPanelView, COAG_ANALYTES, sinceDoseText } from './coagPanelViewModel';
+
+describe('coagulation panel view model', () => {
+  it('third-trimester: one card per analyte in display order; platelets latest 206 ×10⁹/L with range, flag and trend', async () => {
+    const record = await demoRecord('third-trimester');
+    const view = buildCoagPanelView(record, createMessages({ zone: record.zone }));
+    expect(view.cards.map((c) => c.analyte)).toEqual(COAG_ANALYTES);
+    const platelets = view.cards.find((c) => c.analyte === 'platelets')!;
+    expect(platelets.latest).toMatchObject({ value: '206 ×10⁹/L', range: '150–400 10*3/uL', flag: 'Normal (N)', trend: '5 results, 248 -> 206' });
+    expect(platelets.rows).toHaveLength(5);
+    expect(platelets.rows[0]!.value).toBe('206');
+    expect(view.incomplete).toBeUndefined();
+  });
+
+  it('third-trimester: the anti-Xa card carries the time since the dose and the peak note, from the record', async () => {
+    const record = await demoRecord('third-trimester');
+    const view = buildCoagPanelView(record, createMessages({ zone: record.zone }));
+    const antiXa = view.cards.find((c) => c.analyte === 'antiXaLmwh')!;
+    expect(antiXa.isAntiXa).toBe(true);
+    expect(antiXa.columns).toContain('Time since last recorded dose');
+    expect(antiXa.latest!.timing).toMatchObject({ known: true, text: 'sampled 4 h 0 min after the dose given 23 Nov 2026 18:00 (UTC) (within the 3–5 h peak window)' });
+    expect(antiXa.latest!.citation).toContain('VERIFIED');
+  });
+
+  it('an empty analyte says "No ... results"; the HIT box without heparin is quiet', async () => {
+    const record = await demoRecord('no-lmwh');
+    const view = buildCoagPanelView(record, createMessages({ zone: record.zone }));
+    expect(view.cards.find((c) => c.analyte === 'antithrombin')!.empty).toBe('No Antithrombin results');
+    expect(view.hit).toMatchObject({ quiet: true, statement: expect.stringMatching(/^No heparin order or recorded heparin dose in the record/) });
+  });
+
+  it('an incomplete coagulation search is stated with its reason', async () => {
+    const record = await demoRecord('third-trimester', { statuses: { 'observations-coagulation': 'incomplete' } });
+    expect(buildCoagPanelView(record, createMessages({ zone: record.zone })).incomplete).toBe('Coagulation results may be incomplete: test: observations-coagulation incomplete');
+  });
+
+  it('time since the dose: minutes under an hour, hours and minutes under two days, days and hours beyond', () => {
+    const m = createMessages({ zone: 'UTC' });
+    expect(sinceDoseText(45 * 60_000, m)).toBe('45 min');
+    expect(sinceDoseText(4 * 3_600_000, m)).toBe('4 h 0 min');
+    expect(sinceDoseText(50 * 3_600_000, m)).toBe('2 d 2 h');
+  });
+});

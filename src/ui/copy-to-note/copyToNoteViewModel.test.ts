@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { context, dose, event, ms, order, ref } from '../../../test/support/ruleBuilders';
+import { eddInfoCard, eventCards, stopNowTriggers } from '../../domain/rules';
+import { createMessages } from '../messages/translator';
+import { copyToNoteText } from './copyToNoteViewModel';
+
+const london = createMessages({ locale: 'en', zone: 'Europe/London' });
+const utc = createMessages({ locale: 'en', zone: 'UTC' });
+const INFORMATION_ONLY_NOTE = london.t('copyToNote.informationOnly');
+
+describe('copy to note', () => {
+  const ctx = context({
+    zone: 'Europe/London',
+    nowMs: ms('2026-03-20T09:00:00Z'),
+    events: [event('caesarean', '2026-03-30T08:00:00', 'Europe/London'), event('other-surgery', '2026-03-25T10:00:00', 'Europe/London', { label: 'Cervical cerclage', enteredHere: true })],
+    orders: [order()],
+    doses: [dose('2026-03-19T20:00:00Z')],
+    pregnancy: { startMs: ms('2025-07-01T00:00:00Z'), eddMs: ms('2026-04-07T00:00:00Z') },
+    bleeding: [{ label: 'Vaginal bleeding', atMs: ms('2026-03-18T07:00:00Z'), source: ref('Condition', 'b') }],
+  });
+  const text = copyToNoteText({
+    patient: { name: 'Anna Example', birthDate: '1990-04-03', identifier: 'MRN 12345' },
+    cards: eventCards(ctx),
+    triggers: stopNowTriggers(ctx),
+    nowMs: ctx.nowMs,
+  }, london);
+
+  it.each([
+    ['patient identity, date of birth unambiguous', 'Patient: Anna Example; date of birth: 3 Apr 1990; identifier: MRN 12345'],
+    ['event time with offset', 'Event: Elective caesarean section: 30 Mar 2026 08:00 (UTC+01:00) (in 9 d 22 h)'],
+    ['what-if event marked', 'Event: Cervical cerclage [Entered here, not in the record.]: 25 Mar 2026 10:00 (UTC)'],
+    ['source deadline with rule id and version', 'The source article (Clexane article) [source.stop-before.planned-birth-48h v1.0.0]'],
+    ['deadline written unambiguously', 'Last dose no later than 28 Mar 2026 07:00 (UTC). Status: Stop not documented.'],
+    ['guideline line with id', 'ASRA 2018 [asra2018.stop-before.neuraxial-prophylactic-12h v1.0.0]'],
+    ['surgery without interval', 'The source gives no interval: it says only "before any surgery".'],
+    ['orders', 'LMWH orders: Enoxaparin 40 mg SC once daily (active; from 10 Jan 2026 09:00 (UTC) to no end date)'],
+    ['last dose', 'Last recorded LMWH dose: Enoxaparin, administered, 19 Mar 2026 20:00 (UTC)'],
+    ['difference', "Difference: The source's 48 h is stricter than the 12 h/24 h in ASRA 2018"],
+    ['stop-now finding', 'Stop-now finding: Vaginal bleeding (18 Mar 2026 07:00 (UTC)).'],
+    ['information-only note', INFORMATION_ONLY_NOTE],
+  ])('contains %s', (_name, expected) => {
+    expect(text).toContain(expected);
+  });
+
+  it('never writes an ambiguous numeric date like 03/04', () => {
+    expect(text).not.toMatch(/\b\d{1,2}\/\d{1,2}(\/\d{2,4})?\b/);
+  });
+
+  it('the surgery (25 Mar) comes before the caesarean (30 Mar)', () => {
+    expect(text.indexOf('Cervical cerclage')).toBeLessThan(text.indexOf('Elective caesarean section'));
+  });
+
+  it('missing identity, no events, an EDD card: says so plainly', () => {
+    const c2 = context({ pregnancy: { eddMs: ms('2026-06-01T00:00:00Z'), gaDaysToday: 200 } });
+    const t = copyToNoteText({ patient: { birthDate: '03/04/1990' }, cards: [], eddCard: eddInfoCard(c2), nowMs: c2.nowMs }, utc);
+    expect(t).toContain('Patient: name not recorded; date of birth: not readable ("03/04/1990"); identifier: not recorded');
+    expect(t).toContain('Planned events: none found in the record.');
+    expect(t).toContain('Estimated date of delivery 1 Jun 2026. Gestational age today: 28+4 weeks. No planned caesarean section or induction');
+    expect(t.endsWith(INFORMATION_ONLY_NOTE)).toBe(true);
+  });
+
+  it('the information-only note is a sentence from the catalogue', () => {
+    expect(INFORMATION_ONLY_NOTE).toMatch(/^Information only: /);
+  });
+
+  it('is pure: the same input gives the same text', () => {
+    const input = { patient: { name: 'A' }, cards: eventCards(ctx), nowMs: ctx.nowMs };
+    expect(copyToNoteText(input, london)).toBe(copyToNoteText(input, london));
+  });
+});

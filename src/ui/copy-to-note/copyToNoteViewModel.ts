@@ -1,0 +1,95 @@
+/** The plain text for the clinical note. Pure: dates written unambiguously ("3 Apr 2026 08:30 (UTC+01:00)"). */
+import type { DeadlineLine, EddInfoCard, EventCard, InfoLine, RuleOrder, RulePatient, StopNowTrigger } from '../../domain/rules';
+import { parseFhirDate } from '../../domain/time';
+import type { Messages } from '../messages/translator';
+import { buildEddCardView, eventWhenText } from '../stop-criteria/stopCriteriaViewModel';
+import { countdownWords, ruleWording, statusView } from '../stop-criteria/ruleLineViewModel';
+
+export interface NoteTextInput {
+  patient: RulePatient;
+  cards: EventCard[];
+  triggers?: StopNowTrigger[];
+  eddCard?: EddInfoCard | null;
+  nowMs: number;
+}
+
+function birthDate(value: string | undefined, m: Messages): string {
+  if (!value) return m.t('copyToNote.notRecorded');
+  const parsed = parseFhirDate(value, m.zone);
+  return parsed ? m.moment(parsed) : m.t('copyToNote.notReadable', { value });
+}
+
+const ruleLine = (l: Pick<InfoLine, 'source' | 'ruleId' | 'ruleVersion'>, m: Messages) =>
+  m.t('copyToNote.rule', { source: l.source.name, id: l.ruleId, version: l.ruleVersion, wording: ruleWording(l.ruleId, m) });
+
+function deadlineLines(l: DeadlineLine, m: Messages): string[] {
+  const when = l.deadlineMs !== null ? m.t('copyToNote.deadline', { at: m.instant(l.deadlineMs) }) : m.reason(l.noDeadlineReason);
+  const out = [`  - ${ruleLine(l, m)}`, `    ${m.t('copyToNote.status', { deadline: when, status: statusView(l.status, m).text, reason: m.reason(l.statusReason) })}`];
+  if (l.intervalReason) out.push(`    ${m.reason(l.intervalReason)}`);
+  if (l.dateOnlyNote) out.push(`    ${m.reason(l.dateOnlyNote)}`);
+  if (l.dosesAfterDeadline.length > 0) {
+    const doses = l.dosesAfterDeadline.map((d) => m.t('copyToNote.lateDose', { drug: d.drug, kind: d.kind, at: m.instant(d.atMs) })).join('; ');
+    out.push(`    ${m.t('copyToNote.lateDoses', { doses })}`);
+  }
+  return out;
+}
+
+const orderText = (o: RuleOrder, m: Messages) =>
+  m.t('copyToNote.order', {
+    description: o.description,
+    status: o.status,
+    onHold: o.onHold,
+    from: o.startMs !== undefined ? m.instant(o.startMs) : m.t('copyToNote.startNotRecorded'),
+    to: o.endMs !== undefined ? m.instant(o.endMs) : m.t('copyToNote.noEndDate'),
+  });
+
+function cardLines(c: EventCard, m: Messages): string[] {
+  const whatIf = c.event.enteredHere ? m.t('copyToNote.enteredHere', { note: m.t('stopCriteria.enteredHere') }) : '';
+  const countdown = c.countdownMs !== null ? ` (${countdownWords(c.countdownMs, m)})` : '';
+  const out = ['', m.t('copyToNote.event', { label: c.event.label, whatIf, when: eventWhenText(c, m), countdown })];
+  if (!c.applies) return [...out, `  ${m.reason(c.notApplicableReason ?? { code: 'rules.not-applicable.other' })}`];
+  out.push(`  ${m.t('copyToNote.doseClass', { doseClass: m.t(`stopCriteria.doseClass.${c.doseClass}`), reason: m.reason(c.doseClassReason) })}`);
+  for (const l of c.deadlines) out.push(...deadlineLines(l, m));
+  for (const d of c.differences) out.push(`  ${m.t('copyToNote.difference', { text: m.reason(d) })}`);
+  if (c.orders.length > 0) out.push(`  ${m.t('copyToNote.orders', { orders: c.orders.map((o) => orderText(o, m)).join('; ') })}`);
+  const last = c.lastDose ? m.t('copyToNote.lateDose', { drug: c.lastDose.drug, kind: c.lastDose.kind, at: m.instant(c.lastDose.atMs) }) : m.t('stopCriteria.lastDoseNone');
+  out.push(`  ${m.t('copyToNote.lastDose', { dose: last })}`);
+  if (c.delivery) out.push(`  ${m.t('copyToNote.delivery', { platelets: m.reason(c.delivery.platelets), aspirin: m.reason(c.delivery.aspirin), allergy: m.reason(c.delivery.heparinAllergyOrHit) })}`);
+  for (const r of c.restart) out.push(`  ${m.t('copyToNote.after', { rule: ruleLine(r, m) })}`);
+  return out;
+}
+
+function eddLines(card: EddInfoCard, m: Messages): string[] {
+  const v = buildEddCardView(card, m);
+  return ['', m.t('copyToNote.edd', { edd: v.eddText, ga: v.gaText, why: v.noCountdownReason })];
+}
+
+function triggerLines(triggers: StopNowTrigger[], m: Messages): string[] {
+  if (triggers.length === 0) return [];
+  const out = [''];
+  for (const t of triggers) {
+    const at = t.fact.atMs !== undefined ? m.instant(t.fact.atMs) : m.t('stopNow.dateNotRecorded');
+    out.push(m.t('copyToNote.stopNow', { label: t.fact.label, at, context: m.reason(t.context) }));
+    for (const l of t.lines) out.push(`  - ${ruleLine(l, m)}`);
+  }
+  return out;
+}
+
+/** The summary as plain text lines joined with "\n". */
+export function copyToNoteText(input: NoteTextInput, m: Messages): string {
+  const p = input.patient;
+  const out: string[] = [
+    m.t('copyToNote.header', { now: m.instant(input.nowMs), zone: m.zone }),
+    m.t('copyToNote.patient', {
+      name: p.name?.trim() || m.t('copyToNote.nameNotRecorded'),
+      birthDate: birthDate(p.birthDate, m),
+      identifier: p.identifier?.trim() || m.t('copyToNote.notRecorded'),
+    }),
+  ];
+  if (input.cards.length === 0) out.push(m.t('copyToNote.noEvents'));
+  for (const c of input.cards) out.push(...cardLines(c, m));
+  if (input.eddCard) out.push(...eddLines(input.eddCard, m));
+  out.push(...triggerLines(input.triggers ?? [], m));
+  out.push('', m.t('copyToNote.informationOnly'));
+  return out.join('\n');
+}

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { reason } from '../../domain/reasons';
+import { createMessages } from '../messages/translator';
+import { buildExclusionsView, viewName } from './exclusionsViewModel';
+
+const m = createMessages({ locale: 'en', zone: 'UTC' });
+
+describe('buildExclusionsView', () => {
+  it('words coded reasons and views from the catalogue, keeps a module\'s plain text as given', () => {
+    const v = buildExclusionsView(
+      [
+        { view: 'med.weights', reason: reason('med.weight-no-value'), source: { resourceType: 'Observation', id: 'w1' } },
+        { view: 'D-dimer chart', reason: 'no value', source: { resourceType: 'Observation', id: 'd1' } },
+      ],
+      [],
+      m,
+    );
+    expect(v.groups.map((g) => g.title)).toEqual(['Body weight (1)', 'D-dimer chart (1)']);
+    expect(v.groups[0]!.items[0]!.reason).toBe('no valueQuantity');
+    expect(v.caption).toBe('2 records left out of 2 views, with the reason');
+    expect(v.empty).toBeUndefined();
+  });
+  it('nothing left out', () => {
+    expect(buildExclusionsView([], [], m).empty).toBe('Nothing was left out.');
+  });
+  it('an unknown view code is shown as given', () => {
+    expect(viewName('Planned events', m)).toBe('Planned events');
+    expect(viewName('med.orders', m)).toBe('LMWH orders');
+  });
+});

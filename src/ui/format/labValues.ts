@@ -1,0 +1,73 @@
+/**
+ * Lab values for display: readable units, numbers without float noise (through the one number formatter), the lab's
+ * reference range and interpretation flag as the lab gave them. Pure functions (no React).
+ */
+import type { LabPoint } from '../../domain/labs';
+import type { Messages } from '../messages/translator';
+
+const UNIT_LABELS: Record<string, string> = {
+  '10*9/L': '×10⁹/L',
+  '10*3/uL': '×10³/µL',
+  '[iU]/mL': 'IU/mL',
+  '{INR}': '',
+  'umol/L': 'µmol/L',
+  'mL/min/{1.73_m2}': 'mL/min/1.73 m²',
+};
+
+/** "×10⁹/L" for "10*9/L", "IU/mL" for "[iU]/mL"; INR has no unit (""). Unknown units are shown as written. */
+export function unitLabel(ucum: string | undefined): string {
+  if (ucum === undefined) return '';
+  return UNIT_LABELS[ucum] ?? ucum;
+}
+
+/** A lab number without float noise: 4 significant digits below 1000, whole numbers above. */
+export function formatLabNumber(v: number, m: Messages): string {
+  if (!Number.isFinite(v)) return String(v);
+  return m.number(Math.abs(v) >= 1000 ? Math.round(v) : Number(v.toPrecision(4)), 6);
+}
+
+/** "<0.1 IU/mL", "206 ×10⁹/L", "0.94" (INR): value in the display unit, comparator kept. */
+export function formatLabValue(p: Pick<LabPoint, 'value' | 'comparator' | 'displayUnit'>, m: Messages): string {
+  const unit = unitLabel(p.displayUnit);
+  return `${p.comparator ?? ''}${formatLabNumber(p.value, m)}${unit ? ` ${unit}` : ''}`;
+}
+
+function quantity(q: fhir4.Quantity | undefined): string | undefined {
+  if (!q || typeof q.value !== 'number') return undefined;
+  return `${q.comparator ?? ''}${q.value}`;
+}
+
+/** The lab's reference range(s) as given: its text, else low–high with the lab's unit; "" when none. */
+export function labRangeText(ranges: fhir4.ObservationReferenceRange[] | undefined, m: Messages): string {
+  const out: string[] = [];
+  for (const r of Array.isArray(ranges) ? ranges : []) {
+    let t = r.text;
+    if (!t) {
+      const low = quantity(r.low);
+      const high = quantity(r.high);
+      const unit = r.low?.unit ?? r.low?.code ?? r.high?.unit ?? r.high?.code ?? '';
+      if (low !== undefined && high !== undefined) t = `${low}–${high}${unit ? ` ${unit}` : ''}`;
+      else if (low !== undefined) t = m.t('coag.rangeFrom', { low, unit: unit || 'none' });
+      else if (high !== undefined) t = m.t('coag.rangeUpTo', { high, unit: unit || 'none' });
+    }
+    const applies = [r.type?.text ?? r.type?.coding?.[0]?.display, ...(r.appliesTo ?? []).map((a) => a.text ?? a.coding?.[0]?.display)].filter(Boolean);
+    if (t) out.push(applies.length > 0 ? `${t} (${applies.join(', ')})` : t);
+  }
+  return out.join('; ');
+}
+
+/** The lab's interpretation flag(s) as given: "High (H)"; "" when none. */
+export function interpretationText(flags: fhir4.CodeableConcept[] | undefined): string {
+  const out: string[] = [];
+  for (const c of Array.isArray(flags) ? flags : []) {
+    if (c.text) {
+      out.push(c.text);
+      continue;
+    }
+    for (const cd of c.coding ?? []) {
+      if (cd.display && cd.code) out.push(`${cd.display} (${cd.code})`);
+      else if (cd.display || cd.code) out.push((cd.display ?? cd.code)!);
+    }
+  }
+  return [...new Set(out)].join(', ');
+}

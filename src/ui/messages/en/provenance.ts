@@ -1,0 +1,9 @@
+/** The "Source" disclosure on every fact (src/ui/common/Provenance.tsx). Keys `provenance.*`. */
+export const provenanceEn = {
+  'provenance.source': 'Source',
+  'provenance.notFromRecord': '{label}: not from the record',
+  'provenance.record': 'Record',
+  'provenance.dateAsRecorded': 'Date as recorded',
+  'provenance.asRecorded': 'As recorded',
+  'provenance.recognisedBy': 'Recognised by',
+} as const;

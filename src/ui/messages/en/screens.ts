@@ -1,0 +1,27 @@
+/** Whole-page states of the app page (src/ui/app/screens.tsx). Keys `screens.*`. */
+export const screensEn = {
+  'screens.title': 'LMWH Monitor',
+  'screens.connecting': 'Connecting to the EHR…',
+  'screens.howTo.title': 'LMWH Monitor has to be launched',
+  'screens.howTo.intro':
+    "This page was opened without a launch, so LMWH Monitor does not know which patient or EHR to show. It reads a patient's record only when an EHR (or a SMART launcher) starts it.",
+  'screens.howTo.fromEhr': 'From the EHR',
+  'screens.howTo.fromEhrText': "Open the patient's chart and start LMWH Monitor from the EHR's apps menu.",
+  'screens.howTo.sandboxBefore': 'With the local sandbox EHR: open the',
+  'screens.howTo.sandboxLink': 'sandbox EHR page',
+  'screens.howTo.sandboxAfter': ', pick a demo patient and press “Launch LMWH Monitor”.',
+  'screens.howTo.fromLauncher': 'From the SMART Health IT launcher',
+  'screens.howTo.launcherBefore': 'At launch.smarthealthit.org choose an R4 provider EHR launch, set the App Launch URL to',
+  'screens.howTo.launcherMiddle': 'and the redirect URL to',
+  'screens.howTo.launcherAfter': ', then launch.',
+  'screens.howTo.standalone': 'Standalone',
+  'screens.howTo.standaloneLink': 'Choose a FHIR server and a patient',
+  'screens.howTo.standaloneAfter': 'on the launch page.',
+  'screens.error.title': 'LMWH Monitor could not be launched',
+  'screens.error.standaloneBefore': 'You can also start a standalone launch from the',
+  'screens.error.standaloneLink': 'launch page',
+  'screens.error.standaloneAfter': '.',
+  'screens.expired.title': 'Your session has ended',
+  'screens.expired.alert': 'Your session has ended: relaunch LMWH Monitor from the EHR.',
+  'screens.expired.text': "The EHR's access for this launch has expired and could not be renewed. Nothing shown earlier has been changed or saved.",
+} as const;

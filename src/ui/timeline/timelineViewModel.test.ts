@@ -1,0 +1,117 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { demoRecord } from '../../../test/support/demo-record';
+import type { ClinicalRecord } from '../../domain/record';
+import { buildTimeline, REFERENCE_STUDIES } from '../../domain/timeline';
+import { createMessages } from '../messages/translator';
+import {
+  buildDdimerChartView,
+  buildDdimerTableView,
+  buildEventLaneView,
+  buildLmwhLaneView,
+  datingView,
+  referenceRangeText,
+  timelineSummary,
+  valueText,
+} from './timelineViewModel';
+
+const noBand = { on: false, studyId: 'biomed-res-int-2020' as const };
+const src = (s: { resourceType: string; id?: string }) => `${s.resourceType}/${s.id ?? ''}`;
+
+describe('timeline view model, third-trimester patient', () => {
+  let record: ClinicalRecord;
+  let m: ReturnType<typeof createMessages>;
+  beforeAll(async () => {
+    record = await demoRecord('third-trimester');
+    m = createMessages({ zone: record.zone });
+  });
+
+  it('D-dimer 0.45 mg/L FEU reads 450 ng/mL FEU, 0.45 mg/L FEU and 0.45 ug/mL FEU', () => {
+    const p = buildTimeline(record).feu.find((q) => q.source.id === 'third-trimester-obs-ddimer-w10')!;
+    expect(valueText(p, 'ng/mL', m)).toBe('450 ng/mL FEU');
+    expect(valueText(p, 'mg/L', m)).toBe('0.45 mg/L FEU');
+    expect(valueText(p, 'ug/mL', m)).toBe('0.45 ug/mL FEU');
+  });
+
+  it('plots 880 ng/mL FEU at 0.88 on a mg/L axis; the DDU result stays at 300 ng/mL DDU', () => {
+    const view = buildDdimerChartView(buildTimeline(record), 'mg/L', noBand, m, src);
+    expect(view.feu.find((p) => p.source.id === 'third-trimester-obs-ddimer-w20')!.y).toBe(0.88);
+    expect(view.ddu.map((p) => p.y)).toEqual([300]);
+    expect(view.feu.find((p) => p.source.id === 'third-trimester-obs-ddimer-w07')).toMatchObject({ y: 0.27, open: true });
+  });
+
+  it('summarises the chart in words', () => {
+    expect(timelineSummary(buildTimeline(record), 'mg/L', m)).toBe(
+      'D-dimer results from 7w to 35w; latest 1.85 mg/L FEU (preliminary) at 35w 2d; 1 DDU result shown apart; 1 not plotted.',
+    );
+  });
+
+  it("labels the lab's non-pregnant upper limit in the selected unit", () => {
+    expect(buildDdimerChartView(buildTimeline(record), 'ng/mL', noBand, m, src).labLimits.map((l) => l.label)).toEqual(['lab upper limit (non-pregnant): 500 ng/mL FEU']);
+    expect(buildDdimerChartView(buildTimeline(record), 'mg/L', noBand, m, src).labLimits[0]!.y).toBe(0.5);
+  });
+
+  it('table rows: DDU labelled and not converted, the bound kept', () => {
+    const rows = buildDdimerTableView(buildTimeline(record), 'mg/L', m).inside;
+    expect(rows.find((r) => r.source.id === 'third-trimester-obs-ddimer-w13')!.normalised).toEqual({ known: true, text: '300 ng/mL DDU (not converted)' });
+    expect(rows.find((r) => r.source.id === 'third-trimester-obs-ddimer-w07')!.normalised).toEqual({ known: true, text: '<0.27 mg/L FEU' });
+    expect(rows.find((r) => r.source.id === 'third-trimester-obs-ddimer-w35')).toMatchObject({ status: 'preliminary', marked: true });
+  });
+
+  it('the enoxaparin order: dose, frequency, dose per kg and an open end', () => {
+    const s = buildLmwhLaneView(buildTimeline(record), m).segments[0]!;
+    expect(s.text).toBe('Enoxaparin 40 mg every 24 h → end unknown');
+    expect(s.doseLine).toBe('40 mg, every 24 h; dose per kg:');
+    expect(s.perKg).toEqual({ known: true, text: '0.56 mg/kg per dose (booking weight 72 kg)' });
+    expect(s.statusLine).toMatch(/end unknown \(drawn to today\); status active/);
+  });
+
+  it('stop deadlines are labelled with their rule source and the hours before the event', () => {
+    const events = buildEventLaneView(buildTimeline(record), m).events;
+    expect(events[1]!.title).toBe('ASRA 2018: stop deadline before Elective caesarean section (12 h before), 27 Nov 2026 20:30 (UTC)');
+    expect(events[2]!.item).toMatch(/^Birth \/ caesarean \(planned\): Elective caesarean section, 28 Nov 2026 08:30 \(UTC\) \(\d+w \dd\)$/);
+  });
+
+  it('states the dating', () => {
+    const d = datingView(buildTimeline(record), m);
+    expect(d.kind === 'dated' && d.text).toMatch(/^Gestational age from: recorded EDD: EDD 27 Dec 2026/);
+  });
+});
+
+describe('timeline view model, other patients', () => {
+  it('the bleeding episode is a mark with its date', async () => {
+    const record = await demoRecord('bleeding');
+    const m = createMessages({ zone: record.zone });
+    const e = buildEventLaneView(buildTimeline(record), m).events.find((x) => x.kind === 'bleeding')!;
+    expect(e.title).toBe('Bleeding: Vaginal bleeding in early pregnancy, 24 Nov 2026 21:15 (UTC)');
+  });
+
+  it('a record without D-dimer says so', async () => {
+    const record = await demoRecord('no-lmwh');
+    const m = createMessages({ zone: record.zone });
+    expect(timelineSummary(buildTimeline(record), 'ng/mL', m)).toBe('No D-dimer results plotted.');
+  });
+
+  it('the reference band is labelled with its study, assay and unit caveat', async () => {
+    const record = await demoRecord('third-trimester');
+    const m = createMessages({ zone: record.zone });
+    const band = buildDdimerChartView(buildTimeline(record), 'mg/L', { on: true, studyId: REFERENCE_STUDIES[0]!.id }, m, src).band;
+    expect(band.areas).toHaveLength(3);
+    expect(band.label).toContain('ELFA');
+    expect(band.label).toContain("the study's unit type (FEU or DDU) is not established");
+  });
+});
+
+describe('referenceRangeText', () => {
+  it('uses the text, else the limits', () => {
+    expect(referenceRangeText([{ text: '< 0.5 mg/L FEU' }])).toBe('< 0.5 mg/L FEU');
+    expect(referenceRangeText([{ low: { value: 0, unit: 'mg/L' }, high: { value: 0.5, unit: 'mg/L' } }])).toBe('0–0.5 mg/L');
+    expect(referenceRangeText([])).toBeUndefined();
+  });
+});
+
+describe('dates in the timeline', () => {
+  it('September is "Sep", as everywhere else in the app', () => {
+    const m = createMessages({ zone: 'Europe/London' });
+    expect(m.instant(Date.UTC(2026, 8, 8, 8, 30))).toBe('8 Sep 2026 09:30 (UTC+01:00)');
+  });
+});

@@ -1,0 +1,543 @@
+/**
+ * The timeline's view model: from the built timeline (src/domain/timeline) and the reader's choices (display unit,
+ * reference band) to every string the timeline shows, the legend, the axis ticks, the point details and the chart
+ * geometry in the selected unit. Pure: no React; words from the catalogue via `Messages`.
+ */
+import type { DdimerDisplayUnit, DdimerResult } from '../../domain/labs';
+import { ngPerMlIn, toDisplayUnit } from '../../domain/labs';
+import type { Pregnancy, PregnancyTimeline } from '../../domain/pregnancy';
+import { instantForGa, pregnancyLabel } from '../../domain/pregnancy';
+import { drugName } from '../../domain/record';
+import type { Reason } from '../../domain/reasons';
+import {
+  REFERENCE_STUDIES,
+  referenceBandAreas,
+  type DdimerPoint,
+  type DdimerRow,
+  type EventMark,
+  type EventMarkKind,
+  type GaWeeksDays,
+  type LaneSegment,
+  type ReferenceBandArea,
+  type ReferenceStudy,
+  type ReferenceStudyId,
+  type TimelineAxis,
+  type TimelineData,
+} from '../../domain/timeline';
+import type { Known, SourceRef } from '../../domain/types';
+import { formatKnownDose, formatKnownFrequency, formatOrderStatus, formatOrderSummary } from '../format/dose';
+import type { Messages } from '../messages/translator';
+
+export const DISPLAY_UNITS: readonly DdimerDisplayUnit[] = ['ng/mL', 'mg/L', 'ug/mL'];
+
+/** A value shown as text, or unknown with the reason (rendered with UnknownValue). */
+export type TextOrUnknown = { known: true; text: string } | { known: false; reason: Reason | string; label?: string };
+
+const gaText = (ga: GaWeeksDays, m: Messages): string => m.t('timeline.ga', { weeks: ga.weeks, days: ga.days });
+const knownGa = (ga: Known<GaWeeksDays>, m: Messages): string | undefined => (ga.known ? gaText(ga.value, m) : undefined);
+
+/** "" for a final result, else "preliminary", "amended", ... */
+export const statusText = (status: DdimerResult['status'], m: Messages): string => m.t('timeline.status', { status });
+
+// ---------------------------------------------------------------- header, dating
+
+export interface PregnancyPickerView {
+  label: string;
+  options: { value: number; text: string }[];
+}
+
+export function pregnancyPickerView(pregnancy: PregnancyTimeline, m: Messages): PregnancyPickerView | undefined {
+  if (pregnancy.pregnancies.length <= 1) return undefined;
+  return {
+    label: m.t('timeline.pregnancy'),
+    options: pregnancy.pregnancies.map((p: Pregnancy, i) => ({
+      value: i,
+      text: m.t('timeline.pregnancyOption', { label: pregnancyLabel(p), which: i === pregnancy.currentIndex ? (pregnancy.isCurrent ? 'current' : 'recent') : 'earlier' }),
+    })),
+  };
+}
+
+export type DatingView =
+  | { kind: 'dated'; text: string; sourceLabel: string; source: SourceRef; alternativesLabel: string; alternatives: { text: string; source: SourceRef }[]; notes: string[] }
+  | { kind: 'none'; text: string };
+
+export function datingView(data: TimelineData, m: Messages): DatingView {
+  const d = data.dating;
+  if (!d) {
+    const reason = data.axis.kind === 'calendar' ? m.reason(data.axis.reason) : m.t('timeline.noDatingShort');
+    return { kind: 'none', text: m.t('timeline.noDating', { reason }) };
+  }
+  return {
+    kind: 'dated',
+    text: m.t('timeline.datingFrom', { statement: d.statement }),
+    sourceLabel: m.t('timeline.datingSource'),
+    source: d.source,
+    alternativesLabel: m.t('timeline.datingDisagreesList'),
+    alternatives: d.alternatives.map((a) => ({
+      text:
+        a.disagreementDays !== undefined
+          ? m.t('timeline.disagreesBy', { days: Math.abs(a.disagreementDays), direction: a.disagreementDays > 0 ? 'later' : 'earlier', description: a.description })
+          : m.t('timeline.disagrees', { description: a.description }),
+      source: a.source,
+    })),
+    notes: [...d.notes, ...d.warnings],
+  };
+}
+
+// ---------------------------------------------------------------- D-dimer values
+
+/** The value of a point in the selected unit (FEU) or in ng/mL DDU. */
+export function pointY(p: Pick<DdimerPoint, 'series' | 'ngPerMl'>, unit: DdimerDisplayUnit): number {
+  return p.series === 'DDU' ? p.ngPerMl : ngPerMlIn(p.ngPerMl, unit);
+}
+
+export function valueText(p: Pick<DdimerPoint, 'series' | 'ngPerMl' | 'comparator'>, unit: DdimerDisplayUnit, m: Messages): string {
+  const comparator = p.comparator ?? '';
+  const value = m.number(pointY(p, unit), 6);
+  return p.series === 'DDU' ? m.t('timeline.valueDdu', { comparator, value }) : m.t('timeline.valueFeu', { comparator, value, unit });
+}
+
+/** The lab's reference range as written, e.g. "< 0.5 mg/L FEU (non-pregnant adults)" or "0–0.5 mg/L". */
+export function referenceRangeText(ranges: readonly fhir4.ObservationReferenceRange[]): string | undefined {
+  const texts = ranges.map((r) => {
+    if (r.text) return r.text;
+    const lo = r.low?.value;
+    const hi = r.high?.value;
+    const unit = r.high?.unit ?? r.low?.unit ?? r.high?.code ?? r.low?.code ?? '';
+    if (lo !== undefined && hi !== undefined) return `${lo}–${hi} ${unit}`.trim();
+    if (hi !== undefined) return `≤ ${hi} ${unit}`.trim();
+    if (lo !== undefined) return `≥ ${lo} ${unit}`.trim();
+    return undefined;
+  });
+  const out = texts.filter((t): t is string => !!t);
+  return out.length > 0 ? out.join('; ') : undefined;
+}
+
+export interface PointDetailsView {
+  rows: { term: string; value: string; strong?: boolean }[];
+}
+
+export interface ChartPoint {
+  key: string;
+  x: number;
+  y: number;
+  open: boolean;
+  details: PointDetailsView;
+  source: SourceRef;
+}
+
+function pointDetails(p: DdimerPoint, unit: DdimerDisplayUnit, m: Messages, sourceText: string): PointDetailsView {
+  const status = statusText(p.status, m);
+  return {
+    rows: [
+      { term: m.t('timeline.point.value'), value: `${valueText(p, unit, m)}${p.open ? m.t('timeline.point.belowBound') : ''}` },
+      { term: m.t('timeline.point.asReported'), value: p.originalText },
+      { term: m.t('timeline.point.date'), value: m.moment(p.time) },
+      { term: m.t('timeline.point.ga'), value: p.ga.known ? gaText(p.ga.value, m) : m.t('timeline.point.gaUnknown', { reason: m.reason(p.ga.reason) }) },
+      { term: m.t('timeline.point.status'), value: status || m.t('timeline.final'), strong: status !== '' },
+      { term: m.t('timeline.point.range'), value: referenceRangeText(p.referenceRange) ?? m.t('timeline.point.noRange') },
+      { term: m.t('timeline.point.source'), value: sourceText },
+    ],
+  };
+}
+
+/** "D-dimer results from 7w to 35w; latest 1.85 mg/L FEU (preliminary) at 35w 2d; 1 DDU result shown apart; 1 not plotted." */
+export function timelineSummary(data: TimelineData, unit: DdimerDisplayUnit, m: Messages): string {
+  const all = [...data.feu, ...data.ddu];
+  const notShown = data.notPlotted.length + data.outsidePregnancy.length;
+  const notShownText = notShown > 0 ? m.t('timeline.summaryNotShown', { n: notShown }) : '';
+  if (all.length === 0) return m.t('timeline.summaryNone', { notShown: notShownText });
+  const latest = all.reduce((acc, p) => (p.atMs >= acc.atMs ? p : acc));
+  const first = all.reduce((acc, p) => (p.atMs < acc.atMs ? p : acc));
+  const ga = data.axis.kind === 'ga';
+  const span = (p: DdimerPoint) => (ga ? m.t('timeline.weeks', { weeks: Math.floor(p.x) }) : m.date(p.atMs));
+  const status = statusText(latest.status, m);
+  return m.t('timeline.summary', {
+    first: span(first),
+    last: span(latest),
+    value: valueText(latest, unit, m),
+    status: status ? m.t('timeline.summaryStatus', { status }) : '',
+    ga: ga ? 'yes' : 'no',
+    where: ga ? (knownGa(latest.ga, m) ?? m.t('timeline.gaUnknownShort')) : m.date(latest.atMs),
+    ddu: data.ddu.length > 0 ? m.t('timeline.summaryDdu', { n: data.ddu.length }) : '',
+    notShown: notShownText,
+  });
+}
+
+// ---------------------------------------------------------------- chart
+
+export interface AxisTickView {
+  value: number;
+  top: string;
+  bottom?: string;
+}
+
+export function axisTicks(axis: TimelineAxis, m: Messages): AxisTickView[] {
+  return axis.ticks.map((value) => {
+    if (axis.kind !== 'ga') return { value, top: m.date(value) };
+    const at = value % 4 === 0 ? instantForGa(axis.pregnancy, value, 0, m.zone) : undefined;
+    return at !== undefined ? { value, top: m.t('timeline.weeks', { weeks: value }), bottom: m.date(at) } : { value, top: m.t('timeline.weeks', { weeks: value }) };
+  });
+}
+
+export interface LegendItem {
+  key: string;
+  mark: 'feu' | 'open' | 'ddu' | 'lab' | 'none';
+  text: string;
+}
+
+export interface BandView {
+  possible: boolean;
+  /** Why the band can (not) be drawn. */
+  note: string;
+  studies: { id: ReferenceStudyId; text: string }[];
+  study: ReferenceStudy;
+  areas: (ReferenceBandArea & { label: string })[];
+  label: string | undefined;
+}
+
+function bandView(data: TimelineData, unit: DdimerDisplayUnit, band: { on: boolean; studyId: ReferenceStudyId }, m: Messages): BandView {
+  const study = REFERENCE_STUDIES.find((s) => s.id === band.studyId) ?? REFERENCE_STUDIES[0]!;
+  const possible = data.axis.kind === 'ga' && data.feu.length > 0;
+  const areas = band.on && possible ? referenceBandAreas(study, unit, data.axis.domain).map((a) => ({ ...a, label: m.t('timeline.bandArea', { name: study.name }) })) : [];
+  return {
+    possible,
+    note: possible ? m.t('timeline.bandFeuOnly') : data.axis.kind !== 'ga' ? m.t('timeline.bandNeedsGa') : m.t('timeline.bandNoFeu'),
+    studies: REFERENCE_STUDIES.map((s) => ({ id: s.id, text: m.t('timeline.studyOption', { name: s.name, assay: s.assay }) })),
+    study,
+    areas,
+    label: areas.length > 0 ? m.t('timeline.bandLabel', { name: study.name, assay: study.assay, n: study.n, unitNote: study.unitNote, unit, citation: study.citation }) : undefined,
+  };
+}
+
+export interface DdimerChartView {
+  unit: DdimerDisplayUnit;
+  unitLabel: string;
+  unitOptions: { value: DdimerDisplayUnit; text: string }[];
+  bandToggle: string;
+  studyLabel: string;
+  band: BandView;
+  serialNote: string;
+  calendarAlert: string | undefined;
+  summary: string;
+  loading: string;
+  unavailable: string;
+  hasPoints: boolean;
+  feu: ChartPoint[];
+  ddu: ChartPoint[];
+  ticks: AxisTickView[];
+  axis: TimelineAxis;
+  yLabelFeu: string;
+  yLabelDdu: string;
+  seriesFeu: string;
+  seriesDdu: string;
+  trimesters: { key: string; x1: number; x2: number; label: string }[];
+  labLimits: { key: string; y: number; label: string }[];
+  deadlines: { key: string; x: number; label: string }[];
+  today: { x: number; label: string } | undefined;
+  legendLabel: string;
+  legend: LegendItem[];
+  noPoints: string | undefined;
+  notPlottedLink: string | undefined;
+  outsideNote: string | undefined;
+}
+
+function legend(data: TimelineData, unit: DdimerDisplayUnit, labLimits: DdimerChartView['labLimits'], m: Messages): LegendItem[] {
+  const items: LegendItem[] = [
+    { key: 'feu', mark: 'feu', text: m.t('timeline.legend.feu', { unit }) },
+    { key: 'open', mark: 'open', text: m.t('timeline.legend.open') },
+  ];
+  if (data.ddu.length > 0) items.push({ key: 'ddu', mark: 'ddu', text: m.t('timeline.legend.ddu') });
+  for (const l of labLimits) items.push({ key: `legend-${l.key}`, mark: 'lab', text: m.t('timeline.legend.lab', { label: l.label }) });
+  if (data.today.x !== undefined) items.push({ key: 'today', mark: 'none', text: m.t('timeline.legend.today', { today: m.t('timeline.today', { when: m.instant(data.today.atMs) }) }) });
+  if (data.events.some((e) => e.kind === 'stop-deadline')) items.push({ key: 'deadlines', mark: 'none', text: m.t('timeline.legend.deadlines') });
+  if (data.axis.kind === 'ga') items.push({ key: 'trimesters', mark: 'none', text: m.t('timeline.legend.trimesters') });
+  return items;
+}
+
+export function buildDdimerChartView(
+  data: TimelineData,
+  unit: DdimerDisplayUnit,
+  band: { on: boolean; studyId: ReferenceStudyId },
+  m: Messages,
+  sourceText: (s: SourceRef) => string,
+): DdimerChartView {
+  const toChart = (p: DdimerPoint, i: number): ChartPoint => ({ key: `${p.source.id ?? i}-${i}`, x: p.x, y: pointY(p, unit), open: p.open, details: pointDetails(p, unit, m, sourceText(p.source)), source: p.source });
+  const labLimits = data.labUpperLimits.map((l) => {
+    const y = ngPerMlIn(l.ngPerMl, unit);
+    return { key: `lab-${y}`, y, label: m.t('timeline.labLimit', { scope: l.scope === 'non-pregnant' ? 'nonPregnant' : l.scope, value: m.number(y, 6), unit }) };
+  });
+  const hasPoints = data.feu.length + data.ddu.length > 0;
+  const gaAxis = data.axis.kind === 'ga';
+  return {
+    unit,
+    unitLabel: m.t('timeline.unit'),
+    unitOptions: DISPLAY_UNITS.map((u) => ({ value: u, text: m.t('timeline.feuUnit', { unit: u }) })),
+    bandToggle: m.t('timeline.bandToggle'),
+    studyLabel: m.t('timeline.referenceStudy'),
+    band: bandView(data, unit, band, m),
+    serialNote: m.t('timeline.serialNote'),
+    calendarAlert: data.axis.kind === 'calendar' ? m.t('timeline.calendarAxis', { reason: m.reason(data.axis.reason) }) : undefined,
+    summary: timelineSummary(data, unit, m),
+    loading: m.t('timeline.loadingChart'),
+    unavailable: m.t('timeline.plotUnavailable'),
+    hasPoints,
+    feu: data.feu.map(toChart),
+    ddu: data.ddu.map(toChart),
+    ticks: axisTicks(data.axis, m),
+    axis: data.axis,
+    yLabelFeu: m.t('timeline.feuUnit', { unit }),
+    yLabelDdu: m.t('timeline.dduUnit'),
+    seriesFeu: m.t('timeline.seriesFeu', { unit }),
+    seriesDdu: m.t('timeline.seriesDdu'),
+    trimesters: data.trimesterBands.map((b) => ({ key: b.trimester, x1: b.x1, x2: b.x2, label: m.t('timeline.trimester', { trimester: b.trimester }) })),
+    labLimits,
+    deadlines: data.events.filter((e) => e.kind === 'stop-deadline').map((d) => ({ key: d.key, x: d.x, label: m.t('timeline.stopMark', { source: d.ruleSource ?? '' }) })),
+    today: data.today.x !== undefined ? { x: data.today.x, label: m.t('timeline.todayMark') } : undefined,
+    legendLabel: m.t('timeline.legend'),
+    legend: legend(data, unit, labLimits, m),
+    noPoints: hasPoints ? undefined : m.t('timeline.noPoints', { ga: gaAxis ? 'yes' : 'no' }),
+    notPlottedLink: data.notPlotted.length > 0 ? m.t('timeline.notPlottedLink', { n: data.notPlotted.length }) : undefined,
+    outsideNote: data.outsidePregnancy.length > 0 ? m.t('timeline.outsideNote', { n: data.outsidePregnancy.length }) : undefined,
+  };
+}
+
+// ---------------------------------------------------------------- table
+
+export interface DdimerRowView {
+  key: string;
+  atMs: number;
+  when: string;
+  ga: TextOrUnknown;
+  asReported: string;
+  dduMark: string;
+  range: string | undefined;
+  normalised: TextOrUnknown;
+  status: string;
+  /** The result is not final: the status is marked. */
+  marked: boolean;
+  source: SourceRef;
+}
+
+function normalisedText(r: DdimerResult, unit: DdimerDisplayUnit, m: Messages): TextOrUnknown {
+  const label = m.t('timeline.table.notNormalised');
+  const comparator = r.comparator ?? '';
+  if (r.unitType === 'DDU') {
+    return r.chart.known ? { known: true, text: m.t('timeline.valueDduNotConverted', { comparator, value: m.number(r.chart.value, 6) }) } : { known: false, reason: r.chart.reason, label };
+  }
+  const v = toDisplayUnit(r, unit);
+  return v.known ? { known: true, text: m.t('timeline.valueFeu', { comparator, value: m.number(v.value, 6), unit }) } : { known: false, reason: v.reason, label };
+}
+
+function rowView(row: DdimerRow, i: number, unit: DdimerDisplayUnit, m: Messages): DdimerRowView {
+  const r = row.result;
+  const status = statusText(r.status, m);
+  const range = referenceRangeText(r.referenceRange);
+  return {
+    key: `${row.inPregnancy ? '' : 'out-'}${r.source.id ?? 'no-id'}-${i}`,
+    atMs: r.time.start,
+    when: m.moment(r.time),
+    ga: row.ga.known ? { known: true, text: gaText(row.ga.value, m) } : row.inPregnancy ? { known: false, reason: row.ga.reason } : { known: true, text: m.reason(row.ga.reason) },
+    asReported: r.original.text,
+    dduMark: r.unitType === 'DDU' ? m.t('timeline.table.dduMark') : '',
+    range: range ? m.t('timeline.table.labRange', { range }) : undefined,
+    normalised: normalisedText(r, unit, m),
+    status: status || m.t('timeline.final'),
+    marked: status !== '',
+    source: r.source,
+  };
+}
+
+export interface DdimerTableView {
+  empty: string | undefined;
+  caption: string;
+  columns: string[];
+  inside: DdimerRowView[];
+  noneInside: string;
+  outside: DdimerRowView[];
+  outsideHeading: string;
+}
+
+export function buildDdimerTableView(data: TimelineData, unit: DdimerDisplayUnit, m: Messages): DdimerTableView {
+  const inside = data.rows.filter((r) => r.inPregnancy);
+  const outside = data.rows.filter((r) => !r.inPregnancy);
+  const scope = data.axis.kind === 'ga' ? 'ga' : 'record';
+  return {
+    empty: data.rows.length === 0 ? m.t('timeline.table.empty') : undefined,
+    caption: m.t('timeline.table.caption', { inside: inside.length, scope, outside: outside.length, unit }),
+    columns: [
+      m.t('timeline.table.date'),
+      m.t('timeline.table.ga'),
+      m.t('timeline.table.result'),
+      m.t('timeline.table.normalised', { unit }),
+      m.t('timeline.table.status'),
+      m.t('timeline.table.source'),
+    ],
+    inside: inside.map((r, i) => rowView(r, i, unit, m)),
+    noneInside: m.t('timeline.table.noneInScope', { scope }),
+    outside: outside.map((r, i) => rowView(r, i, unit, m)),
+    outsideHeading: m.t('timeline.table.outsideGroup', { n: outside.length }),
+  };
+}
+
+// ---------------------------------------------------------------- lanes
+
+/** Position on the lane in percent of the plot width. */
+export function lanePercent(x: number, domain: [number, number]): number {
+  const [lo, hi] = domain;
+  if (hi <= lo) return 0;
+  return Math.min(100, Math.max(0, ((x - lo) / (hi - lo)) * 100));
+}
+
+export interface SegmentView {
+  key: string;
+  left: number;
+  width: number;
+  openEnd: boolean;
+  title: string;
+  text: string;
+  drug: string;
+  doseLine: string;
+  perKg: TextOrUnknown;
+  statusLine: string;
+  source: SourceRef;
+}
+
+function periodText(s: LaneSegment, m: Messages): string {
+  return s.openEnd ? m.t('timeline.lane.periodOpen', { from: m.instant(s.startMs) }) : m.t('timeline.lane.periodClosed', { from: m.instant(s.startMs), to: m.instant(s.endMs) });
+}
+
+function perKgText(s: LaneSegment, m: Messages): TextOrUnknown {
+  if (!s.perKg.known) return { known: false, reason: s.perKg.reason };
+  const k = s.perKg.value;
+  return { known: true, text: m.t('timeline.lane.perKg', { value: m.number(k.perDose.value, 2), unit: k.perDose.unit, weight: k.weightKind, kg: m.number(k.weight.kg, 6) }) };
+}
+
+function segmentView(s: LaneSegment, domain: [number, number], m: Messages): SegmentView {
+  const left = lanePercent(s.x1, domain);
+  const drug = drugName(s.order.drug);
+  const dose = formatKnownDose(s.order.dose, m);
+  const frequency = formatKnownFrequency(s.order.frequency, m);
+  const period = periodText(s, m);
+  return {
+    key: s.key,
+    left,
+    width: Math.max(lanePercent(s.x2, domain) - left, 0.3),
+    openEnd: s.openEnd,
+    title: `${formatOrderSummary(s.order, m)}; ${period}`,
+    text: `${drug} ${dose} ${frequency}${s.openEnd ? m.t('timeline.lane.endUnknownMark') : ''}`,
+    drug,
+    doseLine: m.t('timeline.lane.doseLine', { dose, frequency }),
+    perKg: perKgText(s, m),
+    statusLine: m.t('timeline.lane.statusLine', { period, status: formatOrderStatus(s.order, m), clipStart: s.clippedStart ? 'yes' : 'no', clipEnd: s.clippedEnd ? 'yes' : 'no' }),
+    source: s.source,
+  };
+}
+
+export interface LmwhLaneView {
+  label: string;
+  title: string;
+  segments: SegmentView[];
+  gaps: { key: string; left: number; width: number; mark: string; text: string }[];
+  none: string | undefined;
+  notPlaced: { key: string; text: string; source: SourceRef }[];
+}
+
+export function buildLmwhLaneView(data: TimelineData, m: Messages): LmwhLaneView {
+  const d = data.axis.domain;
+  const lane = data.lane;
+  return {
+    label: m.t('timeline.lane.orders'),
+    title: m.t('timeline.lane.ordersTitle'),
+    segments: lane.segments.map((s) => segmentView(s, d, m)),
+    gaps: lane.gaps.map((g, i) => {
+      const left = lanePercent(g.x1, d);
+      return { key: `gap-${i}`, left, width: Math.max(lanePercent(g.x2, d) - left, 0.3), mark: m.t('timeline.lane.gap'), text: m.t('timeline.lane.gapItem', { from: m.instant(g.fromMs), to: m.instant(g.toMs) }) };
+    }),
+    none: lane.segments.length === 0 ? m.t('timeline.lane.noOrders', { ga: data.axis.kind === 'ga' ? 'yes' : 'no' }) : undefined,
+    notPlaced: lane.notPlaced.map((n, i) => ({ key: `np-${i}`, text: m.t('timeline.lane.notPlaced', { reason: m.reason(n.reason) }), source: n.source })),
+  };
+}
+
+export const EVENT_GLYPH: Record<EventMarkKind, string> = {
+  'embryo-transfer': '◆',
+  'oocyte-retrieval': '◇',
+  procedure: '■',
+  delivery: '▼',
+  bleeding: '●',
+  'stop-deadline': '✕',
+};
+
+/** The mark's label: the event's own, "Bleeding: ...", or "ASRA 2018: stop deadline before ... (12 h before)". */
+export function eventLabel(e: EventMark, m: Messages): string {
+  if (e.kind === 'bleeding') return m.t('timeline.event.bleeding', { label: e.label, status: e.findingStatus ?? 'present' });
+  if (e.kind === 'stop-deadline') return m.t('timeline.event.deadline', { ruleSource: e.ruleSource ?? '', label: e.label, hours: e.hoursBefore ?? 'none' });
+  return e.label;
+}
+
+export interface EventView {
+  key: string;
+  kind: EventMarkKind;
+  glyph: string;
+  left: number;
+  flip: boolean;
+  row: number;
+  title: string;
+  short: string;
+  item: string;
+  sources: SourceRef[];
+}
+
+function eventView(e: EventMark, i: number, domain: [number, number], m: Messages): EventView {
+  const label = eventLabel(e, m);
+  const when = e.when ? m.moment(e.when) : m.instant(e.atMs);
+  const left = lanePercent(e.x, domain);
+  const short = e.kind === 'stop-deadline' ? m.t('timeline.event.stopShort', { source: e.ruleSource ?? m.t('timeline.event.rule') }) : label.length > 28 ? `${label.slice(0, 27)}…` : label;
+  return {
+    key: e.key,
+    kind: e.kind,
+    glyph: EVENT_GLYPH[e.kind],
+    left,
+    // Right half of the axis: the label goes left of the glyph so it stays inside the lane.
+    flip: left > 50,
+    row: i % 3,
+    title: `${label}, ${when}`,
+    short,
+    item: m.t('timeline.event.item', {
+      kind: m.t('timeline.event.kind', { kind: e.kind.replace(/-/g, '_') }),
+      planned: e.planned && e.kind !== 'stop-deadline' ? 'yes' : 'no',
+      label,
+      when,
+      ga: knownGa(e.ga, m) ?? 'none',
+    }),
+    sources: e.sources,
+  };
+}
+
+export interface EventLaneView {
+  label: string;
+  title: string;
+  events: EventView[];
+  none: string | undefined;
+  notPlaced: string[];
+}
+
+export function buildEventLaneView(data: TimelineData, m: Messages): EventLaneView {
+  return {
+    label: m.t('timeline.events'),
+    title: m.t('timeline.eventsTitle'),
+    events: data.events.map((e, i) => eventView(e, i, data.axis.domain, m)),
+    none: data.events.length === 0 ? m.t('timeline.event.none', { ga: data.axis.kind === 'ga' ? 'yes' : 'no' }) : undefined,
+    notPlaced: data.eventsNotPlaced.map((n) => m.t('timeline.event.notPlaced', { reason: m.reason(n.reason) })),
+  };
+}
+
+export interface TimelineHeaderView {
+  heading: string;
+  picker: PregnancyPickerView | undefined;
+  dating: DatingView;
+}
+
+export function buildTimelineHeaderView(data: TimelineData, pregnancy: PregnancyTimeline, m: Messages): TimelineHeaderView {
+  return { heading: m.t('timeline.heading'), picker: pregnancyPickerView(pregnancy, m), dating: datingView(data, m) };
+}
