@@ -94,7 +94,8 @@ function literalText(elements: MessageFormatElement[]): string {
 }
 
 /** The same in every language: each language's own name, and codes/units that labs and guidelines write in Latin. */
-const SAME_IN_EVERY_LANGUAGE = /^(English|Русский|FEU|DDU|UTC|INR|aPTT|PT|hCG|RCOG|ASRA|ACOG|ESHRE|IVF|LMWH|FHIR|mg|mL|IU)$/;
+// CSV and ISO name formats; "LMWH Monitor" is the app's name.
+const SAME_IN_EVERY_LANGUAGE = /^(English|Русский|FEU|DDU|UTC|INR|aPTT|PT|hCG|RCOG|ASRA|ACOG|ESHRE|IVF|LMWH|FHIR|mg|mL|IU|CSV|ISO|Monitor)$/;
 
 describe('the catalogue checks themselves work', () => {
   it('a plural without few/many, a changed argument and English left in place are each detected', () => {

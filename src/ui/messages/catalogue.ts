@@ -6,6 +6,7 @@
 import { availabilityEn } from './en/availability';
 import { commonEn } from './en/common';
 import { commonRu } from './ru/common';
+import { worklistRu } from './ru/worklist';
 import { copyToNoteEn } from './en/copyToNote';
 import { ruleWordingEn } from './en/ruleWording';
 import { rulesEn } from './en/rules';
@@ -59,6 +60,7 @@ export type Catalogue = Record<MessageKey, string>;
  */
 export const RU: Partial<Catalogue> = {
   ...commonRu,
+  ...worklistRu,
 };
 
 export type Locale = 'en' | 'ru';

@@ -222,6 +222,7 @@ function Row({ r, onOpen }: { r: WorklistRowView; onOpen: (id: string) => void }
             <time dateTime={r.eventTime.iso}>{r.eventTime.text}</time> ({r.eventTime.relative})
           </span>
         )}
+        {r.eventUndated && <span className="worklist-sub">{r.eventUndated}</span>}
       </td>
       <td>
         {r.deadline ? <time dateTime={r.deadline.iso}>{r.deadline.text}</time> : r.deadlineText}

@@ -32,7 +32,7 @@ export function worklistCsv(rows: readonly WorklistRowView[], m: Messages, meta:
       r.age,
       r.stage,
       [r.lmwh, r.lmwhClass].filter(Boolean).join(' '),
-      [r.event, r.eventTime?.text].filter(Boolean).join(' '),
+      [r.event, r.eventTime?.text ?? r.eventUndated].filter(Boolean).join(' '),
       r.deadlineText,
       r.deadline?.iso ?? '',
       r.ruleSource,

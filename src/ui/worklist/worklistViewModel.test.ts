@@ -75,3 +75,20 @@ describe('worklist CSV', () => {
     expect(lines[2]).toContain(new Date(ROW_NOW + 5 * 3_600_000).toISOString());
   });
 });
+
+describe('worklist in Russian', () => {
+  const ru = createMessages({ locale: 'ru', zone: 'Europe/Moscow' });
+
+  it('uses the glossary words for the stop status and the Russian plural forms for counts and windows', () => {
+    const entries: WorklistEntry[] = [done(row('a', { name: 'Анна', deadlineInHours: 2, eventInHours: 50, flags: ['bleeding'] }))];
+    const v = buildWorklistView(entries, DEFAULT_WORKLIST_FILTER, DEFAULT_WORKLIST_SORT, ROW_NOW, ru);
+    expect(v.rows[0]?.status).toBe('Отмена НМГ не документирована');
+    expect(v.rows[0]?.flags.map((f) => f.text)).toEqual(['Кровотечение']);
+    expect(v.caption).toMatch(/^Рабочий список НМГ: 1 пациентка из 1 /);
+    expect(ru.t('worklist.age', { n: 21 })).toBe('21 год');
+    expect(ru.t('worklist.age', { n: 34 })).toBe('34 года');
+    expect(ru.t('worklist.age', { n: 35 })).toBe('35 лет');
+    expect(ru.t('worklist.window.days', { n: 7 })).toBe('в течение 7 дней');
+    expect(ru.t('worklist.window.days', { n: 21 })).toBe('в течение 21 дня');
+  });
+});

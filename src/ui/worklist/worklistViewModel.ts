@@ -45,6 +45,8 @@ export interface WorklistRowView {
   lmwhClass: string;
   event: string;
   eventTime: TimeCell | undefined;
+  /** Said when the next event is known but not dated ('' otherwise). */
+  eventUndated: string;
   deadline: TimeCell | undefined;
   deadlineText: string;
   deadlineFor: string;
@@ -122,6 +124,7 @@ export function rowView(r: WorklistRow, nowMs: number, m: Messages): WorklistRow
     lmwhClass: r.lmwh ? m.t(`worklist.doseClass.${r.lmwh.doseClass}`) : '',
     event: r.nextEvent ? r.nextEvent.label : m.t('worklist.event.none'),
     eventTime: r.nextEvent?.atMs !== undefined ? time(r.nextEvent.atMs, nowMs, m) : undefined,
+    eventUndated: r.nextEvent && r.nextEvent.atMs === undefined ? m.t('worklist.event.undated') : '',
     deadline: r.deadline ? time(r.deadline.atMs, nowMs, m) : undefined,
     deadlineText: r.deadline ? m.instant(r.deadline.atMs) : m.t('worklist.deadline.none'),
     deadlineFor: r.deadline && r.deadline.eventLabel !== r.nextEvent?.label ? m.t('worklist.deadline.for', { event: r.deadline.eventLabel }) : '',

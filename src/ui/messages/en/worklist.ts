@@ -50,7 +50,6 @@ export const worklistEn = {
   'worklist.finding': 'Finding the patients…',
   'worklist.cancel': 'Cancel loading',
   'worklist.cancelled': 'Loading cancelled: {loaded} of {total} loaded.',
-  'worklist.complete': 'All {total} loaded.',
   'worklist.cohortIncomplete': 'The server did not return the whole list of patients: {reason}',
   'worklist.cohortEmpty': 'No patient found for this list.',
   'worklist.source': 'Patients',
@@ -102,7 +101,6 @@ export const worklistEn = {
   'worklist.row.failed': 'Not loaded: {reason}',
   'worklist.row.retry': 'Retry',
   'worklist.row.retryFor': 'Retry loading this patient',
-  'worklist.row.incomplete': 'Record incomplete',
   'worklist.row.noName': 'Name not recorded',
   'worklist.empty': 'No patient matches these filters.',
   'worklist.export': 'Export CSV',
@@ -111,6 +109,4 @@ export const worklistEn = {
   'worklist.csv.deadlineIso': 'Last dose no later than (ISO)',
   'worklist.csv.ruleSource': 'Rule source',
   'worklist.back': 'Back to worklist',
-  'worklist.sortedAscending': 'sorted ascending',
-  'worklist.sortedDescending': 'sorted descending',
 } as const;
