@@ -22,7 +22,7 @@
  */
 import type { GroupStatus, RecordInput } from '../domain/input';
 import { DRUG_CLASS, RXNORM_ANTICOAGULANTS, ATC_ANTICOAGULANTS, SNOMED_ANTICOAGULANTS, normaliseOrders } from '../domain/medication';
-import { sessionCapabilityCache, type CapabilityCache } from './capabilities';
+import { readCapabilityStatement, sessionCapabilityCache, type CapabilityCache } from './capabilities';
 import { failureReason, isFatal, type FhirRequester } from './failures';
 import { createLimiter, type Limiter } from './limit';
 import { searchAllPages, type SearchResult } from './paging';
@@ -241,7 +241,9 @@ export async function loadCohortRows<R>(requester: FhirRequester, patientIds: re
   const limit = options.limiter ?? createLimiter(options.concurrency ?? DEFAULT_COHORT_CONCURRENCY);
   // One read of the CapabilityStatement for the whole cohort, not one per patient.
   const shared = { ...options, capabilityCache: options.capabilityCache ?? sessionCapabilityCache(undefined) };
+  // Read before the first patients start, so they do not each read it at once (an unreadable one is not kept).
   for (const patientId of patientIds) options.onUpdate({ patientId, state: 'queued' });
+  if (patientIds.length > 0) await readCapabilityStatement(requester, shared.capabilityCache);
   await Promise.all(
     patientIds.map((patientId) =>
       limit(async () => {

@@ -155,6 +155,8 @@ describe('loading the members', () => {
     const done = states.filter((s): s is Extract<CohortRowState<WorklistRow>, { state: 'done' }> => s.state === 'done');
     expect(done.map((d) => d.patientId).sort()).toEqual([...ids].sort());
     expect(done.every((d) => d.row.patientId === d.patientId && d.row.lmwh !== undefined)).toBe(true);
+    // The CapabilityStatement is read once for the cohort, not once per patient.
+    expect(seen.filter((u) => new URL(u).pathname.endsWith('/metadata'))).toHaveLength(1);
   });
 
   it('a patient whose observation searches fail comes back incomplete and flagged, the others complete', async () => {

@@ -3,6 +3,7 @@
  * keeps one row summary per patient. The store lives in the TanStack Query cache (useWorklist), so leaving for a
  * patient's view and coming back shows it at once, still loading if it was, with the same filters and scroll.
  */
+import { sessionCapabilityCache, type CapabilityCache } from '../../fhir/capabilities';
 import { DEFAULT_COHORT_CONCURRENCY, cohortMembers, loadCohortRow, loadCohortRows, type CohortLoadOptions, type CohortMembers, type CohortSource } from '../../fhir/cohort';
 import { createLimiter } from '../../fhir/limit';
 import type { FhirRequester } from '../../fhir/client';
@@ -45,6 +46,10 @@ export interface WorklistStoreOptions {
   zone: string;
   concurrency?: number;
   scopeLooksMissing?: (type: string) => boolean;
+  /** The launch's per-server request timeout (smart-config.json); absent: the record loader's default. */
+  requestTimeoutMs?: number;
+  /** Where the server's CapabilityStatement is kept (default: read once for this worklist). */
+  capabilityCache?: CapabilityCache;
 }
 
 let ucum: Promise<UnitConverter> | undefined;
@@ -86,6 +91,9 @@ export function createWorklistStore(options: WorklistStoreOptions): WorklistStor
     limiter: createLimiter(options.concurrency ?? DEFAULT_COHORT_CONCURRENCY),
     signal: controller.signal,
     ...(options.scopeLooksMissing ? { scopeLooksMissing: options.scopeLooksMissing } : {}),
+    ...(options.requestTimeoutMs !== undefined ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
+    // Shared by the first load and every retry: one read of the statement for the whole worklist.
+    capabilityCache: options.capabilityCache ?? sessionCapabilityCache(undefined),
     summarise: (input) => summarise(input, options.nowMs, options.zone),
     onUpdate: (s) => {
       entries.set(s.patientId, s);
