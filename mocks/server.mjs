@@ -4,6 +4,7 @@
  * The local sandbox EHR, as a process: `node mocks/server.mjs` (or `npm start`, which builds the app first).
  * Environment: PORT (default 8080), SANDBOX_NOW (ISO instant the demo data is relative to; default the real now),
  * SANDBOX_DATA (comma-separated FHIR JSON / NDJSON files or folders to load besides the demo patients),
+ * SANDBOX_COHORT (synthetic patients on LMWH generated for the worklist; default 200, 0 for none),
  * SANDBOX_ALLOWED_HOSTS (comma-separated host:port values the sandbox also answers on, e.g. a name behind a tunnel;
  * by default only 127.0.0.1 and localhost on its own port).
  */
@@ -32,11 +33,16 @@ for (const h of allowedHosts) {
   }
 }
 
-const sandbox = await startSandbox({ port, now, dataPaths, allowedHosts });
+// SANDBOX_COHORT: synthetic patients on LMWH for the worklist (default 200; 0 for none).
+const cohortEnv = Number(process.env.SANDBOX_COHORT ?? '200');
+const cohortSize = Number.isInteger(cohortEnv) && cohortEnv >= 0 ? cohortEnv : 200;
+
+const sandbox = await startSandbox({ port, now, dataPaths, allowedHosts, cohortSize });
 console.log('');
 console.log(`Sandbox EHR (patient list):  ${sandbox.url}/`);
 console.log(`FHIR base (iss):             ${sandbox.url}/fhir`);
 console.log(`EHR launch of a patient:     ${sandbox.url}/launch?patient=<id>`);
+console.log(`Worklist (provider launch):  ${sandbox.url}/launch?worklist=1`);
 console.log(`Standalone launch:           ${sandbox.url}/app/launch/?iss=${encodeURIComponent(`${sandbox.url}/fhir`)}`);
 console.log(`Sandbox clock:               ${new Date(now).toISOString()}`);
 

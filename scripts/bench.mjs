@@ -325,13 +325,29 @@ function browserTargets(r) {
 }
 
 /**
- * Worklist figures (a cohort of patients on LMWH). The worklist does not exist yet; when it does, measure it here
- * (the cohorts of 200 and 2,000 patients are generated and loaded already: see results.browser.cohorts and
- * mocks/generate/cohort.mjs) and return its figures and targets.
+ * Worklist figures (scripts/bench-worklist.mjs): a provider launch against the sandbox with a generated cohort of 200
+ * patients (and 2,000 with --with-cohorts): first row, complete, FHIR requests, peak JS heap.
  * @returns {Promise<null | { figures: Record<string, unknown>, targets: { target: string, value: string, pass: boolean }[] }>}
  */
 async function benchWorklist() {
-  return null;
+  if (!withBrowser) return null;
+  const { runWorklistBench } = await import('./bench-worklist.mjs');
+  out('6. Worklist (provider launch, generated cohort, Chromium)');
+  const sizes = WITH_COHORTS ? [200, 2000] : [200];
+  const runs = await runWorklistBench({ root: ROOT, distDir: DIST, nowMs: Date.parse('2026-11-25T09:00:00Z'), sizes, timeoutMs: (n) => (n > 500 ? 300_000 : 120_000), log: out });
+  const s = (/** @type {unknown} */ ms) => (typeof ms === 'number' ? `${(ms / 1000).toFixed(1)} s` : 'not reached');
+  table(['N', 'first row', 'complete', 'FHIR req', 'peak JS heap'], runs.map((r) => [String(r.n), s(r.firstRowMs), s(r.completeMs), String(r.requests), `${(Number(r.peakHeapBytes) / 1e6).toFixed(1)} MB`]));
+  const by = (/** @type {number} */ n) => runs.find((r) => r.n === n);
+  const targets = [];
+  const r200 = by(200);
+  if (r200) {
+    targets.push({ target: 'worklist: first rows within 1 s of the token (200)', value: s(r200.firstRowMs), pass: typeof r200.firstRowMs === 'number' && r200.firstRowMs <= 1000 });
+    targets.push({ target: 'worklist: 200 patients complete within 5 s', value: s(r200.completeMs), pass: typeof r200.completeMs === 'number' && r200.completeMs <= 5000 });
+  }
+  const r2000 = by(2000);
+  if (r2000) targets.push({ target: 'worklist: 2,000 patients complete within 30 s', value: s(r2000.completeMs), pass: typeof r2000.completeMs === 'number' && r2000.completeMs <= 30_000 });
+  out('');
+  return { figures: { runs }, targets };
 }
 
 function printTargets() {

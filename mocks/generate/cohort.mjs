@@ -2,10 +2,12 @@
 /**
  * A cohort of patients on LMWH, for benchmarks of a worklist over many patients: each patient has an LMWH order and
  * one of: an ongoing pregnancy (dated by an EDD), an IVF cycle at a given stage (retrieval done, transfer planned or
- * done), or a planned procedure (with a date, or listed without one); a few D-dimer and platelet results. Synthetic;
+ * done), or a planned procedure (with a date, or listed without one); a few D-dimer and platelet results. Most have
+ * a body weight (some none: "missing weight"), a few pregnant ones a recent vaginal bleeding, and some planned events
+ * an order that ends before them (a documented stop), the others an order running past them. Synthetic;
  * deterministic from `seed` and relative to `nowMs`.
  */
-import { SYS, CLINICAL_ACTIVE, VERIFICATION_CONFIRMED, CONDITION_PROBLEM, ONCE_DAILY, clock, cc, coding, qty, loinc, patient, patientRef, observation, edd, dosage, pregnancy } from '../data/lib.mjs';
+import { SYS, CLINICAL_ACTIVE, VERIFICATION_CONFIRMED, CONDITION_PROBLEM, CONDITION_DIAGNOSIS, ONCE_DAILY, clock, cc, coding, qty, loinc, patient, patientRef, observation, edd, dosage, pregnancy, weight } from '../data/lib.mjs';
 import { seededRandom } from './random.mjs';
 
 const LMWH = [
@@ -106,6 +108,26 @@ export function cohort({ size, nowMs, seed = 1, idPrefix = 'cohort' }) {
       resources.push(planned(lap, 'active', c.at(rnd.int(1, 21), '09:00')));
     } else {
       resources.push(planned(lap, 'draft', undefined));
+    }
+    // A documented stop for some patients with a dated planned event: the order ends two days before it.
+    const dated = resources.find((r) => r.resourceType === 'ServiceRequest' && r.occurrenceDateTime);
+    if (dated && rnd.chance(0.3)) {
+      const end = new Date(Date.parse(dated.occurrenceDateTime) - 2 * 86_400_000).toISOString();
+      resources[1].dosageInstruction[0].timing.repeat = { ...resources[1].dosageInstruction[0].timing.repeat, boundsPeriod: { ...resources[1].dosageInstruction[0].timing.repeat.boundsPeriod, end } };
+    }
+    if (rnd.chance(0.85)) resources.push(weight(`${pid}-obs-weight`, pid, c.at(-rnd.int(1, 90), '09:10'), rnd.int(52, 110)));
+    if (stage === 'pregnant' && rnd.chance(0.06)) {
+      resources.push({
+        resourceType: 'Condition',
+        id: `${pid}-cond-vaginal-bleeding`,
+        clinicalStatus: CLINICAL_ACTIVE,
+        verificationStatus: VERIFICATION_CONFIRMED,
+        category: CONDITION_DIAGNOSIS,
+        code: cc([coding(SYS.snomed, '723665008', 'Vaginal bleeding complicating early pregnancy')], 'Vaginal bleeding in pregnancy'),
+        subject: patientRef(pid),
+        onsetDateTime: c.at(-1, '21:15'),
+        recordedDate: c.at(-1, '22:40'),
+      });
     }
     const labs = rnd.int(0, 6);
     for (let k = 0; k < labs; k++) {

@@ -13,7 +13,8 @@ import { parseFaults } from './faults.mjs';
 import { handleFhir } from './fhir-http.mjs';
 import { BodyTooLarge, CORS, readBody, redirect, send, sendJson, sendOutcome } from './http.mjs';
 import { createIdTokenSigner } from './id-token.mjs';
-import { createPatientDirectory } from './loading.mjs';
+import { createPatientDirectory, isCohortRow } from './loading.mjs';
+import { cohortSection } from './cohort.mjs';
 import { createAuthServer, parseLaunchOptions } from './oauth.mjs';
 import { createCdsMount } from './cds-client.mjs';
 import { ehrHomePage, errorPage, iframePage, loadingPage, pickerPage } from './pages.mjs';
@@ -64,7 +65,7 @@ function smartConfiguration(config, origin) {
 function pageRoutes(s) {
   const rows = () => s.directory.rows(s.getEngine());
   return [
-    { method: 'GET', match: (p) => p === '/', name: 'ehr-home', handler: async ({ res, origin }) => send(res, 200, ehrHomePage({ patients: await rows(), nowMs: s.now, origin, problems: s.directory.problems })) },
+    { method: 'GET', match: (p) => p === '/', name: 'ehr-home', handler: ({ res, origin }) => ehrHome(res, origin, rows, s) },
     { method: 'GET', match: (p) => p === '/favicon.ico', name: 'favicon', handler: ({ res }) => send(res, 204, '') },
     { method: 'GET', match: (p) => p === '/launch', name: 'ehr-launch', handler: (a) => ehrLaunch(a, s.auth, rows, s.now) },
     { method: 'GET', match: (p) => p === '/app', name: 'app-folder', handler: ({ res }) => redirect(res, '/app/') },
@@ -79,12 +80,32 @@ function pageRoutes(s) {
   ];
 }
 
-/** @param {RouteArgs} a @param {ReturnType<typeof createAuthServer>} auth @param {() => Promise<import('./loading.mjs').PatientRow[]>} rows @param {number} now */
+/**
+ * The EHR page: the demo patients and loaded data listed first, the generated cohort collapsed after them.
+ * @param {import('node:http').ServerResponse} res @param {string} origin
+ * @param {() => Promise<import('./loading.mjs').PatientRow[]>} rows @param {{ now: number, directory: ReturnType<typeof createPatientDirectory> }} s
+ */
+async function ehrHome(res, origin, rows, s) {
+  const all = await rows();
+  const cohortHtml = cohortSection(all.filter(isCohortRow));
+  send(res, 200, ehrHomePage({ patients: all.filter((r) => !isCohortRow(r)), nowMs: s.now, origin, problems: s.directory.problems, cohortHtml }));
+}
+
+/**
+ * EHR launch of one patient, or with `worklist=1` and no patient a provider launch (the worklist): a practitioner
+ * user and no patient in context, granted the clinician's user-level access.
+ * @param {RouteArgs} a @param {ReturnType<typeof createAuthServer>} auth @param {() => Promise<import('./loading.mjs').PatientRow[]>} rows @param {number} now
+ */
 async function ehrLaunch({ res, url, origin }, auth, rows, now) {
-  const patient = (await rows()).find((r) => r.id === (url.searchParams.get('patient') ?? ''));
-  if (!patient) return send(res, 404, errorPage('Patient not found', 'This sandbox holds no patient with that id.'));
   const parsed = parseFaults(url.searchParams.get('fault'));
   if ('error' in parsed) return send(res, 400, errorPage('Unknown launch option', parsed.error));
+  const patientId = url.searchParams.get('patient') ?? '';
+  if (url.searchParams.get('worklist') === '1' && !patientId) {
+    const launch = auth.createLaunch(null, { ...parseLaunchOptions(url.searchParams), faults: parsed.faults, provider: true });
+    return redirect(res, `/app/launch/?iss=${encodeURIComponent(`${origin}/fhir`)}&launch=${encodeURIComponent(launch)}`);
+  }
+  const patient = (await rows()).find((r) => r.id === patientId);
+  if (!patient) return send(res, 404, errorPage('Patient not found', 'This sandbox holds no patient with that id.'));
   const launch = auth.createLaunch(patient.id, { ...parseLaunchOptions(url.searchParams), faults: parsed.faults });
   const target = `/app/launch/?iss=${encodeURIComponent(`${origin}/fhir`)}&launch=${encodeURIComponent(launch)}`;
   if (url.searchParams.get('iframe') === '1') send(res, 200, iframePage({ patient, nowMs: now, src: target }));
@@ -207,14 +228,15 @@ function attach(server, log, handle) {
 
 /**
  * Starts the sandbox EHR.
- * @param {{ port?: number, now?: number, dataPaths?: string[], log?: (line: string) => void, demo?: boolean, distDir?: string, host?: string, allowedHosts?: string[], onListening?: (url: string) => Promise<void> | void }} [options]
+ * @param {{ port?: number, now?: number, dataPaths?: string[], log?: (line: string) => void, demo?: boolean, distDir?: string, host?: string, allowedHosts?: string[], cohortSize?: number, onListening?: (url: string) => Promise<void> | void }} [options]
  *   now: epoch ms the demo data and displayed ages are relative to; demo: load mocks/data demo patients (default true);
  *   distDir: the built app (default `dist/`); host: listen address (default 127.0.0.1, never exposed beyond this machine);
  *   allowedHosts: more `host:port` values the sandbox answers on (default only 127.0.0.1 and localhost on its port);
+ *   cohortSize: synthetic patients on LMWH generated for the worklist (default 0; `npm start` asks for 200);
  *   onListening: called once the port is open, before the data is loaded (requests answer 503 until then)
  * @returns {Promise<{ url: string, close: () => Promise<void>, engine: Engine, loadReport: { loaded: number, errors: string[] } }>}
  */
-export async function startSandbox({ port = 0, now = Date.now(), dataPaths = [], log = console.log, demo = true, distDir = DEFAULT_DIST, host = '127.0.0.1', allowedHosts = [], onListening } = {}) {
+export async function startSandbox({ port = 0, now = Date.now(), dataPaths = [], log = console.log, demo = true, distDir = DEFAULT_DIST, host = '127.0.0.1', allowedHosts = [], cohortSize = 0, onListening } = {}) {
   const server = createServer();
   const listening = await listen(server, port, host);
   const config = createSandboxConfig({ url: listening.url, port: listening.port, allowedHosts });
@@ -235,6 +257,7 @@ export async function startSandbox({ port = 0, now = Date.now(), dataPaths = [],
     await onListening?.(listening.url);
     engine = await createFhirEngine({ baseUrl: config.issuer });
     if (demo) await directory.loadDemo(engine, now, log);
+    if (cohortSize > 0) await directory.loadCohort(engine, cohortSize, now, log);
     if (dataPaths.length > 0) await directory.loadFiles(engine, dataPaths, log);
     const patientCount = await directory.nameLoadedPatients(engine);
     log(`Loaded ${directory.loadedCount()} resource(s); ${patientCount} patient(s).`);

@@ -1,17 +1,23 @@
 // @ts-check
 /**
- * Startup data of the sandbox: the demo patients (mocks/data) and the files given in `dataPaths`, and the patient
- * list the EHR page shows.
+ * Startup data of the sandbox: the demo patients (mocks/data), the generated worklist cohort, the files given in
+ * `dataPaths`, and the patient list the EHR page shows.
  */
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { loadDataPaths } from './data-loader.mjs';
+import { sandboxCohort } from './cohort.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const DEMO_DATA = path.resolve(HERE, '../data/index.mjs');
 
 /** @typedef {{ id: string, name: string, birthDate?: string, scenario: string }} PatientRow */
+
+/** Scenario label of the generated cohort's patients (listed collapsed on the EHR page). */
+export const COHORT_SCENARIO = 'generated cohort';
+/** @param {{ scenario: string }} row */
+export const isCohortRow = (row) => row.scenario.startsWith(COHORT_SCENARIO);
 /** @typedef {{ load: (json: any, source: string) => Promise<{ loaded: number, errors: string[] }>, patients: () => Promise<any[]> }} LoadableEngine */
 
 /** @param {any} patient a FHIR Patient */
@@ -64,6 +70,24 @@ export function createPatientDirectory() {
     }
   }
 
+  /**
+   * The generated cohort for the worklist (`size` patients on LMWH) and the List and Group holding part of it.
+   * @param {LoadableEngine} engine @param {number} size @param {number} now @param {(line: string) => void} log
+   */
+  async function loadCohort(engine, size, now, log) {
+    const generated = sandboxCohort({ size, nowMs: now });
+    for (const g of generated.patients) {
+      const r = await engine.load(g.resources, `cohort patient ${g.id}`);
+      loaded += r.loaded;
+      problems.push(...r.errors);
+      info.set(g.id, { name: g.name, scenario: `${COHORT_SCENARIO}: ${g.stage}` });
+    }
+    const c = await engine.load(generated.collections, 'cohort List and Group');
+    loaded += c.loaded;
+    problems.push(...c.errors);
+    log(`Cohort: ${generated.patients.length} generated patient(s) on LMWH, with a List and a Group.`);
+  }
+
   /** @param {LoadableEngine} engine @param {string[]} dataPaths @param {(line: string) => void} log */
   async function loadFiles(engine, dataPaths, log) {
     const report = await loadDataPaths(engine, dataPaths);
@@ -95,5 +119,5 @@ export function createPatientDirectory() {
       .sort((a, b) => a.name.localeCompare(b.name));
   }
 
-  return { loadDemo, loadFiles, nameLoadedPatients, rows, problems, loadedCount: () => loaded };
+  return { loadDemo, loadCohort, loadFiles, nameLoadedPatients, rows, problems, loadedCount: () => loaded };
 }

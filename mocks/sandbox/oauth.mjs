@@ -7,7 +7,7 @@
  * rotated on each use and bounded in time (reuse of a rotated one revokes the whole family), and an RS256 id_token.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { grantScopes } from './scopes-granted.mjs';
+import { grantScopes, userLevelScopes } from './scopes-granted.mjs';
 
 export { TRIMMED_TYPES, grantScopes } from './scopes-granted.mjs';
 
@@ -22,7 +22,8 @@ const MAX_TOKEN_LIFETIME_S = 86_400;
 
 /** @typedef {import('./scopes-granted.mjs').GrantKind} GrantKind */
 /** @typedef {import('./faults.mjs').Fault} Fault */
-/** @typedef {{ tokenLifetime: number, grant: GrantKind, needPatientBanner: boolean, write: boolean, faults: Fault[], appContext?: string }} LaunchOptions */
+/** @typedef {{ tokenLifetime: number, grant: GrantKind, needPatientBanner: boolean, write: boolean, faults: Fault[], appContext?: string, provider?: boolean }} LaunchOptions */
+/** provider: a launch without a patient in context (the worklist), granted the clinician's user-level access */
 /** @typedef {{ requests: number, seenSearches: Set<string> }} LaunchState per launch, shared by its tokens (faults) */
 /** @typedef {{ scopes: string[], patient: string | null, options: LaunchOptions, clientId: string, state: LaunchState }} GrantContext */
 /** @typedef {{ ctx: GrantContext, current: string, expiresAt: number, revoked: boolean, accessTokens: Set<string> }} RefreshFamily */
@@ -94,6 +95,15 @@ function authorizeRefusal(params, { redirectUris, audiences }) {
   return null;
 }
 
+/**
+ * The scopes granted to an authorisation: the user-level mapping only for a provider launch without a patient.
+ * @param {string} requested @param {string | null} patient @param {LaunchOptions} options
+ */
+const grantedFor = (requested, patient, options) => {
+  const granted = grantScopes(requested, options.grant, options);
+  return patient === null && options.provider === true ? userLevelScopes(granted) : granted;
+};
+
 /** @param {string} error @param {string} description @param {number} [status] */
 const tokenError = (error, description, status = 400) => ({ status, body: { error, error_description: description } });
 
@@ -104,7 +114,7 @@ export class AuthServer {
   /** @param {AuthDeps} deps */
   constructor(deps) {
     this.deps = deps;
-    /** @type {Map<string, { patient: string, options: LaunchOptions, expiresAt: number }>} */
+    /** @type {Map<string, { patient: string | null, options: LaunchOptions, expiresAt: number }>} */
     this.launches = new Map();
     /** @type {Map<string, any>} code -> code record */
     this.codes = new Map();
@@ -116,7 +126,10 @@ export class AuthServer {
     this.pending = new Map();
   }
 
-  /** @param {string} patient @param {LaunchOptions} options @returns {string} opaque launch id */
+  /**
+   * A null patient with `options.provider` is a provider launch (the worklist).
+   * @param {string | null} patient @param {LaunchOptions} options @returns {string} opaque launch id
+   */
   createLaunch(patient, options) {
     const id = randomId(18);
     this.launches.set(id, { patient, options, expiresAt: Date.now() + LAUNCH_LIFETIME_MS });
@@ -176,7 +189,7 @@ export class AuthServer {
       clientId: params.get('client_id') ?? '',
       redirectUri: params.get('redirect_uri') ?? '',
       challenge: params.get('code_challenge') ?? '',
-      ctx: { scopes: grantScopes(params.get('scope') ?? '', options.grant, options), patient, options, clientId: params.get('client_id') ?? '', state: newLaunchState() },
+      ctx: { scopes: grantedFor(params.get('scope') ?? '', patient, options), patient, options, clientId: params.get('client_id') ?? '', state: newLaunchState() },
       expiresAt: Date.now() + CODE_LIFETIME_MS,
       used: false,
       issued: /** @type {{ access: string, family: RefreshFamily | null } | null} */ (null),

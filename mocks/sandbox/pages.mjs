@@ -70,9 +70,9 @@ export function ageAt(birthDate, nowMs) {
 
 /**
  * The EHR's patient list.
- * @param {{ patients: PatientRow[], nowMs: number, origin: string, problems: string[] }} args
+ * @param {{ patients: PatientRow[], nowMs: number, origin: string, problems: string[], cohortHtml?: string }} args
  */
-export function ehrHomePage({ patients, nowMs, origin, problems }) {
+export function ehrHomePage({ patients, nowMs, origin, problems, cohortHtml = '' }) {
   const rows = patients
     .map((p) => {
       const age = ageAt(p.birthDate, nowMs);
@@ -106,6 +106,7 @@ export function ehrHomePage({ patients, nowMs, origin, problems }) {
 <div><input type="checkbox" id="iframe" name="iframe" value="1"> <label for="iframe">Open the app inside the EHR (iframe)</label></div>
 <div><input type="checkbox" id="need_patient_banner" name="need_patient_banner" value="false"> <label for="need_patient_banner">Hide the app's patient banner (need_patient_banner=false)</label></div>
 </fieldset>
+<p><button type="submit" name="worklist" value="1">Launch worklist</button> (provider launch as the sandbox clinician, no patient in context)</p>
 <h2>Patients (${patients.length})</h2>
 ${
   patients.length === 0
@@ -118,6 +119,7 @@ ${rows}
 </tbody>
 </table>`
 }
+${cohortHtml}
 </form>
 <h2>Standalone launch</h2>
 <p><a href="${esc(standalone)}">Standalone launch of LMWH Monitor</a> (you pick the patient at the sandbox's sign-in step).</p>

@@ -176,6 +176,8 @@ export interface ReadyClientLike extends SmartClientLike {
   state: SmartClientLike['state'] & {
     tokenResponse?: SmartClientLike['state']['tokenResponse'] & { patient?: string; scope?: string; need_patient_banner?: boolean; appContext?: unknown };
   };
+  /** fhirclient's Client: the `fhirUser` of the id_token ("Practitioner/123"), null without one. */
+  getFhirUser?: () => string | null;
 }
 
 export interface LaunchedSessionData {
@@ -186,8 +188,19 @@ export interface LaunchedSessionData {
   grantedScope: string;
   /** SMART appContext from the token response (e.g. a CDS Hooks card's link naming an event), when a string. */
   appContext?: string;
+  /** A provider launch without a patient in context: the app opens the worklist (patientId is then ''). */
+  worklist?: true;
   /** The request timeout set for this server in smart-config.json; absent means the record loader's default. */
   requestTimeoutMs?: number;
+}
+
+/**
+ * A launch without a patient opens the worklist when it is a provider's: user-level scopes were granted, or the
+ * id_token's fhirUser is a Practitioner or PractitionerRole.
+ */
+export function isProviderLaunch(scope: string | undefined, fhirUser: string | null | undefined): boolean {
+  if ((scope ?? '').split(/\s+/).some((s) => s.startsWith('user/'))) return true;
+  return /(^|\/)(Practitioner|PractitionerRole)\/[^/]+$/.test(fhirUser ?? '');
 }
 
 export type LaunchOutcome = { kind: 'no-launch' } | { kind: 'ready'; session: LaunchedSessionData };
@@ -235,22 +248,45 @@ export async function completeLaunch(input: CompleteLaunchInput): Promise<Launch
     throw new LaunchError(describeLaunchError(e));
   }
   const tr = client.state.tokenResponse ?? {};
-  if (!tr.patient) {
+  const patientId = tr.patient;
+  if (!patientId && !isProviderLaunch(tr.scope, safeFhirUser(client))) {
     throw new LaunchError('The EHR did not say which patient LMWH Monitor was opened for. Relaunch it from the patient\'s chart.');
   }
   const config = input.launchConfig ? await settledWithin(input.launchConfig, LAUNCH_CONFIG_WAIT_MS) : undefined;
   const requestTimeoutMs = config ? requestTimeoutFor(config, client.state.serverUrl) : undefined;
+  if (!patientId) {
+    // A provider launch (checked above): the worklist.
+    return {
+      kind: 'ready',
+      session: {
+        requester: createFhirRequester(client, input.requesterOptions),
+        patientId: '',
+        needPatientBanner: tr.need_patient_banner !== false,
+        grantedScope: typeof tr.scope === 'string' ? tr.scope : '',
+        worklist: true,
+        ...(requestTimeoutMs !== undefined ? { requestTimeoutMs } : {}),
+      },
+    };
+  }
   return {
     kind: 'ready',
     session: {
       requester: createFhirRequester(client, input.requesterOptions),
-      patientId: tr.patient,
+      patientId,
       needPatientBanner: tr.need_patient_banner !== false,
       grantedScope: typeof tr.scope === 'string' ? tr.scope : '',
       ...(typeof tr.appContext === 'string' ? { appContext: tr.appContext } : {}),
       ...(requestTimeoutMs !== undefined ? { requestTimeoutMs } : {}),
     },
   };
+}
+
+function safeFhirUser(client: ReadyClientLike): string | null {
+  try {
+    return client.getFhirUser?.() ?? null;
+  } catch {
+    return null;
+  }
 }
 
 /**

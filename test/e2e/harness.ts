@@ -56,12 +56,12 @@ export interface Harness {
 }
 
 /** Starts the sandbox and chromium. Call close() in afterAll (it also closes every page still open). */
-export async function startHarness(options: { dataPaths?: string[] } = {}): Promise<Harness> {
+export async function startHarness(options: { dataPaths?: string[]; cohortSize?: number } = {}): Promise<Harness> {
   if (!existsSync(DIST_APP) || !existsSync(DIST_LAUNCH)) {
     throw new Error('dist/ has no build of the app: run ./node_modules/.bin/vite build first (npm test does it).');
   }
   mkdirSync(RESULTS_DIR, { recursive: true });
-  const sandbox = await startSandbox({ port: 0, now: FIXED_NOW, dataPaths: options.dataPaths ?? [], log: () => undefined });
+  const sandbox = await startSandbox({ port: 0, now: FIXED_NOW, dataPaths: options.dataPaths ?? [], log: () => undefined, cohortSize: options.cohortSize ?? 0 });
   let browser: Browser | undefined;
   try {
     browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
@@ -140,7 +140,7 @@ export interface SuiteHarness {
  * Registers a test file's harness lifecycle: one sandbox and browser for the file (closed after it), and every page
  * opened through it closed after its test.
  */
-export function setupHarness(options: { dataPaths?: string[] } = {}): SuiteHarness {
+export function setupHarness(options: { dataPaths?: string[]; cohortSize?: number } = {}): SuiteHarness {
   let harness: Harness | undefined;
   const pages: TestPage[] = [];
   beforeAll(async () => {

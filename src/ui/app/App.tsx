@@ -5,7 +5,7 @@
  */
 import { MessagesProvider } from '../messages/MessagesProvider';
 import { LanguageSwitch, useLocaleSetting } from '../messages/LanguageSwitch';
-import { Suspense, useEffect, useMemo, useState } from 'react';
+import { Suspense, lazy, useEffect, useMemo, useState } from 'react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { FhirRequester } from '../../fhir/client';
 import { FhirHttpError, ForbiddenUrlError, SessionExpiredError } from '../../fhir/errors';
@@ -16,6 +16,7 @@ import { AppContext, type AppContextValue } from './AppContext';
 import { SessionExpiredScreen } from './screens';
 import { PatientBanner } from '../patient-banner/PatientBanner';
 import { LazyPatientView, loadedPatientView } from './lazyViews';
+import { BackToWorklist } from '../worklist/BackToWorklist';
 
 export interface LaunchedSession {
   requester: FhirRequester;
@@ -24,9 +25,13 @@ export interface LaunchedSession {
   grantedScopes: ParsedScopes;
   /** SMART appContext of the launch (see launchFocus.ts). */
   appContext?: string;
+  /** A provider launch without a patient: the worklist opens first (see src/ui/worklist). */
+  worklist?: boolean;
   /** Per-server request timeout from smart-config.json; absent: the record loader's default. */
   requestTimeoutMs?: number;
 }
+
+const LazyWorklist = lazy(() => import('../worklist/Worklist').then((mod) => ({ default: mod.Worklist })));
 
 export interface AppProps {
   session: LaunchedSession;
@@ -126,6 +131,8 @@ export function App({ session, clock = systemClock, initialZone, queryClient }: 
   const [facilityZone, setFacilityZone] = useState(() => (initialZone && isValidZone(initialZone) ? initialZone : defaultZone()));
   const [expired, setExpired] = useState(false);
   const [locale, setLocale] = useLocaleSetting();
+  // The patient whose view is open: the launch's, or the one picked on the worklist (none = the worklist).
+  const [openPatientId, setOpenPatientId] = useState<string | undefined>(session.worklist ? undefined : session.patientId);
 
   useEffect(() => {
     // Any query failing with SessionExpiredError ends the session for the whole app.
@@ -139,8 +146,8 @@ export function App({ session, clock = systemClock, initialZone, queryClient }: 
   }, [client]);
 
   const value: AppContextValue = useMemo(
-    () => ({ ...session, facilityZone, setFacilityZone, clock }),
-    [session, facilityZone, clock],
+    () => ({ ...session, patientId: openPatientId ?? '', facilityZone, setFacilityZone, clock }),
+    [session, openPatientId, facilityZone, clock],
   );
 
   if (expired) return <SessionExpiredScreen />;
@@ -159,10 +166,21 @@ export function App({ session, clock = systemClock, initialZone, queryClient }: 
             </button>
             <GrantedAccess scopes={session.grantedScopes} />
           </header>
-          <PatientBanner />
-          <main className="app-main">
-            <PatientViewSlot />
-          </main>
+          {openPatientId === undefined ? (
+            <main className="app-main">
+              <Suspense fallback={<ViewLoading />}>
+                <LazyWorklist onOpenPatient={setOpenPatientId} />
+              </Suspense>
+            </main>
+          ) : (
+            <>
+              {session.worklist && <BackToWorklist onBack={() => setOpenPatientId(undefined)} />}
+              <PatientBanner key={`banner-${openPatientId}`} />
+              <main className="app-main">
+                <PatientViewSlot key={openPatientId} />
+              </main>
+            </>
+          )}
         </div>
         </MessagesProvider>
       </AppContext.Provider>

@@ -24,6 +24,7 @@ import { stopCriteriaRu } from './ru/stopCriteria';
 import { cautionsRu, indicationsRu, stopNowRu } from './ru/stopNow';
 import { labsRu } from './ru/labs';
 import { timelineRu } from './ru/timeline';
+import { worklistRu } from './ru/worklist';
 import { copyToNoteEn } from './en/copyToNote';
 import { ruleWordingEn } from './en/ruleWording';
 import { rulesEn } from './en/rules';
@@ -40,6 +41,7 @@ import { provenanceEn } from './en/provenance';
 import { recordEn } from './en/record';
 import { screensEn } from './en/screens';
 import { summaryEn } from './en/summary';
+import { worklistEn } from './en/worklist';
 
 export const EN = {
   ...commonEn,
@@ -62,6 +64,7 @@ export const EN = {
   ...recordEn,
   ...screensEn,
   ...summaryEn,
+  ...worklistEn,
 } as const;
 
 export type MessageKey = keyof typeof EN;
@@ -94,6 +97,7 @@ export const RU: Partial<Catalogue> = {
   ...cautionsRu,
   ...labsRu,
   ...timelineRu,
+  ...worklistRu,
 };
 
 export type Locale = 'en' | 'ru';

@@ -1,0 +1,148 @@
+/**
+ * The worklist's loading state, outside React: finds the cohort, loads the members' records several at a time and
+ * keeps one row summary per patient. The store lives in the TanStack Query cache (useWorklist), so leaving for a
+ * patient's view and coming back shows it at once, still loading if it was, with the same filters and scroll.
+ */
+import { sessionCapabilityCache, type CapabilityCache } from '../../fhir/capabilities';
+import { DEFAULT_COHORT_CONCURRENCY, cohortMembers, loadCohortRow, loadCohortRows, type CohortLoadOptions, type CohortMembers, type CohortSource } from '../../fhir/cohort';
+import { createLimiter } from '../../fhir/limit';
+import type { FhirRequester } from '../../fhir/client';
+import type { RecordInput } from '../../domain/input';
+import { createTableConverter, loadUnitConverter, type UnitConverter } from '../../domain/labs';
+import { worklistRowFromInput, type WorklistFilter, type WorklistRow } from '../../domain/worklist';
+import type { WorklistEntry, WorklistSort } from './worklistViewModel';
+
+export type WorklistPhase = 'finding' | 'loading' | 'done' | 'cancelled' | 'failed';
+
+export interface WorklistState {
+  phase: WorklistPhase;
+  cohort: CohortMembers | undefined;
+  entries: WorklistEntry[];
+  /** The instant every row was computed at (the clock when the load started). */
+  nowMs: number;
+  error: unknown;
+}
+
+export interface WorklistUi {
+  filter: WorklistFilter;
+  sort: WorklistSort;
+  scrollY: number;
+}
+
+export interface WorklistStore {
+  getState(): WorklistState;
+  subscribe(listener: () => void): () => void;
+  cancel(): void;
+  retry(patientId: string): void;
+  /** What the screen last showed (filters, sort, scroll), kept for "Back to worklist". */
+  ui: WorklistUi | undefined;
+  rememberUi(ui: WorklistUi): void;
+}
+
+export interface WorklistStoreOptions {
+  requester: FhirRequester;
+  source: CohortSource;
+  nowMs: number;
+  zone: string;
+  concurrency?: number;
+  scopeLooksMissing?: (type: string) => boolean;
+  /** The launch's per-server request timeout (smart-config.json); absent: the record loader's default. */
+  requestTimeoutMs?: number;
+  /** Where the server's CapabilityStatement is kept (default: read once for this worklist). */
+  capabilityCache?: CapabilityCache;
+}
+
+let ucum: Promise<UnitConverter> | undefined;
+
+/** The row of one record: the small unit table first; the UCUM library only when a unit falls outside it. */
+async function summarise(input: RecordInput, nowMs: number, zone: string): Promise<WorklistRow> {
+  const table = createTableConverter();
+  const row = worklistRowFromInput(input, { nowMs, zone, units: table });
+  if (!table.missed) return row;
+  ucum ??= loadUnitConverter();
+  return worklistRowFromInput(input, { nowMs, zone, units: await ucum });
+}
+
+export function createWorklistStore(options: WorklistStoreOptions): WorklistStore {
+  const controller = new AbortController();
+  const entries = new Map<string, WorklistEntry>();
+  const listeners = new Set<() => void>();
+  let state: WorklistState = { phase: 'finding', cohort: undefined, entries: [], nowMs: options.nowMs, error: undefined };
+  let scheduled = false;
+
+  const publish = () => {
+    scheduled = false;
+    state = { ...state, entries: [...entries.values()] };
+    for (const l of listeners) l();
+  };
+  // Rows settle in bursts; one render per burst, not one per row.
+  const schedule = () => {
+    if (scheduled) return;
+    scheduled = true;
+    setTimeout(publish, 30);
+  };
+  const setPhase = (phase: WorklistPhase, extra: Partial<WorklistState> = {}) => {
+    state = { ...state, ...extra, phase };
+    publish();
+  };
+
+  const loadOptions: CohortLoadOptions<WorklistRow> = {
+    now: options.nowMs,
+    limiter: createLimiter(options.concurrency ?? DEFAULT_COHORT_CONCURRENCY),
+    signal: controller.signal,
+    ...(options.scopeLooksMissing ? { scopeLooksMissing: options.scopeLooksMissing } : {}),
+    ...(options.requestTimeoutMs !== undefined ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
+    // Shared by the first load and every retry: one read of the statement for the whole worklist.
+    capabilityCache: options.capabilityCache ?? sessionCapabilityCache(undefined),
+    summarise: (input) => summarise(input, options.nowMs, options.zone),
+    onUpdate: (s) => {
+      entries.set(s.patientId, s);
+      schedule();
+    },
+  };
+
+  // Patients found by the code search start loading while the broader search still runs; each patient once.
+  const started: Promise<void>[] = [];
+  const loadNew = (ids: readonly string[]) => {
+    const fresh = ids.filter((id) => !entries.has(id));
+    if (fresh.length === 0) return;
+    const loading = loadCohortRows(options.requester, fresh, loadOptions);
+    loading.catch(() => undefined); // awaited in run(); marked handled in case the cohort search fails first
+    started.push(loading);
+  };
+  const run = async () => {
+    const cohort = await cohortMembers(options.requester, options.source, options.nowMs, {
+      signal: controller.signal,
+      zone: options.zone,
+      onFirstMembers: (first) => {
+        setPhase('loading', { cohort: first });
+        loadNew(first.patientIds);
+      },
+    });
+    setPhase('loading', { cohort });
+    loadNew(cohort.patientIds);
+    await Promise.all(started);
+    setPhase('done');
+  };
+  run().catch((error: unknown) => setPhase(controller.signal.aborted ? 'cancelled' : 'failed', { error }));
+
+  return {
+    getState: () => state,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    cancel() {
+      controller.abort();
+    },
+    retry(patientId) {
+      // A retry runs on its own signal: a cancelled load can still have single rows loaded again.
+      const own = new AbortController();
+      void loadCohortRow(options.requester, patientId, { ...loadOptions, signal: own.signal }).catch((error: unknown) => setPhase('failed', { error }));
+    },
+    ui: undefined,
+    rememberUi(ui) {
+      this.ui = ui;
+    },
+  };
+}
