@@ -166,14 +166,16 @@ export interface DdimerChartProps {
   onUnitChange: (unit: DdimerDisplayUnit) => void;
   /** Where the exclusions report is (an in-page anchor). */
   exclusionsHref?: string;
+  /** The part of the axis drawn (from focusWindow); the whole axis when absent. */
+  window?: [number, number];
 }
 
-export function DdimerChart({ data, unit, onUnitChange, exclusionsHref = '#exclusions' }: DdimerChartProps) {
+export function DdimerChart({ data, unit, onUnitChange, exclusionsHref = '#exclusions', window }: DdimerChartProps) {
   const id = useId();
   const m = useMessages();
   const [bandOn, setBandOn] = useState(false);
   const [studyId, setStudyId] = useState<ReferenceStudyId>('biomed-res-int-2020');
-  const view = useMemo(() => buildDdimerChartView(data, unit, { on: bandOn, studyId }, m, sourceLabel), [data, unit, bandOn, studyId, m]);
+  const view = useMemo(() => buildDdimerChartView(data, unit, { on: bandOn, studyId }, m, sourceLabel, window), [data, unit, bandOn, studyId, m, window]);
   const band = view.band;
 
   return (
@@ -211,6 +213,7 @@ export function DdimerChart({ data, unit, onUnitChange, exclusionsHref = '#exclu
         ))}
       </ul>
 
+      {view.dduAxisNote && <p className="timeline-note">{view.dduAxisNote}</p>}
       {view.noPoints && <p>{view.noPoints}</p>}
       {view.notPlottedLink && (
         <p>
