@@ -33,14 +33,15 @@ describe('CoagPanel', () => {
     expect(c).toHaveTextContent('VERIFIED');
   });
 
-  it('anti-Xa calibrated for LMWH and "calibration not stated" are separate cards; an empty analyte says "No ... results", never normal', async () => {
+  it('anti-Xa calibrated for LMWH and "calibration not stated" are kept apart; analytes without results are one line, never normal', async () => {
     render(<CoagPanel record={await demoRecord('third-trimester')} />);
-    const generic = card('Anti-Xa (heparin, calibration not stated)');
-    expect(generic).toHaveTextContent('No Anti-Xa (heparin, calibration not stated) results');
-    expect(generic).not.toHaveTextContent(/normal/i);
-    expect(card('Antithrombin')).toHaveTextContent('No Antithrombin results');
-    expect(card('eGFR')).toHaveTextContent('eGFR (per 1.73 m2) is not validated in pregnancy');
-    expect(within(generic).queryByRole('button')).toBeNull();
+    expect(card('Anti-Xa (LMWH-calibrated)')).toBeInTheDocument();
+    expect(screen.queryByRole('article', { name: 'Anti-Xa (heparin, calibration not stated)' })).toBeNull();
+    const line = screen.getByText(/^No results in the record for: /);
+    expect(line).toHaveTextContent('Anti-Xa (heparin, calibration not stated)');
+    expect(line).not.toHaveTextContent(/normal/i);
+    expect(screen.queryByRole('article', { name: 'Antithrombin' })).toBeNull();
+    expect(screen.getByText(/^No results in the record for: /)).toHaveTextContent(/Antithrombin/);
   });
 
   it('planned-surgery: creatinine clearance 28 mL/min with the lab flag Low, apart from creatinine and eGFR', async () => {
@@ -50,8 +51,8 @@ describe('CoagPanel', () => {
     expect(c).toHaveTextContent('Lab flag: Low (L)');
     expect(c).toHaveTextContent('> 90 mL/min');
     expect(c).toHaveTextContent('the measure the enoxaparin label threshold (CrCl < 30 mL/min) uses');
-    expect(card('Creatinine')).toHaveTextContent('No Creatinine results');
-    expect(card('PT')).toHaveTextContent('No PT results');
+    expect(screen.getByText(/^No results in the record for: /)).toHaveTextContent(/^No results in the record for: PT, .*Creatinine(,|$)/);
+    expect(screen.queryByRole('article', { name: 'PT' })).toBeNull();
   });
 
   it('the full series table opens from a keyboard-reachable button with aria-expanded, with the required caption and columns', async () => {

@@ -245,7 +245,10 @@ export function hitBoxView(hit: HitPatternResult, medication: CoagPanelSlice['me
 export interface CoagPanelView {
   heading: string;
   incomplete: string | undefined;
+  /** Analytes with something to show (results, or results left out); the platelets card also while the HIT box speaks. */
   cards: AnalyteCardView[];
+  /** "No results in the record for: PT, INR, ..." in place of one empty card per analyte. */
+  emptyLine: string | undefined;
   hit: HitBoxView;
   doseSourceLabel: string;
   noneGiven: string;
@@ -259,11 +262,17 @@ export function buildCoagPanelView(slice: CoagPanelSlice, m: Messages): CoagPane
   const incomplete = !group || group.status !== 'complete';
   const reason = !group ? m.t('coag.notRun') : (group.reason ?? m.t('coag.searchStatus', { status: group.status }));
   const labs: LabSeries = slice.labs;
+  const hit = hitBoxView(slice.hitPattern, slice.medication, m);
+  const all = COAG_ANALYTES.map((a) => analyteCardView(labs[a], slice.antiXaTiming, m));
+  // The HIT check lives in the platelets card: the card stays while the check has something to say.
+  const shown = (c: AnalyteCardView) => c.latest !== undefined || c.exclusions.length > 0 || (c.analyte === 'platelets' && !hit.quiet);
+  const empty = all.filter((c) => !shown(c));
   return {
     heading: m.t('coag.heading'),
     incomplete: incomplete ? m.t('coag.incomplete', { reason }) : undefined,
-    cards: COAG_ANALYTES.map((a) => analyteCardView(labs[a], slice.antiXaTiming, m)),
-    hit: hitBoxView(slice.hitPattern, slice.medication, m),
+    cards: all.filter(shown),
+    emptyLine: empty.length > 0 ? m.t('coag.noResultsFor', { list: empty.map((c) => c.label).join(', ') }) : undefined,
+    hit,
     doseSourceLabel: m.t('coag.doseSource'),
     noneGiven: m.t('coag.noneGiven'),
     rangeLabel: m.t('coag.rangeLabel'),

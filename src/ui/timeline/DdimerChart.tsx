@@ -177,6 +177,8 @@ export function DdimerChart({ data, unit, onUnitChange, exclusionsHref = '#exclu
   const [studyId, setStudyId] = useState<ReferenceStudyId>('biomed-res-int-2020');
   const view = useMemo(() => buildDdimerChartView(data, unit, { on: bandOn, studyId }, m, sourceLabel, window), [data, unit, bandOn, studyId, m, window]);
   const band = view.band;
+  // Nothing to draw: no controls, legend or empty box, only what was (not) found.
+  if (!view.hasPoints) return <EmptyChart view={view} exclusionsHref={exclusionsHref} />;
 
   return (
     <div className="ddimer-chart">
@@ -188,20 +190,16 @@ export function DdimerChart({ data, unit, onUnitChange, exclusionsHref = '#exclu
 
       {view.calendarAlert && <p className="timeline-alert">{view.calendarAlert}</p>}
 
-      {view.hasPoints ? (
-        plotLoaded ? (
-          <div className="ddimer-chart__plot" role="img" aria-label={view.summary}>
-            <plotLoaded.DdimerPlot view={view} />
-          </div>
-        ) : (
-          <Suspense fallback={<PlotLoading summary={view.summary} loading={view.loading} />}>
-            <div className="ddimer-chart__plot" role="img" aria-label={view.summary}>
-              <DdimerPlot view={view} />
-            </div>
-          </Suspense>
-        )
+      {plotLoaded ? (
+        <div className="ddimer-chart__plot" role="img" aria-label={view.summary}>
+          <plotLoaded.DdimerPlot view={view} />
+        </div>
       ) : (
-        <div className="ddimer-chart__plot" role="img" aria-label={view.summary} />
+        <Suspense fallback={<PlotLoading summary={view.summary} loading={view.loading} />}>
+          <div className="ddimer-chart__plot" role="img" aria-label={view.summary}>
+            <DdimerPlot view={view} />
+          </div>
+        </Suspense>
       )}
 
       <ul className="ddimer-legend" aria-label={view.legendLabel}>
@@ -214,13 +212,30 @@ export function DdimerChart({ data, unit, onUnitChange, exclusionsHref = '#exclu
       </ul>
 
       {view.dduAxisNote && <p className="timeline-note">{view.dduAxisNote}</p>}
+      <ChartNotes view={view} exclusionsHref={exclusionsHref} />
+    </div>
+  );
+}
+
+function EmptyChart({ view, exclusionsHref }: { view: DdimerChartView; exclusionsHref: string }) {
+  return (
+    <div className="ddimer-chart ddimer-chart--empty">
       {view.noPoints && <p>{view.noPoints}</p>}
+      <ChartNotes view={view} exclusionsHref={exclusionsHref} />
+    </div>
+  );
+}
+
+/** Results not plotted (with the way to the exclusions report) and results outside this pregnancy. */
+function ChartNotes({ view, exclusionsHref }: { view: DdimerChartView; exclusionsHref: string }) {
+  return (
+    <>
       {view.notPlottedLink && (
         <p>
           <a href={exclusionsHref}>{view.notPlottedLink}</a>
         </p>
       )}
       {view.outsideNote && <p className="timeline-note">{view.outsideNote}</p>}
-    </div>
+    </>
   );
 }
