@@ -18,7 +18,7 @@ describe('CoagPanel', () => {
     const c = card('Platelets');
     expect(within(c).getByText('206 ×10⁹/L', { selector: 'strong' })).toBeInTheDocument();
     expect(within(c).getAllByText('15 Nov 2026 09:25 (UTC)')[0]).toBeInTheDocument();
-    expect(c).toHaveTextContent('Reference range (lab): 150–400 10*3/uL · Lab flag: Normal (N)');
+    expect(c).toHaveTextContent('Reference range (lab): 150–400 ×10³/µL · Lab flag: Normal (N)');
     expect(c).toHaveTextContent('5 results, 248 -> 206');
     expect(c.querySelector('svg')).toHaveAttribute('aria-hidden', 'true');
     expect(within(c).getAllByText(/Observation\/third-trimester-obs-platelets-w34/, { selector: '.visually-hidden' }).length).toBeGreaterThan(0);
@@ -72,8 +72,8 @@ describe('CoagPanel', () => {
     expect(headers).toEqual(['Date', 'Result (as reported)', 'Value (×10⁹/L)', 'Reference range', 'Status', 'Source']);
     const rows = within(table).getAllByRole('row');
     expect(rows).toHaveLength(6);
-    expect(rows[1]).toHaveTextContent('206 10*3/uL');
-    expect(rows[5]).toHaveTextContent('248 10*3/uL');
+    expect(rows[1]).toHaveTextContent('206 ×10³/µL');
+    expect(rows[5]).toHaveTextContent('248 ×10³/µL');
     await user.click(button);
     expect(table).not.toBeVisible();
   });
@@ -147,7 +147,7 @@ describe('lab formatting', () => {
     expect(formatLabValue({ value: 48.620000001, displayUnit: 'umol/L' }, m)).toBe('48.62 µmol/L');
   });
   it('reference ranges and flags exactly as the lab gave them, or empty', () => {
-    expect(labRangeText([{ low: { value: 150, unit: '10*3/uL' }, high: { value: 400, unit: '10*3/uL' } }], m)).toBe('150–400 10*3/uL');
+    expect(labRangeText([{ low: { value: 150, unit: '10*3/uL' }, high: { value: 400, unit: '10*3/uL' } }], m)).toBe('150–400 ×10³/µL');
     expect(labRangeText([{ high: { value: 0.5, unit: 'mg/L' }, appliesTo: [{ text: 'non-pregnant' }] }], m)).toBe('up to 0.5 mg/L (non-pregnant)');
     expect(labRangeText([], m)).toBe('');
     expect(interpretationText([{ coding: [{ code: 'H', display: 'High' }] }])).toBe('High (H)');

@@ -13,7 +13,7 @@ describe('coagulation panel view model', () => {
     expect(folded.length).toBeGreaterThan(0);
     expect(view.emptyLine).toBe(`No results in the record for: ${folded.join(', ')}`);
     const platelets = view.cards.find((c) => c.analyte === 'platelets')!;
-    expect(platelets.latest).toMatchObject({ value: '206 ×10⁹/L', range: '150–400 10*3/uL', flag: 'Normal (N)', trend: '5 results, 248 -> 206' });
+    expect(platelets.latest).toMatchObject({ value: '206 ×10⁹/L', range: '150–400 ×10³/µL', flag: 'Normal (N)', trend: '5 results, 248 -> 206' });
     expect(platelets.rows).toHaveLength(5);
     expect(platelets.rows[0]!.value).toBe('206');
     expect(view.incomplete).toBeUndefined();

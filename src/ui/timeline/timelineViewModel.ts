@@ -29,6 +29,7 @@ import {
 } from '../../domain/timeline';
 import type { Known, SourceRef } from '../../domain/types';
 import { formatKnownDose, formatKnownFrequency, formatOrderStatus, formatOrderSummary } from '../format/dose';
+import { reportedText } from '../format/labValues';
 import type { Messages } from '../messages/translator';
 
 export const DISPLAY_UNITS: readonly DdimerDisplayUnit[] = ['ng/mL', 'mg/L', 'ug/mL'];
@@ -419,7 +420,7 @@ function rowView(row: DdimerRow, i: number, unit: DdimerDisplayUnit, m: Messages
     atMs: r.time.start,
     when: m.moment(r.time),
     ga: row.ga.known ? { known: true, text: gaText(row.ga.value, m) } : row.inPregnancy ? { known: false, reason: row.ga.reason } : { known: true, text: m.reason(row.ga.reason) },
-    asReported: r.original.text,
+    asReported: reportedText(r.original, m),
     dduMark: r.unitType === 'DDU' ? m.t('timeline.table.dduMark') : '',
     range: range ? m.t('timeline.table.labRange', { range }) : undefined,
     normalised: normalisedText(r, unit, m),
