@@ -128,7 +128,8 @@ describe('copy to note and print', () => {
     const text = await t.page.evaluate(() => navigator.clipboard.readText());
     expect(text).toContain(demo('third-trimester').name);
     expect(text).toMatch(/Information only/i);
-    expect(text).toContain('source.stop-before.planned-birth-48h');
+    expect(text).toContain('Sources: The source article (Clexane article)');
+    expect(text).not.toContain('source.stop-before.planned-birth-48h');
   });
 
   it('inside an EHR iframe that blocks the clipboard, offers the text to select instead', async () => {

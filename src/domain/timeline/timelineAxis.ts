@@ -34,19 +34,28 @@ function gaAxis(ctx: TimelineContext, extent: AxisExtent): TimelineAxis {
     hi = lo + 4;
     if (lo < 0) lo = 0;
   }
+  return { kind: 'ga', pregnancyIndex: ctx.index!, pregnancy, domain: [lo, hi], ticks: gaTicks(lo, hi) };
+}
+
+/** Whole-week ticks, every week up to 24 weeks shown, else every second week. */
+export function gaTicks(lo: number, hi: number): number[] {
   const step = hi - lo > 24 ? 2 : 1;
   const ticks: number[] = [];
   for (let w = Math.ceil(lo / step) * step; w <= hi; w += step) ticks.push(w);
-  return { kind: 'ga', pregnancyIndex: ctx.index!, pregnancy, domain: [lo, hi], ticks };
+  return ticks;
 }
 
 function calendarAxis(ctx: TimelineContext, extent: AxisExtent): TimelineAxis {
   const ms = [...extent.pointMs, ...extent.eventMs, ctx.nowMs, ...extent.periods.flatMap((s) => [s.startMs, s.endMs])];
   const lo = startOfDay(Math.min(...ms), ctx.zone) - DAY_MS;
   const hi = startOfDay(Math.max(...ms), ctx.zone) + 2 * DAY_MS;
+  return { kind: 'calendar', reason: ctx.noDating, domain: [lo, hi], ticks: calendarTicks(lo, hi, ctx.zone) };
+}
+
+/** Seven day-start ticks spread over [lo, hi] (fewer when days repeat). */
+export function calendarTicks(lo: number, hi: number, zone: string): number[] {
   const n = 6;
-  const ticks = Array.from({ length: n + 1 }, (_, i) => startOfDay(lo + ((hi - lo) * i) / n, ctx.zone)).filter((t, i, a) => a.indexOf(t) === i);
-  return { kind: 'calendar', reason: ctx.noDating, domain: [lo, hi], ticks };
+  return Array.from({ length: n + 1 }, (_, i) => startOfDay(lo + ((hi - lo) * i) / n, zone)).filter((t, i, a) => a.indexOf(t) === i);
 }
 
 export function timelineAxis(ctx: TimelineContext, extent: AxisExtent): TimelineAxis {

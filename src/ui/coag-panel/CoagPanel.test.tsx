@@ -18,7 +18,7 @@ describe('CoagPanel', () => {
     const c = card('Platelets');
     expect(within(c).getByText('206 ×10⁹/L', { selector: 'strong' })).toBeInTheDocument();
     expect(within(c).getAllByText('15 Nov 2026 09:25 (UTC)')[0]).toBeInTheDocument();
-    expect(c).toHaveTextContent('Reference range (lab): 150–400 10*3/uL · Lab flag: Normal (N)');
+    expect(c).toHaveTextContent('Reference range (lab): 150–400 ×10³/µL · Lab flag: Normal (N)');
     expect(c).toHaveTextContent('5 results, 248 -> 206');
     expect(c.querySelector('svg')).toHaveAttribute('aria-hidden', 'true');
     expect(within(c).getAllByText(/Observation\/third-trimester-obs-platelets-w34/, { selector: '.visually-hidden' }).length).toBeGreaterThan(0);
@@ -33,14 +33,15 @@ describe('CoagPanel', () => {
     expect(c).toHaveTextContent('VERIFIED');
   });
 
-  it('anti-Xa calibrated for LMWH and "calibration not stated" are separate cards; an empty analyte says "No ... results", never normal', async () => {
+  it('anti-Xa calibrated for LMWH and "calibration not stated" are kept apart; analytes without results are one line, never normal', async () => {
     render(<CoagPanel record={await demoRecord('third-trimester')} />);
-    const generic = card('Anti-Xa (heparin, calibration not stated)');
-    expect(generic).toHaveTextContent('No Anti-Xa (heparin, calibration not stated) results');
-    expect(generic).not.toHaveTextContent(/normal/i);
-    expect(card('Antithrombin')).toHaveTextContent('No Antithrombin results');
-    expect(card('eGFR')).toHaveTextContent('eGFR (per 1.73 m2) is not validated in pregnancy');
-    expect(within(generic).queryByRole('button')).toBeNull();
+    expect(card('Anti-Xa (LMWH-calibrated)')).toBeInTheDocument();
+    expect(screen.queryByRole('article', { name: 'Anti-Xa (heparin, calibration not stated)' })).toBeNull();
+    const line = screen.getByText(/^No results in the record for: /);
+    expect(line).toHaveTextContent('Anti-Xa (heparin, calibration not stated)');
+    expect(line).not.toHaveTextContent(/normal/i);
+    expect(screen.queryByRole('article', { name: 'Antithrombin' })).toBeNull();
+    expect(screen.getByText(/^No results in the record for: /)).toHaveTextContent(/Antithrombin/);
   });
 
   it('planned-surgery: creatinine clearance 28 mL/min with the lab flag Low, apart from creatinine and eGFR', async () => {
@@ -50,8 +51,8 @@ describe('CoagPanel', () => {
     expect(c).toHaveTextContent('Lab flag: Low (L)');
     expect(c).toHaveTextContent('> 90 mL/min');
     expect(c).toHaveTextContent('the measure the enoxaparin label threshold (CrCl < 30 mL/min) uses');
-    expect(card('Creatinine')).toHaveTextContent('No Creatinine results');
-    expect(card('PT')).toHaveTextContent('No PT results');
+    expect(screen.getByText(/^No results in the record for: /)).toHaveTextContent(/^No results in the record for: PT, .*Creatinine(,|$)/);
+    expect(screen.queryByRole('article', { name: 'PT' })).toBeNull();
   });
 
   it('the full series table opens from a keyboard-reachable button with aria-expanded, with the required caption and columns', async () => {
@@ -71,8 +72,8 @@ describe('CoagPanel', () => {
     expect(headers).toEqual(['Date', 'Result (as reported)', 'Value (×10⁹/L)', 'Reference range', 'Status', 'Source']);
     const rows = within(table).getAllByRole('row');
     expect(rows).toHaveLength(6);
-    expect(rows[1]).toHaveTextContent('206 10*3/uL');
-    expect(rows[5]).toHaveTextContent('248 10*3/uL');
+    expect(rows[1]).toHaveTextContent('206 ×10³/µL');
+    expect(rows[5]).toHaveTextContent('248 ×10³/µL');
     await user.click(button);
     expect(table).not.toBeVisible();
   });
@@ -146,7 +147,7 @@ describe('lab formatting', () => {
     expect(formatLabValue({ value: 48.620000001, displayUnit: 'umol/L' }, m)).toBe('48.62 µmol/L');
   });
   it('reference ranges and flags exactly as the lab gave them, or empty', () => {
-    expect(labRangeText([{ low: { value: 150, unit: '10*3/uL' }, high: { value: 400, unit: '10*3/uL' } }], m)).toBe('150–400 10*3/uL');
+    expect(labRangeText([{ low: { value: 150, unit: '10*3/uL' }, high: { value: 400, unit: '10*3/uL' } }], m)).toBe('150–400 ×10³/µL');
     expect(labRangeText([{ high: { value: 0.5, unit: 'mg/L' }, appliesTo: [{ text: 'non-pregnant' }] }], m)).toBe('up to 0.5 mg/L (non-pregnant)');
     expect(labRangeText([], m)).toBe('');
     expect(interpretationText([{ coding: [{ code: 'H', display: 'High' }] }])).toBe('High (H)');

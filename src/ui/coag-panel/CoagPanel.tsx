@@ -238,11 +238,14 @@ export function CoagPanel({ record }: CoagPanelProps) {
           {view.incomplete}
         </p>
       )}
-      <div className="coag-grid">
-        {view.cards.map((c) => (
-          <AnalyteCard key={c.analyte} card={c} view={view} withHit={c.analyte === 'platelets'} />
-        ))}
-      </div>
+      {view.cards.length > 0 && (
+        <div className="coag-grid">
+          {view.cards.map((c) => (
+            <AnalyteCard key={c.analyte} card={c} view={view} withHit={c.analyte === 'platelets'} />
+          ))}
+        </div>
+      )}
+      {view.emptyLine && <p className="coag-empty-line">{view.emptyLine}</p>}
     </section>
   );
 }

@@ -4,12 +4,16 @@ import { createMessages } from '../messages/translator';
 import { buildCoagPanelView, COAG_ANALYTES, sinceDoseText } from './coagPanelViewModel';
 
 describe('coagulation panel view model', () => {
-  it('third-trimester: one card per analyte in display order; platelets latest 206 ×10⁹/L with range, flag and trend', async () => {
+  it('third-trimester: one card per analyte with results, in display order; the others in one line; platelets latest 206 ×10⁹/L', async () => {
     const record = await demoRecord('third-trimester');
     const view = buildCoagPanelView(record, createMessages({ zone: record.zone }));
-    expect(view.cards.map((c) => c.analyte)).toEqual(COAG_ANALYTES);
+    const withResults = COAG_ANALYTES.filter((a) => record.labs[a].points.length > 0 || record.labs[a].exclusions.length > 0);
+    expect(view.cards.map((c) => c.analyte)).toEqual(withResults);
+    const folded = COAG_ANALYTES.filter((a) => !withResults.includes(a)).map((a) => record.labs[a].label);
+    expect(folded.length).toBeGreaterThan(0);
+    expect(view.emptyLine).toBe(`No results in the record for: ${folded.join(', ')}`);
     const platelets = view.cards.find((c) => c.analyte === 'platelets')!;
-    expect(platelets.latest).toMatchObject({ value: '206 ×10⁹/L', range: '150–400 10*3/uL', flag: 'Normal (N)', trend: '5 results, 248 -> 206' });
+    expect(platelets.latest).toMatchObject({ value: '206 ×10⁹/L', range: '150–400 ×10³/µL', flag: 'Normal (N)', trend: '5 results, 248 -> 206' });
     expect(platelets.rows).toHaveLength(5);
     expect(platelets.rows[0]!.value).toBe('206');
     expect(view.incomplete).toBeUndefined();
@@ -25,10 +29,11 @@ describe('coagulation panel view model', () => {
     expect(antiXa.latest!.citation).toContain('VERIFIED');
   });
 
-  it('an empty analyte says "No ... results"; the HIT box without heparin is quiet', async () => {
+  it('analytes without results fold into one line; the HIT box without heparin is quiet', async () => {
     const record = await demoRecord('no-lmwh');
     const view = buildCoagPanelView(record, createMessages({ zone: record.zone }));
-    expect(view.cards.find((c) => c.analyte === 'antithrombin')!.empty).toBe('No Antithrombin results');
+    expect(view.cards.find((c) => c.analyte === 'antithrombin')).toBeUndefined();
+    expect(view.emptyLine).toMatch(/^No results in the record for: .*Antithrombin/);
     expect(view.hit).toMatchObject({ quiet: true, statement: expect.stringMatching(/^No heparin order or recorded heparin dose in the record/) });
   });
 
@@ -42,5 +47,16 @@ describe('coagulation panel view model', () => {
     expect(sinceDoseText(45 * 60_000, m)).toBe('45 min');
     expect(sinceDoseText(4 * 3_600_000, m)).toBe('4 h 0 min');
     expect(sinceDoseText(50 * 3_600_000, m)).toBe('2 d 2 h');
+  });
+});
+
+describe('coagulation panel with heparin but no platelet count', () => {
+  it('keeps the platelets card for the HIT check even without a platelet result', async () => {
+    const record = await demoRecord('third-trimester');
+    const noPlatelets = { ...record, labs: { ...record.labs, platelets: { ...record.labs.platelets, points: [], latest: undefined, exclusions: [] } } };
+    const view = buildCoagPanelView(noPlatelets, createMessages({ zone: record.zone }));
+    expect(view.hit.quiet).toBe(false);
+    expect(view.cards.map((c) => c.analyte)).toContain('platelets');
+    expect(view.emptyLine ?? '').not.toMatch(/Platelets/);
   });
 });

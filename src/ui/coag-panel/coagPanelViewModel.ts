@@ -9,7 +9,7 @@ import { drugName, type ClinicalRecord } from '../../domain/record';
 import type { Reason } from '../../domain/reasons';
 import { DAY_MS, HOUR_MS } from '../../domain/time';
 import type { SourceRef } from '../../domain/types';
-import { formatLabNumber, formatLabValue, interpretationText, labRangeText, unitLabel } from '../format/labValues';
+import { formatLabNumber, formatLabValue, interpretationText, labRangeText, reportedText, unitLabel } from '../format/labValues';
 import type { Messages } from '../messages/translator';
 
 /** Display order. Anti-Xa LMWH-calibrated and "calibration not stated" apart; CrCl and eGFR apart from creatinine. */
@@ -127,7 +127,7 @@ function latestView(series: AnalyteSeries, timing: AntiXaTiming | undefined, m: 
     statusMark: p.status !== 'final' ? m.t('coag.statusMark', { status: p.status }) : undefined,
     range: labRangeText(p.referenceRange, m),
     flag: interpretationText(p.interpretation),
-    asReported: p.conversion ? m.t('coag.asReported', { original: p.original.text, conversion: p.conversion }) : undefined,
+    asReported: p.conversion ? m.t('coag.asReported', { original: reportedText(p.original, m), conversion: p.conversion }) : undefined,
     trend: trendText(series, m),
     timing: timing ? timingView(timing, m) : undefined,
     peakNote: timing ? m.t('coag.peakNote') : undefined,
@@ -156,7 +156,7 @@ function rowViews(series: AnalyteSeries, timings: readonly AntiXaTiming[] | unde
       return {
         key: `${p.source.resourceType}/${p.source.id ?? ''}-${i}`,
         point: p,
-        asReported: p.original.text,
+        asReported: reportedText(p.original, m),
         value: `${p.comparator ?? ''}${formatLabNumber(p.value, m)}`,
         conversion: p.conversion,
         range: labRangeText(p.referenceRange, m),
@@ -245,7 +245,10 @@ export function hitBoxView(hit: HitPatternResult, medication: CoagPanelSlice['me
 export interface CoagPanelView {
   heading: string;
   incomplete: string | undefined;
+  /** Analytes with something to show (results, or results left out); the platelets card also while the HIT box speaks. */
   cards: AnalyteCardView[];
+  /** "No results in the record for: PT, INR, ..." in place of one empty card per analyte. */
+  emptyLine: string | undefined;
   hit: HitBoxView;
   doseSourceLabel: string;
   noneGiven: string;
@@ -259,11 +262,17 @@ export function buildCoagPanelView(slice: CoagPanelSlice, m: Messages): CoagPane
   const incomplete = !group || group.status !== 'complete';
   const reason = !group ? m.t('coag.notRun') : (group.reason ?? m.t('coag.searchStatus', { status: group.status }));
   const labs: LabSeries = slice.labs;
+  const hit = hitBoxView(slice.hitPattern, slice.medication, m);
+  const all = COAG_ANALYTES.map((a) => analyteCardView(labs[a], slice.antiXaTiming, m));
+  // The HIT check lives in the platelets card: the card stays while the check has something to say.
+  const shown = (c: AnalyteCardView) => c.latest !== undefined || c.exclusions.length > 0 || (c.analyte === 'platelets' && !hit.quiet);
+  const empty = all.filter((c) => !shown(c));
   return {
     heading: m.t('coag.heading'),
     incomplete: incomplete ? m.t('coag.incomplete', { reason }) : undefined,
-    cards: COAG_ANALYTES.map((a) => analyteCardView(labs[a], slice.antiXaTiming, m)),
-    hit: hitBoxView(slice.hitPattern, slice.medication, m),
+    cards: all.filter(shown),
+    emptyLine: empty.length > 0 ? m.t('coag.noResultsFor', { list: empty.map((c) => c.label).join(', ') }) : undefined,
+    hit,
     doseSourceLabel: m.t('coag.doseSource'),
     noneGiven: m.t('coag.noneGiven'),
     rangeLabel: m.t('coag.rangeLabel'),

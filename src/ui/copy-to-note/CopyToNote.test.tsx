@@ -24,8 +24,10 @@ describe('CopyToNote', () => {
     expect(writeText).toHaveBeenCalledTimes(1);
     const text = writeText.mock.calls[0]![0] as string;
     expect(text).toContain('Patient: Olivia Rose Marchetti; date of birth: 8 Jul 1995; identifier: MRN DEMO-1002');
-    expect(text).toContain('Event: Elective caesarean section: 28 Nov 2026 08:30 (UTC) (in 2 d 22 h)');
+    expect(text).toContain('Event: Elective caesarean section: 28 Nov 2026 08:30 (UTC)\n');
     expect(text).toContain('Last dose no later than 26 Nov 2026 08:30 (UTC). Status: Stop not documented.');
+    expect(text).toMatch(/^D-dimer: \d+ results \(FEU\), .* ng\/mL FEU; latest 1850 ng\/mL FEU on .* \(preliminary\); 1 result in DDU, not converted: 300 ng\/mL DDU\.$/m);
+    expect(text).not.toMatch(/third-trimester-|v1\.0\.0|\(in \d/);
     expect(text).toContain('Information only');
     expect(text).not.toMatch(/\d{2}\/\d{2}/);
     expect(screen.queryByRole('textbox')).not.toBeInTheDocument();
@@ -54,11 +56,12 @@ describe('CopyToNote', () => {
     expect(area.value).toContain('Planned events: none found in the record.');
   });
 
-  it('the text is also on the printed page', async () => {
+  it('the exact text can be read before copying', async () => {
     const { container } = renderInZone(<CopyToNote record={await demoRecord('third-trimester')} />);
-    const pre = container.querySelector('pre.print-only');
+    const pre = container.querySelector('details pre');
     expect(pre?.textContent).toContain('Olivia Rose Marchetti');
     expect(pre?.textContent).toContain('Information only');
+    expect(screen.getByText('Text that will be copied').tagName).toBe('SUMMARY');
   });
 
   it('a what-if caesarean entered in the section is in the note, marked as entered here', async () => {

@@ -2,11 +2,12 @@
  * "Copy to note": the summary text (patient, planned events incl. ones entered here, stop-now findings, EDD card,
  * the information-only note) to the clipboard. In an EHR iframe without clipboard-write permission the write
  * rejects or the API is missing: then a read-only textarea with the text selected and the keyboard instruction.
- * The same text is in a print-only block so the printed page carries it.
+ * The exact text can be read before copying (a disclosure under the button); the printed page is the page itself.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ClinicalRecord } from '../../domain/record';
 import type { EventCard, RulePatient } from '../../domain/rules';
+import { timelineFor } from '../../domain/timeline';
 import { useMessages } from '../messages/MessagesProvider';
 import { copyToNoteText } from './copyToNoteViewModel';
 import { displayName, pickIdentifier, UNKNOWN } from '../patient-banner/patientBannerViewModel';
@@ -24,7 +25,7 @@ export function notePatient(patient: fhir4.Patient | undefined): RulePatient {
 }
 
 export interface CopyToNoteProps {
-  record: Pick<ClinicalRecord, 'patient' | 'rules' | 'nowMs' | 'zone'>;
+  record: Pick<ClinicalRecord, 'patient' | 'rules' | 'nowMs' | 'zone'> & Partial<Pick<ClinicalRecord, 'pregnancy' | 'timelines'>>;
   /** Cards of what-if events entered in this session (marked as such in the text). */
   extraCards?: EventCard[];
 }
@@ -40,6 +41,7 @@ export function CopyToNote({ record, extraCards = [] }: CopyToNoteProps) {
         cards: [...record.rules.cards, ...extraCards],
         triggers: record.rules.triggers,
         eddCard: record.rules.eddCard,
+        ddimer: record.pregnancy && record.timelines ? timelineFor({ pregnancy: record.pregnancy, timelines: record.timelines }) : undefined,
         nowMs: record.nowMs,
       }, m),
     [record, extraCards, m],
@@ -83,7 +85,11 @@ export function CopyToNote({ record, extraCards = [] }: CopyToNoteProps) {
           <textarea id="copy-to-note-text" ref={areaRef} readOnly value={text} rows={Math.min(24, text.split('\n').length + 1)} onFocus={(e) => e.currentTarget.select()} />
         </div>
       )}
-      <pre className="print-only copy-to-note__print">{text}</pre>
+      {/* Read before copying: the exact text, closed by default so the page stays short. */}
+      <details className="copy-to-note__preview no-print">
+        <summary>{m.t('copyToNote.preview')}</summary>
+        <pre>{text}</pre>
+      </details>
     </section>
   );
 }

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { context, dose, event, ms, order, ref } from '../../../test/support/ruleBuilders';
 import { eddInfoCard, eventCards, stopNowTriggers } from '../../domain/rules';
 import { createMessages } from '../messages/translator';
-import { copyToNoteText } from './copyToNoteViewModel';
+import type { DdimerPoint } from '../../domain/timeline';
+import { copyToNoteText, ddimerTrendLine, withoutVerificationRemark } from './copyToNoteViewModel';
 
 const london = createMessages({ locale: 'en', zone: 'Europe/London' });
 const utc = createMessages({ locale: 'en', zone: 'UTC' });
@@ -27,11 +28,12 @@ describe('copy to note', () => {
 
   it.each([
     ['patient identity, date of birth unambiguous', 'Patient: Anna Example; date of birth: 3 Apr 1990; identifier: MRN 12345'],
-    ['event time with offset', 'Event: Elective caesarean section: 30 Mar 2026 08:00 (UTC+01:00) (in 9 d 22 h)'],
+    ['event time with offset, no countdown', 'Event: Elective caesarean section: 30 Mar 2026 08:00 (UTC+01:00)\n'],
     ['what-if event marked', 'Event: Cervical cerclage [Entered here, not in the record.]: 25 Mar 2026 10:00 (UTC)'],
-    ['source deadline with rule id and version', 'The source article (Clexane article) [source.stop-before.planned-birth-48h v1.0.0]'],
-    ['deadline written unambiguously', 'Last dose no later than 28 Mar 2026 07:00 (UTC). Status: Stop not documented.'],
-    ['guideline line with id', 'ASRA 2018 [asra2018.stop-before.neuraxial-prophylactic-12h v1.0.0]'],
+    ['source deadline by source name, written unambiguously, with its status', 'The source article (Clexane article): Last dose no later than 28 Mar 2026 07:00 (UTC). Status: Stop not documented.'],
+    ['guideline deadline by name', '  - ASRA 2018: Last dose no later than '],
+    ['the sources by name, once each', 'Sources: The source article (Clexane article); ASRA 2018'],
+    ['the D-dimer line', 'D-dimer: no results in the record.'],
     ['surgery without interval', 'The source gives no interval: it says only "before any surgery".'],
     ['orders', 'LMWH orders: Enoxaparin 40 mg SC once daily (active; from 10 Jan 2026 09:00 (UTC) to no end date)'],
     ['last dose', 'Last recorded LMWH dose: Enoxaparin, administered, 19 Mar 2026 20:00 (UTC)'],
@@ -40,6 +42,10 @@ describe('copy to note', () => {
     ['information-only note', INFORMATION_ONLY_NOTE],
   ])('contains %s', (_name, expected) => {
     expect(text).toContain(expected);
+  });
+
+  it('no rule ids, versions, countdowns or verification remarks', () => {
+    expect(text).not.toMatch(/\[[a-z0-9]+\.[a-z-]+\.|\bv\d+\.\d+\.\d+|\bin \d+ d\b|primary not opened|verbatim|UNVERIFIED|VERIFIED/);
   });
 
   it('never writes an ambiguous numeric date like 03/04', () => {
@@ -66,5 +72,40 @@ describe('copy to note', () => {
   it('is pure: the same input gives the same text', () => {
     const input = { patient: { name: 'A' }, cards: eventCards(ctx), nowMs: ctx.nowMs };
     expect(copyToNoteText(input, london)).toBe(copyToNoteText(input, london));
+  });
+});
+
+describe('the D-dimer line of the note', () => {
+  const m = createMessages({ locale: 'en', zone: 'UTC' });
+  const point = (iso: string, ngPerMl: number, extra: Partial<DdimerPoint> = {}): DdimerPoint => ({
+    x: 0,
+    atMs: ms(iso),
+    time: { start: ms(iso), end: ms(iso), precision: 'minute', text: iso } as unknown as DdimerPoint['time'],
+    ngPerMl,
+    series: 'FEU',
+    open: false,
+    status: 'final',
+    ga: { known: false, reason: 'n/a' },
+    originalText: '',
+    referenceRange: [],
+    source: ref('Observation', iso),
+    ...extra,
+  });
+
+  it('one line: count, dates, range and the latest with its status; DDU apart and not converted', () => {
+    const line = ddimerTrendLine(
+      {
+        feu: [point('2026-11-20T09:00:00Z', 1850, { status: 'preliminary' }), point('2026-05-12T09:00:00Z', 270, { comparator: '<', open: true }), point('2026-08-01T09:00:00Z', 880)],
+        ddu: [point('2026-06-01T09:00:00Z', 300, { series: 'DDU' })],
+      },
+      m,
+    );
+    expect(line).toBe('D-dimer: 3 results (FEU), 12 May 2026 to 20 Nov 2026: <270 to 1850 ng/mL FEU; latest 1850 ng/mL FEU on 20 Nov 2026 (preliminary); 1 result in DDU, not converted: 300 ng/mL DDU.');
+    expect(line.split('\n')).toHaveLength(1);
+  });
+
+  it('strips the verification remark from a rule wording', () => {
+    expect(withoutVerificationRemark('No LMWH for 4 h after a spinal. (Numbers from a verbatim reproduction; primary not opened: no time is computed from them.)')).toBe('No LMWH for 4 h after a spinal.');
+    expect(withoutVerificationRemark('gives the same 12 h (wording from a verbatim reproduction; primary not opened). The computed time')).toBe('gives the same 12 h. The computed time');
   });
 });

@@ -1,11 +1,17 @@
-/** The plain text for the clinical note. Pure: dates written unambiguously ("3 Apr 2026 08:30 (UTC+01:00)"). */
+/**
+ * The plain text for the clinical note: what a clinician would paste. The plan (events, drug and dose, last dose,
+ * deadlines as absolute times with their offset, status, stop-now findings), the D-dimer trend in one line and the
+ * sources by name. No rule ids, versions, countdowns (stale once pasted) or verification remarks: those stay on the
+ * page. Pure: dates written unambiguously ("3 Apr 2026 08:30 (UTC+01:00)").
+ */
+import type { DdimerPoint } from '../../domain/timeline';
 import type { DeadlineLine, EddInfoCard, EventCard, InfoLine, RuleOrder, RulePatient, StopNowTrigger } from '../../domain/rules';
 import { parseFhirDate } from '../../domain/time';
 import type { Messages } from '../messages/translator';
 import type { MessageKey } from '../messages/catalogue';
 import { buildEddCardView, eventWhenText } from '../stop-criteria/stopCriteriaViewModel';
 import { formatStatusCode } from '../format/dose';
-import { countdownWords, ruleWording, statusView } from '../stop-criteria/ruleLineViewModel';
+import { ruleWording, statusView } from '../stop-criteria/ruleLineViewModel';
 
 /** The kind of a recorded dose in the reader's language, as the stop-criteria card words it. */
 const doseKind = (kind: string, m: Messages): string => m.t(`stopCriteria.doseKind.${kind}` as MessageKey);
@@ -15,7 +21,17 @@ export interface NoteTextInput {
   cards: EventCard[];
   triggers?: StopNowTrigger[];
   eddCard?: EddInfoCard | null;
+  /** The D-dimer results of the shown timeline (current pregnancy, or the record without dating). */
+  ddimer?: { feu: readonly DdimerPoint[]; ddu: readonly DdimerPoint[] };
   nowMs: number;
+}
+
+/**
+ * The rule's wording without its verification remark in brackets ("(wording from a verbatim reproduction; primary
+ * not opened)"): the page and the evidence section carry that; a pasted note carries the advice and its source.
+ */
+export function withoutVerificationRemark(text: string): string {
+  return text.replace(/\s*\((?:[^()]*?)(?:verbatim reproduction|primary[^()]*not opened)[^()]*\)\.?/gi, '.').replace(/\.\./g, '.');
 }
 
 function birthDate(value: string | undefined, m: Messages): string {
@@ -24,12 +40,12 @@ function birthDate(value: string | undefined, m: Messages): string {
   return parsed ? m.moment(parsed) : m.t('copyToNote.notReadable', { value });
 }
 
-const ruleLine = (l: Pick<InfoLine, 'source' | 'ruleId' | 'ruleVersion'>, m: Messages) =>
-  m.t('copyToNote.rule', { source: l.source.name, id: l.ruleId, version: l.ruleVersion, wording: ruleWording(l.ruleId, m) });
+const ruleLine = (l: Pick<InfoLine, 'source' | 'ruleId'>, m: Messages) =>
+  m.t('copyToNote.rule', { source: l.source.name, wording: withoutVerificationRemark(ruleWording(l.ruleId, m)) });
 
 function deadlineLines(l: DeadlineLine, m: Messages): string[] {
   const when = l.deadlineMs !== null ? m.t('copyToNote.deadline', { at: m.instant(l.deadlineMs) }) : m.reason(l.noDeadlineReason);
-  const out = [`  - ${ruleLine(l, m)}`, `    ${m.t('copyToNote.status', { deadline: when, status: statusView(l.status, m).text, reason: m.reason(l.statusReason) })}`];
+  const out = [`  - ${m.t('copyToNote.deadlineLine', { source: l.source.name, deadline: when, status: statusView(l.status, m).text })}`];
   if (l.intervalReason) out.push(`    ${m.reason(l.intervalReason)}`);
   if (l.dateOnlyNote) out.push(`    ${m.reason(l.dateOnlyNote)}`);
   if (l.dosesAfterDeadline.length > 0) {
@@ -50,8 +66,7 @@ const orderText = (o: RuleOrder, m: Messages) =>
 
 function cardLines(c: EventCard, m: Messages): string[] {
   const whatIf = c.event.enteredHere ? m.t('copyToNote.enteredHere', { note: m.t('stopCriteria.enteredHere') }) : '';
-  const countdown = c.countdownMs !== null ? ` (${countdownWords(c.countdownMs, m)})` : '';
-  const out = ['', m.t('copyToNote.event', { label: c.event.label, whatIf, when: eventWhenText(c, m), countdown })];
+  const out = ['', m.t('copyToNote.event', { label: c.event.label, whatIf, when: eventWhenText(c, m) })];
   if (!c.applies) return [...out, `  ${m.reason(c.notApplicableReason ?? { code: 'rules.not-applicable.other' })}`];
   out.push(`  ${m.t('copyToNote.doseClass', { doseClass: m.t(`stopCriteria.doseClass.${c.doseClass}`), reason: m.reason(c.doseClassReason) })}`);
   for (const l of c.deadlines) out.push(...deadlineLines(l, m));
@@ -80,6 +95,40 @@ function triggerLines(triggers: StopNowTrigger[], m: Messages): string[] {
   return out;
 }
 
+const pointValue = (p: DdimerPoint, m: Messages) => `${p.comparator ?? ''}${m.number(p.ngPerMl, 0)}`;
+
+/** "D-dimer: 9 results (FEU), 12 May 2026 to 24 Nov 2026: <270 to 1,850 ng/mL FEU; latest 1,850 ng/mL FEU on 24 Nov 2026 (preliminary)." */
+export function ddimerTrendLine(ddimer: NoteTextInput['ddimer'], m: Messages): string {
+  const feu = [...(ddimer?.feu ?? [])].sort((a, b) => a.atMs - b.atMs);
+  const ddu = ddimer?.ddu ?? [];
+  if (feu.length === 0 && ddu.length === 0) return m.t('copyToNote.ddimerNone');
+  const dduText = ddu.length > 0 ? m.t('copyToNote.ddimerDdu', { n: ddu.length, values: ddu.map((p) => pointValue(p, m)).join(', ') }) : '';
+  if (feu.length === 0) return m.t('copyToNote.ddimerOnlyDdu', { ddu: dduText });
+  const latest = feu.at(-1)!;
+  const values = feu.map((p) => p.ngPerMl);
+  const low = feu.find((p) => p.ngPerMl === Math.min(...values))!;
+  const high = feu.find((p) => p.ngPerMl === Math.max(...values))!;
+  return m.t('copyToNote.ddimer', {
+    n: feu.length,
+    first: m.date(feu[0]!.atMs),
+    last: m.date(latest.atMs),
+    low: pointValue(low, m),
+    high: pointValue(high, m),
+    latest: pointValue(latest, m),
+    status: latest.status === 'final' ? 'final' : m.t('timeline.status', { status: latest.status }),
+    hasDdu: dduText ? 'yes' : 'no',
+    ddu: dduText,
+  });
+}
+
+/** "Sources: The source article (Clexane article); ASRA 2018." (each source named once). */
+function sourcesLine(input: NoteTextInput, m: Messages): string | undefined {
+  const names = new Set<string>();
+  for (const c of input.cards) for (const l of [...c.deadlines, ...c.restart]) names.add(l.source.name);
+  for (const t of input.triggers ?? []) for (const l of t.lines) names.add(l.source.name);
+  return names.size > 0 ? m.t('copyToNote.sources', { names: [...names].join('; ') }) : undefined;
+}
+
 /** The summary as plain text lines joined with "\n". */
 export function copyToNoteText(input: NoteTextInput, m: Messages): string {
   const p = input.patient;
@@ -95,6 +144,9 @@ export function copyToNoteText(input: NoteTextInput, m: Messages): string {
   for (const c of input.cards) out.push(...cardLines(c, m));
   if (input.eddCard) out.push(...eddLines(input.eddCard, m));
   out.push(...triggerLines(input.triggers ?? [], m));
+  out.push('', ddimerTrendLine(input.ddimer, m));
+  const sources = sourcesLine(input, m);
+  if (sources) out.push(sources);
   out.push('', m.t('copyToNote.informationOnly'));
   return out.join('\n');
 }

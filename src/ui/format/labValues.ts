@@ -3,6 +3,7 @@
  * reference range and interpretation flag as the lab gave them. Pure functions (no React).
  */
 import type { LabPoint } from '../../domain/labs';
+import { displayUnit } from './units';
 import type { Messages } from '../messages/translator';
 
 const UNIT_LABELS: Record<string, string> = {
@@ -45,7 +46,7 @@ export function labRangeText(ranges: fhir4.ObservationReferenceRange[] | undefin
     if (!t) {
       const low = quantity(r.low);
       const high = quantity(r.high);
-      const unit = r.low?.unit ?? r.low?.code ?? r.high?.unit ?? r.high?.code ?? '';
+      const unit = displayUnit(r.low?.code ?? r.high?.code ?? r.low?.unit ?? r.high?.unit, m.locale);
       if (low !== undefined && high !== undefined) t = `${low}–${high}${unit ? ` ${unit}` : ''}`;
       else if (low !== undefined) t = m.t('coag.rangeFrom', { low, unit: unit || 'none' });
       else if (high !== undefined) t = m.t('coag.rangeUpTo', { high, unit: unit || 'none' });
@@ -54,6 +55,17 @@ export function labRangeText(ranges: fhir4.ObservationReferenceRange[] | undefin
     if (t) out.push(applies.length > 0 ? `${t} (${applies.join(', ')})` : t);
   }
   return out.join('; ');
+}
+
+/**
+ * A value as the lab reported it, with the unit written as clinicians write it ("206 10*3/uL" -> "206 ×10³/µL"); the
+ * exact text stays in the Source disclosure (SourceRef.original).
+ */
+export function reportedText(o: { text: string; unit?: string; code?: string }, m: Pick<Messages, 'locale'>): string {
+  const raw = o.unit ?? o.code;
+  if (!raw || !o.text.includes(raw)) return o.text;
+  const shown = displayUnit(o.code ?? raw, m.locale);
+  return shown ? o.text.replace(raw, shown) : o.text;
 }
 
 /** The lab's interpretation flag(s) as given: "High (H)"; "" when none. */

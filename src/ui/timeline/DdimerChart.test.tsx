@@ -10,6 +10,16 @@ import { DdimerChart, PointDetails } from './DdimerChart';
 import { DdimerTable } from './DdimerTable';
 
 describe('DdimerChart', () => {
+  it('a record without D-dimer gets one sentence: no chart box, no unit selector, no legend', async () => {
+    const record = await demoRecord('no-lmwh');
+    const { container } = render(<DdimerChart data={buildTimeline(record)} unit="ng/mL" onUnitChange={() => undefined} />);
+    expect(screen.getByText('No D-dimer results to plot.')).toBeInTheDocument();
+    expect(screen.queryByRole('img')).toBeNull();
+    expect(screen.queryByRole('combobox')).toBeNull();
+    expect(screen.queryByRole('list', { name: 'Chart legend' })).toBeNull();
+    expect(container.querySelector('.ddimer-chart__plot')).toBeNull();
+  });
+
   it('the unit selector offers the three FEU units, ng/mL FEU by default, and reports a change', async () => {
     const record = await demoRecord('third-trimester');
     const onUnitChange = vi.fn();

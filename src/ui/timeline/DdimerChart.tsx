@@ -166,15 +166,19 @@ export interface DdimerChartProps {
   onUnitChange: (unit: DdimerDisplayUnit) => void;
   /** Where the exclusions report is (an in-page anchor). */
   exclusionsHref?: string;
+  /** The part of the axis drawn (from focusWindow); the whole axis when absent. */
+  window?: [number, number];
 }
 
-export function DdimerChart({ data, unit, onUnitChange, exclusionsHref = '#exclusions' }: DdimerChartProps) {
+export function DdimerChart({ data, unit, onUnitChange, exclusionsHref = '#exclusions', window }: DdimerChartProps) {
   const id = useId();
   const m = useMessages();
   const [bandOn, setBandOn] = useState(false);
   const [studyId, setStudyId] = useState<ReferenceStudyId>('biomed-res-int-2020');
-  const view = useMemo(() => buildDdimerChartView(data, unit, { on: bandOn, studyId }, m, sourceLabel), [data, unit, bandOn, studyId, m]);
+  const view = useMemo(() => buildDdimerChartView(data, unit, { on: bandOn, studyId }, m, sourceLabel, window), [data, unit, bandOn, studyId, m, window]);
   const band = view.band;
+  // Nothing to draw: no controls, legend or empty box, only what was (not) found.
+  if (!view.hasPoints) return <EmptyChart view={view} exclusionsHref={exclusionsHref} />;
 
   return (
     <div className="ddimer-chart">
@@ -186,20 +190,16 @@ export function DdimerChart({ data, unit, onUnitChange, exclusionsHref = '#exclu
 
       {view.calendarAlert && <p className="timeline-alert">{view.calendarAlert}</p>}
 
-      {view.hasPoints ? (
-        plotLoaded ? (
-          <div className="ddimer-chart__plot" role="img" aria-label={view.summary}>
-            <plotLoaded.DdimerPlot view={view} />
-          </div>
-        ) : (
-          <Suspense fallback={<PlotLoading summary={view.summary} loading={view.loading} />}>
-            <div className="ddimer-chart__plot" role="img" aria-label={view.summary}>
-              <DdimerPlot view={view} />
-            </div>
-          </Suspense>
-        )
+      {plotLoaded ? (
+        <div className="ddimer-chart__plot" role="img" aria-label={view.summary}>
+          <plotLoaded.DdimerPlot view={view} />
+        </div>
       ) : (
-        <div className="ddimer-chart__plot" role="img" aria-label={view.summary} />
+        <Suspense fallback={<PlotLoading summary={view.summary} loading={view.loading} />}>
+          <div className="ddimer-chart__plot" role="img" aria-label={view.summary}>
+            <DdimerPlot view={view} />
+          </div>
+        </Suspense>
       )}
 
       <ul className="ddimer-legend" aria-label={view.legendLabel}>
@@ -211,13 +211,31 @@ export function DdimerChart({ data, unit, onUnitChange, exclusionsHref = '#exclu
         ))}
       </ul>
 
+      {view.dduAxisNote && <p className="timeline-note">{view.dduAxisNote}</p>}
+      <ChartNotes view={view} exclusionsHref={exclusionsHref} />
+    </div>
+  );
+}
+
+function EmptyChart({ view, exclusionsHref }: { view: DdimerChartView; exclusionsHref: string }) {
+  return (
+    <div className="ddimer-chart ddimer-chart--empty">
       {view.noPoints && <p>{view.noPoints}</p>}
+      <ChartNotes view={view} exclusionsHref={exclusionsHref} />
+    </div>
+  );
+}
+
+/** Results not plotted (with the way to the exclusions report) and results outside this pregnancy. */
+function ChartNotes({ view, exclusionsHref }: { view: DdimerChartView; exclusionsHref: string }) {
+  return (
+    <>
       {view.notPlottedLink && (
         <p>
           <a href={exclusionsHref}>{view.notPlottedLink}</a>
         </p>
       )}
       {view.outsideNote && <p className="timeline-note">{view.outsideNote}</p>}
-    </div>
+    </>
   );
 }

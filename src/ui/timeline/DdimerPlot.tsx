@@ -27,14 +27,34 @@ function FeuShape(props: ScatterShapeProps) {
   const { cx, cy } = props;
   const p = props.payload as ChartPoint | undefined;
   if (cx === undefined || cy === undefined) return <g />;
-  return <circle cx={cx} cy={cy} r={5} fill={p?.open ? '#ffffff' : COLOURS.feu} stroke={COLOURS.feu} strokeWidth={2} />;
+  return (
+    <g>
+      <circle cx={cx} cy={cy} r={5} fill={p?.open ? '#ffffff' : COLOURS.feu} stroke={COLOURS.feu} strokeWidth={2} />
+      <StatusMark x={cx} y={cy} mark={p?.mark} />
+    </g>
+  );
+}
+
+/** A result that is not final says so beside its marker. */
+function StatusMark({ x, y, mark }: { x: number; y: number; mark: string | undefined }) {
+  if (!mark) return null;
+  return (
+    <text x={x + 8} y={y - 8} fontSize={10} fontStyle="italic" fill="#1a1a1a" className="ddimer-status-mark">
+      {mark}
+    </text>
+  );
 }
 
 function DduShape(props: ScatterShapeProps) {
   const { cx, cy } = props;
   const p = props.payload as ChartPoint | undefined;
   if (cx === undefined || cy === undefined) return <g />;
-  return <path d={`M${cx},${cy - 6} L${cx + 6},${cy + 5} L${cx - 6},${cy + 5} Z`} fill={p?.open ? '#ffffff' : COLOURS.ddu} stroke={COLOURS.ddu} strokeWidth={2} />;
+  return (
+    <g>
+      <path d={`M${cx},${cy - 6} L${cx + 6},${cy + 5} L${cx - 6},${cy + 5} Z`} fill={p?.open ? '#ffffff' : COLOURS.ddu} stroke={COLOURS.ddu} strokeWidth={2} />
+      <StatusMark x={cx} y={cy} mark={p?.mark} />
+    </g>
+  );
 }
 
 function AxisTick({ props, ticks }: { props: XAxisTickContentProps; ticks: readonly AxisTickView[] }) {
@@ -83,7 +103,7 @@ export function DdimerPlot({ view }: DdimerPlotProps) {
             x2={b.x2}
             fill={COLOURS.trimester[i % 3]}
             fillOpacity={0.08}
-            label={{ value: b.label, position: 'insideTop', fontSize: 11, fill: '#4d4d4d' }}
+            label={b.label ? { value: b.label, position: 'insideTop', fontSize: 11, fill: '#4d4d4d' } : undefined}
           />
         ))}
         {view.band.areas.map((a) => (
@@ -94,12 +114,12 @@ export function DdimerPlot({ view }: DdimerPlotProps) {
             x2={a.x2}
             y1={a.y1}
             y2={a.y2}
-            ifOverflow="extendDomain"
+            ifOverflow="hidden"
             fill={COLOURS.band}
             fillOpacity={0.15}
             stroke={COLOURS.band}
             strokeDasharray="3 3"
-            label={{ value: a.label, position: 'insideBottom', fontSize: 10, fill: '#006b4e' }}
+            label={a.label ? { value: a.label, position: 'insideRight', fontSize: 10, fill: '#006b4e' } : undefined}
           />
         ))}
         <XAxis
@@ -113,14 +133,26 @@ export function DdimerPlot({ view }: DdimerPlotProps) {
           height={axis.kind === 'ga' ? 44 : 30}
           tick={(p: XAxisTickContentProps) => <AxisTick props={p} ticks={view.ticks} />}
         />
-        <YAxis yAxisId="feu" type="number" dataKey="y" width={Y_AXIS_WIDTH} domain={[0, 'auto']} label={{ value: view.yLabelFeu, angle: -90, position: 'insideLeft', fontSize: 12 }} />
+        {/* Explicit domains and ticks on both value axes: the DDU axis is a fixed half of the FEU axis. */}
+        <YAxis
+          yAxisId="feu"
+          type="number"
+          dataKey="y"
+          width={Y_AXIS_WIDTH}
+          domain={view.feuDomain}
+          ticks={view.feuTicks}
+          allowDataOverflow
+          label={{ value: view.yLabelFeu, angle: -90, position: 'insideLeft', fontSize: 12 }}
+        />
         <YAxis
           yAxisId="ddu"
           orientation="right"
           type="number"
           dataKey="y"
           width={Y_AXIS_WIDTH}
-          domain={[0, 'auto']}
+          domain={view.dduDomain}
+          ticks={view.dduTicks}
+          allowDataOverflow
           tick={ddu.length > 0}
           axisLine={ddu.length > 0}
           label={ddu.length > 0 ? { value: view.yLabelDdu, angle: 90, position: 'insideRight', fontSize: 12 } : undefined}
@@ -130,7 +162,7 @@ export function DdimerPlot({ view }: DdimerPlotProps) {
             key={l.key}
             yAxisId="feu"
             y={l.y}
-            ifOverflow="extendDomain"
+            ifOverflow="hidden"
             stroke={COLOURS.lab}
             strokeDasharray="6 4"
             label={{ value: l.label, position: 'insideTopLeft', fontSize: 10, fill: '#1a1a1a' }}

@@ -3,7 +3,7 @@
  * pregnancy first; results outside it in their own row group. DDU values stay in ng/mL DDU, labelled; results that
  * cannot be normalised say why.
  */
-import { useMemo } from 'react';
+import { useId, useMemo, useState } from 'react';
 import type { DdimerDisplayUnit } from '../../domain/labs';
 import type { TimelineData } from '../../domain/timeline';
 import { useMessages } from '../messages/MessagesProvider';
@@ -17,10 +17,10 @@ function Cell({ value }: { value: TextOrUnknown }) {
   return value.known ? <>{value.text}</> : <UnknownValue reason={value.reason} label={value.label} />;
 }
 
-function Row({ row }: { row: DdimerRowView }) {
+function Row({ row, hidden = false }: { row: DdimerRowView; hidden?: boolean }) {
   const m = useMessages();
   return (
-    <tr>
+    <tr hidden={hidden}>
       <td>
         <time dateTime={m.iso(row.atMs)}>{row.when}</time>
       </td>
@@ -53,6 +53,9 @@ export function DdimerTable({ data, unit }: DdimerTableProps) {
   useMarkOnce(PERF_MARKS.ddimerTable);
   const m = useMessages();
   const view = useMemo(() => buildDdimerTableView(data, unit, m), [data, unit, m]);
+  const id = useId();
+  // The earlier pregnancy's results are one summary line until asked for (they are not this pregnancy's trend).
+  const [outsideOpen, setOutsideOpen] = useState(false);
   if (view.empty !== undefined) return <p className="timeline-empty">{view.empty}</p>;
   return (
     <table className="timeline-table">
@@ -76,14 +79,20 @@ export function DdimerTable({ data, unit }: DdimerTableProps) {
         )}
       </tbody>
       {view.outside.length > 0 && (
-        <tbody data-group="outside-pregnancy">
+        <tbody data-group="outside-pregnancy" id={`${id}-outside`}>
           <tr>
-            <th scope="rowgroup" colSpan={6}>
+            <th scope="rowgroup" colSpan={3}>
               {view.outsideHeading}
             </th>
+            <td colSpan={2}>{view.outsideSummary}</td>
+            <td>
+              <button type="button" aria-expanded={outsideOpen} aria-controls={`${id}-outside`} onClick={() => setOutsideOpen((o) => !o)}>
+                {outsideOpen ? view.hideRows : view.showRows}
+              </button>
+            </td>
           </tr>
           {view.outside.map((row) => (
-            <Row key={row.key} row={row} />
+            <Row key={row.key} row={row} hidden={!outsideOpen} />
           ))}
         </tbody>
       )}

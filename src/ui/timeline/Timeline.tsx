@@ -7,7 +7,7 @@
 import { useId, useMemo, useState } from 'react';
 import type { ClinicalRecord } from '../../domain/record';
 import type { DdimerDisplayUnit } from '../../domain/labs';
-import { selectedPregnancyIndex, timelineFor } from '../../domain/timeline';
+import { focusWindow, selectedPregnancyIndex, timelineFor, windowTimeline } from '../../domain/timeline';
 import { useMessages } from '../messages/MessagesProvider';
 import { Provenance } from '../common/Provenance';
 import { DdimerChart } from './DdimerChart';
@@ -25,10 +25,14 @@ export function Timeline({ record }: TimelineProps) {
   const m = useMessages();
   const [unit, setUnit] = useState<DdimerDisplayUnit>('ng/mL');
   const [picked, setPicked] = useState<number | undefined>(undefined);
+  const [whole, setWhole] = useState(false);
   const pregnancyIndex = selectedPregnancyIndex(record, picked);
   const data = timelineFor(record, picked);
   const header = useMemo(() => (data ? buildTimelineHeaderView(data, record.pregnancy, m) : undefined), [data, record.pregnancy, m]);
-  if (!data || !header) return null;
+  const focus = useMemo(() => (data ? focusWindow(data) : undefined), [data]);
+  const frame = whole ? undefined : focus;
+  const shown = useMemo(() => (data && frame ? windowTimeline(data, frame, m.zone) : data), [data, frame, m.zone]);
+  if (!data || !shown || !header) return null;
   const dating = header.dating;
 
   return (
@@ -72,9 +76,19 @@ export function Timeline({ record }: TimelineProps) {
         <p className="timeline-dating timeline-dating--none">{dating.text}</p>
       )}
 
-      <DdimerChart data={data} unit={unit} onUnitChange={setUnit} />
-      <LmwhLane data={data} />
-      <EventLane data={data} />
+      {focus && header.window && (
+        <div className="timeline-controls timeline-window">
+          <label htmlFor={`${id}-window`}>{header.window.label}</label>
+          <select id={`${id}-window`} value={whole ? 'whole' : 'focus'} onChange={(e) => setWhole(e.target.value === 'whole')}>
+            <option value="focus">{header.window.focus}</option>
+            <option value="whole">{header.window.whole}</option>
+          </select>
+        </div>
+      )}
+
+      <DdimerChart data={data} unit={unit} onUnitChange={setUnit} window={frame} />
+      <LmwhLane data={shown} />
+      <EventLane data={shown} />
       <DdimerTable data={data} unit={unit} />
     </section>
   );

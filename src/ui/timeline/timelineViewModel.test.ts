@@ -39,6 +39,52 @@ describe('timeline view model, third-trimester patient', () => {
     expect(view.feu.find((p) => p.source.id === 'third-trimester-obs-ddimer-w07')).toMatchObject({ y: 0.27, open: true });
   });
 
+  it('draws a 300 ng/mL DDU result at the height of 600 ng/mL FEU: the DDU axis is a fixed half of the FEU axis', () => {
+    for (const unit of ['ng/mL', 'mg/L'] as const) {
+      const view = buildDdimerChartView(buildTimeline(record), unit, noBand, m, src);
+      const ddu = view.ddu[0]!;
+      expect(ddu.y).toBe(300);
+      expect(view.dduDomain[1]).toBe((view.feuDomain[1] * (unit === 'mg/L' ? 1000 : 1)) / 2);
+      const feuTopNg = unit === 'mg/L' ? view.feuDomain[1] * 1000 : view.feuDomain[1];
+      expect(ddu.level).toBeCloseTo(600 / feuTopNg, 10);
+      // Same fraction of each axis: the right axis's ticks are the left axis's in ng/mL, halved.
+      expect(view.dduTicks.map((t) => t * 2)).toEqual(view.feuTicks.map((t) => Math.round(t * (unit === 'mg/L' ? 1000 : 1))));
+    }
+  });
+
+  it('the value axes hold every result and the lab limit, and keep their scale when the window narrows', () => {
+    const t = buildTimeline(record);
+    const whole = buildDdimerChartView(t, 'ng/mL', noBand, m, src);
+    const narrow = buildDdimerChartView(t, 'ng/mL', noBand, m, src, [23, 37]);
+    const highest = Math.max(...whole.feu.map((p) => p.y));
+    expect(whole.feuDomain[1]).toBeGreaterThanOrEqual(highest);
+    expect(whole.feuDomain[1]).toBeLessThan(highest * 1.5);
+    expect(whole.feu.every((p) => p.level >= 0 && p.level <= 1)).toBe(true);
+    expect(narrow.feuDomain).toEqual(whole.feuDomain);
+    expect(narrow.axis.domain).toEqual([23, 37]);
+    expect(narrow.feu.every((p) => p.x >= 23 && p.x <= 37)).toBe(true);
+    expect(narrow.today).toMatchObject({ label: 'today' });
+    expect(narrow.deadlines).toHaveLength(2);
+  });
+
+  it('marks results that are not final on the plot and says so in the legend', () => {
+    const view = buildDdimerChartView(buildTimeline(record), 'ng/mL', noBand, m, src);
+    expect(view.feu.find((p) => p.source.id === 'third-trimester-obs-ddimer-w35')!.mark).toBe('preliminary');
+    expect(view.feu.find((p) => p.source.id === 'third-trimester-obs-ddimer-w10')!.mark).toBeUndefined();
+    expect(view.legend.some((l) => l.key === 'marked')).toBe(true);
+  });
+
+  it('labels the reference band once (on its widest area) and leaves narrow trimester columns unnamed', () => {
+    const view = buildDdimerChartView(buildTimeline(record), 'ng/mL', { on: true, studyId: 'biomed-res-int-2020' }, m, src);
+    expect(view.band.areas.length).toBeGreaterThan(1);
+    expect(view.band.areas.filter((a) => a.label !== '')).toHaveLength(1);
+    const narrow = buildDdimerChartView(buildTimeline(record), 'ng/mL', noBand, m, src, [27, 37]);
+    expect(narrow.trimesters.map((b) => [b.key, b.label])).toEqual([
+      ['second', ''],
+      ['third', '3rd trimester'],
+    ]);
+  });
+
   it('summarises the chart in words', () => {
     expect(timelineSummary(buildTimeline(record), 'mg/L', m)).toBe(
       'D-dimer results from 7w to 35w; latest 1.85 mg/L FEU (preliminary) at 35w 2d; 1 DDU result shown apart; 1 not plotted.',
@@ -113,5 +159,16 @@ describe('dates in the timeline', () => {
   it('September is "Sep", as everywhere else in the app', () => {
     const m = createMessages({ zone: 'Europe/London' });
     expect(m.instant(Date.UTC(2026, 8, 8, 8, 30))).toBe('8 Sep 2026 09:30 (UTC+01:00)');
+  });
+});
+
+describe('timeline table, many-labs patient (two pregnancies)', () => {
+  it("the earlier pregnancy's results are one summary line: dates and FEU range", async () => {
+    const record = await demoRecord('many-labs');
+    const m = createMessages({ zone: record.zone });
+    const view = buildDdimerTableView(buildTimeline(record), 'ng/mL', m);
+    expect(view.outside.length).toBeGreaterThan(10);
+    expect(view.outsideSummary).toMatch(/^\d{1,2} \w{3} 2024 to \d{1,2} \w{3} 2024; FEU results [\d,.]+ to [\d,.]+ ng\/mL FEU$/);
+    expect(view.showRows).toBe('Show these results');
   });
 });

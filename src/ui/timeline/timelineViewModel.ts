@@ -23,9 +23,13 @@ import {
   type ReferenceStudyId,
   type TimelineAxis,
   type TimelineData,
+  valueScale,
+  valueTicks,
+  windowTimeline,
 } from '../../domain/timeline';
 import type { Known, SourceRef } from '../../domain/types';
 import { formatKnownDose, formatKnownFrequency, formatOrderStatus, formatOrderSummary } from '../format/dose';
+import { reportedText } from '../format/labValues';
 import type { Messages } from '../messages/translator';
 
 export const DISPLAY_UNITS: readonly DdimerDisplayUnit[] = ['ng/mL', 'mg/L', 'ug/mL'];
@@ -120,8 +124,13 @@ export interface PointDetailsView {
 export interface ChartPoint {
   key: string;
   x: number;
+  /** In the point's own axis unit: the selected FEU unit, or ng/mL DDU (never converted). */
   y: number;
+  /** Height on the plot, 0 (bottom) to 1 (top of the value axes): DDU at half the FEU scale. */
+  level: number;
   open: boolean;
+  /** Drawn beside the point when the result is not final: "preliminary", "amended", "corrected"... */
+  mark: string | undefined;
   details: PointDetailsView;
   source: SourceRef;
 }
@@ -199,7 +208,10 @@ export interface BandView {
 function bandView(data: TimelineData, unit: DdimerDisplayUnit, band: { on: boolean; studyId: ReferenceStudyId }, m: Messages): BandView {
   const study = REFERENCE_STUDIES.find((s) => s.id === band.studyId) ?? REFERENCE_STUDIES[0]!;
   const possible = data.axis.kind === 'ga' && data.feu.length > 0;
-  const areas = band.on && possible ? referenceBandAreas(study, unit, data.axis.domain).map((a) => ({ ...a, label: m.t('timeline.bandArea', { name: study.name }) })) : [];
+  const raw = band.on && possible ? referenceBandAreas(study, unit, data.axis.domain) : [];
+  // One label, on the widest area: three copies side by side (and over the trimester names) overlap.
+  const widest = raw.reduce<ReferenceBandArea | undefined>((w, a) => (!w || a.x2 - a.x1 > w.x2 - w.x1 ? a : w), undefined);
+  const areas = raw.map((a) => ({ ...a, label: a === widest ? m.t('timeline.bandArea', { name: study.name }) : '' }));
   return {
     possible,
     note: possible ? m.t('timeline.bandFeuOnly') : data.axis.kind !== 'ga' ? m.t('timeline.bandNeedsGa') : m.t('timeline.bandNoFeu'),
@@ -233,6 +245,13 @@ export interface DdimerChartView {
   seriesDdu: string;
   trimesters: { key: string; x1: number; x2: number; label: string }[];
   labLimits: { key: string; y: number; label: string }[];
+  /** The value axes: explicit domains and ticks; the DDU axis is a fixed half of the FEU axis (in ng/mL). */
+  feuDomain: [number, number];
+  dduDomain: [number, number];
+  feuTicks: number[];
+  dduTicks: number[];
+  /** Said when DDU results are drawn: the axis ratio is an approximation. */
+  dduAxisNote: string | undefined;
   deadlines: { key: string; x: number; label: string }[];
   today: { x: number; label: string } | undefined;
   legendLabel: string;
@@ -248,6 +267,7 @@ function legend(data: TimelineData, unit: DdimerDisplayUnit, labLimits: DdimerCh
     { key: 'open', mark: 'open', text: m.t('timeline.legend.open') },
   ];
   if (data.ddu.length > 0) items.push({ key: 'ddu', mark: 'ddu', text: m.t('timeline.legend.ddu') });
+  if ([...data.feu, ...data.ddu].some((p) => p.status !== 'final')) items.push({ key: 'marked', mark: 'none', text: m.t('timeline.legend.marked') });
   for (const l of labLimits) items.push({ key: `legend-${l.key}`, mark: 'lab', text: m.t('timeline.legend.lab', { label: l.label }) });
   if (data.today.x !== undefined) items.push({ key: 'today', mark: 'none', text: m.t('timeline.legend.today', { today: m.t('timeline.today', { when: m.instant(data.today.atMs) }) }) });
   if (data.events.some((e) => e.kind === 'stop-deadline')) items.push({ key: 'deadlines', mark: 'none', text: m.t('timeline.legend.deadlines') });
@@ -255,52 +275,114 @@ function legend(data: TimelineData, unit: DdimerDisplayUnit, labLimits: DdimerCh
   return items;
 }
 
+interface ValueAxes {
+  feuDomain: [number, number];
+  dduDomain: [number, number];
+  feuTicks: number[];
+  dduTicks: number[];
+  level: (p: DdimerPoint) => number;
+}
+
+/** Both value axes from what is drawn: FEU points, DDU points at half scale, lab limits and the reference band. */
+function valueAxes(data: TimelineData, unit: DdimerDisplayUnit, band: BandView): ValueAxes {
+  const others = [...data.labUpperLimits.map((l) => l.ngPerMl), ...band.areas.map((a) => a.ngPerMl[1])];
+  const scale = valueScale(
+    data.feu.map((p) => p.ngPerMl),
+    data.ddu.map((p) => p.ngPerMl),
+    others,
+  );
+  const feuTop = ngPerMlIn(scale.feuTopNg, unit);
+  return {
+    feuDomain: [0, feuTop],
+    dduDomain: [0, scale.dduTopNg],
+    feuTicks: valueTicks(feuTop),
+    dduTicks: valueTicks(scale.dduTopNg),
+    level: (p) => (p.series === 'DDU' ? p.ngPerMl / scale.dduTopNg : p.ngPerMl / scale.feuTopNg),
+  };
+}
+
+function chartLabLimits(data: TimelineData, unit: DdimerDisplayUnit, m: Messages): DdimerChartView['labLimits'] {
+  return data.labUpperLimits.map((l) => {
+    const y = ngPerMlIn(l.ngPerMl, unit);
+    return { key: `lab-${y}`, y, label: m.t('timeline.labLimit', { scope: l.scope === 'non-pregnant' ? 'nonPregnant' : l.scope, value: m.number(y, 6), unit }) };
+  });
+}
+
+/** The words around the plot that do not depend on the drawn window. */
+function chartWords(data: TimelineData, unit: DdimerDisplayUnit, m: Messages) {
+  return {
+    unitLabel: m.t('timeline.unit'),
+    unitOptions: DISPLAY_UNITS.map((u) => ({ value: u, text: m.t('timeline.feuUnit', { unit: u }) })),
+    bandToggle: m.t('timeline.bandToggle'),
+    studyLabel: m.t('timeline.referenceStudy'),
+    serialNote: m.t('timeline.serialNote'),
+    calendarAlert: data.axis.kind === 'calendar' ? m.t('timeline.calendarAxis', { reason: m.reason(data.axis.reason) }) : undefined,
+    summary: timelineSummary(data, unit, m),
+    loading: m.t('timeline.loadingChart'),
+    unavailable: m.t('timeline.plotUnavailable'),
+    yLabelFeu: m.t('timeline.feuUnit', { unit }),
+    yLabelDdu: m.t('timeline.dduUnit'),
+    seriesFeu: m.t('timeline.seriesFeu', { unit }),
+    seriesDdu: m.t('timeline.seriesDdu'),
+    legendLabel: m.t('timeline.legend'),
+    dduAxisNote: data.ddu.length > 0 ? m.t('timeline.dduAxisNote') : undefined,
+    notPlottedLink: data.notPlotted.length > 0 ? m.t('timeline.notPlottedLink', { n: data.notPlotted.length }) : undefined,
+    outsideNote: data.outsidePregnancy.length > 0 ? m.t('timeline.outsideNote', { n: data.outsidePregnancy.length }) : undefined,
+  };
+}
+
+/**
+ * The chart's view. `window` (from focusWindow) narrows what is drawn; the summary in words, the notes and the value
+ * axes still cover every result, so switching the window never rescales the values.
+ */
 export function buildDdimerChartView(
   data: TimelineData,
   unit: DdimerDisplayUnit,
   band: { on: boolean; studyId: ReferenceStudyId },
   m: Messages,
   sourceText: (s: SourceRef) => string,
+  window?: [number, number],
 ): DdimerChartView {
-  const toChart = (p: DdimerPoint, i: number): ChartPoint => ({ key: `${p.source.id ?? i}-${i}`, x: p.x, y: pointY(p, unit), open: p.open, details: pointDetails(p, unit, m, sourceText(p.source)), source: p.source });
-  const labLimits = data.labUpperLimits.map((l) => {
-    const y = ngPerMlIn(l.ngPerMl, unit);
-    return { key: `lab-${y}`, y, label: m.t('timeline.labLimit', { scope: l.scope === 'non-pregnant' ? 'nonPregnant' : l.scope, value: m.number(y, 6), unit }) };
+  const shown = window ? windowTimeline(data, window, m.zone) : data;
+  const bandV = bandView(shown, unit, band, m);
+  const axes = valueAxes(data, unit, bandV);
+  const toChart = (p: DdimerPoint, i: number): ChartPoint => ({
+    key: `${p.source.id ?? i}-${i}`,
+    x: p.x,
+    y: pointY(p, unit),
+    level: axes.level(p),
+    open: p.open,
+    mark: statusText(p.status, m) || undefined,
+    details: pointDetails(p, unit, m, sourceText(p.source)),
+    source: p.source,
   });
+  const labLimits = chartLabLimits(data, unit, m);
   const hasPoints = data.feu.length + data.ddu.length > 0;
-  const gaAxis = data.axis.kind === 'ga';
   return {
+    ...chartWords(data, unit, m),
     unit,
-    unitLabel: m.t('timeline.unit'),
-    unitOptions: DISPLAY_UNITS.map((u) => ({ value: u, text: m.t('timeline.feuUnit', { unit: u }) })),
-    bandToggle: m.t('timeline.bandToggle'),
-    studyLabel: m.t('timeline.referenceStudy'),
-    band: bandView(data, unit, band, m),
-    serialNote: m.t('timeline.serialNote'),
-    calendarAlert: data.axis.kind === 'calendar' ? m.t('timeline.calendarAxis', { reason: m.reason(data.axis.reason) }) : undefined,
-    summary: timelineSummary(data, unit, m),
-    loading: m.t('timeline.loadingChart'),
-    unavailable: m.t('timeline.plotUnavailable'),
+    band: bandV,
     hasPoints,
-    feu: data.feu.map(toChart),
-    ddu: data.ddu.map(toChart),
-    ticks: axisTicks(data.axis, m),
-    axis: data.axis,
-    yLabelFeu: m.t('timeline.feuUnit', { unit }),
-    yLabelDdu: m.t('timeline.dduUnit'),
-    seriesFeu: m.t('timeline.seriesFeu', { unit }),
-    seriesDdu: m.t('timeline.seriesDdu'),
-    trimesters: data.trimesterBands.map((b) => ({ key: b.trimester, x1: b.x1, x2: b.x2, label: m.t('timeline.trimester', { trimester: b.trimester }) })),
+    feu: shown.feu.map(toChart),
+    ddu: shown.ddu.map(toChart),
+    ticks: axisTicks(shown.axis, m),
+    axis: shown.axis,
+    feuDomain: axes.feuDomain,
+    dduDomain: axes.dduDomain,
+    feuTicks: axes.feuTicks,
+    dduTicks: axes.dduTicks,
+    // Narrow columns cannot hold their name without running into the next one.
+    trimesters: shown.trimesterBands.map((b) => ({ key: b.trimester, x1: b.x1, x2: b.x2, label: b.x2 - b.x1 >= MIN_LABELLED_WIDTH * (shown.axis.domain[1] - shown.axis.domain[0]) ? m.t('timeline.trimester', { trimester: b.trimester }) : '' })),
     labLimits,
-    deadlines: data.events.filter((e) => e.kind === 'stop-deadline').map((d) => ({ key: d.key, x: d.x, label: m.t('timeline.stopMark', { source: d.ruleSource ?? '' }) })),
-    today: data.today.x !== undefined ? { x: data.today.x, label: m.t('timeline.todayMark') } : undefined,
-    legendLabel: m.t('timeline.legend'),
+    deadlines: shown.events.filter((e) => e.kind === 'stop-deadline').map((d) => ({ key: d.key, x: d.x, label: m.t('timeline.stopMark', { source: d.ruleSource ?? '' }) })),
+    today: shown.today.x !== undefined && shown.today.x >= shown.axis.domain[0] && shown.today.x <= shown.axis.domain[1] ? { x: shown.today.x, label: m.t('timeline.todayMark') } : undefined,
     legend: legend(data, unit, labLimits, m),
-    noPoints: hasPoints ? undefined : m.t('timeline.noPoints', { ga: gaAxis ? 'yes' : 'no' }),
-    notPlottedLink: data.notPlotted.length > 0 ? m.t('timeline.notPlottedLink', { n: data.notPlotted.length }) : undefined,
-    outsideNote: data.outsidePregnancy.length > 0 ? m.t('timeline.outsideNote', { n: data.outsidePregnancy.length }) : undefined,
+    noPoints: hasPoints ? undefined : m.t('timeline.noPoints', { ga: data.axis.kind === 'ga' ? 'yes' : 'no' }),
   };
 }
+
+/** A trimester column narrower than this share of the plot is drawn without its name. */
+const MIN_LABELLED_WIDTH = 0.12;
 
 // ---------------------------------------------------------------- table
 
@@ -338,7 +420,7 @@ function rowView(row: DdimerRow, i: number, unit: DdimerDisplayUnit, m: Messages
     atMs: r.time.start,
     when: m.moment(r.time),
     ga: row.ga.known ? { known: true, text: gaText(row.ga.value, m) } : row.inPregnancy ? { known: false, reason: row.ga.reason } : { known: true, text: m.reason(row.ga.reason) },
-    asReported: r.original.text,
+    asReported: reportedText(r.original, m),
     dduMark: r.unitType === 'DDU' ? m.t('timeline.table.dduMark') : '',
     range: range ? m.t('timeline.table.labRange', { range }) : undefined,
     normalised: normalisedText(r, unit, m),
@@ -356,6 +438,20 @@ export interface DdimerTableView {
   noneInside: string;
   outside: DdimerRowView[];
   outsideHeading: string;
+  /** One line for the results outside this pregnancy (collapsed by default): their dates and range of values. */
+  outsideSummary: string | undefined;
+  showRows: string;
+  hideRows: string;
+}
+
+/** "1 Apr 2024 to 20 Nov 2024; 120 to 2,400 ng/mL FEU" for the rows outside this pregnancy. */
+function outsideSummary(rows: DdimerRow[], unit: DdimerDisplayUnit, m: Messages): string | undefined {
+  if (rows.length === 0) return undefined;
+  const times = rows.map((r) => r.result.time.start);
+  const feu = rows.filter((r) => r.result.unitType === 'FEU').map((r) => toDisplayUnit(r.result, unit)).flatMap((v) => (v.known ? [v.value] : []));
+  const span = m.t('timeline.table.outsideSpan', { first: m.date(Math.min(...times)), last: m.date(Math.max(...times)) });
+  if (feu.length === 0) return span;
+  return m.t('timeline.table.outsideRange', { span, low: m.number(Math.min(...feu), 6), high: m.number(Math.max(...feu), 6), unit });
 }
 
 export function buildDdimerTableView(data: TimelineData, unit: DdimerDisplayUnit, m: Messages): DdimerTableView {
@@ -377,6 +473,9 @@ export function buildDdimerTableView(data: TimelineData, unit: DdimerDisplayUnit
     noneInside: m.t('timeline.table.noneInScope', { scope }),
     outside: outside.map((r, i) => rowView(r, i, unit, m)),
     outsideHeading: m.t('timeline.table.outsideGroup', { n: outside.length }),
+    outsideSummary: outsideSummary(outside, unit, m),
+    showRows: m.t('timeline.table.showRows'),
+    hideRows: m.t('timeline.table.hideRows'),
   };
 }
 
@@ -536,8 +635,15 @@ export interface TimelineHeaderView {
   heading: string;
   picker: PregnancyPickerView | undefined;
   dating: DatingView;
+  /** The window control's words (shown when the record has a default window). */
+  window: { label: string; focus: string; whole: string };
 }
 
 export function buildTimelineHeaderView(data: TimelineData, pregnancy: PregnancyTimeline, m: Messages): TimelineHeaderView {
-  return { heading: m.t('timeline.heading'), picker: pregnancyPickerView(pregnancy, m), dating: datingView(data, m) };
+  return {
+    heading: m.t('timeline.heading'),
+    picker: pregnancyPickerView(pregnancy, m),
+    dating: datingView(data, m),
+    window: { label: m.t('timeline.window'), focus: m.t('timeline.window.focus'), whole: m.t('timeline.window.whole', { ga: data.axis.kind === 'ga' ? 'yes' : 'no' }) },
+  };
 }

@@ -51,6 +51,7 @@ export const labsEn = {
   'coag.trendNone': 'no results',
   'coag.trend': '{n, plural, one {1 result, {first}} other {# results, {first} -> {last}}}',
   'coag.empty': 'No {label} results',
+  'coag.noResultsFor': 'No results in the record for: {list}',
   'coag.leftOut': '{n} {label} {n, plural, one {result} other {results}} left out:',
   'coag.hide': 'Hide {label} results',
   'coag.showAll': 'Show all {n} {label} results',

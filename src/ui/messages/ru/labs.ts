@@ -99,4 +99,5 @@ export const labsRu = {
     'Гепарин в последние 100 дней: подсчёт тромбоцитов исходно и в течение 24 ч после начала гепарина.',
   'coag.hit.guidanceCitation': '({citation}, {verification};',
   'coag.hit.sourceLink': 'источник',
+  'coag.noResultsFor': 'Нет результатов в записи: {list}',
 } as const satisfies Record<keyof typeof labsEn, string>;

@@ -137,4 +137,13 @@ export const timelineRu = {
   'timeline.event.rule': 'правило',
   'timeline.event.none': 'Нет событий с датой{ga, select, yes { в эту беременность} other {}}.',
   'timeline.event.notPlaced': 'Не на этой оси: {reason}',
+  'timeline.legend.marked': 'Слово рядом с точкой: результат не окончательный (предварительный, исправленный, скорректированный)',
+  'timeline.dduAxisNote': 'Правая ось (DDU) построена в половинном масштабе левой: 1 DDU ≈ 2 FEU, приближённо. Значения DDU показаны как в отчёте лаборатории, без пересчёта.',
+  'timeline.window': 'Период на графике',
+  'timeline.window.focus': 'Последние 12 недель до ближайшего планового события',
+  'timeline.window.whole': '{ga, select, yes {Вся беременность} other {Все данные}}',
+  'timeline.table.outsideSpan': 'с {first} по {last}',
+  'timeline.table.outsideRange': '{span}; результаты FEU от {low} до {high} {unit} FEU',
+  'timeline.table.showRows': 'Показать эти результаты',
+  'timeline.table.hideRows': 'Скрыть эти результаты',
 } as const satisfies Record<keyof typeof timelineEn, string>;

@@ -1,0 +1,61 @@
+/**
+ * The words a clinician reads, for every demo patient through a real launch with the page clock fixed: no phrase
+ * repeated back to back ("Bleeding: Bleeding:"), no number written with more than 4 decimals, no raw UCUM
+ * annotation (a unit such as 10*3/uL belongs in the Source disclosure, not in a sentence). The visible word count
+ * of each patient's page is printed, so the length of the page can be followed from run to run.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { DEMO_PATIENT_IDS } from '../../mocks/data/index.mjs';
+import { setupHarness } from './harness';
+
+const h = setupHarness();
+
+/** The record view has loaded: the stop-criteria region is there and nothing is still marked busy. */
+async function waitForRecord(page: Page) {
+  await page.getByRole('region', { name: 'Scheduled procedures and delivery' }).waitFor({ timeout: 20_000 });
+  await page.waitForFunction(() => document.querySelectorAll('[aria-busy="true"]').length === 0, undefined, { timeout: 20_000 });
+}
+
+/** A phrase of 1 to 6 words ending in ":" or "(" repeated at once ("Bleeding: Bleeding:", "end unknown (end unknown ("). */
+export function repeatedPhrases(text: string): string[] {
+  const out: string[] = [];
+  for (const line of text.split('\n')) {
+    const re = /(?:^|[\s(])((?:[\p{L}\p{N}][\p{L}\p{N}'’.-]*\s){0,5}[\p{L}\p{N}][\p{L}\p{N}'’.-]*\s?[:(])\s*\1/gu;
+    for (const m of line.matchAll(re)) out.push(m[0].trim());
+  }
+  return out;
+}
+
+/** Numbers with 5 or more decimals ("371.41200461138556"). */
+export const longDecimals = (text: string): string[] => text.match(/\d+[.,]\d{5,}/g) ?? [];
+
+/** UCUM annotations and exponents as codes, not as clinicians write them ("10*3/uL", "10*9/L", "[iU]"). */
+export const rawUcum = (text: string): string[] => text.match(/\b10\*\d+\/\w+|\[i?[IU]U?\](?:\/\w+)?/g) ?? [];
+
+describe('the detectors themselves', () => {
+  it('find what they are for and leave ordinary text alone', () => {
+    expect(repeatedPhrases('Reason: Bleeding: Bleeding: heavy')).toEqual(['Bleeding: Bleeding:']);
+    expect(repeatedPhrases('x: end unknown (end unknown (no end))')).toEqual(['end unknown (end unknown (']);
+    expect(repeatedPhrases('Enoxaparin product labelling: Enoxaparin product labelling: text')).toHaveLength(1);
+    expect(repeatedPhrases('Platelets: 206 ×10⁹/L; Fibrinogen: 4.1 g/L')).toEqual([]);
+    expect(longDecimals('371.41200461138556 and 0.4512')).toEqual(['371.41200461138556']);
+    expect(rawUcum('As reported: 206 10*3/uL; 0.32 [iU]/mL; 206 ×10³/µL')).toEqual(['10*3/uL', '[iU]/mL']);
+  });
+});
+
+describe('words on every demo patient page', () => {
+  it.each(DEMO_PATIENT_IDS as string[])('%s: no repeated phrase, no long decimals, no raw UCUM in visible text', async (id) => {
+    const t = await h.newPage();
+    await t.page.goto(`${h.url}/launch?patient=${id}`);
+    await waitForRecord(t.page);
+    const text = await t.page.locator('body').innerText();
+    const words = text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+    // The word count is for the reader of the test output (the page length from run to run), not an assertion.
+    // eslint-disable-next-line no-console
+    console.log(`words on the page of ${id}: ${words}`);
+    expect(repeatedPhrases(text), 'repeated adjacent phrases').toEqual([]);
+    expect(longDecimals(text), 'numbers with more than 4 decimals').toEqual([]);
+    expect(rawUcum(text), 'raw UCUM annotations').toEqual([]);
+  });
+});
