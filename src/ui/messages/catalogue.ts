@@ -22,6 +22,8 @@ import { provenanceEn } from './en/provenance';
 import { recordEn } from './en/record';
 import { screensEn } from './en/screens';
 import { summaryEn } from './en/summary';
+import { ivfCycleEn } from './en/ivfCycle';
+import { ivfCycleRu } from './ru/ivfCycle';
 
 export const EN = {
   ...commonEn,
@@ -44,6 +46,7 @@ export const EN = {
   ...recordEn,
   ...screensEn,
   ...summaryEn,
+  ...ivfCycleEn,
 } as const;
 
 export type MessageKey = keyof typeof EN;
@@ -57,6 +60,7 @@ export type Catalogue = Record<MessageKey, string>;
  */
 export const RU: Partial<Catalogue> = {
   ...commonRu,
+  ...ivfCycleRu,
 };
 
 export type Locale = 'en' | 'ru';
