@@ -84,6 +84,7 @@ function Estradiol({ e }: { e: IvfCycleView['estradiol'] }) {
       {e.chart && <EstradiolChart chart={e.chart} />}
       {e.rows.length > 0 && (
         <table className="ivf-cycle__table">
+          <caption>{e.caption}</caption>
           <thead>
             <tr>
               <th scope="col">{e.headers.date}</th>

@@ -48,7 +48,7 @@ export interface IvfCycleView {
   title: string;
   confirmation: { headline: string; lines: IvfFact[]; flag?: IvfFact };
   strip: { label: string; steps: IvfStepView[] };
-  estradiol: { title: string; none?: string; rows: EstradiolRowView[]; headers: { date: string; reported: string; converted: string }; chart?: { label: string; points: { x: number; y: number }[] } };
+  estradiol: { title: string; caption: string; none?: string; rows: EstradiolRowView[]; headers: { date: string; reported: string; converted: string }; chart?: { label: string; points: { x: number; y: number }[] } };
   ohss: { title: string; items: IvfFact[] };
   luteal: { title: string; items: IvfFact[] };
   lmwh: { title: string; item: IvfFact };
@@ -85,7 +85,7 @@ export function confirmationLines(c: PregnancyConfirmation, m: Messages): IvfCyc
   }
   if (c.decisive) {
     const d = c.decisive;
-    lines.push({ key: 'decisive', text: m.t('ivfCycle.decidedBy', { kind: d.kind, outcome: d.outcome, when: m.instant(d.atMs) }), sources: [d.source] });
+    lines.push({ key: 'decisive', text: m.t('ivfCycle.decidedBy', { kind: d.kind === 'pregnancy-status' ? 'status' : d.kind, outcome: d.outcome, when: m.instant(d.atMs) }), sources: [d.source] });
   }
   const neg = c.lmwhAfterNegative;
   const flag = neg && (neg.state === 'active' || neg.state === 'unknown') ? { key: 'review', text: m.reason(neg.reason), sources: neg.orders, flag: true } : undefined;
@@ -95,7 +95,7 @@ export function confirmationLines(c: PregnancyConfirmation, m: Messages): IvfCyc
 function relativeWords(atMs: number, transferMs: number | undefined, m: Messages): string | undefined {
   if (transferMs === undefined) return undefined;
   const n = Math.round((atMs - transferMs) / 86_400_000);
-  return m.t('ivfCycle.relative', { n: Math.abs(n), sign: n < 0 ? 'before' : 'after' });
+  return m.t('ivfCycle.relative', { n: Math.abs(n), sign: n < 0 ? 'before' : n > 0 ? 'after' : 'same' });
 }
 
 function stepView(key: CycleStep['kind'], step: IvfRecordPart['cycle']['stimulationStart'], transferMs: number | undefined, m: Messages): IvfStepView {
@@ -166,6 +166,7 @@ function estradiolView(part: IvfRecordPart, m: Messages): IvfCycleView['estradio
   const points = estradiolChart(results);
   return {
     title: m.t('ivfCycle.estradiol.title'),
+    caption: m.t('ivfCycle.estradiol.caption'),
     ...(results.length === 0 ? { none: m.t('ivfCycle.estradiol.none') } : {}),
     rows: results.map((e, i) => estradiolRow(e, i, m)),
     headers: { date: m.t('ivfCycle.estradiol.date'), reported: m.t('ivfCycle.estradiol.reported'), converted: m.t('ivfCycle.estradiol.converted') },
@@ -187,10 +188,12 @@ function lutealItems(part: IvfRecordPart, m: Messages): IvfFact[] {
   return part.cycle.lutealSupport.map((l, i) => ({ key: `luteal-${i}`, text: `${l.written} (${m.t('ivfCycle.luteal.state', { active: l.active ? 'yes' : 'no' })})`, sources: [l.source] }));
 }
 
+const LMWH_STATUS_KEY = { 'started-long-before-protocol': 'longBefore', 'started-before-protocol': 'before', 'started-after-protocol-start': 'after', unknown: 'unknown' } as const;
+
 function lmwhItem(part: IvfRecordPart, m: Messages): IvfFact {
   const l = part.lmwhStart;
   const sources = [...(l.order ? [l.order] : []), ...(l.anchor ? [l.anchor.source] : [])];
-  const head = m.t('ivfCycle.lmwh.status', { status: l.status, n: l.leadDays ?? 0 });
+  const head = m.t('ivfCycle.lmwh.status', { status: LMWH_STATUS_KEY[l.status], n: l.leadDays ?? 0 });
   const anchor = l.anchor ? ` (${m.t(`ivfCycle.step.${l.anchor.kind}`)} ${m.moment(l.anchor.moment)})` : '';
   const why = l.reason ? `: ${m.reason(l.reason)}` : '';
   return { key: 'lmwh', text: `${head}${anchor}${why}`, sources, flag: l.status === 'started-long-before-protocol' };
@@ -199,7 +202,7 @@ function lmwhItem(part: IvfRecordPart, m: Messages): IvfFact {
 function indicationItems(part: IvfRecordPart, m: Messages): IvfFact[] {
   return part.indications.map((ind) => ({
     key: ind.kind,
-    text: `${m.t(`ivfCycle.indication.${ind.kind}`)}: ${m.t('ivfCycle.indication.status', { status: ind.status })}${ind.reason ? ` (${m.reason(ind.reason)})` : ''}`,
+    text: `${m.t(`ivfCycle.indication.${ind.kind}`)}: ${m.t('ivfCycle.indication.status', { status: ind.status === 'not-found' ? 'notFound' : ind.status })}${ind.reason ? ` (${m.reason(ind.reason)})` : ''}`,
     sources: ind.evidence,
   }));
 }
