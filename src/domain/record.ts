@@ -288,7 +288,7 @@ type PregnancyPart = Pick<ClinicalRecord, 'pregnancy' | 'currentPregnancy' | 'ga
 function pregnancyPart(resources: fhir4.Resource[], confirmation: PregnancyConfirmation, nowMs: number, zone: string): PregnancyPart {
   const all = pregnanciesFromRecord(resources, nowMs, zone);
   const gate = gestationalAgeMayBeShownAsFact(confirmation);
-  const pregnancy = !gate.allowed && confirmation.transfer ? withoutUnconfirmedPregnancy(all, confirmation.transfer.atMs, nowMs) : all;
+  const pregnancy = !gate.allowed && confirmation.transfer ? withoutUnconfirmedPregnancy(all, confirmation.transfer.atMs, nowMs, gate.reason) : all;
   const currentPregnancy = pregnancy.currentIndex !== undefined && pregnancy.isCurrent ? pregnancy.pregnancies[pregnancy.currentIndex] : undefined;
   const gaToday: Known<GestationalAge> = currentPregnancy
     ? gestationalAge(currentPregnancy, nowMs, zone)

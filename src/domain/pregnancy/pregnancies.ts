@@ -3,6 +3,7 @@
  * one), chooses the dating of each, and finds the current pregnancy (its window contains now) or the most recent one.
  */
 import { formatDate } from '../time';
+import type { Reason } from '../reasons';
 import { addDays, dayNumber, formatCalendarDate, startOfDate } from './calendar';
 import { chooseDating, NO_DATING_REASON } from './dating';
 import { datingFactsFromRecord, type DatingFacts } from './facts';
@@ -119,12 +120,12 @@ export function currentIndexOf(pregnancies: readonly Pregnancy[], nowMs: number)
  * positive hCG, status or scan yet) or a negative test ended the cycle: its dates are not facts. The pregnancy's window
  * contains the transfer; other pregnancies stay.
  */
-export function withoutUnconfirmedPregnancy(timeline: PregnancyTimeline, transferMs: number, nowMs: number): PregnancyTimeline {
+export function withoutUnconfirmedPregnancy(timeline: PregnancyTimeline, transferMs: number, nowMs: number, why: Reason): PregnancyTimeline {
   const pregnancies = timeline.pregnancies.filter((p) => !(p.startMs <= transferMs && transferMs < p.endMs));
   if (pregnancies.length === timeline.pregnancies.length) return timeline;
   const { currentIndex, isCurrent } = currentIndexOf(pregnancies, nowMs);
   const { reasonIfNone: _dropped, ...rest } = timeline;
-  return { ...rest, pregnancies, currentIndex, isCurrent };
+  return { ...rest, pregnancies, currentIndex, isCurrent, ...(pregnancies.length === 0 ? { reasonIfNone: why } : {}) };
 }
 
 /** Every pregnancy in a record, each with its dating, and which one is current or most recent. Never throws. */
