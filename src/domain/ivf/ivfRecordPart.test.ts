@@ -69,8 +69,8 @@ describe('one rule for the embryo age written in text', () => {
 
 describe('a planned hCG test is an event of its own class', () => {
   it('by an hCG LOINC code, or by text as a labelled fallback; no hCG code makes it another kind', () => {
-    expect(classifyEvent([{ system: 'http://loinc.org', code: '2106-3' }], [])).toEqual({ cls: 'hcg-test', recognisedBy: 'loinc', matched: 'LOINC 2106-3' });
+    expect(classifyEvent([{ system: 'http://loinc.org', code: '2106-3', display: undefined }], [])).toEqual({ cls: 'hcg-test', recognisedBy: 'loinc', matched: 'LOINC 2106-3' });
     expect(classifyEvent([], ['Serum beta-hCG'])).toMatchObject({ cls: 'hcg-test', recognisedBy: 'text' });
-    expect(classifyEvent([{ system: 'http://loinc.org', code: '2160-0' }], ['Creatinine']).cls).toBe('other');
+    expect(classifyEvent([{ system: 'http://loinc.org', code: '2160-0', display: undefined }], ['Creatinine']).cls).toBe('other');
   });
 });
