@@ -32,7 +32,8 @@ import {
 } from './medication';
 import { ddimerSeries, labSeries, type DdimerSeries, type LabSeries, type UnitConverter } from './labs';
 import { countPregnancyLosses, findFacts, type Fact, type FactsResult, type PregnancyLossCount } from './findings';
-import { gestationalAge, pregnanciesFromRecord, type GestationalAge, type Pregnancy, type PregnancyTimeline } from './pregnancy';
+import { gestationalAge, pregnanciesFromRecord, withoutUnconfirmedPregnancy, type GestationalAge, type Pregnancy, type PregnancyTimeline } from './pregnancy';
+import { gestationalAgeMayBeShownAsFact, ivfRecordPart, type IvfRecordPart, type PregnancyConfirmation } from './ivf';
 import type { TimelineData } from './timeline';
 import { withDerivedViews } from './timeline/derivedViews';
 import type { AntiXaTimings, HitPatternResult } from './monitoring';
@@ -119,6 +120,8 @@ export interface ClinicalRecord {
   hitPattern: HitPatternResult;
   /** Anti-Xa sample timing, index-aligned with labs.antiXaLmwh/antiXaGeneric points. */
   antiXaTiming: AntiXaTimings;
+  /** The IVF cycle, the pregnancy confirmation after the transfer, the LMWH start, IVF indications and supply. */
+  ivf: IvfRecordPart;
 }
 
 /** Reasons the record builder gives itself (the modules give theirs). */
@@ -278,14 +281,25 @@ function otherOrders(mrs: fhir4.MedicationRequest[], medications: fhir4.Medicati
 
 type PregnancyPart = Pick<ClinicalRecord, 'pregnancy' | 'currentPregnancy' | 'gaToday'>;
 
-/** Step 1: the pregnancies, the current one and the gestational age today. */
-function pregnancyPart(resources: fhir4.Resource[], nowMs: number, zone: string): PregnancyPart {
-  const pregnancy = pregnanciesFromRecord(resources, nowMs, zone);
+/**
+ * Step 1: the pregnancies, the current one and the gestational age today. A pregnancy after an embryo transfer is not
+ * a fact until a positive test confirms it: until then (and after a negative test) it is left out, with the reason.
+ */
+function pregnancyPart(resources: fhir4.Resource[], confirmation: PregnancyConfirmation, nowMs: number, zone: string): PregnancyPart {
+  const all = pregnanciesFromRecord(resources, nowMs, zone);
+  const gate = gestationalAgeMayBeShownAsFact(confirmation);
+  const pregnancy = !gate.allowed && confirmation.transfer ? withoutUnconfirmedPregnancy(all, confirmation.transfer.atMs, nowMs, gate.reason) : all;
   const currentPregnancy = pregnancy.currentIndex !== undefined && pregnancy.isCurrent ? pregnancy.pregnancies[pregnancy.currentIndex] : undefined;
   const gaToday: Known<GestationalAge> = currentPregnancy
     ? gestationalAge(currentPregnancy, nowMs, zone)
-    : unknown(pregnancy.reasonIfNone ?? reason('record.no-current-pregnancy'));
+    : unknown(!gate.allowed ? gate.reason : (pregnancy.reasonIfNone ?? reason('record.no-current-pregnancy')));
   return { pregnancy, currentPregnancy, gaToday };
+}
+
+/** The next dated planned event from now, for the supply check. */
+function nextDatedEvent(events: EventsResult, nowMs: number): { atMs: number; source: SourceRef } | undefined {
+  const next = events.planned.filter((e) => e.when && e.when.start >= nowMs).sort((a, b) => a.when!.start - b.when!.start)[0];
+  return next?.when ? { atMs: next.when.start, source: next.timeSource ?? next.sources[0]! } : undefined;
 }
 
 /** Step 2: body weights, the booking weight of the current pregnancy and the latest weight. */
@@ -402,10 +416,11 @@ function ruleContext(input: RecordInput, p: PregnancyPart, weights: ClinicalReco
 
 /** Builds the whole clinical picture of one patient from what the FHIR layer read. Never throws on bad data. */
 export function buildClinicalRecord(input: RecordInput, { nowMs, zone, units }: BuildOptions): ClinicalRecord {
-  const pregnancy = pregnancyPart(input.resources, nowMs, zone);
+  const findings = findingsPart(input, units, nowMs, zone);
+  const ivf = ivfRecordPart(input, { nowMs, zone, units, nextEvent: nextDatedEvent(findings.events, nowMs) });
+  const pregnancy = pregnancyPart(input.resources, ivf.confirmation, nowMs, zone);
   const w = weightsPart(resourcesOfType(input, 'Observation'), pregnancy.currentPregnancy, zone);
   const med = medicationPart(input, w.weights, nowMs, zone);
-  const findings = findingsPart(input, units, nowMs, zone);
   const context = ruleContext(input, pregnancy, w.weights, med.medication, findings, nowMs, zone);
   const { exclusions: findingExclusions, ...found } = findings;
   return withDerivedViews({
@@ -418,6 +433,7 @@ export function buildClinicalRecord(input: RecordInput, { nowMs, zone, units }: 
     weights: w.weights,
     ...found,
     ...pregnancy,
+    ivf,
     rules: {
       context,
       cards: eventCards(context),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { appointmentDateRange, buildSearches, chunk, hasWantedCode, supportsInclude } from './queries';
-import { OBSERVATION_QUERY_CODES } from '../domain/codes';
+import { appointmentDateRange, buildSearches, chunk, hasWantedCode, LOCAL_OBSERVATION_CODES, OBSERVATION_SEARCH_CODES, supportsInclude } from './queries';
+import { EMBRYO_AGE_LOCAL_CODE, HCG_CODES, IVF_LOCAL_SYSTEM, IVF_OBSERVATION_LOINC } from '../domain/ivf/ivfCodes';
 import { describeCapabilities } from './capabilities';
 
 const NOW = Date.UTC(2026, 2, 1, 9, 30);
@@ -22,22 +22,24 @@ describe('buildSearches', () => {
     const base = 'https://ehr.example/fhir/r4';
     const obs = plan({ baseUrl: base }).filter((s) => s.resourceType === 'Observation');
     const codes = obs.flatMap((s) => params(s.path).get('code')!.split(','));
-    for (const c of codes) expect(c.startsWith('http://loinc.org|')).toBe(true);
-    const wanted = new Set(Object.values(OBSERVATION_QUERY_CODES).flat());
-    expect(new Set(codes.map((c) => c.split('|')[1]))).toEqual(wanted);
+    const local = new Set(LOCAL_OBSERVATION_CODES.map((c) => `${c.system}|${c.code}`));
+    for (const c of codes) expect(c.startsWith('http://loinc.org|') || local.has(c)).toBe(true);
+    const wanted = new Set(Object.values(OBSERVATION_SEARCH_CODES).flat());
+    expect(new Set(codes.filter((c) => !local.has(c)).map((c) => c.split('|')[1]))).toEqual(wanted);
+    expect(new Set(codes.filter((c) => local.has(c)))).toEqual(local);
     expect(codes).toHaveLength(new Set(codes).size);
     for (const s of obs) expect(`${base}/${s.path}`.length).toBeLessThanOrEqual(2000);
     // Fewer searches than ten codes per search would need (the old split).
-    const tenPerSearch = Object.values(OBSERVATION_QUERY_CODES).reduce((n, list) => n + Math.ceil(new Set(list).size / 10), 0);
+    const tenPerSearch = Object.values(OBSERVATION_SEARCH_CODES).reduce((n, list) => n + Math.ceil(new Set(list).size / 10), 0);
     expect(obs.length).toBeLessThan(tenPerSearch);
   });
 
   it('a shorter URL limit or a code cap splits the lists further, still every code once', () => {
-    const wanted = new Set(Object.values(OBSERVATION_QUERY_CODES).flat());
+    const wanted = new Set([...Object.values(OBSERVATION_SEARCH_CODES).flat(), ...LOCAL_OBSERVATION_CODES.map((c) => c.code)]);
     for (const o of [{ maxUrlLength: 400 }, { maxCodesPerSearch: 3 }]) {
       const obs = plan(o).filter((s) => s.resourceType === 'Observation');
       const codes = obs.flatMap((s) => params(s.path).get('code')!.split(','));
-      expect(new Set(codes.map((c) => c.split('|')[1]))).toEqual(wanted);
+      expect(new Set(codes.map((c) => c.slice(c.lastIndexOf('|') + 1)))).toEqual(wanted);
       for (const s of obs) {
         if (o.maxUrlLength) expect(s.path.length).toBeLessThanOrEqual(400);
         if (o.maxCodesPerSearch) expect(params(s.path).get('code')!.split(',').length).toBeLessThanOrEqual(3);
@@ -106,6 +108,27 @@ describe('hasWantedCode', () => {
     expect(hasWantedCode(obs('http://loinc.org', '777-3'))).toBe(true);
     expect(hasWantedCode(obs('http://loinc.org', '2345-7'))).toBe(false);
     expect(hasWantedCode(obs('https://fhir.cerner.com/x/codeSet/72', '777-3'))).toBe(false);
+  });
+
+  it('the IVF cycle\'s hCG, estradiol and embryo-age Observations are kept (the embryo age only under its local system)', () => {
+    const obs = (system: string, code: string) => ({ resourceType: 'Observation', status: 'final', code: { coding: [{ system, code }] } }) as fhir4.Observation;
+    for (const code of Object.keys(HCG_CODES)) expect(hasWantedCode(obs('http://loinc.org', code))).toBe(true);
+    expect(hasWantedCode(obs('http://loinc.org', '14715-7'))).toBe(true);
+    expect(hasWantedCode(obs(IVF_LOCAL_SYSTEM, EMBRYO_AGE_LOCAL_CODE))).toBe(true);
+    expect(hasWantedCode(obs('http://loinc.org', EMBRYO_AGE_LOCAL_CODE))).toBe(false);
+  });
+});
+
+describe('the IVF cycle\'s Observation searches', () => {
+  it('hCG and the other IVF LOINC codes are searched in the pregnancy group without category; the embryo age under its own system', () => {
+    const preg = plan().filter((s) => s.group === 'observations-pregnancy');
+    const codes = preg.flatMap((s) => params(s.path).get('code')!.split(','));
+    for (const code of IVF_OBSERVATION_LOINC) expect(codes).toContain(`http://loinc.org|${code}`);
+    for (const code of Object.keys(HCG_CODES)) expect(codes).toContain(`http://loinc.org|${code}`);
+    expect(codes).toContain(`${IVF_LOCAL_SYSTEM}|${EMBRYO_AGE_LOCAL_CODE}`);
+    const local = preg.find((s) => params(s.path).get('code')!.startsWith(IVF_LOCAL_SYSTEM))!;
+    expect(params(local.path).get('code')!.split(',')).toEqual([`${IVF_LOCAL_SYSTEM}|${EMBRYO_AGE_LOCAL_CODE}`]);
+    expect(params(local.path).get('category')).toBeNull();
   });
 });
 

@@ -13,10 +13,23 @@
  * - `_include` only where the CapabilityStatement advertises it (Oracle refuses `_include`).
  */
 import { OBSERVATION_QUERY_CODES } from '../domain/codes';
+import { EMBRYO_AGE_LOCAL_CODE, IVF_LOCAL_SYSTEM, IVF_OBSERVATION_LOINC } from '../domain/ivf/ivfCodes';
 import type { QueryGroup } from '../domain/input';
 import type { ServerCapabilities } from './capabilities';
 
 export const LOINC = 'http://loinc.org';
+
+/**
+ * The LOINC codes searched per Observation group. The IVF cycle's codes (hCG, pregnancy status, ultrasound dating,
+ * estradiol) join the pregnancy group: they are recorded as laboratory, exam or without category.
+ */
+export const OBSERVATION_SEARCH_CODES: Readonly<Record<'ddimer' | 'coagulation' | 'findings' | 'weight' | 'pregnancy', readonly string[]>> = {
+  ...OBSERVATION_QUERY_CODES,
+  pregnancy: [...new Set([...OBSERVATION_QUERY_CODES.pregnancy, ...IVF_OBSERVATION_LOINC])],
+};
+
+/** Observation codes of other systems the app reads: the embryo age at transfer (the app's local IVF code). */
+export const LOCAL_OBSERVATION_CODES: readonly { system: string; code: string }[] = [{ system: IVF_LOCAL_SYSTEM, code: EMBRYO_AGE_LOCAL_CODE }];
 
 export interface SearchSpec {
   group: QueryGroup;
@@ -167,18 +180,21 @@ function observationSpecs(patientFilter: string, options: QueryPlanOptions): Sea
   const maxLength = options.maxUrlLength ?? DEFAULT_MAX_URL_LENGTH;
   const base = options.baseUrl ? `${options.baseUrl.replace(/\/+$/, '')}/` : '';
   const specs: SearchSpec[] = [];
-  const add = (group: QueryGroup, codes: readonly string[], category?: string) => {
-    const filters = (run: readonly string[]) => [patientFilter, ...categoryFilter('Observation', category, options), `code=${tokenList(LOINC, run)}`];
+  const add = (group: QueryGroup, codes: readonly string[], category?: string, system = LOINC) => {
+    const filters = (run: readonly string[]) => [patientFilter, ...categoryFilter('Observation', category, options), `code=${tokenList(system, run)}`];
     const urlFor = (run: readonly string[]) => base + finishSpec({ group, resourceType: 'Observation', filters: filters(run) }, options).path;
     for (const run of packCodes(codes, urlFor, maxLength, options.maxCodesPerSearch)) {
       specs.push(finishSpec({ group, resourceType: 'Observation', filters: filters(run) }, options));
     }
   };
-  add('observations-ddimer', OBSERVATION_QUERY_CODES.ddimer, 'laboratory');
-  add('observations-coagulation', OBSERVATION_QUERY_CODES.coagulation, 'laboratory');
-  add('observations-findings', OBSERVATION_QUERY_CODES.findings, 'laboratory');
-  add('observations-weight', OBSERVATION_QUERY_CODES.weight, 'vital-signs');
-  add('observations-pregnancy', OBSERVATION_QUERY_CODES.pregnancy);
+  add('observations-ddimer', OBSERVATION_SEARCH_CODES.ddimer, 'laboratory');
+  add('observations-coagulation', OBSERVATION_SEARCH_CODES.coagulation, 'laboratory');
+  add('observations-findings', OBSERVATION_SEARCH_CODES.findings, 'laboratory');
+  add('observations-weight', OBSERVATION_SEARCH_CODES.weight, 'vital-signs');
+  add('observations-pregnancy', OBSERVATION_SEARCH_CODES.pregnancy);
+  for (const system of new Set(LOCAL_OBSERVATION_CODES.map((c) => c.system))) {
+    add('observations-pregnancy', LOCAL_OBSERVATION_CODES.filter((c) => c.system === system).map((c) => c.code), undefined, system);
+  }
   return specs;
 }
 
@@ -224,8 +240,12 @@ export function supportsInclude(capability: unknown, resourceType: string, inclu
 }
 
 /** Every LOINC code the app reads Observations for. */
-export const WANTED_OBSERVATION_CODES: ReadonlySet<string> = new Set(Object.values(OBSERVATION_QUERY_CODES).flat());
+export const WANTED_OBSERVATION_CODES: ReadonlySet<string> = new Set(Object.values(OBSERVATION_SEARCH_CODES).flat());
+const WANTED_LOCAL_CODINGS: ReadonlySet<string> = new Set(LOCAL_OBSERVATION_CODES.map((c) => `${c.system}|${c.code}`));
 
+/** An Observation the app reads: a wanted LOINC code, or one of the local codes. */
 export function hasWantedCode(observation: fhir4.Observation): boolean {
-  return (observation.code?.coding ?? []).some((c) => c.system === LOINC && c.code !== undefined && WANTED_OBSERVATION_CODES.has(c.code));
+  return (observation.code?.coding ?? []).some(
+    (c) => c.code !== undefined && ((c.system === LOINC && WANTED_OBSERVATION_CODES.has(c.code)) || WANTED_LOCAL_CODINGS.has(`${c.system ?? ''}|${c.code}`)),
+  );
 }

@@ -88,14 +88,21 @@ async function visibleCount(page: Page, selector: string): Promise<number> {
 const KEY_FACTS: Record<string, (page: Page) => Promise<void>> = {
   'ivf-ohss': async (page) => {
     const body = await page.locator('main, body').first().innerText();
-    expect(body).toMatch(/embryo transfer/i);
-    expect(body).toMatch(/ovarian hyperstimulation|OHSS/i);
+    expect(body).toContain('Pregnancy not confirmed');
+    expect(body).toContain('transfer + 10 days');
+    expect(body).toMatch(/Estradiol results/);
+    expect(body).toMatch(/Risk of OHSS \(not the syndrome\): severity mild/);
+    expect(body).toMatch(/Serum beta-hCG \(pregnancy test\)/);
+    expect(body).not.toMatch(/\b4w 1d, first trimester/);
   },
   'ivf-frozen-positive': async (page) => {
-    expect(await page.locator('main, body').first().innerText()).toMatch(/embryo transfer/i);
+    expect(await page.locator('main, body').first().innerText()).toContain('6w 1d, counted from the transfer');
   },
   'ivf-negative-hcg': async (page) => {
-    expect(await page.locator('main, body').first().innerText()).toMatch(/embryo transfer/i);
+    const body = await page.locator('main, body').first().innerText();
+    expect(body).toContain('Not pregnant after this transfer');
+    expect(body).toContain('an LMWH order is still active after the negative test: review');
+    expect(body).toMatch(/the dispensed syringes run out .+, before the order ends/);
   },
   'third-trimester': async (page) => {
     const section = page.getByRole('region', { name: 'Scheduled procedures and delivery' });

@@ -2,6 +2,10 @@
 import { SYSTEMS } from '../types';
 import { findCode, type SimpleCoding } from './fhirRead';
 import type { EventClass, EventRecognisedBy } from './eventTypes';
+import { HCG_CODES, HCG_TEST_TEXT } from '../ivf/ivfCodes';
+
+/** A planned pregnancy test after an embryo transfer: the hCG LOINC codes of the IVF module (one home). */
+const HCG_TEST_LOINC: readonly string[] = Object.keys(HCG_CODES);
 
 type Known = Exclude<EventClass, 'other'>;
 
@@ -46,6 +50,7 @@ export const CLASS_LABEL: Record<EventClass, string> = {
   'other-surgery': 'Surgery',
   'embryo-transfer': 'Embryo transfer',
   'oocyte-retrieval': 'Oocyte retrieval',
+  'hcg-test': 'hCG test',
   delivery: 'Delivery',
   other: 'Other procedure',
 };
@@ -58,6 +63,7 @@ export const CLASS_PRIORITY: readonly EventClass[] = [
   'oocyte-retrieval',
   'other-surgery',
   'delivery',
+  'hcg-test',
   'other',
 ];
 
@@ -69,6 +75,7 @@ const TEXT_RULES: readonly { cls: Known; re: RegExp; caseSensitive?: boolean }[]
   { cls: 'induction-or-planned-birth', re: /\b(induction|induce|planned (birth|delivery))\b/i },
   { cls: 'delivery', re: /\b(vaginal delivery|normal delivery|childbirth|spontaneous delivery)\b/i },
   { cls: 'other-surgery', re: /\b(cerclage|laparoscop\w*|hysteroscop\w*|surgery|surgical|operation)\b/i },
+  { cls: 'hcg-test', re: HCG_TEST_TEXT },
 ];
 
 /** Ovarian stimulation is an IVF step, not induction of labour. */
@@ -100,6 +107,8 @@ export function classifyEvent(codings: SimpleCoding[], texts: string[]): Classif
     const c = findCode(codings, SYSTEMS.cpt, codes);
     if (c) hits.push({ cls, recognisedBy: 'cpt', matched: `CPT ${c}` });
   }
+  const hcg = findCode(codings, SYSTEMS.loinc, HCG_TEST_LOINC);
+  if (hcg) hits.push({ cls: 'hcg-test', recognisedBy: 'loinc', matched: `LOINC ${hcg}` });
   if (hits.length > 0) return hits.sort(byPriority)[0]!;
 
   for (const text of texts) {

@@ -9,6 +9,7 @@ export type EventClass =
   | 'other-surgery'
   | 'embryo-transfer'
   | 'oocyte-retrieval'
+  | 'hcg-test'
   | 'delivery'
   | 'other';
 

@@ -12,5 +12,7 @@ export {
 } from './pregnancyConfirmation';
 export { lmwhOrdersOf, lmwhStartRelativeToProtocol, longBeforeProtocolDays, protocolAnchor } from './ivfLmwh';
 export { ivfIndications } from './ivfIndications';
+export { embryoDayFromTexts, type EmbryoDayText } from './ivfProcedures';
 export { supplyCoverage } from './supply';
+export { ivfRecordPart, ivfCycleInView, IVF_PANEL_MAX_WEEKS, type IvfRecordPart } from './ivfRecordPart';
 export { STIMULATION_WINDOW_DAYS } from './ivfMedication';

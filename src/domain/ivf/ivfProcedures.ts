@@ -73,15 +73,33 @@ export function embryoAgeObservations(observations: Res[], zone: string): Map<st
   return out;
 }
 
-/** Embryo age from the transfer's own text ("day 5"); plain "blastocyst" stays unknown (day 5 or 6). */
-function embryoAgeFromText(p: Res, source: EmbryoTransfer['source']): Known<EmbryoAge> {
-  const texts = [...textsOf(p.code), ...notesOf(p)];
+/** What a transfer's text says about the embryo age. */
+export type EmbryoDayText =
+  | { kind: 'day'; days: number; matched: string }
+  | { kind: 'conflict'; days: number[] }
+  | { kind: 'blastocyst-day-not-stated'; matched: string }
+  | { kind: 'none' };
+
+/**
+ * The one rule for an embryo age read from text (a labelled fallback): "day 5", "day-3", "D6". Plain "blastocyst"
+ * does not say day 5 or day 6, so it stays unknown; two different days conflict.
+ */
+export function embryoDayFromTexts(texts: readonly string[]): EmbryoDayText {
   const days = new Map<number, string>();
   for (const t of texts) for (const m of t.matchAll(EMBRYO_DAY_TEXT)) days.set(Number(m[1]), m[0]);
-  if (days.size > 1) return unknownBecause('ivf.embryo-age-conflict', { days: [...days.keys()].join(', ') });
+  if (days.size > 1) return { kind: 'conflict', days: [...days.keys()] };
   const [only] = [...days.entries()];
-  if (only) return known({ days: only[0], recognisedBy: 'text', matched: `text '${only[1]}'`, source });
-  if (textMatch(texts, BLASTOCYST_TEXT)) return unknownBecause('ivf.embryo-age-blastocyst-day-not-stated');
+  if (only) return { kind: 'day', days: only[0], matched: only[1] };
+  const blast = textMatch([...texts], BLASTOCYST_TEXT);
+  return blast ? { kind: 'blastocyst-day-not-stated', matched: blast.matched } : { kind: 'none' };
+}
+
+/** Embryo age from the transfer's own text ("day 5"); plain "blastocyst" stays unknown (day 5 or 6). */
+function embryoAgeFromText(p: Res, source: EmbryoTransfer['source']): Known<EmbryoAge> {
+  const read = embryoDayFromTexts([...textsOf(p.code), ...notesOf(p)]);
+  if (read.kind === 'conflict') return unknownBecause('ivf.embryo-age-conflict', { days: read.days.join(', ') });
+  if (read.kind === 'day') return known({ days: read.days, recognisedBy: 'text', matched: `text '${read.matched}'`, source });
+  if (read.kind === 'blastocyst-day-not-stated') return unknownBecause('ivf.embryo-age-blastocyst-day-not-stated');
   return unknownBecause('ivf.embryo-age-not-recorded');
 }
 

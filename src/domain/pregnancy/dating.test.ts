@@ -82,7 +82,6 @@ describe('IVF transfer dating', () => {
 
   it.each([
     ['note "day 5 blastocyst"', { note: [{ text: 'Single day 5 blastocyst transferred' }] }, 5, "'day 5'"],
-    ['note "blastocyst" only', { note: [{ text: 'one blastocyst' }] }, 5, "'blastocyst'"],
     ['code text "day 3 embryo transfer"', { code: { coding: [{ system: 'http://snomed.info/sct', code: '75456002' }], text: 'Day 3 embryo transfer' } }, 3, "'Day 3'"],
     ['note "day-6"', { note: [{ text: 'FET, day-6 embryo' }] }, 6, "'day-6'"],
   ])('embryo age from the Procedure text (%s) is labelled a text match', (_name, fields, days, matched) => {
@@ -97,6 +96,12 @@ describe('IVF transfer dating', () => {
     const c = choice([t, embryoAge('a', 't', 5)]);
     expect(c.chosen?.recognisedBy).toBe('text');
     expect(c.chosen?.source.matchedBy).toBe("text match: 'Embryo transfer'");
+  });
+
+  it('a transfer whose text says only "blastocyst" is not dated (day 5 or day 6 is not stated)', () => {
+    const f = datingFactsFromRecord([transfer('t', '2026-05-01', { note: [{ text: 'one blastocyst' }] })], zone);
+    expect(f.datings).toEqual([]);
+    expect(f.undatedTransfers[0]?.note).toMatch(/no embryo age/);
   });
 
   it('text naming two embryo ages is ambiguous: no dating', () => {
@@ -127,7 +132,9 @@ describe('IVF transfer dating', () => {
 
   it('embryo age text fallback', () => {
     expect(embryoAgeFromText(['no age here'])).toBeUndefined();
-    expect(embryoAgeFromText(['Blastocysts x1'])).toEqual({ days: 5, matched: 'Blastocysts' });
+    // "Blastocyst" alone says day 5 or 6: no age (the IVF module's rule).
+    expect(embryoAgeFromText(['Blastocysts x1'])).toBeUndefined();
+    expect(embryoAgeFromText(['D5 embryo'])).toEqual({ days: 5, matched: 'D5' });
     expect(embryoAgeFromText(['Day 6 blastocyst'])).toEqual({ days: 6, matched: 'Day 6' });
   });
 });

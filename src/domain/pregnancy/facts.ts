@@ -10,11 +10,13 @@ import { asArray, codingsOf, isObject, notesOf, refKey, resourceKey, sourceOf, s
 import { addDays, dateOfMoment, formatCalendarDate, startOfDate } from './calendar';
 import type { Dating, DatingMethod, DeliveryFact, PregnancyStatusFact } from './pregnancyTypes';
 import { safeString } from '../text';
+import { EMBRYO_AGE_LOCAL_CODE, IVF_LOCAL_SYSTEM } from '../ivf/ivfCodes';
+import { embryoDayFromTexts } from '../ivf/ivfProcedures';
 
 const VIEW = 'Pregnancy dating';
 
 /** The embryo-age Observation code (local code system of this app). */
-export const EMBRYO_AGE_CODE = { system: 'https://lmwh-monitor.example/fhir/CodeSystem/ivf', code: 'embryo-age-at-transfer' } as const;
+export const EMBRYO_AGE_CODE = { system: IVF_LOCAL_SYSTEM, code: EMBRYO_AGE_LOCAL_CODE } as const;
 
 /** LOINC codes read here (clinical-reference §1.6, §8.3). 11888-5 is the ultrasound estimate; 11887-7 is not. */
 export const DATING_CODES = {
@@ -132,19 +134,14 @@ function makeDating(
   return { method, eddMs, eddDate, zone, description, source: sources[0]!, sources, recognisedBy, recordedMs };
 }
 
-/** Embryo age in days from Procedure text ("day 5", "blastocyst" = day 5, "day 3 embryo"). */
+/**
+ * Embryo age in days from Procedure text, by the IVF module's rule (one home): "day 5", "day-3", "D6". Plain
+ * "blastocyst" does not say day 5 or 6 and gives no age; two days are ambiguous.
+ */
 export function embryoAgeFromText(texts: string[]): { days: number; matched: string } | { ambiguous: string } | undefined {
-  const found = new Map<number, string>();
-  for (const t of texts) {
-    for (const m of t.matchAll(/\bday[\s-]?([1-7])\b/gi)) found.set(Number(m[1]), m[0]);
-  }
-  if (found.size > 1) return { ambiguous: [...found.values()].map((v) => `'${v}'`).join(' and ') };
-  const first = [...found.entries()][0];
-  if (first) return { days: first[0], matched: first[1] };
-  for (const t of texts) {
-    const m = /\bblastocysts?\b/i.exec(t);
-    if (m) return { days: 5, matched: m[0] };
-  }
+  const read = embryoDayFromTexts(texts);
+  if (read.kind === 'conflict') return { ambiguous: read.days.map((d) => `day ${d}`).join(' and ') };
+  if (read.kind === 'day') return { days: read.days, matched: read.matched };
   return undefined;
 }
 

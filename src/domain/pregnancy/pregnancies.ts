@@ -3,6 +3,7 @@
  * one), chooses the dating of each, and finds the current pregnancy (its window contains now) or the most recent one.
  */
 import { formatDate } from '../time';
+import type { Reason } from '../reasons';
 import { addDays, dayNumber, formatCalendarDate, startOfDate } from './calendar';
 import { chooseDating, NO_DATING_REASON } from './dating';
 import { datingFactsFromRecord, type DatingFacts } from './facts';
@@ -97,23 +98,34 @@ export function pregnanciesFromFacts(facts: DatingFacts, nowMs: number, zone: st
   });
 
   pregnancies.sort((a, b) => a.eddMs - b.eddMs);
-  const now = Number.isFinite(nowMs) ? nowMs : undefined;
-  let currentIndex: number | undefined;
-  let isCurrent = false;
-  if (now !== undefined) {
-    const containing = pregnancies.map((p, i) => ({ p, i })).filter(({ p }) => p.startMs <= now && now < p.endMs);
-    if (containing.length > 0) {
-      currentIndex = containing[containing.length - 1]!.i;
-      isCurrent = true;
-    } else {
-      const started = pregnancies.map((p, i) => ({ p, i })).filter(({ p }) => p.startMs <= now);
-      currentIndex = started.length > 0 ? started[started.length - 1]!.i : pregnancies.length > 0 ? 0 : undefined;
-    }
-  } else if (pregnancies.length > 0) currentIndex = pregnancies.length - 1;
+  const { currentIndex, isCurrent } = currentIndexOf(pregnancies, nowMs);
 
   const timeline: PregnancyTimeline = { pregnancies, currentIndex, isCurrent, notes, latestStatus, exclusions: facts.exclusions };
   if (pregnancies.length === 0) timeline.reasonIfNone = notes.length > 0 ? `${NO_DATING_REASON}; ${notes.join('; ')}` : NO_DATING_REASON;
   return timeline;
+}
+
+/** The pregnancy whose window contains now (the latest such), else the latest one already started, else the first. */
+export function currentIndexOf(pregnancies: readonly Pregnancy[], nowMs: number): { currentIndex: number | undefined; isCurrent: boolean } {
+  if (!Number.isFinite(nowMs)) return { currentIndex: pregnancies.length > 0 ? pregnancies.length - 1 : undefined, isCurrent: false };
+  const indexed = pregnancies.map((p, i) => ({ p, i }));
+  const containing = indexed.filter(({ p }) => p.startMs <= nowMs && nowMs < p.endMs);
+  if (containing.length > 0) return { currentIndex: containing[containing.length - 1]!.i, isCurrent: true };
+  const started = indexed.filter(({ p }) => p.startMs <= nowMs);
+  return { currentIndex: started.length > 0 ? started[started.length - 1]!.i : pregnancies.length > 0 ? 0 : undefined, isCurrent: false };
+}
+
+/**
+ * The timeline without the pregnancy an embryo transfer would have started, while that pregnancy is not confirmed (no
+ * positive hCG, status or scan yet) or a negative test ended the cycle: its dates are not facts. The pregnancy's window
+ * contains the transfer; other pregnancies stay.
+ */
+export function withoutUnconfirmedPregnancy(timeline: PregnancyTimeline, transferMs: number, nowMs: number, why: Reason): PregnancyTimeline {
+  const pregnancies = timeline.pregnancies.filter((p) => !(p.startMs <= transferMs && transferMs < p.endMs));
+  if (pregnancies.length === timeline.pregnancies.length) return timeline;
+  const { currentIndex, isCurrent } = currentIndexOf(pregnancies, nowMs);
+  const { reasonIfNone: _dropped, ...rest } = timeline;
+  return { ...rest, pregnancies, currentIndex, isCurrent, ...(pregnancies.length === 0 ? { reasonIfNone: why } : {}) };
 }
 
 /** Every pregnancy in a record, each with its dating, and which one is current or most recent. Never throws. */

@@ -1,5 +1,6 @@
 /** Types of pregnancy dating, pregnancies in a record, and gestational age. */
 import type { Exclusion, RecognisedBy, SourceRef } from '../types';
+import type { Reason } from '../reasons';
 
 /**
  * How an EDD was obtained. Precedence: 'edd' (recorded EDD) > 'ivf-transfer' > 'ultrasound-ga' (11888-5) > 'lmp' >
@@ -85,8 +86,8 @@ export interface PregnancyTimeline {
   currentIndex: number | undefined;
   /** True when pregnancies[currentIndex] contains now. */
   isCurrent: boolean;
-  /** Why there is no pregnancy, when there is none. */
-  reasonIfNone?: string;
+  /** Why there is no pregnancy, when there is none (a Reason when a pregnancy is left out as not confirmed). */
+  reasonIfNone?: string | Reason;
   /** Facts that could not be used or placed (a transfer without embryo age, a delivery with no dating ...). */
   notes: string[];
   /** The most recent pregnancy-status observation (82810-3). */

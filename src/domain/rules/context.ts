@@ -13,6 +13,7 @@ export type RuleEventClass =
   | 'other-surgery'
   | 'oocyte-retrieval'
   | 'embryo-transfer'
+  | 'hcg-test'
   | 'other';
 
 /** A scheduled, planned or past event (ServiceRequest, Appointment, Procedure in preparation, Encounter planned...). */

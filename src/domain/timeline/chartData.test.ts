@@ -210,10 +210,19 @@ describe('no dating', () => {
 });
 
 describe('events of the IVF patient', () => {
-  it('marks oocyte retrieval and embryo transfer on the GA axis', async () => {
+  it('before the hCG test (pregnancy not confirmed): a calendar axis without trimester bands, the retrieval, transfer and planned hCG test marked', async () => {
     const t = buildTimeline(await demoRecord('ivf-ohss'));
-    expect(t.events.map((e) => e.kind)).toEqual(['oocyte-retrieval', 'embryo-transfer']);
-    expect(t.events[1]!.x).toBeCloseTo(2 + 5 / 7 + 11 / 24 / 7, 2);
+    expect(t.axis.kind).toBe('calendar');
+    expect(t.trimesterBands).toEqual([]);
+    expect(t.events.map((e) => e.kind)).toEqual(['oocyte-retrieval', 'embryo-transfer', 'procedure']);
+    expect(t.events[2]!.label).toBe('Serum beta-hCG (pregnancy test)');
+  });
+  it('after a positive hCG: the transfer on the GA axis, counted from the transfer (14 days + day-5 embryo)', async () => {
+    const t = buildTimeline(await demoRecord('ivf-frozen-positive'));
+    expect(t.axis.kind).toBe('ga');
+    expect(t.trimesterBands.length).toBeGreaterThan(0);
+    const transfer = t.events.find((e) => e.kind === 'embryo-transfer')!;
+    expect(transfer.x).toBeCloseTo(2 + 5 / 7 + 10.5 / 24 / 7, 2);
   });
   it('marks the bleeding episode', async () => {
     const t = buildTimeline(await demoRecord('bleeding'));

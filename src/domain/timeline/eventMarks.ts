@@ -17,6 +17,7 @@ const EVENT_KIND: Record<PlannedEvent['class'], EventMarkKind> = {
   'induction-or-planned-birth': 'delivery',
   delivery: 'delivery',
   'other-surgery': 'procedure',
+  'hcg-test': 'procedure',
   other: 'procedure',
 };
 

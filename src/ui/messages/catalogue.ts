@@ -42,6 +42,8 @@ import { recordEn } from './en/record';
 import { screensEn } from './en/screens';
 import { summaryEn } from './en/summary';
 import { worklistEn } from './en/worklist';
+import { ivfCycleEn } from './en/ivfCycle';
+import { ivfCycleRu } from './ru/ivfCycle';
 
 export const EN = {
   ...commonEn,
@@ -65,6 +67,7 @@ export const EN = {
   ...screensEn,
   ...summaryEn,
   ...worklistEn,
+  ...ivfCycleEn,
 } as const;
 
 export type MessageKey = keyof typeof EN;
@@ -98,6 +101,7 @@ export const RU: Partial<Catalogue> = {
   ...labsRu,
   ...timelineRu,
   ...worklistRu,
+  ...ivfCycleRu,
 };
 
 export type Locale = 'en' | 'ru';

@@ -16,6 +16,7 @@ import type { QueryGroup } from '../../domain/input';
 import { StopNowBanner } from '../stop-now/StopNowBanner';
 import { PatientSummary } from '../summary/PatientSummary';
 import { Timeline } from '../timeline/Timeline';
+import { IvfCyclePanel } from '../ivf-cycle/IvfCyclePanel';
 import { StopCriteriaSection } from '../stop-criteria/StopCriteriaSection';
 import { useWhatIfCards, useWhatIfEvents } from '../stop-criteria/useWhatIfEvents';
 import { CoagPanel } from '../coag-panel/CoagPanel';
@@ -95,6 +96,7 @@ function Loaded({ record, reload, isReloading, loadingGroups: loading, sessionEx
         <PatientSummary record={record} />
       </SectionGate>
       <DataAvailability record={record} loadingGroups={loading} {...(sessionExpired || loading.length > 0 ? {} : { onRetry: retryGroup })} />
+      <IvfCyclePanel record={record} loading={loading} />
       <SectionGate title={m.t('patientView.section.timeline')} groups={SECTION_GROUPS.timeline} loading={loading}>
         <Timeline record={record} />
       </SectionGate>

@@ -22,6 +22,20 @@ function Gestation({ g }: { g: SummaryView['gestation'] }) {
           <span className="summary-status">{g.status.text}</span> <Provenance sources={g.status.sources} />
         </div>
       )}
+      {g.ivf && g.ivf.length > 0 && (
+        <ul className="summary-list">
+          {g.ivf.map((f) => (
+            <li key={f.key}>
+              {f.text} {f.sources.length > 0 && <Provenance sources={f.sources} />}
+            </li>
+          ))}
+        </ul>
+      )}
+      {g.review && (
+        <div className="summary-warning" role="note">
+          <strong>{g.review.text}</strong> {g.review.sources.length > 0 && <Provenance sources={g.review.sources} />}
+        </div>
+      )}
       {g.warning && <div className="summary-warning">{g.warning}</div>}
     </>
   );

@@ -11,9 +11,11 @@ import type { EventCard } from '../../domain/rules';
 import type { SourceRef } from '../../domain/types';
 import { formatOrderSummary } from '../format/dose';
 import type { Messages } from '../messages/translator';
+import { gestationalAgeMayBeShownAsFact } from '../../domain/ivf';
+import { confirmationLines, type IvfFact } from '../ivf-cycle/ivfCycleViewModel';
 
 /** The part of the record the summary reads. */
-export type SummarySlice = Pick<ClinicalRecord, 'gaToday' | 'pregnancy' | 'groups' | 'medication' | 'rules' | 'zone'>;
+export type SummarySlice = Pick<ClinicalRecord, 'gaToday' | 'pregnancy' | 'groups' | 'medication' | 'rules' | 'zone' | 'ivf'>;
 
 export interface SummaryView {
   label: string;
@@ -25,6 +27,10 @@ export interface SummaryView {
     sourcesLabel: string;
     status?: { text: string; sources: SourceRef | SourceRef[] };
     warning?: string;
+    /** After an embryo transfer: transfer + N days, the planned hCG test, "if pregnant: ..." (never a fact). */
+    ivf?: IvfFact[];
+    /** After a negative test: an LMWH order still active, to review. */
+    review?: IvfFact;
   };
   lmwh: {
     headline?: string;
@@ -53,6 +59,12 @@ function gestationView(slice: SummarySlice, m: Messages): SummaryView['gestation
   const problem = groupProblem(slice, ['observations-pregnancy'], m);
   const warning = problem ? { warning: m.t('summary.pregnancyIncomplete', { problem }) } : {};
   const sourcesLabel = m.t('summary.datingSource');
+  const gate = gestationalAgeMayBeShownAsFact(slice.ivf.confirmation);
+  if (!gate.allowed) {
+    // Before a positive test (or after a negative one) a gestational age is not a fact: at most "if pregnant".
+    const c = confirmationLines(slice.ivf.confirmation, m);
+    return { headline: c.headline, note: m.reason(gate.reason), sourcesLabel, ivf: c.lines, ...(c.flag ? { review: c.flag } : {}), ...warning };
+  }
   if (ga.known) {
     return { headline: m.t('summary.gestation', { text: ga.value.text, trimester: ga.value.trimester }), note: ga.value.basis, sources: ga.value.source ?? [], sourcesLabel, ...warning };
   }

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { demoRecord } from '../../../test/support/demo-record';
+import { createMessages } from '../messages/translator';
+import { buildSummaryView } from '../summary/summaryViewModel';
+import { buildIvfCycleView } from './ivfCycleViewModel';
+import { IVF_REASON_CODES } from '../../domain/ivf';
+
+const m = createMessages({ locale: 'en', zone: 'Europe/London' });
+const ru = createMessages({ locale: 'ru', zone: 'Europe/London' });
+
+describe('the IVF cycle before the hCG test (ivf-ohss)', () => {
+  it('the summary says "Pregnancy not confirmed", transfer + 10 days with the day-5 embryo, the planned hCG test, and only "if pregnant: 4w 1d"', async () => {
+    const v = buildSummaryView(await demoRecord('ivf-ohss'), m);
+    expect(v.gestation.headline).toBe('Pregnancy not confirmed');
+    const lines = (v.gestation.ivf ?? []).map((l) => l.text);
+    expect(lines[0]).toBe('transfer + 10 days, day-5 embryo, fresh transfer');
+    expect(lines[1]).toMatch(/^hCG test planned 26 Nov 2026/);
+    expect(lines[2]).toBe('if pregnant: 4w 1d');
+    expect(JSON.stringify(v.gestation)).not.toMatch(/trimester/);
+    expect(v.next.event?.label).toBe('Serum beta-hCG (pregnancy test)');
+  });
+
+  it('the panel shows the strip with day counts from the transfer, the four estradiol results as reported with the converted values labelled', async () => {
+    const v = buildIvfCycleView(await demoRecord('ivf-ohss'), m);
+    expect(v.show).toBe(true);
+    expect(v.strip.steps.map((s) => s.label)).toEqual(['Stimulation start', 'Trigger', 'Oocyte retrieval', 'Embryo transfer', 'hCG test']);
+    expect(v.strip.steps.find((s) => s.key === 'embryo-transfer')?.relative).toBe('transfer day');
+    expect(v.strip.steps.find((s) => s.key === 'hcg')?.relative).toBe('transfer + 11 days');
+    expect(v.strip.steps.find((s) => s.key === 'oocyte-retrieval')?.relative).toMatch(/^\d+ days before transfer$/);
+    expect(v.estradiol.rows.map((r) => r.reported)).toEqual(['2650 pg/mL', '4120 pg/mL', '1380 pg/mL', '2240 pg/mL']);
+    expect(v.estradiol.rows[0]?.converted).toBe('9728 pmol/L (converted)');
+    expect(v.estradiol.chart?.points).toHaveLength(4);
+  });
+
+  it('OHSS risk is kept apart from the syndrome, with its severity; luteal support and indications listed with evidence', async () => {
+    const v = buildIvfCycleView(await demoRecord('ivf-ohss'), m);
+    expect(v.ohss.items.map((i) => i.text)).toEqual([expect.stringMatching(/^Risk of OHSS \(not the syndrome\): severity mild/)]);
+    expect(v.luteal.items).toHaveLength(2);
+    expect(v.indications.items.map((i) => i.text)).toEqual([expect.stringMatching(/^OHSS risk after transfer: found/), expect.stringMatching(/^High-dose estrogen: found/)]);
+    for (const i of v.indications.items) expect(i.sources.length).toBeGreaterThan(0);
+    expect(v.supply.item.text).toBe('Unknown: no dispense recorded');
+    expect(v.supply.flags).toEqual([]);
+  });
+});
+
+describe('after a positive hCG (ivf-frozen-positive)', () => {
+  it('the gestation counts from the transfer (14 days + day-5 embryo): 6w 1d, as fact', async () => {
+    const r = await demoRecord('ivf-frozen-positive');
+    const v = buildIvfCycleView(r, m);
+    expect(v.confirmation.headline).toBe('Pregnancy confirmed');
+    expect(v.confirmation.lines.map((l) => l.text)).toContain('6w 1d, counted from the transfer (19 days at transfer = 14 + embryo age)');
+    expect(buildSummaryView(r, m).gestation.headline).toBe('6w 1d, first trimester');
+    expect(v.show).toBe(true);
+  });
+});
+
+describe('after a negative hCG (ivf-negative-hcg)', () => {
+  it('not pregnant after this transfer; the LMWH order still active is flagged for review; the syringes run out before the order ends', async () => {
+    const r = await demoRecord('ivf-negative-hcg');
+    const s = buildSummaryView(r, m);
+    expect(s.gestation.headline).toBe('Not pregnant after this transfer');
+    expect(s.gestation.review?.text).toBe('an LMWH order is still active after the negative test: review');
+    expect(s.gestation.ivf?.map((l) => l.text).join(' ')).not.toMatch(/if pregnant/);
+    const v = buildIvfCycleView(r, m);
+    expect(v.confirmation.flag?.flag).toBe(true);
+    expect(v.supply.item.text).toMatch(/^Dispensed syringes last until /);
+    expect(v.supply.flags.map((f) => f.text)).toEqual([expect.stringMatching(/^the dispensed syringes run out .+, before the order ends /)]);
+  });
+});
+
+describe('no IVF cycle', () => {
+  it('a patient without an embryo transfer shows no panel', async () => {
+    expect(buildIvfCycleView(await demoRecord('third-trimester'), m).show).toBe(false);
+  });
+});
+
+describe('the words', () => {
+  it('every IVF reason code is worded in English and Russian', () => {
+    for (const code of IVF_REASON_CODES) {
+      expect(m.has(`reason.${code}`)).toBe(true);
+      expect(ru.reason({ code, params: {} } as never)).not.toBe(m.reason({ code, params: {} } as never));
+    }
+  });
+  it('Russian: "Беременность не подтверждена", перенос + 10 дней', async () => {
+    const v = buildSummaryView(await demoRecord('ivf-ohss'), ru);
+    expect(v.gestation.headline).toBe('Беременность не подтверждена');
+    expect(v.gestation.ivf?.[0]?.text).toMatch(/^перенос \+ 10 дней, эмбрион 5 суток/);
+  });
+});
