@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { readFrequency } from '../medication/dosage';
-import { injectionSchedule, minutesOfDay, patternInstants, type ScheduleDose, type ScheduleInput } from './injectionSchedule';
+import { injectionSchedule, minutesOfDay, patternInstants, scheduleDoses, type ScheduleDose, type ScheduleInput } from './injectionSchedule';
 import { compareRules, deadlinesOnSchedule, fitDeadline } from './deadlinesOnSchedule';
 
 const ZONE = 'Europe/London';
@@ -194,5 +194,16 @@ describe('schedule helpers', () => {
   it('a fixed step not dividing a day runs on absolute time', () => {
     const t0 = at('2026-11-25T09:00');
     expect(patternInstants({ kind: 'fixed-step', anchorMs: t0, stepMs: 36 * HOUR }, NOW, NOW + 4 * 24 * HOUR, ZONE)).toEqual([t0 + 36 * HOUR, t0 + 72 * HOUR]);
+  });
+});
+
+describe('recorded doses as the schedule reads them', () => {
+  it('a date-only administration has no clock time; other drugs and doses without a time are left out', async () => {
+    const { dose: recorded } = await import('../monitoring/testBuilders');
+    const out = scheduleDoses([recorded('2026-11-24T18:00'), recorded('2026-11-23'), recorded(undefined), recorded('2026-11-24T09:00', 'administered', 'dalteparin')], 'enoxaparin');
+    expect(out.map((d) => [d.source.id, d.hasClockTime])).toEqual([
+      ['dose-2026-11-24T18:00', true],
+      ['dose-2026-11-23', false],
+    ]);
   });
 });

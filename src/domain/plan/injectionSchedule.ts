@@ -7,9 +7,9 @@
  */
 import { DateTime } from 'luxon';
 import { reason, type Reason } from '../reasons';
-import { DAY_MS, HOUR_MS, isValidZone } from '../time';
+import { DAY_MS, hasTime, HOUR_MS, isValidZone } from '../time';
 import type { Known, SourceRef } from '../types';
-import type { DoseFrequency, DoseKind } from '../medication/types';
+import type { AnticoagulantDrug, DoseFrequency, DoseKind, RecordedDose } from '../medication/types';
 
 export type ScheduleReasonCode =
   | 'plan.schedule.as-needed'
@@ -30,6 +30,13 @@ export interface ScheduleDose {
   hasClockTime: boolean;
   kind: DoseKind;
   source: SourceRef;
+}
+
+/** The recorded doses of one drug with a known time, as the schedule reads them (a date-only record has no clock time). */
+export function scheduleDoses(doses: readonly RecordedDose[], drug: AnticoagulantDrug): ScheduleDose[] {
+  return doses.flatMap((d) =>
+    d.drug === drug && d.time.known ? [{ atMs: d.time.value.ms, hasClockTime: hasTime(d.time.value.moment), kind: d.kind, source: d.source }] : [],
+  );
 }
 
 export interface ScheduleInput {
