@@ -185,7 +185,7 @@ describe('deadlines on the schedule', () => {
   });
 });
 
-describe('schedule helpers', () => {
+describe('schedule building blocks', () => {
   it('reads FHIR times with and without seconds, and rejects others', () => {
     expect(minutesOfDay(['20:00:00', '08:30'])).toEqual([510, 1200]);
     expect(minutesOfDay(['24:00'])).toBeUndefined();
