@@ -117,6 +117,14 @@ describe('injection schedule from recorded doses when the order gives no time', 
     expect(iso(s.injections[0]!)).toBe('2026-11-25T18:45');
   });
 
+  it('twice daily from a dose at 20:00 keeps 08:00 and 20:00 on the wall clock across the autumn clock change', () => {
+    const s = injectionSchedule(input(TWICE_DAILY, { doses: [dose('2026-10-24T20:00')], fromMs: at('2026-10-24T21:00'), untilMs: at('2026-10-26T09:00') }));
+    if (!s.known) throw new Error('unexpected');
+    expect(s.injections.map((t) => iso(t))).toEqual(['2026-10-25T08:00', '2026-10-25T20:00', '2026-10-26T08:00']);
+    // 13 h apart in absolute time over the night the clocks go back: the wall clock, not a fixed 12 h step.
+    expect(s.injections[0]! - at('2026-10-24T20:00')).toBe(13 * HOUR);
+  });
+
   it('every other day from a dose two days ago continues on calendar days', () => {
     const s = injectionSchedule(input({ code: { coding: [{ code: 'QOD' }] } }, { doses: [dose('2026-11-23T18:00')] }));
     if (!s.known) throw new Error('unexpected');
@@ -164,6 +172,14 @@ describe('deadlines on the schedule', () => {
 
   it('a deadline already passed omits every scheduled injection', () => {
     expect(fitDeadline(schedule, { id: 'x', role: 'source', atMs: at('2026-11-24T08:30') }, NOW)).toMatchObject({ state: 'deadline-passed', omitted: 3 });
+  });
+
+  it('when the guideline line is the earlier one, it is the stricter and the source omits fewer injections', () => {
+    const guideline24 = { id: 'g24', role: 'guideline' as const, atMs: CAESAREAN - 24 * HOUR };
+    const source12 = { id: 's12', role: 'source' as const, atMs: CAESAREAN - 12 * HOUR };
+    expect(deadlinesOnSchedule(schedule, [source12, guideline24], NOW).comparisons).toEqual([
+      { sourceId: 's12', guidelineId: 'g24', stricter: 'guideline', sourceEarlierByMs: -12 * HOUR, extraOmittedBySource: -1 },
+    ]);
   });
 
   it('a rule without an interval has no deadline and cannot be compared', () => {
