@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readDoseQuantity, readFrequency } from './dosage';
 import { guidelineIntervalFor, REGIMEN_MATCH_TOLERANCE, REGIMEN_TABLE, regimenIntensity, type RegimenInput, type RegimenWeight } from './regimen';
-import type { AnticoagulantDrug } from './types';
+import type { AnticoagulantDrug } from './medicationTypes';
 
 const UCUM = 'http://unitsofmeasure.org';
 const ONCE_DAILY = { repeat: { frequency: 1, period: 1, periodUnit: 'd' } };
@@ -22,7 +22,7 @@ describe('dose intensity by regimen (reference 9.1)', () => {
     expect(r.match.kind).toBe('fixed-exact');
     expect(r.weightAdjusted).toBe(false);
     expect(r.guideline).toEqual({ hours: 12, basis: 'asra-prophylactic' });
-    expect(r.row).toMatchObject({ reference: '9.1', verification: 'PARTIAL', verificationStrength: 'strong', source: 'acog-pb196-asra-2018-soap-2018' });
+    expect(r.row).toMatchObject({ reference: '9.1', verification: 'partial', verificationStrength: 'strong', source: 'acog-pb196-asra-2018-soap-2018' });
   });
 
   it('enoxaparin 30 mg twice daily is prophylactic', () => {
@@ -40,7 +40,7 @@ describe('dose intensity by regimen (reference 9.1)', () => {
     const r = regimenIntensity(input('enoxaparin', 4000, '[iU]', ONCE_DAILY));
     expect(r.intensity).toBe('prophylactic');
     if (r.intensity === 'unknown') throw new Error('unexpected');
-    expect(r.conversion).toEqual({ from: 'IU', to: 'mg', iuPerMg: 100, verification: 'PARTIAL' });
+    expect(r.conversion).toEqual({ from: 'IU', to: 'mg', iuPerMg: 100, verification: 'partial' });
   });
 
   it('enoxaparin 1 mg/kg every 12 h as written is therapeutic without a weight', () => {

@@ -10,7 +10,7 @@
 import { reason, type Reason } from '../reasons';
 import type { SourceRef } from '../types';
 import { DOSE_CLASS_THRESHOLDS } from './doseClassThresholds';
-import type { AnticoagulantDrug, DoseAmount, DoseFrequency, VerificationStatus } from './types';
+import type { AnticoagulantDrug, DoseAmount, DoseFrequency, VerificationStatus } from './medicationTypes';
 import type { Known } from '../types';
 
 export type RegimenIntensity = 'prophylactic' | 'intermediate' | 'therapeutic';
@@ -51,7 +51,7 @@ const row = (
   intervalHours: 12 | 24,
   strong: boolean,
   source: RegimenSourceId = 'acog-pb196-asra-2018-soap-2018',
-): RegimenRow => ({ id, drug, intensity, dose, intervalHours, reference: '9.1', source, verification: 'PARTIAL', ...(strong ? { verificationStrength: 'strong' as const } : {}) });
+): RegimenRow => ({ id, drug, intensity, dose, intervalHours, reference: '9.1', source, verification: 'partial', ...(strong ? { verificationStrength: 'strong' as const } : {}) });
 
 const mg = (value: number, perKg = false) => ({ value, unit: 'mg' as const, perKg });
 const iu = (value: number, perKg = false) => ({ value, unit: 'IU' as const, perKg });

@@ -215,7 +215,7 @@ describe('schedule building blocks', () => {
 
 describe('recorded doses as the schedule reads them', () => {
   it('a date-only administration has no clock time; other drugs and doses without a time are left out', async () => {
-    const { dose: recorded } = await import('../monitoring/testBuilders');
+    const { dose: recorded } = await import('../../../test/support/monitoringBuilders');
     const out = scheduleDoses([recorded('2026-11-24T18:00'), recorded('2026-11-23'), recorded(undefined), recorded('2026-11-24T09:00', 'administered', 'dalteparin')], 'enoxaparin');
     expect(out.map((d) => [d.source.id, d.hasClockTime])).toEqual([
       ['dose-2026-11-24T18:00', true],

@@ -9,7 +9,7 @@ import { DateTime } from 'luxon';
 import { reason, type Reason } from '../reasons';
 import { DAY_MS, hasTime, HOUR_MS, isValidZone } from '../time';
 import type { Known, SourceRef } from '../types';
-import type { AnticoagulantDrug, DoseFrequency, DoseKind, RecordedDose } from '../medication/types';
+import type { AnticoagulantDrug, DoseFrequency, DoseKind, RecordedDose } from '../medication/medicationTypes';
 
 export type ScheduleReasonCode =
   | 'plan.schedule.as-needed'

@@ -4,7 +4,7 @@ import { demoRecord } from '../../../test/support/demo-record';
 import { readDoseQuantity, readFrequency } from '../medication/dosage';
 import { regimenIntensity } from '../medication/regimen';
 import { hitPattern } from '../monitoring/hitPattern';
-import { order as hitOrder, platelet, series } from '../monitoring/testBuilders';
+import { order as hitOrder, platelet, series } from '../../../test/support/monitoringBuilders';
 import type { SourceRef } from '../types';
 import { injectionSchedule } from './injectionSchedule';
 import {
@@ -80,7 +80,7 @@ describe('renal flag (reference 9.3)', () => {
     const f = renalFlag({ egfr: lab(25, 'mL/min/{1.73_m2}', 'egfr'), lmwhCurrent: true });
     expect(f.state).toBe('present');
     expect(codes(f)).toEqual(['plan.flag.renal-egfr-below-30']);
-    expect(f.references.at(-1)).toMatchObject({ section: '5.2', verification: 'PARTIAL' });
+    expect(f.references.at(-1)).toMatchObject({ section: '5.2', verification: 'partial' });
   });
 
   it('a creatinine clearance reported as ">20" cannot be placed against 30: unknown', () => {
@@ -108,7 +108,7 @@ describe('platelet flag (reference 5.4, UNVERIFIED citation)', () => {
     const f = plateletFlag({ latest: lab(85, '10*9/L', 'plt'), hit: { state: 'no-heparin', falls: [] } });
     expect(f.state).toBe('present');
     expect(codes(f)).toEqual(['plan.flag.platelets-below-100']);
-    expect(f.references[0]?.verification).toBe('UNVERIFIED');
+    expect(f.references[0]?.verification).toBe('unverified');
   });
 
   it('a fall from 250 to 110 on day 7 of heparin is present through the HIT pattern check', () => {
@@ -145,7 +145,7 @@ describe('antiphospholipid syndrome without aspirin (reference 9.2)', () => {
     const f = apsFlag({ facts: [aps], aspirin: [], findingsComplete: true, medicationsComplete: true });
     expect(f.state).toBe('present');
     expect(f.reasons[0]).toEqual({ code: 'plan.flag.aps-without-aspirin', params: { basis: 'coded-condition' } });
-    expect(f.references[0]).toMatchObject({ section: '9.2', verification: 'PARTIAL' });
+    expect(f.references[0]).toMatchObject({ section: '9.2', verification: 'partial' });
   });
 
   it('a positive lupus anticoagulant without aspirin is present, on the antibody basis', () => {

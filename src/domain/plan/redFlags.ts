@@ -66,7 +66,7 @@ export interface FlagReference {
   ruleId?: string;
   /** Who says it, as an id the UI words: 'enoxaparin-label', 'rcog-gtg17-acog-pb132-eshre-2022', ... */
   source: string;
-  verification: 'VERIFIED' | 'PARTIAL' | 'UNVERIFIED' | 'app-choice' | 'source-text';
+  verification: 'verified' | 'partial' | 'unverified' | 'app-choice' | 'source-text';
 }
 
 export interface RedFlag {
@@ -94,7 +94,7 @@ export interface StopNowSlice {
 
 export const BLEEDING_REFERENCES: readonly FlagReference[] = [
   { section: 'source', ruleId: 'source.stop-now.genital-bleeding', source: 'source-article', verification: 'source-text' },
-  { section: '8.5', ruleId: 'rcog37a.stop-now.bleeding-or-labour', source: 'rcog-37a', verification: 'PARTIAL' },
+  { section: '8.5', ruleId: 'rcog37a.stop-now.bleeding-or-labour', source: 'rcog-37a', verification: 'partial' },
 ];
 
 export function bleedingFlag(input: {
@@ -136,10 +136,10 @@ export interface LabValueSlice {
 }
 
 export const RENAL_REFERENCES: readonly FlagReference[] = [
-  { section: '9.3', ruleId: RENAL_CLEARANCE_BELOW_30.id, source: 'enoxaparin-label', verification: 'VERIFIED' },
-  { section: '9.3', source: 'lmwh-accumulates-renal', verification: 'PARTIAL' },
+  { section: '9.3', ruleId: RENAL_CLEARANCE_BELOW_30.id, source: 'enoxaparin-label', verification: 'verified' },
+  { section: '9.3', source: 'lmwh-accumulates-renal', verification: 'partial' },
 ];
-const EGFR_REFERENCE: FlagReference = { section: '5.2', source: 'rcog-37a-contraindications-gfr-below-30', verification: 'PARTIAL' };
+const EGFR_REFERENCE: FlagReference = { section: '5.2', source: 'rcog-37a-contraindications-gfr-below-30', verification: 'partial' };
 
 const RENAL_LIMIT = RENAL_CLEARANCE_BELOW_30.parameters.topic === 'renal-clearance' ? RENAL_CLEARANCE_BELOW_30.parameters.belowMlPerMin : Number.NaN;
 
@@ -194,8 +194,8 @@ export function renalFlag(input: { creatinineClearance?: LabValueSlice; egfr?: L
  * The platelet count below which the flag shows. Reference 5.4 lists it with the 50% fall as "standard knowledge:
  * UNVERIFIED citation here": never shown as a guideline's number.
  */
-export const PLATELET_FLAG_BELOW = { value: 100, unit: '10*9/L', section: '5.4', verification: 'UNVERIFIED' } as const;
-export const PLATELET_REFERENCES: readonly FlagReference[] = [{ section: '5.4', source: 'hit-literature', verification: 'UNVERIFIED' }];
+export const PLATELET_FLAG_BELOW = { value: 100, unit: '10*9/L', section: '5.4', verification: 'unverified' } as const;
+export const PLATELET_REFERENCES: readonly FlagReference[] = [{ section: '5.4', source: 'hit-literature', verification: 'unverified' }];
 
 /** The HIT pattern check's answer (HitPatternResult), narrowed: its state and every fall of 50% or more it found. */
 export interface HitSlice {
@@ -238,7 +238,7 @@ export interface FactSlice {
   source: SourceRef;
 }
 
-export const APS_REFERENCES: readonly FlagReference[] = [{ section: '9.2', source: 'rcog-gtg17-acog-pb132-eshre-2022', verification: 'PARTIAL' }];
+export const APS_REFERENCES: readonly FlagReference[] = [{ section: '9.2', source: 'rcog-gtg17-acog-pb132-eshre-2022', verification: 'partial' }];
 const APS_ANTIBODIES = new Set(['lupus-anticoagulant', 'anticardiolipin', 'beta2-glycoprotein-i']);
 
 /** The coded APS condition (active or in the history: APS does not resolve), else positive LA / aCL / anti-beta2GPI. */
@@ -283,7 +283,7 @@ export interface ConfirmationSlice {
   lmwhAfterNegative?: { state: 'active' | 'not-active' | 'unknown' | 'no-order'; orders: SourceRef[] };
 }
 
-export const IVF_REFERENCES: readonly FlagReference[] = [{ section: '9.4', source: 'ivf-confirmation-by-positive-hcg', verification: 'PARTIAL' }];
+export const IVF_REFERENCES: readonly FlagReference[] = [{ section: '9.4', source: 'ivf-confirmation-by-positive-hcg', verification: 'partial' }];
 
 export function ivfConfirmationFlag(c: ConfirmationSlice): RedFlag {
   const refs = [...IVF_REFERENCES];

@@ -8,7 +8,7 @@
 import { reason, type Reason } from '../reasons';
 import type { SourceRef } from '../types';
 import { SOURCE_INDICATIONS } from '../rules/source-article';
-import type { IndicationKind, RuleFactStatus } from '../rules/input';
+import type { IndicationKind, RuleFactStatus } from '../rules/context';
 
 export type SourceIndicationReasonCode =
   | 'plan.indication.pregnancy-is-context'
