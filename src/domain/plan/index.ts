@@ -3,3 +3,4 @@ export * from './injectionSchedule';
 export * from './deadlinesOnSchedule';
 export * from './redFlags';
 export * from './sourceIndications';
+export * from './recordPlan';

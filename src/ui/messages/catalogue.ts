@@ -22,6 +22,8 @@ import { provenanceEn } from './en/provenance';
 import { recordEn } from './en/record';
 import { screensEn } from './en/screens';
 import { summaryEn } from './en/summary';
+import { planStripEn } from './en/planStrip';
+import { planStripRu } from './ru/planStrip';
 
 export const EN = {
   ...commonEn,
@@ -44,6 +46,7 @@ export const EN = {
   ...recordEn,
   ...screensEn,
   ...summaryEn,
+  ...planStripEn,
 } as const;
 
 export type MessageKey = keyof typeof EN;
@@ -57,6 +60,7 @@ export type Catalogue = Record<MessageKey, string>;
  */
 export const RU: Partial<Catalogue> = {
   ...commonRu,
+  ...planStripRu,
 };
 
 export type Locale = 'en' | 'ru';

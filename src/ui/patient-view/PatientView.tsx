@@ -14,6 +14,9 @@ import { DataAvailability } from '../record/DataAvailability';
 import { SectionGate, SECTION_GROUPS } from '../record/SectionGate';
 import type { QueryGroup } from '../../domain/input';
 import { StopNowBanner } from '../stop-now/StopNowBanner';
+import { PlanStrip } from '../plan-strip/PlanStrip';
+import { useAppContext } from '../app/AppContext';
+import { resolveFacilityZone } from '../../domain/facilityZone';
 import { PatientSummary } from '../summary/PatientSummary';
 import { Timeline } from '../timeline/Timeline';
 import { StopCriteriaSection } from '../stop-criteria/StopCriteriaSection';
@@ -72,6 +75,8 @@ function Loaded({ record, reload, isReloading, loadingGroups: loading, sessionEx
   useLaunchFocus(record, whatIf);
   const all = SECTION_GROUPS.all;
   const m = useMessages();
+  const app = useAppContext();
+  const zoneUsed = app.facilityZoneFrom ? { zone: record.zone, from: app.facilityZoneFrom, rejected: [] } : resolveFacilityZone({ browserZone: record.zone });
   return (
     <>
       {sessionExpired && (
@@ -81,6 +86,9 @@ function Loaded({ record, reload, isReloading, loadingGroups: loading, sessionEx
       )}
       <SectionGate title={m.t('patientView.section.stopNow')} groups={all} loading={loading}>
         <StopNowBanner record={record} />
+      </SectionGate>
+      <SectionGate title={m.t('planStrip.title')} groups={all} loading={loading}>
+        <PlanStrip record={record} facilityZone={zoneUsed} />
       </SectionGate>
       <div className="patient-view__asof">
         <span>
