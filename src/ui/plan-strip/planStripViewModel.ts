@@ -95,8 +95,8 @@ function lastDoseView(d: RecordedDose | undefined, m: Messages): PlanStripView['
   return { text: m.t('planStrip.lastDose', { at: m.instant(ms), kind: m.t(`stopCriteria.doseKind.${d.kind}` as MessageKey) }), iso: isoOf(ms, m), source: d.source };
 }
 
-function nextView(card: EventCard | undefined, m: Messages): PlanStripView['next'] {
-  if (!card) return undefined;
+function nextView(card: EventCard | undefined, m: Messages): NonNullable<PlanStripView['next']> {
+  if (!card) return { text: m.t('planStrip.noEvent'), sources: [] };
   const label = card.event.label;
   if (card.anchorMs === null || card.countdownMs === null) return { text: m.t('planStrip.nextEventUndated', { label }), sources: card.event.sources };
   return {
@@ -186,7 +186,6 @@ export function buildPlanStripView(slice: PlanStripSlice, m: Messages): PlanStri
     view.noOrder = m.t(plan.medicationsComplete ? 'planStrip.noOrder' : 'planStrip.noOrderSearchIncomplete');
     view.noDeadline = m.t('planStrip.noDeadline');
   }
-  const next = nextView(card, m);
-  if (next) view.next = next;
+  view.next = nextView(card, m);
   return view;
 }
