@@ -131,8 +131,14 @@ export function PatientView(): ReactNode {
   const error = state.status === 'error' ? recordErrorMessage(state.error) : undefined;
   return (
     <section className="patient-view" aria-labelledby="patient-view-heading">
-      <h1 id="patient-view-heading">{m.t('patientView.title')}</h1>
-      <p className="information-only">{m.t('copyToNote.informationOnly')}</p>
+      {/* The app header already shows the name: the heading stays for screen readers and the outline, shown once. */}
+      <h1 id="patient-view-heading" className="visually-hidden">
+        {m.t('patientView.title')}
+      </h1>
+      <details className="information-only">
+        <summary>{m.t('planStrip.disclaimer')}</summary>
+        <p>{m.t('copyToNote.informationOnly')}</p>
+      </details>
       {state.status === 'loading' && <Skeleton />}
       {state.status === 'error' && (
         <div className="patient-view__error" role="alert">

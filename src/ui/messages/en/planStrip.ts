@@ -1,6 +1,7 @@
 /** The plan strip at the top of the patient view: the LMWH order, last dose, next event, deadlines, red flags. Keys `planStrip.*`. */
 export const planStripEn = {
   'planStrip.title': 'Plan',
+  'planStrip.disclaimer': 'Information only: does not replace clinical judgement (full text)',
   'planStrip.noOrder': 'No LMWH order found',
   'planStrip.noOrderSearchIncomplete': 'No LMWH order found (the medication search was incomplete: there may be one)',
   'planStrip.noDeadline': 'No last-dose deadline: there is no LMWH order.',

@@ -3,6 +3,7 @@ import type { planStripEn } from '../en/planStrip';
 
 export const planStripRu = {
   'planStrip.title': 'План',
+  'planStrip.disclaimer': 'Только для информации: не заменяет клиническое суждение (полный текст)',
   'planStrip.noOrder': 'Назначение НМГ не найдено',
   'planStrip.noOrderSearchIncomplete': 'Назначение НМГ не найдено (поиск лекарственных назначений неполный: оно может быть)',
   'planStrip.noDeadline': 'Крайний срок последней дозы не рассчитан: нет назначения НМГ.',
