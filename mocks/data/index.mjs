@@ -31,9 +31,10 @@ export const DEMO_PATIENT_IDS = BUILDERS.map((b) => b.ID);
 /**
  * The demo patients, with every date computed from `nowMs` (epoch ms) in Europe/London.
  * @param {number} nowMs
+ * @param {string} [zone] the facility zone the wall-clock times are written in (default Europe/London)
  * @returns {DemoPatient[]}
  */
-export function demoPatients(nowMs) {
-  const c = clock(nowMs);
+export function demoPatients(nowMs, zone = DEMO_ZONE) {
+  const c = clock(nowMs, zone);
   return BUILDERS.map((b) => /** @type {DemoPatient} */ (clean(b.build(c))));
 }

@@ -26,12 +26,14 @@ export const SYS = {
 /**
  * Calendar helpers anchored at `nowMs` in the facility zone.
  * @param {number} nowMs epoch milliseconds
+ * @param {string} [zone] IANA zone the wall-clock times are written in (default DEMO_ZONE)
  */
-export function clock(nowMs) {
+export function clock(nowMs, zone = DEMO_ZONE) {
   if (typeof nowMs !== 'number' || !Number.isFinite(nowMs)) {
     throw new TypeError(`demoPatients(nowMs): nowMs must be a finite number of epoch milliseconds, got ${String(nowMs)}`);
   }
-  const now = DateTime.fromMillis(nowMs, { zone: DEMO_ZONE });
+  const now = DateTime.fromMillis(nowMs, { zone });
+  if (!now.isValid) throw new TypeError(`demoPatients: ${zone} is not an IANA time zone`);
   const today = now.startOf('day');
   /** @param {DateTime} dt */
   const iso = (dt) => /** @type {string} */ (dt.toISO({ suppressMilliseconds: true }));

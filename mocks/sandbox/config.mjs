@@ -33,9 +33,10 @@ export function configOrigins(config) {
 }
 
 /**
- * @param {{ url: string, port: number, allowedHosts?: string[] }} args url: the canonical origin (the one printed)
+ * @param {{ url: string, port: number, allowedHosts?: string[], facilityTimeZone?: string }} args url: the canonical origin
+ *   (the one printed); facilityTimeZone: declared for the sandbox's own (development) server entries when set
  */
-export function createSandboxConfig({ url, port, allowedHosts = [] }) {
+export function createSandboxConfig({ url, port, allowedHosts = [], facilityTimeZone }) {
   const origins = [...new Set([url, `http://127.0.0.1:${port}`, `http://localhost:${port}`, ...allowedHosts.map((h) => `http://${h.trim()}`)])];
   const hosts = new Map(origins.map((o) => [new URL(o).host, o]));
   const launchConfig = JSON.parse(readFileSync(LAUNCH_CONFIG, 'utf8'));
@@ -43,7 +44,7 @@ export function createSandboxConfig({ url, port, allowedHosts = [] }) {
   // The development entries (loopback) are narrowed to exactly this sandbox's issuers.
   const devLaunchConfig = {
     ...launchConfig,
-    servers: (launchConfig.servers ?? []).map((/** @type {any} */ s) => (s.developmentOnly ? { ...s, issMatch: { regex: ownIss } } : s)),
+    servers: (launchConfig.servers ?? []).map((/** @type {any} */ s) => (s.developmentOnly ? { ...s, issMatch: { regex: ownIss }, ...(facilityTimeZone ? { facilityTimeZone } : {}) } : s)),
   };
   const connect = ["'self'", ...origins, ...configOrigins(launchConfig)];
   const appCsp = [

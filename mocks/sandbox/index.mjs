@@ -227,19 +227,36 @@ function attach(server, log, handle) {
 }
 
 /**
+ * The facility zone the sandbox declares (SANDBOX_TZ, an IANA zone); unset or empty: none declared. An invalid value
+ * is an error at start (a wrong zone would shift every wall-clock time).
+ * @param {string | undefined} value
+ * @returns {string | undefined}
+ */
+export function sandboxZone(value) {
+  if (value === undefined || value.trim() === '') return undefined;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value.trim() });
+  } catch {
+    throw new Error(`SANDBOX_TZ=${value} is not an IANA time zone (e.g. Europe/London)`);
+  }
+  return value.trim();
+}
+
+/**
  * Starts the sandbox EHR.
- * @param {{ port?: number, now?: number, dataPaths?: string[], log?: (line: string) => void, demo?: boolean, distDir?: string, host?: string, allowedHosts?: string[], cohortSize?: number, onListening?: (url: string) => Promise<void> | void }} [options]
+ * @param {{ port?: number, now?: number, dataPaths?: string[], log?: (line: string) => void, demo?: boolean, distDir?: string, host?: string, allowedHosts?: string[], cohortSize?: number, onListening?: (url: string) => Promise<void> | void, facilityTimeZone?: string }} [options]
  *   now: epoch ms the demo data and displayed ages are relative to; demo: load mocks/data demo patients (default true);
  *   distDir: the built app (default `dist/`); host: listen address (default 127.0.0.1, never exposed beyond this machine);
  *   allowedHosts: more `host:port` values the sandbox answers on (default only 127.0.0.1 and localhost on its port);
  *   cohortSize: synthetic patients on LMWH generated for the worklist (default 0; `npm start` asks for 200);
- *   onListening: called once the port is open, before the data is loaded (requests answer 503 until then)
+ *   onListening: called once the port is open, before the data is loaded (requests answer 503 until then);
+ *   facilityTimeZone: the zone the development smart-config declares and the demo data is written in (default SANDBOX_TZ)
  * @returns {Promise<{ url: string, close: () => Promise<void>, engine: Engine, loadReport: { loaded: number, errors: string[] } }>}
  */
-export async function startSandbox({ port = 0, now = Date.now(), dataPaths = [], log = console.log, demo = true, distDir = DEFAULT_DIST, host = '127.0.0.1', allowedHosts = [], cohortSize = 0, onListening } = {}) {
+export async function startSandbox({ port = 0, now = Date.now(), dataPaths = [], log = console.log, demo = true, distDir = DEFAULT_DIST, host = '127.0.0.1', allowedHosts = [], cohortSize = 0, onListening, facilityTimeZone = sandboxZone(process.env.SANDBOX_TZ) } = {}) {
   const server = createServer();
   const listening = await listen(server, port, host);
-  const config = createSandboxConfig({ url: listening.url, port: listening.port, allowedHosts });
+  const config = createSandboxConfig({ url: listening.url, port: listening.port, allowedHosts, ...(facilityTimeZone ? { facilityTimeZone } : {}) });
   const directory = createPatientDirectory();
   /** @type {Engine | null} */
   let engine = null;
@@ -256,7 +273,7 @@ export async function startSandbox({ port = 0, now = Date.now(), dataPaths = [],
   try {
     await onListening?.(listening.url);
     engine = await createFhirEngine({ baseUrl: config.issuer });
-    if (demo) await directory.loadDemo(engine, now, log);
+    if (demo) await directory.loadDemo(engine, now, log, facilityTimeZone);
     if (cohortSize > 0) await directory.loadCohort(engine, cohortSize, now, log);
     if (dataPaths.length > 0) await directory.loadFiles(engine, dataPaths, log);
     const patientCount = await directory.nameLoadedPatients(engine);

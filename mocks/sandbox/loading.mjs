@@ -31,7 +31,7 @@ export function displayName(patient) {
 /**
  * Imports the demo data module if it exists.
  * @param {(line: string) => void} log
- * @returns {Promise<null | ((nowMs: number) => Array<{ id: string, name: string, birthDate: string, scenario: string, resources: any[] }>)>}
+ * @returns {Promise<null | ((nowMs: number, zone?: string) => Array<{ id: string, name: string, birthDate: string, scenario: string, resources: any[] }>)>}
  */
 async function importDemo(log) {
   if (!(await stat(DEMO_DATA).catch(() => null))) {
@@ -54,12 +54,12 @@ export function createPatientDirectory() {
   const problems = [];
   let loaded = 0;
 
-  /** @param {LoadableEngine} engine @param {number} now @param {(line: string) => void} log */
-  async function loadDemo(engine, now, log) {
+  /** @param {LoadableEngine} engine @param {number} now @param {(line: string) => void} log @param {string} [zone] facility zone of the demo data */
+  async function loadDemo(engine, now, log, zone) {
     const demoPatients = await importDemo(log);
     if (!demoPatients) return;
     try {
-      for (const d of demoPatients(now)) {
+      for (const d of demoPatients(now, zone)) {
         const r = await engine.load(d.resources, `demo patient ${d.id}`);
         loaded += r.loaded;
         problems.push(...r.errors);

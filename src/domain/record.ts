@@ -37,6 +37,8 @@ import { gestationalAgeMayBeShownAsFact, ivfRecordPart, type IvfRecordPart, type
 import type { TimelineData } from './timeline';
 import { withDerivedViews } from './timeline/derivedViews';
 import type { AntiXaTimings, HitPatternResult } from './monitoring';
+import { regimenIntensity, type RegimenClass } from './medication/regimen';
+import { recordPlan, type RecordPlan } from './plan/recordPlan';
 import { eventsFromRecord, type EventsResult, type PlannedEvent } from './events';
 import {
   cautions,
@@ -62,7 +64,10 @@ import {
 /** An anticoagulant order with what the app derived from it. */
 export interface OrderView {
   order: LmwhOrder;
+  /** The RCOG booking-weight band class: only the caution "dose below/above the RCOG band for this booking weight". */
   doseClass: DoseClassResult;
+  /** Dose intensity by regimen (reference 9.1): what the guideline interval is chosen for. */
+  regimen: RegimenClass;
   /** Which weight the dose class used: the booking weight of the current pregnancy, else the latest weight. */
   classWeight?: { kind: 'booking' | 'latest'; weight: BodyWeight };
   perKgBooking: Known<DosePerKg>;
@@ -122,6 +127,8 @@ export interface ClinicalRecord {
   antiXaTiming: AntiXaTimings;
   /** The IVF cycle, the pregnancy confirmation after the transfer, the LMWH start, IVF indications and supply. */
   ivf: IvfRecordPart;
+  /** The plan strip's parts: the LMWH order shown, deadlines on the injection schedule per card, red flags, indications. */
+  plan: RecordPlan;
 }
 
 /** Reasons the record builder gives itself (the modules give theirs). */
@@ -182,7 +189,7 @@ function dailyDose(o: LmwhOrder, weightKg: number | undefined): RuleOrder['daily
 function toRuleOrder(view: OrderView): RuleOrder {
   const o = view.order;
   const status = o.status.known && (RULE_STATUSES as readonly string[]).includes(o.status.value) ? (o.status.value as RuleOrderStatus) : 'unknown';
-  const dc = view.doseClass;
+  const rg = view.regimen;
   return {
     id: o.id ?? `${o.source.resourceType}/${o.source.id ?? '?'}`,
     drug: drugName(o.drug),
@@ -193,9 +200,10 @@ function toRuleOrder(view: OrderView): RuleOrder {
     startMs: o.start.known ? o.start.value.ms : undefined,
     endMs: o.end.known ? o.end.value.ms : undefined,
     onHold: status === 'on-hold',
-    doseClass: dc.class,
-    // Transitional: the rules' order view still takes text; it shows the code until it takes a Reason.
-    doseClassReason: legacyReasonText(dc.class === 'unknown' ? dc.reason : dc.basis),
+    // The guideline interval follows the intensity by regimen; the RCOG weight band is only a caution (cautions).
+    doseClass: rg.intensity,
+    // Transitional: the rules' order view still takes text; it shows the regimen row id or the reason code.
+    doseClassReason: rg.intensity === 'unknown' ? legacyReasonText(rg.reason) : rg.row.id,
     dailyDose: dailyDose(o, view.classWeight?.weight.kg),
     description: describeOrder(o),
     source: o.source,
@@ -320,6 +328,7 @@ function medicationPart(input: RecordInput, weights: ClinicalRecord['weights'], 
   const orders: OrderView[] = orderResult.orders.map((order) => ({
     order,
     doseClass: classifyDose(order, classWeight?.weight.kg),
+    regimen: regimenIntensity({ drug: order.drug, dose: order.dose, frequency: order.frequency, ...(latest ? { weight: { kg: latest.kg, atMs: latest.ms, source: latest.source } } : {}) }),
     classWeight,
     perKgBooking: booking.known ? dosePerKg(order, booking.value.weight) : unknown(booking.reason),
     perKgLatest: latest ? dosePerKg(order, latest) : unknown(reason('med.no-body-weight')),
@@ -395,6 +404,7 @@ function ruleContext(input: RecordInput, p: PregnancyPart, weights: ClinicalReco
     orders: medication.orders.map(toRuleOrder),
     doses,
     medicationsComplete: medication.complete,
+    noLmwhInRecord: medication.complete && !medication.orders.some((o) => o.order.drugClass === 'lmwh') && !medication.doses.some((d) => d.drugClass === 'lmwh'),
     medicationsReason: medication.incompleteReason,
     ...ruleFindings(f, medication.other),
     aspirin: medication.other.filter((o) => o.recognition.drug === 'aspirin').map((o) => ({ description: o.description, active: o.active, source: o.source })),
@@ -423,7 +433,7 @@ export function buildClinicalRecord(input: RecordInput, { nowMs, zone, units }: 
   const med = medicationPart(input, w.weights, nowMs, zone);
   const context = ruleContext(input, pregnancy, w.weights, med.medication, findings, nowMs, zone);
   const { exclusions: findingExclusions, ...found } = findings;
-  return withDerivedViews({
+  const built = withDerivedViews({
     nowMs,
     zone,
     patient: resourcesOfType(input, 'Patient').find((p) => p.id === input.patientId) ?? resourcesOfType(input, 'Patient')[0],
@@ -444,5 +454,45 @@ export function buildClinicalRecord(input: RecordInput, { nowMs, zone, units }: 
     },
     // Same order as before: pregnancy, weights, orders, doses, then labs, findings and events.
     exclusions: [...pregnancy.pregnancy.exclusions, ...w.exclusions, ...med.exclusions, ...findingExclusions],
+  });
+  const plan = planPart(built, input, units);
+  return { ...built, rules: { ...built.rules, indications: sourceListedIndications(built.rules.indications, plan) }, plan };
+}
+
+/** Step 6: the plan strip's parts from the built record. */
+function planPart(r: Omit<ClinicalRecord, 'plan'>, input: RecordInput, units: UnitConverter): RecordPlan {
+  const lw = r.weights.latest;
+  return recordPlan({
+    input,
+    nowMs: r.nowMs,
+    zone: r.zone,
+    units,
+    orders: r.medication.orders,
+    doses: r.medication.doses,
+    medicationsComplete: r.medication.complete,
+    aspirin: r.medication.other.filter((o) => o.recognition.drug === 'aspirin'),
+    cards: r.rules.cards,
+    triggers: r.rules.triggers,
+    facts: r.facts.facts,
+    indicationFacts: r.rules.context.indicationFacts,
+    ddimer: r.ddimer.results,
+    pregnancies: r.pregnancy.pregnancies.map((p) => ({ startMs: p.startMs, ...(p.delivery ? { endMs: p.delivery.atMs } : p.endMs < r.nowMs ? { endMs: p.endMs } : {}) })),
+    labs: { creatinineClearance: r.labs.creatinineClearance.latest, egfr: r.labs.egfr.latest, platelets: r.labs.platelets.latest },
+    hit: r.hitPattern,
+    ...(lw ? { latestWeight: { kg: lw.kg, atMs: lw.ms, source: lw.source } } : {}),
+  });
+}
+
+/**
+ * The indications as the source lists them: pregnancy is context, not an indication, and a D-dimer flagged only
+ * against a non-pregnant range during pregnancy is not "raised D-dimer present".
+ */
+function sourceListedIndications(found: IndicationFinding[], plan: RecordPlan): IndicationFinding[] {
+  const notCounted = new Set(plan.indications.context.ddimerNotCounted.map((e) => `${e.source.resourceType}/${e.source.id ?? ''}`));
+  return found.flatMap((f) => {
+    if (f.kind === 'ongoing-pregnancy-monitoring') return [];
+    if (f.kind !== 'raised-d-dimer') return [f];
+    const evidence = f.evidence.filter((e) => !e.source || !notCounted.has(`${e.source.resourceType}/${e.source.id ?? ''}`));
+    return evidence.length > 0 ? [{ ...f, evidence }] : [];
   });
 }

@@ -14,7 +14,7 @@
  * So: token from `client.state.tokenResponse`, refresh through `client.refresh()`, request through fetch.
  */
 import { FhirHttpError, FhirNetworkError, ForbiddenUrlError, parseRetryAfter, SessionExpiredError } from './errors';
-import { FHIRCLIENT_SMART_KEY, hasLaunchInProgress, requestTimeoutFor, type SmartConfig } from './smart';
+import { facilityZoneFor, FHIRCLIENT_SMART_KEY, hasLaunchInProgress, requestTimeoutFor, type SmartConfig } from './smart';
 
 export { FhirHttpError, SessionExpiredError, FhirNetworkError, ForbiddenUrlError, RequestTimeoutError } from './errors';
 
@@ -192,6 +192,8 @@ export interface LaunchedSessionData {
   worklist?: true;
   /** The request timeout set for this server in smart-config.json; absent means the record loader's default. */
   requestTimeoutMs?: number;
+  /** The facility time zone set for this server in smart-config.json (validated IANA name); absent: none declared. */
+  facilityTimeZone?: string;
 }
 
 /**
@@ -254,6 +256,7 @@ export async function completeLaunch(input: CompleteLaunchInput): Promise<Launch
   }
   const config = input.launchConfig ? await settledWithin(input.launchConfig, LAUNCH_CONFIG_WAIT_MS) : undefined;
   const requestTimeoutMs = config ? requestTimeoutFor(config, client.state.serverUrl) : undefined;
+  const facilityTimeZone = config ? facilityZoneFor(config, client.state.serverUrl) : undefined;
   if (!patientId) {
     // A provider launch (checked above): the worklist.
     return {
@@ -265,6 +268,7 @@ export async function completeLaunch(input: CompleteLaunchInput): Promise<Launch
         grantedScope: typeof tr.scope === 'string' ? tr.scope : '',
         worklist: true,
         ...(requestTimeoutMs !== undefined ? { requestTimeoutMs } : {}),
+        ...(facilityTimeZone !== undefined ? { facilityTimeZone } : {}),
       },
     };
   }
@@ -277,6 +281,7 @@ export async function completeLaunch(input: CompleteLaunchInput): Promise<Launch
       grantedScope: typeof tr.scope === 'string' ? tr.scope : '',
       ...(typeof tr.appContext === 'string' ? { appContext: tr.appContext } : {}),
       ...(requestTimeoutMs !== undefined ? { requestTimeoutMs } : {}),
+      ...(facilityTimeZone !== undefined ? { facilityTimeZone } : {}),
     },
   };
 }

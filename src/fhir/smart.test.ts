@@ -13,6 +13,7 @@ import {
   SmartConfigError,
   validateSmartConfig,
   requestTimeoutFor,
+  facilityZoneFor,
   type SmartConfig,
 } from './smart';
 
@@ -85,6 +86,8 @@ describe('validateSmartConfig', () => {
     ['request timeout as text', withServer({ requestTimeoutMs: '30000' }), /requestTimeoutMs must be a whole number/],
     ['request timeout too short to get any answer', withServer({ requestTimeoutMs: 999 }), /from 1000 to 120000/],
     ['request timeout so long a stall goes unnamed', withServer({ requestTimeoutMs: 120_001 }), /from 1000 to 120000/],
+    ['facility time zone that is not an IANA zone', withServer({ facilityTimeZone: 'London' }), /facilityTimeZone must be an IANA time zone/],
+    ['facility time zone as a number', withServer({ facilityTimeZone: 0 }), /facilityTimeZone must be an IANA time zone/],
   ])('%s is rejected with a readable reason', (_name, json, reason) => {
     const r = validateSmartConfig(json);
     expect(r.ok).toBe(false);
@@ -103,6 +106,19 @@ describe('validateSmartConfig', () => {
     expect(requestTimeoutFor(r.config, 'https://y.example/fhir')).toBeUndefined();
     const plain = validateSmartConfig(good);
     expect(plain.ok && requestTimeoutFor(plain.config, 'https://x.example/fhir')).toBeUndefined();
+  });
+});
+
+describe('facility time zone per server', () => {
+  const good = { defaults: { clientId: 'a', scopeStyle: 'v2' }, servers: [{ id: 'x', label: 'X', issMatch: { exact: 'https://x.example/fhir' }, clientId: 'c', scopeStyle: 'v1' }] };
+  const withServer = (patch: Record<string, unknown>) => ({ ...good, servers: [{ ...good.servers[0], ...patch }] });
+
+  it('an EHR in London: its zone is kept and found for an iss it matches, none for other servers', () => {
+    const r = validateSmartConfig(withServer({ facilityTimeZone: 'Europe/London' }));
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(facilityZoneFor(r.config, 'https://x.example/fhir/')).toBe('Europe/London');
+    expect(facilityZoneFor(r.config, 'https://y.example/fhir')).toBeUndefined();
   });
 });
 

@@ -23,6 +23,11 @@ export interface ServerEntry {
    * 15,000, the loader's own). For an EHR known to be slow; bounded by REQUEST_TIMEOUT_RANGE_MS.
    */
   requestTimeoutMs?: number;
+  /**
+   * The facility's IANA time zone for this EHR (e.g. "Europe/London"): wall-clock times in its records are read in it.
+   * Absent: the user's choice, else the browser's.
+   */
+  facilityTimeZone?: string;
 }
 
 /** Allowed requestTimeoutMs: long enough for a real answer, short enough that a stalled part is named. */
@@ -93,6 +98,8 @@ export function validateSmartConfig(json: unknown): ConfigResult {
     if (timeout !== undefined && (typeof timeout !== 'number' || !Number.isInteger(timeout) || timeout < min || timeout > max)) {
       errors.push(`${where}: requestTimeoutMs must be a whole number of milliseconds from ${min} to ${max}`);
     }
+    const tz = s.facilityTimeZone;
+    if (tz !== undefined && (typeof tz !== 'string' || !isIanaZone(tz))) errors.push(`${where}: facilityTimeZone must be an IANA time zone name such as "Europe/London"`);
     const m = s.issMatch;
     let issMatch: IssMatch | undefined;
     if (isRecord(m) && typeof m.exact === 'string' && m.regex === undefined) {
@@ -118,6 +125,7 @@ export function validateSmartConfig(json: unknown): ConfigResult {
         clientId: s.clientId as string,
         scopeStyle: s.scopeStyle as ScopeStyle,
         ...(typeof timeout === 'number' ? { requestTimeoutMs: timeout } : {}),
+        ...(typeof tz === 'string' ? { facilityTimeZone: tz } : {}),
       });
     }
   });
@@ -180,6 +188,22 @@ export function findServer(config: SmartConfig, iss: string): ServerEntry | unde
 /** The request timeout configured for the server the launch ended on, or undefined (the loader's default). */
 export function requestTimeoutFor(config: SmartConfig, serverUrl: string): number | undefined {
   return findServer(config, serverUrl)?.requestTimeoutMs;
+}
+
+/** The facility time zone configured for the server the launch ended on, or undefined. */
+export function facilityZoneFor(config: SmartConfig, serverUrl: string): string | undefined {
+  return findServer(config, serverUrl)?.facilityTimeZone;
+}
+
+/** Whether Intl knows the zone (no domain import: the launch page stays small). */
+function isIanaZone(zone: string): boolean {
+  if (zone.trim() === '' || zone !== zone.trim()) return false;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** fhirclient's own issMatch form of an entry (string = exact, RegExp), for the authorize options. */

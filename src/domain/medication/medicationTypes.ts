@@ -155,6 +155,12 @@ export interface LmwhOrder {
   end: Known<OrderEnd>;
   /** Concentration from Medication.ingredient strength when there was one ("100 mg/mL"). */
   concentration?: { value: number; unit: 'mg/mL' | 'IU/mL'; original: string };
+  /** The clock parts of dosageInstruction[0].timing as written (strings only): the injection schedule reads them. */
+  timing?: { repeat: { timeOfDay: string[]; when: string[] } };
+  /** reasonCode as written (quoted data: text or display, code, system). */
+  reasonCodes?: { text?: string; code?: string; system?: string }[];
+  /** reasonReference as written (e.g. Condition/dvt-1 with its display). */
+  reasonReferences?: { reference?: string; display?: string }[];
   source: SourceRef;
 }
 

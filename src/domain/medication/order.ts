@@ -202,9 +202,36 @@ export function normaliseOrder(mr: fhir4.MedicationRequest, medications: fhir4.M
     start,
     end,
     ...(concentration ? { concentration } : {}),
+    ...(first ? { timing: clockTiming(get(first, 'timing')) } : {}),
+    ...orderReasons(mr),
     source: { ...source, original: firstText ?? composed },
   };
   return { kind: 'order', order };
+}
+
+/** The timing's clock parts as written (`timeOfDay`, `when`), strings only: what the injection schedule reads. */
+function clockTiming(timing: unknown): NonNullable<LmwhOrder['timing']> {
+  const repeat = get(timing, 'repeat');
+  const strings = (v: unknown) => arr(v).filter((x): x is string => typeof x === 'string');
+  return { repeat: { timeOfDay: strings(get(repeat, 'timeOfDay')), when: strings(get(repeat, 'when')) } };
+}
+
+/** The order's reason as written: codes/texts of reasonCode and the references of reasonReference (quoted data). */
+function orderReasons(mr: fhir4.MedicationRequest): Pick<LmwhOrder, 'reasonCodes' | 'reasonReferences'> {
+  const codes = arr(get(mr, 'reasonCode')).flatMap((c) => {
+    const coding = arr(get(c, 'coding')).filter((x) => obj(x));
+    const text = str(get(c, 'text')) ?? str(get(coding[0], 'display'));
+    const first = coding[0];
+    const code = str(get(first, 'code'));
+    const system = str(get(first, 'system'));
+    return text || code ? [{ ...(text ? { text } : {}), ...(code ? { code } : {}), ...(system ? { system } : {}) }] : [];
+  });
+  const refs = arr(get(mr, 'reasonReference')).flatMap((r) => {
+    const reference = str(get(r, 'reference'));
+    const display = str(get(r, 'display'));
+    return reference || display ? [{ ...(reference ? { reference } : {}), ...(display ? { display } : {}) }] : [];
+  });
+  return { ...(codes.length > 0 ? { reasonCodes: codes } : {}), ...(refs.length > 0 ? { reasonReferences: refs } : {}) };
 }
 
 /** Normalises many MedicationRequests into orders and exclusions (non-anticoagulants are left out silently). */

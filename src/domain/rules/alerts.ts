@@ -240,6 +240,7 @@ function doseBandCautions(ctx: RuleContext, current: RuleOrder[], result: Cautio
         band: band.label,
         doseClass: o.doseClass,
         expected: exp,
+        direction: daily.value < exp ? 'below' : 'above',
       }),
       evidence: [o.source, weight.source],
       beside: [],

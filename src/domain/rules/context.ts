@@ -165,6 +165,11 @@ export interface RulePregnancy {
 /** Everything the rules read. Pure data; `nowMs` comes from the injected Clock. */
 export interface RuleContext {
   nowMs: number;
+  /**
+   * The assembler's answer: the medication searches were complete and found no LMWH order, plan or dose. Then a
+   * record event gets no last-dose deadline (a what-if event still does). Absent: not asserted (deadlines computed).
+   */
+  noLmwhInRecord?: boolean;
   /** Facility time zone (IANA). */
   zone: string;
   events: RuleEvent[];

@@ -300,7 +300,12 @@ export function evaluateEvent(event: RuleEvent, ctx: RuleContext): EventCard {
     return card;
   }
   const cls = event.class;
-  applyStopRules(card, cls, ctx, anchor);
+  if (ctx.noLmwhInRecord === true && !event.enteredHere) {
+    // "No LMWH order found" is not a reason to stop anything: no deadline, and the card says why.
+    card.noLmwhOrderReason = reason('rules.card.no-lmwh-order');
+  } else {
+    applyStopRules(card, cls, ctx, anchor);
+  }
   card.differences = differences(card.deadlines, cls);
   card.notes.push(plateletsBeforeBlockNote(ctx, current.length > 0 ? current : orders, E));
   applyRestartRules(card, cls);

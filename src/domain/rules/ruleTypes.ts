@@ -170,6 +170,7 @@ export type RulesReasonCode =
   | 'rules.difference.source-stricter'
   | 'rules.not-applicable.embryo-transfer'
   | 'rules.not-applicable.other'
+  | 'rules.card.no-lmwh-order'
   | 'rules.platelets.latest'
   | 'rules.platelets.none'
   | 'rules.heparin-days.unknown'
@@ -261,6 +262,8 @@ export interface EventCard {
   /** false for event classes with no stop rule (embryo transfer, other): `notApplicableReason` says why. */
   applies: boolean;
   notApplicableReason?: RulesReason;
+  /** No LMWH order and no LMWH dose in the record: no last-dose deadline is computed (a what-if event still gets one). */
+  noLmwhOrderReason?: RulesReason;
   /** The instant the deadlines count from (a date-only event: 00:00 that day in the facility zone). */
   anchorMs: number | null;
   /** The anchor is the start of a day (the event has a date but no time). */

@@ -9,7 +9,7 @@ import { buildTimelines } from './chartData';
 export type DerivedViewKey = 'timelines' | 'hitPattern' | 'antiXaTiming';
 
 /** The record with its derived views added. */
-export function withDerivedViews(base: Omit<ClinicalRecord, DerivedViewKey>): ClinicalRecord {
+export function withDerivedViews<T extends Omit<ClinicalRecord, DerivedViewKey | 'plan'>>(base: T): T & Pick<ClinicalRecord, DerivedViewKey> {
   return {
     ...base,
     timelines: buildTimelines(base),

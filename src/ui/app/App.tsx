@@ -11,7 +11,8 @@ import type { FhirRequester } from '../../fhir/client';
 import { FhirHttpError, ForbiddenUrlError, SessionExpiredError } from '../../fhir/errors';
 import { summariseScopes, type ParsedScopes } from '../../fhir/scopes';
 import { READ_RESOURCE_TYPES } from '../../fhir/smart';
-import { defaultZone, isValidZone, offsetLabel, systemClock, type Clock } from '../../domain/time';
+import { isValidZone, offsetLabel, systemClock, type Clock } from '../../domain/time';
+import { useFacilityZoneSetting } from './facilityZoneSetting';
 import { AppContext, type AppContextValue } from './AppContext';
 import { SessionExpiredScreen } from './screens';
 import { PatientBanner } from '../patient-banner/PatientBanner';
@@ -29,6 +30,8 @@ export interface LaunchedSession {
   worklist?: boolean;
   /** Per-server request timeout from smart-config.json; absent: the record loader's default. */
   requestTimeoutMs?: number;
+  /** The facility zone smart-config.json declares for this server; absent: the user's choice, else the browser's. */
+  facilityTimeZone?: string;
 }
 
 const LazyWorklist = lazy(() => import('../worklist/Worklist').then((mod) => ({ default: mod.Worklist })));
@@ -128,7 +131,8 @@ function PatientViewSlot() {
 
 export function App({ session, clock = systemClock, initialZone, queryClient }: AppProps) {
   const [client] = useState(() => queryClient ?? createAppQueryClient());
-  const [facilityZone, setFacilityZone] = useState(() => (initialZone && isValidZone(initialZone) ? initialZone : defaultZone()));
+  const [zoneUsed, setFacilityZone] = useFacilityZoneSetting(session.facilityTimeZone, initialZone);
+  const facilityZone = zoneUsed.zone;
   const [expired, setExpired] = useState(false);
   const [locale, setLocale] = useLocaleSetting();
   // The patient whose view is open: the launch's, or the one picked on the worklist (none = the worklist).
@@ -146,8 +150,8 @@ export function App({ session, clock = systemClock, initialZone, queryClient }: 
   }, [client]);
 
   const value: AppContextValue = useMemo(
-    () => ({ ...session, patientId: openPatientId ?? '', facilityZone, setFacilityZone, clock }),
-    [session, openPatientId, facilityZone, clock],
+    () => ({ ...session, patientId: openPatientId ?? '', facilityZone, facilityZoneFrom: zoneUsed.from, setFacilityZone, clock }),
+    [session, openPatientId, facilityZone, zoneUsed.from, setFacilityZone, clock],
   );
 
   if (expired) return <SessionExpiredScreen />;

@@ -20,6 +20,8 @@ export interface AppContextValue {
   requestTimeoutMs?: number;
   /** IANA zone every date and deadline is shown in. */
   facilityZone: string;
+  /** Where the facility zone came from (EHR configuration, the user's choice, the browser); absent: the browser's. */
+  facilityZoneFrom?: import('../../domain/facilityZone').FacilityZoneFrom;
   setFacilityZone: (zone: string) => void;
   clock: Clock;
 }

@@ -27,7 +27,7 @@ describe('cautions panel words', () => {
     const w = { kg: 110, atMs: ms('2026-01-15T09:00:00Z'), isBooking: true, source: ref('Observation', 'w') };
     const v = buildCautionsView(cautions(context({ orders: [order()], bookingWeight: w })), m);
     expect(v.cautions.find((c) => c.finding.topic === 'dose-per-kg-band')?.detail).toBe(
-      'Enoxaparin 40 mg SC once daily: 40 mg/day (0.36 mg/kg/day by booking weight 110 kg, 15 Jan 2026 09:00 (UTC)). The transcribed RCOG band for 91-130 kg (prophylactic) lists 60 mg/day; not verified against the primary.',
+      'Dose below the RCOG band for this booking weight. Enoxaparin 40 mg SC once daily: 40 mg/day (0.36 mg/kg/day by booking weight 110 kg, 15 Jan 2026 09:00 (UTC)). The transcribed RCOG band for 91-130 kg (prophylactic) lists 60 mg/day; not verified against the primary.',
     );
   });
 

@@ -6,7 +6,7 @@
 import { useEffect } from 'react';
 
 export const PERF_MARKS = {
-  /** The first screen (today the summary) is on screen with the record's data. */
+  /** The first screen (the plan strip) is on screen with the record's data. */
   firstScreen: 'lmwh:first-screen',
   /** The D-dimer table shows every D-dimer result of the record. */
   ddimerTable: 'lmwh:ddimer-table',

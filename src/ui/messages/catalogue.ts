@@ -44,6 +44,8 @@ import { summaryEn } from './en/summary';
 import { worklistEn } from './en/worklist';
 import { ivfCycleEn } from './en/ivfCycle';
 import { ivfCycleRu } from './ru/ivfCycle';
+import { planStripEn } from './en/planStrip';
+import { planStripRu } from './ru/planStrip';
 
 export const EN = {
   ...commonEn,
@@ -68,6 +70,7 @@ export const EN = {
   ...summaryEn,
   ...worklistEn,
   ...ivfCycleEn,
+  ...planStripEn,
 } as const;
 
 export type MessageKey = keyof typeof EN;
@@ -102,6 +105,7 @@ export const RU: Partial<Catalogue> = {
   ...timelineRu,
   ...worklistRu,
   ...ivfCycleRu,
+  ...planStripRu,
 };
 
 export type Locale = 'en' | 'ru';

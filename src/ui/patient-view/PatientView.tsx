@@ -14,6 +14,9 @@ import { DataAvailability } from '../record/DataAvailability';
 import { SectionGate, SECTION_GROUPS } from '../record/SectionGate';
 import type { QueryGroup } from '../../domain/input';
 import { StopNowBanner } from '../stop-now/StopNowBanner';
+import { PlanStrip } from '../plan-strip/PlanStrip';
+import { useAppContext } from '../app/AppContext';
+import { resolveFacilityZone } from '../../domain/facilityZone';
 import { PatientSummary } from '../summary/PatientSummary';
 import { Timeline } from '../timeline/Timeline';
 import { IvfCyclePanel } from '../ivf-cycle/IvfCyclePanel';
@@ -73,6 +76,8 @@ function Loaded({ record, reload, isReloading, loadingGroups: loading, sessionEx
   useLaunchFocus(record, whatIf);
   const all = SECTION_GROUPS.all;
   const m = useMessages();
+  const app = useAppContext();
+  const zoneUsed = app.facilityZoneFrom ? { zone: record.zone, from: app.facilityZoneFrom, rejected: [] } : resolveFacilityZone({ browserZone: record.zone });
   return (
     <>
       {sessionExpired && (
@@ -82,6 +87,9 @@ function Loaded({ record, reload, isReloading, loadingGroups: loading, sessionEx
       )}
       <SectionGate title={m.t('patientView.section.stopNow')} groups={all} loading={loading}>
         <StopNowBanner record={record} />
+      </SectionGate>
+      <SectionGate title={m.t('planStrip.title')} groups={all} loading={loading}>
+        <PlanStrip record={record} facilityZone={zoneUsed} />
       </SectionGate>
       <div className="patient-view__asof">
         <span>
@@ -125,8 +133,14 @@ export function PatientView(): ReactNode {
   const error = state.status === 'error' ? recordErrorMessage(state.error) : undefined;
   return (
     <section className="patient-view" aria-labelledby="patient-view-heading">
-      <h1 id="patient-view-heading">{m.t('patientView.title')}</h1>
-      <p className="information-only">{m.t('copyToNote.informationOnly')}</p>
+      {/* The app header already shows the name: the heading stays for screen readers and the outline, shown once. */}
+      <h1 id="patient-view-heading" className="visually-hidden">
+        {m.t('patientView.title')}
+      </h1>
+      <details className="information-only">
+        <summary>{m.t('planStrip.disclaimer')}</summary>
+        <p>{m.t('copyToNote.informationOnly')}</p>
+      </details>
       {state.status === 'loading' && <Skeleton />}
       {state.status === 'error' && (
         <div className="patient-view__error" role="alert">

@@ -118,6 +118,7 @@ export const EventCardView = forwardRef<HTMLElement, EventCardViewProps>(functio
       <div className="event-card__sources">
         <Provenance sources={v.sources} label={v.sourcesLabel} />
       </div>
+      {v.noLmwhOrder !== undefined && <p className="event-card__no-lmwh">{v.noLmwhOrder}</p>}
       {v.notApplicable !== undefined ? <p className="event-card__not-applicable">{v.notApplicable}</p> : <CardBody card={card} v={v} />}
       {onRemove && (
         <button type="button" className="event-card__remove no-print" onClick={onRemove}>

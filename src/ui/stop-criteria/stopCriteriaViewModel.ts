@@ -70,6 +70,7 @@ export interface EventCardViewModel {
   sourcesLabel: string;
   sources: SourceRef[];
   notApplicable?: string;
+  noLmwhOrder?: string;
   doseClass: string;
   doseClassReason: string;
   deadlines: DeadlineRowView[];
@@ -102,7 +103,7 @@ const readingView = (r: OrderReading, i: number, m: Messages): OrderReadingView 
   source: r.order.source,
 });
 
-function deadlineRowView(line: DeadlineLine, m: Messages): DeadlineRowView {
+export function deadlineRowView(line: DeadlineLine, m: Messages): DeadlineRowView {
   const v: DeadlineRowView = {
     ruleId: line.ruleId,
     ruleVersion: line.ruleVersion,
@@ -179,6 +180,7 @@ export function buildEventCardView(card: EventCard, m: Messages): EventCardViewM
     notes: card.notes.map((l) => infoLineView(l, m)),
   };
   if (!card.applies) v.notApplicable = m.reason(card.notApplicableReason ?? { code: 'rules.not-applicable.other' });
+  if (card.noLmwhOrderReason) v.noLmwhOrder = m.reason(card.noLmwhOrderReason);
   if (card.lastDose) v.lastDose = doseView(card.lastDose, 0, m);
   const delivery = deliveryView(card, m);
   if (delivery) v.delivery = delivery;

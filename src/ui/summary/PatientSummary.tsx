@@ -4,7 +4,6 @@
  */
 import { useMemo } from 'react';
 import { Provenance } from '../common/Provenance';
-import { PERF_MARKS, useMarkOnce } from '../common/perfMarks';
 import { UnknownValue } from '../common/UnknownValue';
 import { useMessages } from '../messages/MessagesProvider';
 import { createMessages } from '../messages/translator';
@@ -99,7 +98,6 @@ export function PatientSummary({ record }: PatientSummaryProps) {
   const m = useMemo(() => (outer.zone === record.zone ? outer : createMessages({ locale: outer.locale, zone: record.zone })), [outer, record.zone]);
   const view = useMemo(() => buildSummaryView(record, m), [record, m]);
   // The bench's "first screen" mark: the summary is the first thing with data on screen.
-  useMarkOnce(PERF_MARKS.firstScreen);
   return (
     <section className="patient-summary" aria-label={view.label}>
       <dl className="summary-fields">

@@ -43,6 +43,7 @@ const rulesReasonsEn = {
     'The event has a date but no time ({day}): it counts from the start of that day in {zone} ({anchor}), so {hours} h before is {deadline} (00:00, {days} days before).',
   'reason.rules.date-only.clock-change':
     'The event has a date but no time ({day}): it counts from the start of that day in {zone} ({anchor}), so {hours} h before is {deadline}. The clocks change in between, so this is not midnight on the wall clock: the deadline is exactly {hours} h before.',
+  'reason.rules.card.no-lmwh-order': 'No LMWH order found: no last-dose deadline is computed. Add a what-if event to see the intervals.',
   'reason.rules.dose-class.no-order': 'No current LMWH order with a dose class was found.',
   'reason.rules.dose-class.from-order': '{order}: {doseClass} dose{hasWhy, select, true { ({why})} other {}}.',
   'reason.rules.difference.source-no-interval':
@@ -72,7 +73,7 @@ const rulesReasonsEn = {
   'reason.rules.caution.long-before':
     "{order} starts {start}, {days} days before the {hasLabel, select, true {{anchor}} other {start of the current pregnancy}} ({anchorAt}); the app's threshold is {threshold} days.",
   'reason.rules.caution.dose-band':
-    '{order}: {daily} {unit}/day ({perKg} {unit}/kg/day by booking weight {kg} kg, {weighedAt}). The transcribed RCOG band for {band} ({doseClass}) lists {expected} {unit}/day; not verified against the primary.',
+    'Dose {direction, select, below {below} other {above}} the RCOG band for this booking weight. {order}: {daily} {unit}/day ({perKg} {unit}/kg/day by booking weight {kg} kg, {weighedAt}). The transcribed RCOG band for {band} ({doseClass}) lists {expected} {unit}/day; not verified against the primary.',
   'reason.rules.caution.renal': 'Creatinine clearance {value} {unit} on {at} (below {below} mL/min) with a current LMWH order: {orders}.',
   'reason.rules.caution.current-orders': 'Current LMWH order: {orders}.',
   'reason.rules.not-checked.no-start': 'No LMWH order with a start date was found.',

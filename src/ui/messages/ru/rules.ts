@@ -122,4 +122,5 @@ export const rulesRu = {
   'rules.countdown.now': 'сейчас',
   'rules.search.problem': '{group}: {notRead, select, true {не прочитано} other {{status}}}{hasReason, select, true { ({reason})} other {}}',
   'rules.search.problemSeparator': '; ',
+  'reason.rules.card.no-lmwh-order': 'Назначение НМГ не найдено: крайний срок последней дозы не рассчитывается. Добавьте гипотетическое событие, чтобы увидеть интервалы.',
 } as const satisfies Record<keyof typeof rulesEn, string>;
