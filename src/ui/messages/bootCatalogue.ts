@@ -1,7 +1,10 @@
-/** The words of the app page's first render (launching, how to launch, launch error): registered at once. */
+/**
+ * The words of the app page's first render (launching, how to launch, launch error), registered at once. English
+ * only: those screens render before the reader's language is known to the app (outside MessagesProvider); the whole
+ * catalogue, Russian included, arrives with the launch (registry.ts).
+ */
 import { commonEn } from './en/common';
 import { screensEn } from './en/screens';
-import { commonRu } from './ru/common';
 import { registerCatalogues } from './registry';
 
-registerCatalogues({ en: { ...commonEn, ...screensEn }, ru: { ...commonRu } });
+registerCatalogues({ en: { ...commonEn, ...screensEn } });
