@@ -12,7 +12,7 @@ describe('cautions panel words', () => {
     const v = buildCautionsView(cautions(context({ orders: [order()], creatinineClearance: crcl })), m);
     const renal = v.cautions.find((c) => c.finding.topic === 'renal-clearance');
     expect(renal?.detail).toBe('Creatinine clearance 24 mL/min on 18 Mar 2026 08:00 (UTC) (below 30 mL/min) with a current LMWH order: Enoxaparin 40 mg SC once daily.');
-    expect(renal?.wording).toMatch(/^Enoxaparin product labelling: below a creatinine clearance of 30 mL\/min/);
+    expect(renal?.wording).toMatch(/^Below a creatinine clearance of 30 mL\/min/);
     expect(renal?.evidenceLabel).toBe('Records (2)');
   });
 
@@ -20,7 +20,7 @@ describe('cautions panel words', () => {
     const v = buildCautionsView(cautions(context({ orders: [order()] })), m);
     const renal = v.notChecked.find((n) => n.key.startsWith('label.caution.renal-clearance-below-30'));
     expect(renal?.text).toBe('Not checked: no creatinine clearance is recorded.');
-    expect(renal?.rule).toMatch(/^\(Product label: Enoxaparin product labelling: Enoxaparin product labelling: below/);
+    expect(renal?.rule).toMatch(/^\(Product label: Enoxaparin product labelling: Below/);
   });
 
   it('the weight band detail: dose per kg by booking weight and the transcribed band', () => {

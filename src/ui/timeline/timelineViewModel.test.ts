@@ -128,7 +128,7 @@ describe('timeline view model, other patients', () => {
     const record = await demoRecord('bleeding');
     const m = createMessages({ zone: record.zone });
     const e = buildEventLaneView(buildTimeline(record), m).events.find((x) => x.kind === 'bleeding')!;
-    expect(e.title).toBe('Bleeding: Vaginal bleeding in early pregnancy, 24 Nov 2026 21:15 (UTC)');
+    expect(e.title).toBe('Vaginal bleeding in early pregnancy, 24 Nov 2026 21:15 (UTC)');
   });
 
   it('a record without D-dimer says so', async () => {

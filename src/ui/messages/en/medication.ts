@@ -53,7 +53,7 @@ const medicationReasonsEn = {
   'reason.med.count-without-interval': '{count} doses but the interval is unknown',
   'reason.med.count-not-placeable': '{count} doses cannot be placed in time',
   'reason.med.end-from-count': '{count} doses every {intervalHours} h from the start ({from}); ends one interval after the last dose',
-  'reason.med.no-end': 'end unknown (no boundsPeriod.end, boundsDuration or count; dispenseRequest.validityPeriod is not a treatment period)',
+  'reason.med.no-end': 'no boundsPeriod.end, boundsDuration or count; dispenseRequest.validityPeriod is not a treatment period',
   // Order identity, status, intent
   'reason.med.not-a-medication-request': 'not a MedicationRequest',
   'reason.med.not-identifiable': 'medication cannot be identified: {why}',

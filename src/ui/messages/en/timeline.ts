@@ -137,7 +137,7 @@ export const timelineEn = {
   'timeline.eventsTitle': 'Events (same time axis as the chart)',
   'timeline.event.kind':
     '{kind, select, embryo_transfer {Embryo transfer} oocyte_retrieval {Oocyte retrieval} procedure {Procedure} delivery {Birth / caesarean} bleeding {Bleeding} other {Stop deadline}}',
-  'timeline.event.bleeding': 'Bleeding: {label}{status, select, present {} other { ({status})}}',
+  'timeline.event.bleeding': '{label}{status, select, present {} other { ({status})}}',
   'timeline.event.deadline': '{ruleSource}: stop deadline before {label}{hours, select, none {} other { ({hours} h before)}}',
   'timeline.event.item': '{kind}{planned, select, yes { (planned)} other {}}: {label}, {when}{ga, select, none {} other { ({ga})}}',
   'timeline.event.stopShort': 'stop ({source})',

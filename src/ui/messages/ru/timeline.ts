@@ -130,7 +130,7 @@ export const timelineRu = {
   'timeline.eventsTitle': 'События (та же ось времени, что и на графике)',
   'timeline.event.kind':
     '{kind, select, embryo_transfer {Перенос эмбрионов} oocyte_retrieval {Пункция фолликулов} procedure {Процедура} delivery {Роды / кесарево сечение} bleeding {Кровотечение} other {Крайний срок отмены}}',
-  'timeline.event.bleeding': BLEEDING,
+  'timeline.event.bleeding': '{label}{status, select, present {} other { ({status})}}',
   'timeline.event.deadline': DEADLINE,
   'timeline.event.item': '{kind}{planned, select, yes { (запланировано)} other {}}: {label}, {when}{ga, select, none {} other { ({ga})}}',
   'timeline.event.stopShort': 'отмена ({source})',
