@@ -3,7 +3,7 @@
  * context. Pure: the clock (nowMs), the facility zone and the unit converter are passed in. The UI renders a
  * ClinicalRecord and never reads FHIR itself.
  */
-import { legacyReasonText, reason } from './reasons';
+import { reason } from './reasons';
 import type { Exclusion, SourceRef } from './types';
 import { unknown, type Known } from './types';
 import { resourcesOfType, type QueryGroup, type RecordInput } from './input';
@@ -191,8 +191,7 @@ function toRuleOrder(view: OrderView): RuleOrder {
     endMs: o.end.known ? o.end.value.ms : undefined,
     onHold: status === 'on-hold',
     doseClass: dc.class,
-    // Transitional: the rules' order view still takes text; it shows the code until it takes a Reason.
-    doseClassReason: legacyReasonText(dc.class === 'unknown' ? dc.reason : dc.basis),
+    doseClassReason: dc.class === 'unknown' ? dc.reason : dc.basis,
     dailyDose: dailyDose(o, view.classWeight?.weight.kg),
     description: describeOrder(o),
     source: o.source,
