@@ -3,7 +3,11 @@
  * One file per section under `en/` (and, with the same keys, per language); this file joins them. A screen string is
  * traced to its key by searching these files; a key says where it is used (`<section>.<what>`).
  */
+import { appEn } from './en/app';
+import { appRu } from './ru/app';
 import { availabilityEn } from './en/availability';
+import { patientBannerEn } from './en/patientBanner';
+import { patientBannerRu } from './ru/patientBanner';
 import { commonEn } from './en/common';
 import { commonRu } from './ru/common';
 import { copyToNoteEn } from './en/copyToNote';
@@ -44,6 +48,8 @@ export const EN = {
   ...recordEn,
   ...screensEn,
   ...summaryEn,
+  ...appEn,
+  ...patientBannerEn,
 } as const;
 
 export type MessageKey = keyof typeof EN;
@@ -57,6 +63,8 @@ export type Catalogue = Record<MessageKey, string>;
  */
 export const RU: Partial<Catalogue> = {
   ...commonRu,
+  ...appRu,
+  ...patientBannerRu,
 };
 
 export type Locale = 'en' | 'ru';
