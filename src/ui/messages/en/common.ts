@@ -9,7 +9,6 @@ export const commonEn = {
   'duration.ago': '{span} ago',
   'duration.now': 'now',
   'common.unknown': 'Unknown',
-  'common.unknownBecause': 'Unknown: {reason}',
   'common.listSeparator': ', ',
   'common.missingReason': 'no reason recorded',
   'common.language': 'Language',

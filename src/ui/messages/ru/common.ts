@@ -15,7 +15,6 @@ export const commonRu = {
   'duration.ago': '{span} назад',
   'duration.now': 'сейчас',
   'common.unknown': 'Неизвестно',
-  'common.unknownBecause': 'Неизвестно: {reason}',
   'common.listSeparator': ', ',
   'common.missingReason': 'причина не указана',
   'common.language': 'Язык',
