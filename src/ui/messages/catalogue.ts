@@ -4,6 +4,8 @@
  * traced to its key by searching these files; a key says where it is used (`<section>.<what>`).
  */
 import { appEn } from './en/app';
+import { launchEn } from './en/launch';
+import { launchRu } from './ru/launch';
 import { appRu } from './ru/app';
 import { availabilityEn } from './en/availability';
 import { patientBannerEn } from './en/patientBanner';
@@ -50,6 +52,7 @@ export const EN = {
   ...summaryEn,
   ...appEn,
   ...patientBannerEn,
+  ...launchEn,
 } as const;
 
 export type MessageKey = keyof typeof EN;
@@ -65,6 +68,7 @@ export const RU: Partial<Catalogue> = {
   ...commonRu,
   ...appRu,
   ...patientBannerRu,
+  ...launchRu,
 };
 
 export type Locale = 'en' | 'ru';
