@@ -24,6 +24,10 @@ export interface LaunchPageProps {
 }
 
 export const SMART_LAUNCHER_R4 = 'https://launch.smarthealthit.org/v/r4/fhir';
+/** Names and addresses quoted in messages: the same in every language. */
+const UNSUPPORTED_PARAMETERS = 'fhirServiceUrl, patientId, clientId, encounterId';
+const CONFIG_FILE = 'smart-config.json';
+const EXAMPLE_ADDRESS = 'https://fhir.example.org/r4';
 
 type Child = Node | string | null | undefined | false;
 
@@ -114,14 +118,14 @@ function renderRefused(root: HTMLElement, decision: Extract<LaunchDecision, { ki
       text = [say('launch.refused.missingIss')];
       break;
     case 'unsupported-parameter':
-      text = [say('launch.refused.unsupportedParameter')];
+      text = [say('launch.refused.unsupportedParameter', { parameters: UNSUPPORTED_PARAMETERS })];
       break;
   }
   screen(
     root,
     h('h1', {}, say('launch.refused.title')),
     h('p', { role: 'alert', class: 'screen-error' }, ...text),
-    h('p', {}, say('launch.refused.advice')),
+    h('p', {}, say('launch.refused.advice', { file: CONFIG_FILE })),
   );
 }
 
@@ -141,7 +145,7 @@ function renderPicker(
 
   let choice = presets[0]?.iss ?? 'other';
 
-  const address = h('input', { type: 'url', id: 'server-address', placeholder: say('launch.picker.addressExample') }) as HTMLInputElement;
+  const address = h('input', { type: 'url', id: 'server-address', placeholder: EXAMPLE_ADDRESS }) as HTMLInputElement;
   const addressField = h('div', { class: 'field' }, h('label', { for: 'server-address' }, say('launch.picker.address')), address);
   const trustBox = h('input', { type: 'checkbox', id: 'trust-server' }) as HTMLInputElement;
   const trustText = h('p', {});
