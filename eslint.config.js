@@ -47,7 +47,6 @@ export default tseslint.config(
       'src/domain/medication/order.ts', // normaliseOrder
       'src/domain/pregnancy/facts.ts', // datingFactsFromRecord
       'src/domain/pregnancy/pregnancies.ts', // pregnanciesFromFacts
-      'src/ui/medication-list/MedicationList.tsx', // OrderRow, MedicationList
     ],
     rules: { 'max-lines-per-function': ['error', { max: 60, skipBlankLines: true, skipComments: true }] },
   },
