@@ -125,40 +125,40 @@ function WeightEntry({ w }: { w: WeightView }) {
 function Orders({ view }: { view: MedicationListView }) {
   return (
     <>
-        {view.orders.kind === 'none-found' && <p className="med-empty med-empty--orders">{view.orders.text}</p>}
-        {view.orders.kind === 'not-known' && (
-          <p className="med-banner" role="status">
-            {view.orders.text}
-          </p>
-        )}
-        {view.orders.kind === 'table' && (
-          <>
-            {view.orders.warning && (
-              <p className="med-banner" role="status">
-                {view.orders.warning}
-              </p>
-            )}
-            <div className="med-table-wrap">
-              <table className="med-table">
-                <caption>{view.table.caption}</caption>
-                <thead>
-                  <tr>
-                    {view.table.headers.map((h) => (
-                      <th key={h} scope="col">
-                        {h}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {view.table.rows.map((row) => (
-                    <OrderRow key={row.key} row={row} />
+      {view.orders.kind === 'none-found' && <p className="med-empty med-empty--orders">{view.orders.text}</p>}
+      {view.orders.kind === 'not-known' && (
+        <p className="med-banner" role="status">
+          {view.orders.text}
+        </p>
+      )}
+      {view.orders.kind === 'table' && (
+        <>
+          {view.orders.warning && (
+            <p className="med-banner" role="status">
+              {view.orders.warning}
+            </p>
+          )}
+          <div className="med-table-wrap">
+            <table className="med-table">
+              <caption>{view.table.caption}</caption>
+              <thead>
+                <tr>
+                  {view.table.headers.map((h) => (
+                    <th key={h} scope="col">
+                      {h}
+                    </th>
                   ))}
-                </tbody>
-              </table>
-            </div>
-          </>
-        )}
+                </tr>
+              </thead>
+              <tbody>
+                {view.table.rows.map((row) => (
+                  <OrderRow key={row.key} row={row} />
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
     </>
   );
 }
@@ -166,25 +166,25 @@ function Orders({ view }: { view: MedicationListView }) {
 function LastDoses({ lastDoses }: { lastDoses: MedicationListView['lastDoses'] }) {
   return (
     <>
-        <h3>{lastDoses.heading}</h3>
-        {lastDoses.problem && <p className="med-banner">{lastDoses.problem}</p>}
-        {lastDoses.empty !== undefined ? (
-          <p className="med-empty">{lastDoses.empty}</p>
-        ) : (
-          <ul className="med-list">
-            {lastDoses.items.map((l) => (
-              <li key={l.key}>
-                <strong>{l.drug}</strong>: {l.line} <Provenance sources={l.source} />
-                {l.others.map((d) => (
-                  <div key={d.key} className="med-note">
-                    {d.text} <Provenance sources={d.source} />
-                  </div>
-                ))}
-                {l.withoutTime && <div className="med-note">{l.withoutTime}</div>}
-              </li>
-            ))}
-          </ul>
-        )}
+      <h3>{lastDoses.heading}</h3>
+      {lastDoses.problem && <p className="med-banner">{lastDoses.problem}</p>}
+      {lastDoses.empty !== undefined ? (
+        <p className="med-empty">{lastDoses.empty}</p>
+      ) : (
+        <ul className="med-list">
+          {lastDoses.items.map((l) => (
+            <li key={l.key}>
+              <strong>{l.drug}</strong>: {l.line} <Provenance sources={l.source} />
+              {l.others.map((d) => (
+                <div key={d.key} className="med-note">
+                  {d.text} <Provenance sources={d.source} />
+                </div>
+              ))}
+              {l.withoutTime && <div className="med-note">{l.withoutTime}</div>}
+            </li>
+          ))}
+        </ul>
+      )}
     </>
   );
 }
@@ -192,18 +192,18 @@ function LastDoses({ lastDoses }: { lastDoses: MedicationListView['lastDoses'] }
 function OtherMedicines({ other }: { other: MedicationListView['other'] }) {
   return (
     <>
-        <h3>{other.heading}</h3>
-        {other.empty !== undefined ? (
-          <p className="med-empty">{other.empty}</p>
-        ) : (
-          <ul className="med-list">
-            {other.items.map((o) => (
-              <li key={o.key}>
-                <strong>{o.name}</strong>: {o.text} <span className="med-note">{o.recognised}</span> <Provenance sources={o.source} />
-              </li>
-            ))}
-          </ul>
-        )}
+      <h3>{other.heading}</h3>
+      {other.empty !== undefined ? (
+        <p className="med-empty">{other.empty}</p>
+      ) : (
+        <ul className="med-list">
+          {other.items.map((o) => (
+            <li key={o.key}>
+              <strong>{o.name}</strong>: {o.text} <span className="med-note">{o.recognised}</span> <Provenance sources={o.source} />
+            </li>
+          ))}
+        </ul>
+      )}
     </>
   );
 }
