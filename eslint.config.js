@@ -35,4 +35,23 @@ export default tseslint.config(
     files: ['src/ui/**/*.{ts,tsx}'],
     rules: { 'no-restricted-globals': ['error', 'fetch', 'XMLHttpRequest', 'localStorage'] },
   },
+  {
+    // Short, named steps: a function that does not fit on a screen is split into named steps. Tests are exempt (a
+    // describe block holds many cases). The long functions listed below are still to be split: each is a known
+    // debt, not an allowance; remove a file from the list once its function is split.
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: [
+      'src/**/*.test.{ts,tsx}',
+      'src/domain/events/events.ts', // candidateOf
+      'src/domain/labs/observation.ts', // readValue
+      'src/domain/medication/order.ts', // normaliseOrder
+      'src/domain/pregnancy/facts.ts', // datingFactsFromRecord
+      'src/domain/pregnancy/pregnancies.ts', // pregnanciesFromFacts
+      'src/fhir/smart.ts', // validateSmartConfig
+      'src/ui/plan-strip/PlanStrip.tsx', // PlanStrip
+      'src/ui/timeline/Timeline.tsx', // Timeline
+      'src/ui/worklist/worklistStore.ts', // createWorklistStore
+    ],
+    rules: { 'max-lines-per-function': ['error', { max: 60, skipBlankLines: true, skipComments: true }] },
+  },
 );

@@ -14,11 +14,11 @@ const PAGE = 'http://localhost:8080/app/launch/';
 
 type AuthorizeMock = ReturnType<typeof vi.fn<(options: fhirclient.AuthorizeParams) => Promise<unknown>>>;
 
-function renderPage(pageHref: string, opts: { loadConfig?: () => Promise<SmartConfig>; authorize?: AuthorizeMock } = {}) {
+function renderPage(pageHref: string, opts: { loadConfig?: () => Promise<SmartConfig>; authorize?: AuthorizeMock; locale?: 'en' | 'ru' } = {}) {
   const authorize: AuthorizeMock = opts.authorize ?? vi.fn(async () => undefined);
   const root = document.createElement('div');
   document.body.append(root);
-  void renderLaunchPage(root, { pageHref, loadConfig: opts.loadConfig ?? (async () => config), authorize });
+  void renderLaunchPage(root, { pageHref, loadConfig: opts.loadConfig ?? (async () => config), authorize, ...(opts.locale ? { locale: opts.locale } : {}) });
   return { authorize };
 }
 
@@ -27,6 +27,13 @@ afterEach(() => {
 });
 
 describe('LaunchPage', () => {
+  it('in Russian: a refused launch is worded from the Russian launch catalogue, the server address kept as written', async () => {
+    renderPage(`${PAGE}?iss=${encodeURIComponent('https://evil.example/fhir')}&launch=L1`, { locale: 'ru' });
+    expect(await screen.findByRole('heading', { name: 'Запуск отклонён' })).toBeInTheDocument();
+    expect(screen.getByRole('alert')).toHaveTextContent('подключиться к серверу FHIR https://evil.example/fhir, которого нет');
+    expect(screen.getByRole('alert').querySelector('code')).toHaveTextContent('https://evil.example/fhir');
+  });
+
   it('EHR launch from the local sandbox: authorizes once with the sandbox client id and PKCE', async () => {
     const { authorize } = renderPage(`${PAGE}?iss=${encodeURIComponent('http://localhost:8080/fhir')}&launch=L1`);
     await vi.waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Connecting to Local sandbox EHR'));

@@ -9,6 +9,9 @@
  * JavaScript budget of the launch page is 30 kB gzip; React alone is about 60 kB).
  */
 import type { fhirclient } from 'fhirclient/lib/types';
+import type { Locale } from '../src/ui/messages/catalogue';
+import type { LaunchKey } from '../src/ui/messages/en/launch';
+import { fillLaunchText, launchText } from '../src/ui/messages/launchText';
 import { decideLaunch, decideStandalone, findServer, isPlaceholderClientId, parseHttpUrl, SmartConfigError, type LaunchDecision, type SmartConfig } from '../src/fhir/smart';
 
 export interface LaunchPageProps {
@@ -16,9 +19,15 @@ export interface LaunchPageProps {
   loadConfig: () => Promise<SmartConfig>;
   /** FHIR.oauth2.authorize (redirects the page). */
   authorize: (options: fhirclient.AuthorizeParams) => Promise<unknown>;
+  /** The reader's language; English by default. */
+  locale?: Locale;
 }
 
 export const SMART_LAUNCHER_R4 = 'https://launch.smarthealthit.org/v/r4/fhir';
+/** Names and addresses quoted in messages: the same in every language. */
+const UNSUPPORTED_PARAMETERS = 'fhirServiceUrl, patientId, clientId, encounterId';
+const CONFIG_FILE = 'smart-config.json';
+const EXAMPLE_ADDRESS = 'https://fhir.example.org/r4';
 
 type Child = Node | string | null | undefined | false;
 
@@ -37,13 +46,21 @@ function h(tag: string, attrs: Record<string, string | boolean | EventListener |
 
 const code = (text: string) => h('code', {}, text);
 
+/** The page's language, set once per render (the page is rendered once per load). */
+let pageLocale: Locale = 'en';
+/** A message as text. */
+const say = (key: LaunchKey, params: Record<string, string> = {}): string => launchText(pageLocale, key, params);
+/** A message as children, placeholders filled with text or nodes (server addresses in <code>). */
+const sayWith = (key: LaunchKey, params: Record<string, Child>): Child[] => fillLaunchText<Child>(pageLocale, key, params);
+
 function screen(root: HTMLElement, ...children: Child[]): void {
   root.replaceChildren(h('main', { class: 'screen' }, ...children));
 }
 
 /** Renders the launch page into `root` and runs the launch. Resolves once the first decision has been shown. */
-export async function renderLaunchPage(root: HTMLElement, { pageHref, loadConfig, authorize }: LaunchPageProps): Promise<void> {
-  screen(root, h('h1', {}, 'Launching LMWH Monitor'), h('p', { role: 'status' }, 'Reading the launch configuration…'));
+export async function renderLaunchPage(root: HTMLElement, { pageHref, loadConfig, authorize, locale = 'en' }: LaunchPageProps): Promise<void> {
+  pageLocale = locale;
+  screen(root, h('h1', {}, say('launch.launching')), h('p', { role: 'status' }, say('launch.readingConfig')));
 
   let started = false;
   function startAuthorize(label: string, iss: string, options: fhirclient.AuthorizeParams): void {
@@ -51,21 +68,15 @@ export async function renderLaunchPage(root: HTMLElement, { pageHref, loadConfig
     started = true;
     screen(
       root,
-      h('h1', {}, 'Launching LMWH Monitor'),
-      h('p', { role: 'status', class: 'screen-status' }, h('span', { class: 'spinner', 'aria-hidden': 'true' }), ` Connecting to ${label}…`),
+      h('h1', {}, say('launch.launching')),
+      h('p', { role: 'status', class: 'screen-status' }, h('span', { class: 'spinner', 'aria-hidden': 'true' }), say('launch.connecting', { label })),
     );
     authorize(options).catch(() => {
       started = false;
       screen(
         root,
-        h('h1', {}, 'LMWH Monitor could not connect'),
-        h(
-          'p',
-          { role: 'alert', class: 'screen-error' },
-          `The SMART configuration of ${label} (`,
-          code(iss),
-          ') could not be read, so the sign-in could not start. Check the network connection and relaunch LMWH Monitor.',
-        ),
+        h('h1', {}, say('launch.connectFailed.title')),
+        h('p', { role: 'alert', class: 'screen-error' }, ...sayWith('launch.connectFailed.text', { label, iss: code(iss) })),
       );
     });
   }
@@ -74,11 +85,11 @@ export async function renderLaunchPage(root: HTMLElement, { pageHref, loadConfig
   try {
     config = await loadConfig();
   } catch (e: unknown) {
-    const message = e instanceof SmartConfigError ? e.message : 'The launch configuration could not be loaded.';
+    const message = e instanceof SmartConfigError ? e.message : say('launch.configFailed');
     const details = e instanceof SmartConfigError ? e.details : [];
     screen(
       root,
-      h('h1', {}, 'LMWH Monitor cannot launch'),
+      h('h1', {}, say('launch.cannotLaunch')),
       h('p', { role: 'alert', class: 'screen-error' }, message),
       details.length > 0 && h('ul', {}, ...details.map((d) => h('li', {}, d))),
     );
@@ -95,34 +106,26 @@ function renderRefused(root: HTMLElement, decision: Extract<LaunchDecision, { ki
   let text: Child[];
   switch (decision.reason) {
     case 'unconfigured-iss':
-      text = [
-        'This launch asked LMWH Monitor to connect to the FHIR server ',
-        code(decision.iss ?? ''),
-        ', which is not one of the servers it is configured for. Nothing was sent to that server.',
-      ];
+      text = sayWith('launch.refused.unconfiguredIss', { iss: code(decision.iss ?? '') });
       break;
     case 'placeholder-client-id':
-      text = [`${decision.label ?? ''} (`, code(decision.iss ?? ''), ") is listed, but its client id has not been set up in LMWH Monitor's configuration yet."];
+      text = sayWith('launch.refused.placeholderClientId', { label: decision.label ?? '', iss: code(decision.iss ?? '') });
       break;
     case 'invalid-iss':
-      text = ["The launch link's FHIR server address is not a web address: ", code(decision.iss ?? ''), '.'];
+      text = sayWith('launch.refused.invalidIss', { iss: code(decision.iss ?? '') });
       break;
     case 'missing-iss':
-      text = ['The launch link has a launch code but no FHIR server address (iss).'];
+      text = [say('launch.refused.missingIss')];
       break;
     case 'unsupported-parameter':
-      text = ['The launch link contains parameters LMWH Monitor does not accept (fhirServiceUrl, patientId, clientId or encounterId).'];
+      text = [say('launch.refused.unsupportedParameter', { parameters: UNSUPPORTED_PARAMETERS })];
       break;
   }
   screen(
     root,
-    h('h1', {}, 'Launch refused'),
+    h('h1', {}, say('launch.refused.title')),
     h('p', { role: 'alert', class: 'screen-error' }, ...text),
-    h(
-      'p',
-      {},
-      'If this link came from your EHR, ask the team that deploys LMWH Monitor to add the server to its launch configuration (smart-config.json). Otherwise, close this page.',
-    ),
+    h('p', {}, say('launch.refused.advice', { file: CONFIG_FILE })),
   );
 }
 
@@ -142,11 +145,11 @@ function renderPicker(
 
   let choice = presets[0]?.iss ?? 'other';
 
-  const address = h('input', { type: 'url', id: 'server-address', placeholder: 'https://fhir.example.org/r4' }) as HTMLInputElement;
-  const addressField = h('div', { class: 'field' }, h('label', { for: 'server-address' }, 'Server address'), address);
+  const address = h('input', { type: 'url', id: 'server-address', placeholder: EXAMPLE_ADDRESS }) as HTMLInputElement;
+  const addressField = h('div', { class: 'field' }, h('label', { for: 'server-address' }, say('launch.picker.address')), address);
   const trustBox = h('input', { type: 'checkbox', id: 'trust-server' }) as HTMLInputElement;
   const trustText = h('p', {});
-  const trust = h('div', { class: 'trust' }, trustText, h('div', { class: 'option' }, trustBox, h('label', { for: 'trust-server' }, 'I trust this server')));
+  const trust = h('div', { class: 'trust' }, trustText, h('div', { class: 'option' }, trustBox, h('label', { for: 'trust-server' }, say('launch.picker.trust'))));
   const errorSlot = h('div', {});
 
   const radio = (value: string, id: string, ...label: Child[]) => {
@@ -161,9 +164,9 @@ function renderPicker(
   const fieldset = h(
     'fieldset',
     {},
-    h('legend', {}, 'FHIR server'),
+    h('legend', {}, say('launch.picker.server')),
     ...presets.map((p) => radio(p.iss, `server-${p.iss}`, `${p.label} `, code(p.iss))),
-    radio('other', 'server-other', 'Another FHIR server'),
+    radio('other', 'server-other', say('launch.picker.other')),
     addressField,
   );
 
@@ -180,12 +183,7 @@ function renderPicker(
     const typedUnknown = choice === 'other' && !!parseHttpUrl(address.value) && !findServer(config, typed);
     trust.hidden = !typedUnknown;
     if (typedUnknown) {
-      trustText.replaceChildren(
-        code(typed),
-        " is not in LMWH Monitor's configuration. The app will use its default client id (",
-        code(config.defaults.clientId),
-        ") and send you to that server's sign-in page. Only continue if you know this server.",
-      );
+      trustText.replaceChildren(...(sayWith('launch.picker.unlisted', { address: code(typed), clientId: code(config.defaults.clientId) }) as (Node | string)[]));
     }
   }
 
@@ -200,18 +198,18 @@ function renderPicker(
     fieldset,
     trust,
     errorSlot,
-    h('button', { type: 'submit' }, 'Launch'),
+    h('button', { type: 'submit' }, say('launch.picker.submit')),
   ) as HTMLFormElement;
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     if (choice === 'other' && address.value.trim() === '') {
-      setError('Enter the FHIR server address.');
+      setError(say('launch.picker.enterAddress'));
       return;
     }
     const serverUrl = choice === 'other' ? address.value : choice;
     const d = decideStandalone(serverUrl, config, trustBox.checked, pageHref);
     if (d.kind === 'invalid') setError(d.message);
-    else if (d.kind === 'needs-trust') setError('This server is not in LMWH Monitor\'s configuration. Tick "I trust this server" to continue.');
+    else if (d.kind === 'needs-trust') setError(say('launch.picker.needsTrust'));
     else {
       setError(null);
       onAuthorize(d.server.label, d.server.iss, d.options);
@@ -221,8 +219,8 @@ function renderPicker(
   update();
   screen(
     root,
-    h('h1', {}, 'Launch LMWH Monitor'),
-    h('p', {}, 'Standalone launch: choose the FHIR server. It will ask you to sign in and to pick a patient.'),
+    h('h1', {}, say('launch.picker.title')),
+    h('p', {}, say('launch.picker.intro')),
     form,
   );
 }

@@ -8,8 +8,9 @@ import { renderLaunchPage } from './LaunchPage';
 import { applyDocumentLang, initialLocale } from '../src/ui/messages/locale';
 import '../src/ui/styles/app.css';
 
-// The launch page is in the reader's language too (its words follow once they come from the catalogue).
-applyDocumentLang(initialLocale());
+// The launch page is in the reader's language too.
+const locale = initialLocale();
+applyDocumentLang(locale);
 
 const pageHref = window.location.href;
 const configUrl = new URL('../smart-config.json', pageHref);
@@ -18,4 +19,5 @@ void renderLaunchPage(document.getElementById('root')!, {
   pageHref,
   loadConfig: () => loadSmartConfig(configUrl),
   authorize: (options) => FHIR.oauth2.authorize(options),
+  locale,
 });

@@ -3,7 +3,7 @@
  * context. Pure: the clock (nowMs), the facility zone and the unit converter are passed in. The UI renders a
  * ClinicalRecord and never reads FHIR itself.
  */
-import { legacyReasonText, reason } from './reasons';
+import { reason } from './reasons';
 import type { Exclusion, SourceRef } from './types';
 import { unknown, type Known } from './types';
 import { resourcesOfType, type QueryGroup, type RecordInput } from './input';
@@ -202,8 +202,7 @@ function toRuleOrder(view: OrderView): RuleOrder {
     onHold: status === 'on-hold',
     // The guideline interval follows the intensity by regimen; the RCOG weight band is only a caution (cautions).
     doseClass: rg.intensity,
-    // Transitional: the rules' order view still takes text; it shows the regimen row id or the reason code.
-    doseClassReason: rg.intensity === 'unknown' ? legacyReasonText(rg.reason) : rg.row.id,
+    doseClassReason: rg.intensity === 'unknown' ? rg.reason : reason('med.class-by-regimen', { row: rg.row.id, reference: rg.row.reference }),
     dailyDose: dailyDose(o, view.classWeight?.weight.kg),
     description: describeOrder(o),
     source: o.source,

@@ -23,7 +23,8 @@ describe('language from the browser', () => {
   it('a Russian browser: the launch page and the app are in Russian, the switch shows Русский chosen', async () => {
     const t = await h.newPage({ locale: 'ru-RU' });
     await t.page.goto(`${h.url}/app/launch/`);
-    await t.page.getByRole('button', { name: 'Launch' }).waitFor({ timeout: 15_000 });
+    await t.page.getByRole('button', { name: 'Запустить' }).waitFor({ timeout: 15_000 });
+    expect(await t.page.getByRole('heading', { level: 1 }).textContent()).toBe('Запуск Монитора НМГ');
     expect(await htmlLang(t.page)).toBe('ru');
 
     await launchedApp(t.page, 'Язык');

@@ -27,7 +27,7 @@ export function order(extra: Partial<RuleOrder> = {}): RuleOrder {
     endMs: undefined,
     onHold: false,
     doseClass: 'prophylactic',
-    doseClassReason: '40 mg once daily',
+    doseClassReason: { code: 'med.regimen', params: { value: 40, unit: 'mg', perKg: false, intervalHours: 24 } },
     dailyDose: { value: 40, unit: 'mg' },
     description: 'Enoxaparin 40 mg SC once daily',
     source: ref('MedicationRequest', 'mr-1', 'Enoxaparin 40 mg SC once daily'),

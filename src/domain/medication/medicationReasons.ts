@@ -6,6 +6,7 @@
 import { reason, reasonParam, type Reason, type ReasonParam } from '../reasons';
 
 export type MedicationReasonCode =
+  | 'med.class-by-regimen'
   | 'med.active-after-end'
   | 'med.active-before-start'
   | 'med.active-completed-within-period'

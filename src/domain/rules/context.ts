@@ -3,6 +3,7 @@
  * events) are mapped into these shapes by an assembler; nothing here imports them. Every fact carries the SourceRef it
  * came from, and every list comes with what is known about its completeness: the rules never read "absent" as "none".
  */
+import type { Reason } from '../reasons';
 import type { SourceRef } from '../types';
 import type { FhirMoment } from '../time';
 
@@ -66,7 +67,7 @@ export interface RuleOrder {
   onHoldSinceMs?: number;
   doseClass: RuleDoseClass;
   /** Why this class ("40 mg once daily: prophylactic by the RCOG table"), or why unknown. */
-  doseClassReason?: string;
+  doseClassReason?: Reason;
   /** Total daily dose when it could be read from the dosage: mg for enoxaparin, IU for dalteparin/tinzaparin. */
   dailyDose?: { value: number; unit: 'mg' | 'IU' };
   /** "Enoxaparin 40 mg SC once daily". */

@@ -3,15 +3,16 @@
  * the patient banner and the main view. A SessionExpiredError from any query replaces everything with the
  * "relaunch from the EHR" state (the requester has already tried the refresh token where there was one).
  */
-import { MessagesProvider } from '../messages/MessagesProvider';
+import { MessagesProvider, useMessages } from '../messages/MessagesProvider';
 import { LanguageSwitch, useLocaleSetting } from '../messages/LanguageSwitch';
+import type { Locale } from '../messages/catalogue';
 import { Suspense, lazy, useEffect, useMemo, useState } from 'react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { FhirRequester } from '../../fhir/client';
 import { FhirHttpError, ForbiddenUrlError, SessionExpiredError } from '../../fhir/errors';
 import { summariseScopes, type ParsedScopes } from '../../fhir/scopes';
 import { READ_RESOURCE_TYPES } from '../../fhir/smart';
-import { isValidZone, offsetLabel, systemClock, type Clock } from '../../domain/time';
+import { isValidZone, systemClock, type Clock } from '../../domain/time';
 import { useFacilityZoneSetting } from './facilityZoneSetting';
 import { AppContext, type AppContextValue } from './AppContext';
 import { SessionExpiredScreen } from './screens';
@@ -74,9 +75,10 @@ function zoneList(current: string): string[] {
 
 function FacilityZoneSetting({ zone, onChange, nowMs }: { zone: string; onChange: (z: string) => void; nowMs: number }) {
   const zones = useMemo(() => zoneList(zone), [zone]);
+  const m = useMessages();
   return (
     <div className="setting">
-      <label htmlFor="facility-zone">Facility time zone</label>
+      <label htmlFor="facility-zone">{m.t('app.facilityZone')}</label>
       <select id="facility-zone" value={zone} onChange={(e) => isValidZone(e.target.value) && onChange(e.target.value)}>
         {zones.map((z) => (
           <option key={z} value={z}>
@@ -84,17 +86,18 @@ function FacilityZoneSetting({ zone, onChange, nowMs }: { zone: string; onChange
           </option>
         ))}
       </select>
-      <span className="setting-note">{offsetLabel(nowMs, zone)}</span>
+      <span className="setting-note">{m.offset(nowMs)}</span>
     </div>
   );
 }
 
 function GrantedAccess({ scopes }: { scopes: ParsedScopes }) {
   const summary = summariseScopes(scopes, READ_RESOURCE_TYPES);
+  const m = useMessages();
   return (
     <details className="granted-access">
-      <summary>Access granted by the EHR</summary>
-      <p className="hint">As the EHR reported it; the app still asks for every record type and shows what the server answers.</p>
+      <summary>{m.t('app.grantedAccess')}</summary>
+      <p className="hint">{m.t('app.grantedAccessHint')}</p>
       <ul>
         {summary.lines.map((l) => (
           <li key={l.resourceType}>
@@ -126,6 +129,32 @@ function PatientViewSlot() {
     <Suspense fallback={<ViewLoading />}>
       <LazyPatientView />
     </Suspense>
+  );
+}
+
+interface AppHeaderProps {
+  zone: string;
+  onZoneChange: (z: string) => void;
+  nowMs: number;
+  locale: Locale;
+  onLocaleChange: (l: Locale) => void;
+  onReload: () => void;
+  scopes: ParsedScopes;
+}
+
+/** Inside the messages provider, so its words follow the chosen language. */
+function AppHeader({ zone, onZoneChange, nowMs, locale, onLocaleChange, onReload, scopes }: AppHeaderProps) {
+  const m = useMessages();
+  return (
+    <header className="app-header no-print">
+      <span className="app-name">{m.t('app.name')}</span>
+      <FacilityZoneSetting zone={zone} onChange={onZoneChange} nowMs={nowMs} />
+      <LanguageSwitch locale={locale} onChange={onLocaleChange} />
+      <button type="button" className="button" onClick={onReload}>
+        {m.t('app.reload')}
+      </button>
+      <GrantedAccess scopes={scopes} />
+    </header>
   );
 }
 
@@ -161,15 +190,7 @@ export function App({ session, clock = systemClock, initialZone, queryClient }: 
       <AppContext.Provider value={value}>
         <MessagesProvider locale={locale} zone={facilityZone}>
         <div className="app">
-          <header className="app-header no-print">
-            <span className="app-name">LMWH Monitor</span>
-            <FacilityZoneSetting zone={facilityZone} onChange={setFacilityZone} nowMs={clock.now()} />
-            <LanguageSwitch locale={locale} onChange={setLocale} />
-            <button type="button" className="button" onClick={() => void client.invalidateQueries()}>
-              Reload data
-            </button>
-            <GrantedAccess scopes={session.grantedScopes} />
-          </header>
+          <AppHeader zone={facilityZone} onZoneChange={setFacilityZone} nowMs={clock.now()} locale={locale} onLocaleChange={setLocale} onReload={() => void client.invalidateQueries()} scopes={session.grantedScopes} />
           {openPatientId === undefined ? (
             <main className="app-main">
               <Suspense fallback={<ViewLoading />}>

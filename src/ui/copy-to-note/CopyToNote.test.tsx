@@ -7,6 +7,7 @@ import { StopCriteriaSection } from '../stop-criteria/StopCriteriaSection';
 import { useWhatIfCards, useWhatIfEvents } from '../stop-criteria/useWhatIfEvents';
 import { CopyToNote, notePatient } from './CopyToNote';
 import { renderInZone } from '../../../test/support/renderInZone';
+import { createMessages } from '../messages/translator';
 
 function setClipboard(value: unknown) {
   Object.defineProperty(navigator, 'clipboard', { value, configurable: true, writable: true });
@@ -93,7 +94,7 @@ describe('CopyToNote', () => {
 
 describe('notePatient', () => {
   it('leaves out what the Patient does not have (the note then says "not recorded")', () => {
-    expect(notePatient({ resourceType: 'Patient', id: 'x' })).toEqual({});
-    expect(notePatient(undefined)).toEqual({});
+    expect(notePatient({ resourceType: 'Patient', id: 'x' }, createMessages({ zone: 'UTC' }))).toEqual({});
+    expect(notePatient(undefined, createMessages({ zone: 'UTC' }))).toEqual({});
   });
 });

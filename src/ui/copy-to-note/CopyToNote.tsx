@@ -10,17 +10,18 @@ import type { EventCard, RulePatient } from '../../domain/rules';
 import { timelineFor } from '../../domain/timeline';
 import { useMessages } from '../messages/MessagesProvider';
 import { copyToNoteText } from './copyToNoteViewModel';
-import { displayName, pickIdentifier, UNKNOWN } from '../patient-banner/patientBannerViewModel';
+import { identifierLabel, patientIdentifier, patientName } from '../patient-banner/patientBannerViewModel';
+import type { Messages } from '../messages/translator';
 import './copy-to-note.css';
 
 /** The patient fields of the note; missing ones stay missing (the text says "not recorded"). */
-export function notePatient(patient: fhir4.Patient | undefined): RulePatient {
-  const name = displayName(patient);
-  const id = pickIdentifier(patient);
+export function notePatient(patient: fhir4.Patient | undefined, m: Messages): RulePatient {
+  const name = patientName(patient);
+  const id = patientIdentifier(patient);
   const out: RulePatient = {};
-  if (name !== UNKNOWN) out.name = name;
+  if (name !== undefined) out.name = name;
   if (patient?.birthDate) out.birthDate = patient.birthDate;
-  if (id) out.identifier = `${id.label} ${id.value}`;
+  if (id) out.identifier = `${identifierLabel(id, m)} ${id.value}`;
   return out;
 }
 
@@ -37,7 +38,7 @@ export function CopyToNote({ record, extraCards = [] }: CopyToNoteProps) {
   const text = useMemo(
     () =>
       copyToNoteText({
-        patient: notePatient(record.patient),
+        patient: notePatient(record.patient, m),
         cards: [...record.rules.cards, ...extraCards],
         triggers: record.rules.triggers,
         eddCard: record.rules.eddCard,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createMessages } from '../messages/translator';
-import { formatDate, formatInstant, formatMoment, formatWeekdayTime } from './time';
+import { formatDate, formatInstant, formatMoment, formatWeekdayTime } from './displayTime';
 import { formatNumber } from './numbers';
 import { formatGestation } from './gestation';
 import { displayUnit } from './units';

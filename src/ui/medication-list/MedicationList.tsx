@@ -7,7 +7,7 @@ import { Provenance } from '../common/Provenance';
 import { UnknownValue } from '../common/UnknownValue';
 import { useMessages } from '../messages/MessagesProvider';
 import { createMessages } from '../messages/translator';
-import { buildMedicationListView, type MedicationSlice, type OrderRowView, type Shown, type WeightView } from './medicationListViewModel';
+import { buildMedicationListView, type MedicationListView, type MedicationSlice, type OrderRowView, type Shown, type WeightView } from './medicationListViewModel';
 import './medication-list.css';
 
 function ShownValue({ value }: { value: Shown }) {
@@ -18,16 +18,64 @@ function Note({ text }: { text: string | undefined }) {
   return text ? <span className="med-note"> ({text})</span> : null;
 }
 
-function OrderRow({ row }: { row: OrderRowView }) {
+function DrugCell({ row }: { row: OrderRowView }) {
+  return (
+    <th scope="row">
+      {row.drug}
+      {row.drugNote && <span className="med-note"> ({row.drugNote})</span>}
+      <br />
+      <span className={row.recognition.byText ? 'med-recognised med-recognised--text' : 'med-recognised'}>{row.recognition.text}</span>
+    </th>
+  );
+}
+
+function PeriodCell({ row }: { row: OrderRowView }) {
   const m = useMessages();
   return (
+    <td>
+      <span className="med-period-start">
+        {m.t('medication.periodFrom')} <ShownValue value={row.start} />
+        <Note text={row.start.note} />
+      </span>
+      <br />
+      <span className="med-period-end">
+        {row.end.unknown !== undefined ? (
+          <>
+            {row.end.label}
+            <Note text={row.end.unknown} />
+          </>
+        ) : (
+          <>
+            {m.t('medication.periodTo')} {row.end.text}
+            <Note text={row.end.note} />
+          </>
+        )}
+      </span>
+    </td>
+  );
+}
+
+function PerKgCell({ row }: { row: OrderRowView }) {
+  const m = useMessages();
+  return (
+    <td>
+      {row.perKg.map((p, i) => (
+        <span key={p.label}>
+          {i > 0 && <br />}
+          <span className="med-perkg">
+            {p.label}: <ShownValue value={p.value} />
+            {p.perDayUnknown !== undefined && <UnknownValue label={m.t('medication.perDayUnknown')} reason={p.perDayUnknown} />}
+          </span>
+        </span>
+      ))}
+    </td>
+  );
+}
+
+function OrderRow({ row }: { row: OrderRowView }) {
+  return (
     <tr className={row.isPlan ? 'med-row--plan' : undefined}>
-      <th scope="row">
-        {row.drug}
-        {row.drugNote && <span className="med-note"> ({row.drugNote})</span>}
-        <br />
-        <span className={row.recognition.byText ? 'med-recognised med-recognised--text' : 'med-recognised'}>{row.recognition.text}</span>
-      </th>
+      <DrugCell row={row} />
       <td>
         <ShownValue value={row.dose} />
         <Note text={row.dose.note} />
@@ -40,26 +88,7 @@ function OrderRow({ row }: { row: OrderRowView }) {
         <ShownValue value={row.route} />
         <Note text={row.route.note} />
       </td>
-      <td>
-        <span className="med-period-start">
-          {m.t('medication.periodFrom')} <ShownValue value={row.start} />
-          <Note text={row.start.note} />
-        </span>
-        <br />
-        <span className="med-period-end">
-          {row.end.unknown !== undefined ? (
-            <>
-              {row.end.label}
-              <Note text={row.end.unknown} />
-            </>
-          ) : (
-            <>
-              {m.t('medication.periodTo')} {row.end.text}
-              <Note text={row.end.note} />
-            </>
-          )}
-        </span>
-      </td>
+      <PeriodCell row={row} />
       <td>
         <ShownValue value={row.status} />
         {row.status.onHold && <span className="med-mark med-mark--hold">{row.status.onHold}</span>}
@@ -69,17 +98,7 @@ function OrderRow({ row }: { row: OrderRowView }) {
         {row.doseClass.text !== undefined ? <strong className="med-class">{row.doseClass.text}</strong> : <ShownValue value={row.doseClass} />}
         <Note text={row.doseClass.note} />
       </td>
-      <td>
-        {row.perKg.map((p, i) => (
-          <span key={p.label}>
-            {i > 0 && <br />}
-            <span className="med-perkg">
-              {p.label}: <ShownValue value={p.value} />
-              {p.perDayUnknown !== undefined && <UnknownValue label={m.t('medication.perDayUnknown')} reason={p.perDayUnknown} />}
-            </span>
-          </span>
-        ))}
-      </td>
+      <PerKgCell row={row} />
       <td>
         <ShownValue value={row.active} />
         <Note text={row.active.note} />
@@ -103,20 +122,9 @@ function WeightEntry({ w }: { w: WeightView }) {
   );
 }
 
-export interface MedicationListProps {
-  /** The medication, weights and search statuses of the record (a ClinicalRecord fits). */
-  record: MedicationSlice;
-}
-
-export function MedicationList({ record }: MedicationListProps) {
-  const outer = useMessages();
-  // Instants are shown in the record's facility zone (the provider's zone in the app; tests may render without one).
-  const m = useMemo(() => (outer.zone === record.zone ? outer : createMessages({ locale: outer.locale, zone: record.zone })), [outer, record.zone]);
-  const view = useMemo(() => buildMedicationListView(record, m), [record, m]);
-  const { lastDoses, other, weights } = view;
+function Orders({ view }: { view: MedicationListView }) {
   return (
-    <section className="medication-list" aria-labelledby="medication-list-heading">
-      <h2 id="medication-list-heading">{view.heading}</h2>
+    <>
       {view.orders.kind === 'none-found' && <p className="med-empty med-empty--orders">{view.orders.text}</p>}
       {view.orders.kind === 'not-known' && (
         <p className="med-banner" role="status">
@@ -151,6 +159,13 @@ export function MedicationList({ record }: MedicationListProps) {
           </div>
         </>
       )}
+    </>
+  );
+}
+
+function LastDoses({ lastDoses }: { lastDoses: MedicationListView['lastDoses'] }) {
+  return (
+    <>
       <h3>{lastDoses.heading}</h3>
       {lastDoses.problem && <p className="med-banner">{lastDoses.problem}</p>}
       {lastDoses.empty !== undefined ? (
@@ -170,6 +185,13 @@ export function MedicationList({ record }: MedicationListProps) {
           ))}
         </ul>
       )}
+    </>
+  );
+}
+
+function OtherMedicines({ other }: { other: MedicationListView['other'] }) {
+  return (
+    <>
       <h3>{other.heading}</h3>
       {other.empty !== undefined ? (
         <p className="med-empty">{other.empty}</p>
@@ -182,6 +204,27 @@ export function MedicationList({ record }: MedicationListProps) {
           ))}
         </ul>
       )}
+    </>
+  );
+}
+
+export interface MedicationListProps {
+  /** The medication, weights and search statuses of the record (a ClinicalRecord fits). */
+  record: MedicationSlice;
+}
+
+export function MedicationList({ record }: MedicationListProps) {
+  const outer = useMessages();
+  // Instants are shown in the record's facility zone (the provider's zone in the app; tests may render without one).
+  const m = useMemo(() => (outer.zone === record.zone ? outer : createMessages({ locale: outer.locale, zone: record.zone })), [outer, record.zone]);
+  const view = useMemo(() => buildMedicationListView(record, m), [record, m]);
+  const { lastDoses, other, weights } = view;
+  return (
+    <section className="medication-list" aria-labelledby="medication-list-heading">
+      <h2 id="medication-list-heading">{view.heading}</h2>
+      <Orders view={view} />
+      <LastDoses lastDoses={lastDoses} />
+      <OtherMedicines other={other} />
       <h3>{weights.heading}</h3>
       <dl className="med-weights">
         <WeightEntry w={weights.booking} />

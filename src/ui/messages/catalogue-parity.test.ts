@@ -7,9 +7,9 @@
  * the catalogue files themselves excluded). Keys built at run time are checked by their last part instead:
  * - `reason.<code>`: the code appears as a string in `src/domain/` (where `reason('<code>', ...)` is produced and the
  *   module's `...ReasonCode` union lists it);
- * - `rule.<id>`: the id appears as a string in `src/domain/rules/`;
- * - any other `<prefix>.<last>` for which a source builds `` `<prefix>.${...}` ``: `<last>` appears as a string in
- *   `src/` (e.g. a status code such as 'stop-documented').
+ * - `rule.<id>`: the whole rule id appears as a string in `src/domain/rules/`;
+ * - any other `<prefix>.<rest>` for which a source builds `` `<prefix>.${...}` ``: `<rest>` appears as a string in
+ *   `src/` (e.g. a status code such as 'stop-documented', a view code such as 'med.orders').
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -140,14 +140,15 @@ describe('every catalogue key is used by the app', () => {
   const domain = collect(['src/domain']);
   const rules = collect(['src/domain/rules']);
 
+  /** Some source builds `` `<prefix>${...}` `` and the rest of the key appears as a string (e.g. a view code 'med.orders'). */
+  const builtFrom = (key: string): boolean =>
+    [...key.matchAll(/\./g)].some(({ index }) => all.includes(`\`${key.slice(0, index + 1)}\${`) && hasString(all, key.slice(index + 1)));
+
   const isUsed = (key: string): boolean => {
     if (hasString(all, key)) return true;
-    const cut = key.lastIndexOf('.');
-    const prefix = key.slice(0, cut + 1);
-    const last = key.slice(cut + 1);
     if (key.startsWith('reason.')) return hasString(domain, key.slice('reason.'.length));
-    if (key.startsWith('rule.')) return hasString(rules, key.slice('rule.'.length).split('.')[0]!);
-    return all.includes(`\`${prefix}\${`) && hasString(all, last);
+    if (key.startsWith('rule.')) return hasString(rules, key.slice('rule.'.length));
+    return builtFrom(key);
   };
 
   it('finds the key strings in the sources (the scan itself works)', () => {

@@ -4,7 +4,13 @@
  * traced to its key by searching these files; a key says where it is used (`<section>.<what>`).
  */
 import { registerCatalogues } from './registry';
+import { appEn } from './en/app';
+import { launchEn } from './en/launch';
+import { launchRu } from './ru/launch';
+import { appRu } from './ru/app';
 import { availabilityEn } from './en/availability';
+import { patientBannerEn } from './en/patientBanner';
+import { patientBannerRu } from './ru/patientBanner';
 import { commonEn } from './en/common';
 import { commonRu } from './ru/common';
 import { availabilityRu } from './ru/availability';
@@ -71,6 +77,9 @@ export const EN = {
   ...worklistEn,
   ...ivfCycleEn,
   ...planStripEn,
+  ...appEn,
+  ...patientBannerEn,
+  ...launchEn,
 } as const;
 
 export type MessageKey = keyof typeof EN;
@@ -106,6 +115,9 @@ export const RU: Partial<Catalogue> = {
   ...worklistRu,
   ...ivfCycleRu,
   ...planStripRu,
+  ...appRu,
+  ...patientBannerRu,
+  ...launchRu,
 };
 
 export type Locale = 'en' | 'ru';

@@ -5,7 +5,7 @@
  */
 import { createIntl, createIntlCache, type IntlShape } from '@formatjs/intl';
 import type { Reason, ReasonParam } from '../../domain/reasons';
-import { formatDate, formatInstant, formatMoment, formatWeekdayTime, isoInZone, offsetLabel } from '../format/time';
+import { formatDate, formatInstant, formatMoment, formatWeekdayTime, isoInZone, offsetLabel } from '../format/displayTime';
 import { formatNumber } from '../format/numbers';
 import type { Catalogue, Locale, MessageKey } from './catalogue';
 import { catalogueFor } from './registry';

@@ -4,15 +4,16 @@
  * printout always says whose record it is.
  */
 import { useEffect, useState } from 'react';
-import { formatDateTime } from '../../domain/time';
 import { useAppContext } from '../app/AppContext';
+import { useMessages } from '../messages/MessagesProvider';
 import { usePatient } from '../record/recordQuery';
-import { summarisePatient, UNKNOWN, type PatientSummary } from './patientBannerViewModel';
+import { printHeaderLine, summarisePatient, type PatientSummary } from './patientBannerViewModel';
 
 function usePatientSummary() {
-  const { facilityZone, clock } = useAppContext();
+  const { clock } = useAppContext();
+  const m = useMessages();
   const state = usePatient();
-  const summary: PatientSummary | undefined = state.status === 'ready' ? summarisePatient(state.patient, clock.now(), facilityZone) : undefined;
+  const summary: PatientSummary | undefined = state.status === 'ready' ? summarisePatient(state.patient, clock.now(), m) : undefined;
   return { state, summary };
 }
 
@@ -21,7 +22,8 @@ function BirthDate({ s }: { s: PatientSummary }) {
 }
 
 function IdentifierText({ s }: { s: PatientSummary }) {
-  if (!s.identifier) return <>{UNKNOWN}</>;
+  const m = useMessages();
+  if (!s.identifier) return <>{m.t('common.unknown')}</>;
   return (
     <>
       {s.identifier.value} <span className="banner-system">({s.identifier.system})</span>
@@ -32,20 +34,21 @@ function IdentifierText({ s }: { s: PatientSummary }) {
 /** The on-screen banner, plus the print header. */
 export function PatientBanner() {
   const { needPatientBanner } = useAppContext();
+  const m = useMessages();
   const { state, summary } = usePatientSummary();
   return (
     <>
       <PrintHeader summary={summary} />
       {needPatientBanner && (
-        <section className="patient-banner no-print" aria-label="Patient">
+        <section className="patient-banner no-print" aria-label={m.t('patientBanner.label')}>
           {state.status === 'loading' && (
             <p role="status" className="banner-loading">
-              Loading patient details…
+              {m.t('patientBanner.loading')}
             </p>
           )}
           {state.status === 'error' && (
             <p role="alert" className="banner-error">
-              Patient details could not be loaded: {state.reason}.
+              {m.t('patientBanner.error', { reason: state.reason })}
             </p>
           )}
           {summary && (
@@ -53,21 +56,21 @@ export function PatientBanner() {
               <p className="banner-name">{summary.name}</p>
               <dl className="banner-fields">
                 <div>
-                  <dt>Date of birth</dt>
+                  <dt>{m.t('patientBanner.dateOfBirth')}</dt>
                   <dd>
                     <BirthDate s={summary} />
                   </dd>
                 </div>
                 <div>
-                  <dt>Age</dt>
+                  <dt>{m.t('patientBanner.age')}</dt>
                   <dd>{summary.age}</dd>
                 </div>
                 <div>
-                  <dt>Sex</dt>
+                  <dt>{m.t('patientBanner.sex')}</dt>
                   <dd>{summary.sex}</dd>
                 </div>
                 <div>
-                  <dt>{summary.identifier?.label ?? 'MRN'}</dt>
+                  <dt>{summary.identifier?.label ?? m.t('patientBanner.mrn')}</dt>
                   <dd>
                     <IdentifierText s={summary} />
                   </dd>
@@ -79,12 +82,6 @@ export function PatientBanner() {
       )}
     </>
   );
-}
-
-/** The line printed at the top of every page: whose record, and when it was printed. */
-export function printHeaderLine(summary: PatientSummary | undefined, printedAt: string): string {
-  const id = summary?.identifier ? `${summary.identifier.label} ${summary.identifier.value}` : `MRN ${UNKNOWN}`;
-  return `${summary?.name ?? UNKNOWN} · Date of birth ${summary?.birthDate ?? UNKNOWN} · ${id} · Printed ${printedAt}`;
 }
 
 /**
@@ -110,19 +107,20 @@ function usePrintTime(): number {
  * put in the page's top margin box (CSS @page @top-left, supported by Chromium), so it repeats on every A4 page.
  */
 export function PrintHeader({ summary }: { summary: PatientSummary | undefined }) {
-  const { facilityZone } = useAppContext();
-  const printedAt = formatDateTime(usePrintTime(), facilityZone);
-  const line = printHeaderLine(summary, printedAt);
+  const m = useMessages();
+  const printedAt = m.instant(usePrintTime());
+  const line = printHeaderLine(summary, printedAt, m);
+  const unknown = m.t('common.unknown');
   return (
     <div className="print-only print-header" data-testid="print-header">
       <style>{`@media print { @page { size: A4; margin: 16mm 11mm 14mm; @top-left { content: ${cssString(line)}; font-size: 8.5pt; } } }`}</style>
-      <strong>{summary?.name ?? UNKNOWN}</strong>
-      {' · Date of birth '}
-      {summary ? <BirthDate s={summary} /> : UNKNOWN}
+      <strong>{summary?.name ?? unknown}</strong>
+      {` · ${m.t('patientBanner.dateOfBirth')} `}
+      {summary ? <BirthDate s={summary} /> : unknown}
       {' · '}
-      {summary?.identifier ? `${summary.identifier.label} ` : 'MRN '}
-      {summary ? <IdentifierText s={summary} /> : UNKNOWN}
-      {` · Printed ${printedAt}`}
+      {`${summary?.identifier?.label ?? m.t('patientBanner.mrn')} `}
+      {summary ? <IdentifierText s={summary} /> : unknown}
+      {` · ${m.t('patientBanner.printed', { printedAt })}`}
     </div>
   );
 }

@@ -8,7 +8,7 @@ import type { ReactNode } from 'react';
 import { FhirHttpError, FhirNetworkError } from '../../fhir/errors';
 import { useMessages } from '../messages/MessagesProvider';
 import type { MessageKey } from '../messages/catalogue';
-import { formatInstant } from '../format/time';
+import { formatInstant } from '../format/displayTime';
 import { useClinicalRecord } from '../record/useClinicalRecord';
 import { DataAvailability } from '../record/DataAvailability';
 import { SectionGate, SECTION_GROUPS } from '../record/SectionGate';

@@ -3,6 +3,7 @@
  * still being read (no animation runs for the whole load). Sections render from what has arrived, each on its own.
  */
 import type { ReactNode } from 'react';
+import { useMessages } from '../messages/MessagesProvider';
 import { QUERY_GROUPS, type QueryGroup } from '../../domain/input';
 import './record.css';
 
@@ -38,10 +39,11 @@ export const SECTION_GROUPS = {
 } as const satisfies Record<string, readonly QueryGroup[]>;
 
 export function SectionGate({ title, groups, loading, children }: { title: string; groups: readonly QueryGroup[]; loading: readonly QueryGroup[]; children: ReactNode }) {
+  const m = useMessages();
   if (!groups.some((g) => loading.includes(g))) return <>{children}</>;
   return (
     <section className="section-loading" aria-busy="true" aria-label={title}>
-      <p>{title}: still reading from the EHR…</p>
+      <p>{m.t('app.sectionReading', { title })}</p>
     </section>
   );
 }

@@ -7,6 +7,7 @@ import type { MedicationRequestStatus } from '../../../domain/medication/medicat
 
 const medicationReasonsEn = {
   // Dose quantity and unit
+  'reason.med.class-by-regimen': 'dose intensity by regimen ({row}; reference {reference})',
   'reason.med.no-dose-quantity': 'no dose quantity',
   'reason.med.dose-value-missing': 'dose value missing or not a number ({original})',
   'reason.med.dose-has-comparator': 'dose has a comparator ({comparator} {original})',

@@ -98,6 +98,7 @@ export const medicationRu = {
   'medication.noBodyWeight': 'масса тела в карте не записана',
 
   // Dose quantity and unit
+  'reason.med.class-by-regimen': 'интенсивность дозы по схеме введения ({row}; раздел справочника {reference})',
   'reason.med.no-dose-quantity': 'количество дозы не указано',
   'reason.med.dose-value-missing': 'значение дозы отсутствует или не является числом ({original})',
   'reason.med.dose-has-comparator': 'доза записана со знаком сравнения ({comparator} {original})',

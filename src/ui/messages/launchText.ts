@@ -1,0 +1,19 @@
+/**
+ * The launch page's words: the launch section of the catalogue in the reader's language, with `{name}` placeholders
+ * filled by text or by DOM nodes (a server address in <code>). Not FormatJS: the launch page's JavaScript budget is
+ * 30 kB gzip, and its messages have no plurals or selects.
+ */
+import type { Locale } from './catalogue';
+import { launchEn, type LaunchKey } from './en/launch';
+import { launchRu } from './ru/launch';
+
+const LAUNCH: Record<Locale, Record<LaunchKey, string>> = { en: launchEn, ru: launchRu };
+
+/** The message split at its placeholders, each filled from `params` (a missing one is left as written). */
+export function fillLaunchText<T>(locale: Locale, key: LaunchKey, params: Record<string, T> = {}): (string | T)[] {
+  const parts = (LAUNCH[locale] ?? launchEn)[key].split(/\{(\w+)\}/);
+  return parts.map((p, i) => (i % 2 === 0 ? p : p in params ? (params[p] as T) : `{${p}}`)).filter((p) => p !== '');
+}
+
+/** The message as one string (placeholders filled with text). */
+export const launchText = (locale: Locale, key: LaunchKey, params: Record<string, string> = {}): string => fillLaunchText(locale, key, params).join('');
