@@ -9,7 +9,7 @@ import { completeLaunch } from './fhir/client';
 import { loadSmartConfig } from './fhir/smart';
 import { AppRoot } from './ui/app/AppRoot';
 import { preloadViews } from './ui/app/lazyViews';
-import { loadFullCatalogue } from './ui/messages/registry';
+import { loadFullCatalogue } from './ui/messages/catalogueRegistry';
 import './ui/styles/app.css';
 
 function sessionStorageOrUndefined(): Storage | undefined {

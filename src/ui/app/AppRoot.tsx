@@ -10,7 +10,7 @@ import type { Clock } from '../../domain/time';
 import { App, type LaunchedSession } from './App';
 import { HowToLaunchScreen, LaunchErrorScreen, LaunchingScreen } from './screens';
 import '../messages/bootCatalogue';
-import { loadFullCatalogue } from '../messages/registry';
+import { loadFullCatalogue } from '../messages/catalogueRegistry';
 
 type RootState = { kind: 'launching' } | { kind: 'no-launch' } | { kind: 'error'; message: string } | { kind: 'ready'; session: LaunchedSession };
 

@@ -7,7 +7,7 @@ import { renderInZone } from '../../../test/support/renderInZone';
 describe('CautionsPanel', () => {
   it('planned surgery: creatinine clearance 28 mL/min under product labelling, with the Observation and the order as records', async () => {
     renderInZone(<CautionsPanel record={await demoRecord('planned-surgery')} />);
-    const renal = screen.getByText(/below a creatinine clearance of 30 mL\/min/).closest('li') as HTMLElement;
+    const renal = screen.getByText(/Below a creatinine clearance of 30 mL\/min/).closest('li') as HTMLElement;
     expect(within(renal).getByText('Product label: Enoxaparin product labelling', { selector: '.rule-source__name' })).toBeInTheDocument();
     expect(within(renal).getByText(/Creatinine clearance 28 mL\/min/)).toBeInTheDocument();
     expect(within(renal).getByText(/Observation\/planned-surgery-obs-crcl, MedicationRequest\/planned-surgery-medreq-enoxaparin/, { selector: '.visually-hidden' })).toBeInTheDocument();

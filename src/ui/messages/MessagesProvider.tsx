@@ -5,7 +5,7 @@
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import type { Catalogue, Locale } from './catalogue';
 import { createMessages, type Messages } from './translator';
-import { catalogueVersion } from './registry';
+import { catalogueVersion } from './catalogueRegistry';
 
 const MessagesContext = createContext<Messages | null>(null);
 

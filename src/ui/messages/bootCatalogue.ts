@@ -5,6 +5,6 @@
  */
 import { commonEn } from './en/common';
 import { screensEn } from './en/screens';
-import { registerCatalogues } from './registry';
+import { registerCatalogues } from './catalogueRegistry';
 
 registerCatalogues({ en: { ...commonEn, ...screensEn } });

@@ -3,7 +3,7 @@
  * One file per section under `en/` (and, with the same keys, per language); this file joins them. A screen string is
  * traced to its key by searching these files; a key says where it is used (`<section>.<what>`).
  */
-import { registerCatalogues } from './registry';
+import { registerCatalogues } from './catalogueRegistry';
 import { appEn } from './en/app';
 import { launchEn } from './en/launch';
 import { launchRu } from './ru/launch';

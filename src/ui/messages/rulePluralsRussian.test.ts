@@ -25,7 +25,7 @@ describe('Russian plurals in the rule, lab and timeline words', () => {
   it('a date-only event counts from midnight "за 2 дня" before, with the decimal comma in numbers', () => {
     const text = ru.t('reason.rules.date-only.midnight', { day: '2026-11-28', zone: 'Europe/Moscow', anchor: 'A', hours: 48, deadline: 'D', days: 2 });
     expect(text).toContain('за 48 ч до него — это D (00:00, за 2 дня)');
-    expect(ru.t('reason.rules.caution.dose-band', { order: 'O', daily: 40, unit: 'mg', perKg: 0.53, kg: 75.5, weighedAt: 'W', band: '50–90 кг', doseClass: 'prophylactic', expected: 40 })).toContain(
+    expect(ru.t('reason.rules.caution.dose-band', { direction: 'above', order: 'O', daily: 40, unit: 'mg', perKg: 0.53, kg: 75.5, weighedAt: 'W', band: '50–90 кг', doseClass: 'prophylactic', expected: 40 })).toContain(
       '40 мг/сут (0,53 мг/кг/сут при массе тела при первой явке 75,5 кг, W)',
     );
   });

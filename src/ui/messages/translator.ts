@@ -8,7 +8,7 @@ import type { Reason, ReasonParam } from '../../domain/reasons';
 import { formatDate, formatInstant, formatMoment, formatWeekdayTime, isoInZone, offsetLabel } from '../format/displayTime';
 import { formatNumber } from '../format/numbers';
 import type { Catalogue, Locale, MessageKey } from './catalogue';
-import { catalogueFor } from './registry';
+import { catalogueFor } from './catalogueRegistry';
 import type { FhirMoment } from '../../domain/time';
 
 export type MessageParams = Record<string, string | number | boolean | null | undefined>;

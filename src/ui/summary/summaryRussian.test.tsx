@@ -67,9 +67,9 @@ describe('the medication list in Russian', () => {
     expect(document.body).toHaveTextContent('через 70 дней после начала беременности');
   });
 
-  it('ivf-ohss: "через 9 дней" after the start of pregnancy, the estradiol order as another relevant order', async () => {
+  it('ivf-ohss (pregnancy not confirmed): no booking weight because there is no current pregnancy, the estradiol order as another relevant order', async () => {
     await renderRu('ivf-ohss', (r) => <MedicationList record={r} />);
-    expect(document.body).toHaveTextContent('через 9 дней после начала беременности');
+    expect(document.body).toHaveTextContent('Текущей беременности нет, поэтому нет и массы тела при постановке на учёт.');
     expect(screen.getByText('Другие значимые назначения')).toBeInTheDocument();
     expect(document.body).toHaveTextContent(/Эстрадиол: .* · действует сейчас · с 10 нояб\. 2026/);
   });
