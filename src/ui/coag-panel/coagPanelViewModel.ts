@@ -9,7 +9,7 @@ import { drugName, type ClinicalRecord } from '../../domain/record';
 import type { Reason } from '../../domain/reasons';
 import { DAY_MS, HOUR_MS } from '../../domain/time';
 import type { SourceRef } from '../../domain/types';
-import { formatLabNumber, formatLabValue, interpretationText, labRangeText, reportedText, unitLabel } from '../format/labValues';
+import { formatLabNumber, formatLabValue, interpretationText, labRangeText, reportedText, unitLabel, conversionText } from '../format/labValues';
 import type { Messages } from '../messages/translator';
 
 /** Display order. Anti-Xa LMWH-calibrated and "calibration not stated" apart; CrCl and eGFR apart from creatinine. */
@@ -127,7 +127,7 @@ function latestView(series: AnalyteSeries, timing: AntiXaTiming | undefined, m: 
     statusMark: p.status !== 'final' ? m.t('coag.statusMark', { status: p.status }) : undefined,
     range: labRangeText(p.referenceRange, m),
     flag: interpretationText(p.interpretation),
-    asReported: p.conversion ? m.t('coag.asReported', { original: reportedText(p.original, m), conversion: p.conversion }) : undefined,
+    asReported: p.conversion ? m.t('coag.asReported', { original: reportedText(p.original, m), conversion: conversionText(p.conversion, m) }) : undefined,
     trend: trendText(series, m),
     timing: timing ? timingView(timing, m) : undefined,
     peakNote: timing ? m.t('coag.peakNote') : undefined,
@@ -158,7 +158,7 @@ function rowViews(series: AnalyteSeries, timings: readonly AntiXaTiming[] | unde
         point: p,
         asReported: reportedText(p.original, m),
         value: `${p.comparator ?? ''}${formatLabNumber(p.value, m)}`,
-        conversion: p.conversion,
+        conversion: conversionText(p.conversion, m),
         range: labRangeText(p.referenceRange, m),
         status: flag ? m.t('coag.statusFlag', { status: p.status, flag }) : p.status,
         timing: timing ? timingView(timing, m) : undefined,

@@ -83,3 +83,12 @@ export function interpretationText(flags: fhir4.CodeableConcept[] | undefined): 
   }
   return [...new Set(out)].join(', ');
 }
+
+/**
+ * A conversion note as the lab panel shows it: UCUM codes inside it written as clinicians write units
+ * ("converted from 10*3/uL" -> "converted from ×10³/µL"). The note itself still comes from the labs module.
+ */
+export function conversionText(note: string | undefined, m: Messages): string | undefined {
+  if (note === undefined) return undefined;
+  return note.replace(/(from )(\S+)/g, (_all, from: string, unit: string) => `${from}${displayUnit(unit, m.locale) || unit}`);
+}
