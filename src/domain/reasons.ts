@@ -15,6 +15,7 @@ export type ReasonParam =
   | { kind: 'instant'; ms: number }
   | { kind: 'date'; ms: number }
   | { kind: 'duration'; ms: number }
+  | { kind: 'unit'; code: string }
   | { kind: 'reason'; reason: Reason }
   | { kind: 'list'; items: readonly ReasonParam[] };
 
@@ -30,6 +31,8 @@ export const reason = <C extends string>(code: C, params?: Readonly<Record<strin
 export const instantParam = (ms: number): ReasonParam => ({ kind: 'instant', ms });
 export const dateParam = (ms: number): ReasonParam => ({ kind: 'date', ms });
 export const durationParam = (ms: number): ReasonParam => ({ kind: 'duration', ms });
+/** A unit as the record codes it (UCUM); the UI writes it as clinicians do ("×10⁹/L", "IU"). */
+export const unitParam = (code: string): ReasonParam => ({ kind: 'unit', code });
 export const reasonParam = (r: Reason): ReasonParam => ({ kind: 'reason', reason: r });
 export const listParam = (items: readonly ReasonParam[]): ReasonParam => ({ kind: 'list', items });
 

@@ -224,7 +224,8 @@ describe('hostile text in the record', () => {
     // The order's dosage text, as written (in the source details, collapsed until opened).
     await main.getByText(`40 mg once daily ${PAYLOADS.img}`).first().waitFor({ state: 'attached' });
     await main.getByText(`Caesarean section ${PAYLOADS.javascriptUrl}`, { exact: false }).first().waitFor();
-    await main.getByRole('table', { name: /D-dimer/ }).getByText(`0.9 mg/L ${PAYLOADS.img}`).first().waitFor(); // the result as reported
+    // The result as reported (in the row's source details, collapsed until opened).
+    await main.getByRole('table', { name: /D-dimer/ }).getByText(`0.9 mg/L ${PAYLOADS.img}`).first().waitFor({ state: 'attached' });
     // Nothing from the record became markup: no element, handler or javascript: link, and nothing ran.
     const injected = await t.page.evaluate(() => ({
       img: document.querySelectorAll('img[src="x"]').length,

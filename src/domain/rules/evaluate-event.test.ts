@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { context, dose, event, ms, order, reasonCodes, reasonValues, ref } from '../../../test/support/ruleBuilders';
-import { dateParam, instantParam } from '../reasons';
+import { dateParam, instantParam, unitParam } from '../reasons';
 import { eddInfoCard, evaluateEvent, eventCards } from './index';
 import type { DeadlineLine, EventCard } from './ruleTypes';
 
@@ -224,7 +224,7 @@ describe('cards by event class', () => {
       'rcog37a.note.postnatal-duration',
     ]);
     expect(card.notes.map((n) => n.ruleId)).toEqual(expect.arrayContaining(['acog2020.note.ufh-switch-optional', 'soap2018.note.neuraxial-consensus', 'asra2018.caution.platelets-before-block']));
-    expect(card.delivery?.platelets).toEqual({ code: 'rules.platelets.latest', params: { value: 210, unit: '10*9/L', at: instantParam(ms('2026-03-18T08:00:00Z')) } });
+    expect(card.delivery?.platelets).toEqual({ code: 'rules.platelets.latest', params: { value: 210, unit: unitParam('10*9/L'), at: instantParam(ms('2026-03-18T08:00:00Z')) } });
     expect(card.delivery?.aspirin).toEqual({ code: 'rules.delivery.aspirin-ordered', params: { orders: 'Aspirin 150 mg once daily' } });
     expect(card.delivery?.heparinAllergyOrHit).toEqual({ code: 'rules.delivery.allergy-none' });
     const plt = card.notes.find((n) => n.ruleId === 'asra2018.caution.platelets-before-block');

@@ -4,7 +4,7 @@
  * event instant minus the rule's hours on absolute time (epoch ms), shown in the facility zone with the offset.
  */
 import { DateTime } from 'luxon';
-import { dateParam, instantParam, reason, reasonParam, type ReasonParam } from '../reasons';
+import { dateParam, instantParam, reason, reasonParam, type ReasonParam, unitParam } from '../reasons';
 import { DAY_MS, HOUR_MS, isValidZone, toIsoInZone } from '../time';
 import { ACOG_UFH_SWITCH_OPTIONAL } from './acog';
 import { ASRA_NEURAXIAL_PROPHYLACTIC, ASRA_NEURAXIAL_THERAPEUTIC, ASRA_PLATELETS_BEFORE_BLOCK } from './asra-2018';
@@ -191,7 +191,7 @@ function heparinDaysBefore(orders: RuleOrder[], E: number): number | undefined {
 
 function plateletReason(ctx: RuleContext): RulesReason {
   const p = ctx.latestPlatelets;
-  return p ? reason('rules.platelets.latest', { value: p.value, unit: p.unit, at: instantParam(p.atMs) }) : reason('rules.platelets.none');
+  return p ? reason('rules.platelets.latest', { value: p.value, unit: unitParam(p.unit), at: instantParam(p.atMs) }) : reason('rules.platelets.none');
 }
 
 function aspirinReason(ctx: RuleContext, active: RuleContext['aspirin']): RulesReason {

@@ -3,6 +3,7 @@
  * weights. Pure: words from the catalogue, numbers and instants through the formatters; provenance passed through.
  * "No LMWH order found" is said only when the order searches were complete; otherwise absence is not known.
  */
+import { displayUnit } from '../format/units';
 import type { BodyWeight, DoseClassResult, DosePerKg, LastDose, LmwhOrder, RecordedDose } from '../../domain/medication';
 import type { QueryGroup } from '../../domain/input';
 import type { ClinicalRecord, OrderView, OtherOrderView } from '../../domain/record';
@@ -66,12 +67,17 @@ function recognitionView(o: LmwhOrder, m: Messages): OrderRowView['recognition']
   return { text: m.t('medication.recognisedBy', { matched: `${r.matched}${display}` }) + code, byText: false };
 }
 
+/** The dose as written, with a UCUM unit code written as clinicians write it ("5000 [iU]" -> "5000 IU"). */
+function asWrittenUnits(original: string, m: Messages): string {
+  return original.replace(/(\S*[[*]\S*)/g, (unit) => displayUnit(unit, m.locale) || unit);
+}
+
 function doseView(o: LmwhOrder, m: Messages): OrderRowView['dose'] {
   if (!o.dose.known) return unknownOf(o.dose, m);
   const d = o.dose.value;
   const text = formatDose(d, m);
   const notes = [
-    d.original !== text ? m.t('medication.asWritten', { original: d.original }) : undefined,
+    d.original !== text ? m.t('medication.asWritten', { original: asWrittenUnits(d.original, m) }) : undefined,
     d.fromVolume ? m.t('medication.fromVolume', { ml: m.number(d.fromVolume.ml, 3), concentration: d.fromVolume.concentration }) : undefined,
     d.unitNote ? m.reason(d.unitNote) : undefined,
     d.entry,

@@ -3,6 +3,7 @@
  * FormatJS, which handles plural rules such as Russian one/few/many), `reason(r)` for the domain's reason codes,
  * and the formatters bound to the reader's language and the facility's time zone. Pure: no React.
  */
+import { displayUnit } from '../format/units';
 import { createIntl, createIntlCache, type IntlShape } from '@formatjs/intl';
 import type { Reason, ReasonParam } from '../../domain/reasons';
 import { formatDate, formatInstant, formatMoment, formatWeekdayTime, isoInZone, offsetLabel } from '../format/displayTime';
@@ -103,6 +104,8 @@ function formatParam(p: ReasonParam, m: Messages): string | number | boolean | n
       return m.date(p.ms);
     case 'duration':
       return m.duration(p.ms);
+    case 'unit':
+      return displayUnit(p.code, m.locale) || p.code;
     case 'reason':
       return m.reason(p.reason);
     case 'list':

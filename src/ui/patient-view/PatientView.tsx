@@ -141,6 +141,8 @@ export function PatientView(): ReactNode {
         <summary>{m.t('planStrip.disclaimer')}</summary>
         <p>{m.t('copyToNote.informationOnly')}</p>
       </details>
+      {/* On paper the disclosure is hidden like every control: the full note prints instead. */}
+      <p className="print-only information-only">{m.t('copyToNote.informationOnly')}</p>
       {state.status === 'loading' && <Skeleton />}
       {state.status === 'error' && (
         <div className="patient-view__error" role="alert">

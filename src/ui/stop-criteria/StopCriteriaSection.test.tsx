@@ -49,7 +49,7 @@ describe('StopCriteriaSection', () => {
     expect(within(card).getByText(/The source's 48 h is stricter than the 12 h\/24 h in ASRA 2018/)).toBeInTheDocument();
     // Delivery facts: latest platelets with date, aspirin, heparin allergy / HIT.
     const delivery = within(card).getByRole('heading', { name: 'Delivery facts from the record' }).parentElement as HTMLElement;
-    expect(within(delivery).getByText(/Latest platelet count 206 10\*9\/L on \d+ \w{3} 2026 \d{2}:\d{2} \(UTC/)).toBeInTheDocument();
+    expect(within(delivery).getByText(/Latest platelet count 206 ×10⁹\/L on \d+ \w{3} 2026 \d{2}:\d{2} \(UTC/)).toBeInTheDocument();
     expect(within(delivery).getByText(/Aspirin ordered alongside/)).toBeInTheDocument();
     expect(within(delivery).getByText(/No heparin allergy or heparin-induced thrombocytopenia \(HIT\) recorded/)).toBeInTheDocument();
     expect(document.body.textContent).not.toMatch(/\d{2}\/\d{2}/);

@@ -98,7 +98,7 @@ describe('deadline words', () => {
   it('delivery facts in words', () => {
     const ctx = context({ latestPlatelets: { value: 210, unit: '10*9/L', atMs: ms('2026-03-18T08:00:00Z'), source: ref('Observation', 'p') }, heparinAllergyOrHit: [{ kind: 'hit', label: 'HIT (2019)', status: 'unclear', source: ref('Condition', 'h') }] });
     const v = buildEventCardView(evaluateEvent(event('caesarean', '2026-03-30T08:00:00Z'), ctx), msgs('UTC'));
-    expect(v.delivery?.map((d) => d.text)).toEqual(['Latest platelet count 210 10*9/L on 18 Mar 2026 08:00 (UTC)', 'No active aspirin order found', 'In the record: HIT (2019) (unclear)']);
+    expect(v.delivery?.map((d) => d.text)).toEqual(['Latest platelet count 210 ×10⁹/L on 18 Mar 2026 08:00 (UTC)', 'No active aspirin order found', 'In the record: HIT (2019) (unclear)']);
   });
 });
 
