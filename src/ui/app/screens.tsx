@@ -24,9 +24,9 @@ export function LaunchingScreen() {
   const m = useMessages();
   return (
     <main className="screen">
-      <h1>{m.t('screens.title')}</h1>
+      <h1>{m.t('launching.title')}</h1>
       <p role="status" aria-live="polite" className="screen-status">
-        <span className="spinner" aria-hidden="true" /> {m.t('screens.connecting')}
+        <span className="spinner" aria-hidden="true" /> {m.t('launching.connecting')}
       </p>
     </main>
   );

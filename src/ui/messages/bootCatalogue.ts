@@ -1,10 +1,9 @@
 /**
- * The words of the app page's first render (launching, how to launch, launch error), registered at once. English
- * only: those screens render before the reader's language is known to the app (outside MessagesProvider); the whole
- * catalogue, Russian included, arrives with the launch (registry.ts).
+ * The words of the app page's first render (the launching screen), registered at once. English only: that screen
+ * renders before the reader's language is known to the app (outside MessagesProvider); every other screen waits for
+ * the whole catalogue, Russian included, which arrives with the launch (catalogueRegistry.ts).
  */
-import { commonEn } from './en/common';
-import { screensEn } from './en/screens';
+import { launchingEn } from './en/launching';
 import { registerCatalogues } from './catalogueRegistry';
 
-registerCatalogues({ en: { ...commonEn, ...screensEn } });
+registerCatalogues({ en: { ...launchingEn } });

@@ -3,7 +3,8 @@
  * One file per section under `en/` (and, with the same keys, per language); this file joins them. A screen string is
  * traced to its key by searching these files; a key says where it is used (`<section>.<what>`).
  */
-import { registerCatalogues } from './catalogueRegistry';
+import { registerCatalogues, setUnitWriter } from './catalogueRegistry';
+import { displayUnit } from '../format/units';
 import { appEn } from './en/app';
 import { launchEn } from './en/launch';
 import { launchRu } from './ru/launch';
@@ -46,6 +47,8 @@ import { patientViewEn } from './en/patientView';
 import { provenanceEn } from './en/provenance';
 import { recordEn } from './en/record';
 import { screensEn } from './en/screens';
+import { launchingEn } from './en/launching';
+import { launchingRu } from './ru/launching';
 import { summaryEn } from './en/summary';
 import { worklistEn } from './en/worklist';
 import { ivfCycleEn } from './en/ivfCycle';
@@ -73,6 +76,7 @@ export const EN = {
   ...provenanceEn,
   ...recordEn,
   ...screensEn,
+  ...launchingEn,
   ...summaryEn,
   ...worklistEn,
   ...ivfCycleEn,
@@ -103,6 +107,7 @@ export const RU: Partial<Catalogue> = {
   ...provenanceRu,
   ...recordRu,
   ...screensRu,
+  ...launchingRu,
   ...summaryRu,
   ...rulesRu,
   ...ruleWordingRu,
@@ -125,3 +130,4 @@ export const CATALOGUES: Record<Locale, Catalogue> = { en: EN, ru: { ...EN, ...R
 
 // Importing this module (its own chunk in the app: registry.ts loadFullCatalogue) makes every word available.
 registerCatalogues(CATALOGUES);
+setUnitWriter(displayUnit);

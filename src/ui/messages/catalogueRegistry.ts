@@ -20,6 +20,14 @@ export function registerCatalogues(words: Partial<Record<Locale, Partial<Catalog
   version += 1;
 }
 
+// How units are written for a reader ("×10⁹/L" for UCUM 10*9/L): set with the full catalogue (format/units.ts), so
+// the unit table is not part of the first render's JavaScript; until then a unit is shown as its code.
+let writeUnit: (code: string, locale: Locale) => string = (code) => code;
+export const setUnitWriter = (fn: (code: string, locale: Locale) => string): void => {
+  writeUnit = fn;
+};
+export const unitWriter = (): ((code: string, locale: Locale) => string) => writeUnit;
+
 /** The live catalogue of a language. */
 export const catalogueFor = (locale: Locale): Partial<Catalogue> => live[locale];
 

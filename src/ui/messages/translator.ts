@@ -3,13 +3,12 @@
  * FormatJS, which handles plural rules such as Russian one/few/many), `reason(r)` for the domain's reason codes,
  * and the formatters bound to the reader's language and the facility's time zone. Pure: no React.
  */
-import { displayUnit } from '../format/units';
 import { createIntl, createIntlCache, type IntlShape } from '@formatjs/intl';
 import type { Reason, ReasonParam } from '../../domain/reasons';
 import { formatDate, formatInstant, formatMoment, formatWeekdayTime, isoInZone, offsetLabel } from '../format/displayTime';
 import { formatNumber } from '../format/numbers';
 import type { Catalogue, Locale, MessageKey } from './catalogue';
-import { catalogueFor } from './catalogueRegistry';
+import { catalogueFor, unitWriter } from './catalogueRegistry';
 import type { FhirMoment } from '../../domain/time';
 
 export type MessageParams = Record<string, string | number | boolean | null | undefined>;
@@ -105,7 +104,7 @@ function formatParam(p: ReasonParam, m: Messages): string | number | boolean | n
     case 'duration':
       return m.duration(p.ms);
     case 'unit':
-      return displayUnit(p.code, m.locale) || p.code;
+      return unitWriter()(p.code, m.locale) || p.code;
     case 'reason':
       return m.reason(p.reason);
     case 'list':

@@ -1,7 +1,5 @@
 /** Whole-page states of the app page (src/ui/app/screens.tsx). Keys `screens.*`. */
 export const screensEn = {
-  'screens.title': 'LMWH Monitor',
-  'screens.connecting': 'Connecting to the EHR…',
   'screens.howTo.title': 'LMWH Monitor has to be launched',
   'screens.howTo.intro':
     "This page was opened without a launch, so LMWH Monitor does not know which patient or EHR to show. It reads a patient's record only when an EHR (or a SMART launcher) starts it.",

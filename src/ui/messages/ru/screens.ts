@@ -3,8 +3,6 @@ import type { screensEn } from '../en/screens';
 
 export const screensRu = {
   // The product's name, as the EHR's apps menu lists it.
-  'screens.title': 'LMWH Monitor',
-  'screens.connecting': 'Подключение к МИС…',
   'screens.howTo.title': 'LMWH Monitor нужно запустить из МИС',
   'screens.howTo.intro':
     'Страница открыта без запуска, поэтому LMWH Monitor не знает, какую пациентку и какую МИС показывать. Карта пациентки читается, только когда приложение запускает МИС (или лаунчер SMART).',
