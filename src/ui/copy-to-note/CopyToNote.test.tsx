@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fireEvent, screen } from '@testing-library/react';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { demoRecord } from '../../../test/support/demo-record';
 import type { ClinicalRecord } from '../../domain/record';
@@ -43,7 +43,7 @@ describe('CopyToNote', () => {
     expect(area.value).toContain('Sarah Jane Okonkwo');
     expect(area.value).toContain('Stop-now finding: Vaginal bleeding in early pregnancy');
     expect(area.value).toContain('Information only');
-    expect(area).toHaveFocus();
+    await waitFor(() => expect(area).toHaveFocus());
     expect([area.selectionStart, area.selectionEnd]).toEqual([0, area.value.length]);
     expect(screen.queryByText('Copied to clipboard')).not.toBeInTheDocument();
   });

@@ -4,7 +4,7 @@
  * rejects or the API is missing: then a read-only textarea with the text selected and the keyboard instruction.
  * The exact text can be read before copying (a disclosure under the button); the printed page is the page itself.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { ClinicalRecord } from '../../domain/record';
 import type { EventCard, RulePatient } from '../../domain/rules';
 import { timelineFor } from '../../domain/timeline';
@@ -50,7 +50,9 @@ export function CopyToNote({ record, extraCards = [] }: CopyToNoteProps) {
   const [state, setState] = useState<State>({ kind: 'idle' });
   const areaRef = useRef<HTMLTextAreaElement>(null);
 
-  useEffect(() => {
+  // Layout effect: the textarea is focused and selected in the same commit that shows it, so a keyboard user
+  // (and a test) never sees it unfocused.
+  useLayoutEffect(() => {
     if (state.kind !== 'fallback') return;
     const a = areaRef.current;
     if (!a) return;
