@@ -116,7 +116,7 @@ describe('token expiry', () => {
     await t.page.clock.fastForward('02:00');
     const refresh = t.page.waitForRequest((r) => r.url().endsWith('/auth/token') && (r.postData() ?? '').includes('grant_type=refresh_token'));
     const patientRead = t.page.waitForResponse((r) => r.url().includes('/fhir/Patient/') && r.status() === 200);
-    await t.page.getByRole('button', { name: 'Reload data' }).click();
+    await t.page.getByRole('button', { name: 'Reload record' }).click();
     await refresh;
     await patientRead;
     await expectBanner(t.page, 'third-trimester');
@@ -134,7 +134,7 @@ describe('token expiry', () => {
     t.page.on('request', (r) => {
       if (r.url().includes('/fhir/')) fhirAfterExpiry.push(r.url());
     });
-    await t.page.getByRole('button', { name: 'Reload data' }).click();
+    await t.page.getByRole('button', { name: 'Reload record' }).click();
     await t.page.getByRole('heading', { name: 'Your session has ended' }).waitFor();
     await t.page.getByText('Your session has ended: relaunch LMWH Monitor from the EHR.').waitFor();
     expect(fhirAfterExpiry).toEqual([]); // the expired token was not sent

@@ -158,7 +158,7 @@ describe('copy to note and print', () => {
     const printHeader = t.page.locator('.print-header, [data-print-header]').first();
     expect(await printHeader.isVisible()).toBe(true);
     expect(await printHeader.innerText()).toContain(demo('third-trimester').name);
-    expect(await t.page.getByRole('button', { name: 'Reload data' }).isVisible()).toBe(false);
+    expect(await t.page.getByRole('button', { name: 'Reload record' }).isVisible()).toBe(false);
     expect(await t.page.locator('body').innerText()).toMatch(/Information only/i);
     await t.page.pdf({ path: resolve(RESULTS_DIR, 'e2e-print-third-trimester.pdf'), format: 'A4' });
     await t.screenshot('print-third-trimester');

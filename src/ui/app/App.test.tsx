@@ -82,13 +82,13 @@ describe('App', () => {
     expect(screen.queryByText('Your session has ended')).not.toBeInTheDocument();
   });
 
-  it('Reload data reads the patient again', async () => {
+  it('the one Reload record control in the toolbar reads the patient again', async () => {
     const get = vi.fn(fakeServer(async () => patient));
     render(<App session={session(get)} clock={fixedClock(NOW)} />);
     await within(screen.getByRole('region', { name: 'Patient' })).findByText('Olivia Marchetti');
     await screen.findByRole('heading', { name: 'Scheduled procedures and delivery' });
     const before = patientCalls(get);
-    await userEvent.click(screen.getByRole('button', { name: 'Reload data' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Reload record' }));
     await vi.waitFor(() => expect(patientCalls(get)).toBeGreaterThan(before));
   });
 

@@ -7,7 +7,7 @@ import { MessagesProvider, useMessages } from '../messages/MessagesProvider';
 import { LanguageSwitch, useLocaleSetting } from '../messages/LanguageSwitch';
 import type { Locale } from '../messages/catalogue';
 import { Suspense, lazy, useEffect, useMemo, useState } from 'react';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClient, QueryClientProvider, useIsFetching } from '@tanstack/react-query';
 import type { FhirRequester } from '../../fhir/client';
 import { FhirHttpError, ForbiddenUrlError, SessionExpiredError } from '../../fhir/errors';
 import { summariseScopes, type ParsedScopes } from '../../fhir/scopes';
@@ -19,6 +19,7 @@ import { SessionExpiredScreen } from './screens';
 import { PatientBanner } from '../patient-banner/PatientBanner';
 import { LazyPatientView, loadedPatientView } from './lazyViews';
 import { BackToWorklist } from '../worklist/BackToWorklist';
+import { recordKey } from '../record/recordQuery';
 
 export interface LaunchedSession {
   requester: FhirRequester;
@@ -140,19 +141,34 @@ interface AppHeaderProps {
   onLocaleChange: (l: Locale) => void;
   onReload: () => void;
   scopes: ParsedScopes;
+  /** The record the reload reads again; absent on the worklist (the reload then reads the list again). */
+  record?: { serverUrl: string; patientId: string };
 }
 
-/** Inside the messages provider, so its words follow the chosen language. */
-function AppHeader({ zone, onZoneChange, nowMs, locale, onLocaleChange, onReload, scopes }: AppHeaderProps) {
+/**
+ * The one reload control: it reads the open record again (and the worklist on the worklist). While the record is
+ * being read it says so and waits, so one click is one read.
+ */
+function ReloadButton({ onReload, record }: Pick<AppHeaderProps, 'onReload' | 'record'>) {
+  const m = useMessages();
+  const fetching = useIsFetching({ queryKey: record ? recordKey(record.serverUrl, record.patientId) : ['worklist'] }) > 0;
+  const reading = fetching && record !== undefined;
+  return (
+    <button type="button" className="button app-toolbar__reload" onClick={onReload} disabled={reading}>
+      {reading ? m.t('toolbar.reading') : m.t(record ? 'app.reload' : 'toolbar.reloadList')}
+    </button>
+  );
+}
+
+/** Inside the messages provider, so its words follow the chosen language. One compact toolbar: zone, language, reload, access. */
+function AppHeader({ zone, onZoneChange, nowMs, locale, onLocaleChange, onReload, scopes, record }: AppHeaderProps) {
   const m = useMessages();
   return (
     <header className="app-header no-print">
       <span className="app-name">{m.t('app.name')}</span>
       <FacilityZoneSetting zone={zone} onChange={onZoneChange} nowMs={nowMs} />
       <LanguageSwitch locale={locale} onChange={onLocaleChange} />
-      <button type="button" className="button" onClick={onReload}>
-        {m.t('app.reload')}
-      </button>
+      <ReloadButton onReload={onReload} record={record} />
       <GrantedAccess scopes={scopes} />
     </header>
   );
@@ -190,7 +206,16 @@ export function App({ session, clock = systemClock, initialZone, queryClient }: 
       <AppContext.Provider value={value}>
         <MessagesProvider locale={locale} zone={facilityZone}>
         <div className="app">
-          <AppHeader zone={facilityZone} onZoneChange={setFacilityZone} nowMs={clock.now()} locale={locale} onLocaleChange={setLocale} onReload={() => void client.invalidateQueries()} scopes={session.grantedScopes} />
+          <AppHeader
+            zone={facilityZone}
+            onZoneChange={setFacilityZone}
+            nowMs={clock.now()}
+            locale={locale}
+            onLocaleChange={setLocale}
+            onReload={() => void client.invalidateQueries()}
+            scopes={session.grantedScopes}
+            record={openPatientId === undefined ? undefined : { serverUrl: session.requester.serverUrl, patientId: openPatientId }}
+          />
           {openPatientId === undefined ? (
             <main className="app-main">
               <Suspense fallback={<ViewLoading />}>

@@ -63,14 +63,12 @@ function Skeleton() {
 
 interface LoadedProps {
   record: ClinicalRecord;
-  reload: () => void;
-  isReloading: boolean;
   loadingGroups: readonly QueryGroup[];
   sessionExpired: boolean;
   retryGroup: (group: QueryGroup) => void;
 }
 
-function Loaded({ record, reload, isReloading, loadingGroups: loading, sessionExpired, retryGroup }: LoadedProps) {
+function Loaded({ record, loadingGroups: loading, sessionExpired, retryGroup }: LoadedProps) {
   const whatIf = useWhatIfEvents();
   const whatIfCards = useWhatIfCards(whatIf.events, record.rules.context);
   useLaunchFocus(record, whatIf);
@@ -96,9 +94,6 @@ function Loaded({ record, reload, isReloading, loadingGroups: loading, sessionEx
           {m.t('patientView.readOn')} <time dateTime={new Date(record.nowMs).toISOString()}>{formatInstant(record.nowMs, record.zone, m.locale)}</time>
           {m.t('patientView.zone', { zone: record.zone })}
         </span>
-        <button type="button" className="button no-print" onClick={reload} disabled={isReloading}>
-          {m.t(isReloading ? 'patientView.reading' : 'patientView.reload')}
-        </button>
       </div>
       <SectionGate title={m.t('patientView.section.summary')} groups={SECTION_GROUPS.summary} loading={loading}>
         <PatientSummary record={record} />
@@ -155,8 +150,6 @@ export function PatientView(): ReactNode {
       {state.status === 'ready' && (
         <Loaded
           record={state.record}
-          reload={state.reload}
-          isReloading={state.isReloading}
           loadingGroups={state.loadingGroups}
           sessionExpired={state.sessionExpired}
           retryGroup={state.retryGroup}

@@ -1,6 +1,6 @@
 /**
  * The worklist of the launch's server for one cohort source: its store is kept in the TanStack Query cache (never
- * stale, never collected), so opening a patient and coming back finds it as it was. "Reload data" replaces it.
+ * stale, never collected), so opening a patient and coming back finds it as it was. "Reload list" replaces it.
  */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSyncExternalStore } from 'react';
@@ -20,7 +20,7 @@ export function useWorklist(source: CohortSource): { store: WorklistStore | unde
   const query = useQuery({
     queryKey,
     queryFn: () => {
-      // "Reload data" builds a new worklist: the one it replaces stops loading.
+      // "Reload list" builds a new worklist: the one it replaces stops loading.
       client.getQueryData<WorklistStore>(queryKey)?.cancel();
       return createWorklistStore({
         requester,

@@ -2,7 +2,7 @@
 export const appEn = {
   'app.name': 'LMWH Monitor',
   'app.facilityZone': 'Facility time zone',
-  'app.reload': 'Reload data',
+  'app.reload': 'Reload record',
   'app.grantedAccess': 'Access granted by the EHR',
   'app.grantedAccessHint': 'As the EHR reported it; the app still asks for every record type and shows what the server answers.',
   'app.sectionReading': '{title}: still reading from the EHR…',

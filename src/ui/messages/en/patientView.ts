@@ -8,8 +8,6 @@ export const patientViewEn = {
   'patientView.skeleton.coag': 'Coagulation panel',
   'patientView.readOn': 'Record as read on',
   'patientView.zone': '; times shown in {zone}.',
-  'patientView.reading': 'Reading…',
-  'patientView.reload': 'Reload record',
   'patientView.retry': 'Try again',
   'patientView.error.forbidden': 'The EHR refused access to this patient’s record (403).',
   'patientView.error.notFound': 'The EHR did not find this patient (404).',

@@ -4,7 +4,7 @@ import type { appEn } from '../en/app';
 export const appRu = {
   'app.name': 'Монитор НМГ',
   'app.facilityZone': 'Часовой пояс учреждения',
-  'app.reload': 'Обновить данные',
+  'app.reload': 'Перечитать карту',
   'app.grantedAccess': 'Доступ, предоставленный МИС',
   'app.grantedAccessHint': 'Как сообщила МИС; приложение всё равно запрашивает все типы записей и показывает ответ сервера.',
   'app.sectionReading': '{title}: данные ещё читаются из МИС…',

@@ -11,8 +11,6 @@ export const patientViewRu = {
   'patientView.skeleton.coag': 'Гемостазиограмма',
   'patientView.readOn': 'Данные карты прочитаны',
   'patientView.zone': '; время указано для часового пояса {zone}.',
-  'patientView.reading': 'Чтение…',
-  'patientView.reload': 'Перечитать карту',
   'patientView.retry': 'Повторить',
   'patientView.error.forbidden': 'МИС отказала в доступе к карте этой пациентки (403).',
   'patientView.error.notFound': 'МИС не нашла эту пациентку (404).',
