@@ -11,6 +11,7 @@ import type { FrameLocator, Locator, Page } from 'playwright-core';
 import { demoPatients } from '../../mocks/data/index.mjs';
 import { DDIMER_CODES } from '../../src/domain/codes';
 import { FIXED_NOW, RESULTS_DIR, startHarness, setupHarness, type TestPage } from './harness';
+import { pdfPageTexts } from './pdfText';
 
 const ZONE = 'Europe/London';
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -151,17 +152,37 @@ describe('copy to note and print', () => {
     expect(await box.inputValue()).toContain(demo('third-trimester').name);
   });
 
-  it('prints the patient header, the chart and the tables, with the information-only note', async () => {
+  it('prints on at most two A4 pages, each with name, date of birth and print time; the chart, the tables and the information-only note', async () => {
     const t = await launch('third-trimester', '&need_patient_banner=false');
     await ddimerTable(t.page);
+    // Printed once everything is in (every section read, the chart drawn).
+    await t.page.waitForFunction(() => document.querySelectorAll('[aria-busy="true"]').length === 0, undefined, { timeout: 20_000 });
     await t.page.emulateMedia({ media: 'print' });
     const printHeader = t.page.locator('.print-header, [data-print-header]').first();
     expect(await printHeader.isVisible()).toBe(true);
     expect(await printHeader.innerText()).toContain(demo('third-trimester').name);
     expect(await t.page.getByRole('button', { name: 'Reload record' }).isVisible()).toBe(false);
     expect(await t.page.locator('body').innerText()).toMatch(/Information only/i);
-    await t.page.pdf({ path: resolve(RESULTS_DIR, 'e2e-print-third-trimester.pdf'), format: 'A4' });
+    const pdf = await t.page.pdf({ path: resolve(RESULTS_DIR, 'e2e-print-third-trimester.pdf'), format: 'A4' });
     await t.screenshot('print-third-trimester');
+    // On paper: at most two A4 pages, each carrying whose record it is and when it was printed.
+    const pages = pdfPageTexts(pdf);
+    // The page count is for the reader of the test output; the assertion is the bound below.
+    // eslint-disable-next-line no-console
+    console.log(`third-trimester prints on ${pages.length} A4 page(s)`);
+    expect(pages.length).toBeGreaterThan(0);
+    expect(pages.length).toBeLessThanOrEqual(2);
+    const patient = demo('third-trimester').resources.find((r): r is fhir4.Patient => r.resourceType === 'Patient')!;
+    const birth = dayText(DateTime.fromISO(patient.birthDate!));
+    const printed = new RegExp(`Printed ${dayText(DateTime.fromMillis(FIXED_NOW, { zone: ZONE }))} \\d{2}:\\d{2}`);
+    for (const [i, text] of pages.entries()) {
+      expect(text, `page ${i + 1}`).toContain(demo('third-trimester').name);
+      expect(text, `page ${i + 1}`).toContain(`Date of birth ${birth}`);
+      expect(text, `page ${i + 1}`).toMatch(printed);
+    }
+    // What the two pages hold: the plan with its deadlines, the D-dimer table, the stop criteria.
+    const all = pages.join(' ');
+    for (const part of ['Plan', 'Last dose no later than', 'D-dimer results', 'Elective caesarean section', 'Stop before the event']) expect(all).toContain(part);
   });
 });
 

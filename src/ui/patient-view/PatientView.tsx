@@ -31,6 +31,7 @@ import { ExclusionsReport } from '../exclusions/ExclusionsReport';
 import { useLaunchFocus } from '../app/launchFocus';
 import type { ClinicalRecord } from '../../domain/record';
 import './patient-view.css';
+import './print.css';
 
 /** The catalogue key (and status) for an error while reading the record (no URLs, no patient data). */
 export function recordErrorMessage(error: unknown): { key: MessageKey; status?: number } {
