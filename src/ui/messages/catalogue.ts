@@ -57,6 +57,8 @@ import { planStripEn } from './en/planStrip';
 import { planStripRu } from './ru/planStrip';
 import { toolbarEn } from './en/toolbar';
 import { toolbarRu } from './ru/toolbar';
+import { doseCalendarEn } from './en/doseCalendar';
+import { doseCalendarRu } from './ru/doseCalendar';
 
 export const EN = {
   ...commonEn,
@@ -87,6 +89,7 @@ export const EN = {
   ...patientBannerEn,
   ...launchEn,
   ...toolbarEn,
+  ...doseCalendarEn,
 } as const;
 
 export type MessageKey = keyof typeof EN;
@@ -127,6 +130,7 @@ export const RU: Partial<Catalogue> = {
   ...patientBannerRu,
   ...launchRu,
   ...toolbarRu,
+  ...doseCalendarRu,
 };
 
 export type Locale = 'en' | 'ru';

@@ -1,0 +1,35 @@
+/** Календарь инъекций для пациентки. The same keys as `en/doseCalendar.ts`. */
+import type { doseCalendarEn } from '../en/doseCalendar';
+
+export const doseCalendarRu = {
+  'doseCalendar.open': 'Календарь инъекций для пациентки',
+  'doseCalendar.back': 'Вернуться к карте',
+  'doseCalendar.print': 'Распечатать календарь',
+  'doseCalendar.ruleChoice': 'Правило для последней инъекции',
+  'doseCalendar.title': 'Ваш календарь инъекций',
+  'doseCalendar.plan': 'По плану вашей лечащей команды: {drug} {dose}, {frequency}.',
+  'doseCalendar.rule': 'Последняя инъекция перед запланированным событием — по правилу: {rule}.',
+  'doseCalendar.ruleLabel': '{source}{hours, select, none {} other { (за {hours} ч)}}',
+  'doseCalendar.event': 'Запланировано: {event}, {when}.',
+  'doseCalendar.timeUnknown': 'Время ваших инъекций в плане не указано ({why}), поэтому календарь его не показывает: делайте их в то время, которое назвала ваша команда.',
+  'doseCalendar.day': 'День',
+  'doseCalendar.what': 'Что делать',
+  'doseCalendar.injection': 'Инъекция в {time}',
+  'doseCalendar.lastInjection': 'Последняя инъекция в {time}: после неё инъекций больше нет',
+  'doseCalendar.skipped': 'Без инъекции в {time} (отменена перед запланированным событием)',
+  'doseCalendar.noInjection': 'Без инъекций',
+  'doseCalendar.eventAt': '{event}{dateOnly, select, yes {} other { в {time}}}',
+  'doseCalendar.afterEvent': 'Без инъекций, пока команда не скажет возобновить',
+  'doseCalendar.asPlannedTimeUnknown': 'Инъекция по плану (время в плане не указано)',
+  'doseCalendar.lastNoLaterThan': 'Последняя инъекция не позже {time}',
+  'doseCalendar.restartAfter':
+    'Возобновление: через {hours} ч после {after, select, delivery {родов} other {удаления эпидурального или спинального катетера}}, как указывает {source}; ваша команда это подтвердит.',
+  'doseCalendar.restartByTeam': 'Возобновление: ваша команда скажет, когда возобновить инъекции.',
+  'doseCalendar.zone': 'Время указано по часовому поясу {zone}.',
+  'doseCalendar.followTeam': 'Составлено по плану вашей лечащей команды. Если что-то здесь расходится с тем, что сказала команда, следуйте указаниям команды и уточните у неё.',
+  'doseCalendar.unavailable.noOrder': 'Календаря нет: в карте нет назначения НМГ.',
+  'doseCalendar.unavailable.noEvent': 'Календаря нет: в карте нет запланированной операции или родов.',
+  'doseCalendar.unavailable.noEventDate': 'Календаря нет: у запланированного события в карте нет даты.',
+  'doseCalendar.unavailable.noDeadline': 'Календаря нет: ни одно правило не даёт времени последней инъекции перед этим событием.',
+  'doseCalendar.unavailable.deadlinePassed': 'Календаря нет: время последней инъекции перед этим событием уже прошло. Обратитесь к лечащей команде.',
+} as const satisfies Record<keyof typeof doseCalendarEn, string>;
