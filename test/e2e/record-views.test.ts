@@ -186,6 +186,43 @@ describe('copy to note and print', () => {
   });
 });
 
+describe('patient dose calendar', () => {
+  it('third-trimester: opened from the keyboard, it lists the days to the caesarean with the last injection, is accessible and prints on one A4 page', async () => {
+    const t = await launch('third-trimester');
+    const open = t.page.getByRole('button', { name: 'Dose calendar for the patient' });
+    await open.waitFor({ timeout: 20_000 });
+    await open.focus();
+    await t.page.keyboard.press('Enter');
+    const calendar = t.page.getByTestId('dose-calendar');
+    const heading = calendar.getByRole('heading', { name: 'Your injection calendar' });
+    await heading.waitFor();
+    expect(await heading.evaluate((el) => el === document.activeElement)).toBe(true);
+    // The page clock is 25 Nov 09:00 London; the caesarean is 28 Nov 08:30; the source's 48 h rule is the default.
+    const rows = calendar.getByRole('row');
+    expect(await rows.count()).toBe(1 + 7); // header + today to three days after the event
+    expect(await calendar.locator('tr[data-day="2026-11-25"]').innerText()).toContain('Last injection at 18:00');
+    expect(await calendar.locator('tr[data-day="2026-11-26"]').innerText()).toContain('No injection at 18:00');
+    expect(await calendar.locator('tr[data-day="2026-11-28"]').innerText()).toContain('Elective caesarean section at 08:30');
+    expect(await calendar.innerText()).toContain('your team will tell you when to restart');
+    expect(await calendar.innerText()).toContain('From your care team’s plan: Enoxaparin 40 mg, every 24 h.');
+    expect(await calendar.innerText()).toContain('Source article (48 h before)');
+    await t.expectAccessible();
+    await t.screenshot('dose-calendar');
+    await t.page.emulateMedia({ media: 'print' });
+    const pdf = await t.page.pdf({ path: resolve(RESULTS_DIR, 'e2e-print-dose-calendar.pdf'), format: 'A4' });
+    const pages = pdfPageTexts(pdf);
+    expect(pages).toHaveLength(1);
+    expect(pages[0]).toContain('Your injection calendar');
+    expect(pages[0]).toContain(demo('third-trimester').name);
+    expect(pages[0]).not.toContain('Dose calendar for the patient'); // the controls do not print
+    await t.page.emulateMedia({ media: 'screen' });
+    await calendar.getByRole('button', { name: 'Back to the record' }).click();
+    await t.page.getByTestId('plan-strip').waitFor();
+    expect(await open.evaluate((el) => el === document.activeElement)).toBe(true);
+    t.expectNoConsoleErrors();
+  });
+});
+
 describe('public data loaded through SANDBOX_DATA', () => {
   it('a SMART launcher Synthea patient launches and shows her past caesareans without errors', async () => {
     const h2 = await startHarness({ dataPaths: [resolve(import.meta.dirname, '../../mocks/public-fhir/smart-launcher-r4-synthea/Courtney_Schinner_7b5bea3e-de83-4c43-a89c-5078e923c3db.json')] });

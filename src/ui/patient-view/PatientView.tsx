@@ -4,7 +4,7 @@
  * event, the coagulation panel, the medications, indications and cautions found in the record, copy to note, and
  * the records left out. Loading and error states are explicit; nothing shows a default in place of data.
  */
-import type { ReactNode } from 'react';
+import { Suspense, lazy, useEffect, useRef, useState, type ReactNode } from 'react';
 import { FhirHttpError, FhirNetworkError } from '../../fhir/errors';
 import { useMessages } from '../messages/MessagesProvider';
 import type { MessageKey } from '../messages/catalogue';
@@ -32,6 +32,9 @@ import { useLaunchFocus } from '../app/launchFocus';
 import type { ClinicalRecord } from '../../domain/record';
 import './patient-view.css';
 import './print.css';
+
+/** The patient's dose calendar: its own chunk, loaded when it is opened. */
+const LazyDoseCalendar = lazy(() => import('../dose-calendar/DoseCalendar').then((mod) => ({ default: mod.DoseCalendar })));
 
 /** The catalogue key (and status) for an error while reading the record (no URLs, no patient data). */
 export function recordErrorMessage(error: unknown): { key: MessageKey; status?: number } {
@@ -69,8 +72,44 @@ interface LoadedProps {
   retryGroup: (group: QueryGroup) => void;
 }
 
-function Loaded({ record, loadingGroups: loading, sessionExpired, retryGroup }: LoadedProps) {
+/**
+ * The dose calendar in place of the record view while it is open (the what-if events, held above, are kept); closing
+ * it puts the focus back on the control that opened it.
+ */
+function useDoseCalendar() {
+  const [state, setState] = useState<'never-opened' | 'open' | 'closed'>('never-opened');
+  return { open: state === 'open', returned: state === 'closed', show: () => setState('open'), close: () => setState('closed') };
+}
+
+/** The control that opens the calendar; it takes the focus back when the calendar closes. */
+function DoseCalendarButton({ onOpen, takeFocus }: { onOpen: () => void; takeFocus: boolean }) {
+  const m = useMessages();
+  const ref = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (takeFocus) ref.current?.focus();
+  }, [takeFocus]);
+  return (
+    <button type="button" className="button no-print" ref={ref} onClick={onOpen}>
+      {m.t('doseCalendar.open')}
+    </button>
+  );
+}
+
+function Loaded(props: LoadedProps) {
   const whatIf = useWhatIfEvents();
+  const calendar = useDoseCalendar();
+  const m = useMessages();
+  if (calendar.open) {
+    return (
+      <Suspense fallback={<p aria-busy="true">{m.t('patientView.loading')}</p>}>
+        <LazyDoseCalendar record={props.record} onClose={calendar.close} />
+      </Suspense>
+    );
+  }
+  return <RecordSections {...props} whatIf={whatIf} calendar={calendar} />;
+}
+
+function RecordSections({ record, loadingGroups: loading, sessionExpired, retryGroup, whatIf, calendar }: LoadedProps & { whatIf: ReturnType<typeof useWhatIfEvents>; calendar: ReturnType<typeof useDoseCalendar> }) {
   const whatIfCards = useWhatIfCards(whatIf.events, record.rules.context);
   useLaunchFocus(record, whatIf);
   const all = SECTION_GROUPS.all;
@@ -95,6 +134,7 @@ function Loaded({ record, loadingGroups: loading, sessionExpired, retryGroup }: 
           {m.t('patientView.readOn')} <time dateTime={new Date(record.nowMs).toISOString()}>{formatInstant(record.nowMs, record.zone, m.locale)}</time>
           {m.t('patientView.zone', { zone: record.zone })}
         </span>
+        <DoseCalendarButton onOpen={calendar.show} takeFocus={calendar.returned} />
       </div>
       <SectionGate title={m.t('patientView.section.summary')} groups={SECTION_GROUPS.summary} loading={loading}>
         <PatientSummary record={record} />
