@@ -2,7 +2,8 @@
  * The patient view, in the order a clinician reads it: stop-now alerts, the summary (gestation today, dating, active
  * LMWH, next planned event), what could not be read, the D-dimer timeline, the stop criteria beside each planned
  * event, the coagulation panel, the medications, indications and cautions found in the record, copy to note, and
- * the records left out. Loading and error states are explicit; nothing shows a default in place of data.
+ * the records left out. Loading and error states are explicit; nothing shows a default in place of data. The patient
+ * dose calendar (its own chunk) opens in place of the record view from a button beside the "as read on" line.
  */
 import { Suspense, lazy, useEffect, useRef, useState, type ReactNode } from 'react';
 import { FhirHttpError, FhirNetworkError } from '../../fhir/errors';
