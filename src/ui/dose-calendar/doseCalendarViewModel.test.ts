@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DateTime } from 'luxon';
 import { demoRecord, DEMO_TEST_NOW, DEMO_TEST_ZONE } from '../../../test/support/demo-record';
 import { deadlinesOnSchedule, type InjectionSchedule } from '../../domain/plan';
 import type { ClinicalRecord } from '../../domain/record';
@@ -75,6 +76,23 @@ describe('the patient dose calendar', () => {
       'Friday 27 November: No injection',
     ]);
     expect(lines(v).join('\n')).not.toContain('18:00');
+  });
+
+  it('the source’s deadline before the next scheduled injection: "no more injections" today, the later injections skipped', async () => {
+    const r = await demoRecord('third-trimester');
+    const evening = DateTime.fromISO('2026-11-25T19:00:00', { zone: DEMO_TEST_ZONE }).toMillis(); // after Wednesday's 18:00
+    const cards = r.plan.cards.map((cp) => {
+      if (!cp.schedule.known) throw new Error('schedule expected');
+      const schedule: InjectionSchedule = { ...cp.schedule, injections: cp.schedule.injections.filter((t) => t > evening) };
+      const card = r.rules.cards[cp.cardIndex]!;
+      const deadlines = card.deadlines.map((d) => ({ id: d.ruleId, role: d.source.kind === 'source-article' ? ('source' as const) : ('guideline' as const), atMs: d.deadlineMs }));
+      return { ...cp, schedule, onSchedule: deadlinesOnSchedule(schedule, deadlines, evening) };
+    });
+    const v = available(buildDoseCalendarView({ plan: { ...r.plan, cards }, cards: r.rules.cards, nowMs: evening, zone: DEMO_TEST_ZONE }, m));
+    expect(lines(v).slice(0, 2)).toEqual([
+      'Wednesday 25 November: No more injections before the planned event: the last one has already been given',
+      'Thursday 26 November: No injection at 18:00 (stopped before the planned event)',
+    ]);
   });
 
   it('no-lmwh: no calendar, with the reason', async () => {

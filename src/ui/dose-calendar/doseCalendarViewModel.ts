@@ -17,7 +17,16 @@ import { sourceLabel } from '../stop-criteria/ruleLineViewModel';
 /** Days shown after the event day. */
 export const DAYS_AFTER_EVENT = 3;
 
-export type CalendarEntryKind = 'injection' | 'last-injection' | 'skipped' | 'no-injection' | 'event' | 'after-event' | 'time-unknown' | 'last-unknown-time';
+export type CalendarEntryKind =
+  | 'injection'
+  | 'last-injection'
+  | 'no-more-injections'
+  | 'skipped'
+  | 'no-injection'
+  | 'event'
+  | 'after-event'
+  | 'time-unknown'
+  | 'last-unknown-time';
 
 export interface CalendarEntry {
   kind: CalendarEntryKind;
@@ -96,9 +105,11 @@ function restartWords(card: EventCard, m: Messages): string {
 }
 
 /** The entries of the days before the event when the injection times are known. */
-function scheduledEntries(fit: DeadlineFit, injections: readonly number[], c: Ctx): Map<string, CalendarEntry[]> {
+function scheduledEntries(fit: DeadlineFit, injections: readonly number[], nowMs: number, c: Ctx): Map<string, CalendarEntry[]> {
   const byDay = new Map<string, CalendarEntry[]>();
   const add = (ms: number, e: CalendarEntry) => byDay.set(dayKey(ms, c), [...(byDay.get(dayKey(ms, c)) ?? []), e]);
+  // The deadline comes before the next scheduled injection: the last one has already been given.
+  if (fit.state === 'before-first-scheduled') add(nowMs, { kind: 'no-more-injections', text: c.m.t('doseCalendar.noMoreInjections') });
   const last = fit.state === 'keeps' ? fit.lastKeepingMs : undefined;
   const deadline = 'atMs' in fit ? fit.atMs : undefined;
   for (const t of injections) {
@@ -165,7 +176,7 @@ export function buildDoseCalendarView(s: DoseCalendarSlice, m: Messages, ruleId?
   if (why !== undefined || !fit || !cardPlan || !card || card.anchorMs === null || !s.plan.order) return { available: false, title, why: why ?? m.t('doseCalendar.unavailable.noDeadline') };
   const o = s.plan.order.order;
   const schedule = cardPlan.schedule;
-  const entries = schedule.known ? scheduledEntries(fit, schedule.injections, c) : unknownTimeEntries(fit, s.nowMs, c);
+  const entries = schedule.known ? scheduledEntries(fit, schedule.injections, s.nowMs, c) : unknownTimeEntries(fit, s.nowMs, c);
   return {
     available: true,
     title,

@@ -15,6 +15,7 @@ export const doseCalendarEn = {
   'doseCalendar.injection': 'Injection at {time}',
   'doseCalendar.lastInjection': 'Last injection at {time}: no more injections after this one',
   'doseCalendar.skipped': 'No injection at {time} (stopped before the planned event)',
+  'doseCalendar.noMoreInjections': 'No more injections before the planned event: the last one has already been given',
   'doseCalendar.noInjection': 'No injection',
   'doseCalendar.eventAt': '{event}{dateOnly, select, yes {} other { at {time}}}',
   'doseCalendar.afterEvent': 'No injection until your team tells you to restart',

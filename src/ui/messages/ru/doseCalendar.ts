@@ -17,6 +17,7 @@ export const doseCalendarRu = {
   'doseCalendar.injection': 'Инъекция в {time}',
   'doseCalendar.lastInjection': 'Последняя инъекция в {time}: после неё инъекций больше нет',
   'doseCalendar.skipped': 'Без инъекции в {time} (отменена перед запланированным событием)',
+  'doseCalendar.noMoreInjections': 'До запланированного события инъекций больше нет: последняя уже сделана',
   'doseCalendar.noInjection': 'Без инъекций',
   'doseCalendar.eventAt': '{event}{dateOnly, select, yes {} other { в {time}}}',
   'doseCalendar.afterEvent': 'Без инъекций, пока команда не скажет возобновить',
