@@ -88,6 +88,8 @@ describe('App', () => {
     await within(screen.getByRole('region', { name: 'Patient' })).findByText('Olivia Marchetti');
     await screen.findByRole('heading', { name: 'Scheduled procedures and delivery' });
     const before = patientCalls(get);
+    // One reload control on the page (the toolbar's), not one in the header and another in the patient view.
+    expect(screen.getAllByRole('button', { name: /Reload|Reading/ })).toHaveLength(1);
     await userEvent.click(screen.getByRole('button', { name: 'Reload record' }));
     await vi.waitFor(() => expect(patientCalls(get)).toBeGreaterThan(before));
   });
