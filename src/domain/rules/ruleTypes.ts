@@ -291,8 +291,8 @@ export interface EddInfoCard {
   eddMs: number;
   /** Gestational age today in days, when known. */
   gaDays?: number;
-  /** How the pregnancy is dated, as the pregnancy module gives it; undefined when not recorded. */
-  datingSource?: string;
+  /** How the pregnancy is dated, as the pregnancy module gives it (a reason); undefined when not recorded. */
+  datingSource?: Reason;
   lines: InfoLine[];
   eddSource?: SourceRef;
 }
