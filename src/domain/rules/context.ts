@@ -109,8 +109,8 @@ export type IndicationKind =
 export interface IndicationFact {
   kind: IndicationKind;
   status: RuleFactStatus;
-  /** "Recurrent miscarriage (3 losses)", "Lupus anticoagulant: detected", "D-dimer 1.9 mg/L FEU". */
-  label: string;
+  /** What the record says, as the findings module labels it ('findings.indication.*'). */
+  label: Reason;
   /** Number of losses, for recurrent miscarriage, when recorded. */
   count?: number;
   atMs?: number;

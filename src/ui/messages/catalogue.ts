@@ -57,6 +57,8 @@ import { planStripEn } from './en/planStrip';
 import { planStripRu } from './ru/planStrip';
 import { pregnancyEn } from './en/pregnancy';
 import { pregnancyRu } from './ru/pregnancy';
+import { findingsEn } from './en/findings';
+import { findingsRu } from './ru/findings';
 
 export const EN = {
   ...commonEn,
@@ -87,6 +89,7 @@ export const EN = {
   ...patientBannerEn,
   ...launchEn,
   ...pregnancyEn,
+  ...findingsEn,
 } as const;
 
 export type MessageKey = keyof typeof EN;
@@ -127,6 +130,7 @@ export const RU: Partial<Catalogue> = {
   ...patientBannerRu,
   ...launchRu,
   ...pregnancyRu,
+  ...findingsRu,
 };
 
 export type Locale = 'en' | 'ru';
