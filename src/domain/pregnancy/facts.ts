@@ -176,7 +176,7 @@ function embryoAgeObservation(r: Res): { procedureKeys: string[]; age: EmbryoAge
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > 7) return { error: pregnancyReason('pregnancy.excluded.embryo-age-value', { value: safeString(value) }) };
   const source = sourceOf(r, {
     date: str(r.effectiveDateTime),
-    original: `embryo age ${value} d`,
+    original: `${value} ${str(q?.unit) ?? str(q?.code) ?? ''}`.trim(),
     matchedBy: byCode ? `${EMBRYO_AGE_CODE.system}|${EMBRYO_AGE_CODE.code}` : "text match: 'Embryo age at transfer'",
   });
   return { procedureKeys, age: { days: value, source, textMatch: byCode ? undefined : 'Embryo age at transfer' } };
