@@ -45,8 +45,6 @@ export default tseslint.config(
       'src/domain/events/events.ts', // candidateOf
       'src/domain/labs/observation.ts', // readValue
       'src/domain/medication/order.ts', // normaliseOrder
-      'src/domain/pregnancy/facts.ts', // datingFactsFromRecord
-      'src/domain/pregnancy/pregnancies.ts', // pregnanciesFromFacts
       'src/fhir/smart.ts', // validateSmartConfig
       'src/ui/timeline/Timeline.tsx', // Timeline
       'src/ui/worklist/worklistStore.ts', // createWorklistStore

@@ -3,7 +3,7 @@
  * context. Pure: the clock (nowMs), the facility zone and the unit converter are passed in. The UI renders a
  * ClinicalRecord and never reads FHIR itself.
  */
-import { reason } from './reasons';
+import { reason, reasonParam } from './reasons';
 import type { Exclusion, SourceRef } from './types';
 import { unknown, type Known } from './types';
 import { resourcesOfType, type QueryGroup, type RecordInput } from './input';
@@ -31,7 +31,7 @@ import {
   type RecordedDose,
 } from './medication';
 import { ddimerSeries, labSeries, type DdimerSeries, type LabSeries, type UnitConverter } from './labs';
-import { countPregnancyLosses, findFacts, type Fact, type FactsResult, type PregnancyLossCount } from './findings';
+import { countPregnancyLosses, findFacts, findingsReason, type Fact, type FactsResult, type PregnancyLossCount } from './findings';
 import { gestationalAge, pregnanciesFromRecord, withoutUnconfirmedPregnancy, type GestationalAge, type Pregnancy, type PregnancyTimeline } from './pregnancy';
 import { gestationalAgeMayBeShownAsFact, ivfRecordPart, type IvfRecordPart, type PregnancyConfirmation } from './ivf';
 import type { TimelineData } from './timeline';
@@ -233,7 +233,7 @@ function indicationFacts(facts: Fact[], losses: PregnancyLossCount, ddimer: Ddim
     const kind = FACT_TO_INDICATION[f.kind];
     const status = factStatus(f);
     if (!kind || !status) continue;
-    out.push({ kind, status, label: `${f.source.original ?? f.matched} (${f.detail})`, atMs: f.when?.start, source: f.source });
+    out.push({ kind, status, label: findingsReason('findings.indication.fact', { label: f.source.original ?? f.matched, detail: reasonParam(f.detail) }), atMs: f.when?.start, source: f.source });
   }
   if (losses.twoOrMoreLosses) {
     const rm = facts.find((f) => f.kind === 'recurrent-miscarriage' && f.status !== 'tested-negative') ?? facts.find((f) => f.kind === 'miscarriage');
@@ -241,7 +241,7 @@ function indicationFacts(facts: Fact[], losses: PregnancyLossCount, ddimer: Ddim
       out.push({
         kind: 'recurrent-miscarriage',
         status: 'present',
-        label: `Recurrent miscarriage: ${losses.basis}`,
+        label: findingsReason('findings.indication.recurrent-miscarriage', { basis: reasonParam(losses.basis) }),
         count: losses.miscarriageRecords >= 2 ? losses.miscarriageRecords : undefined,
         atMs: rm.when?.start,
         source: rm.source,
@@ -251,11 +251,11 @@ function indicationFacts(facts: Fact[], losses: PregnancyLossCount, ddimer: Ddim
   // Raised D-dimer: only as the lab itself flagged it (interpretation high/abnormal). No non-pregnant cut-off is applied.
   for (const r of ddimer.results) {
     const flagged = r.interpretation.some((c) => (c.coding ?? []).some((cd) => ['H', 'HH', 'A', 'AA', 'HU'].includes(cd.code ?? '')));
-    if (flagged) out.push({ kind: 'raised-d-dimer', status: 'present', label: `D-dimer ${r.original.text}, flagged high by the lab`, atMs: r.time.start, source: r.source });
+    if (flagged) out.push({ kind: 'raised-d-dimer', status: 'present', label: findingsReason('findings.indication.ddimer-flagged', { value: r.original.text }), atMs: r.time.start, source: r.source });
   }
   for (const o of other) {
     if (o.recognition.drug === 'estradiol' && o.active) {
-      out.push({ kind: 'high-dose-estrogen', status: 'present', label: `Estradiol order: ${o.description} (whether the dose is "high" is for the clinician)`, atMs: o.startMs, source: o.source });
+      out.push({ kind: 'high-dose-estrogen', status: 'present', label: findingsReason('findings.indication.estradiol-order', { order: o.description }), atMs: o.startMs, source: o.source });
     }
   }
   return out;

@@ -1,6 +1,7 @@
 /** Types of thrombophilia and history facts read from Conditions, Observations and AllergyIntolerances. */
 import type { FhirMoment } from '../time';
 import type { Exclusion, RecognisedBy, SourceRef } from '../types';
+import type { FindingsReason } from './findingsReasons';
 
 /** What a fact is about. */
 export type FactKind =
@@ -43,8 +44,8 @@ export interface Fact {
   /** Abatement date of a resolved Condition, when recorded. */
   until?: FhirMoment;
   source: SourceRef;
-  /** Readable detail: "clinicalStatus resolved", "interpretation POS", "value 'Heterozygous'", verification status. */
-  detail: string;
+  /** How it was read ('findings.detail': clinical status, verification, interpretation POS, value 'Heterozygous'). */
+  detail: FindingsReason;
 }
 
 /** findFacts' answer. */
@@ -62,6 +63,6 @@ export interface PregnancyLossCount {
   recurrentMiscarriageCoded: boolean;
   /** True when the code is recorded or at least 2 miscarriage records exist; otherwise "not shown", never "no". */
   twoOrMoreLosses: boolean;
-  /** How the answer was reached, for display. */
-  basis: string;
+  /** How the answer was reached ('findings.losses.*'). */
+  basis: FindingsReason;
 }

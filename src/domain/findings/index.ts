@@ -1,3 +1,4 @@
 /** Thrombophilia and history facts from Conditions, Observations and AllergyIntolerances. */
 export * from './factTypes';
 export * from './thrombophiliaFacts';
+export * from './findingsReasons';

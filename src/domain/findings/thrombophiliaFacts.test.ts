@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { reasonParam } from '../reasons';
 import { countPregnancyLosses, findFacts } from './thrombophiliaFacts';
 
 const ZONE = 'Europe/Berlin';
@@ -68,12 +69,12 @@ describe('Condition status', () => {
     expect(one(condition([{ system: SCT, code: '59282003' }], { clinicalStatus: { coding: [{ code }] } })).facts[0]!.status).toBe('present');
   });
   it('a VTE without clinical status is unclear, not absent', () => {
-    expect(one(condition([{ system: SCT, code: '59282003' }], { clinicalStatus: undefined })).facts[0]).toMatchObject({ status: 'unclear', detail: expect.stringContaining('clinical status not recorded') });
+    expect(one(condition([{ system: SCT, code: '59282003' }], { clinicalStatus: undefined })).facts[0]).toMatchObject({ status: 'unclear', detail: { code: 'findings.detail', params: { first: reasonParam({ code: 'findings.clinical-status-missing' }) } } });
   });
   it.each([['refuted'], ['entered-in-error']])('verification status %s is excluded with the reason', (code) => {
     const r = one(condition([{ system: SCT, code: '73397007' }], { verificationStatus: { coding: [{ code }] } }));
     expect(r.facts).toEqual([]);
-    expect(r.exclusions).toEqual([expect.objectContaining({ view: 'Findings', reason: `verification status ${code}` })]);
+    expect(r.exclusions).toEqual([expect.objectContaining({ view: 'findings', reason: { code: 'findings.excluded.verification', params: { status: code } } })]);
   });
   it('recordedDate is used when there is no onset', () => {
     expect(one(condition([{ system: SCT, code: '59282003' }], { onsetDateTime: undefined, recordedDate: '2024-03-01' })).facts[0]!.when?.original).toBe('2024-03-01');
@@ -142,7 +143,7 @@ describe('test results: positive vs tested negative vs unclear', () => {
     expect(facts).toEqual([expect.objectContaining({ kind, status, recognisedBy: 'loinc' })]);
   });
   it('an entered-in-error result is excluded', () => {
-    expect(one(labObs('21668-9', { status: 'entered-in-error', valueString: 'Heterozygous' })).exclusions[0]!.reason).toBe('status entered-in-error');
+    expect(one(labObs('21668-9', { status: 'entered-in-error', valueString: 'Heterozygous' })).exclusions[0]!.reason).toEqual({ code: 'findings.excluded.result-status', params: { status: 'entered-in-error' } });
   });
   it('a result with no value and no flag is excluded as no value', () => {
     expect(one(labObs('21668-9', { dataAbsentReason: { text: 'not performed' } })).exclusions[0]!.reason).toMatch(/no value/);
@@ -155,14 +156,14 @@ describe('recurrent miscarriage count', () => {
       [condition([{ system: SCT, code: '19169002' }], { id: 'm1' }), condition([{ system: ICD, code: 'O03.9' }], { id: 'm2', clinicalStatus: { coding: [{ code: 'resolved' }] } })],
       ZONE,
     );
-    expect(countPregnancyLosses(facts)).toMatchObject({ miscarriageRecords: 2, recurrentMiscarriageCoded: false, twoOrMoreLosses: true });
+    expect(countPregnancyLosses(facts)).toMatchObject({ miscarriageRecords: 2, recurrentMiscarriageCoded: false, twoOrMoreLosses: true, basis: { code: 'findings.losses.records', params: { n: 2 } } });
   });
   it('one miscarriage record does not claim fewer than two losses as fact', () => {
     const { facts } = findFacts([condition([{ system: SCT, code: '19169002' }])], ZONE);
-    expect(countPregnancyLosses(facts)).toMatchObject({ twoOrMoreLosses: false, basis: expect.stringContaining('not proof') });
+    expect(countPregnancyLosses(facts)).toMatchObject({ twoOrMoreLosses: false, basis: { code: 'findings.losses.fewer', params: { n: 1 } } });
   });
   it('the recurrent-miscarriage code alone is enough', () => {
     const { facts } = findFacts([condition([{ system: SCT, code: '609442008' }])], ZONE);
-    expect(countPregnancyLosses(facts)).toMatchObject({ recurrentMiscarriageCoded: true, twoOrMoreLosses: true });
+    expect(countPregnancyLosses(facts)).toMatchObject({ recurrentMiscarriageCoded: true, twoOrMoreLosses: true, basis: { code: 'findings.losses.recurrent-coded' } });
   });
 });

@@ -8,6 +8,7 @@ import { parseFhirDate, type FhirMoment } from '../time';
 import { SYSTEMS, type Exclusion, type RecognisedBy } from '../types';
 import { codesIn, conceptLabel, conceptText, effectiveText, isRecord, loincCodes, readEffective, readStatus, readValue, records, sourceOf, str } from '../labs/observation';
 import type { Fact, FactKind, FactStatus, FactsResult, PregnancyLossCount } from './factTypes';
+import { detailOf, findingsReason, FINDINGS_VIEW, type FindingsReason } from './findingsReasons';
 
 /** A code-and-text rule for one kind of Condition or allergy. ICD-10 entries are prefixes (dots ignored). */
 export interface FactRule {
@@ -19,7 +20,7 @@ export interface FactRule {
   /** Labelled fallback, used only when no code of the resource matched any rule. */
   text?: RegExp;
   /** Shown beside a code that is only PARTIALLY verified (clinical-reference.md). */
-  note?: string;
+  note?: FindingsReason;
 }
 
 /** Condition rules (codes from docs/clinical-reference.md sections 3.1, 3.2 and 8.2). */
@@ -27,7 +28,7 @@ export const CONDITION_RULES: readonly FactRule[] = [
   { kind: 'recurrent-miscarriage', snomed: ['102878001', '199087006', '199088001', '134781000119106', '609442008'], icd10: ['N96', 'O26.2'] },
   { kind: 'miscarriage', snomed: ['19169002'], icd10: ['O03'] },
   { kind: 'ohss', icd10: ['N98.1'], text: /ovarian hyperstimulation/i },
-  { kind: 'antiphospholipid-syndrome', snomed: ['26843008', '72161000119100'], icd10: ['D68.61', 'D68.62'], note: 'SNOMED 26843008 is PARTIAL in the reference' },
+  { kind: 'antiphospholipid-syndrome', snomed: ['26843008', '72161000119100'], icd10: ['D68.61', 'D68.62'], note: findingsReason('findings.note.aps-snomed-partial', { code: 'SNOMED 26843008' }) },
   { kind: 'apc-resistance', icd10: ['D68.51'] },
   { kind: 'prothrombin-g20210a', icd10: ['D68.52'] },
   { kind: 'thrombophilia', snomed: ['234467004', '439698008', '439001009', '441697004', '441079006'], icd10: ['D68.59', 'D68.69'] },
@@ -66,7 +67,6 @@ const LAB_KINDS: readonly { kind: FactKind; codes: readonly string[]; abnormalLo
   { kind: 'protein-s-deficiency', codes: FINDING_LAB_CODES.proteinS, abnormalLow: true },
 ];
 
-const VIEW = 'Findings';
 const ICD_SYSTEMS = [SYSTEMS.icd10cm, SYSTEMS.icd10];
 const normIcd = (c: string): string => c.replace(/\./g, '').toUpperCase();
 
@@ -125,7 +125,7 @@ function fromRecord(res: Record<string, unknown>, rules: readonly FactRule[], zo
   const label = conceptLabel(res.code);
   const source = sourceOf(res, dateText, label, match.matched);
   const verification = statusCode(res.verificationStatus);
-  if (verification === 'refuted' || verification === 'entered-in-error') return { source, view: VIEW, reason: `verification status ${verification}` };
+  if (verification === 'refuted' || verification === 'entered-in-error') return { source, view: FINDINGS_VIEW, reason: findingsReason('findings.excluded.verification', { status: verification }) };
   const clinical = statusCode(res.clinicalStatus);
   const until = firstMoment(zone, res.abatementDateTime, abate?.end);
   let status: FactStatus;
@@ -133,14 +133,12 @@ function fromRecord(res: Record<string, unknown>, rules: readonly FactRule[], zo
   else if (clinical === 'inactive' || clinical === 'resolved' || clinical === 'remission') status = 'history';
   else if (clinical === undefined && until) status = 'history';
   else status = 'unclear';
-  const detail = [
-    clinical ? `clinical status ${clinical}` : 'clinical status not recorded',
-    verification ? `verification ${verification}` : undefined,
+  const detail = detailOf(
+    clinical ? findingsReason('findings.clinical-status', { status: clinical }) : findingsReason('findings.clinical-status-missing'),
+    verification ? findingsReason('findings.verification', { status: verification }) : undefined,
     match.rule.note,
-    label ? `'${label}'` : undefined,
-  ]
-    .filter(Boolean)
-    .join('; ');
+    label ? findingsReason('findings.recorded-as', { label }) : undefined,
+  );
   const fact: Fact = { kind: match.rule.kind, status, recognisedBy: match.recognisedBy, matched: match.matched, source, detail };
   if (when) fact.when = when;
   if (until) fact.until = until;
@@ -157,7 +155,7 @@ const NEGATIVE_CODES = new Set(['260385009', '260415000']);
 const NEGATIVE_TEXT = /\b(not detected|undetected|negative|absent|not present|no mutation|wild[- ]?type|normal)\b/i;
 const POSITIVE_TEXT = /\b(positive|detected|heterozygous|homozygous|present|abnormal)\b/i;
 
-type Reading = { says: 'positive' | 'negative' | 'unclear'; why: string };
+type Reading = { says: 'positive' | 'negative' | 'unclear'; why: FindingsReason };
 
 function readInterpretation(obs: Record<string, unknown>, abnormalLow: boolean): Reading | undefined {
   const flags = records(obs.interpretation).flatMap((c) => records(c.coding).map((x) => str(x.code)?.toUpperCase()).filter((x): x is string => x !== undefined));
@@ -165,24 +163,26 @@ function readInterpretation(obs: Record<string, unknown>, abnormalLow: boolean):
   const says = new Set(
     flags.map((f) => (ABNORMAL.has(f) || (abnormalLow ? LOW : HIGH).has(f) ? 'positive' : NORMAL.has(f) ? 'negative' : 'unclear')),
   );
-  const why = `interpretation ${flags.join(', ')}`;
-  return says.size === 1 ? { says: [...says][0] as Reading['says'], why } : { says: 'unclear', why: `${why} (mixed)` };
+  const why = (mixed: boolean) => findingsReason('findings.interpretation', { flags: flags.join(', '), mixed });
+  return says.size === 1 ? { says: [...says][0] as Reading['says'], why: why(false) } : { says: 'unclear', why: why(true) };
 }
+
+const valueWhy = (text: string): FindingsReason => findingsReason('findings.value', { text });
 
 function readAnswer(obs: Record<string, unknown>): Reading | undefined {
   const v = readValue(obs);
   if (v.kind === 'coded') {
     const codes = codesIn(v.concept, SYSTEMS.snomed);
-    if (codes.some((c) => POSITIVE_CODES.has(c))) return { says: 'positive', why: `value '${v.text}'` };
-    if (codes.some((c) => NEGATIVE_CODES.has(c))) return { says: 'negative', why: `value '${v.text}'` };
+    if (codes.some((c) => POSITIVE_CODES.has(c))) return { says: 'positive', why: valueWhy(v.text) };
+    if (codes.some((c) => NEGATIVE_CODES.has(c))) return { says: 'negative', why: valueWhy(v.text) };
   }
   if (v.kind === 'coded' || v.kind === 'text') {
     const t = v.kind === 'coded' ? conceptText(v.concept) || v.text : v.text;
-    if (NEGATIVE_TEXT.test(t)) return { says: 'negative', why: `value '${v.text}'` };
-    if (POSITIVE_TEXT.test(t)) return { says: 'positive', why: `value '${v.text}'` };
-    return { says: 'unclear', why: `value '${v.text.slice(0, 60)}' not interpretable` };
+    if (NEGATIVE_TEXT.test(t)) return { says: 'negative', why: valueWhy(v.text) };
+    if (POSITIVE_TEXT.test(t)) return { says: 'positive', why: valueWhy(v.text) };
+    return { says: 'unclear', why: findingsReason('findings.value-uninterpretable', { text: v.text.slice(0, 60) }) };
   }
-  if (v.kind === 'number') return { says: 'unclear', why: `value ${v.n.original.text} without an interpretation the app can read` };
+  if (v.kind === 'number') return { says: 'unclear', why: findingsReason('findings.value-number', { text: v.n.original.text }) };
   return undefined;
 }
 
@@ -196,10 +196,10 @@ function fromObservation(obs: Record<string, unknown>, zone: string): Fact | Exc
   const original = value.kind === 'number' ? value.n.original.text : value.kind === 'none' ? undefined : value.original.text;
   const source = sourceOf(obs, effectiveText(obs), original, matched);
   const st = readStatus(obs);
-  if ('excluded' in st) return { source, view: VIEW, reason: st.excluded };
+  if ('excluded' in st) return { source, view: FINDINGS_VIEW, reason: findingsReason('findings.excluded.result-status', { status: str(obs.status) ?? null }) };
   const flag = readInterpretation(obs, lab.abnormalLow === true);
   const answer = readAnswer(obs);
-  if (!flag && !answer) return { source, view: VIEW, reason: value.kind === 'none' ? value.reason : 'no value' };
+  if (!flag && !answer) return { source, view: FINDINGS_VIEW, reason: value.kind === 'none' ? value.reason : findingsReason('findings.excluded.no-value') };
   let status: FactStatus;
   const readings = [flag, answer].filter((r): r is Reading => r !== undefined);
   const definite = readings.filter((r) => r.says !== 'unclear');
@@ -208,9 +208,12 @@ function fromObservation(obs: Record<string, unknown>, zone: string): Fact | Exc
   else if (kinds.has('positive')) status = 'present';
   else if (kinds.has('negative')) status = 'tested-negative';
   else status = 'unclear';
-  const detail = [...readings.map((r) => r.why), kinds.size > 1 ? 'interpretation and value disagree' : undefined, st.mark !== 'final' ? `status ${st.mark}` : undefined]
-    .filter(Boolean)
-    .join('; ');
+  const detail = detailOf(
+    readings[0]!.why,
+    ...readings.slice(1).map((r) => r.why),
+    kinds.size > 1 ? findingsReason('findings.readings-disagree') : undefined,
+    st.mark !== 'final' ? findingsReason('findings.result-status', { status: st.mark }) : undefined,
+  );
   const fact: Fact = { kind: lab.kind, status, recognisedBy: 'loinc', matched, source, detail };
   const when = readEffective(obs, zone) ?? parseFhirDate(obs.issued, zone);
   if (when) fact.when = when;
@@ -243,9 +246,7 @@ export function countPregnancyLosses(facts: readonly Fact[]): PregnancyLossCount
   const recurrentMiscarriageCoded = facts.some((f) => f.kind === 'recurrent-miscarriage' && f.status !== 'tested-negative');
   const twoOrMoreLosses = recurrentMiscarriageCoded || miscarriageRecords >= 2;
   const basis = recurrentMiscarriageCoded
-    ? 'recurrent-miscarriage code recorded'
-    : miscarriageRecords >= 2
-      ? `${miscarriageRecords} miscarriage records`
-      : `${miscarriageRecords} miscarriage record(s); fewer than 2 losses shown in the record (not proof of fewer)`;
+    ? findingsReason('findings.losses.recurrent-coded')
+    : findingsReason(miscarriageRecords >= 2 ? 'findings.losses.records' : 'findings.losses.fewer', { n: miscarriageRecords });
   return { miscarriageRecords, recurrentMiscarriageCoded, twoOrMoreLosses, basis };
 }

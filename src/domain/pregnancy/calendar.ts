@@ -49,12 +49,6 @@ export function dayLengthAt(ms: number, zone: string): number {
   return dt.plus({ days: 1 }).toMillis() - dt.toMillis();
 }
 
-/** "14 Jan 2027" for a calendar date string. */
-export function formatCalendarDate(date: string): string {
-  const dt = DateTime.fromISO(date.slice(0, 10), { zone: 'UTC' });
-  return dt.isValid ? dt.setLocale('en-US').toFormat('d LLL yyyy') : date;
-}
-
 /** The calendar date a FhirMoment names: as written for a value without offset, the date in `zone` for an instant. */
 export function dateOfMoment(m: FhirMoment, zone: string, asWritten: boolean): string | undefined {
   if (m.precision === 'year' || m.precision === 'month') return undefined;

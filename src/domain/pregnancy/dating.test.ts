@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { datingFactsFromRecord, embryoAgeFromText } from './facts';
-import { chooseDating, NO_DATING_REASON } from './dating';
+import { chooseDating } from './dating';
+import { dateParam, listParam, reasonParam } from '../reasons';
 import { pregnanciesFromRecord } from './pregnancies';
 import { edd, embryoAge, ga, lmp, obs, transfer, utc } from '../../../test/support/pregnancyBuilders';
 
@@ -27,25 +28,41 @@ describe('dating facts from Observations', () => {
 
   it('EDD description says the date and when it was recorded', () => {
     const [d] = datingFactsFromRecord([edd('o', '2027-01-14', '2026-06-03T09:00:00+01:00')], zone).datings;
-    expect(d?.description).toBe('EDD 14 Jan 2027 recorded 3 Jun 2026');
+    // Days as the zone's 00:00 (London is on GMT in January, BST in June).
+    expect(d?.description).toEqual({
+      code: 'pregnancy.dating.edd',
+      params: { edd: dateParam(utc('2027-01-14T00:00:00Z')), recorded: dateParam(utc('2026-06-03T08:00:00Z')), hasRecorded: true },
+    });
   });
 
   it.each([
-    ['entered-in-error EDD', { ...edd('o', '2027-01-14'), status: 'entered-in-error' as const }, /status entered-in-error/],
-    ['cancelled LMP', { ...lmp('o', '2026-04-01'), status: 'cancelled' as const }, /status cancelled/],
-    ['EDD given only to the month', edd('o', '2027-01'), /not precise to the day/],
-    ['EDD without a value', obs('o', '11778-8', {}), /no readable valueDateTime/],
-    ['GA without effective date', obs('o', '11884-4', { valueQuantity: { value: 20, code: 'wk' } }), /no effective date/],
-    ['GA in months', obs('o', '11884-4', { effectiveDateTime: '2026-06-03', valueQuantity: { value: 5, code: 'mo' } }), /unit 'mo' is not weeks or days/],
-    ['GA of 60 weeks', ga('o', '18185-9', 60, '2026-06-03'), /outside 0-45 weeks/],
-    ['GA as text', obs('o', '18185-9', { effectiveDateTime: '2026-06-03', valueString: '20+3' }), /no numeric gestational age/],
-    ['pregnancy status with an unknown answer', obs('o', '82810-3', { valueCodeableConcept: { text: 'yes' } }), /answer not recognised/],
+    ['entered-in-error EDD', { ...edd('o', '2027-01-14'), status: 'entered-in-error' as const }, { code: 'pregnancy.excluded.observation-status', params: { code: 'LOINC 11778-8', status: 'entered-in-error' } }],
+    ['cancelled LMP', { ...lmp('o', '2026-04-01'), status: 'cancelled' as const }, { code: 'pregnancy.excluded.observation-status', params: { code: 'LOINC 8665-2', status: 'cancelled' } }],
+    ['EDD given only to the month', edd('o', '2027-01'), { code: 'pregnancy.excluded.date-imprecise', params: { what: 'edd', code: 'LOINC 11778-8', original: '2027-01' } }],
+    ['EDD without a value', obs('o', '11778-8', {}), { code: 'pregnancy.excluded.date-unreadable', params: { what: 'edd', code: 'LOINC 11778-8' } }],
+    ['GA without effective date', obs('o', '11884-4', { valueQuantity: { value: 20, code: 'wk' } }), { code: 'pregnancy.excluded.ga-no-date', params: { code: 'LOINC 11884-4' } }],
+    [
+      'GA in months',
+      obs('o', '11884-4', { effectiveDateTime: '2026-06-03', valueQuantity: { value: 5, code: 'mo' } }),
+      { code: 'pregnancy.excluded.ga-value', params: { code: 'LOINC 11884-4', why: reasonParam({ code: 'pregnancy.ga-value.unit', params: { unit: 'mo', hasUnit: true } }) } },
+    ],
+    [
+      'GA of 60 weeks',
+      ga('o', '18185-9', 60, '2026-06-03'),
+      { code: 'pregnancy.excluded.ga-value', params: { code: 'LOINC 18185-9', why: reasonParam({ code: 'pregnancy.ga-value.range', params: { original: '60 wk' } }) } },
+    ],
+    [
+      'GA as text',
+      obs('o', '18185-9', { effectiveDateTime: '2026-06-03', valueString: '20+3' }),
+      { code: 'pregnancy.excluded.ga-value', params: { code: 'LOINC 18185-9', why: reasonParam({ code: 'pregnancy.ga-value.no-number' }) } },
+    ],
+    ['pregnancy status with an unknown answer', obs('o', '82810-3', { valueCodeableConcept: { text: 'yes' } }), { code: 'pregnancy.excluded.status-answer', params: { expected: 'LOINC LA15173-0, LA26683-5, LA4489-6; SNOMED 60001007, 77386006' } }],
   ])('%s is excluded with the reason', (_name, resource, reason) => {
     const f = datingFactsFromRecord([resource], zone);
     expect(f.datings).toEqual([]);
     expect(f.exclusions).toHaveLength(1);
-    expect(f.exclusions[0]!.reason).toMatch(reason);
-    expect(f.exclusions[0]!.view).toBe('Pregnancy dating');
+    expect(f.exclusions[0]!.reason).toEqual(reason);
+    expect(f.exclusions[0]!.view).toBe('pregnancy-dating');
   });
 
   it.each([
@@ -77,7 +94,12 @@ describe('IVF transfer dating', () => {
     expect(f.datings).toEqual([]);
     const t = pregnanciesFromRecord([transfer('t', '2026-05-01')], NOW, zone);
     expect(t.pregnancies).toEqual([]);
-    expect(t.reasonIfNone).toBe(`${NO_DATING_REASON}; embryo transfer on 1 May 2026 (Procedure/t): no embryo age (day 3 / day 5 / day 6) recorded, so it cannot date the pregnancy`);
+    const note = {
+      code: 'pregnancy.transfer-undated',
+      params: { at: dateParam(utc('2026-04-30T23:00:00Z')), key: 'Procedure/t', why: reasonParam({ code: 'pregnancy.transfer.no-age' }) },
+    };
+    expect(t.notes).toEqual([note]);
+    expect(t.reasonIfNone).toEqual({ code: 'pregnancy.no-dating', params: { notes: listParam([reasonParam(note)]), hasNotes: true } });
   });
 
   it.each([
@@ -88,7 +110,7 @@ describe('IVF transfer dating', () => {
     const c = choice([transfer('t', '2026-05-01', fields as object)]);
     expect(c.chosen?.eddDate).toBe(['', '', '', '2027-01-19', '', '2027-01-17', '2027-01-16'][days]);
     expect(c.chosen?.recognisedBy).toBe('text');
-    expect(c.chosen?.description).toContain(`text match: ${matched}`);
+    expect(c.chosen?.description.params).toMatchObject({ embryoDay: days, hasTextMatch: true, textMatch: matched.slice(1, -1) });
   });
 
   it('a transfer recognised only by its text ("Embryo transfer") is labelled a text match', () => {
@@ -101,29 +123,33 @@ describe('IVF transfer dating', () => {
   it('a transfer whose text says only "blastocyst" is not dated (day 5 or day 6 is not stated)', () => {
     const f = datingFactsFromRecord([transfer('t', '2026-05-01', { note: [{ text: 'one blastocyst' }] })], zone);
     expect(f.datings).toEqual([]);
-    expect(f.undatedTransfers[0]?.note).toMatch(/no embryo age/);
+    expect(f.undatedTransfers[0]?.note.params?.why).toEqual(reasonParam({ code: 'pregnancy.transfer.no-age' }));
   });
 
   it('text naming two embryo ages is ambiguous: no dating', () => {
     const f = datingFactsFromRecord([transfer('t', '2026-05-01', { note: [{ text: 'day 3 embryo cultured to day 5' }] })], zone);
     expect(f.datings).toEqual([]);
-    expect(f.undatedTransfers[0]?.note).toMatch(/several embryo ages/);
+    expect(f.undatedTransfers[0]?.note.params?.why).toEqual(
+      reasonParam({ code: 'pregnancy.transfer.ages-ambiguous', params: { days: listParam([3, 5].map((day) => reasonParam({ code: 'pregnancy.embryo-day', params: { day } }))) } }),
+    );
   });
 
   it('two embryo-age records that disagree: no dating', () => {
     const f = datingFactsFromRecord([transfer('t', '2026-05-01'), embryoAge('a', 't', 5), embryoAge('b', 't', 3)], zone);
     expect(f.datings).toEqual([]);
-    expect(f.undatedTransfers[0]?.note).toMatch(/embryo-age records disagree \(day 5, day 3\)/);
+    expect(f.undatedTransfers[0]?.note.params?.why).toEqual(
+      reasonParam({ code: 'pregnancy.transfer.ages-disagree', params: { days: listParam([5, 3].map((day) => reasonParam({ code: 'pregnancy.embryo-day', params: { day } }))) } }),
+    );
   });
 
   it.each([
-    ['in hours', embryoAge('a', 't', 120, 'h'), /unit 'h' is not days/],
-    ['not linked to the transfer', { ...embryoAge('a', 't', 5), partOf: undefined }, /not linked/],
-    ['of 12 days', embryoAge('a', 't', 12), /not a whole number of days 1-7/],
+    ['in hours', embryoAge('a', 't', 120, 'h'), { code: 'pregnancy.excluded.embryo-age-unit', params: { unit: 'h', hasUnit: true } }],
+    ['not linked to the transfer', { ...embryoAge('a', 't', 5), partOf: undefined }, { code: 'pregnancy.excluded.embryo-age-unlinked' }],
+    ['of 12 days', embryoAge('a', 't', 12), { code: 'pregnancy.excluded.embryo-age-value', params: { value: '12' } }],
   ])('an embryo age %s is excluded and the transfer stays undated', (_name, age, reason) => {
     const f = datingFactsFromRecord([transfer('t', '2026-05-01'), age], zone);
     expect(f.datings).toEqual([]);
-    expect(f.exclusions[0]?.reason).toMatch(reason);
+    expect(f.exclusions[0]?.reason).toEqual(reason);
   });
 
   it.each(['preparation', 'entered-in-error', 'not-done'] as const)('a transfer with status %s does not date a pregnancy', (status) => {
@@ -178,6 +204,6 @@ describe('dating precedence', () => {
   it('with no dating at all it says why', () => {
     const c = chooseDating([]);
     expect(c.chosen).toBeUndefined();
-    expect(c.reasonIfNone).toBe('no EDD, LMP, transfer with embryo age or GA observation found');
+    expect(c.reasonIfNone).toEqual({ code: 'pregnancy.no-dating', params: { notes: listParam([]), hasNotes: false } });
   });
 });

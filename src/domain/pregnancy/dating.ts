@@ -1,5 +1,6 @@
 /** Chooses one dating among several (recorded EDD > IVF transfer > ultrasound GA > LMP > other GA observation). */
 import { dayNumber } from './calendar';
+import { noDatingReason, type PregnancyReason } from './pregnancyReasons';
 import type { Dating, DatingChoice, DatingMethod } from './pregnancyTypes';
 
 /** Precedence of dating methods, best first. */
@@ -7,9 +8,6 @@ export const DATING_PRECEDENCE: readonly DatingMethod[] = ['edd', 'ivf-transfer'
 
 /** More than this many days between EDDs is flagged as a disagreement. */
 export const DISAGREEMENT_DAYS = 7;
-
-/** Why there is no dating at all. */
-export const NO_DATING_REASON = 'no EDD, LMP, transfer with embryo age or GA observation found';
 
 /**
  * Within one method: the most recent record wins, except ultrasound, where the earliest scan wins (an early scan dates
@@ -38,13 +36,10 @@ export function eddDifferenceDays(a: Dating, b: Dating): number {
 }
 
 /** The chosen dating, the alternatives that disagree by more than 7 days (flagged), and all datings considered. */
-export function chooseDating(datings: readonly Dating[], notes: readonly string[] = []): DatingChoice {
+export function chooseDating(datings: readonly Dating[], notes: readonly PregnancyReason[] = []): DatingChoice {
   const all = [...datings].filter((d) => Number.isFinite(d.eddMs)).sort(byPrecedence);
   const chosen = all[0];
-  if (!chosen) {
-    const reason = notes.length > 0 ? `${NO_DATING_REASON}; ${notes.join('; ')}` : NO_DATING_REASON;
-    return { chosen: undefined, reasonIfNone: reason, alternatives: [], all: [], notes: [...notes] };
-  }
+  if (!chosen) return { chosen: undefined, reasonIfNone: noDatingReason(notes), alternatives: [], all: [], notes: [...notes] };
   const alternatives = all
     .slice(1)
     .map((d) => ({ ...d, disagreementDays: eddDifferenceDays(chosen, d) }))

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { pregnanciesFromRecord } from './pregnancies';
-import { formatGa, gaWeeksFloat, gestationalAge, instantForGa, trimesterOf, datingStatement } from './gestationalAge';
+import { datingBasis, gaWeeksFloat, gestationalAge, instantForGa, trimesterOf, datingStatement } from './gestationalAge';
+import { dateParam, reasonParam } from '../reasons';
 import { birth, edd, lmp, transfer, embryoAge, utc } from '../../../test/support/pregnancyBuilders';
 import type { Pregnancy } from './pregnancyTypes';
 
@@ -12,9 +13,14 @@ function pregnancyOf(resources: fhir4.Resource[], zone: string, now = NOW): Preg
   return t.pregnancies[t.currentIndex!]!;
 }
 
+/** "22w 2d" (weeks and completed days as the UI writes them in English), or "unknown: <reason code>". */
 const gaText = (basis: Parameters<typeof gestationalAge>[0], at: number, zone: string): string => {
   const g = gestationalAge(basis, at, zone);
-  return g.known ? g.value.text : `unknown: ${g.reason}`;
+  return g.known ? `${g.value.weeks}w ${g.value.days}d` : `unknown: ${typeof g.reason === 'string' ? g.reason : g.reason.code}`;
+};
+const unknownReason = (basis: Parameters<typeof gestationalAge>[0], at: number, zone: string) => {
+  const g = gestationalAge(basis, at, zone);
+  return g.known ? undefined : g.reason;
 };
 
 describe('gestational age from the different dating methods', () => {
@@ -40,17 +46,18 @@ describe('gestational age from the different dating methods', () => {
   });
 });
 
-describe('trimesters and formatting', () => {
+describe('trimesters and weeks', () => {
   it.each([
-    [0, 'first', '0w 0d'],
-    [97, 'first', '13w 6d'],
-    [98, 'second', '14w 0d'],
-    [195, 'second', '27w 6d'],
-    [196, 'third', '28w 0d'],
-    [247, 'third', '35w 2d'],
-  ] as const)('%i days is %s trimester, shown %s', (days, trimester, text) => {
-    expect(trimesterOf(days)).toBe(trimester);
-    expect(formatGa(days)).toBe(text);
+    [0, 'first', 0, 0],
+    [97, 'first', 13, 6],
+    [98, 'second', 14, 0],
+    [195, 'second', 27, 6],
+    [196, 'third', 28, 0],
+    [247, 'third', 35, 2],
+  ] as const)('%i days is %s trimester, %i weeks %i days', (totalDays, trimester, weeks, days) => {
+    expect(trimesterOf(totalDays)).toBe(trimester);
+    const g = gestationalAge(utc('2027-01-14T00:00:00Z'), utc('2026-04-09T00:00:00Z') + totalDays * 86_400_000, 'UTC');
+    expect(g.known && [g.value.weeks, g.value.days, g.value.totalDays, g.value.trimester]).toEqual([weeks, days, totalDays, trimester]);
   });
 
   it('EDD 14 Jan 2027: 14w 0d on 16 Jul 2026 (second trimester starts), 28w 0d on 22 Oct 2026 (third)', () => {
@@ -58,9 +65,9 @@ describe('trimesters and formatting', () => {
     const a = gestationalAge(p, utc('2026-07-16T00:00:00Z'), 'UTC');
     const b = gestationalAge(p, utc('2026-07-15T23:59:00Z'), 'UTC');
     const c = gestationalAge(p, utc('2026-10-22T08:00:00Z'), 'UTC');
-    expect(a.known && [a.value.text, a.value.trimester]).toEqual(['14w 0d', 'second']);
-    expect(b.known && [b.value.text, b.value.trimester]).toEqual(['13w 6d', 'first']);
-    expect(c.known && [c.value.text, c.value.trimester]).toEqual(['28w 0d', 'third']);
+    expect(a.known && [a.value.weeks, a.value.days, a.value.trimester]).toEqual([14, 0, 'second']);
+    expect(b.known && [b.value.weeks, b.value.days, b.value.trimester]).toEqual([13, 6, 'first']);
+    expect(c.known && [c.value.weeks, c.value.days, c.value.trimester]).toEqual([28, 0, 'third']);
   });
 });
 
@@ -80,7 +87,7 @@ describe('leap years', () => {
   it('an EDD of 29 Feb in a non-leap year is not a date and is excluded', () => {
     const t = pregnanciesFromRecord([edd('e', '2027-02-29', '2026-08-01')], NOW, 'UTC');
     expect(t.pregnancies).toHaveLength(0);
-    expect(t.exclusions[0]?.reason).toMatch(/no readable valueDateTime/);
+    expect(t.exclusions[0]?.reason).toMatchObject({ code: 'pregnancy.excluded.date-unreadable' });
   });
 });
 
@@ -153,32 +160,41 @@ describe('unknown gestational age is said to be unknown', () => {
   const zone = 'UTC';
   it('before the pregnancy start', () => {
     const p = pregnancyOf([edd('e', '2027-01-14', '2026-06-03')], zone);
-    expect(gaText(p, utc('2026-04-08T12:00:00Z'), zone)).toMatch(/unknown: before the start of this pregnancy \(9 Apr 2026/);
+    expect(unknownReason(p, utc('2026-04-08T12:00:00Z'), zone)).toEqual({ code: 'pregnancy.ga.before-start', params: { start: dateParam(utc('2026-04-09T00:00:00Z')) } });
   });
   it('after a recorded delivery', () => {
     const p = pregnancyOf([edd('e', '2027-01-14', '2026-06-03'), birth('cs', '2027-01-05T09:00:00Z')], zone, utc('2027-01-10T00:00:00Z'));
     expect(p.endReason).toBe('delivery');
     expect(gaText(p, utc('2027-01-05T12:00:00Z'), zone)).toBe('38w 5d');
-    expect(gaText(p, utc('2027-01-06T12:00:00Z'), zone)).toMatch(/unknown: after the recorded delivery on 5 Jan 2027/);
+    expect(unknownReason(p, utc('2027-01-06T12:00:00Z'), zone)).toEqual({ code: 'pregnancy.ga.after-delivery', params: { delivery: dateParam(utc('2027-01-05T09:00:00Z')) } });
   });
   it('more than 45 weeks after the start', () => {
-    expect(gaText(utc('2027-01-14T00:00:00Z'), utc('2027-03-01T00:00:00Z'), zone)).toMatch(/unknown: more than 45 weeks/);
+    expect(gaText(utc('2027-01-14T00:00:00Z'), utc('2027-03-01T00:00:00Z'), zone)).toBe('unknown: pregnancy.ga.beyond-45-weeks');
   });
   it('an invalid instant or basis', () => {
-    expect(gaText(utc('2027-01-14T00:00:00Z'), Number.POSITIVE_INFINITY, zone)).toMatch(/unknown: no valid time/);
-    expect(gaText(Number.NaN, NOW, zone)).toMatch(/unknown: no usable EDD/);
+    expect(gaText(utc('2027-01-14T00:00:00Z'), Number.POSITIVE_INFINITY, zone)).toBe('unknown: pregnancy.ga.no-valid-time');
+    expect(gaText(Number.NaN, NOW, zone)).toBe('unknown: pregnancy.no-usable-edd');
   });
 });
 
 describe('dating statement', () => {
   it('names the method, the description and the source record', () => {
     const p = pregnancyOf([edd('edd-1', '2027-01-14', '2026-06-03')], 'UTC');
-    expect(datingStatement(p, 'UTC')).toBe('dated by recorded EDD: EDD 14 Jan 2027 recorded 3 Jun 2026 (Observation edd-1)');
+    const how = {
+      code: 'pregnancy.dating-how',
+      params: { method: reasonParam({ code: 'pregnancy.method.edd' }), description: reasonParam(p.dating.chosen.description), source: 'Observation/edd-1' },
+    };
+    expect(datingBasis(p, 'UTC')).toEqual(how);
+    expect(datingStatement(p, 'UTC')).toEqual({ code: 'pregnancy.dated-by', params: { how: reasonParam(how) } });
+    expect(p.dating.chosen.description).toEqual({
+      code: 'pregnancy.dating.edd',
+      params: { edd: dateParam(utc('2027-01-14T00:00:00Z')), recorded: dateParam(utc('2026-06-03T00:00:00Z')), hasRecorded: true },
+    });
     const g = gestationalAge(p, NOW, 'UTC');
-    expect(g.known && g.value.basis).toBe(datingStatement(p, 'UTC'));
+    expect(g.known && g.value.basis).toEqual(datingStatement(p, 'UTC'));
     expect(g.known && g.value.source?.id).toBe('edd-1');
   });
   it('a bare EDD instant says its source is not given', () => {
-    expect(datingStatement(utc('2027-01-14T00:00:00Z'), 'UTC')).toBe('dated by EDD 14 Jan 2027 (source not given)');
+    expect(datingBasis(utc('2027-01-14T00:00:00Z'), 'UTC')).toEqual({ code: 'pregnancy.dating-edd-only', params: { edd: dateParam(utc('2027-01-14T00:00:00Z')), sourceGiven: false } });
   });
 });

@@ -1,10 +1,13 @@
 /**
  * Gestational age: completed days since 00:00 of (EDD - 280 days) in the facility zone, counted in calendar days so DST
- * and date-only values do not shift it. "35w 2d"; trimester first < 14w0d, second 14w0d-27w6d, third >= 28w0d.
+ * and date-only values do not shift it. Weeks and completed days as numbers (the UI writes "35w 2d"); trimester first
+ * < 14w0d, second 14w0d-27w6d, third >= 28w0d.
  */
-import { formatDate } from '../time';
+import { reasonParam } from '../reasons';
+import { sourceKey } from '../sourceRef';
 import { known, unknown, type Known, type SourceRef } from '../types';
-import { calendarDateOf, dayLengthAt, dayNumber, formatCalendarDate, startOfDate, dateOfDayNumber } from './calendar';
+import { calendarDateOf, dayLengthAt, dayNumber, startOfDate, dateOfDayNumber } from './calendar';
+import { datingMethodReason, dayParam, pregnancyReason, type PregnancyReason } from './pregnancyReasons';
 import type { Dating, GestationalAge, Pregnancy, Trimester } from './pregnancyTypes';
 
 /** What a gestational age can be computed from: a pregnancy, a dating, or the EDD's epoch ms (read in the zone). */
@@ -16,74 +19,57 @@ export const MAX_GA_DAYS = 45 * 7;
 interface Resolved {
   eddDate: string;
   startDay: number;
-  basis: string;
+  /** How it is dated, without "dated by" ('pregnancy.dating-how' or 'pregnancy.dating-edd-only'). */
+  how: PregnancyReason;
   source: SourceRef | undefined;
   deliveryMs: number | undefined;
 }
 
-const METHOD_TEXT: Record<Dating['method'], string> = {
-  edd: 'recorded EDD',
-  'ivf-transfer': 'embryo transfer',
-  'ultrasound-ga': 'ultrasound gestational age',
-  lmp: 'last menstrual period',
-  'ga-observation': 'recorded gestational age',
-};
-
-function sourceText(s: SourceRef): string {
-  return `${s.resourceType} ${s.id ?? '(no id)'}`;
+function resolveEddMs(eddMs: number, zone: string): Resolved | undefined {
+  const eddDate = calendarDateOf(eddMs, zone);
+  const n = eddDate ? dayNumber(eddDate) : undefined;
+  if (!eddDate || n === undefined) return undefined;
+  const how = pregnancyReason('pregnancy.dating-edd-only', { edd: dayParam(startOfDate(eddDate, zone)), sourceGiven: false });
+  return { eddDate, startDay: n - 280, how, source: undefined, deliveryMs: undefined };
 }
 
 function resolve(basis: GaBasis, zone: string): Resolved | undefined {
-  if (typeof basis === 'number') {
-    const eddDate = calendarDateOf(basis, zone);
-    const n = eddDate ? dayNumber(eddDate) : undefined;
-    if (!eddDate || n === undefined) return undefined;
-    return { eddDate, startDay: n - 280, basis: `dated by EDD ${formatCalendarDate(eddDate)} (source not given)`, source: undefined, deliveryMs: undefined };
-  }
+  if (typeof basis === 'number') return resolveEddMs(basis, zone);
   if (typeof basis !== 'object' || basis === null) return undefined;
   const dating: Dating | undefined = 'dating' in basis ? basis.dating?.chosen : basis;
   const eddDate = 'eddDate' in basis && typeof basis.eddDate === 'string' ? basis.eddDate : undefined;
   const n = eddDate ? dayNumber(eddDate) : undefined;
   if (!eddDate || n === undefined) return undefined;
-  const how = dating ? `${METHOD_TEXT[dating.method]}: ${dating.description} (${sourceText(dating.source)})` : `EDD ${formatCalendarDate(eddDate)}`;
+  const how = dating
+    ? pregnancyReason('pregnancy.dating-how', { method: reasonParam(datingMethodReason(dating.method)), description: reasonParam(dating.description), source: sourceKey(dating.source) })
+    : pregnancyReason('pregnancy.dating-edd-only', { edd: dayParam(startOfDate(eddDate, zone)), sourceGiven: true });
   const deliveryMs = 'delivery' in basis ? basis.delivery?.atMs : undefined;
-  return { eddDate, startDay: n - 280, basis: `dated by ${how}`, source: dating?.source, deliveryMs };
+  return { eddDate, startDay: n - 280, how, source: dating?.source, deliveryMs };
 }
+
+const datedBy = (r: Resolved): PregnancyReason => pregnancyReason('pregnancy.dated-by', { how: reasonParam(r.how) });
 
 /** Trimester of a gestational age in completed days. */
 export function trimesterOf(totalDays: number): Trimester {
   return totalDays < 14 * 7 ? 'first' : totalDays < 28 * 7 ? 'second' : 'third';
 }
 
-/** "35w 2d" for a number of completed days. */
-export function formatGa(totalDays: number): string {
-  return `${Math.floor(totalDays / 7)}w ${totalDays % 7}d`;
-}
-
 /** Gestational age at an instant, in the facility zone; unknown (with the reason) outside the pregnancy. */
 export function gestationalAge(basis: GaBasis, instantMs: number, zone: string): Known<GestationalAge> {
-  if (!Number.isFinite(instantMs)) return unknown('no valid time given');
+  if (!Number.isFinite(instantMs)) return unknown(pregnancyReason('pregnancy.ga.no-valid-time'));
   const r = resolve(basis, zone);
-  if (!r) return unknown('no usable EDD');
+  if (!r) return unknown(pregnancyReason('pregnancy.no-usable-edd'));
   const date = calendarDateOf(instantMs, zone);
   const day = date ? dayNumber(date) : undefined;
-  if (day === undefined) return unknown('the time cannot be placed in the facility time zone');
+  if (day === undefined) return unknown(pregnancyReason('pregnancy.ga.not-placeable'));
   const totalDays = day - r.startDay;
-  if (totalDays < 0) return unknown(`before the start of this pregnancy (${formatCalendarDate(dateOfDayNumber(r.startDay))}, EDD - 280 days)`);
+  if (totalDays < 0) return unknown(pregnancyReason('pregnancy.ga.before-start', { start: dayParam(startOfDate(dateOfDayNumber(r.startDay), zone)) }));
   if (r.deliveryMs !== undefined && Number.isFinite(r.deliveryMs) && date !== undefined) {
     const deliveryDay = calendarDateOf(r.deliveryMs, zone);
-    if (deliveryDay !== undefined && date > deliveryDay) return unknown(`after the recorded delivery on ${formatDate(r.deliveryMs, zone)}`);
+    if (deliveryDay !== undefined && date > deliveryDay) return unknown(pregnancyReason('pregnancy.ga.after-delivery', { delivery: dayParam(r.deliveryMs) }));
   }
-  if (totalDays > MAX_GA_DAYS) return unknown(`more than 45 weeks after the start of this pregnancy: it has ended or the dating is wrong`);
-  return known({
-    weeks: Math.floor(totalDays / 7),
-    days: totalDays % 7,
-    totalDays,
-    text: formatGa(totalDays),
-    trimester: trimesterOf(totalDays),
-    basis: r.basis,
-    source: r.source,
-  });
+  if (totalDays > MAX_GA_DAYS) return unknown(pregnancyReason('pregnancy.ga.beyond-45-weeks'));
+  return known({ weeks: Math.floor(totalDays / 7), days: totalDays % 7, totalDays, trimester: trimesterOf(totalDays), basis: datedBy(r), source: r.source });
 }
 
 /** Gestational age in fractional weeks for chart axes (negative before the start); undefined when it cannot be computed. */
@@ -108,7 +94,13 @@ export function instantForGa(basis: GaBasis, weeks: number, days: number, zoneAr
   return startOfDate(dateOfDayNumber(r.startDay + weeks * 7 + days), zone);
 }
 
-/** A sentence stating the dating source, e.g. "dated by recorded EDD: EDD 14 Jan 2027 recorded 3 Jun 2026 (Observation e1)". */
-export function datingStatement(basis: GaBasis, zone: string): string {
-  return resolve(basis, zone)?.basis ?? 'no usable EDD';
+/** The dating source as a reason: "dated by recorded EDD: EDD 14 Jan 2027 recorded 3 Jun 2026 (Observation/e1)". */
+export function datingStatement(basis: GaBasis, zone: string): PregnancyReason {
+  const r = resolve(basis, zone);
+  return r ? datedBy(r) : pregnancyReason('pregnancy.no-usable-edd');
+}
+
+/** How it is dated, without "dated by": "recorded EDD: EDD 14 Jan 2027 recorded 3 Jun 2026 (Observation/e1)". */
+export function datingBasis(basis: GaBasis, zone: string): PregnancyReason {
+  return resolve(basis, zone)?.how ?? pregnancyReason('pregnancy.no-usable-edd');
 }

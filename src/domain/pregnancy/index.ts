@@ -11,6 +11,7 @@ export type {
   GestationalAge,
 } from './pregnancyTypes';
 export { datingFactsFromRecord, embryoAgeFromText, EMBRYO_AGE_CODE, DATING_CODES, type DatingFacts, type UndatedTransfer } from './facts';
-export { chooseDating, DATING_PRECEDENCE, DISAGREEMENT_DAYS, NO_DATING_REASON } from './dating';
-export { pregnanciesFromRecord, pregnanciesFromFacts, pregnancyLabel, withoutUnconfirmedPregnancy, SAME_PREGNANCY_MAX_DAYS } from './pregnancies';
-export { gestationalAge, gaWeeksFloat, instantForGa, trimesterOf, formatGa, datingStatement, MAX_GA_DAYS, type GaBasis } from './gestationalAge';
+export { chooseDating, DATING_PRECEDENCE, DISAGREEMENT_DAYS } from './dating';
+export { pregnanciesFromRecord, pregnanciesFromFacts, withoutUnconfirmedPregnancy, SAME_PREGNANCY_MAX_DAYS } from './pregnancies';
+export { gestationalAge, gaWeeksFloat, instantForGa, trimesterOf, datingStatement, datingBasis, MAX_GA_DAYS, type GaBasis } from './gestationalAge';
+export { PREGNANCY_REASON_CODES, PREGNANCY_VIEW, datingMethodReason, type PregnancyReasonCode, type PregnancyReason } from './pregnancyReasons';

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { dateParam, listParam, reasonParam } from '../reasons';
 import { pregnanciesFromRecord } from './pregnancies';
 import { birth, edd, embryoAge, ga, lmp, obs, transfer, utc } from '../../../test/support/pregnancyBuilders';
 
@@ -52,7 +53,12 @@ describe('several pregnancies in one record', () => {
     const one = pregnanciesFromRecord([edd('a', '2027-01-14', '2026-06-03'), lmp('b', '2025-11-28', '2026-01-10')], utc('2026-09-12T10:00:00Z'), zone);
     expect(one.pregnancies).toHaveLength(1);
     expect(one.pregnancies[0]!.dating.alternatives.map((a) => a.disagreementDays)).toEqual([-132]);
-    expect(one.pregnancies[0]!.warnings[0]).toMatch(/dating records disagree by more than 7 days: LMP 28 Nov 2025/);
+    const lmpDating = one.pregnancies[0]!.dating.alternatives[0]!;
+    expect(lmpDating.description).toMatchObject({ code: 'pregnancy.dating.lmp', params: { lmp: dateParam(utc('2025-11-27T23:00:00Z')) } }); // 00:00 in Madrid
+    expect(one.pregnancies[0]!.warnings[0]).toEqual({
+      code: 'pregnancy.datings-disagree',
+      params: { items: listParam([reasonParam({ code: 'pregnancy.disagreeing-dating', params: { description: reasonParam(lmpDating.description), days: -132 } })]) },
+    });
     const two = pregnanciesFromRecord([edd('a', '2027-01-14', '2026-06-03'), lmp('b', '2025-11-14', '2026-01-10')], utc('2026-09-12T10:00:00Z'), zone);
     expect(two.pregnancies).toHaveLength(2);
   });
@@ -61,18 +67,18 @@ describe('several pregnancies in one record', () => {
     const t = pregnanciesFromRecord([obs('x', '2243-4', { valueQuantity: { value: 100 } })], utc('2026-09-12T10:00:00Z'), zone);
     expect(t.pregnancies).toEqual([]);
     expect(t.currentIndex).toBeUndefined();
-    expect(t.reasonIfNone).toBe('no EDD, LMP, transfer with embryo age or GA observation found');
+    expect(t.reasonIfNone).toEqual({ code: 'pregnancy.no-dating', params: { notes: listParam([]), hasNotes: false } });
   });
 
   it('a birth that matches no dated pregnancy is reported, not dropped', () => {
     const t = pregnanciesFromRecord([birth('cs', '2020-05-01'), edd('e', '2027-01-14', '2026-06-03')], utc('2026-09-12T10:00:00Z'), zone);
     expect(t.pregnancies[0]!.delivery).toBeUndefined();
-    expect(t.notes).toEqual(['birth on 1 May 2020 (Procedure cs) matches no dated pregnancy']);
+    expect(t.notes).toEqual([{ code: 'pregnancy.birth-unmatched', params: { at: dateParam(utc('2020-04-30T22:00:00Z')), source: 'Procedure/cs' } }]);
   });
 
   it('a transfer without embryo age during an EDD-dated pregnancy is noted on that pregnancy', () => {
     const t = pregnanciesFromRecord([transfer('t', '2026-05-01'), edd('e', '2027-01-17', '2026-06-03')], utc('2026-09-12T10:00:00Z'), zone);
-    expect(t.pregnancies[0]!.dating.notes[0]).toMatch(/embryo transfer on 1 May 2026 \(Procedure\/t\): no embryo age/);
+    expect(t.pregnancies[0]!.dating.notes[0]).toMatchObject({ code: 'pregnancy.transfer-undated', params: { key: 'Procedure/t', why: reasonParam({ code: 'pregnancy.transfer.no-age' }) } });
     expect(t.notes).toEqual([]);
   });
 
@@ -80,7 +86,7 @@ describe('several pregnancies in one record', () => {
     const status = obs('s', '82810-3', { effectiveDateTime: '2026-08-01', valueCodeableConcept: { coding: [{ system: 'http://loinc.org', code: 'LA26683-5' }] } });
     const t = pregnanciesFromRecord([edd('e', '2027-01-14', '2026-06-03'), status], utc('2026-09-12T10:00:00Z'), zone);
     expect(t.latestStatus?.status).toBe('not-pregnant');
-    expect(t.pregnancies[0]!.warnings).toEqual(["pregnancy status 'not pregnant' recorded 1 Aug 2026, during this pregnancy's dates"]);
+    expect(t.pregnancies[0]!.warnings).toEqual([{ code: 'pregnancy.status-not-pregnant-during', params: { at: dateParam(t.latestStatus!.recordedMs!) } }]);
   });
 });
 
@@ -97,7 +103,10 @@ describe('public fixture shapes', () => {
     };
     const t = pregnanciesFromRecord([ips], utc('2020-03-01T00:00:00Z'), 'UTC');
     expect(t.pregnancies[0]!.eddDate).toBe('2020-07-01');
-    expect(t.pregnancies[0]!.dating.chosen.description).toBe('EDD 1 Jul 2020 recorded 1 Jan 2020');
+    expect(t.pregnancies[0]!.dating.chosen.description).toEqual({
+      code: 'pregnancy.dating.edd',
+      params: { edd: dateParam(utc('2020-07-01T00:00:00Z')), recorded: dateParam(utc('2020-01-01T00:00:00Z')), hasRecorded: true },
+    });
   });
   it('a Synthea caesarean (11466000, performedPeriod) ends the pregnancy it falls in', () => {
     const synthea: fhir4.Procedure = {

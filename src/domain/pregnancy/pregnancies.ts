@@ -2,18 +2,23 @@
  * Groups dating facts into pregnancies (EDDs more than 20 weeks apart are different pregnancies; a recorded birth ends
  * one), chooses the dating of each, and finds the current pregnancy (its window contains now) or the most recent one.
  */
-import { formatDate } from '../time';
-import type { Reason } from '../reasons';
-import { addDays, dayNumber, formatCalendarDate, startOfDate } from './calendar';
-import { chooseDating, NO_DATING_REASON } from './dating';
+import { DAY_MS } from '../time';
+import { listParam, reasonParam, type Reason } from '../reasons';
+import { sourceKey } from '../sourceRef';
+import { addDays, dayNumber, startOfDate } from './calendar';
+import { chooseDating } from './dating';
 import { datingFactsFromRecord, type DatingFacts } from './facts';
-import type { Dating, Pregnancy, PregnancyTimeline } from './pregnancyTypes';
+import { dayParam, noDatingReason, pregnancyReason, type PregnancyReason } from './pregnancyReasons';
+import type { Dating, DatingChoice, DeliveryFact, Pregnancy, PregnancyStatusFact, PregnancyTimeline } from './pregnancyTypes';
 
 /** EDDs further apart than this (from the first EDD of a group) belong to different pregnancies. */
 export const SAME_PREGNANCY_MAX_DAYS = 20 * 7;
 
 /** A birth counts for a pregnancy when it lies between its start and EDD + 6 weeks. */
 const DELIVERY_AFTER_EDD_DAYS = 42;
+
+/** An undated transfer belongs to a pregnancy when it lies within 20 weeks of its start. */
+const TRANSFER_WINDOW_MS = 20 * 7 * DAY_MS;
 
 function cluster(datings: Dating[]): Dating[][] {
   const sorted = [...datings].sort((a, b) => (dayNumber(a.eddDate) ?? 0) - (dayNumber(b.eddDate) ?? 0));
@@ -29,79 +34,116 @@ function cluster(datings: Dating[]): Dating[][] {
   return groups;
 }
 
-/** Builds the pregnancy timeline from facts already read (see datingFactsFromRecord). */
-export function pregnanciesFromFacts(facts: DatingFacts, nowMs: number, zone: string): PregnancyTimeline {
-  const notes: string[] = [];
-  const latestStatus = [...facts.statuses].sort((a, b) => (b.recordedMs ?? -Infinity) - (a.recordedMs ?? -Infinity) || 0)[0];
-  const pregnancies: Pregnancy[] = [];
-  const usedDeliveries = new Set<number>();
-  const usedTransfers = new Set<number>();
+/** Which undated transfers and births have been given to a pregnancy (each goes to one at most). */
+interface Used {
+  transfers: Set<number>;
+  deliveries: Set<number>;
+}
 
-  for (const group of cluster(facts.datings)) {
-    // The chosen dating does not depend on the notes, so the window can be set before they are attached.
-    const provisional = chooseDating(group).chosen!;
-    const startDate = addDays(provisional.eddDate, -280)!;
-    const startMs = startOfDate(startDate, zone);
-    const plus14 = startOfDate(addDays(provisional.eddDate, 14)!, zone);
-    if (startMs === undefined || plus14 === undefined) continue;
-    const latestBirth = startOfDate(addDays(provisional.eddDate, DELIVERY_AFTER_EDD_DAYS)!, zone) ?? plus14;
+/** The window of a group's pregnancy: 00:00 of EDD - 280 days, EDD + 14 days and the latest day a birth counts. */
+interface Window {
+  startMs: number;
+  plus14Ms: number;
+  latestBirthMs: number;
+}
 
-    const transferNotes: string[] = [];
-    facts.undatedTransfers.forEach((t, i) => {
-      if (!usedTransfers.has(i) && t.dateMs >= startMs && t.dateMs < startMs + 20 * 7 * 86_400_000) {
-        usedTransfers.add(i);
-        transferNotes.push(t.note);
-      }
-    });
-    const dating = chooseDating(group, transferNotes);
-    const chosen = dating.chosen!;
+function windowOf(eddDate: string, zone: string): Window | undefined {
+  const startMs = startOfDate(addDays(eddDate, -280)!, zone);
+  const plus14Ms = startOfDate(addDays(eddDate, 14)!, zone);
+  if (startMs === undefined || plus14Ms === undefined) return undefined;
+  return { startMs, plus14Ms, latestBirthMs: startOfDate(addDays(eddDate, DELIVERY_AFTER_EDD_DAYS)!, zone) ?? plus14Ms };
+}
 
-    let deliveryIndex: number | undefined;
-    facts.deliveries.forEach((d, i) => {
-      if (usedDeliveries.has(i) || d.atMs < startMs || d.atMs >= latestBirth) return;
-      if (deliveryIndex === undefined || d.atMs < facts.deliveries[deliveryIndex]!.atMs) deliveryIndex = i;
-    });
-    const delivery = deliveryIndex === undefined ? undefined : facts.deliveries[deliveryIndex];
-    if (deliveryIndex !== undefined) usedDeliveries.add(deliveryIndex);
-    const endMs = delivery ? delivery.atMs : plus14;
-
-    const warnings: string[] = [];
-    if (dating.alternatives.length > 0) {
-      warnings.push(
-        `dating records disagree by more than 7 days: ${dating.alternatives
-          .map((a) => `${a.description} (${a.disagreementDays! > 0 ? '+' : ''}${a.disagreementDays} d)`)
-          .join('; ')}`,
-      );
-    }
-    if (latestStatus?.status === 'not-pregnant' && latestStatus.recordedMs !== undefined && latestStatus.recordedMs >= startMs && latestStatus.recordedMs < endMs) {
-      warnings.push(`pregnancy status 'not pregnant' recorded ${formatDate(latestStatus.recordedMs, zone)}, during this pregnancy's dates`);
-    }
-    pregnancies.push({
-      id: `pregnancy:${chosen.eddDate}`,
-      dating: { ...dating, chosen },
-      eddMs: chosen.eddMs,
-      eddDate: chosen.eddDate,
-      startMs,
-      endMs,
-      endReason: delivery ? 'delivery' : 'edd-plus-14-days',
-      delivery,
-      zone,
-      warnings,
-    });
-  }
-
+/** The notes of the undated transfers in the first 20 weeks of the window, marked as used. */
+function transferNotesIn(facts: DatingFacts, w: Window, used: Used): PregnancyReason[] {
+  const notes: PregnancyReason[] = [];
   facts.undatedTransfers.forEach((t, i) => {
-    if (!usedTransfers.has(i)) notes.push(t.note);
+    if (!used.transfers.has(i) && t.dateMs >= w.startMs && t.dateMs < w.startMs + TRANSFER_WINDOW_MS) {
+      used.transfers.add(i);
+      notes.push(t.note);
+    }
+  });
+  return notes;
+}
+
+/** The earliest unused birth in the window, marked as used. */
+function deliveryIn(facts: DatingFacts, w: Window, used: Used): DeliveryFact | undefined {
+  let index: number | undefined;
+  facts.deliveries.forEach((d, i) => {
+    if (used.deliveries.has(i) || d.atMs < w.startMs || d.atMs >= w.latestBirthMs) return;
+    if (index === undefined || d.atMs < facts.deliveries[index]!.atMs) index = i;
+  });
+  if (index === undefined) return undefined;
+  used.deliveries.add(index);
+  return facts.deliveries[index];
+}
+
+/** Datings that disagree by more than 7 days, and a 'not pregnant' status recorded within the pregnancy's dates. */
+function warningsOf(dating: DatingChoice, latestStatus: PregnancyStatusFact | undefined, startMs: number, endMs: number): PregnancyReason[] {
+  const warnings: PregnancyReason[] = [];
+  if (dating.alternatives.length > 0) {
+    const items = dating.alternatives.map((a) =>
+      reasonParam(pregnancyReason('pregnancy.disagreeing-dating', { description: reasonParam(a.description), days: a.disagreementDays ?? 0 })),
+    );
+    warnings.push(pregnancyReason('pregnancy.datings-disagree', { items: listParam(items) }));
+  }
+  const at = latestStatus?.recordedMs;
+  if (latestStatus?.status === 'not-pregnant' && at !== undefined && at >= startMs && at < endMs) {
+    warnings.push(pregnancyReason('pregnancy.status-not-pregnant-during', { at: dayParam(at) }));
+  }
+  return warnings;
+}
+
+/** One group of datings as a pregnancy: its window, dating (with the undated transfers in it), birth and warnings. */
+function pregnancyOf(group: Dating[], facts: DatingFacts, latestStatus: PregnancyStatusFact | undefined, used: Used, zone: string): Pregnancy | undefined {
+  // The chosen dating does not depend on the notes, so the window can be set before they are attached.
+  const w = windowOf(chooseDating(group).chosen!.eddDate, zone);
+  if (!w) return undefined;
+  const dating = chooseDating(group, transferNotesIn(facts, w, used));
+  const chosen = dating.chosen!;
+  const delivery = deliveryIn(facts, w, used);
+  const endMs = delivery ? delivery.atMs : w.plus14Ms;
+  return {
+    id: `pregnancy:${chosen.eddDate}`,
+    dating: { ...dating, chosen },
+    eddMs: chosen.eddMs,
+    eddDate: chosen.eddDate,
+    startMs: w.startMs,
+    endMs,
+    endReason: delivery ? 'delivery' : 'edd-plus-14-days',
+    delivery,
+    zone,
+    warnings: warningsOf(dating, latestStatus, w.startMs, endMs),
+  };
+}
+
+/** Undated transfers and births that no pregnancy took. */
+function unplacedNotes(facts: DatingFacts, used: Used): PregnancyReason[] {
+  const notes: PregnancyReason[] = [];
+  facts.undatedTransfers.forEach((t, i) => {
+    if (!used.transfers.has(i)) notes.push(t.note);
   });
   facts.deliveries.forEach((d, i) => {
-    if (!usedDeliveries.has(i)) notes.push(`birth on ${formatDate(d.atMs, zone)} (${d.source.resourceType} ${d.source.id ?? '(no id)'}) matches no dated pregnancy`);
+    if (!used.deliveries.has(i)) notes.push(pregnancyReason('pregnancy.birth-unmatched', { at: dayParam(d.atMs), source: sourceKey(d.source) }));
   });
+  return notes;
+}
 
-  pregnancies.sort((a, b) => a.eddMs - b.eddMs);
+const latestStatusOf = (facts: DatingFacts): PregnancyStatusFact | undefined =>
+  [...facts.statuses].sort((a, b) => (b.recordedMs ?? -Infinity) - (a.recordedMs ?? -Infinity) || 0)[0];
+
+/** Builds the pregnancy timeline from facts already read (see datingFactsFromRecord). */
+export function pregnanciesFromFacts(facts: DatingFacts, nowMs: number, zone: string): PregnancyTimeline {
+  const latestStatus = latestStatusOf(facts);
+  const used: Used = { transfers: new Set(), deliveries: new Set() };
+  const pregnancies = cluster(facts.datings)
+    .map((group) => pregnancyOf(group, facts, latestStatus, used, zone))
+    .filter((p): p is Pregnancy => p !== undefined)
+    .sort((a, b) => a.eddMs - b.eddMs);
+  const notes = unplacedNotes(facts, used);
   const { currentIndex, isCurrent } = currentIndexOf(pregnancies, nowMs);
-
   const timeline: PregnancyTimeline = { pregnancies, currentIndex, isCurrent, notes, latestStatus, exclusions: facts.exclusions };
-  if (pregnancies.length === 0) timeline.reasonIfNone = notes.length > 0 ? `${NO_DATING_REASON}; ${notes.join('; ')}` : NO_DATING_REASON;
+  if (pregnancies.length === 0) timeline.reasonIfNone = noDatingReason(notes);
   return timeline;
 }
 
@@ -133,7 +175,3 @@ export function pregnanciesFromRecord(resources: readonly unknown[], nowMs: numb
   return pregnanciesFromFacts(datingFactsFromRecord(resources, zone), nowMs, zone);
 }
 
-/** "EDD 14 Jan 2027 (recorded EDD)": a short label for a pregnancy picker. */
-export function pregnancyLabel(p: Pregnancy): string {
-  return `EDD ${formatCalendarDate(p.eddDate)} (${p.dating.chosen.method})`;
-}

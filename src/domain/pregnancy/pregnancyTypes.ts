@@ -1,6 +1,7 @@
 /** Types of pregnancy dating, pregnancies in a record, and gestational age. */
 import type { Exclusion, RecognisedBy, SourceRef } from '../types';
 import type { Reason } from '../reasons';
+import type { PregnancyReason } from './pregnancyReasons';
 
 /**
  * How an EDD was obtained. Precedence: 'edd' (recorded EDD) > 'ivf-transfer' > 'ultrasound-ga' (11888-5) > 'lmp' >
@@ -17,8 +18,8 @@ export interface Dating {
   eddDate: string;
   /** The zone eddMs was computed in. */
   zone: string;
-  /** E.g. "EDD 14 Jan 2027 recorded 3 Jun 2026", "embryo transfer 1 May 2026, day-5 embryo: EDD 17 Jan 2027". */
-  description: string;
+  /** What the record says, as a reason ('pregnancy.dating.*': "EDD 14 Jan 2027 recorded 3 Jun 2026"). */
+  description: PregnancyReason;
   /** The main record (the Observation or the transfer Procedure). */
   source: SourceRef;
   /** Every record used (for a transfer also the embryo-age Observation). */
@@ -34,14 +35,14 @@ export interface Dating {
 /** The dating chosen for one pregnancy, with the disagreeing alternatives flagged. */
 export interface DatingChoice {
   chosen: Dating | undefined;
-  /** Why there is no dating, in words a clinician can read. */
-  reasonIfNone?: string;
+  /** Why there is no dating ('pregnancy.no-dating', with the notes). */
+  reasonIfNone?: PregnancyReason;
   /** Datings whose EDD differs from the chosen EDD by more than 7 days (each has disagreementDays). */
   alternatives: Dating[];
   /** Every dating considered, in precedence order. */
   all: Dating[];
-  /** Facts that could not date the pregnancy, e.g. "embryo transfer on 1 May 2026 has no embryo age". */
-  notes: string[];
+  /** Facts that could not date the pregnancy ('pregnancy.transfer-undated': a transfer without embryo age). */
+  notes: PregnancyReason[];
 }
 
 /** Pregnancy status from LOINC 82810-3. */
@@ -74,8 +75,8 @@ export interface Pregnancy {
   endReason: 'delivery' | 'edd-plus-14-days';
   delivery: DeliveryFact | undefined;
   zone: string;
-  /** E.g. "pregnancy status 'not pregnant' recorded 3 Jun 2026, after this pregnancy's start". */
-  warnings: string[];
+  /** 'pregnancy.datings-disagree', 'pregnancy.status-not-pregnant-during'. */
+  warnings: PregnancyReason[];
 }
 
 /** Every pregnancy found in a record and which one is current (or most recent). */
@@ -87,9 +88,9 @@ export interface PregnancyTimeline {
   /** True when pregnancies[currentIndex] contains now. */
   isCurrent: boolean;
   /** Why there is no pregnancy, when there is none (a Reason when a pregnancy is left out as not confirmed). */
-  reasonIfNone?: string | Reason;
+  reasonIfNone?: Reason;
   /** Facts that could not be used or placed (a transfer without embryo age, a delivery with no dating ...). */
-  notes: string[];
+  notes: PregnancyReason[];
   /** The most recent pregnancy-status observation (82810-3). */
   latestStatus: PregnancyStatusFact | undefined;
   exclusions: Exclusion[];
@@ -103,10 +104,8 @@ export interface GestationalAge {
   weeks: number;
   days: number;
   totalDays: number;
-  /** "35w 2d". */
-  text: string;
   trimester: Trimester;
-  /** Where the dating came from, e.g. "dated by recorded EDD 14 Jan 2027 (Observation edd-1)". */
-  basis: string;
+  /** Where the dating came from ('pregnancy.dated-by': "dated by recorded EDD: EDD 14 Jan 2027 ... (Observation/edd-1)"). */
+  basis: PregnancyReason;
   source: SourceRef | undefined;
 }

@@ -54,10 +54,12 @@ describe('stop-now triggers', () => {
   });
 });
 
+/** An indication fact labelled as the findings module labels a recorded fact ('findings.indication.fact'). */
+const labelOf = (label: string) => ({ code: 'findings.indication.fact', params: { label } });
 const fact = (kind: IndicationFact['kind'], status: IndicationFact['status'], label: string, extra: Partial<IndicationFact> = {}): IndicationFact => ({
   kind,
   status,
-  label,
+  label: labelOf(label),
   source: ref('Condition', `${kind}-${status}`),
   ...extra,
 });
@@ -88,7 +90,7 @@ describe('indications found in the record', () => {
       ['lupus-anticoagulant', 'present'],
       ['factor-v-leiden', 'tested-negative'],
     ]);
-    expect(found[1]?.evidence[0]).toMatchObject({ kind: 'fact', label: 'F5 c.1601G>A not detected', status: 'tested-negative' });
+    expect(found[1]?.evidence[0]).toMatchObject({ kind: 'fact', label: labelOf('F5 c.1601G>A not detected'), status: 'tested-negative' });
   });
 
   it('one miscarriage is shown with its count and that it is fewer than the source\'s 2', () => {
@@ -101,7 +103,7 @@ describe('indications found in the record', () => {
     const transfer = event('embryo-transfer', '2026-02-10T10:00:00Z');
     const found = indications(context({ events: [transfer], indicationFacts: [fact('ohss-risk', 'present', 'Risk of OHSS')] }));
     expect(found[0]?.evidence).toEqual([
-      { kind: 'fact', label: 'Risk of OHSS', status: 'present', source: ref('Condition', 'ohss-risk-present') },
+      { kind: 'fact', label: labelOf('Risk of OHSS'), status: 'present', source: ref('Condition', 'ohss-risk-present') },
       { kind: 'embryo-transfer', atMs: ms('2026-02-10T10:00:00Z'), source: transfer.sources[0] },
     ]);
   });

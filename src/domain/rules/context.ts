@@ -109,8 +109,8 @@ export type IndicationKind =
 export interface IndicationFact {
   kind: IndicationKind;
   status: RuleFactStatus;
-  /** "Recurrent miscarriage (3 losses)", "Lupus anticoagulant: detected", "D-dimer 1.9 mg/L FEU". */
-  label: string;
+  /** What the record says, as the findings module labels it ('findings.indication.*'). */
+  label: Reason;
   /** Number of losses, for recurrent miscarriage, when recorded. */
   count?: number;
   atMs?: number;
@@ -155,8 +155,8 @@ export interface RulePregnancy {
   eddSource?: SourceRef;
   /** Gestational age today in days, when known. */
   gaDaysToday?: number;
-  /** How the pregnancy is dated: "EDD from ultrasound", "LMP". */
-  datingSource?: string;
+  /** How the pregnancy is dated (the pregnancy module's 'pregnancy.dating.*' reason). */
+  datingSource?: Reason;
   /** Start of the current pregnancy (LMP-equivalent or conception), epoch ms; derived from the EDD if absent. */
   startMs?: number;
   /** When the pregnancy ended (delivery, loss), if it has. */

@@ -292,12 +292,12 @@ describe('cards by event class', () => {
 });
 
 describe('EDD without a scheduled delivery', () => {
-  const pregnancy = { eddMs: ms('2026-06-01T00:00:00Z'), gaDaysToday: 261, datingSource: 'EDD from ultrasound', eddSource: ref('Observation', 'edd') };
+  const pregnancy = { eddMs: ms('2026-06-01T00:00:00Z'), gaDaysToday: 261, datingSource: { code: 'pregnancy.dating.edd' }, eddSource: ref('Observation', 'edd') };
   it('an EDD with no planned delivery gives an information card without a countdown', () => {
     const card = eddInfoCard(context({ pregnancy }));
     expect(card?.eddMs).toBe(ms('2026-06-01T00:00:00Z'));
     expect(card?.gaDays).toBe(261);
-    expect(card?.datingSource).toBe('EDD from ultrasound');
+    expect(card?.datingSource).toEqual({ code: 'pregnancy.dating.edd' });
     expect(card?.lines.map((l) => l.ruleId)).toEqual([
       'source.stop-now.genital-bleeding',
       'rcog37a.stop-now.bleeding-or-labour',

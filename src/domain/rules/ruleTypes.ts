@@ -291,8 +291,8 @@ export interface EddInfoCard {
   eddMs: number;
   /** Gestational age today in days, when known. */
   gaDays?: number;
-  /** How the pregnancy is dated, as the pregnancy module gives it; undefined when not recorded. */
-  datingSource?: string;
+  /** How the pregnancy is dated, as the pregnancy module gives it (a reason); undefined when not recorded. */
+  datingSource?: Reason;
   lines: InfoLine[];
   eddSource?: SourceRef;
 }
@@ -310,7 +310,7 @@ export interface StopNowTrigger {
 
 /** One record behind an indication: a fact (its own label and status), the ongoing pregnancy, or an embryo transfer. */
 export type IndicationEvidence =
-  | { kind: 'fact'; label: string; status: RuleFactStatus; count?: number; fewerThanSourceCount?: boolean; atMs?: number; source: SourceRef }
+  | { kind: 'fact'; label: Reason; status: RuleFactStatus; count?: number; fewerThanSourceCount?: boolean; atMs?: number; source: SourceRef }
   | { kind: 'ongoing-pregnancy'; eddMs?: number; source: SourceRef }
   | { kind: 'embryo-transfer'; atMs: number | null; source: SourceRef };
 

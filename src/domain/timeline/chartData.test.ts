@@ -126,7 +126,8 @@ describe('D-dimer points of the third-trimester patient', () => {
 
   it('states the dating', () => {
     const t = buildTimeline(record);
-    expect(t.dating!.statement).toMatch(/^recorded EDD: EDD 27 Dec 2026/);
+    expect(t.dating!.statement).toMatchObject({ code: 'pregnancy.dating-how', params: { method: { kind: 'reason', reason: { code: 'pregnancy.method.edd' } } } });
+    expect(t.dating!.statement.params?.description).toMatchObject({ kind: 'reason', reason: { code: 'pregnancy.dating.edd', params: { edd: { kind: 'date', ms: Date.UTC(2026, 11, 27) } } } });
     expect(t.dating!.source.resourceType).toBe('Observation');
   });
 });

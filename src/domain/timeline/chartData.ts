@@ -7,7 +7,7 @@
 import { reason } from '../reasons';
 import type { ClinicalRecord } from '../record';
 import type { PregnancyTimeline } from '../pregnancy';
-import { datingStatement } from '../pregnancy';
+import { datingBasis } from '../pregnancy';
 import { ddimerPart } from './ddimerPoints';
 import { eventMarks } from './eventMarks';
 import { lmwhLane, orderPeriods } from './lmwhLane';
@@ -36,7 +36,7 @@ function datingInfo(ctx: TimelineContext): DatingInfo | undefined {
   const p = ctx.pregnancy;
   if (!p) return undefined;
   return {
-    statement: datingStatement(p, p.zone ?? ctx.zone).replace(/^dated by /, ''),
+    statement: datingBasis(p, p.zone ?? ctx.zone),
     source: p.dating.chosen.source,
     alternatives: p.dating.alternatives.map((a) => ({ description: a.description, disagreementDays: a.disagreementDays, source: a.source })),
     notes: p.dating.notes,

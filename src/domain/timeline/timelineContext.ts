@@ -2,7 +2,7 @@
  * What every step of the timeline builder shares: the selected pregnancy (or none: calendar axis), the zone, now,
  * the x of an instant and whether an instant lies in the pregnancy.
  */
-import { reason, type Reason } from '../reasons';
+import { reason, reasonParam, type Reason } from '../reasons';
 import type { Pregnancy, PregnancyTimeline } from '../pregnancy';
 import { gaWeeksFloat, gestationalAge } from '../pregnancy';
 import { known, unknown, type Known } from '../types';
@@ -19,12 +19,15 @@ export interface TimelineContext {
   xOf(ms: number): number | undefined;
 }
 
-/** The no-dating reason, with the pregnancy module's detail (the part after its general sentence) when it gave one. */
-function noDatingReason(reasonIfNone: PregnancyTimeline['reasonIfNone']): Reason {
-  const said: unknown = reasonIfNone;
-  if (typeof said === 'string' && said.includes(';')) return reason('timeline.no-dating-detail', { detail: said.slice(said.indexOf(';') + 1).trim() });
-  if (said && typeof said === 'object') return reason('timeline.no-dating-detail', { detail: { kind: 'reason', reason: said as Reason } });
-  return reason('timeline.no-dating');
+/**
+ * The no-dating reason, with the detail: the facts that could not date a pregnancy (the pregnancy module's notes), or
+ * the reason a pregnancy was left out (not confirmed after a transfer).
+ */
+function noDatingReason(said: PregnancyTimeline['reasonIfNone']): Reason {
+  if (!said) return reason('timeline.no-dating');
+  if (said.code !== 'pregnancy.no-dating') return reason('timeline.no-dating-detail', { detail: reasonParam(said) });
+  const notes = said.params?.notes;
+  return said.params?.hasNotes === true && notes !== undefined ? reason('timeline.no-dating-detail', { detail: notes }) : reason('timeline.no-dating');
 }
 
 export function timelineContext(timeline: PregnancyTimeline, index: number | undefined, zone: string, nowMs: number): TimelineContext {

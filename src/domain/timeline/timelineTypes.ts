@@ -151,12 +151,12 @@ export interface DdimerRow {
 }
 
 export interface DatingInfo {
-  /** The pregnancy area's dating statement (its words, passed on). */
-  statement: string;
+  /** How the pregnancy is dated (the pregnancy module's reason, without "dated by"). */
+  statement: Reason;
   source: SourceRef;
-  alternatives: { description: string; disagreementDays: number | undefined; source: SourceRef }[];
-  notes: string[];
-  warnings: string[];
+  alternatives: { description: Reason; disagreementDays: number | undefined; source: SourceRef }[];
+  notes: Reason[];
+  warnings: Reason[];
 }
 
 export type TodayMark = { x: number; atMs: number } | { x: undefined; reason: Reason };

@@ -40,7 +40,7 @@ function evidenceText(e: IndicationEvidence, m: Messages): string {
   if (e.kind === 'ongoing-pregnancy') return e.eddMs !== undefined ? m.t('indications.evidence.pregnancyEdd', { edd: m.instant(e.eddMs) }) : m.t('indications.evidence.pregnancy');
   if (e.kind === 'embryo-transfer') return e.atMs !== null ? m.t('indications.evidence.transfer', { at: m.instant(e.atMs) }) : m.t('indications.evidence.transferNoDate');
   const count = e.count !== undefined ? m.t('indications.evidence.losses', { n: e.count, fewer: e.fewerThanSourceCount === true }) : '';
-  const text = m.t('indications.evidence.fact', { label: e.label, count, status: e.status });
+  const text = m.t('indications.evidence.fact', { label: m.reason(e.label), count, status: e.status });
   return e.atMs !== undefined ? m.t('indications.evidence.at', { text, at: m.instant(e.atMs) }) : text;
 }
 

@@ -59,6 +59,10 @@ import { toolbarEn } from './en/toolbar';
 import { toolbarRu } from './ru/toolbar';
 import { doseCalendarEn } from './en/doseCalendar';
 import { doseCalendarRu } from './ru/doseCalendar';
+import { pregnancyEn } from './en/pregnancy';
+import { pregnancyRu } from './ru/pregnancy';
+import { findingsEn } from './en/findings';
+import { findingsRu } from './ru/findings';
 
 export const EN = {
   ...commonEn,
@@ -90,6 +94,8 @@ export const EN = {
   ...launchEn,
   ...toolbarEn,
   ...doseCalendarEn,
+  ...pregnancyEn,
+  ...findingsEn,
 } as const;
 
 export type MessageKey = keyof typeof EN;
@@ -131,6 +137,8 @@ export const RU: Partial<Catalogue> = {
   ...launchRu,
   ...toolbarRu,
   ...doseCalendarRu,
+  ...pregnancyRu,
+  ...findingsRu,
 };
 
 export type Locale = 'en' | 'ru';

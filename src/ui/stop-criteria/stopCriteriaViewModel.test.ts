@@ -3,11 +3,12 @@ import { context, dose, event, ms, order, ref } from '../../../test/support/rule
 import { eddInfoCard, evaluateEvent } from '../../domain/rules';
 import { plannedEventSearch } from '../../domain/rules/searchCompleteness';
 import { createMessages } from '../messages/translator';
+import { dateParam, reason } from '../../domain/reasons';
 import { buildEddCardView, buildEventCardView, buildStopCriteriaView, eventWhenText } from './stopCriteriaViewModel';
 import { countdownWords, sourceLabel, sourceLabelView, statusView } from './ruleLineViewModel';
 
 const SRC48 = 'source.stop-before.planned-birth-48h';
-const msgs = (zone: string) => createMessages({ locale: 'en', zone });
+const msgs = (zone: string, locale: 'en' | 'ru' = 'en') => createMessages({ locale, zone });
 
 describe('deadline words', () => {
   it.each([
@@ -134,13 +135,25 @@ describe('source labels and statuses', () => {
   });
 });
 
+/** How the pregnancy module states an ultrasound dating (its reason, worded by the catalogue). */
+const ULTRASOUND_DATING = reason('pregnancy.dating.ga', {
+  ultrasound: true,
+  weeks: 12,
+  days: 3,
+  at: dateParam(ms('2026-06-03T00:00:00Z')),
+  code: 'LOINC 11888-5',
+  original: '12 wk + 3 d',
+  edd: dateParam(ms('2026-12-13T00:00:00Z')),
+});
+
 describe('EDD card and section states', () => {
   it('an EDD without a planned delivery: date, gestational age, dating source and why there is no countdown', () => {
-    const card = eddInfoCard(context({ pregnancy: { eddMs: ms('2026-06-01T00:00:00Z'), gaDaysToday: 261, datingSource: 'EDD from ultrasound' } }))!;
+    const card = eddInfoCard(context({ pregnancy: { eddMs: ms('2026-06-01T00:00:00Z'), gaDaysToday: 261, datingSource: ULTRASOUND_DATING } }))!;
     const v = buildEddCardView(card, msgs('UTC'));
     expect(v.eddText).toBe('Estimated date of delivery 1 Jun 2026');
     expect(v.gaText).toBe('Gestational age today: 37+2 weeks');
-    expect(v.datedBy).toBe('Dated by: EDD from ultrasound');
+    expect(v.datedBy).toBe('Dated by: ultrasound gestational age 12w 3d on 3 Jun 2026 (LOINC 11888-5, 12 wk + 3 d): EDD 13 Dec 2026');
+    expect(buildEddCardView(card, msgs('UTC', 'ru')).datedBy).toContain('срок беременности по УЗИ 12\u00a0нед. 3\u00a0дн. на 3 июн. 2026');
     expect(v.noCountdownReason).toContain('Spontaneous labour is not a planned event');
     expect(v.lines.find((l) => l.ruleId === SRC48)?.detail).toBe('This applies to a planned caesarean section or childbirth; none with a date is in the record.');
   });

@@ -204,7 +204,7 @@ export function buildEddCardView(card: EddInfoCard, m: Messages): EddCardViewMod
     edd: { iso: isoOf(card.eddMs, m).slice(0, 10), text: m.date(card.eddMs) },
     eddText: m.t('stopCriteria.edd.text', { date: m.date(card.eddMs) }),
     gaText: ga === undefined ? m.t('stopCriteria.edd.gaUnknown') : m.t('stopCriteria.edd.ga', { weeks: Math.floor(ga / 7), days: Math.floor(ga % 7) }),
-    datedBy: m.t('stopCriteria.edd.datedBy', { source: card.datingSource ?? m.t('stopCriteria.edd.datingNotRecorded') }),
+    datedBy: m.t('stopCriteria.edd.datedBy', { source: card.datingSource ? m.reason(card.datingSource) : m.t('stopCriteria.edd.datingNotRecorded') }),
     noCountdownReason: m.t('stopCriteria.edd.noCountdown'),
     lines: card.lines.map((l) => infoLineView(l, m)),
   };

@@ -12,6 +12,17 @@ describe('buildSummaryView', () => {
     expect(v.lmwh.headline).toBeUndefined();
     expect(v.terms).toEqual({ gestation: 'Gestation today', lmwh: 'Active LMWH', next: 'Next planned event' });
   });
+  it('third-trimester: gestation as weeks and days with the trimester, and the dating it comes from, in English and Russian', async () => {
+    const record = await demoRecord('third-trimester');
+    const ga = record.gaToday.known ? record.gaToday.value : undefined;
+    expect(ga).toBeDefined();
+    const v = buildSummaryView(record, m);
+    expect(v.gestation.headline).toBe(`${ga!.weeks}w ${ga!.days}d, third trimester`);
+    expect(v.gestation.note).toMatch(/^dated by recorded EDD: EDD 27 Dec 2026 recorded \d+ \w{3} 2026 \(Observation\/[\w-]+\)$/);
+    const ru = buildSummaryView(record, createMessages({ locale: 'ru', zone: 'Europe/London' }));
+    expect(ru.gestation.headline).toBe(`${ga!.weeks}\u00a0нед. ${ga!.days}\u00a0дн., третий триместр`);
+    expect(ru.gestation.note).toMatch(/^срок определён: записанная ПДР: ПДР 27 дек\. 2026, записана /);
+  });
   it('no-lmwh: "No LMWH order found in the record" from the one catalogue key; not pregnant only because the record says so', async () => {
     const v = buildSummaryView(await demoRecord('no-lmwh'), m);
     expect(v.lmwh.headline).toBe('No LMWH order found in the record');

@@ -10,6 +10,7 @@ import type { ClinicalRecord } from '../../domain/record';
 import type { EventCard } from '../../domain/rules';
 import type { SourceRef } from '../../domain/types';
 import { formatOrderSummary } from '../format/dose';
+import { formatGestation } from '../format/gestation';
 import type { Messages } from '../messages/translator';
 import { gestationalAgeMayBeShownAsFact } from '../../domain/ivf';
 import { confirmationLines, type IvfFact } from '../ivf-cycle/ivfCycleViewModel';
@@ -66,7 +67,8 @@ function gestationView(slice: SummarySlice, m: Messages): SummaryView['gestation
     return { headline: c.headline, note: m.reason(gate.reason), sourcesLabel, ivf: c.lines, ...(c.flag ? { review: c.flag } : {}), ...warning };
   }
   if (ga.known) {
-    return { headline: m.t('summary.gestation', { text: ga.value.text, trimester: ga.value.trimester }), note: ga.value.basis, sources: ga.value.source ?? [], sourcesLabel, ...warning };
+    const text = formatGestation(ga.value.totalDays, m.locale);
+    return { headline: m.t('summary.gestation', { text, trimester: ga.value.trimester }), note: m.reason(ga.value.basis), sources: ga.value.source ?? [], sourcesLabel, ...warning };
   }
   // "Not pregnant" only when the record says so; otherwise the absence of a found pregnancy is stated as such.
   const headline = m.t(status?.status === 'not-pregnant' ? 'summary.notPregnant' : 'summary.noPregnancyFound');

@@ -152,7 +152,7 @@ describe('Timeline, many-labs patient (two pregnancies)', () => {
   it('offers a pregnancy picker; picking the earlier pregnancy changes the rows', async () => {
     renderPage(await demoRecord('many-labs'));
     const picker = screen.getByRole('combobox', { name: 'Pregnancy' });
-    expect(within(picker).getAllByRole('option').map((o) => o.textContent)).toEqual(['EDD 25 Nov 2024 (edd) — earlier', 'EDD 16 Mar 2027 (edd) — current']);
+    expect(within(picker).getAllByRole('option').map((o) => o.textContent)).toEqual(['EDD 25 Nov 2024 (recorded EDD) — earlier', 'EDD 16 Mar 2027 (recorded EDD) — current']);
     expect((picker as HTMLSelectElement).value).toBe('1');
     const currentFirst = cell(pregnancyRows()[0]!, 0);
     const currentCount = pregnancyRows().length;

@@ -6,7 +6,7 @@
 import type { DdimerDisplayUnit, DdimerResult } from '../../domain/labs';
 import { ngPerMlIn, toDisplayUnit } from '../../domain/labs';
 import type { Pregnancy, PregnancyTimeline } from '../../domain/pregnancy';
-import { instantForGa, pregnancyLabel } from '../../domain/pregnancy';
+import { datingMethodReason, instantForGa } from '../../domain/pregnancy';
 import { drugName } from '../../domain/record';
 import type { Reason } from '../../domain/reasons';
 import {
@@ -50,13 +50,17 @@ export interface PregnancyPickerView {
   options: { value: number; text: string }[];
 }
 
+/** "EDD 14 Jan 2027 (recorded EDD)": a pregnancy in the picker. */
+const pregnancyLabel = (p: Pregnancy, m: Messages): string =>
+  m.t('pregnancy.pickerLabel', { edd: m.date(p.eddMs), method: m.reason(datingMethodReason(p.dating.chosen.method)) });
+
 export function pregnancyPickerView(pregnancy: PregnancyTimeline, m: Messages): PregnancyPickerView | undefined {
   if (pregnancy.pregnancies.length <= 1) return undefined;
   return {
     label: m.t('timeline.pregnancy'),
     options: pregnancy.pregnancies.map((p: Pregnancy, i) => ({
       value: i,
-      text: m.t('timeline.pregnancyOption', { label: pregnancyLabel(p), which: i === pregnancy.currentIndex ? (pregnancy.isCurrent ? 'current' : 'recent') : 'earlier' }),
+      text: m.t('timeline.pregnancyOption', { label: pregnancyLabel(p, m), which: i === pregnancy.currentIndex ? (pregnancy.isCurrent ? 'current' : 'recent') : 'earlier' }),
     })),
   };
 }
@@ -73,18 +77,18 @@ export function datingView(data: TimelineData, m: Messages): DatingView {
   }
   return {
     kind: 'dated',
-    text: m.t('timeline.datingFrom', { statement: d.statement }),
+    text: m.t('timeline.datingFrom', { statement: m.reason(d.statement) }),
     sourceLabel: m.t('timeline.datingSource'),
     source: d.source,
     alternativesLabel: m.t('timeline.datingDisagreesList'),
     alternatives: d.alternatives.map((a) => ({
       text:
         a.disagreementDays !== undefined
-          ? m.t('timeline.disagreesBy', { days: Math.abs(a.disagreementDays), direction: a.disagreementDays > 0 ? 'later' : 'earlier', description: a.description })
-          : m.t('timeline.disagrees', { description: a.description }),
+          ? m.t('timeline.disagreesBy', { days: Math.abs(a.disagreementDays), direction: a.disagreementDays > 0 ? 'later' : 'earlier', description: m.reason(a.description) })
+          : m.t('timeline.disagrees', { description: m.reason(a.description) }),
       source: a.source,
     })),
-    notes: [...d.notes, ...d.warnings],
+    notes: [...d.notes, ...d.warnings].map((n) => m.reason(n)),
   };
 }
 
