@@ -158,6 +158,20 @@ describe('buildScope', () => {
     expect(s).toContain('patient/DiagnosticReport.read');
     expect(s.some((x) => x.endsWith('.rs'))).toBe(false);
   });
+  it('worklist launch, v2: user-level .rs scopes for every type plus List and Group, no patient-level scope', () => {
+    const s = buildScope('ehr', 'v2', 'user').split(' ');
+    expect(s.slice(0, 4)).toEqual(['launch', 'openid', 'fhirUser', 'online_access']);
+    expect(s).toEqual(expect.arrayContaining([...READ_RESOURCE_TYPES.map((t) => `user/${t}.rs`), 'user/List.rs', 'user/Group.rs']));
+    expect(s.some((x) => x.startsWith('patient/'))).toBe(false);
+  });
+  it('worklist standalone launch, v1: user-level .read scopes and no launch/patient (no patient is picked)', () => {
+    const s = buildScope('standalone', 'v1', 'user').split(' ');
+    expect(s).not.toContain('launch/patient');
+    expect(s).not.toContain('launch');
+    expect(s).toContain('user/Observation.read');
+    expect(s).toContain('user/List.read');
+    expect(s.some((x) => x.endsWith('.rs') || x.startsWith('patient/'))).toBe(false);
+  });
   it('asks for all fourteen resource types', () => {
     expect([...READ_RESOURCE_TYPES].sort()).toEqual(
       ['AllergyIntolerance', 'Appointment', 'Condition', 'DiagnosticReport', 'Encounter', 'Medication', 'MedicationAdministration', 'MedicationDispense', 'MedicationRequest', 'MedicationStatement', 'Observation', 'Patient', 'Procedure', 'ServiceRequest'].sort(),
@@ -179,6 +193,19 @@ describe('appRedirectUri', () => {
 describe('decideLaunch', () => {
   const c = shippedConfig();
   const page = (q: string) => `${LAUNCH_PAGE}?${q}`;
+
+  it('an EHR launch URL with worklist=1 asks for user-level scopes; without it patient-level ones', () => {
+    const worklist = decideLaunch(page('iss=http%3A%2F%2Flocalhost%3A8123%2Ffhir&launch=abc&worklist=1'), c);
+    const patient = decideLaunch(page('iss=http%3A%2F%2Flocalhost%3A8123%2Ffhir&launch=abc'), c);
+    if (worklist.kind !== 'authorize' || patient.kind !== 'authorize') throw new Error('expected both to authorize');
+    const w = worklist.options.scope?.split(' ') ?? [];
+    const p = patient.options.scope?.split(' ') ?? [];
+    expect(w).toContain('user/MedicationRequest.rs');
+    expect(w.some((x) => x.startsWith('patient/'))).toBe(false);
+    expect(p).toContain('patient/MedicationRequest.rs');
+    expect(p.some((x) => x.startsWith('user/'))).toBe(false);
+    expect(worklist.options.redirectUri).toBe(patient.options.redirectUri);
+  });
 
   it('an EHR launch from the local sandbox authorizes with its client id, launch scope, PKCE always and the app folder as redirect', () => {
     const d = decideLaunch(page('iss=http%3A%2F%2Flocalhost%3A8123%2Ffhir&launch=abc'), c);

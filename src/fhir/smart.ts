@@ -213,13 +213,22 @@ export function toFhirclientIssMatch(entry: ServerEntry): string | RegExp {
 
 export type LaunchKind = 'ehr' | 'standalone';
 
+/** Whose data the launch reads: one patient (the patient view) or the clinician's patients (the worklist). */
+export type ScopeAudience = 'patient' | 'user';
+
+/** The worklist's cohort collections (Epic Patient Lists are `List`s; many servers keep `Group`s). */
+const COHORT_RESOURCE_TYPES = ['List', 'Group'];
+
 /**
- * The full scope string: launch context, identity, refresh while the user is online, and patient-level read access
- * in the server's style (v1 `patient/X.read`, v2 `patient/X.rs`).
+ * The full scope string: launch context, identity, refresh while the user is online, and read access in the server's
+ * style (v1 `.read`, v2 `.rs`): `patient/` for a patient launch; `user/` (the clinician's own access, plus List and
+ * Group for the cohort) for a worklist launch, which asks for no patient (`launch/patient` is left out).
  */
-export function buildScope(kind: LaunchKind, style: ScopeStyle): string {
+export function buildScope(kind: LaunchKind, style: ScopeStyle, audience: ScopeAudience = 'patient'): string {
   const suffix = style === 'v1' ? 'read' : 'rs';
-  return [kind === 'ehr' ? 'launch' : 'launch/patient', 'openid', 'fhirUser', 'online_access', ...READ_RESOURCE_TYPES.map((t) => `patient/${t}.${suffix}`)].join(' ');
+  const types = audience === 'user' ? [...READ_RESOURCE_TYPES, ...COHORT_RESOURCE_TYPES] : READ_RESOURCE_TYPES;
+  const context = kind === 'ehr' ? ['launch'] : audience === 'user' ? [] : ['launch/patient'];
+  return [...context, 'openid', 'fhirUser', 'online_access', ...types.map((t) => `${audience}/${t}.${suffix}`)].join(' ');
 }
 
 /**
@@ -241,6 +250,8 @@ export interface AuthorizeInput {
   scopeStyle: ScopeStyle;
   launchPageHref: string;
   issMatch?: string | RegExp;
+  /** A worklist launch (the EHR's launch URL carries `worklist=1`): user-level scopes instead of patient-level. */
+  worklist?: boolean;
 }
 
 /**
@@ -258,7 +269,7 @@ export function authorizeOptions(input: AuthorizeInput): fhirclient.AuthorizePar
   const opts: fhirclient.AuthorizeParams = {
     iss: input.iss,
     clientId: input.clientId,
-    scope: buildScope(kind, input.scopeStyle),
+    scope: buildScope(kind, input.scopeStyle, input.worklist ? 'user' : 'patient'),
     redirectUri: appRedirectUri(input.launchPageHref),
     pkceMode: 'unsafeV1',
     completeInTarget: true,
@@ -295,6 +306,8 @@ const FORBIDDEN_PARAMS = ['fhirServiceUrl', 'patientId', 'clientId', 'encounterI
  * - `iss` + `launch`: EHR launch, only to a configured server with a real client id;
  * - `iss` only: standalone launch to a configured server;
  * - nothing: show the server picker.
+ * `worklist=1` (the launch URL an EHR is given for the provider-facing worklist) asks for user-level scopes: the app
+ * must choose its scopes before the token says whether a patient is in context.
  */
 export function decideLaunch(pageHref: string, config: SmartConfig): LaunchDecision {
   const url = new URL(pageHref);
@@ -314,6 +327,7 @@ export function decideLaunch(pageHref: string, config: SmartConfig): LaunchDecis
     scopeStyle: entry.scopeStyle,
     launchPageHref: pageHref,
     issMatch: toFhirclientIssMatch(entry),
+    ...(p.get('worklist') === '1' ? { worklist: true } : {}),
   });
   return { kind: 'authorize', launchKind: launch ? 'ehr' : 'standalone', server: { label: entry.label, iss }, options };
 }
