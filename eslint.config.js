@@ -50,7 +50,6 @@ export default tseslint.config(
       'src/fhir/smart.ts', // validateSmartConfig
       'src/ui/plan-strip/PlanStrip.tsx', // PlanStrip
       'src/ui/timeline/Timeline.tsx', // Timeline
-      'src/ui/worklist/worklistStore.ts', // createWorklistStore
     ],
     rules: { 'max-lines-per-function': ['error', { max: 60, skipBlankLines: true, skipComments: true }] },
   },

@@ -28,6 +28,11 @@ export interface ServerEntry {
    * Absent: the user's choice, else the browser's.
    */
   facilityTimeZone?: string;
+  /**
+   * Whether this server takes several patients in one search (`patient=a,b,c`) for the worklist: true or false
+   * decides; absent, the worklist probes it once (src/fhir/cohortRows.ts).
+   */
+  patientBatch?: boolean;
 }
 
 /** Allowed requestTimeoutMs: long enough for a real answer, short enough that a stalled part is named. */
@@ -100,6 +105,7 @@ export function validateSmartConfig(json: unknown): ConfigResult {
     }
     const tz = s.facilityTimeZone;
     if (tz !== undefined && (typeof tz !== 'string' || !isIanaZone(tz))) errors.push(`${where}: facilityTimeZone must be an IANA time zone name such as "Europe/London"`);
+    if (s.patientBatch !== undefined && typeof s.patientBatch !== 'boolean') errors.push(`${where}: patientBatch must be true or false`);
     const m = s.issMatch;
     let issMatch: IssMatch | undefined;
     if (isRecord(m) && typeof m.exact === 'string' && m.regex === undefined) {
@@ -126,6 +132,7 @@ export function validateSmartConfig(json: unknown): ConfigResult {
         scopeStyle: s.scopeStyle as ScopeStyle,
         ...(typeof timeout === 'number' ? { requestTimeoutMs: timeout } : {}),
         ...(typeof tz === 'string' ? { facilityTimeZone: tz } : {}),
+        ...(typeof s.patientBatch === 'boolean' ? { patientBatch: s.patientBatch } : {}),
       });
     }
   });
@@ -188,6 +195,11 @@ export function findServer(config: SmartConfig, iss: string): ServerEntry | unde
 /** The request timeout configured for the server the launch ended on, or undefined (the loader's default). */
 export function requestTimeoutFor(config: SmartConfig, serverUrl: string): number | undefined {
   return findServer(config, serverUrl)?.requestTimeoutMs;
+}
+
+/** Whether the server the launch ended on takes several patients per search (configured), or undefined (probe). */
+export function patientBatchFor(config: SmartConfig, serverUrl: string): boolean | undefined {
+  return findServer(config, serverUrl)?.patientBatch;
 }
 
 /** The facility time zone configured for the server the launch ended on, or undefined. */
