@@ -14,6 +14,7 @@ import {
   validateSmartConfig,
   requestTimeoutFor,
   facilityZoneFor,
+  patientBatchFor,
   type SmartConfig,
 } from './smart';
 
@@ -88,6 +89,7 @@ describe('validateSmartConfig', () => {
     ['request timeout so long a stall goes unnamed', withServer({ requestTimeoutMs: 120_001 }), /from 1000 to 120000/],
     ['facility time zone that is not an IANA zone', withServer({ facilityTimeZone: 'London' }), /facilityTimeZone must be an IANA time zone/],
     ['facility time zone as a number', withServer({ facilityTimeZone: 0 }), /facilityTimeZone must be an IANA time zone/],
+    ['patient lists setting as text', withServer({ patientBatch: 'yes' }), /patientBatch must be true or false/],
   ])('%s is rejected with a readable reason', (_name, json, reason) => {
     const r = validateSmartConfig(json);
     expect(r.ok).toBe(false);
@@ -119,6 +121,26 @@ describe('facility time zone per server', () => {
     if (!r.ok) return;
     expect(facilityZoneFor(r.config, 'https://x.example/fhir/')).toBe('Europe/London');
     expect(facilityZoneFor(r.config, 'https://y.example/fhir')).toBeUndefined();
+  });
+});
+
+describe('patient lists per server (patientBatch)', () => {
+  const good = { defaults: { clientId: 'a', scopeStyle: 'v2' }, servers: [{ id: 'x', label: 'X', issMatch: { exact: 'https://x.example/fhir' }, clientId: 'c', scopeStyle: 'v1' }] };
+  const withServer = (patch: Record<string, unknown>) => ({ ...good, servers: [{ ...good.servers[0], ...patch }] });
+
+  it.each([true, false])('a server configured %s is found for an iss it matches; unconfigured servers are left to the probe', (value) => {
+    const r = validateSmartConfig(withServer({ patientBatch: value }));
+    if (!r.ok) throw new Error(r.errors.join());
+    expect(patientBatchFor(r.config, 'https://x.example/fhir')).toBe(value);
+    expect(patientBatchFor(r.config, 'https://y.example/fhir')).toBeUndefined();
+  });
+
+  it('the shipped configuration batches the local sandbox and reads Epic and Oracle one patient per search', () => {
+    const c = shippedConfig();
+    const entry = (id: string) => c.servers.find((s) => s.id === id);
+    expect(entry('local-sandbox')?.patientBatch).toBe(true);
+    expect(entry('epic-sandbox')?.patientBatch).toBe(false);
+    expect(entry('oracle-health-sandbox')?.patientBatch).toBe(false);
   });
 });
 
