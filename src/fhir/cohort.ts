@@ -19,6 +19,7 @@
  */
 import type { GroupStatus } from '../domain/input';
 import { DRUG_CLASS, RXNORM_ANTICOAGULANTS, ATC_ANTICOAGULANTS, SNOMED_ANTICOAGULANTS, normaliseOrders } from '../domain/medication';
+import { readCapabilityStatement, type CapabilityCache } from './capabilities';
 import { failureReason, isFatal, type FhirRequester } from './failures';
 import { searchAllPages, type SearchResult } from './paging';
 import { chunk, supportsInclude } from './queries';
@@ -54,6 +55,8 @@ export interface CohortOptions {
   maxPages?: number;
   /** For the broad search: the zone dates are read in (does not change which orders are LMWH). */
   zone?: string;
+  /** The CapabilityStatement kept for the worklist's record loads (default: read for this search alone). */
+  capabilityCache?: CapabilityCache;
   /** Called with the code search's patients before the broader search starts, so loading can begin at once. */
   onFirstMembers?: (members: CohortMembers) => void;
 }
@@ -124,12 +127,7 @@ async function readCollection(requester: FhirRequester, source: { kind: 'list' |
 }
 
 async function searchLmwhOrders(requester: FhirRequester, broad: boolean, options: CohortOptions): Promise<CohortMembers> {
-  let capability: unknown;
-  try {
-    capability = await requester.get('metadata', options.signal ? { signal: options.signal } : undefined);
-  } catch (error) {
-    if (isFatal(error)) throw error;
-  }
+  const capability = await readCapabilityStatement(requester, options.capabilityCache);
   const includePatient = supportsInclude(capability, 'MedicationRequest', 'MedicationRequest:patient');
   const includeMedication = supportsInclude(capability, 'MedicationRequest', 'MedicationRequest:medication');
   const withPatient = includePatient ? '&_include=MedicationRequest:patient' : '';
@@ -137,8 +135,8 @@ async function searchLmwhOrders(requester: FhirRequester, broad: boolean, option
   const paths = chunk(lmwhCodeTokens(), 20).map((part) => `MedicationRequest?status=active&code=${part.map(encodeURIComponent).join(',')}${withPatient}&_count=${COHORT_PAGE_SIZE}`);
   const maxPages = options.maxPages ?? 200;
   const search = (path: string) => searchAllPages(requester, path, { resourceType: 'MedicationRequest', maxPages, signal: options.signal });
-  const results: SearchResult[] = [];
-  for (const path of paths) results.push(await search(path));
+  // The chunks at once: the first rows wait for all of them.
+  const results: SearchResult[] = await Promise.all(paths.map(search));
   const codeMembers = collectOrders(results, false, includePatient, requester.serverUrl, options.zone ?? 'UTC');
   if (!broad) return codeMembers;
   options.onFirstMembers?.(codeMembers);

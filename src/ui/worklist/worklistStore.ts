@@ -127,6 +127,7 @@ async function runWorklist(options: WorklistStoreOptions, signal: AbortSignal, p
   const cohort = await cohortMembers(options.requester, options.source, options.nowMs, {
     signal,
     zone: options.zone,
+    ...(loadOptions.capabilityCache ? { capabilityCache: loadOptions.capabilityCache } : {}),
     onFirstMembers: (first) => {
       publisher.setPhase('loading', { cohort: first });
       loadNew(first.patientIds);
