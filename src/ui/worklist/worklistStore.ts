@@ -66,16 +66,29 @@ async function summarise(input: RecordInput, nowMs: number, zone: string): Promi
   return worklistRowFromInput(input, { nowMs, zone, units: await ucum });
 }
 
+/**
+ * ms to wait before the next render while rows arrive, from what the last render took: one render per burst, not one
+ * per row, and never more than about a fifth of the main thread (a render costs about the number of rows shown; 2,000
+ * rows redrawn every 30 ms would starve the load itself). The first rows still show within 30 ms.
+ */
+export function publishDelayMs(lastRenderMs: number): number {
+  return Math.min(3_000, Math.max(30, 4 * lastRenderMs));
+}
+
 /** The state and its listeners: rows settle in bursts, so one render per burst, not one per row. */
 function createPublisher(nowMs: number) {
   const entries = new Map<string, WorklistEntry>();
   const listeners = new Set<() => void>();
   let state: WorklistState = { phase: 'finding', cohort: undefined, entries: [], nowMs, error: undefined };
   let scheduled = false;
+  let lastRenderMs = 0;
   const publish = () => {
     scheduled = false;
     state = { ...state, entries: [...entries.values()] };
+    const start = performance.now();
     for (const l of listeners) l();
+    // React renders the update before the next task runs: the gap to it is what the render cost.
+    setTimeout(() => (lastRenderMs = performance.now() - start), 0);
   };
   return {
     entries,
@@ -88,7 +101,7 @@ function createPublisher(nowMs: number) {
       entries.set(entry.patientId, entry);
       if (scheduled) return;
       scheduled = true;
-      setTimeout(publish, 30);
+      setTimeout(publish, publishDelayMs(lastRenderMs));
     },
     setPhase(phase: WorklistPhase, extra: Partial<WorklistState> = {}) {
       state = { ...state, ...extra, phase };
