@@ -47,7 +47,6 @@ export default tseslint.config(
       'src/domain/medication/order.ts', // normaliseOrder
       'src/fhir/smart.ts', // validateSmartConfig
       'src/ui/timeline/Timeline.tsx', // Timeline
-      'src/ui/worklist/worklistStore.ts', // createWorklistStore
     ],
     rules: { 'max-lines-per-function': ['error', { max: 60, skipBlankLines: true, skipComments: true }] },
   },

@@ -2,11 +2,13 @@
 /**
  * Worklist figures for `npm run bench`: the sandbox with a generated cohort (mocks/sandbox/cohort.mjs, no demo
  * patients), a real provider launch in Chromium (`/launch?worklist=1`), and per cohort size: time from the token
- * (the app page's first FHIR request) to the first row, to "N of N loaded", the FHIR requests made, and the peak
+ * (the token request) to the first row, to "N of N loaded", the FHIR requests made and their bytes (response bodies
+ * as received, i.e. compressed where the server compressed), the searches that named several patients, and the peak
  * JS heap (sampled every 250 ms over CDP). Never pass/fail by itself: scripts/bench.mjs turns the figures into
- * targets.
+ * targets. Runs alone too (after a build): `node scripts/bench-worklist.mjs [sizes...]` prints the figures as JSON.
  */
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run', '--disable-quic'];
 
@@ -41,10 +43,19 @@ async function oneRun(browser, url, n, timeoutMs) {
   await cdp.send('Performance.enable');
   let tokenAt = NaN;
   let requests = 0;
+  let listSearches = 0;
+  /** @type {Promise<number>[]} */
+  const sizes = [];
   page.on('request', (req) => {
     const u = new URL(req.url());
     if (u.pathname === '/auth/token' && Number.isNaN(tokenAt)) tokenAt = Date.now();
-    if (u.pathname.startsWith('/fhir/')) requests++;
+    if (!u.pathname.startsWith('/fhir/')) return;
+    requests++;
+    if ((u.searchParams.get('patient') ?? '').includes(',')) listSearches++;
+  });
+  page.on('requestfinished', (req) => {
+    if (!new URL(req.url()).pathname.startsWith('/fhir/')) return;
+    sizes.push(req.sizes().then((x) => x.responseBodySize + x.responseHeadersSize, () => 0));
   });
   let peakHeap = 0;
   const sampler = setInterval(() => {
@@ -70,7 +81,24 @@ async function oneRun(browser, url, n, timeoutMs) {
     clearInterval(sampler);
   }
   run.requests = requests;
+  run.patientListSearches = listSearches;
+  run.bytes = (await Promise.all(sizes)).reduce((a, b) => a + b, 0);
   run.peakHeapBytes = peakHeap;
   await context.close();
   return run;
+}
+
+// Alone: `node scripts/bench-worklist.mjs 200` (needs dist/: `npx vite build`).
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+  const sizes = process.argv.slice(2).map(Number).filter((n) => Number.isInteger(n) && n > 0);
+  const runs = await runWorklistBench({
+    root,
+    distDir: path.join(root, 'dist'),
+    nowMs: Date.parse('2026-11-25T09:00:00Z'),
+    sizes: sizes.length ? sizes : [200],
+    timeoutMs: (n) => (n > 500 ? 300_000 : 120_000),
+    log: (line) => console.log(line),
+  });
+  console.log(JSON.stringify(runs, null, 2));
 }

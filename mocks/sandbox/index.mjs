@@ -52,7 +52,7 @@ function smartConfiguration(config, origin) {
     capabilities: [
       'launch-ehr', 'launch-standalone', 'client-public', 'context-ehr-patient', 'context-standalone-patient',
       'context-passthrough-banner', 'permission-v1', 'permission-v2', 'permission-online', 'permission-offline',
-      'permission-patient', 'sso-openid-connect',
+      'permission-patient', 'permission-user', 'sso-openid-connect',
     ],
   };
 }
@@ -93,7 +93,8 @@ async function ehrHome(res, origin, rows, s) {
 
 /**
  * EHR launch of one patient, or with `worklist=1` and no patient a provider launch (the worklist): a practitioner
- * user and no patient in context, granted the clinician's user-level access.
+ * user and no patient in context. The app's launch URL carries `worklist=1`, as an EHR's provider-facing launch URL
+ * would, so the app asks for user-level scopes; they are granted only when asked for.
  * @param {RouteArgs} a @param {ReturnType<typeof createAuthServer>} auth @param {() => Promise<import('./loading.mjs').PatientRow[]>} rows @param {number} now
  */
 async function ehrLaunch({ res, url, origin }, auth, rows, now) {
@@ -102,7 +103,7 @@ async function ehrLaunch({ res, url, origin }, auth, rows, now) {
   const patientId = url.searchParams.get('patient') ?? '';
   if (url.searchParams.get('worklist') === '1' && !patientId) {
     const launch = auth.createLaunch(null, { ...parseLaunchOptions(url.searchParams), faults: parsed.faults, provider: true });
-    return redirect(res, `/app/launch/?iss=${encodeURIComponent(`${origin}/fhir`)}&launch=${encodeURIComponent(launch)}`);
+    return redirect(res, `/app/launch/?iss=${encodeURIComponent(`${origin}/fhir`)}&launch=${encodeURIComponent(launch)}&worklist=1`);
   }
   const patient = (await rows()).find((r) => r.id === patientId);
   if (!patient) return send(res, 404, errorPage('Patient not found', 'This sandbox holds no patient with that id.'));

@@ -7,7 +7,7 @@
  * rotated on each use and bounded in time (reuse of a rotated one revokes the whole family), and an RS256 id_token.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { grantScopes, userLevelScopes } from './scopes-granted.mjs';
+import { grantScopes } from './scopes-granted.mjs';
 
 export { TRIMMED_TYPES, grantScopes } from './scopes-granted.mjs';
 
@@ -23,7 +23,7 @@ const MAX_TOKEN_LIFETIME_S = 86_400;
 /** @typedef {import('./scopes-granted.mjs').GrantKind} GrantKind */
 /** @typedef {import('./faults.mjs').Fault} Fault */
 /** @typedef {{ tokenLifetime: number, grant: GrantKind, needPatientBanner: boolean, write: boolean, faults: Fault[], appContext?: string, provider?: boolean }} LaunchOptions */
-/** provider: a launch without a patient in context (the worklist), granted the clinician's user-level access */
+/** provider: a launch without a patient in context (the worklist); a practitioner user; user-level access only when asked for */
 /** @typedef {{ requests: number, seenSearches: Set<string> }} LaunchState per launch, shared by its tokens (faults) */
 /** @typedef {{ scopes: string[], patient: string | null, options: LaunchOptions, clientId: string, state: LaunchState }} GrantContext */
 /** @typedef {{ ctx: GrantContext, current: string, expiresAt: number, revoked: boolean, accessTokens: Set<string> }} RefreshFamily */
@@ -96,13 +96,12 @@ function authorizeRefusal(params, { redirectUris, audiences }) {
 }
 
 /**
- * The scopes granted to an authorisation: the user-level mapping only for a provider launch without a patient.
- * @param {string} requested @param {string | null} patient @param {LaunchOptions} options
+ * The scopes granted to an authorisation: what was asked for, within the launch's rules. A provider launch without a
+ * patient gets user-level access only when the app asked for `user/` scopes (patient-level scopes name no patient
+ * there, and the engine refuses them).
+ * @param {string} requested @param {LaunchOptions} options
  */
-const grantedFor = (requested, patient, options) => {
-  const granted = grantScopes(requested, options.grant, options);
-  return patient === null && options.provider === true ? userLevelScopes(granted) : granted;
-};
+const grantedFor = (requested, options) => grantScopes(requested, options.grant, options);
 
 /** @param {string} error @param {string} description @param {number} [status] */
 const tokenError = (error, description, status = 400) => ({ status, body: { error, error_description: description } });
@@ -189,7 +188,7 @@ export class AuthServer {
       clientId: params.get('client_id') ?? '',
       redirectUri: params.get('redirect_uri') ?? '',
       challenge: params.get('code_challenge') ?? '',
-      ctx: { scopes: grantedFor(params.get('scope') ?? '', patient, options), patient, options, clientId: params.get('client_id') ?? '', state: newLaunchState() },
+      ctx: { scopes: grantedFor(params.get('scope') ?? '', options), patient, options, clientId: params.get('client_id') ?? '', state: newLaunchState() },
       expiresAt: Date.now() + CODE_LIFETIME_MS,
       used: false,
       issued: /** @type {{ access: string, family: RefreshFamily | null } | null} */ (null),

@@ -68,16 +68,3 @@ export function grantScopes(requested, kind, launch = {}) {
   }
   return [...new Set(out)];
 }
-
-/**
- * A provider launch without a patient (the worklist): this EHR grants the clinician's user-level access in place of
- * the patient-level scopes asked for, as an EHR maps a practitioner's own access, plus the clinician's patient lists
- * (List, Group), which a patient-level request does not name. Applied to scopes already granted, so write rules hold.
- * @param {string[]} granted
- * @returns {string[]}
- */
-export function userLevelScopes(granted) {
-  const user = granted.map((s) => s.replace(/^patient\//, 'user/'));
-  const suffix = user.some((s) => /^user\/[^.]+\.[cruds]+(\?.*)?$/.test(s)) ? 'rs' : 'read';
-  return [...new Set([...user, `user/List.${suffix}`, `user/Group.${suffix}`])];
-}

@@ -14,7 +14,7 @@
  * So: token from `client.state.tokenResponse`, refresh through `client.refresh()`, request through fetch.
  */
 import { FhirHttpError, FhirNetworkError, ForbiddenUrlError, parseRetryAfter, SessionExpiredError } from './errors';
-import { facilityZoneFor, FHIRCLIENT_SMART_KEY, hasLaunchInProgress, requestTimeoutFor, type SmartConfig } from './smart';
+import { facilityZoneFor, FHIRCLIENT_SMART_KEY, hasLaunchInProgress, patientBatchFor, requestTimeoutFor, type SmartConfig } from './smart';
 
 export { FhirHttpError, SessionExpiredError, FhirNetworkError, ForbiddenUrlError, RequestTimeoutError } from './errors';
 
@@ -194,6 +194,8 @@ export interface LaunchedSessionData {
   requestTimeoutMs?: number;
   /** The facility time zone set for this server in smart-config.json (validated IANA name); absent: none declared. */
   facilityTimeZone?: string;
+  /** smart-config.json's `patientBatch` for this server (the worklist's patient lists); absent: probed. */
+  patientBatch?: boolean;
 }
 
 /**
@@ -258,6 +260,7 @@ export async function completeLaunch(input: CompleteLaunchInput): Promise<Launch
   const requestTimeoutMs = config ? requestTimeoutFor(config, client.state.serverUrl) : undefined;
   const facilityTimeZone = config ? facilityZoneFor(config, client.state.serverUrl) : undefined;
   if (!patientId) {
+    const patientBatch = config ? patientBatchFor(config, client.state.serverUrl) : undefined;
     // A provider launch (checked above): the worklist.
     return {
       kind: 'ready',
@@ -268,6 +271,7 @@ export async function completeLaunch(input: CompleteLaunchInput): Promise<Launch
         grantedScope: typeof tr.scope === 'string' ? tr.scope : '',
         worklist: true,
         ...(requestTimeoutMs !== undefined ? { requestTimeoutMs } : {}),
+        ...(patientBatch !== undefined ? { patientBatch } : {}),
         ...(facilityTimeZone !== undefined ? { facilityTimeZone } : {}),
       },
     };

@@ -15,20 +15,15 @@
  *    server: fine for a unit's server, too much for a network (see docs/SCALE.md). A broad search the server refuses
  *    leaves the code search's patients and says the cohort may be incomplete.
  *
- * Then each member's record is read by the patient view's loader (`loadPatientRecord`), several patients at a time
- * (default 6), summarised at once by the caller's `summarise` and dropped: only the summary is kept. A patient whose
- * load fails is reported as failed (with a reason, never an identifier) and can be loaded again alone; a session end
- * or a cancel stops everything. Nothing is logged.
+ * Then each member's record is read and summarised (src/fhir/cohortRows.ts). Nothing is logged.
  */
-import type { GroupStatus, RecordInput } from '../domain/input';
+import type { GroupStatus } from '../domain/input';
 import { DRUG_CLASS, RXNORM_ANTICOAGULANTS, ATC_ANTICOAGULANTS, SNOMED_ANTICOAGULANTS, normaliseOrders } from '../domain/medication';
-import { readCapabilityStatement, sessionCapabilityCache, type CapabilityCache } from './capabilities';
+import { readCapabilityStatement, type CapabilityCache } from './capabilities';
 import { failureReason, isFatal, type FhirRequester } from './failures';
-import { createLimiter, type Limiter } from './limit';
 import { searchAllPages, type SearchResult } from './paging';
 import { chunk, supportsInclude } from './queries';
 import { parseReference } from './references';
-import { loadPatientRecord } from './loadRecord';
 
 const RXNORM = 'http://www.nlm.nih.gov/research/umls/rxnorm';
 const ATC = 'http://www.whocc.no/atc';
@@ -60,6 +55,8 @@ export interface CohortOptions {
   maxPages?: number;
   /** For the broad search: the zone dates are read in (does not change which orders are LMWH). */
   zone?: string;
+  /** The CapabilityStatement kept for the worklist's record loads (default: read for this search alone). */
+  capabilityCache?: CapabilityCache;
   /** Called with the code search's patients before the broader search starts, so loading can begin at once. */
   onFirstMembers?: (members: CohortMembers) => void;
 }
@@ -130,12 +127,7 @@ async function readCollection(requester: FhirRequester, source: { kind: 'list' |
 }
 
 async function searchLmwhOrders(requester: FhirRequester, broad: boolean, options: CohortOptions): Promise<CohortMembers> {
-  let capability: unknown;
-  try {
-    capability = await requester.get('metadata', options.signal ? { signal: options.signal } : undefined);
-  } catch (error) {
-    if (isFatal(error)) throw error;
-  }
+  const capability = await readCapabilityStatement(requester, options.capabilityCache);
   const includePatient = supportsInclude(capability, 'MedicationRequest', 'MedicationRequest:patient');
   const includeMedication = supportsInclude(capability, 'MedicationRequest', 'MedicationRequest:medication');
   const withPatient = includePatient ? '&_include=MedicationRequest:patient' : '';
@@ -143,8 +135,8 @@ async function searchLmwhOrders(requester: FhirRequester, broad: boolean, option
   const paths = chunk(lmwhCodeTokens(), 20).map((part) => `MedicationRequest?status=active&code=${part.map(encodeURIComponent).join(',')}${withPatient}&_count=${COHORT_PAGE_SIZE}`);
   const maxPages = options.maxPages ?? 200;
   const search = (path: string) => searchAllPages(requester, path, { resourceType: 'MedicationRequest', maxPages, signal: options.signal });
-  const results: SearchResult[] = [];
-  for (const path of paths) results.push(await search(path));
+  // The chunks at once: the first rows wait for all of them.
+  const results: SearchResult[] = await Promise.all(paths.map(search));
   const codeMembers = collectOrders(results, false, includePatient, requester.serverUrl, options.zone ?? 'UTC');
   if (!broad) return codeMembers;
   options.onFirstMembers?.(codeMembers);
@@ -183,73 +175,5 @@ function collectOrders(results: SearchResult[], broad: boolean, includePatient: 
   return { patientIds: unique(ids), status, ...(bad?.reason ? { reason: bad.reason } : {}), via: 'code-search', includedPatients: included };
 }
 
-// ---------------------------------------------------------------------------------------------------------------
-// Loading the members' records.
-
-export type CohortRowState<R> =
-  | { patientId: string; state: 'queued' | 'loading' }
-  | { patientId: string; state: 'done'; row: R; incomplete: boolean }
-  | { patientId: string; state: 'failed'; reason: string };
-
-export interface CohortLoadOptions<R> {
-  /** Epoch ms from the injected clock (the loader's Appointment window and readAt). */
-  now: number;
-  signal?: AbortSignal;
-  /** Patients loaded at once (default 6). */
-  concurrency?: number;
-  /** Requests in flight per patient (default 2: with 6 patients at most 12 requests at once). */
-  perPatientConcurrency?: number;
-  scopeLooksMissing?: (type: string) => boolean;
-  /** A bound shared by several calls (e.g. rows added while the cohort is still being found); else one per call. */
-  limiter?: Limiter;
-  /** ms one request may take (the launch's per-server setting; default the record loader's). */
-  requestTimeoutMs?: number;
-  /** The server's CapabilityStatement, read once for every member (default: one in-memory cache per call). */
-  capabilityCache?: CapabilityCache;
-  /** Turns a record into the kept summary; the record itself is dropped right after. */
-  summarise: (input: RecordInput) => R | Promise<R>;
-  onUpdate: (state: CohortRowState<R>) => void;
-}
-
-export const DEFAULT_COHORT_CONCURRENCY = 6;
-
-/** Loads one member's record and summarises it; failures (not a session end or a cancel) become a failed state. */
-export async function loadCohortRow<R>(requester: FhirRequester, patientId: string, options: CohortLoadOptions<R>): Promise<CohortRowState<R>> {
-  options.onUpdate({ patientId, state: 'loading' });
-  let result: CohortRowState<R>;
-  try {
-    const input = await loadPatientRecord(requester, patientId, {
-      now: options.now,
-      ...(options.signal ? { signal: options.signal } : {}),
-      concurrency: options.perPatientConcurrency ?? 2,
-      ...(options.scopeLooksMissing ? { scopeLooksMissing: options.scopeLooksMissing } : {}),
-      ...(options.requestTimeoutMs !== undefined ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
-      ...(options.capabilityCache ? { capabilityCache: options.capabilityCache } : {}),
-    });
-    const incomplete = Object.values(input.groups).some((g) => g.status !== 'complete');
-    result = { patientId, state: 'done', row: await options.summarise(input), incomplete };
-  } catch (error) {
-    if (isFatal(error) || options.signal?.aborted) throw error;
-    result = { patientId, state: 'failed', reason: failureReason(error, { resourceType: 'Patient', action: 'read' }) };
-  }
-  options.onUpdate(result);
-  return result;
-}
-
-/** Loads every member, `concurrency` at a time, reporting each row as it settles. Resolves when all settled. */
-export async function loadCohortRows<R>(requester: FhirRequester, patientIds: readonly string[], options: CohortLoadOptions<R>): Promise<void> {
-  const limit = options.limiter ?? createLimiter(options.concurrency ?? DEFAULT_COHORT_CONCURRENCY);
-  // One read of the CapabilityStatement for the whole cohort, not one per patient.
-  const shared = { ...options, capabilityCache: options.capabilityCache ?? sessionCapabilityCache(undefined) };
-  // Read before the first patients start, so they do not each read it at once (an unreadable one is not kept).
-  for (const patientId of patientIds) options.onUpdate({ patientId, state: 'queued' });
-  if (patientIds.length > 0) await readCapabilityStatement(requester, shared.capabilityCache);
-  await Promise.all(
-    patientIds.map((patientId) =>
-      limit(async () => {
-        options.signal?.throwIfAborted();
-        await loadCohortRow(requester, patientId, shared);
-      }),
-    ),
-  );
-}
+// Loading the members' records: src/fhir/cohortRows.ts (re-exported here for the worklist).
+export * from './cohortRows';

@@ -18,7 +18,7 @@ import { QUERY_GROUPS, type QueryGroup, type RecordInput } from '../domain/input
 import { describeCapabilities, readCapabilityStatement, type CapabilityCache } from './capabilities';
 import { isFatal, type FhirRequester } from './failures';
 import { readOne, readReferencedMedications, readReportMembers } from './followReferences';
-import { createLimiter } from './limit';
+import { createLimiter, type Limiter } from './limit';
 import { searchAllPages } from './paging';
 import { buildSearches, GROUP_PRIORITY, type SearchSpec } from './queries';
 import { RecordAccumulator, STILL_LOADING_REASON } from './recordAccumulator';
@@ -46,6 +46,10 @@ export interface LoadRecordOptions {
   requestTimeoutMs?: number;
   /** Retry policy for 429/503 (defaults in DEFAULT_REQUEST_POLICY). */
   retry?: Partial<Omit<RequestPolicy, 'timeoutMs'>>;
+  /** A request bound shared with other loads (a worklist's); else one of `concurrency` for this load. */
+  limiter?: Limiter | undefined;
+  /** Added to every request's queue priority on a shared `limiter` (an earlier load's requests go first). */
+  priorityBase?: number | undefined;
   /** Where the CapabilityStatement is kept between loads (default: read every load). */
   capabilityCache?: CapabilityCache | undefined;
   /** Called each time a group is in, with everything read so far (groups still being read listed in `loading`). */
@@ -53,9 +57,9 @@ export interface LoadRecordOptions {
 }
 
 export const DEFAULT_PAGE_SIZE = 200;
-const DEFAULT_MAX_PAGES = 300;
+export const DEFAULT_MAX_PAGES = 300;
 const DEFAULT_MAX_MEMBER_READS = 300;
-const SESSION_ENDED_REASON = 'not read: the session ended before this part was read';
+export const SESSION_ENDED_REASON = 'not read: the session ended before this part was read';
 
 /** The record read before the session ended, carried by the SessionExpiredError a load throws. */
 export function partialRecordOf(error: unknown): RecordInput | undefined {
@@ -85,8 +89,7 @@ async function runLoad(requester: FhirRequester, acc: RecordAccumulator, wanted:
   const controller = new AbortController();
   const onOuterAbort = () => controller.abort(options.signal?.reason);
   options.signal?.addEventListener('abort', onOuterAbort, { once: true });
-  const policy: RequestPolicy = { ...DEFAULT_REQUEST_POLICY, ...options.retry, timeoutMs: options.requestTimeoutMs ?? DEFAULT_REQUEST_POLICY.timeoutMs };
-  const get = guardedRequester({ requester, limit: createLimiter(options.concurrency ?? 6), policy, controller });
+  const get = loadRequester(requester, options, controller);
   try {
     await readGroups(get, acc, wanted, options);
     return acc.snapshot();
@@ -100,6 +103,15 @@ async function runLoad(requester: FhirRequester, acc: RecordAccumulator, wanted:
     options.signal?.removeEventListener('abort', onOuterAbort);
     controller.abort(new DOMException('The record load has finished.', 'AbortError'));
   }
+}
+
+/** The load's requester: bounded (its own limiter or the shared one, shifted by `priorityBase`), timeouts, retries. */
+export function loadRequester(requester: FhirRequester, options: LoadRecordOptions, controller: AbortController): FhirRequester {
+  const policy: RequestPolicy = { ...DEFAULT_REQUEST_POLICY, ...options.retry, timeoutMs: options.requestTimeoutMs ?? DEFAULT_REQUEST_POLICY.timeoutMs };
+  const bound = options.limiter ?? createLimiter(options.concurrency ?? 6);
+  const base = options.priorityBase ?? 0;
+  const limit: Limiter = base === 0 ? bound : <T>(task: () => Promise<T>, priority = 0) => bound(task, base + priority);
+  return guardedRequester({ requester, limit, policy, controller });
 }
 
 /** Counts what each group still waits for and reports progress when a group is in. */
@@ -122,7 +134,7 @@ class GroupProgress {
 }
 
 async function readGroups(get: FhirRequester, acc: RecordAccumulator, wanted: ReadonlySet<QueryGroup>, options: LoadRecordOptions): Promise<void> {
-  const specs = await planSearches(get, acc, options);
+  const specs = await planSearches(get, acc.patientId, options);
   const progress = new GroupProgress(acc, options.onProgress);
   const chosen = specs.filter((s) => wanted.has(s.group));
   for (const g of wanted) progress.expect(g); // released once the group's tasks are queued
@@ -144,17 +156,17 @@ async function readGroups(get: FhirRequester, acc: RecordAccumulator, wanted: Re
   await Promise.all(tasks);
 }
 
-const followOptions = (options: LoadRecordOptions) => ({ scopeLooksMissing: options.scopeLooksMissing, maxMemberReads: options.maxMemberReads ?? DEFAULT_MAX_MEMBER_READS });
+export const followOptions = (options: LoadRecordOptions) => ({ scopeLooksMissing: options.scopeLooksMissing, maxMemberReads: options.maxMemberReads ?? DEFAULT_MAX_MEMBER_READS });
 
 async function followAfter(inputs: Promise<unknown>, task: () => Promise<void>): Promise<void> {
   await inputs;
   await task();
 }
 
-/** The CapabilityStatement, then the searches it allows. */
-async function planSearches(get: FhirRequester, acc: RecordAccumulator, options: LoadRecordOptions): Promise<SearchSpec[]> {
+/** The CapabilityStatement, then the searches it allows (one patient's, or one set of searches for several). */
+export async function planSearches(get: FhirRequester, patientIds: string | readonly string[], options: LoadRecordOptions): Promise<SearchSpec[]> {
   const capabilities = describeCapabilities(await readCapabilityStatement(get, options.capabilityCache));
-  return buildSearches(acc.patientId, {
+  return buildSearches(patientIds, {
     now: options.now,
     includeMedication: capabilities.offersInclude('MedicationRequest', 'MedicationRequest:medication'),
     includeReportResults: capabilities.offersInclude('DiagnosticReport', 'DiagnosticReport:result'),
@@ -184,7 +196,7 @@ async function runSearch(get: FhirRequester, acc: RecordAccumulator, spec: Searc
   progress.settle(spec.group);
 }
 
-async function readPatient(get: FhirRequester, acc: RecordAccumulator, options: LoadRecordOptions): Promise<void> {
+export async function readPatient(get: FhirRequester, acc: RecordAccumulator, options: Pick<LoadRecordOptions, 'scopeLooksMissing'>): Promise<void> {
   const read = await readOne(get, 'Patient', acc.patientId, options.scopeLooksMissing, GROUP_PRIORITY.patient);
   if (read.ok && read.resource.id === acc.patientId) {
     acc.add(read.resource, 'patient');

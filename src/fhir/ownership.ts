@@ -93,3 +93,26 @@ function refersToPatient(ref: fhir4.Reference, patientId: string, serverUrl: str
       return { ok: false, reason: 'its patient reference cannot be read: cannot confirm it belongs to this patient' };
   }
 }
+
+/**
+ * The patient ids a resource names (by the same elements and reference forms `checkOwnership` accepts), for a search
+ * that covered several patients: each entry goes to the records of the patients it names. Contained, unresolvable and
+ * non-Patient references name nobody. Patient: its own id. Medication and unknown types: none.
+ */
+export function patientIdsNamed(resource: fhir4.Resource, serverUrl: string, fullUrls: ReadonlyMap<string, fhir4.Resource> = new Map()): string[] {
+  if (resource.resourceType === 'Patient') return resource.id ? [resource.id] : [];
+  const element = PATIENT_ELEMENT[resource.resourceType];
+  if (!element) return [];
+  const refs: (fhir4.Reference | undefined)[] =
+    element === 'participant' ? ((resource as fhir4.Appointment).participant ?? []).map((p) => p.actor) : [(resource as unknown as Record<string, fhir4.Reference | undefined>)[element]];
+  const ids = new Set<string>();
+  for (const ref of refs) {
+    const parsed = parseReference(ref?.reference, serverUrl);
+    if ((parsed.kind === 'local' || parsed.kind === 'foreign') && parsed.resourceType === 'Patient') ids.add(parsed.id);
+    else if (parsed.kind === 'urn') {
+      const target = fullUrls.get(parsed.value);
+      if (target?.resourceType === 'Patient' && target.id) ids.add(target.id);
+    }
+  }
+  return [...ids];
+}

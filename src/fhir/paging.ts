@@ -23,6 +23,8 @@ export interface SearchResult {
   pages: number;
   /** Bundle.total of the first page, when the server sent one. */
   total?: number;
+  /** The HTTP status of a refused first page (status unavailable), when the server answered with one. */
+  refusedStatus?: number;
 }
 
 export interface PagingOptions {
@@ -37,6 +39,8 @@ export interface PagingOptions {
   fallbackPaths?: readonly string[];
   /** The search asks for the newest first, so what a page limit leaves out is the oldest. */
   newestFirst?: boolean;
+  /** Names the search in the page-limit reason (default "the <type> search"), e.g. for a search of several patients. */
+  label?: string;
 }
 
 /** Follow-on pages of a started search run before first pages of searches one priority step later. */
@@ -59,7 +63,7 @@ export async function searchAllPages(requester: FhirRequester, firstPath: string
   let fallbacks = [...(options.fallbackPaths ?? [])];
   let newestFirst = options.newestFirst ?? false;
   while (url !== undefined) {
-    if (state.pages >= maxPages) return done('incomplete', pageLimitReason(state, type, maxPages, newestFirst));
+    if (state.pages >= maxPages) return done('incomplete', pageLimitReason(state, options.label ?? `the ${type} search`, maxPages, newestFirst));
     const absolute = absoluteUrl(url, requester.serverUrl);
     if (seen.has(absolute)) return done('incomplete', `the server's next-page links for ${type} loop back to a page already read; stopped after ${state.pages} pages`);
     seen.add(absolute);
@@ -71,7 +75,8 @@ export async function searchAllPages(requester: FhirRequester, firstPath: string
         seen.clear();
         continue;
       }
-      return state.pages === 0 ? done('unavailable', answer.reason) : done('incomplete', `page ${state.pages + 1} of the ${type} search failed: ${answer.reason}`);
+      if (state.pages === 0) return { ...done('unavailable', answer.reason), ...(answer.status !== undefined ? { refusedStatus: answer.status } : {}) };
+      return done('incomplete', `page ${state.pages + 1} of the ${type} search failed: ${answer.reason}`);
     }
     fallbacks = [];
     addPage(state, answer.page);
@@ -107,11 +112,11 @@ function addPage(state: PagingState, page: SearchPage): void {
   for (const error of page.errors) state.serverErrors.add(error);
 }
 
-function pageLimitReason(state: PagingState, type: string, maxPages: number, newestFirst: boolean): string {
+function pageLimitReason(state: PagingState, label: string, maxPages: number, newestFirst: boolean): string {
   const read = state.entries.filter((e) => e.mode === 'match').length;
   const of = state.total !== undefined && state.total > read ? ` of ${state.total}` : '';
   const rest = newestFirst ? 'older results are not shown' : 'the remaining results are not shown';
-  return `the ${type} search has more than ${maxPages} pages; stopped at the safety limit with ${read}${of} results read; ${rest}`;
+  return `${label} has more than ${maxPages} pages; stopped at the safety limit with ${read}${of} results read; ${rest}`;
 }
 
 /** Error-severity OperationOutcome entries inside a 200 searchset: the server says its answer is not whole. */

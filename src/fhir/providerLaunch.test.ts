@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { completeLaunch, isProviderLaunch } from './client';
+import { validateSmartConfig } from './smart';
 
 const APP = 'http://localhost:8080/app/';
 const ready = (tokenResponse: Record<string, unknown>, fhirUser: string | null = null) => async () => ({
@@ -23,6 +24,16 @@ describe('a launch without a patient in context', () => {
 
   it('by a patient-level grant with no practitioner is still refused with a readable message', async () => {
     await expect(launch(ready({ scope: 'launch patient/*.rs' }, 'Patient/p1'))).rejects.toThrow(/which patient/);
+  });
+
+  it("carries the server's patientBatch setting from the launch configuration into the worklist session", async () => {
+    const config = validateSmartConfig({
+      defaults: { clientId: 'a', scopeStyle: 'v2' },
+      servers: [{ id: 's', label: 'S', issMatch: { exact: 'http://localhost:8080/fhir' }, clientId: 'c', scopeStyle: 'v2', patientBatch: false }],
+    });
+    if (!config.ok) throw new Error(config.errors.join());
+    const out = await completeLaunch({ pageHref: `${APP}?code=c&state=s`, storage: { getItem: () => null }, ready: ready({ scope: 'launch user/*.rs' }), launchConfig: Promise.resolve(config.config) });
+    expect(out.kind === 'ready' && out.session.patientBatch).toBe(false);
   });
 
   it('a patient launch is not a worklist launch even when user scopes were granted', async () => {

@@ -222,9 +222,12 @@ function otherSpecs(patientFilter: string, options: QueryPlanOptions): SearchSpe
   return shapes.map((s) => finishSpec(s, options));
 }
 
-/** Every search of the record, in priority order (lowest number first). */
-export function buildSearches(patientId: string, options: QueryPlanOptions): SearchSpec[] {
-  const p = `patient=${encodeURIComponent(patientId)}`;
+/**
+ * Every search of the record, in priority order (lowest number first). Several patients make one search for all of
+ * them (`patient=a,b,c`: ids encoded, commas literal as the OR separator), for servers that accept such lists.
+ */
+export function buildSearches(patientId: string | readonly string[], options: QueryPlanOptions): SearchSpec[] {
+  const p = `patient=${(typeof patientId === 'string' ? [patientId] : patientId).map(encodeURIComponent).join(',')}`;
   const specs = [...observationSpecs(p, options), ...otherSpecs(p, options)];
   return specs.sort((a, b) => a.priority - b.priority);
 }

@@ -14,6 +14,7 @@ import {
   validateSmartConfig,
   requestTimeoutFor,
   facilityZoneFor,
+  patientBatchFor,
   type SmartConfig,
 } from './smart';
 
@@ -88,6 +89,7 @@ describe('validateSmartConfig', () => {
     ['request timeout so long a stall goes unnamed', withServer({ requestTimeoutMs: 120_001 }), /from 1000 to 120000/],
     ['facility time zone that is not an IANA zone', withServer({ facilityTimeZone: 'London' }), /facilityTimeZone must be an IANA time zone/],
     ['facility time zone as a number', withServer({ facilityTimeZone: 0 }), /facilityTimeZone must be an IANA time zone/],
+    ['patient lists setting as text', withServer({ patientBatch: 'yes' }), /patientBatch must be true or false/],
   ])('%s is rejected with a readable reason', (_name, json, reason) => {
     const r = validateSmartConfig(json);
     expect(r.ok).toBe(false);
@@ -119,6 +121,26 @@ describe('facility time zone per server', () => {
     if (!r.ok) return;
     expect(facilityZoneFor(r.config, 'https://x.example/fhir/')).toBe('Europe/London');
     expect(facilityZoneFor(r.config, 'https://y.example/fhir')).toBeUndefined();
+  });
+});
+
+describe('patient lists per server (patientBatch)', () => {
+  const good = { defaults: { clientId: 'a', scopeStyle: 'v2' }, servers: [{ id: 'x', label: 'X', issMatch: { exact: 'https://x.example/fhir' }, clientId: 'c', scopeStyle: 'v1' }] };
+  const withServer = (patch: Record<string, unknown>) => ({ ...good, servers: [{ ...good.servers[0], ...patch }] });
+
+  it.each([true, false])('a server configured %s is found for an iss it matches; unconfigured servers are left to the probe', (value) => {
+    const r = validateSmartConfig(withServer({ patientBatch: value }));
+    if (!r.ok) throw new Error(r.errors.join());
+    expect(patientBatchFor(r.config, 'https://x.example/fhir')).toBe(value);
+    expect(patientBatchFor(r.config, 'https://y.example/fhir')).toBeUndefined();
+  });
+
+  it('the shipped configuration batches the local sandbox and reads Epic and Oracle one patient per search', () => {
+    const c = shippedConfig();
+    const entry = (id: string) => c.servers.find((s) => s.id === id);
+    expect(entry('local-sandbox')?.patientBatch).toBe(true);
+    expect(entry('epic-sandbox')?.patientBatch).toBe(false);
+    expect(entry('oracle-health-sandbox')?.patientBatch).toBe(false);
   });
 });
 
@@ -158,6 +180,20 @@ describe('buildScope', () => {
     expect(s).toContain('patient/DiagnosticReport.read');
     expect(s.some((x) => x.endsWith('.rs'))).toBe(false);
   });
+  it('worklist launch, v2: user-level .rs scopes for every type plus List and Group, no patient-level scope', () => {
+    const s = buildScope('ehr', 'v2', 'user').split(' ');
+    expect(s.slice(0, 4)).toEqual(['launch', 'openid', 'fhirUser', 'online_access']);
+    expect(s).toEqual(expect.arrayContaining([...READ_RESOURCE_TYPES.map((t) => `user/${t}.rs`), 'user/List.rs', 'user/Group.rs']));
+    expect(s.some((x) => x.startsWith('patient/'))).toBe(false);
+  });
+  it('worklist standalone launch, v1: user-level .read scopes and no launch/patient (no patient is picked)', () => {
+    const s = buildScope('standalone', 'v1', 'user').split(' ');
+    expect(s).not.toContain('launch/patient');
+    expect(s).not.toContain('launch');
+    expect(s).toContain('user/Observation.read');
+    expect(s).toContain('user/List.read');
+    expect(s.some((x) => x.endsWith('.rs') || x.startsWith('patient/'))).toBe(false);
+  });
   it('asks for all fourteen resource types', () => {
     expect([...READ_RESOURCE_TYPES].sort()).toEqual(
       ['AllergyIntolerance', 'Appointment', 'Condition', 'DiagnosticReport', 'Encounter', 'Medication', 'MedicationAdministration', 'MedicationDispense', 'MedicationRequest', 'MedicationStatement', 'Observation', 'Patient', 'Procedure', 'ServiceRequest'].sort(),
@@ -179,6 +215,19 @@ describe('appRedirectUri', () => {
 describe('decideLaunch', () => {
   const c = shippedConfig();
   const page = (q: string) => `${LAUNCH_PAGE}?${q}`;
+
+  it('an EHR launch URL with worklist=1 asks for user-level scopes; without it patient-level ones', () => {
+    const worklist = decideLaunch(page('iss=http%3A%2F%2Flocalhost%3A8123%2Ffhir&launch=abc&worklist=1'), c);
+    const patient = decideLaunch(page('iss=http%3A%2F%2Flocalhost%3A8123%2Ffhir&launch=abc'), c);
+    if (worklist.kind !== 'authorize' || patient.kind !== 'authorize') throw new Error('expected both to authorize');
+    const w = worklist.options.scope?.split(' ') ?? [];
+    const p = patient.options.scope?.split(' ') ?? [];
+    expect(w).toContain('user/MedicationRequest.rs');
+    expect(w.some((x) => x.startsWith('patient/'))).toBe(false);
+    expect(p).toContain('patient/MedicationRequest.rs');
+    expect(p.some((x) => x.startsWith('user/'))).toBe(false);
+    expect(worklist.options.redirectUri).toBe(patient.options.redirectUri);
+  });
 
   it('an EHR launch from the local sandbox authorizes with its client id, launch scope, PKCE always and the app folder as redirect', () => {
     const d = decideLaunch(page('iss=http%3A%2F%2Flocalhost%3A8123%2Ffhir&launch=abc'), c);

@@ -28,6 +28,11 @@ export interface ServerEntry {
    * Absent: the user's choice, else the browser's.
    */
   facilityTimeZone?: string;
+  /**
+   * Whether this server takes several patients in one search (`patient=a,b,c`) for the worklist: true or false
+   * decides; absent, the worklist probes it once (src/fhir/cohortRows.ts).
+   */
+  patientBatch?: boolean;
 }
 
 /** Allowed requestTimeoutMs: long enough for a real answer, short enough that a stalled part is named. */
@@ -100,6 +105,7 @@ export function validateSmartConfig(json: unknown): ConfigResult {
     }
     const tz = s.facilityTimeZone;
     if (tz !== undefined && (typeof tz !== 'string' || !isIanaZone(tz))) errors.push(`${where}: facilityTimeZone must be an IANA time zone name such as "Europe/London"`);
+    if (s.patientBatch !== undefined && typeof s.patientBatch !== 'boolean') errors.push(`${where}: patientBatch must be true or false`);
     const m = s.issMatch;
     let issMatch: IssMatch | undefined;
     if (isRecord(m) && typeof m.exact === 'string' && m.regex === undefined) {
@@ -126,6 +132,7 @@ export function validateSmartConfig(json: unknown): ConfigResult {
         scopeStyle: s.scopeStyle as ScopeStyle,
         ...(typeof timeout === 'number' ? { requestTimeoutMs: timeout } : {}),
         ...(typeof tz === 'string' ? { facilityTimeZone: tz } : {}),
+        ...(typeof s.patientBatch === 'boolean' ? { patientBatch: s.patientBatch } : {}),
       });
     }
   });
@@ -190,6 +197,11 @@ export function requestTimeoutFor(config: SmartConfig, serverUrl: string): numbe
   return findServer(config, serverUrl)?.requestTimeoutMs;
 }
 
+/** Whether the server the launch ended on takes several patients per search (configured), or undefined (probe). */
+export function patientBatchFor(config: SmartConfig, serverUrl: string): boolean | undefined {
+  return findServer(config, serverUrl)?.patientBatch;
+}
+
 /** The facility time zone configured for the server the launch ended on, or undefined. */
 export function facilityZoneFor(config: SmartConfig, serverUrl: string): string | undefined {
   return findServer(config, serverUrl)?.facilityTimeZone;
@@ -213,13 +225,22 @@ export function toFhirclientIssMatch(entry: ServerEntry): string | RegExp {
 
 export type LaunchKind = 'ehr' | 'standalone';
 
+/** Whose data the launch reads: one patient (the patient view) or the clinician's patients (the worklist). */
+export type ScopeAudience = 'patient' | 'user';
+
+/** The worklist's cohort collections (Epic Patient Lists are `List`s; many servers keep `Group`s). */
+const COHORT_RESOURCE_TYPES = ['List', 'Group'];
+
 /**
- * The full scope string: launch context, identity, refresh while the user is online, and patient-level read access
- * in the server's style (v1 `patient/X.read`, v2 `patient/X.rs`).
+ * The full scope string: launch context, identity, refresh while the user is online, and read access in the server's
+ * style (v1 `.read`, v2 `.rs`): `patient/` for a patient launch; `user/` (the clinician's own access, plus List and
+ * Group for the cohort) for a worklist launch, which asks for no patient (`launch/patient` is left out).
  */
-export function buildScope(kind: LaunchKind, style: ScopeStyle): string {
+export function buildScope(kind: LaunchKind, style: ScopeStyle, audience: ScopeAudience = 'patient'): string {
   const suffix = style === 'v1' ? 'read' : 'rs';
-  return [kind === 'ehr' ? 'launch' : 'launch/patient', 'openid', 'fhirUser', 'online_access', ...READ_RESOURCE_TYPES.map((t) => `patient/${t}.${suffix}`)].join(' ');
+  const types = audience === 'user' ? [...READ_RESOURCE_TYPES, ...COHORT_RESOURCE_TYPES] : READ_RESOURCE_TYPES;
+  const context = kind === 'ehr' ? ['launch'] : audience === 'user' ? [] : ['launch/patient'];
+  return [...context, 'openid', 'fhirUser', 'online_access', ...types.map((t) => `${audience}/${t}.${suffix}`)].join(' ');
 }
 
 /**
@@ -241,6 +262,8 @@ export interface AuthorizeInput {
   scopeStyle: ScopeStyle;
   launchPageHref: string;
   issMatch?: string | RegExp;
+  /** A worklist launch (the EHR's launch URL carries `worklist=1`): user-level scopes instead of patient-level. */
+  worklist?: boolean;
 }
 
 /**
@@ -258,7 +281,7 @@ export function authorizeOptions(input: AuthorizeInput): fhirclient.AuthorizePar
   const opts: fhirclient.AuthorizeParams = {
     iss: input.iss,
     clientId: input.clientId,
-    scope: buildScope(kind, input.scopeStyle),
+    scope: buildScope(kind, input.scopeStyle, input.worklist ? 'user' : 'patient'),
     redirectUri: appRedirectUri(input.launchPageHref),
     pkceMode: 'unsafeV1',
     completeInTarget: true,
@@ -295,6 +318,8 @@ const FORBIDDEN_PARAMS = ['fhirServiceUrl', 'patientId', 'clientId', 'encounterI
  * - `iss` + `launch`: EHR launch, only to a configured server with a real client id;
  * - `iss` only: standalone launch to a configured server;
  * - nothing: show the server picker.
+ * `worklist=1` (the launch URL an EHR is given for the provider-facing worklist) asks for user-level scopes: the app
+ * must choose its scopes before the token says whether a patient is in context.
  */
 export function decideLaunch(pageHref: string, config: SmartConfig): LaunchDecision {
   const url = new URL(pageHref);
@@ -314,6 +339,7 @@ export function decideLaunch(pageHref: string, config: SmartConfig): LaunchDecis
     scopeStyle: entry.scopeStyle,
     launchPageHref: pageHref,
     issMatch: toFhirclientIssMatch(entry),
+    ...(p.get('worklist') === '1' ? { worklist: true } : {}),
   });
   return { kind: 'authorize', launchKind: launch ? 'ehr' : 'standalone', server: { label: entry.label, iss }, options };
 }

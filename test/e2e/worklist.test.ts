@@ -29,9 +29,22 @@ async function deadlines(page: Page): Promise<(number | undefined)[]> {
 describe('LMWH worklist from a provider launch', () => {
   it('opens sorted by nearest deadline, filters, opens a patient and comes back with the filter kept', async () => {
     const t = await h.newPage();
+    const asked: string[] = [];
+    const searches: URL[] = [];
+    t.page.on('request', (r) => {
+      const u = new URL(r.url());
+      if (u.pathname === '/auth/authorize') asked.push(u.searchParams.get('scope') ?? '');
+      if (u.pathname.startsWith('/fhir/')) searches.push(u);
+    });
     await t.page.goto(`${h.url}/`);
     await t.page.getByRole('button', { name: 'Launch worklist' }).click();
     await loaded(t.page);
+    // A provider launch asks for the clinician's user-level access, never patient-level scopes.
+    expect(asked).toHaveLength(1);
+    expect(asked[0]!.split(' ')).toEqual(expect.arrayContaining(['user/Patient.rs', 'user/Observation.rs', 'user/MedicationRequest.rs', 'user/List.rs']));
+    expect(asked[0]!.split(' ').some((x) => x.startsWith('patient/'))).toBe(false);
+    // The sandbox takes patient lists: the records are read several patients per search.
+    expect(searches.some((u) => (u.searchParams.get('patient') ?? '').includes(','))).toBe(true);
 
     const all = await deadlines(t.page);
     const dated = all.filter((d): d is number => d !== undefined);

@@ -7,7 +7,7 @@ import { setupServer } from 'msw/node';
 import { http, HttpResponse } from 'msw';
 import { cohort } from '../../mocks/generate/cohort.mjs';
 import { hapiLike, type FlavourServer } from '../../mocks/msw/flavours';
-import { cohortChoices, cohortMembers, loadCohortRows, type CohortRowState } from '../../src/fhir/cohort';
+import { cohortChoices, cohortMembers, createCohortLoading, loadCohortRows, type CohortRowState } from '../../src/fhir/cohort';
 import { createTableConverter } from '../../src/domain/labs';
 import { worklistRowFromInput, type WorklistRow } from '../../src/domain/worklist';
 import { fetchRequester } from './requester';
@@ -136,7 +136,7 @@ describe('cohort from a search for active LMWH orders', () => {
 describe('loading the members', () => {
   const summarise = (input: Parameters<typeof worklistRowFromInput>[0]) => worklistRowFromInput(input, { nowMs: NOW, zone: 'Europe/London', units: createTableConverter() });
 
-  it('loads every member with at most the set number of patients at once, reporting rows as they settle', async () => {
+  it('one patient per search (patientBatch false): every member loaded, at most the set number of patients at once, rows reported as they settle', async () => {
     const f = await start();
     const states: CohortRowState<WorklistRow>[] = [];
     let loading = 0;
@@ -144,6 +144,7 @@ describe('loading the members', () => {
     await loadCohortRows(fetchRequester(f.baseUrl), ids, {
       now: NOW,
       concurrency: 2,
+      loading: createCohortLoading(false),
       summarise,
       onUpdate: (s) => {
         states.push(s);

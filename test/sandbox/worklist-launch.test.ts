@@ -16,11 +16,18 @@ afterAll(async () => {
 });
 
 const SCOPE = 'launch openid fhirUser patient/*.rs online_access';
+const USER_SCOPE = 'launch openid fhirUser user/*.rs user/List.rs user/Group.rs online_access';
 const WORKLIST = { worklist: '1' };
 
 describe('provider launch for the worklist (worklist=1, no patient)', () => {
-  it('gives a token without a patient, a practitioner user and user-level read access including List and Group', async () => {
-    const token = await ehrToken(base, '', SCOPE, WORKLIST);
+  it('sends the app its launch URL with worklist=1, so the app can ask for user-level scopes', async () => {
+    const { status, location } = await locationOf(`${base}/launch?worklist=1`);
+    expect(status).toBe(302);
+    expect(new URL(location, base).searchParams.get('worklist')).toBe('1');
+  });
+
+  it('with user scopes asked for: a token without a patient, a practitioner user and user-level read access including List and Group', async () => {
+    const token = await ehrToken(base, '', USER_SCOPE, WORKLIST);
     expect(token.patient).toBeUndefined();
     const scopes = token.scope.split(' ');
     expect(scopes).toEqual(expect.arrayContaining(['user/*.rs', 'user/List.rs', 'user/Group.rs']));
@@ -36,8 +43,16 @@ describe('provider launch for the worklist (worklist=1, no patient)', () => {
     expect((await fhirGet(base, 'Group', token.access_token)).body.total).toBe(1);
   });
 
+  it('with only patient-level scopes asked for: no user-level access is granted and cross-patient searches are refused', async () => {
+    const token = await ehrToken(base, '', SCOPE, WORKLIST);
+    expect(token.patient).toBeUndefined();
+    expect(token.scope.split(' ').some((s) => s.startsWith('user/'))).toBe(false);
+    expect((await fhirGet(base, 'MedicationRequest?status=active', token.access_token)).status).toBe(403);
+    expect((await fhirGet(base, 'Patient/pA', token.access_token)).status).toBe(403);
+  });
+
   it('does not grant writes to a provider launch that did not ask for them (write=1)', async () => {
-    const token = await ehrToken(base, '', 'launch openid fhirUser patient/*.cruds', WORKLIST);
+    const token = await ehrToken(base, '', 'launch openid fhirUser user/*.cruds', WORKLIST);
     const scopes = token.scope.split(' ');
     expect(scopes).toContain('user/*.rs');
     expect(scopes.filter((s) => /^(user|patient)\/[^.]+\.[a-z]*[cud]/.test(s))).toEqual([]);
@@ -45,9 +60,9 @@ describe('provider launch for the worklist (worklist=1, no patient)', () => {
 
   it('a worklist launch id is good for one authorisation only', async () => {
     const launch = await ehrLaunchId(base, '', WORKLIST);
-    const first = await locationOf(authorizeUrl({ base, scope: SCOPE, launch, challenge: pkce().challenge }));
+    const first = await locationOf(authorizeUrl({ base, scope: USER_SCOPE, launch, challenge: pkce().challenge }));
     expect(new URL(first.location).searchParams.get('code')).toBeTruthy();
-    const again = await locationOf(authorizeUrl({ base, scope: SCOPE, launch, challenge: pkce().challenge }));
+    const again = await locationOf(authorizeUrl({ base, scope: USER_SCOPE, launch, challenge: pkce().challenge }));
     expect(new URL(again.location).searchParams.get('error')).toBe('invalid_request');
   });
 

@@ -34,6 +34,8 @@ export interface LaunchedSession {
   requestTimeoutMs?: number;
   /** The facility zone smart-config.json declares for this server; absent: the user's choice, else the browser's. */
   facilityTimeZone?: string;
+  /** smart-config.json's patientBatch for this server (worklist); absent: probed. */
+  patientBatch?: boolean;
 }
 
 const LazyWorklist = lazy(() => import('../worklist/Worklist').then((mod) => ({ default: mod.Worklist })));

@@ -18,6 +18,8 @@ export interface AppContextValue {
   appContext?: string;
   /** Per-server request timeout from smart-config.json (ms); absent: the record loader's default. */
   requestTimeoutMs?: number;
+  /** Whether the server takes several patients per search (smart-config.json); absent: the worklist probes it. */
+  patientBatch?: boolean;
   /** IANA zone every date and deadline is shown in. */
   facilityZone: string;
   /** Where the facility zone came from (EHR configuration, the user's choice, the browser); absent: the browser's. */

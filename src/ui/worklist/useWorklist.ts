@@ -14,7 +14,7 @@ const IDLE: WorklistState = { phase: 'finding', cohort: undefined, entries: [], 
 const noSubscribe = () => () => undefined;
 
 export function useWorklist(source: CohortSource): { store: WorklistStore | undefined; state: WorklistState } {
-  const { requester, clock, facilityZone, grantedScopes, requestTimeoutMs } = useAppContext();
+  const { requester, clock, facilityZone, grantedScopes, requestTimeoutMs, patientBatch } = useAppContext();
   const client = useQueryClient();
   const queryKey = ['worklist', requester.serverUrl, sourceKey(source), facilityZone] as const;
   const query = useQuery({
@@ -29,6 +29,7 @@ export function useWorklist(source: CohortSource): { store: WorklistStore | unde
         zone: facilityZone,
         scopeLooksMissing: (type) => readAccess(grantedScopes, type) === 'none',
         ...(requestTimeoutMs !== undefined ? { requestTimeoutMs } : {}),
+        ...(patientBatch !== undefined ? { patientBatch } : {}),
       });
     },
     staleTime: Infinity,

@@ -4,7 +4,7 @@
  * patient's view and coming back shows it at once, still loading if it was, with the same filters and scroll.
  */
 import { sessionCapabilityCache, type CapabilityCache } from '../../fhir/capabilities';
-import { DEFAULT_COHORT_CONCURRENCY, cohortMembers, loadCohortRow, loadCohortRows, type CohortLoadOptions, type CohortMembers, type CohortSource } from '../../fhir/cohort';
+import { DEFAULT_COHORT_REQUESTS, cohortMembers, createCohortLoading, loadCohortRow, loadCohortRows, type CohortLoadOptions, type CohortMembers, type CohortSource } from '../../fhir/cohort';
 import { createLimiter } from '../../fhir/limit';
 import type { FhirRequester } from '../../fhir/client';
 import type { RecordInput } from '../../domain/input';
@@ -44,7 +44,10 @@ export interface WorklistStoreOptions {
   source: CohortSource;
   nowMs: number;
   zone: string;
+  /** Requests in flight for the whole worklist (default 6). */
   concurrency?: number;
+  /** Whether the server takes several patients per search (smart-config.json); absent: probed once. */
+  patientBatch?: boolean;
   scopeLooksMissing?: (type: string) => boolean;
   /** The launch's per-server request timeout (smart-config.json); absent: the record loader's default. */
   requestTimeoutMs?: number;
@@ -63,82 +66,107 @@ async function summarise(input: RecordInput, nowMs: number, zone: string): Promi
   return worklistRowFromInput(input, { nowMs, zone, units: await ucum });
 }
 
-export function createWorklistStore(options: WorklistStoreOptions): WorklistStore {
-  const controller = new AbortController();
+/**
+ * ms to wait before the next render while rows arrive, from what the last render took: one render per burst, not one
+ * per row, and never more than about a fifth of the main thread (a render costs about the number of rows shown; 2,000
+ * rows redrawn every 30 ms would starve the load itself). The first rows still show within 30 ms.
+ */
+export function publishDelayMs(lastRenderMs: number): number {
+  return Math.min(3_000, Math.max(30, 4 * lastRenderMs));
+}
+
+/** The state and its listeners: rows settle in bursts, so one render per burst, not one per row. */
+function createPublisher(nowMs: number) {
   const entries = new Map<string, WorklistEntry>();
   const listeners = new Set<() => void>();
-  let state: WorklistState = { phase: 'finding', cohort: undefined, entries: [], nowMs: options.nowMs, error: undefined };
+  let state: WorklistState = { phase: 'finding', cohort: undefined, entries: [], nowMs, error: undefined };
   let scheduled = false;
-
+  let lastRenderMs = 0;
   const publish = () => {
     scheduled = false;
     state = { ...state, entries: [...entries.values()] };
+    const start = performance.now();
     for (const l of listeners) l();
+    // React renders the update before the next task runs: the gap to it is what the render cost.
+    setTimeout(() => (lastRenderMs = performance.now() - start), 0);
   };
-  // Rows settle in bursts; one render per burst, not one per row.
-  const schedule = () => {
-    if (scheduled) return;
-    scheduled = true;
-    setTimeout(publish, 30);
-  };
-  const setPhase = (phase: WorklistPhase, extra: Partial<WorklistState> = {}) => {
-    state = { ...state, ...extra, phase };
-    publish();
-  };
-
-  const loadOptions: CohortLoadOptions<WorklistRow> = {
-    now: options.nowMs,
-    limiter: createLimiter(options.concurrency ?? DEFAULT_COHORT_CONCURRENCY),
-    signal: controller.signal,
-    ...(options.scopeLooksMissing ? { scopeLooksMissing: options.scopeLooksMissing } : {}),
-    ...(options.requestTimeoutMs !== undefined ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
-    // Shared by the first load and every retry: one read of the statement for the whole worklist.
-    capabilityCache: options.capabilityCache ?? sessionCapabilityCache(undefined),
-    summarise: (input) => summarise(input, options.nowMs, options.zone),
-    onUpdate: (s) => {
-      entries.set(s.patientId, s);
-      schedule();
-    },
-  };
-
-  // Patients found by the code search start loading while the broader search still runs; each patient once.
-  const started: Promise<void>[] = [];
-  const loadNew = (ids: readonly string[]) => {
-    const fresh = ids.filter((id) => !entries.has(id));
-    if (fresh.length === 0) return;
-    const loading = loadCohortRows(options.requester, fresh, loadOptions);
-    loading.catch(() => undefined); // awaited in run(); marked handled in case the cohort search fails first
-    started.push(loading);
-  };
-  const run = async () => {
-    const cohort = await cohortMembers(options.requester, options.source, options.nowMs, {
-      signal: controller.signal,
-      zone: options.zone,
-      onFirstMembers: (first) => {
-        setPhase('loading', { cohort: first });
-        loadNew(first.patientIds);
-      },
-    });
-    setPhase('loading', { cohort });
-    loadNew(cohort.patientIds);
-    await Promise.all(started);
-    setPhase('done');
-  };
-  run().catch((error: unknown) => setPhase(controller.signal.aborted ? 'cancelled' : 'failed', { error }));
-
   return {
+    entries,
     getState: () => state,
-    subscribe(listener) {
+    subscribe(listener: () => void) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    setEntry(entry: WorklistEntry) {
+      entries.set(entry.patientId, entry);
+      if (scheduled) return;
+      scheduled = true;
+      setTimeout(publish, publishDelayMs(lastRenderMs));
+    },
+    setPhase(phase: WorklistPhase, extra: Partial<WorklistState> = {}) {
+      state = { ...state, ...extra, phase };
+      publish();
+    },
+  };
+}
+
+type Publisher = ReturnType<typeof createPublisher>;
+
+/** One request bound, one CapabilityStatement read and one batching decision for the first load and every retry. */
+function cohortLoadOptions(options: WorklistStoreOptions, signal: AbortSignal, publisher: Publisher): CohortLoadOptions<WorklistRow> {
+  return {
+    now: options.nowMs,
+    limiter: createLimiter(options.concurrency ?? DEFAULT_COHORT_REQUESTS),
+    loading: createCohortLoading(options.patientBatch),
+    signal,
+    ...(options.scopeLooksMissing ? { scopeLooksMissing: options.scopeLooksMissing } : {}),
+    ...(options.requestTimeoutMs !== undefined ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
+    capabilityCache: options.capabilityCache ?? sessionCapabilityCache(undefined),
+    summarise: (input) => summarise(input, options.nowMs, options.zone),
+    onUpdate: (s) => publisher.setEntry(s),
+  };
+}
+
+/** Finds the cohort and loads its rows; patients found by the code search start while the broader search runs. */
+async function runWorklist(options: WorklistStoreOptions, signal: AbortSignal, publisher: Publisher, loadOptions: CohortLoadOptions<WorklistRow>): Promise<void> {
+  const started: Promise<void>[] = [];
+  const loadNew = (ids: readonly string[]) => {
+    const fresh = ids.filter((id) => !publisher.entries.has(id));
+    if (fresh.length === 0) return;
+    const loading = loadCohortRows(options.requester, fresh, loadOptions);
+    loading.catch(() => undefined); // awaited below; marked handled in case the cohort search fails first
+    started.push(loading);
+  };
+  const cohort = await cohortMembers(options.requester, options.source, options.nowMs, {
+    signal,
+    zone: options.zone,
+    ...(loadOptions.capabilityCache ? { capabilityCache: loadOptions.capabilityCache } : {}),
+    onFirstMembers: (first) => {
+      publisher.setPhase('loading', { cohort: first });
+      loadNew(first.patientIds);
+    },
+  });
+  publisher.setPhase('loading', { cohort });
+  loadNew(cohort.patientIds);
+  await Promise.all(started);
+  publisher.setPhase('done');
+}
+
+export function createWorklistStore(options: WorklistStoreOptions): WorklistStore {
+  const controller = new AbortController();
+  const publisher = createPublisher(options.nowMs);
+  const loadOptions = cohortLoadOptions(options, controller.signal, publisher);
+  runWorklist(options, controller.signal, publisher, loadOptions).catch((error: unknown) => publisher.setPhase(controller.signal.aborted ? 'cancelled' : 'failed', { error }));
+  return {
+    getState: publisher.getState,
+    subscribe: publisher.subscribe,
     cancel() {
       controller.abort();
     },
     retry(patientId) {
       // A retry runs on its own signal: a cancelled load can still have single rows loaded again.
       const own = new AbortController();
-      void loadCohortRow(options.requester, patientId, { ...loadOptions, signal: own.signal }).catch((error: unknown) => setPhase('failed', { error }));
+      void loadCohortRow(options.requester, patientId, { ...loadOptions, signal: own.signal }).catch((error: unknown) => publisher.setPhase('failed', { error }));
     },
     ui: undefined,
     rememberUi(ui) {
