@@ -43,7 +43,6 @@ export default tseslint.config(
     ignores: [
       'src/**/*.test.{ts,tsx}',
       'src/domain/events/events.ts', // candidateOf
-      'src/domain/labs/observation.ts', // readValue
       'src/domain/medication/order.ts', // normaliseOrder
       'src/domain/pregnancy/facts.ts', // datingFactsFromRecord
       'src/domain/pregnancy/pregnancies.ts', // pregnanciesFromFacts

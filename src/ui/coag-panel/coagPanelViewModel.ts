@@ -9,7 +9,7 @@ import { drugName, type ClinicalRecord } from '../../domain/record';
 import type { Reason } from '../../domain/reasons';
 import { DAY_MS, HOUR_MS } from '../../domain/time';
 import type { SourceRef } from '../../domain/types';
-import { formatLabNumber, formatLabValue, interpretationText, labRangeText, reportedText, unitLabel, conversionText } from '../format/labValues';
+import { analyteName, formatLabNumber, formatLabValue, interpretationText, labRangeText, reportedText, unitLabel, conversionText } from '../format/labValues';
 import type { Messages } from '../messages/translator';
 
 /** Display order. Anti-Xa LMWH-calibrated and "calibration not stated" apart; CrCl and eGFR apart from creatinine. */
@@ -127,7 +127,7 @@ function latestView(series: AnalyteSeries, timing: AntiXaTiming | undefined, m: 
     statusMark: p.status !== 'final' ? m.t('coag.statusMark', { status: p.status }) : undefined,
     range: labRangeText(p.referenceRange, m),
     flag: interpretationText(p.interpretation),
-    asReported: p.conversion ? m.t('coag.asReported', { original: reportedText(p.original, m), conversion: conversionText(p.conversion, m) }) : undefined,
+    asReported: p.conversion?.length ? m.t('coag.asReported', { original: reportedText(p.original, m), conversion: conversionText(p.conversion, m) ?? '' }) : undefined,
     trend: trendText(series, m),
     timing: timing ? timingView(timing, m) : undefined,
     peakNote: timing ? m.t('coag.peakNote') : undefined,
@@ -170,12 +170,12 @@ function rowViews(series: AnalyteSeries, timings: readonly AntiXaTiming[] | unde
 export function analyteCardView(series: AnalyteSeries, timings: AntiXaTimings, m: Messages): AnalyteCardView {
   const antiXa = isAntiXa(series.analyte);
   const seriesTimings = antiXa ? timings[series.analyte as 'antiXaLmwh' | 'antiXaGeneric'] : undefined;
-  const label = series.label;
+  const label = analyteName(series.analyte, m);
   const n = series.points.length;
   return {
     analyte: series.analyte,
     label,
-    note: series.note,
+    note: series.note ? m.reason(series.note) : undefined,
     latest: latestView(series, seriesTimings?.[n - 1], m),
     empty: m.t('coag.empty', { label }),
     exclusionsHeading: m.t('coag.leftOut', { n: series.exclusions.length, label }),
