@@ -57,6 +57,8 @@ import { planStripEn } from './en/planStrip';
 import { planStripRu } from './ru/planStrip';
 import { labReadingsEn } from './en/labReadings';
 import { labReadingsRu } from './ru/labReadings';
+import { eventsEn } from './en/events';
+import { eventsRu } from './ru/events';
 
 export const EN = {
   ...commonEn,
@@ -87,6 +89,7 @@ export const EN = {
   ...patientBannerEn,
   ...launchEn,
   ...labReadingsEn,
+  ...eventsEn,
 } as const;
 
 export type MessageKey = keyof typeof EN;
@@ -127,6 +130,7 @@ export const RU: Partial<Catalogue> = {
   ...patientBannerRu,
   ...launchRu,
   ...labReadingsRu,
+  ...eventsRu,
 };
 
 export type Locale = 'en' | 'ru';

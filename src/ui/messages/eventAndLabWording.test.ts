@@ -1,0 +1,35 @@
+/** Event and lab reasons worded from the catalogue, in English and Russian, from what the domain actually gives. */
+import { describe, expect, it } from 'vitest';
+import { eventsFromRecord } from '../../domain/events';
+import { createMessages } from './translator';
+
+const zone = 'Europe/Berlin';
+const NOW = Date.parse('2026-09-12T08:00:00Z');
+const cs = { coding: [{ system: 'http://snomed.info/sct', code: '177141003' }] };
+const en = createMessages({ locale: 'en', zone });
+const ru = createMessages({ locale: 'ru', zone });
+
+describe('event notes and exclusions in words', () => {
+  const records = eventsFromRecord(
+    [
+      { resourceType: 'ServiceRequest', id: 'sr1', status: 'active', intent: 'order', code: cs, occurrenceDateTime: '2026-10-06' },
+      { resourceType: 'Appointment', id: 'ap1', status: 'booked', serviceType: [cs], start: '2026-10-05T07:30:00+02:00', basedOn: [{ reference: 'ServiceRequest/sr1' }] },
+      { resourceType: 'Appointment', id: 'x', status: 'noshow', serviceType: [cs], start: '2026-09-01T08:00:00Z' },
+    ],
+    NOW,
+    zone,
+  );
+  const note = records.planned[0]!.notes[0]!;
+
+  it('records on different days: English names each record with its time, day-only dates without a time', () => {
+    expect(en.reason(note)).toBe('records give different dates: Appointment/ap1 5 Oct 2026 07:30 (UTC+02:00), ServiceRequest/sr1 6 Oct 2026; the earliest is used');
+  });
+  it('records on different days in Russian', () => {
+    expect(ru.reason(note)).toMatch(/^записи дают разные даты: Appointment\/ap1 5 окт\. 2026.*ServiceRequest\/sr1 6 окт\. 2026.*; взята самая ранняя$/);
+  });
+  it('a no-show appointment left out, in both languages', () => {
+    const x = records.exclusions[0]!;
+    expect(en.reason(x.reason)).toBe('status noshow: patient did not attend (no-show)');
+    expect(ru.reason(x.reason)).toBe('статус noshow: пациентка не явилась');
+  });
+});
