@@ -5,7 +5,8 @@
 import type { LabAnalyte } from '../../domain/codes';
 import type { AnalyteSeries, LabPoint, LabSeries } from '../../domain/labs';
 import type { AntiXaTiming, AntiXaTimings, HitPatternResult, PlateletFall } from '../../domain/monitoring';
-import { drugName, type ClinicalRecord } from '../../domain/record';
+import type { ClinicalRecord } from '../../domain/record';
+import { formatDrug } from '../format/dose';
 import type { Reason } from '../../domain/reasons';
 import { DAY_MS, HOUR_MS } from '../../domain/time';
 import type { SourceRef } from '../../domain/types';
@@ -229,7 +230,7 @@ export function hitBoxView(hit: HitPatternResult, medication: CoagPanelSlice['me
     outsideHeading: m.t('coag.hit.outside'),
     outside: hit.falls.filter((f) => !f.inWindow).map((f) => fallView(f, m, 'o-')),
     countsLabel: m.t('coag.hit.counts'),
-    started: last ? { text: m.t('coag.hit.started', { start: m.instant(last.startMs), drugs: last.drugs.map(drugName).join(', ') }), source: last.startSource, label: m.t('coag.hit.startSource') } : undefined,
+    started: last ? { text: m.t('coag.hit.started', { start: m.instant(last.startMs), drugs: last.drugs.map((d) => formatDrug(d, m)).join(', ') }), source: last.startSource, label: m.t('coag.hit.startSource') } : undefined,
     caveats: hit.caveats.map((c) => m.reason(c)),
     missed: medication.complete ? undefined : m.t('coag.hit.missed', { reason: medication.incompleteReason ?? m.t('coag.hit.reasonNotGiven') }),
     guidance: hit.guidance.map((g) => ({

@@ -59,6 +59,8 @@ import { labReadingsEn } from './en/labReadings';
 import { labReadingsRu } from './ru/labReadings';
 import { eventsEn } from './en/events';
 import { eventsRu } from './ru/events';
+import { orderSummaryEn } from './en/orderSummary';
+import { orderSummaryRu } from './ru/orderSummary';
 
 export const EN = {
   ...commonEn,
@@ -90,6 +92,7 @@ export const EN = {
   ...launchEn,
   ...labReadingsEn,
   ...eventsEn,
+  ...orderSummaryEn,
 } as const;
 
 export type MessageKey = keyof typeof EN;
@@ -131,6 +134,7 @@ export const RU: Partial<Catalogue> = {
   ...launchRu,
   ...labReadingsRu,
   ...eventsRu,
+  ...orderSummaryRu,
 };
 
 export type Locale = 'en' | 'ru';

@@ -33,3 +33,21 @@ describe('event notes and exclusions in words', () => {
     expect(ru.reason(x.reason)).toBe('статус noshow: пациентка не явилась');
   });
 });
+
+describe('an order in short in both languages', () => {
+  const order = {
+    code: 'order.summary',
+    params: { drug: { kind: 'reason' as const, reason: { code: 'drug.enoxaparin' } }, hasDose: true, dose: 0.4, unit: { kind: 'unit' as const, code: 'mg' }, perKg: false, route: 'subcutaneous', hasFrequency: true, interval: 12 },
+  };
+  it('English keeps the wording the app always used', () => {
+    expect(en.reason(order)).toBe('Enoxaparin 0.4 mg SC every 12 h');
+  });
+  it('Russian: the INN, мг, п/к and the decimal comma', () => {
+    expect(ru.reason(order)).toBe('Эноксапарин 0,4 мг п/к каждые 12 ч');
+  });
+  it('an order with nothing known says so in each language', () => {
+    const bare = { code: 'order.summary', params: { drug: { kind: 'reason' as const, reason: { code: 'drug.heparin' } }, hasDose: false, dose: null, unit: null, perKg: false, route: 'none', hasFrequency: false, interval: null } };
+    expect(en.reason(bare)).toBe('Unfractionated heparin dose unknown frequency unknown');
+    expect(ru.reason(bare)).toBe('Нефракционированный гепарин доза неизвестна кратность неизвестна');
+  });
+});
