@@ -42,7 +42,6 @@ export default tseslint.config(
     files: ['src/**/*.{ts,tsx}'],
     ignores: [
       'src/**/*.test.{ts,tsx}',
-      'src/domain/medication/order.ts', // normaliseOrder
       'src/domain/pregnancy/facts.ts', // datingFactsFromRecord
       'src/domain/pregnancy/pregnancies.ts', // pregnanciesFromFacts
       'src/fhir/smart.ts', // validateSmartConfig
