@@ -51,3 +51,22 @@ describe('an order in short in both languages', () => {
     expect(ru.reason(bare)).toBe('Нефракционированный гепарин доза неизвестна кратность неизвестна');
   });
 });
+
+describe('lab readings in words, from what the labs module gives', () => {
+  it('a D-dimer without FEU/DDU, a platelet count converted and a disagreeing unit, in both languages', async () => {
+    const { loadUnitConverter, normaliseDdimer, labSeries } = await import('../../domain/labs');
+    const units = await loadUnitConverter();
+    const obs = (code: string, valueQuantity: Record<string, unknown>, id = code): fhir4.Observation =>
+      ({ resourceType: 'Observation', id, status: 'final', code: { coding: [{ system: 'http://loinc.org', code }] }, effectiveDateTime: '2026-04-03T08:30:00Z', valueQuantity }) as fhir4.Observation;
+    const dd = normaliseDdimer(obs('7799-0', { value: 0.45, unit: 'ug/mL', code: 'ug/mL' }), units, zone);
+    if (dd.kind !== 'result') throw new Error('expected a result');
+    expect(en.reason(dd.result.chart.known ? undefined : dd.result.chart.reason)).toBe('unit type (FEU or DDU) not stated');
+    expect(ru.reason(dd.result.chart.known ? undefined : dd.result.chart.reason)).toBe('тип единиц (FEU или DDU) не указан');
+
+    const s = labSeries([obs('777-3', { value: 250, unit: '10*3/uL', code: '10*3/uL', system: 'http://unitsofmeasure.org' }), obs('3255-7', { value: 3, unit: 'g/L', code: 'mg/dL', system: 'http://unitsofmeasure.org' })], units, zone);
+    expect(s.platelets.points[0]!.conversion!.map((r) => ru.reason(r))).toEqual(['пересчитано из ×10³/мкл']);
+    const disagree = s.fibrinogen.exclusions[0]!.reason;
+    expect(en.reason(disagree)).toBe("unit text 'g/L' and UCUM code 'mg/dL' disagree (1 g/L = 100 mg/dL)");
+    expect(ru.reason(disagree)).toBe('текст единицы «g/L» и код единицы «mg/dL» расходятся (1 г/л = 100 мг/дл)');
+  });
+});
