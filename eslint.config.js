@@ -42,9 +42,6 @@ export default tseslint.config(
     files: ['src/**/*.{ts,tsx}'],
     ignores: [
       'src/**/*.test.{ts,tsx}',
-      'src/domain/events/events.ts', // candidateOf
-      'src/domain/labs/observation.ts', // readValue
-      'src/domain/medication/order.ts', // normaliseOrder
       'src/fhir/smart.ts', // validateSmartConfig
       'src/ui/timeline/Timeline.tsx', // Timeline
     ],

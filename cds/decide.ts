@@ -87,8 +87,8 @@ function activeOrders(record: ClinicalRecord, card: EventCard): RuleOrder[] {
   return [...active, ...unknownStatus.filter((o) => !active.includes(o))];
 }
 
-function orderSummary(orders: RuleOrder[]): string {
-  const first = orders[0]!.description;
+function orderSummary(orders: RuleOrder[], m: Messages): string {
+  const first = m.reason(orders[0]!.description);
   return orders.length > 1 ? `${first} (+${orders.length - 1} more)` : first;
 }
 
@@ -135,16 +135,15 @@ function deadlineCard(record: ClinicalRecord, event: PlannedEvent, cls: PlannedE
   const head = [...pool].sort((a, b) => a.deadlineMs! - b.deadlineMs!)[0]!;
   const src = shortSource(head.source.kind, head.source.name, head.hoursBefore ?? 0);
   const when = formatDateTime(head.deadlineMs!, zone);
-  const summary = critical ? SUMMARY.insideWindow(orderSummary(orders), when, noun, src) : SUMMARY.deadline(orderSummary(orders), when, noun, src);
-
   // The card's words come from the app's own message catalogue and stop-criteria view model (the same sentences as
   // the patient view's card), in English: CDS Hooks carries no reader language.
   const m = createMessages({ locale: 'en', zone });
+  const summary = critical ? SUMMARY.insideWindow(orderSummary(orders, m), when, noun, src) : SUMMARY.deadline(orderSummary(orders, m), when, noun, src);
   const view = buildEventCardView(card, m);
   const rowOf = (line: DeadlineLine): DeadlineRowView => view.deadlines[card.deadlines.indexOf(line)]!;
   const detail: string[] = [];
   detail.push(card.anchorMs !== null && event.when?.precision === 'day' ? DETAIL.eventDateOnly(event.label, formatDate(card.anchorMs, zone), formatDateTime(card.anchorMs, zone)) : DETAIL.event(event.label, eventWhenText(card, m)));
-  detail.push(DETAIL.orders(orders.map((x) => `${x.description} (${x.status}; ${ref(x.source)})`).join('; ')));
+  detail.push(DETAIL.orders(orders.map((x) => `${m.reason(x.description)} (${x.status}; ${ref(x.source)})`).join('; ')));
   detail.push(DETAIL.doseClass(card.doseClass, m.reason(card.doseClassReason)));
   detail.push('');
   for (const { line, breach } of breaches) {
@@ -215,12 +214,13 @@ export function decide(input: RecordInput, proposals: fhir4.Resource[], o: Decid
       // Every applicable rule lacks a usable interval: nothing to count back from, said plainly.
       const m = createMessages({ locale: 'en', zone: record.zone });
       const rows = buildEventCardView(card, m).deadlines;
-      cards.push(missingCard(uuid, noun, MISSING.noInterval, [DETAIL.orders(orders.map((x) => x.description).join('; ')), ...card.deadlines.map((l, i) => DETAIL.line(l.source.name, l.ruleId, l.ruleVersion, rows[i]!.wording, deadlineWords(rows[i]!, m)))], o.appLaunchUrl, appContextOf(event, cls, card)));
+      cards.push(missingCard(uuid, noun, MISSING.noInterval, [DETAIL.orders(orders.map((x) => m.reason(x.description)).join('; ')), ...card.deadlines.map((l, i) => DETAIL.line(l.source.name, l.ruleId, l.ruleVersion, rows[i]!.wording, deadlineWords(rows[i]!, m)))], o.appLaunchUrl, appContextOf(event, cls, card)));
       continue;
     }
     if (card.anchorMs === null) {
       const what = event.when === undefined ? MISSING.eventDate : MISSING.eventTime;
-      cards.push(missingCard(uuid, noun, what, [DETAIL.orders(orders.map((x) => x.description).join('; ')), MISSING.eventDateDetail], o.appLaunchUrl));
+      const m = createMessages({ locale: 'en', zone: record.zone });
+      cards.push(missingCard(uuid, noun, what, [DETAIL.orders(orders.map((x) => m.reason(x.description)).join('; ')), MISSING.eventDateDetail], o.appLaunchUrl));
       continue;
     }
     cards.push(deadlineCard(record, event, cls, card, orders, uuid, o));

@@ -4,37 +4,47 @@
  * Recognition details (unit types, analyte meaning) live beside the normalisers that use them.
  */
 
-/** D-dimer result codes. unitType: what the code itself says about FEU vs DDU ('unknown' = the code does not say). */
-export const DDIMER_CODES: Record<string, { unitType: 'FEU' | 'DDU' | 'unknown'; scale: 'quantitative' | 'titre' | 'qualitative'; note?: string }> = {
+/**
+ * D-dimer result codes. unitType: what the code itself says about FEU vs DDU ('unknown' = the code does not say);
+ * note: a caveat about the code itself, as a lab reason code (worded in the UI's catalogue).
+ */
+export const DDIMER_CODES: Record<
+  string,
+  {
+    unitType: 'FEU' | 'DDU' | 'unknown';
+    scale: 'quantitative' | 'titre' | 'qualitative';
+    note?: 'lab.code-deprecated-some-feu' | 'lab.code-deprecated' | 'lab.code-meaning-conflicting' | 'lab.code-titre' | 'lab.code-presence';
+  }
+> = {
   '48065-7': { unitType: 'FEU', scale: 'quantitative' },
   '48067-3': { unitType: 'FEU', scale: 'quantitative' },
   '71427-9': { unitType: 'FEU', scale: 'quantitative' },
   '48066-5': { unitType: 'DDU', scale: 'quantitative' },
   '48058-2': { unitType: 'DDU', scale: 'quantitative' },
   '91556-1': { unitType: 'DDU', scale: 'quantitative' },
-  '7799-0': { unitType: 'unknown', scale: 'quantitative', note: 'deprecated LOINC; some labs send FEU ug/mL under it' },
-  '30240-6': { unitType: 'unknown', scale: 'quantitative', note: 'deprecated LOINC' },
-  '3246-6': { unitType: 'unknown', scale: 'quantitative', note: 'LOINC meaning conflicting in sources (UNVERIFIED); unit semantics not trusted' },
-  '38898-3': { unitType: 'unknown', scale: 'titre', note: 'titre, not a mass concentration' },
-  '15179-5': { unitType: 'unknown', scale: 'qualitative', note: 'presence/absence result' },
+  '7799-0': { unitType: 'unknown', scale: 'quantitative', note: 'lab.code-deprecated-some-feu' },
+  '30240-6': { unitType: 'unknown', scale: 'quantitative', note: 'lab.code-deprecated' },
+  '3246-6': { unitType: 'unknown', scale: 'quantitative', note: 'lab.code-meaning-conflicting' },
+  '38898-3': { unitType: 'unknown', scale: 'titre', note: 'lab.code-titre' },
+  '15179-5': { unitType: 'unknown', scale: 'qualitative', note: 'lab.code-presence' },
 };
 
-/** Coagulation panel and LMWH safety labs, by analyte. */
+/** Coagulation panel and LMWH safety labs, by analyte (names in the UI's catalogue, `labs.analyte.<analyte>`). */
 export const LAB_ANALYTES = {
-  pt: { label: 'PT', codes: ['5902-2', '5964-2'] },
-  inr: { label: 'INR', codes: ['6301-6', '34714-6', '46418-0'] },
-  aptt: { label: 'aPTT', codes: ['14979-9', '3173-2'] },
-  fibrinogen: { label: 'Fibrinogen', codes: ['3255-7'] },
-  platelets: { label: 'Platelets', codes: ['777-3', '26515-7'] },
-  thrombinTime: { label: 'Thrombin time', codes: ['3243-3'] },
-  antithrombin: { label: 'Antithrombin', codes: ['27811-9', '27812-7', '1868-9'] },
-  antiXaLmwh: { label: 'Anti-Xa (LMWH-calibrated)', codes: ['32684-3'] },
+  pt: { codes: ['5902-2', '5964-2'] },
+  inr: { codes: ['6301-6', '34714-6', '46418-0'] },
+  aptt: { codes: ['14979-9', '3173-2'] },
+  fibrinogen: { codes: ['3255-7'] },
+  platelets: { codes: ['777-3', '26515-7'] },
+  thrombinTime: { codes: ['3243-3'] },
+  antithrombin: { codes: ['27811-9', '27812-7', '1868-9'] },
+  antiXaLmwh: { codes: ['32684-3'] },
   // 3274-8 is used by labs for both UFH and LMWH anti-Xa (reference section 8.3); 66483-9 is UFH (PARTIAL).
-  antiXaGeneric: { label: 'Anti-Xa (heparin, calibration not stated)', codes: ['3274-8', '13055-9', '66483-9'] },
-  haemoglobin: { label: 'Haemoglobin', codes: ['718-7'] },
-  creatinine: { label: 'Creatinine', codes: ['2160-0', '14682-9'] },
-  creatinineClearance: { label: 'Creatinine clearance', codes: ['2164-2'] },
-  egfr: { label: 'eGFR', codes: ['98979-8', '98980-6', '62238-1', '69405-9'] },
+  antiXaGeneric: { codes: ['3274-8', '13055-9', '66483-9'] },
+  haemoglobin: { codes: ['718-7'] },
+  creatinine: { codes: ['2160-0', '14682-9'] },
+  creatinineClearance: { codes: ['2164-2'] },
+  egfr: { codes: ['98979-8', '98980-6', '62238-1', '69405-9'] },
 } as const;
 export type LabAnalyte = keyof typeof LAB_ANALYTES;
 

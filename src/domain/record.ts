@@ -4,6 +4,7 @@
  * ClinicalRecord and never reads FHIR itself.
  */
 import { reason, reasonParam } from './reasons';
+import { describeOrder, drugName } from './medication/orderSummary';
 import type { Exclusion, SourceRef } from './types';
 import { unknown, type Known } from './types';
 import { resourcesOfType, type QueryGroup, type RecordInput } from './input';
@@ -140,20 +141,6 @@ export interface BuildOptions {
   units: UnitConverter;
 }
 
-const DRUG_NAMES: Record<AnticoagulantDrug, string> = {
-  enoxaparin: 'Enoxaparin',
-  dalteparin: 'Dalteparin',
-  nadroparin: 'Nadroparin',
-  tinzaparin: 'Tinzaparin',
-  certoparin: 'Certoparin',
-  'lmwh-unspecified': 'LMWH (drug not named)',
-  heparin: 'Unfractionated heparin',
-  fondaparinux: 'Fondaparinux',
-};
-
-/** A human name for a recognised anticoagulant. */
-export const drugName = (drug: AnticoagulantDrug): string => DRUG_NAMES[drug];
-
 const INGREDIENT: Partial<Record<AnticoagulantDrug, RuleIngredient>> = {
   enoxaparin: 'enoxaparin',
   dalteparin: 'dalteparin',
@@ -169,14 +156,6 @@ function groupsComplete(input: RecordInput, groups: QueryGroup[]): { complete: b
   const bad = groups.map((g) => input.groups[g]).filter((g) => g && g.status !== 'complete');
   if (bad.length === 0) return { complete: true };
   return { complete: false, reason: bad.map((g) => `${g.group}: ${g.status}${g.reason ? ` (${g.reason})` : ''}`).join('; ') };
-}
-
-/** "Enoxaparin 40 mg SC every 24 h" from what is known; unknown parts are said to be unknown. */
-export function describeOrder(o: LmwhOrder): string {
-  const dose = o.dose.known ? `${o.dose.value.value} ${o.dose.value.unit}${o.dose.value.perKg ? '/kg' : ''}` : 'dose unknown';
-  const route = o.route.known ? (o.route.value.kind === 'subcutaneous' ? 'SC' : o.route.value.kind) : '';
-  const freq = o.frequency.known ? `every ${o.frequency.value.intervalHours} h` : 'frequency unknown';
-  return [drugName(o.drug), dose, route, freq].filter(Boolean).join(' ');
 }
 
 function dailyDose(o: LmwhOrder, weightKg: number | undefined): RuleOrder['dailyDose'] {
@@ -362,11 +341,11 @@ function findingsPart(input: RecordInput, units: UnitConverter, nowMs: number, z
 }
 
 /** The earliest IVF protocol anchors: oocyte retrieval, embryo transfer, estradiol start. */
-function ivfProtocolStarts(events: EventsResult, other: OtherOrderView[]): RuleContext['ivfProtocolStart'][] {
-  const starts = [...events.past, ...events.planned]
+function ivfProtocolStarts(events: EventsResult, other: OtherOrderView[]): NonNullable<RuleContext['ivfProtocolStart']>[] {
+  const starts: NonNullable<RuleContext['ivfProtocolStart']>[] = [...events.past, ...events.planned]
     .filter((e) => (e.class === 'oocyte-retrieval' || e.class === 'embryo-transfer') && e.when)
     .map((e) => ({ label: e.label, atMs: e.when!.start, source: e.timeSource ?? e.sources[0]! }));
-  for (const o of other) if (o.recognition.drug === 'estradiol' && o.startMs !== undefined) starts.push({ label: `Estradiol started (${o.description})`, atMs: o.startMs, source: o.source });
+  for (const o of other) if (o.recognition.drug === 'estradiol' && o.startMs !== undefined) starts.push({ label: reason('rules.anchor.estradiol-start', { order: o.description }), atMs: o.startMs, source: o.source });
   return starts.sort((a, b) => a.atMs - b.atMs);
 }
 

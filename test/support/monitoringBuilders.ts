@@ -43,7 +43,7 @@ export function antiXa(when: string, value = 0.32): LabPoint {
 
 export function series(points: LabPoint[]): AnalyteSeries {
   const sorted = [...points].sort((a, b) => a.time.start - b.time.start);
-  return { analyte: 'platelets', label: 'Platelets', displayUnit: '10*9/L', points: sorted, latest: sorted.at(-1), exclusions: [] };
+  return { analyte: 'platelets', displayUnit: '10*9/L', points: sorted, latest: sorted.at(-1), exclusions: [] };
 }
 
 const LABEL: Record<DoseKind, string> = { administered: 'administered', reported: 'patient-reported', dispensed: 'dispensed, not a proof of injection' };

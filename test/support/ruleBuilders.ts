@@ -15,10 +15,42 @@ export function event(cls: RuleEvent['class'], when: string | undefined, zone = 
   return e;
 }
 
+/** "Enoxaparin 40 mg SC every 24 h" as the record module describes it. */
+export const ORDER_DESCRIPTION: Reason = {
+  code: 'order.summary',
+  params: {
+    drug: { kind: 'reason', reason: { code: 'drug.enoxaparin' } },
+    hasDose: true,
+    dose: 40,
+    unit: { kind: 'unit', code: 'mg' },
+    perKg: false,
+    route: 'subcutaneous',
+    hasFrequency: true,
+    interval: 24,
+  },
+};
+
+/** An order's description as the record module gives it (`order.summary`), given subcutaneous. */
+export function orderDescription(drug: string, dose: number, unit: 'mg' | 'IU', intervalHours?: number): Reason {
+  return {
+    code: 'order.summary',
+    params: {
+      drug: { kind: 'reason', reason: { code: `drug.${drug}` } },
+      hasDose: true,
+      dose,
+      unit: { kind: 'unit', code: unit === 'IU' ? '[IU]' : unit },
+      perKg: false,
+      route: 'subcutaneous',
+      hasFrequency: intervalHours !== undefined,
+      interval: intervalHours ?? null,
+    },
+  };
+}
+
 export function order(extra: Partial<RuleOrder> = {}): RuleOrder {
   return {
     id: 'mr-1',
-    drug: 'Enoxaparin',
+    drug: { code: 'drug.enoxaparin' },
     drugClass: 'lmwh',
     ingredient: 'enoxaparin',
     isOrder: true,
@@ -29,14 +61,14 @@ export function order(extra: Partial<RuleOrder> = {}): RuleOrder {
     doseClass: 'prophylactic',
     doseClassReason: { code: 'med.regimen', params: { value: 40, unit: 'mg', perKg: false, intervalHours: 24 } },
     dailyDose: { value: 40, unit: 'mg' },
-    description: 'Enoxaparin 40 mg SC once daily',
+    description: ORDER_DESCRIPTION,
     source: ref('MedicationRequest', 'mr-1', 'Enoxaparin 40 mg SC once daily'),
     ...extra,
   };
 }
 
 export function dose(atIso: string, extra: Partial<RuleDose> = {}): RuleDose {
-  return { drug: 'Enoxaparin', atMs: ms(atIso), kind: 'administered', source: ref('MedicationAdministration', `ma-${atIso}`), ...extra };
+  return { drug: { code: 'drug.enoxaparin' }, atMs: ms(atIso), kind: 'administered', source: ref('MedicationAdministration', `ma-${atIso}`), ...extra };
 }
 
 export function context(extra: Partial<RuleContext> = {}): RuleContext {

@@ -1,6 +1,7 @@
 /** Types of planned and past clinical events (surgery, planned birth, IVF procedures) read from FHIR. */
 import type { Exclusion, RecognisedBy, SourceRef } from '../types';
 import type { FhirMoment } from '../time';
+import type { Reason } from '../reasons';
 
 /** What kind of event a record describes. 'delivery' is a past vaginal or unspecified birth. */
 export type EventClass =
@@ -41,8 +42,8 @@ export interface PlannedEvent {
   /** True for an event still to happen (planned statuses), false for a performed one. */
   planned: boolean;
   timing: EventTiming;
-  /** Things the clinician should know (records disagree on the class, a planned date already passed ...). */
-  notes: string[];
+  /** Things the clinician should know (records disagree on the class, a planned date already passed ...), as reasons. */
+  notes: Reason[];
 }
 
 /** All events of a record: planned ones (today/future first, then undated, then past-dated), past ones, exclusions. */

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { eventsFromRecord } from './events';
 
+const note = (record: string, inner: unknown) => ({ code: 'event.record-note', params: { record, note: { kind: 'reason', reason: inner } } });
+const item = (reason: unknown) => ({ kind: 'reason', reason });
+
 const SCT = 'http://snomed.info/sct';
 const zone = 'Europe/Berlin';
 const NOW = Date.parse('2026-09-12T08:00:00Z'); // 10:00 CEST, Saturday 12 Sep 2026
@@ -62,7 +65,20 @@ describe('one event recorded three ways', () => {
   it('records on different days are noted, the earliest used', () => {
     const e = eventsFromRecord([sr('sr1', { occurrenceDateTime: '2026-10-06' }), appt('ap1', { start: '2026-10-05T07:30:00+02:00', basedOn: [{ reference: 'ServiceRequest/sr1' }] })], NOW, zone).planned[0]!;
     expect(e.timeSource?.id).toBe('ap1');
-    expect(e.notes[0]).toMatch(/records give different dates: Appointment\/ap1 5 Oct 2026 07:30 \(UTC\+02:00\); ServiceRequest\/sr1 6 Oct 2026; the earliest is used/);
+    expect(e.notes).toEqual([
+      {
+        code: 'event.dates-disagree',
+        params: {
+          records: {
+            kind: 'list',
+            items: [
+              item({ code: 'event.record-date', params: { record: 'Appointment/ap1', when: { kind: 'instant', ms: Date.parse('2026-10-05T05:30:00Z') } } }),
+              item({ code: 'event.record-date', params: { record: 'ServiceRequest/sr1', when: { kind: 'date', ms: Date.parse('2026-10-05T22:00:00Z') } } }),
+            ],
+          },
+        },
+      },
+    ]);
   });
   it('a planned Encounter linked to the Appointment joins the same event', () => {
     const enc: fhir4.Encounter = {
@@ -95,7 +111,7 @@ describe('dates keep their precision and whether the offset was assumed', () => 
     const e = eventsFromRecord([sr('s', { occurrenceDateTime: '05/10/2026' })], NOW, zone).planned[0]!;
     expect(e.when).toBeUndefined();
     expect(e.timing).toBe('date-not-set');
-    expect(e.notes).toEqual(["ServiceRequest/s: date '05/10/2026' could not be read as a date"]);
+    expect(e.notes).toEqual([note('ServiceRequest/s', { code: 'event.date-not-readable', params: { written: '05/10/2026' } })]);
   });
   it('ServiceRequest occurrencePeriod.start and the first occurrenceTiming event are used', () => {
     const a = eventsFromRecord([sr('a', { occurrencePeriod: { start: '2026-10-07', end: '2026-10-09' } })], NOW, zone).planned[0]!;
@@ -113,18 +129,18 @@ describe('statuses', () => {
     ]);
   });
   it.each([
-    ['cancelled Appointment', appt('x', { status: 'cancelled', start: '2026-10-05T08:00:00Z' }), 'status cancelled: cancelled'],
-    ['no-show Appointment', appt('x', { status: 'noshow', start: '2026-09-01T08:00:00Z' }), 'status noshow: patient did not attend (no-show)'],
-    ['revoked ServiceRequest', sr('x', { status: 'revoked' }), 'status revoked: revoked'],
-    ['entered-in-error Procedure', proc('x', { status: 'entered-in-error' }), 'status entered-in-error: entered in error'],
-    ['not-done Procedure', proc('x', { status: 'not-done' }), 'status not-done: not done'],
-    ['"do not perform" order', sr('x', { doNotPerform: true }), 'order says "do not perform"'],
-    ['order on hold', sr('x', { status: 'on-hold' }), 'order on hold: not counted as planned'],
+    ['cancelled Appointment', appt('x', { status: 'cancelled', start: '2026-10-05T08:00:00Z' }), { code: 'event.status.cancelled', params: { status: 'cancelled' } }],
+    ['no-show Appointment', appt('x', { status: 'noshow', start: '2026-09-01T08:00:00Z' }), { code: 'event.status.noshow', params: { status: 'noshow' } }],
+    ['revoked ServiceRequest', sr('x', { status: 'revoked' }), { code: 'event.status.revoked', params: { status: 'revoked' } }],
+    ['entered-in-error Procedure', proc('x', { status: 'entered-in-error' }), { code: 'event.status.entered-in-error', params: { status: 'entered-in-error' } }],
+    ['not-done Procedure', proc('x', { status: 'not-done' }), { code: 'event.status.not-done', params: { status: 'not-done' } }],
+    ['"do not perform" order', sr('x', { doNotPerform: true }), { code: 'event.do-not-perform' }],
+    ['order on hold', sr('x', { status: 'on-hold' }), { code: 'event.on-hold' }],
   ])('a %s is excluded with an Exclusion', (_name, resource, reason) => {
     const r = eventsFromRecord([resource], NOW, zone);
     expect(r.planned).toEqual([]);
     expect(r.past).toEqual([]);
-    expect(r.exclusions).toEqual([expect.objectContaining({ view: 'Planned events', reason, source: expect.objectContaining({ id: 'x' }) })]);
+    expect(r.exclusions).toEqual([expect.objectContaining({ view: 'event.planned', reason, source: expect.objectContaining({ id: 'x' }) })]);
   });
   it('a cancelled Appointment does not cancel the ServiceRequest it was based on', () => {
     const r = eventsFromRecord([sr('s', { occurrenceDateTime: '2026-10-05' }), appt('a', { status: 'cancelled', basedOn: [{ reference: 'ServiceRequest/s' }] })], NOW, zone);
@@ -173,7 +189,7 @@ describe('sorting and timing', () => {
       ['past', 'past-date'],
       ['older', 'past-date'],
     ]);
-    expect(r.planned[3]!.notes).toEqual(['planned date 20 Aug 2026 08:00 (UTC+02:00) has passed and no completed procedure is recorded']);
+    expect(r.planned[3]!.notes).toEqual([{ code: 'event.planned-date-passed', params: { when: { kind: 'instant', ms: Date.parse('2026-08-20T06:00:00Z') } } }]);
   });
 });
 
@@ -197,7 +213,18 @@ describe('classification of planned and past events', () => {
   it('records that disagree on the kind of event keep the most consequential and say so', () => {
     const e = eventsFromRecord([sr('s', { code: { coding: [{ system: SCT, code: '236958009' }] } }), appt('a', { basedOn: [{ reference: 'ServiceRequest/s' }] })], NOW, zone).planned[0]!;
     expect(e.class).toBe('caesarean');
-    expect(e.notes[0]).toMatch(/^records disagree on the kind of event: Appointment\/a Caesarean section \(SNOMED 177141003\); ServiceRequest\/s Induction/);
+    expect(e.notes[0]).toEqual({
+      code: 'event.classes-disagree',
+      params: {
+        records: {
+          kind: 'list',
+          items: [
+            item({ code: 'event.record-class', params: { record: 'Appointment/a', cls: item({ code: 'event.class.caesarean' }), matched: 'SNOMED 177141003' } }),
+            item({ code: 'event.record-class', params: { record: 'ServiceRequest/s', cls: item({ code: 'event.class.induction-or-planned-birth' }), matched: 'SNOMED 236958009' } }),
+          ],
+        },
+      },
+    });
   });
   it('IVF procedures appear in the timeline: a past oocyte retrieval and a planned frozen embryo transfer', () => {
     const r = eventsFromRecord(

@@ -4,21 +4,13 @@
  * becomes one event with all its records; the earliest time wins and the record that gave it is named.
  */
 import { SYSTEMS, type Exclusion, type SourceRef } from '../types';
-import { formatMoment, parseFhirDate, startOfDay, type FhirMoment } from '../time';
+import { listParam, reasonParam, type Reason } from '../reasons';
+import { parseFhirDate, startOfDay, type FhirMoment } from '../time';
 import { CLASS_LABEL, CLASS_PRIORITY, classifyEvent, type Classification } from './eventClasses';
 import { asArray, codingsOf, isObject, refKey, resourceKey, sourceOf, str, textsOf, type SimpleCoding } from './fhirRead';
+import { EVENTS_VIEW, EXCLUDED_STATUS_REASON, classNameReason, eventReason, momentParam } from './eventReasons';
 import type { EventTiming, EventsResult, PlannedEvent } from './eventTypes';
 
-const VIEW = 'Planned events';
-
-/** Statuses that remove a record from every event list (with an Exclusion). */
-const EXCLUDED_STATUS: Record<string, string> = {
-  'entered-in-error': 'entered in error',
-  cancelled: 'cancelled',
-  revoked: 'revoked',
-  noshow: 'patient did not attend (no-show)',
-  'not-done': 'not done',
-};
 
 interface Candidate {
   key: string;
@@ -28,18 +20,19 @@ interface Candidate {
   when: FhirMoment | undefined;
   source: SourceRef;
   cls: Classification;
+  /** The record's own text (its code text or display), if any. */
   label: string | undefined;
-  notes: string[];
+  notes: Reason[];
 }
 
 type Res = Record<string, unknown>;
 
-function readWhen(values: unknown[], zone: string, notes: string[], what: string): { when: FhirMoment | undefined; original: string | undefined } {
+function readWhen(values: unknown[], zone: string, notes: Reason[]): { when: FhirMoment | undefined; original: string | undefined } {
   for (const v of values) {
     if (v === undefined || v === null) continue;
     const m = parseFhirDate(v, zone);
     if (m) return { when: m, original: m.original };
-    notes.push(`${what} ${typeof v === 'string' ? `'${v}'` : '(not a date)'} could not be read as a date`);
+    notes.push(eventReason('event.date-not-readable', { written: typeof v === 'string' ? v : null }));
   }
   return { when: undefined, original: undefined };
 }
@@ -73,91 +66,121 @@ function isTestOrder(r: Res, codings: SimpleCoding[]): boolean {
   return codingsOf(r.category).some((c) => c.system === SYSTEMS.snomed && c.code !== undefined && TEST_CATEGORIES.includes(c.code));
 }
 
-function firstText(...concepts: unknown[]): string | undefined {
-  return textsOf(...concepts)[0];
+/** What one resource type says: where its kind and dates are, what it links to, and its phase by status. */
+interface Reading {
+  concepts: unknown[];
+  dates: unknown[];
+  links: string[];
+  phase: 'planned' | 'past' | undefined;
+  /** A procedure in progress: planned or past by its date. */
+  inProgress: boolean;
+}
+
+const periodStart = (v: unknown): unknown => (isObject(v) ? v.start : undefined);
+
+function readProcedure(r: Res, status: string): Reading {
+  return {
+    concepts: [r.code],
+    dates: [r.performedDateTime, periodStart(r.performedPeriod)],
+    links: refKeys(r.basedOn, ['ServiceRequest']),
+    phase: status === 'preparation' ? 'planned' : status === 'completed' ? 'past' : undefined,
+    inProgress: status === 'in-progress',
+  };
+}
+
+/** A ServiceRequest; one that says "do not perform" or is on hold is left out with the reason. */
+function readServiceRequest(r: Res, status: string, zone: string): Reading | Exclusion {
+  if (r.doNotPerform === true) return { source: sourceOf(r, { original: 'doNotPerform' }), view: EVENTS_VIEW, reason: eventReason('event.do-not-perform') };
+  if (status === 'on-hold') return { source: sourceOf(r, { original: status }), view: EVENTS_VIEW, reason: eventReason('event.on-hold') };
+  return {
+    concepts: [r.code],
+    dates: [r.occurrenceDateTime, periodStart(r.occurrencePeriod), ...timingStarts(r.occurrenceTiming, zone)],
+    links: [],
+    phase: status === 'active' || status === 'draft' ? 'planned' : undefined,
+    inProgress: false,
+  };
+}
+
+const APPOINTMENT_PLANNED = ['proposed', 'pending', 'booked', 'arrived', 'checked-in'];
+
+function readAppointment(r: Res, status: string): Reading {
+  return {
+    concepts: [r.serviceType, r.appointmentType, r.reasonCode, r.specialty],
+    dates: [r.start],
+    links: refKeys(r.basedOn, ['ServiceRequest']),
+    phase: APPOINTMENT_PLANNED.includes(status) ? 'planned' : undefined,
+    inProgress: false,
+  };
+}
+
+function readEncounter(r: Res, status: string): Reading {
+  return {
+    concepts: [r.type, r.reasonCode],
+    dates: [periodStart(r.period)],
+    links: [...refKeys(r.basedOn, ['ServiceRequest']), ...refKeys(r.appointment, ['Appointment'])],
+    phase: status === 'planned' ? 'planned' : undefined,
+    inProgress: false,
+  };
+}
+
+/** The reading of a resource by its type; undefined for a type that is not an event. */
+function readByType(r: Res, status: string, zone: string): Reading | Exclusion | undefined {
+  switch (r.resourceType) {
+    case 'Procedure':
+      return readProcedure(r, status);
+    case 'ServiceRequest':
+      return readServiceRequest(r, status, zone);
+    case 'Appointment':
+      return readAppointment(r, status);
+    case 'Encounter':
+      return readEncounter(r, status);
+    default:
+      return undefined;
+  }
 }
 
 /** Reads one resource into a candidate event, an exclusion, or nothing (not an event type or status). */
 function candidateOf(r: Res, index: number, nowMs: number, zone: string): Candidate | Exclusion | undefined {
-  const type = r.resourceType;
   const status = str(r.status) ?? '';
-  const key = resourceKey(r, index);
-  const notes: string[] = [];
-  let concepts: unknown[];
-  let dates: unknown[];
-  let links: string[] = [];
-  let phase: 'planned' | 'past' | undefined;
-  let inProgress = false;
-  const excluded = EXCLUDED_STATUS[status];
-
-  switch (type) {
-    case 'Procedure': {
-      concepts = [r.code];
-      const period = isObject(r.performedPeriod) ? r.performedPeriod : {};
-      dates = [r.performedDateTime, period.start];
-      links = refKeys(r.basedOn, ['ServiceRequest']);
-      if (status === 'preparation') phase = 'planned';
-      else if (status === 'completed') phase = 'past';
-      else if (status === 'in-progress') inProgress = true;
-      break;
-    }
-    case 'ServiceRequest': {
-      concepts = [r.code];
-      const period = isObject(r.occurrencePeriod) ? r.occurrencePeriod : {};
-      dates = [r.occurrenceDateTime, period.start, ...timingStarts(r.occurrenceTiming, zone)];
-      if (r.doNotPerform === true) {
-        return { source: sourceOf(r, { original: 'do not perform' }), view: VIEW, reason: 'order says "do not perform"' };
-      }
-      if (status === 'active' || status === 'draft') phase = 'planned';
-      else if (status === 'on-hold' && !excluded) {
-        return { source: sourceOf(r, { original: `status ${status}` }), view: VIEW, reason: 'order on hold: not counted as planned' };
-      }
-      break;
-    }
-    case 'Appointment': {
-      concepts = [r.serviceType, r.appointmentType, r.reasonCode, r.specialty];
-      dates = [r.start];
-      links = refKeys(r.basedOn, ['ServiceRequest']);
-      if (['proposed', 'pending', 'booked', 'arrived', 'checked-in'].includes(status)) phase = 'planned';
-      break;
-    }
-    case 'Encounter': {
-      concepts = [r.type, r.reasonCode];
-      const period = isObject(r.period) ? r.period : {};
-      dates = [period.start];
-      links = [...refKeys(r.basedOn, ['ServiceRequest']), ...refKeys(r.appointment, ['Appointment'])];
-      if (status === 'planned') phase = 'planned';
-      break;
-    }
-    default:
-      return undefined;
-  }
-
-  const codings = codingsOf(...concepts);
-  const texts = textsOf(...concepts);
-  const cls = classifyEvent(codings, texts);
-  const label = firstText(...concepts);
-  const { when, original } = readWhen(dates, zone, notes, 'date');
-  const source = sourceOf(r, {
-    date: original,
-    original: `${label ?? 'no text'} (status ${status || 'missing'})`,
-    matchedBy: cls.matched,
-  });
-
-  if (excluded) return { source, view: VIEW, reason: `status ${status}: ${excluded}` };
-  if (type === 'ServiceRequest' && cls.cls === 'other' && isTestOrder(r, codings)) return undefined;
-  if (inProgress) phase = when && when.start > nowMs ? 'planned' : 'past';
+  const reading = readByType(r, status, zone);
+  if (!reading || isExclusion(reading)) return reading;
+  const codings = codingsOf(...reading.concepts);
+  const cls = classifyEvent(codings, textsOf(...reading.concepts));
+  const label = textsOf(...reading.concepts)[0];
+  const notes: Reason[] = [];
+  const { when, original } = readWhen(reading.dates, zone, notes);
+  const source = sourceOf(r, { ...(original !== undefined ? { date: original } : {}), ...(label !== undefined ? { original: label } : {}), matchedBy: cls.matched });
+  const excluded = EXCLUDED_STATUS_REASON[status];
+  if (excluded) return { source, view: EVENTS_VIEW, reason: eventReason(excluded, { status }) };
+  if (r.resourceType === 'ServiceRequest' && cls.cls === 'other' && isTestOrder(r, codings)) return undefined;
+  const phase = reading.inProgress ? (when && when.start > nowMs ? 'planned' : 'past') : reading.phase;
   if (!phase) return undefined;
-  return { key, links, phase, when, source, cls, label, notes };
+  return { key: resourceKey(r, index), links: reading.links, phase, when, source, cls, label, notes };
 }
 
-function isExclusion(x: Candidate | Exclusion): x is Exclusion {
+function isExclusion(x: Candidate | Reading | Exclusion): x is Exclusion {
   return 'reason' in x && 'view' in x;
 }
 
 function timingOf(when: FhirMoment | undefined, nowMs: number, zone: string): EventTiming {
   if (!when) return 'date-not-set';
   return when.end > startOfDay(nowMs, zone) ? 'future-or-today' : 'past-date';
+}
+
+/** Records of one event that disagree on its kind, or that give it different days (the earliest is used). */
+function disagreements(members: Candidate[], timed: Candidate[], zone: string): Reason[] {
+  const out: Reason[] = [];
+  const knownClasses = new Set(members.filter((m) => m.cls.cls !== 'other').map((m) => m.cls.cls));
+  if (knownClasses.size > 1) {
+    const records = members.map((m) => reasonParam(eventReason('event.record-class', { record: m.key, cls: reasonParam(classNameReason(m.cls.cls)), matched: m.cls.matched })));
+    out.push(eventReason('event.classes-disagree', { records: listParam(records) }));
+  }
+  const days = new Set(timed.map((m) => startOfDay(m.when!.start, zone)));
+  if (days.size > 1) {
+    const records = timed.map((m) => reasonParam(eventReason('event.record-date', { record: m.key, when: momentParam(m.when!) })));
+    out.push(eventReason('event.dates-disagree', { records: listParam(records) }));
+  }
+  return out;
 }
 
 const rank = (c: Classification): number => CLASS_PRIORITY.indexOf(c.cls) * 2 + (c.recognisedBy === 'text' ? 1 : 0);
@@ -174,20 +197,10 @@ function mergeGroup(group: Candidate[], nowMs: number, zone: string): PlannedEve
   let cls = best.cls.cls;
   if (planned && cls === 'delivery') cls = 'induction-or-planned-birth';
 
-  const notes = members.flatMap((m) => m.notes.map((n) => `${m.key}: ${n}`));
-  const knownClasses = new Set(members.filter((m) => m.cls.cls !== 'other').map((m) => m.cls.cls));
-  if (knownClasses.size > 1) {
-    notes.push(`records disagree on the kind of event: ${members.map((m) => `${m.key} ${CLASS_LABEL[m.cls.cls]} (${m.cls.matched})`).join('; ')}`);
-  }
-  const days = new Set(timed.map((m) => startOfDay(m.when!.start, zone)));
-  if (days.size > 1) {
-    notes.push(`records give different dates: ${timed.map((m) => `${m.key} ${formatMoment(m.when!, zone)}`).join('; ')}; the earliest is used`);
-  }
   const when = timeMember?.when;
   const timing = timingOf(when, nowMs, zone);
-  if (planned && timing === 'past-date' && when) {
-    notes.push(`planned date ${formatMoment(when, zone)} has passed and no completed procedure is recorded`);
-  }
+  const notes = [...members.flatMap((m) => m.notes.map((n) => eventReason('event.record-note', { record: m.key, note: reasonParam(n) }))), ...disagreements(members, timed, zone)];
+  if (planned && timing === 'past-date' && when) notes.push(eventReason('event.planned-date-passed', { when: momentParam(when) }));
   const keys = members.map((m) => m.key).sort();
   return {
     id: `event:${keys[0]}`,

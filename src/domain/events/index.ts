@@ -2,3 +2,4 @@
 export type { EventClass, EventRecognisedBy, EventTiming, PlannedEvent, EventsResult } from './eventTypes';
 export { eventsFromRecord } from './events';
 export { classifyEvent, CLASS_LABEL, EVENT_CODES, type Classification } from './eventClasses';
+export { EVENTS_VIEW, classNameReason, type EventReasonCode } from './eventReasons';

@@ -146,7 +146,7 @@ describe('test results: positive vs tested negative vs unclear', () => {
     expect(one(labObs('21668-9', { status: 'entered-in-error', valueString: 'Heterozygous' })).exclusions[0]!.reason).toEqual({ code: 'findings.excluded.result-status', params: { status: 'entered-in-error' } });
   });
   it('a result with no value and no flag is excluded as no value', () => {
-    expect(one(labObs('21668-9', { dataAbsentReason: { text: 'not performed' } })).exclusions[0]!.reason).toMatch(/no value/);
+    expect(one(labObs('21668-9', { dataAbsentReason: { text: 'not performed' } })).exclusions[0]!.reason).toEqual({ code: 'lab.no-value-data-absent', params: { why: 'not performed' } });
   });
 });
 

@@ -2,6 +2,15 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { labSeries } from './coagulation';
 import { loadUnitConverter, type UnitConverter } from './ucum';
 import type { LabAnalyte } from '../codes';
+import type { Reason } from '../reasons';
+
+const unit = (code: string) => ({ kind: 'unit' as const, code });
+const convertedFrom = (code: string): Reason => ({ code: 'lab.converted-from', params: { unit: unit(code) } });
+const spelling = (written: string, code: string): Reason => ({ code: 'lab.unit-non-ucum-spelling', params: { written, unit: unit(code) } });
+const ANTI_XA_EQUAL: Reason = {
+  code: 'lab.anti-xa-units-equal',
+  params: { units: { kind: 'list', items: ["[arb'U]/mL", '[iU]/mL', '[IU]/mL', 'U/mL', "{anti-Xa'U}/mL", "{arb'U}/mL"].map(unit) } },
+};
 
 let units: UnitConverter;
 beforeAll(async () => {
@@ -24,24 +33,24 @@ function lab(code: string, q: Partial<fhir4.Quantity> | undefined, extra: Partia
 const ucum = (value: number, code: string, unit = code): Partial<fhir4.Quantity> => ({ value, unit, code, system: 'http://unitsofmeasure.org' });
 
 describe('conversions into the analyte display unit', () => {
-  it.each<[string, fhir4.Observation, LabAnalyte, number, string | undefined]>([
-    ['fibrinogen 350 mg/dL is 3.5 g/L', lab('3255-7', ucum(350, 'mg/dL')), 'fibrinogen', 3.5, 'converted from mg/dL'],
+  it.each<[string, fhir4.Observation, LabAnalyte, number, Reason[] | undefined]>([
+    ['fibrinogen 350 mg/dL is 3.5 g/L', lab('3255-7', ucum(350, 'mg/dL')), 'fibrinogen', 3.5, [convertedFrom('mg/dL')]],
     ['fibrinogen 3.5 g/L stays 3.5 g/L', lab('3255-7', ucum(3.5, 'g/L')), 'fibrinogen', 3.5, undefined],
-    ['platelets 250 10*3/uL are 250 10*9/L', lab('777-3', ucum(250, '10*3/uL')), 'platelets', 250, 'converted from 10*3/uL'],
-    ['platelets 180 x10^9/L (non-UCUM spelling) are 180 10*9/L', lab('26515-7', { value: 180, unit: 'x10^9/L' }), 'platelets', 180, "non-UCUM spelling 'x10^9/L' read as 10*9/L"],
-    ['haemoglobin 121 g/L is 12.1 g/dL', lab('718-7', ucum(121, 'g/L')), 'haemoglobin', 12.1, 'converted from g/L'],
-    ['creatinine 0.8 mg/dL is 70.72 umol/L', lab('2160-0', ucum(0.8, 'mg/dL')), 'creatinine', 70.72, 'converted from mg/dL (1 mg/dL = 88.4 umol/L)'],
+    ['platelets 250 10*3/uL are 250 10*9/L', lab('777-3', ucum(250, '10*3/uL')), 'platelets', 250, [convertedFrom('10*3/uL')]],
+    ['platelets 180 x10^9/L (non-UCUM spelling) are 180 10*9/L', lab('26515-7', { value: 180, unit: 'x10^9/L' }), 'platelets', 180, [spelling('x10^9/L', '10*9/L')]],
+    ['haemoglobin 121 g/L is 12.1 g/dL', lab('718-7', ucum(121, 'g/L')), 'haemoglobin', 12.1, [convertedFrom('g/L')]],
+    ['creatinine 0.8 mg/dL is 70.72 umol/L', lab('2160-0', ucum(0.8, 'mg/dL')), 'creatinine', 70.72, [{ code: 'lab.creatinine-from-mass', params: { unit: unit('mg/dL'), factor: 88.4 } }]],
     ['creatinine 62 umol/L stays 62 umol/L', lab('14682-9', ucum(62, 'umol/L')), 'creatinine', 62, undefined],
     ['PT 12.5 s', lab('5902-2', ucum(12.5, 's')), 'pt', 12.5, undefined],
-    ['aPTT 32 sec (spelling)', lab('14979-9', { value: 32, unit: 'sec' }), 'aptt', 32, "non-UCUM spelling 'sec' read as s"],
+    ['aPTT 32 sec (spelling)', lab('14979-9', { value: 32, unit: 'sec' }), 'aptt', 32, [spelling('sec', 's')]],
     ['INR 1.1 {INR}', lab('6301-6', ucum(1.1, '{INR}')), 'inr', 1.1, undefined],
-    ['INR 1.0 without a unit (a ratio)', lab('6301-6', { value: 1.0 }), 'inr', 1, 'no unit: INR is a ratio'],
+    ['INR 1.0 without a unit (a ratio)', lab('6301-6', { value: 1.0 }), 'inr', 1, [{ code: 'lab.inr-no-unit' }]],
     ['antithrombin 95 %', lab('27811-9', ucum(95, '%')), 'antithrombin', 95, undefined],
-    ["anti-Xa 0.6 [arb'U]/mL (LMWH-calibrated) is 0.6, units treated as equal", lab('32684-3', ucum(0.6, "[arb'U]/mL")), 'antiXaLmwh', 0.6, "anti-Xa units ([arb'U]/mL, [iU]/mL, U/mL, IU/mL) treated as numerically equal"],
-    ['anti-Xa 0.8 IU/mL under 3274-8 is 0.8 in the generic series', lab('3274-8', { value: 0.8, unit: 'IU/mL' }), 'antiXaGeneric', 0.8, "non-UCUM spelling 'IU/mL' read as [iU]/mL"],
-    ['anti-Xa 0.5 U/mL under 32684-3', lab('32684-3', ucum(0.5, 'U/mL')), 'antiXaLmwh', 0.5, expect.stringContaining('treated as numerically equal') as unknown as string],
+    ["anti-Xa 0.6 [arb'U]/mL (LMWH-calibrated) is 0.6, units treated as equal", lab('32684-3', ucum(0.6, "[arb'U]/mL")), 'antiXaLmwh', 0.6, [ANTI_XA_EQUAL]],
+    ['anti-Xa 0.8 IU/mL under 3274-8 is 0.8 in the generic series', lab('3274-8', { value: 0.8, unit: 'IU/mL' }), 'antiXaGeneric', 0.8, [spelling('IU/mL', '[iU]/mL')]],
+    ['anti-Xa 0.5 U/mL under 32684-3', lab('32684-3', ucum(0.5, 'U/mL')), 'antiXaLmwh', 0.5, [ANTI_XA_EQUAL]],
     ['CrCl 85 mL/min', lab('2164-2', ucum(85, 'mL/min')), 'creatinineClearance', 85, undefined],
-    ['eGFR 95 mL/min/1.73m2 (spelling)', lab('98979-8', { value: 95, unit: 'mL/min/1.73m2' }), 'egfr', 95, expect.stringContaining('non-UCUM spelling') as unknown as string],
+    ['eGFR 95 mL/min/1.73m2 (spelling)', lab('98979-8', { value: 95, unit: 'mL/min/1.73m2' }), 'egfr', 95, [spelling('mL/min/1.73m2', 'mL/min/{1.73_m2}')]],
   ])('%s', (_n, obs, analyte, value, conversion) => {
     const s = labSeries([obs], units, ZONE)[analyte];
     expect(s.exclusions).toEqual([]);
@@ -57,35 +66,42 @@ describe('labels kept apart', () => {
     const s = labSeries([lab('32684-3', ucum(0.6, "[arb'U]/mL")), lab('3274-8', ucum(0.7, "[arb'U]/mL"))], units, ZONE);
     expect(s.antiXaLmwh.points.map((p) => p.value)).toEqual([0.6]);
     expect(s.antiXaGeneric.points.map((p) => p.value)).toEqual([0.7]);
-    expect(s.antiXaGeneric.note).toMatch(/calibration .* not stated/);
+    expect(s.antiXaGeneric.note).toEqual({ code: 'lab.note-anti-xa-generic' });
+    expect(s.antiXaLmwh.note).toEqual({ code: 'lab.note-anti-xa-lmwh', params: { loinc: '32684-3' } });
   });
   it('eGFR is labelled as not validated in pregnancy; CrCl is the label measure', () => {
     const s = labSeries([lab('98979-8', ucum(95, 'mL/min/{1.73_m2}')), lab('2164-2', ucum(85, 'mL/min'))], units, ZONE);
-    expect(s.egfr.points[0]!.note).toMatch(/not validated in pregnancy/);
-    expect(s.creatinineClearance.note).toMatch(/enoxaparin label/);
+    expect(s.egfr.points[0]!.notes).toEqual([{ code: 'lab.note-egfr' }]);
+    expect(s.creatinineClearance.note).toEqual({ code: 'lab.note-creatinine-clearance' });
   });
 });
 
 describe('excluded with a reason', () => {
-  it.each<[string, fhir4.Observation, LabAnalyte, RegExp]>([
-    ['haemoglobin in mmol/L (convention-dependent)', lab('718-7', ucum(7.5, 'mmol/L')), 'haemoglobin', /mmol\/L/],
-    ['eGFR in plain mL/min is not per 1.73 m2', lab('98979-8', ucum(95, 'mL/min')), 'egfr', /not per 1.73/],
-    ['CrCl per 1.73 m2 is not the label CrCl', lab('2164-2', ucum(85, 'mL/min/{1.73_m2}')), 'creatinineClearance', /per 1.73 m2/],
-    ['antithrombin antigen in mg/dL is not activity in %', lab('1868-9', ucum(25, 'mg/dL')), 'antithrombin', /not comparable/],
-    ['fibrinogen in seconds cannot be converted', lab('3255-7', ucum(3, 's')), 'fibrinogen', /cannot be converted/],
-    ['platelets without a unit', lab('777-3', { value: 250 }), 'platelets', /no unit/],
-    ['anti-Xa in mg/L is not an anti-Xa unit', lab('32684-3', ucum(0.6, 'mg/L')), 'antiXaLmwh', /not one of/],
-    ['fibrinogen with unit g/L and code mg/dL disagree', lab('3255-7', { value: 3, unit: 'g/L', code: 'mg/dL', system: 'http://unitsofmeasure.org' }), 'fibrinogen', /disagree/],
-    ['entered-in-error PT', lab('5902-2', ucum(12, 's'), { status: 'entered-in-error' }), 'pt', /entered-in-error/],
-    ['PT without a date', lab('5902-2', ucum(12, 's'), { effectiveDateTime: undefined }), 'pt', /no date/],
-    ['PT with a text value', lab('5902-2', undefined, { valueString: 'clotted sample' }), 'pt', /not a numeric result/],
-    ['negative platelet count', lab('777-3', ucum(-5, '10*9/L')), 'platelets', /absurd/],
-  ])('%s', (_n, obs, analyte, re) => {
+  it.each<[string, fhir4.Observation, LabAnalyte, Reason]>([
+    ['haemoglobin in mmol/L (convention-dependent)', lab('718-7', ucum(7.5, 'mmol/L')), 'haemoglobin', { code: 'lab.haemoglobin-molar-not-converted', params: { unit: unit('mmol/L') } }],
+    ['eGFR in plain mL/min is not per 1.73 m2', lab('98979-8', ucum(95, 'mL/min')), 'egfr', { code: 'lab.egfr-unit-not-per-bsa', params: { unit: unit('mL/min') } }],
+    ['CrCl per 1.73 m2 is not the label CrCl', lab('2164-2', ucum(85, 'mL/min/{1.73_m2}')), 'creatinineClearance', { code: 'lab.clearance-per-bsa' }],
+    ['antithrombin antigen in mg/dL is not activity in %', lab('1868-9', ucum(25, 'mg/dL')), 'antithrombin', { code: 'lab.antithrombin-antigen-not-activity', params: { loinc: '1868-9' } }],
+    ['fibrinogen in seconds cannot be converted', lab('3255-7', ucum(3, 's')), 'fibrinogen', { code: 'lab.unit-not-convertible', params: { from: unit('s'), to: unit('g/L') } }],
+    ['platelets without a unit', lab('777-3', { value: 250 }), 'platelets', { code: 'lab.unit-missing' }],
+    ['anti-Xa in mg/L is not an anti-Xa unit', lab('32684-3', ucum(0.6, 'mg/L')), 'antiXaLmwh', { code: 'lab.unit-not-allowed', params: expect.objectContaining({ written: 'mg/L' }) }],
+    [
+      'fibrinogen with unit g/L and code mg/dL disagree',
+      lab('3255-7', { value: 3, unit: 'g/L', code: 'mg/dL', system: 'http://unitsofmeasure.org' }),
+      'fibrinogen',
+      { code: 'lab.unit-text-code-disagree', params: { text: 'g/L', code: 'mg/dL', from: unit('g/L'), to: unit('mg/dL'), factor: 100 } },
+    ],
+    ['entered-in-error PT', lab('5902-2', ucum(12, 's'), { status: 'entered-in-error' }), 'pt', { code: 'lab.status-excluded', params: { status: 'entered-in-error' } }],
+    ['PT without a date', lab('5902-2', ucum(12, 's'), { effectiveDateTime: undefined }), 'pt', { code: 'lab.no-date' }],
+    ['PT with a text value', lab('5902-2', undefined, { valueString: 'clotted sample' }), 'pt', { code: 'lab.not-numeric', params: { text: 'clotted sample' } }],
+    ['negative platelet count', lab('777-3', ucum(-5, '10*9/L')), 'platelets', { code: 'lab.absurd-value', params: { original: '-5 10*9/L' } }],
+  ])('%s', (_n, obs, analyte, expected) => {
     const s = labSeries([obs], units, ZONE)[analyte];
     expect(s.points).toEqual([]);
     expect(s.latest).toBeUndefined();
     expect(s.exclusions).toHaveLength(1);
-    expect(s.exclusions[0]!.reason).toMatch(re);
+    expect(s.exclusions[0]!.view).toBe(`lab.results.${analyte}`);
+    expect(s.exclusions[0]!.reason).toEqual(expected);
   });
 });
 
@@ -125,7 +141,7 @@ describe('results with a value but no effective[x]: issued (the report time) as 
     expect(s.exclusions).toEqual([]);
     expect(s.points).toHaveLength(1);
     const p = s.points[0]!;
-    expect(p).toMatchObject({ value: 3.5, status: 'amended', loinc: '34714-6', note: LABEL });
+    expect(p).toMatchObject({ value: 3.5, status: 'amended', loinc: '34714-6', notes: [{ code: 'lab.time-from-issued' }] });
     expect(new Date(p.time.start).toISOString()).toBe('2026-11-01T09:00:00.000Z');
     expect(p.time.original).toBe('2026-11-01T09:00:00.000+00:00');
     expect(p.source.date).toBe(`2026-11-01T09:00:00.000+00:00 (${LABEL})`);
@@ -134,25 +150,25 @@ describe('results with a value but no effective[x]: issued (the report time) as 
 
   it('the analyte note and the report-time label are both kept (eGFR with only issued)', () => {
     const p = labSeries([issuedOnly('98979-8', { value: 95, unit: 'mL/min/{1.73_m2}', code: 'mL/min/{1.73_m2}', system: 'http://unitsofmeasure.org' })], units, ZONE).egfr.points[0]!;
-    expect(p.note).toMatch(/^eGFR .*not validated in pregnancy.*; time from issued \(report time\), not the specimen time$/);
+    expect(p.notes).toEqual([{ code: 'lab.note-egfr' }, { code: 'lab.time-from-issued' }]);
   });
 
   it('a result with an effective time keeps it and is not labelled, even when issued is also given', () => {
     const p = labSeries([lab('34714-6', { value: 2.1, unit: '{INR}' }, { issued: '2026-04-04T10:00:00Z' })], units, ZONE).inr.points[0]!;
     expect(new Date(p.time.start).toISOString()).toBe('2026-04-03T08:30:00.000Z');
-    expect(p.note).toBeUndefined();
+    expect(p.notes).toBeUndefined();
     expect(p.source.date).toBe('2026-04-03T08:30:00Z');
   });
 
   it('an effective time that is present but unreadable is not replaced by issued: excluded with "no date"', () => {
     const s = labSeries([lab('34714-6', { value: 2.1, unit: '{INR}' }, { effectiveDateTime: 'yesterday', issued: '2026-04-04T10:00:00Z' })], units, ZONE).inr;
     expect(s.points).toEqual([]);
-    expect(s.exclusions.map((x) => x.reason)).toEqual(['no date']);
+    expect(s.exclusions.map((x) => x.reason)).toEqual([{ code: 'lab.no-date' }]);
   });
 
   it('neither effective[x] nor issued: excluded with "no date"', () => {
     const s = labSeries([lab('34714-6', { value: 2.1, unit: '{INR}' }, { effectiveDateTime: undefined })], units, ZONE).inr;
-    expect(s.exclusions.map((x) => x.reason)).toEqual(['no date']);
+    expect(s.exclusions.map((x) => x.reason)).toEqual([{ code: 'lab.no-date' }]);
   });
 
   it.each([
@@ -162,7 +178,7 @@ describe('results with a value but no effective[x]: issued (the report time) as 
     const s = labSeries([issuedOnly(code, ucum(0.6, "[arb'U]/mL"))], units, ZONE)[analyte];
     expect(s.points).toEqual([]);
     expect(s.exclusions).toHaveLength(1);
-    expect(s.exclusions[0]!.reason).toMatch(/only issued \(report time\).*anti-Xa/);
+    expect(s.exclusions[0]!.reason).toEqual({ code: 'lab.anti-xa-issued-only' });
     expect(s.exclusions[0]!.source.date).toBe(`2026-11-01T09:00:00.000+00:00 (${LABEL})`);
   });
 });

@@ -1,4 +1,4 @@
-import { legacyReasonText } from '../reasons';
+import { isReason, type Reason } from '../reasons';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ddimerSeries, normaliseDdimer, toDisplayUnit, UNIT_TYPE_NOT_STATED } from './ddimer';
 import { loadUnitConverter, type UnitConverter } from './ucum';
@@ -26,13 +26,15 @@ function dd(code: string | undefined, value: Partial<fhir4.Quantity> | undefined
 }
 
 function result(out: DdimerOutcome): DdimerResult {
-  if (out.kind !== 'result') throw new Error(`expected a result, got exclusion: ${out.exclusion.reason}`);
+  if (out.kind !== 'result') throw new Error(`expected a result, got exclusion: ${JSON.stringify(out.exclusion.reason)}`);
   return out.result;
 }
-function reason(out: DdimerOutcome): string {
+function reason(out: DdimerOutcome): Reason {
   if (out.kind !== 'excluded') throw new Error('expected an exclusion');
-  return legacyReasonText(out.exclusion.reason);
+  if (!isReason(out.exclusion.reason)) throw new Error(`expected a reason code, got text: ${out.exclusion.reason}`);
+  return out.exclusion.reason;
 }
+const unit = (code: string) => ({ kind: 'unit' as const, code });
 
 describe('D-dimer in every unit and code gives the right normalised value', () => {
   it.each<[string, fhir4.Observation, number, 'FEU' | 'DDU']>([
@@ -65,7 +67,7 @@ describe('D-dimer in every unit and code gives the right normalised value', () =
 
   it('a non-UCUM spelling is labelled', () => {
     const r = result(normaliseDdimer(dd('48065-7', { value: 0.4, unit: 'mcg/mL' }), units, ZONE));
-    expect(r.unitNote).toContain("non-UCUM spelling 'mcg/mL' read as ug/mL");
+    expect(r.unitNotes).toContainEqual({ code: 'lab.unit-non-ucum-spelling', params: { written: 'mcg/mL', unit: unit('ug/mL') } });
   });
 
   it('original value, unit, code, reference range, interpretation and source travel with the result', () => {
@@ -92,26 +94,41 @@ describe('FEU/DDU is never guessed', () => {
     expect(toDisplayUnit(r, 'ng/mL').known).toBe(false);
   });
   it('48065-7 (FEU) with a {DDU} annotation is excluded: FEU/DDU sources conflict', () => {
-    expect(reason(normaliseDdimer(dd('48065-7', { value: 300, code: 'ng/mL{DDU}' }), units, ZONE))).toMatch(/FEU\/DDU sources conflict: LOINC 48065-7 says FEU, unit code 'ng\/mL\{DDU\}' says DDU/);
+    expect(reason(normaliseDdimer(dd('48065-7', { value: 300, code: 'ng/mL{DDU}' }), units, ZONE))).toEqual({
+      code: 'lab.feu-ddu-conflict',
+      params: {
+        statements: {
+          kind: 'list',
+          items: [
+            { kind: 'reason', reason: { code: 'lab.unit-type-statement', params: { what: 'loinc', written: '48065-7', type: 'FEU' } } },
+            { kind: 'reason', reason: { code: 'lab.unit-type-statement', params: { what: 'unit-code', written: 'ng/mL{DDU}', type: 'DDU' } } },
+          ],
+        },
+      },
+    });
   });
   it('unit text "ng/mL DDU" with a {FEU} code annotation is excluded as conflicting', () => {
-    expect(reason(normaliseDdimer(dd('7799-0', { value: 300, unit: 'ng/mL DDU', code: 'ng/mL{FEU}' }), units, ZONE))).toMatch(/conflict/);
+    expect(reason(normaliseDdimer(dd('7799-0', { value: 300, unit: 'ng/mL DDU', code: 'ng/mL{FEU}' }), units, ZONE)).code).toBe('lab.feu-ddu-conflict');
   });
   it('a unit stating both FEU and DDU is excluded', () => {
-    expect(reason(normaliseDdimer(dd('7799-0', { value: 300, unit: 'ng/mL FEU/DDU' }), units, ZONE))).toMatch(/both FEU and DDU/);
+    expect(reason(normaliseDdimer(dd('7799-0', { value: 300, unit: 'ng/mL FEU/DDU' }), units, ZONE))).toEqual({ code: 'lab.unit-both-feu-ddu', params: { written: 'ng/mL FEU/DDU' } });
   });
   it('a DDU value is never converted to FEU', () => {
     const r = result(normaliseDdimer(dd('48066-5', { value: 300, unit: 'ng/mL', code: 'ng/mL' }), units, ZONE));
-    expect(toDisplayUnit(r, 'ng/mL')).toEqual({ known: false, reason: expect.stringContaining('DDU') });
+    expect(toDisplayUnit(r, 'ng/mL')).toEqual({ known: false, reason: { code: 'lab.ddimer-ddu-not-converted' } });
   });
 });
 
 describe('the x1000 traps', () => {
-  it.each<[string, fhir4.Observation, RegExp]>([
-    ['unit mcg/mL with code ug/L is excluded: unit text and UCUM code disagree', dd('30240-6', { value: 0.62, unit: 'mcg/mL', code: 'ug/L' }), /unit text 'mcg\/mL' and UCUM code 'ug\/L' disagree \(1 ug\/mL = 1000 ug\/L\)/],
-    ['unit mg/L with code ng/mL is excluded', dd('48065-7', { value: 0.62, unit: 'mg/L', code: 'ng/mL' }), /disagree/],
-    ['unit seconds with code ng/mL is excluded', dd('48065-7', { value: 0.62, unit: 's', code: 'ng/mL' }), /disagree/],
-  ])('%s', (_n, obs, re) => expect(reason(normaliseDdimer(obs, units, ZONE))).toMatch(re));
+  it.each<[string, fhir4.Observation, Reason]>([
+    [
+      'unit mcg/mL with code ug/L is excluded: unit text and UCUM code disagree',
+      dd('30240-6', { value: 0.62, unit: 'mcg/mL', code: 'ug/L' }),
+      { code: 'lab.unit-text-code-disagree', params: { text: 'mcg/mL', code: 'ug/L', from: unit('ug/mL'), to: unit('ug/L'), factor: 1000 } },
+    ],
+    ['unit mg/L with code ng/mL is excluded', dd('48065-7', { value: 0.62, unit: 'mg/L', code: 'ng/mL' }), { code: 'lab.unit-text-code-disagree', params: expect.objectContaining({ factor: 1000 }) }],
+    ['unit seconds with code ng/mL is excluded', dd('48065-7', { value: 0.62, unit: 's', code: 'ng/mL' }), { code: 'lab.unit-text-code-disagree', params: expect.objectContaining({ factor: null }) }],
+  ])('%s', (_n, obs, expected) => expect(reason(normaliseDdimer(obs, units, ZONE))).toEqual(expected));
   it('unit mg/L with code mg/L{FEU} agrees (annotations have no UCUM meaning)', () => {
     expect(result(normaliseDdimer(dd('7799-0', { value: 0.62, unit: 'mg/L', code: 'mg/L{FEU}' }), units, ZONE)).chart).toEqual({ known: true, value: 620 });
   });
@@ -130,7 +147,7 @@ describe('comparators, qualitative results and titres', () => {
     expect(r.comparator).toBe('<');
     expect(r.comparatorFrom).toBe('value-string');
     expect(r.ngPerMl).toEqual({ known: true, value: 270 });
-    expect(r.unitNote).toContain("value parsed from text '<0.27 mg/L'");
+    expect(r.unitNotes).toContainEqual({ code: 'lab.value-parsed-from-text', params: { text: '<0.27 mg/L' } });
   });
   it('valueString ">20 ug/mL" under 48065-7 keeps >', () => {
     const r = result(normaliseDdimer(dd('48065-7', undefined, { valueString: '>20 ug/mL' }), units, ZONE));
@@ -149,28 +166,28 @@ describe('comparators, qualitative results and titres', () => {
   it('a titre (38898-3) is kept but not plotted', () => {
     const r = result(normaliseDdimer(dd('38898-3', undefined, { valueString: '1:4' }), units, ZONE));
     expect(r.scale).toBe('titre');
-    expect(r.chart).toEqual({ known: false, reason: expect.stringContaining('titre') });
+    expect(r.chart).toEqual({ known: false, reason: { code: 'lab.titre-not-plotted' } });
   });
   it('a series lists the chart exclusion with its reason', () => {
     const s = ddimerSeries([dd('15179-5', undefined, { valueString: 'negative' })], units, ZONE);
     expect(s.results).toHaveLength(1);
-    expect(s.exclusions).toEqual([expect.objectContaining({ view: 'D-dimer chart', reason: 'qualitative result: not plotted' })]);
+    expect(s.exclusions).toEqual([expect.objectContaining({ view: 'lab.ddimer-chart', reason: { code: 'lab.qualitative-not-plotted' } })]);
   });
 });
 
 describe('status, value and date', () => {
-  it.each<[string, fhir4.Observation, RegExp]>([
-    ['entered-in-error not plotted', dd('48065-7', { value: 0.62, unit: 'mg/L' }, { status: 'entered-in-error' }), /entered-in-error/],
-    ['cancelled not plotted', dd('48065-7', { value: 0.62, unit: 'mg/L' }, { status: 'cancelled' }), /cancelled/],
-    ['no value (dataAbsentReason) excluded', dd('48065-7', undefined, { dataAbsentReason: { text: 'Sample haemolysed' } }), /no value \(data absent: Sample haemolysed\)/],
-    ['no value at all excluded', dd('48065-7', undefined), /^no value$/],
-    ['no date excluded', dd('48065-7', { value: 0.62, unit: 'mg/L' }, { effectiveDateTime: undefined }), /^no date$/],
-    ['unreadable date excluded as no date', dd('48065-7', { value: 0.62, unit: 'mg/L' }, { effectiveDateTime: '03/04/2026' }), /^no date$/],
-    ['negative value is absurd', dd('48065-7', { value: -1, unit: 'mg/L' }), /absurd/],
-    ['20 000 mg/L is absurd (2e7 ng/mL)', dd('48065-7', { value: 20000, unit: 'mg/L' }), /absurd/],
-    ['no unit cannot be interpreted', dd('48065-7', { value: 0.62 }), /no unit/],
-    ['an unknown unit is excluded', dd('48065-7', { value: 0.62, unit: 'blobs' }), /'blobs' is not interpretable/],
-  ])('%s', (_n, obs, re) => expect(reason(normaliseDdimer(obs, units, ZONE))).toMatch(re));
+  it.each<[string, fhir4.Observation, Reason]>([
+    ['entered-in-error not plotted', dd('48065-7', { value: 0.62, unit: 'mg/L' }, { status: 'entered-in-error' }), { code: 'lab.status-excluded', params: { status: 'entered-in-error' } }],
+    ['cancelled not plotted', dd('48065-7', { value: 0.62, unit: 'mg/L' }, { status: 'cancelled' }), { code: 'lab.status-excluded', params: { status: 'cancelled' } }],
+    ['no value (dataAbsentReason) excluded', dd('48065-7', undefined, { dataAbsentReason: { text: 'Sample haemolysed' } }), { code: 'lab.no-value-data-absent', params: { why: 'Sample haemolysed' } }],
+    ['no value at all excluded', dd('48065-7', undefined), { code: 'lab.no-value' }],
+    ['no date excluded', dd('48065-7', { value: 0.62, unit: 'mg/L' }, { effectiveDateTime: undefined }), { code: 'lab.no-date' }],
+    ['unreadable date excluded as no date', dd('48065-7', { value: 0.62, unit: 'mg/L' }, { effectiveDateTime: '03/04/2026' }), { code: 'lab.no-date' }],
+    ['negative value is absurd', dd('48065-7', { value: -1, unit: 'mg/L' }), { code: 'lab.value-negative', params: { value: -1 } }],
+    ['20 000 mg/L is absurd (2e7 ng/mL)', dd('48065-7', { value: 20000, unit: 'mg/L' }), { code: 'lab.ddimer-absurd-value', params: { original: '20000 mg/L', max: 1e7 } }],
+    ['no unit cannot be interpreted', dd('48065-7', { value: 0.62 }), { code: 'lab.unit-missing' }],
+    ['an unknown unit is excluded', dd('48065-7', { value: 0.62, unit: 'blobs' }), { code: 'lab.unit-not-interpretable', params: { units: { kind: 'list', items: ['blobs'] } } }],
+  ])('%s', (_n, obs, expected) => expect(reason(normaliseDdimer(obs, units, ZONE))).toEqual(expected));
 
   it.each([['preliminary'], ['amended'], ['corrected']] as const)('%s result is kept and marked', (status) => {
     expect(result(normaliseDdimer(dd('48065-7', { value: 0.62, unit: 'mg/L' }, { status }), units, ZONE)).status).toBe(status);
@@ -194,11 +211,11 @@ describe('recognition', () => {
   });
   it('text "D-dimer" is not used when a (non-D-dimer) LOINC coding is present', () => {
     const obs = dd(undefined, { value: 0.62, unit: 'mg/L' }, { code: { text: 'D-dimer', coding: [{ system: 'http://loinc.org', code: '3255-7' }] } });
-    expect(reason(normaliseDdimer(obs, units, ZONE))).toBe('not a D-dimer result');
+    expect(reason(normaliseDdimer(obs, units, ZONE))).toEqual({ code: 'lab.not-ddimer' });
     expect(ddimerSeries([obs], units, ZONE)).toEqual({ results: [], exclusions: [] });
   });
   it('deprecated 7799-0 carries its note', () => {
-    expect(result(normaliseDdimer(dd('7799-0', { value: 0.5, unit: 'mg/L' }), units, ZONE)).codeNote).toMatch(/deprecated/);
+    expect(result(normaliseDdimer(dd('7799-0', { value: 0.5, unit: 'mg/L' }), units, ZONE)).codeNotes).toEqual([{ code: 'lab.code-deprecated-some-feu', params: { loinc: '7799-0' } }]);
   });
   it('7799-0 in [arb\'U]/mL is kept but has no ng/mL value', () => {
     const r = result(normaliseDdimer(dd('7799-0', { value: 3, unit: "[arb'U]/mL", code: "[arb'U]/mL" }), units, ZONE));
@@ -214,7 +231,7 @@ describe('series and display unit', () => {
     const bad = dd('48065-7', { value: 0.5, unit: 'mg/L' }, { id: 'c', status: 'entered-in-error' });
     const s = ddimerSeries([later, bad, earlier], units, ZONE);
     expect(s.results.map((r) => r.source.id)).toEqual(['a', 'b']);
-    expect(s.exclusions).toEqual([expect.objectContaining({ view: 'D-dimer results', reason: 'status entered-in-error' })]);
+    expect(s.exclusions).toEqual([expect.objectContaining({ view: 'lab.ddimer-results', reason: { code: 'lab.status-excluded', params: { status: 'entered-in-error' } } })]);
   });
   it.each([['ng/mL', 620], ['mg/L', 0.62], ['ug/mL', 0.62]] as const)('620 ng/mL FEU shown in %s is %s', (unit, v) => {
     const r = result(normaliseDdimer(dd('48065-7', { value: 0.62, unit: 'mg/L' }), units, ZONE));

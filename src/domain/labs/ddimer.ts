@@ -4,7 +4,8 @@
  * unit text, in that order; sources that disagree exclude the result. Values are converted (UCUM) to ng/mL of the
  * SAME unit type: FEU is never silently made from DDU.
  */
-import { legacyReasonText } from '../reasons';
+import { listParam, reasonParam, unitParam, type Reason } from '../reasons';
+import { LAB_VIEWS, labReason, unitNotInterpretable } from './labReasons';
 import { DDIMER_CODES } from '../codes';
 import type { FhirMoment } from '../time';
 import { known, unknown, type Exclusion, type Known } from '../types';
@@ -27,12 +28,12 @@ import type { DdimerDisplayUnit, DdimerOutcome, DdimerResult, DdimerSeries, Ddim
 /** Values above this many ng/mL are treated as data errors, not results. */
 export const DDIMER_MAX_NG_PER_ML = 1e7;
 
-/** Reason shown when neither code, annotation nor unit text says FEU or DDU. */
-export const UNIT_TYPE_NOT_STATED = 'unit type (FEU or DDU) not stated';
+/** Reason given when neither code, annotation nor unit text says FEU or DDU. */
+export const UNIT_TYPE_NOT_STATED: Reason = labReason('lab.ddimer-unit-type-not-stated');
 
 const TEXT_MATCH = /\bd[\s-]?dimer/i;
-const VIEW_RESULTS = 'D-dimer results';
-const VIEW_CHART = 'D-dimer chart';
+const VIEW_RESULTS = LAB_VIEWS.ddimerResults;
+const VIEW_CHART = LAB_VIEWS.ddimerChart;
 
 type Recognition =
   | { kind: 'loinc'; codes: string[] }
@@ -51,49 +52,67 @@ function recognise(obs: Record<string, unknown>): Recognition {
 
 type Inner = DdimerOutcome | { kind: 'other' };
 
-function excluded(obs: Record<string, unknown>, reason: string, original?: string, matchedBy?: string): DdimerOutcome {
+function excluded(obs: Record<string, unknown>, reason: Reason, original?: string, matchedBy?: string): DdimerOutcome {
   return { kind: 'excluded', exclusion: { source: sourceOf(obs, effectiveText(obs), original, matchedBy), view: VIEW_RESULTS, reason } };
+}
+
+/** One source's statement of FEU or DDU; `what` names the source (a LOINC code, the unit, the unit code). */
+interface UnitTypeStatement {
+  type: 'FEU' | 'DDU';
+  from: UnitTypeSource;
+  what: 'loinc' | 'unit' | 'unit-code';
+  written: string;
 }
 
 interface UnitReading {
   ucum?: string;
-  unitNote?: string;
-  statements: { type: 'FEU' | 'DDU'; from: UnitTypeSource; what: string }[];
+  unitNotes: Reason[];
+  statements: UnitTypeStatement[];
 }
 
-/** Reads unit text and UCUM code, checks they agree; a string reason when the unit cannot be trusted. */
-function readUnits(n: ReadNumber, units: UnitConverter): UnitReading | string {
-  const statements: UnitReading['statements'] = [];
+/** Unit text and UCUM code that do not mean the same unit (with the factor between them when there is one). */
+const unitsDisagree = (n: ReadNumber, textUcum: string, codeUcum: string, factor: Known<number>): Reason =>
+  labReason('lab.unit-text-code-disagree', { text: n.unitText, code: n.unitCode, from: unitParam(textUcum), to: unitParam(codeUcum), factor: factor.known ? factor.value : null });
+
+
+/** A unit string that states both FEU and DDU: the reason it cannot be trusted, else undefined. */
+function bothUnitTypes(written: string | undefined, parsed: ReturnType<typeof parseUnit> | undefined): Reason | undefined {
+  if (!parsed || parsed.known || written === undefined) return undefined;
+  return /FEU/i.test(written) && /DDU/i.test(written) ? labReason('lab.unit-both-feu-ddu', { written }) : undefined;
+}
+
+/** What the unit text and the unit code say about FEU/DDU. */
+function unitStatements(n: ReadNumber, text: ReturnType<typeof parseUnit> | undefined, code: ReturnType<typeof parseUnit> | undefined): UnitTypeStatement[] {
+  const out: UnitTypeStatement[] = [];
+  if (text?.known && text.value.unitType) out.push({ type: text.value.unitType, from: text.value.unitTypeFrom ?? 'unit-text', what: 'unit', written: n.unitText ?? '' });
+  if (code?.known && code.value.unitType) out.push({ type: code.value.unitType, from: code.value.unitTypeFrom ?? 'annotation', what: 'unit-code', written: n.unitCode ?? '' });
+  return out;
+}
+
+/** Reads unit text and UCUM code, checks they agree; the reason when the unit cannot be trusted. */
+function readUnits(n: ReadNumber, units: UnitConverter): UnitReading | Reason {
   const text = n.unitText !== undefined ? parseUnit(n.unitText) : undefined;
   const code = n.unitCode !== undefined ? parseUnit(n.unitCode) : undefined;
-  if (text && !text.known && n.unitText !== undefined && /FEU/i.test(n.unitText) && /DDU/i.test(n.unitText)) return legacyReasonText(text.reason);
-  if (code && !code.known && n.unitCode !== undefined && /FEU/i.test(n.unitCode) && /DDU/i.test(n.unitCode)) return legacyReasonText(code.reason);
-  if (text?.known && text.value.unitType) statements.push({ type: text.value.unitType, from: text.value.unitTypeFrom ?? 'unit-text', what: `unit '${n.unitText}'` });
-  if (code?.known && code.value.unitType) statements.push({ type: code.value.unitType, from: code.value.unitTypeFrom ?? 'annotation', what: `unit code '${n.unitCode}'` });
+  const both = bothUnitTypes(n.unitText, text) ?? bothUnitTypes(n.unitCode, code);
+  if (both) return both;
   const textUcum = text?.known && units.isValid(text.value.ucum) ? text.value.ucum : undefined;
   const codeUcum = code?.known && units.isValid(code.value.ucum) ? code.value.ucum : undefined;
   if (textUcum !== undefined && codeUcum !== undefined) {
     const factor = units.convert(1, textUcum, codeUcum);
-    if (!factor.known || Math.abs(factor.value - 1) > 1e-9) {
-      const how = factor.known ? ` (1 ${textUcum} = ${factor.value} ${codeUcum})` : ' (not convertible)';
-      return `unit text '${n.unitText}' and UCUM code '${n.unitCode}' disagree${how}`;
-    }
+    if (!factor.known || Math.abs(factor.value - 1) > 1e-9) return unitsDisagree(n, textUcum, codeUcum, factor);
   }
-  const reading: UnitReading = { statements };
-  const notes: string[] = [];
+  const reading: UnitReading = { statements: unitStatements(n, text, code), unitNotes: [] };
   if (codeUcum !== undefined) {
     reading.ucum = codeUcum;
-    if (code?.known && code.value.nonUcumSpelling) notes.push(code.value.nonUcumSpelling);
-    if (n.unitText !== undefined && textUcum === undefined) notes.push(`unit text '${n.unitText}' not read; UCUM code used`);
+    if (code?.known && code.value.nonUcumSpelling) reading.unitNotes.push(code.value.nonUcumSpelling);
+    if (n.unitText !== undefined && textUcum === undefined) reading.unitNotes.push(labReason('lab.unit-text-not-read-code-used', { text: n.unitText }));
   } else if (textUcum !== undefined) {
     reading.ucum = textUcum;
-    if (text?.known && text.value.nonUcumSpelling) notes.push(text.value.nonUcumSpelling);
-    if (n.unitCode !== undefined) notes.push(`unit code '${n.unitCode}' is not UCUM; unit text used`);
+    if (text?.known && text.value.nonUcumSpelling) reading.unitNotes.push(text.value.nonUcumSpelling);
+    if (n.unitCode !== undefined) reading.unitNotes.push(labReason('lab.unit-code-not-ucum-text-used', { code: n.unitCode }));
   } else {
-    const shown = [n.unitText, n.unitCode].filter((u) => u !== undefined).map((u) => `'${u}'`);
-    return shown.length === 0 ? 'no unit: the value cannot be interpreted' : `unit ${shown.join(' / ')} is not interpretable`;
+    return unitNotInterpretable([n.unitText, n.unitCode]);
   }
-  if (notes.length > 0) reading.unitNote = notes.join('; ');
   return reading;
 }
 
@@ -102,7 +121,7 @@ interface QuantitativeInput {
   n: ReadNumber;
   units: UnitConverter;
   base: Pick<DdimerResult, 'source' | 'time' | 'status' | 'recognisedBy' | 'matched' | 'referenceRange' | 'interpretation'>;
-  statements: UnitReading['statements'];
+  statements: UnitTypeStatement[];
   withCode: (r: DdimerResult) => DdimerResult;
   originalText: string | undefined;
   matched: string;
@@ -110,14 +129,14 @@ interface QuantitativeInput {
 
 /** A quantitative D-dimer value: units read and agreed, FEU/DDU from every source, converted to ng/mL. */
 function quantitative({ obs, n, units, base, statements, withCode, originalText, matched }: QuantitativeInput): DdimerOutcome {
-  if (n.value < 0) return excluded(obs, `absurd value ${n.value} (negative)`, originalText, matched);
+  if (n.value < 0) return excluded(obs, labReason('lab.value-negative', { value: n.value }), originalText, matched);
   const unitsRead = readUnits(n, units);
-  if (typeof unitsRead === 'string') return excluded(obs, unitsRead, originalText, matched);
+  if (!('statements' in unitsRead)) return excluded(obs, unitsRead, originalText, matched);
   const allStatements = [...statements, ...unitsRead.statements];
   const types = new Set(allStatements.map((s) => s.type));
   if (types.size > 1) {
-    const who = allStatements.map((s) => `${s.what} says ${s.type}`).join(', ');
-    return excluded(obs, `FEU/DDU sources conflict: ${who}`, originalText, matched);
+    const who = allStatements.map((s) => reasonParam(labReason('lab.unit-type-statement', { what: s.what, written: s.written, type: s.type })));
+    return excluded(obs, labReason('lab.feu-ddu-conflict', { statements: listParam(who) }), originalText, matched);
   }
   const unitType: DdimerUnitType = types.size === 1 ? [...types][0]! : 'unknown';
   const order: UnitTypeSource[] = ['loinc', 'annotation', 'unit-text'];
@@ -126,20 +145,20 @@ function quantitative({ obs, n, units, base, statements, withCode, originalText,
   const converted = units.convert(n.value, ucum, 'ng/mL');
   let ngPerMl: Known<number>;
   if (converted.known) {
-    if (converted.value > DDIMER_MAX_NG_PER_ML) return excluded(obs, `absurd value ${n.original.text} (above ${DDIMER_MAX_NG_PER_ML} ng/mL)`, originalText, matched);
+    if (converted.value > DDIMER_MAX_NG_PER_ML) return excluded(obs, labReason('lab.ddimer-absurd-value', { original: n.original.text, max: DDIMER_MAX_NG_PER_ML }), originalText, matched);
     ngPerMl = converted;
   } else {
-    ngPerMl = unknown(`${ucum} is not a mass concentration: cannot be expressed in ng/mL`);
+    ngPerMl = unknown(labReason('lab.not-mass-concentration', { unit: unitParam(ucum) }));
   }
   const chart: Known<number> = !ngPerMl.known ? ngPerMl : unitType === 'unknown' ? unknown(UNIT_TYPE_NOT_STATED) : ngPerMl;
   const r: DdimerResult = { ...base, scale: 'quantitative', unitType, ucum, ngPerMl, chart, original: n.original };
   if (unitTypeFrom && unitType !== 'unknown') r.unitTypeFrom = unitTypeFrom;
-  if (unitsRead.unitNote) r.unitNote = unitsRead.unitNote;
+  const unitNotes = [...unitsRead.unitNotes, ...(n.comparatorFrom === 'value-string' ? [labReason('lab.value-parsed-from-text', { text: n.original.text })] : [])];
+  if (unitNotes.length > 0) r.unitNotes = unitNotes;
   if (n.comparator) {
     r.comparator = n.comparator;
     if (n.comparatorFrom) r.comparatorFrom = n.comparatorFrom;
   }
-  if (n.comparatorFrom === 'value-string') r.unitNote = [r.unitNote, `value parsed from text '${n.original.text}'`].filter(Boolean).join('; ');
   return { kind: 'result', result: withCode(r) };
 }
 
@@ -155,18 +174,18 @@ function normalise(raw: unknown, units: UnitConverter, zone: string): Inner {
   const status = readStatus(obs);
   if ('excluded' in status) return excluded(obs, status.excluded, originalText, matched);
   const time: FhirMoment | undefined = readEffective(obs, zone);
-  if (!time) return excluded(obs, 'no date', originalText, matched);
+  if (!time) return excluded(obs, labReason('lab.no-date'), originalText, matched);
   if (value.kind === 'none') return excluded(obs, value.reason, undefined, matched);
 
   // What the codes say.
   const codeInfo = rec.kind === 'loinc' ? rec.codes.map((c) => ({ code: c, ...DDIMER_CODES[c]! })) : [];
   const scales = new Set(codeInfo.map((c) => c.scale));
-  if (scales.size > 1) return excluded(obs, `codes of different kinds (${matched})`, originalText, matched);
+  if (scales.size > 1) return excluded(obs, labReason('lab.codes-different-kinds', { codes: listParam(codeInfo.map((c) => c.code)) }), originalText, matched);
   const scale = codeInfo[0]?.scale ?? 'quantitative';
-  const codeNote = codeInfo.map((c) => c.note).filter(Boolean).join('; ') || undefined;
-  const statements: UnitReading['statements'] = codeInfo
+  const codeNotes = codeInfo.flatMap((c) => (c.note ? [labReason(c.note, { loinc: c.code })] : []));
+  const statements: UnitTypeStatement[] = codeInfo
     .filter((c): c is typeof c & { unitType: 'FEU' | 'DDU' } => c.unitType !== 'unknown')
-    .map((c) => ({ type: c.unitType, from: 'loinc' as const, what: `LOINC ${c.code}` }));
+    .map((c) => ({ type: c.unitType, from: 'loinc' as const, what: 'loinc' as const, written: c.code }));
 
   const base = {
     source: sourceOf(obs, effectiveText(obs), originalText, matched),
@@ -178,11 +197,11 @@ function normalise(raw: unknown, units: UnitConverter, zone: string): Inner {
   };
   const withCode = (r: DdimerResult): DdimerResult => {
     if (rec.kind === 'loinc' && rec.codes.length === 1) r.loinc = rec.codes[0];
-    if (codeNote) r.codeNote = codeNote;
+    if (codeNotes.length > 0) r.codeNotes = codeNotes;
     return r;
   };
 
-  const notQuantity = (kindText: string, reason: string, original: DdimerResult['original']): DdimerOutcome => {
+  const notQuantity = (kindText: string, reason: Reason, original: DdimerResult['original']): DdimerOutcome => {
     const types = new Set(statements.map((s) => s.type));
     const unitType: DdimerUnitType = types.size === 1 ? [...types][0]! : 'unknown';
     const r: DdimerResult = {
@@ -199,12 +218,12 @@ function normalise(raw: unknown, units: UnitConverter, zone: string): Inner {
   };
 
   if (value.kind === 'text' || value.kind === 'coded') {
-    const reason = scale === 'titre' ? 'titre, not a mass concentration: not plotted' : 'qualitative result: not plotted';
+    const reason = scale === 'titre' ? labReason('lab.titre-not-plotted') : labReason('lab.qualitative-not-plotted');
     return notQuantity(value.text, reason, value.original);
   }
   const n = value.n;
-  if (scale === 'titre') return notQuantity(n.original.text, 'titre, not a mass concentration: not plotted', n.original);
-  if (scale === 'qualitative') return notQuantity(n.original.text, 'qualitative (presence) code with a number: not plotted', n.original);
+  if (scale === 'titre') return notQuantity(n.original.text, labReason('lab.titre-not-plotted'), n.original);
+  if (scale === 'qualitative') return notQuantity(n.original.text, labReason('lab.qualitative-code-with-number'), n.original);
 
   return quantitative({ obs, n, units, base, statements, withCode, originalText, matched });
 }
@@ -214,7 +233,7 @@ export function normaliseDdimer(obs: fhir4.Observation, units: UnitConverter, zo
   const out = normalise(obs, units, zone);
   if (out.kind !== 'other') return out;
   const o = isRecord(obs) ? obs : {};
-  return { kind: 'excluded', exclusion: { source: sourceOf(o, effectiveText(o), undefined), view: VIEW_RESULTS, reason: 'not a D-dimer result' } };
+  return { kind: 'excluded', exclusion: { source: sourceOf(o, effectiveText(o), undefined), view: VIEW_RESULTS, reason: labReason('lab.not-ddimer') } };
 }
 
 /** All D-dimer results among the observations, sorted by time, with every exclusion (results and chart). */
@@ -239,10 +258,10 @@ const PER_NG_PER_ML: Record<DdimerDisplayUnit, number> = { 'ng/mL': 1, 'mg/L': 1
 
 /** An FEU result in the unit chosen in the UI (ng/mL, mg/L = ug/mL); DDU and unknown types are not converted. */
 export function toDisplayUnit(result: DdimerResult, unit: DdimerDisplayUnit): Known<number> {
-  if (result.unitType === 'DDU') return unknown('DDU result: shown in its own unit (ng/mL DDU), not converted');
+  if (result.unitType === 'DDU') return unknown(labReason('lab.ddimer-ddu-not-converted'));
   if (result.unitType !== 'FEU') return unknown(UNIT_TYPE_NOT_STATED);
   if (!result.chart.known) return unknown(result.chart.reason);
-  if (PER_NG_PER_ML[unit] === undefined) return unknown(`unit '${describe(unit)}' is not offered`);
+  if (PER_NG_PER_ML[unit] === undefined) return unknown(labReason('lab.display-unit-not-offered', { written: describe(unit) }));
   return known(ngPerMlIn(result.chart.value, unit));
 }
 

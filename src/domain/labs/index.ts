@@ -3,3 +3,4 @@ export * from './labTypes';
 export * from './ucum';
 export * from './ddimer';
 export * from './coagulation';
+export * from './labReasons';

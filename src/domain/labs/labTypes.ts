@@ -5,6 +5,7 @@
 import type { FhirMoment } from '../time';
 import type { Exclusion, Known, SourceRef } from '../types';
 import type { LabAnalyte } from '../codes';
+import type { Reason } from '../reasons';
 
 /** A quantity comparator as FHIR writes it; the value is a bound, not a measurement. */
 export type Comparator = '<' | '<=' | '>=' | '>';
@@ -42,16 +43,16 @@ export interface DdimerResult {
   loinc?: string;
   /** "LOINC 48065-7" or "text match: 'D-dimer' (no LOINC coding)". */
   matched: string;
-  /** Caveat about the code itself (deprecated, conflicting meaning). */
-  codeNote?: string;
+  /** Caveats about the code itself (deprecated, conflicting meaning), as reasons. */
+  codeNotes?: Reason[];
   scale: 'quantitative' | 'titre' | 'qualitative';
   unitType: DdimerUnitType;
   /** Which source stated the unit type; absent when unitType is 'unknown'. */
   unitTypeFrom?: UnitTypeSource;
   /** The UCUM unit the value was read in (annotation removed), e.g. "mg/L"; absent when not interpretable. */
   ucum?: string;
-  /** Set when the unit was a known non-UCUM spelling, e.g. "non-UCUM spelling 'mcg/mL' read as ug/mL". */
-  unitNote?: string;
+  /** How the unit and value were read when not plainly (a non-UCUM spelling read as UCUM, a value parsed from text). */
+  unitNotes?: Reason[];
   /** The value in ng/mL of the SAME unit type (FEU stays FEU, DDU stays DDU); unknown with reason otherwise. */
   ngPerMl: Known<number>;
   comparator?: Comparator;
@@ -61,7 +62,7 @@ export interface DdimerResult {
   qualitative?: string;
   /**
    * The value for normalised views and the chart: ngPerMl when unit type is FEU or DDU and the result is
-   * quantitative; otherwise unknown with the reason it is left out (e.g. "unit type (FEU or DDU) not stated").
+   * quantitative; otherwise unknown with the reason it is left out (e.g. `lab.ddimer-unit-type-not-stated`).
    */
   chart: Known<number>;
   original: OriginalValue;
@@ -92,10 +93,10 @@ export interface LabPoint {
   value: number;
   displayUnit: string;
   comparator?: Comparator;
-  /** How the value got into the display unit, when it was not already in it, e.g. "converted from mg/dL (÷100)". */
-  conversion?: string;
-  /** Label for the analyte or code, e.g. "eGFR is not validated in pregnancy". */
-  note?: string;
+  /** How the value got into the display unit when it was not already in it (`lab.converted-from` mg/dL ...). */
+  conversion?: Reason[];
+  /** Notes on the analyte or the result, e.g. `lab.note-egfr` (not validated in pregnancy), `lab.time-from-issued`. */
+  notes?: Reason[];
   original: OriginalValue;
   time: FhirMoment;
   status: ResultStatusMark;
@@ -107,11 +108,10 @@ export interface LabPoint {
 /** One analyte's series, sorted by time. */
 export interface AnalyteSeries {
   analyte: LabAnalyte;
-  label: string;
   /** UCUM display unit, e.g. "g/L" for fibrinogen, "10*9/L" for platelets. */
   displayUnit: string;
-  /** Analyte-level label, e.g. CrCl vs eGFR, LMWH-calibrated vs calibration not stated. */
-  note?: string;
+  /** Analyte-level note, e.g. CrCl vs eGFR, LMWH-calibrated vs calibration not stated. */
+  note?: Reason;
   points: LabPoint[];
   /** The most recent point, if any. */
   latest?: LabPoint;

@@ -6,6 +6,8 @@ import { parseFhirDate, type FhirMoment } from '../time';
 import { SYSTEMS, known, unknown, type Known, type SourceRef } from '../types';
 import type { Comparator, OriginalValue, ResultStatusMark } from './labTypes';
 import { safeString } from '../text';
+import type { Reason } from '../reasons';
+import { labReason } from './labReasons';
 
 /** A plain object (not null, not an array). */
 export function isRecord(v: unknown): v is Record<string, unknown> {
@@ -45,17 +47,21 @@ export function conceptLabel(concept: unknown): string | undefined {
   return str(concept.text) ?? codings.map((c) => str(c.display)).find(Boolean) ?? codings.map((c) => str(c.code)).find(Boolean);
 }
 
-/** Observation status read for display; 'excluded' for entered-in-error and cancelled. */
-export function readStatus(obs: Record<string, unknown>): { mark: ResultStatusMark } | { excluded: string } {
+/** Observation status read for display; 'excluded' (with the reason) for entered-in-error and cancelled. */
+export function readStatus(obs: Record<string, unknown>): { mark: ResultStatusMark } | { excluded: Reason } {
   const s = obs.status;
-  if (s === 'entered-in-error') return { excluded: 'status entered-in-error' };
-  if (s === 'cancelled') return { excluded: 'status cancelled' };
+  if (s === 'entered-in-error' || s === 'cancelled') return { excluded: labReason('lab.status-excluded', { status: s }) };
   if (s === 'final' || s === 'preliminary' || s === 'amended' || s === 'corrected' || s === 'registered') return { mark: s };
   return { mark: 'unknown' };
 }
 
-/** Label of a result time taken from Observation.issued because the Observation has no effective[x]. */
+/**
+ * Label of a result time taken from Observation.issued because the Observation has no effective[x]: written into
+ * the SourceRef date as provenance (the record's own date stays beside it); a result's note says it as a reason.
+ */
 export const ISSUED_TIME_LABEL = 'time from issued (report time), not the specimen time';
+/** The same label as a reason for a result's notes. */
+export const ISSUED_TIME_REASON: Reason = labReason('lab.time-from-issued');
 
 /** True when the Observation carries any effective[x] element (readable or not). */
 function hasEffective(obs: Record<string, unknown>): boolean {
@@ -122,7 +128,7 @@ export type ReadValue =
   | { kind: 'number'; n: ReadNumber }
   | { kind: 'text'; text: string; original: OriginalValue }
   | { kind: 'coded'; concept: Record<string, unknown>; text: string; original: OriginalValue }
-  | { kind: 'none'; reason: string };
+  | { kind: 'none'; reason: Reason };
 
 const NUMERIC_STRING = /^\s*(<=|>=|<|>|≤|≥)?\s*([+-]?\d+(?:\.\d+)?)\s*(.*?)\s*$/;
 
@@ -130,69 +136,84 @@ function fmt(n: number): string {
   return safeString(n);
 }
 
+/** The readable unit parts of a valueQuantity, copied onto a target only when present. */
+function withUnitParts<T extends { unit?: string; code?: string; system?: string }>(target: T, q: Record<string, unknown>): T {
+  const unit = str(q.unit);
+  const code = str(q.code);
+  const system = str(q.system);
+  if (unit !== undefined) target.unit = unit;
+  if (code !== undefined) target.code = code;
+  if (system !== undefined) target.system = system;
+  return target;
+}
+
+/** valueQuantity: a finite value with a readable comparator, else 'none' with the reason. */
+function readQuantity(q: Record<string, unknown>): ReadValue {
+  if (typeof q.value !== 'number' || !Number.isFinite(q.value)) {
+    return { kind: 'none', reason: q.value === undefined ? labReason('lab.no-value') : labReason('lab.value-not-finite', { written: describe(q.value) }) };
+  }
+  const rawComp = q.comparator;
+  const comparator = typeof rawComp === 'string' ? COMPARATORS[rawComp] : undefined;
+  if (rawComp !== undefined && comparator === undefined) return { kind: 'none', reason: labReason('lab.comparator-not-readable', { written: describe(rawComp) }) };
+  const shownUnit = str(q.unit) ?? str(q.code);
+  const original = withUnitParts<OriginalValue>({ value: q.value, text: `${comparator ?? ''}${fmt(q.value)}${shownUnit ? ` ${shownUnit}` : ''}` }, q);
+  const parts = withUnitParts<{ unit?: string; code?: string; system?: string }>({}, q);
+  const n: ReadNumber = { value: q.value, original };
+  if (comparator) {
+    n.comparator = comparator;
+    n.comparatorFrom = 'quantity';
+  }
+  if (parts.unit !== undefined) n.unitText = parts.unit;
+  if (parts.code !== undefined) n.unitCode = parts.code;
+  if (parts.system !== undefined) n.unitSystem = parts.system;
+  return { kind: 'number', n };
+}
+
+/** valueString: a number with an optional comparator and unit ("<0.27 mg/L"), else the text itself. */
+function readValueString(raw: string): ReadValue {
+  const s = raw.trim();
+  if (s === '') return { kind: 'none', reason: labReason('lab.no-value-empty-text') };
+  const m = NUMERIC_STRING.exec(s);
+  const value = m ? Number(m[2]) : NaN;
+  if (!m || !Number.isFinite(value)) return { kind: 'text', text: s, original: { text: s } };
+  const unit = str(m[3]);
+  const original: OriginalValue = { value, text: s };
+  if (unit !== undefined) original.unit = unit;
+  const n: ReadNumber = { value, original };
+  const comparator = m[1] ? COMPARATORS[m[1]] : undefined;
+  if (comparator) {
+    n.comparator = comparator;
+    n.comparatorFrom = 'value-string';
+  }
+  if (unit !== undefined) n.unitText = unit;
+  return { kind: 'number', n };
+}
+
+/** No readable value[x]: why (data absent with its reason, an unreadable value element, or nothing). */
+function noValue(obs: Record<string, unknown>): ReadValue {
+  if (obs.dataAbsentReason !== undefined) {
+    const why = conceptLabel(obs.dataAbsentReason);
+    return { kind: 'none', reason: why ? labReason('lab.no-value-data-absent', { why }) : labReason('lab.no-value') };
+  }
+  const other = Object.keys(obs).find((k) => k.startsWith('value'));
+  return { kind: 'none', reason: other ? labReason('lab.no-value-element-not-readable', { element: other }) : labReason('lab.no-value') };
+}
+
 /** Reads value[x]; 'none' with a reason for dataAbsentReason, a missing value or an unreadable one. */
 export function readValue(obs: Record<string, unknown>): ReadValue {
-  const q = obs.valueQuantity;
-  if (isRecord(q)) {
-    const unitText = str(q.unit);
-    const unitCode = str(q.code);
-    const unitSystem = str(q.system);
-    const shownUnit = unitText ?? unitCode;
-    const rawComp = q.comparator;
-    if (typeof q.value !== 'number' || !Number.isFinite(q.value)) {
-      return { kind: 'none', reason: q.value === undefined ? 'no value' : `value ${describe(q.value)} is not a finite number` };
-    }
-    const comparator = typeof rawComp === 'string' ? COMPARATORS[rawComp] : undefined;
-    if (rawComp !== undefined && comparator === undefined) return { kind: 'none', reason: `comparator ${describe(rawComp)} is not readable` };
-    const text = `${comparator ?? ''}${fmt(q.value)}${shownUnit ? ` ${shownUnit}` : ''}`;
-    const original: OriginalValue = { value: q.value, text };
-    if (unitText !== undefined) original.unit = unitText;
-    if (unitCode !== undefined) original.code = unitCode;
-    if (unitSystem !== undefined) original.system = unitSystem;
-    const n: ReadNumber = { value: q.value, original };
-    if (comparator) {
-      n.comparator = comparator;
-      n.comparatorFrom = 'quantity';
-    }
-    if (unitText !== undefined) n.unitText = unitText;
-    if (unitCode !== undefined) n.unitCode = unitCode;
-    if (unitSystem !== undefined) n.unitSystem = unitSystem;
-    return { kind: 'number', n };
-  }
-  if (typeof obs.valueString === 'string') {
-    const s = obs.valueString.trim();
-    if (s === '') return { kind: 'none', reason: 'no value (empty text)' };
-    const m = NUMERIC_STRING.exec(s);
-    const value = m ? Number(m[2]) : NaN;
-    if (m && Number.isFinite(value)) {
-      const unit = str(m[3]);
-      const original: OriginalValue = { value, text: s };
-      if (unit !== undefined) original.unit = unit;
-      const n: ReadNumber = { value, original };
-      const comparator = m[1] ? COMPARATORS[m[1]] : undefined;
-      if (comparator) {
-        n.comparator = comparator;
-        n.comparatorFrom = 'value-string';
-      }
-      if (unit !== undefined) n.unitText = unit;
-      return { kind: 'number', n };
-    }
-    return { kind: 'text', text: s, original: { text: s } };
-  }
+  if (isRecord(obs.valueQuantity)) return readQuantity(obs.valueQuantity);
+  if (typeof obs.valueString === 'string') return readValueString(obs.valueString);
   if (typeof obs.valueInteger === 'number' && Number.isFinite(obs.valueInteger)) {
     return { kind: 'number', n: { value: obs.valueInteger, original: { value: obs.valueInteger, text: fmt(obs.valueInteger) } } };
   }
   if (isRecord(obs.valueCodeableConcept)) {
-    const text = conceptLabel(obs.valueCodeableConcept) ?? 'coded value without text';
+    const text = conceptLabel(obs.valueCodeableConcept);
+    // A coded value with neither text, display nor code says nothing readable: no value, with that reason.
+    if (text === undefined) return { kind: 'none', reason: labReason('lab.no-value-element-not-readable', { element: 'valueCodeableConcept' }) };
     return { kind: 'coded', concept: obs.valueCodeableConcept, text, original: { text } };
   }
   if (typeof obs.valueBoolean === 'boolean') return { kind: 'text', text: safeString(obs.valueBoolean), original: { text: safeString(obs.valueBoolean) } };
-  if (obs.dataAbsentReason !== undefined) {
-    const why = conceptLabel(obs.dataAbsentReason);
-    return { kind: 'none', reason: `no value${why ? ` (data absent: ${why})` : ''}` };
-  }
-  const other = Object.keys(obs).find((k) => k.startsWith('value'));
-  return { kind: 'none', reason: other ? `no value (${other} is not readable)` : 'no value' };
+  return noValue(obs);
 }
 
 /** A short, safe description of an unexpected value for a reason text. */
@@ -262,6 +283,6 @@ export function loincCodes(obs: Record<string, unknown>): string[] {
 }
 
 /** Known finite number, or unknown. */
-export function finite(v: number, reason: string): Known<number> {
+export function finite(v: number, reason: Reason): Known<number> {
   return Number.isFinite(v) ? known(v) : unknown(reason);
 }

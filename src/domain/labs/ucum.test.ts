@@ -15,13 +15,14 @@ describe('UCUM conversion', () => {
     [250, '10*3/uL', '10*9/L', 250],
     [121, 'g/L', 'g/dL', 12.1],
   ])('%s %s is %s %s', (v, from, to, expected) => expect(units.convert(v, from, to)).toEqual({ known: true, value: expected }));
-  it.each<[number, string, string]>([
-    [1, 's', 'ng/mL'],
-    [1, 'mcg/mL', 'ng/mL'],
-    [1, 'mg/L FEU', 'ng/mL'],
-    [NaN, 'mg/L', 'ng/mL'],
-    [1e308, 'mg/L', 'ng/mL'],
-  ])('%s %s to %s is unknown, with a reason', (v, from, to) => expect(units.convert(v, from, to)).toEqual({ known: false, reason: expect.any(String) }));
+  const notConvertible = (from: string, to: string) => ({ code: 'lab.unit-not-convertible', params: { from: { kind: 'unit', code: from }, to: { kind: 'unit', code: to } } });
+  it.each<[number, string, string, unknown]>([
+    [1, 's', 'ng/mL', notConvertible('s', 'ng/mL')],
+    [1, 'mcg/mL', 'ng/mL', notConvertible('mcg/mL', 'ng/mL')],
+    [1, 'mg/L FEU', 'ng/mL', { code: 'lab.unit-not-ucum', params: { written: 'mg/L FEU', type: 'string' } }],
+    [NaN, 'mg/L', 'ng/mL', { code: 'lab.value-not-finite' }],
+    [1e308, 'mg/L', 'ng/mL', notConvertible('mg/L', 'ng/mL')],
+  ])('%s %s to %s is unknown, with a reason code', (v, from, to, reason) => expect(units.convert(v, from, to)).toEqual({ known: false, reason }));
   it('loading twice gives the same converter', async () => expect(await loadUnitConverter()).toBe(units));
 });
 

@@ -4,6 +4,8 @@
  * FEU/DDU words in unit text ("ng/mL FEU"), and common non-UCUM spellings ("mcg/mL", "µg/mL"), each labelled.
  */
 import { known, unknown, type Known } from '../types';
+import { unitParam, type Reason } from '../reasons';
+import { labReason } from './labReasons';
 
 /** Converts between UCUM codes; never throws. */
 export interface UnitConverter {
@@ -21,8 +23,8 @@ export interface ParsedUnit {
   unitType?: 'FEU' | 'DDU';
   /** 'annotation' for {FEU}/{DDU}; 'unit-text' for a bare word such as "ng/mL FEU". */
   unitTypeFrom?: 'annotation' | 'unit-text';
-  /** Set when a known non-UCUM spelling was mapped: "non-UCUM spelling 'mcg/mL' read as ug/mL". */
-  nonUcumSpelling?: string;
+  /** Set when a known non-UCUM spelling was mapped ('mcg/mL' read as ug/mL): reason `lab.unit-non-ucum-spelling`. */
+  nonUcumSpelling?: Reason;
 }
 
 /** Rounds away binary-float noise (10*3/uL -> 10*9/L gives 249.99999999999997) to 12 significant digits. */
@@ -86,8 +88,8 @@ const WORD = /\b(FEU|DDU)\b/gi;
  * Unknown when empty, not a string, or when it states both FEU and DDU.
  */
 export function parseUnit(text: unknown): Known<ParsedUnit> {
-  if (typeof text !== 'string' || text.trim() === '') return unknown('no unit');
-  if (text.length > 80) return unknown('unit text too long to be a unit');
+  if (typeof text !== 'string' || text.trim() === '') return unknown(labReason('lab.unit-missing'));
+  if (text.length > 80) return unknown(labReason('lab.unit-too-long'));
   const stated = new Set<'FEU' | 'DDU'>();
   let from: 'annotation' | 'unit-text' | undefined;
   let rest = text.trim().replace(ANNOTATION, (_m, t: string) => {
@@ -103,9 +105,9 @@ export function parseUnit(text: unknown): Known<ParsedUnit> {
     })
     .replace(/\(\s*\)/g, ' ')
     .replace(/^[\s\-_,;]+|[\s\-_,;]+$/g, '');
-  if (stated.size > 1) return unknown(`unit '${text}' states both FEU and DDU`);
+  if (stated.size > 1) return unknown(labReason('lab.unit-both-feu-ddu', { written: text }));
   const compact = rest.replace(/\s+/g, '');
-  if (compact === '') return unknown(`unit '${text}' has no unit besides the FEU/DDU label`);
+  if (compact === '') return unknown(labReason('lab.unit-only-feu-ddu-label', { written: text }));
   const mapped = SPELLINGS[normaliseKey(compact)];
   const ucum = mapped ?? compact;
   const out: ParsedUnit = { ucum };
@@ -115,10 +117,13 @@ export function parseUnit(text: unknown): Known<ParsedUnit> {
     out.unitTypeFrom = from;
   }
   const annotationFree = text.replace(ANNOTATION, '').trim();
-  if (mapped !== undefined && annotationFree !== mapped) out.nonUcumSpelling = `non-UCUM spelling '${text.trim()}' read as ${mapped}`;
-  else if (mapped === undefined && compact !== annotationFree) out.nonUcumSpelling = `non-UCUM spelling '${text.trim()}' read as ${compact}`;
+  if (mapped !== undefined && annotationFree !== mapped) out.nonUcumSpelling = spelling(text, mapped);
+  else if (mapped === undefined && compact !== annotationFree) out.nonUcumSpelling = spelling(text, compact);
   return known(out);
 }
+
+/** A non-UCUM spelling read as a UCUM unit, with the text as written. */
+const spelling = (text: string, ucum: string): Reason => labReason('lab.unit-non-ucum-spelling', { written: text.trim(), unit: unitParam(ucum) });
 
 /** Printable ASCII without spaces, at most 64 characters: anything else is not handed to the library. */
 const UCUM_CHARS = /^[\x21-\x7e]{1,64}$/;
@@ -144,7 +149,10 @@ function quietly<T>(f: () => T): T {
 }
 /* eslint-enable no-console */
 
-const unitText = (u: unknown): string => (typeof u === 'string' ? `'${u}'` : `a ${u === null ? 'null' : typeof u} value`);
+/** A unit argument that is not a UCUM string, said safely (the string as written, else its type). */
+const notUcum = (u: unknown): Reason => labReason('lab.unit-not-ucum', { written: typeof u === 'string' ? u : null, type: u === null ? 'null' : typeof u });
+const notConvertible = (fromUcum: string, toUcum: string): Reason => labReason('lab.unit-not-convertible', { from: unitParam(fromUcum), to: unitParam(toUcum) });
+const NOT_FINITE = labReason('lab.value-not-finite');
 
 /** A Map that drops its oldest entry past `max` entries. */
 function boundedSet<K, V>(map: Map<K, V>, key: K, value: V, max: number): V {
@@ -178,16 +186,16 @@ export function wrapUcum(utils: UcumUtils): UnitConverter {
     try {
       const r = quietly(() => utils.convertUnitTo(fromUcum, value, toUcum));
       if (r.status === 'succeeded' && typeof r.toVal === 'number' && Number.isFinite(r.toVal)) return known(roundSignificant(r.toVal));
-      return unknown(`${fromUcum} cannot be converted to ${toUcum}`);
+      return unknown(notConvertible(fromUcum, toUcum));
     } catch {
-      return unknown(`${fromUcum} cannot be converted to ${toUcum}`);
+      return unknown(notConvertible(fromUcum, toUcum));
     }
   };
   const convert = (value: number, fromUcum: string, toUcum: string): Known<number> => {
-    if (typeof value !== 'number' || !Number.isFinite(value)) return unknown('value is not a finite number');
+    if (typeof value !== 'number' || !Number.isFinite(value)) return unknown(NOT_FINITE);
     // Never String() an unknown value: an object whose toString is not a function makes String() throw.
-    if (typeof fromUcum !== 'string' || !UCUM_CHARS.test(fromUcum)) return unknown(`${unitText(fromUcum)} is not a UCUM unit`);
-    if (typeof toUcum !== 'string' || !UCUM_CHARS.test(toUcum)) return unknown(`${unitText(toUcum)} is not a UCUM unit`);
+    if (typeof fromUcum !== 'string' || !UCUM_CHARS.test(fromUcum)) return unknown(notUcum(fromUcum));
+    if (typeof toUcum !== 'string' || !UCUM_CHARS.test(toUcum)) return unknown(notUcum(toUcum));
     if (fromUcum === toUcum) return known(value);
     // Unit strings are printable ASCII without spaces (UCUM_CHARS), so a space separates the parts of the key; -0 is
     // kept apart from 0 by Object.is-style keying through its sign.
@@ -259,9 +267,9 @@ export function createTableConverter(): TableConverter {
     return UNIT_TABLE.has(ucum) || miss(false);
   };
   const convert = (value: number, fromUcum: string, toUcum: string): Known<number> => {
-    if (typeof value !== 'number' || !Number.isFinite(value)) return unknown('value is not a finite number');
-    if (typeof fromUcum !== 'string' || !UCUM_CHARS.test(fromUcum)) return unknown(`${unitText(fromUcum)} is not a UCUM unit`);
-    if (typeof toUcum !== 'string' || !UCUM_CHARS.test(toUcum)) return unknown(`${unitText(toUcum)} is not a UCUM unit`);
+    if (typeof value !== 'number' || !Number.isFinite(value)) return unknown(NOT_FINITE);
+    if (typeof fromUcum !== 'string' || !UCUM_CHARS.test(fromUcum)) return unknown(notUcum(fromUcum));
+    if (typeof toUcum !== 'string' || !UCUM_CHARS.test(toUcum)) return unknown(notUcum(toUcum));
     if (fromUcum === toUcum) return known(value);
     const from = UNIT_TABLE.get(fromUcum);
     const to = UNIT_TABLE.get(toUcum);
@@ -269,8 +277,8 @@ export function createTableConverter(): TableConverter {
     // routes to the same product could round apart at the 12th digit) are left to the library, as are units outside
     // a group.
     const plain = value === 0 || (Math.abs(value) > 1e-12 && Math.abs(value) < 1e12 && Number(value.toPrecision(10)) === value);
-    if (from?.group === undefined || to?.group === undefined || !plain) return miss(unknown(`${fromUcum} cannot be converted to ${toUcum}`));
-    if (from.group !== to.group) return unknown(`${fromUcum} cannot be converted to ${toUcum}`);
+    if (from?.group === undefined || to?.group === undefined || !plain) return miss(unknown(notConvertible(fromUcum, toUcum)));
+    if (from.group !== to.group) return unknown(notConvertible(fromUcum, toUcum));
     const k = from.exp10 - to.exp10;
     return known(roundSignificant(k >= 0 ? value * 10 ** k : value / 10 ** -k));
   };

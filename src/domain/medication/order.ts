@@ -126,6 +126,59 @@ function exclusion(source: SourceRef, why: Reason): Exclusion {
   return { source, view: VIEW, reason: why };
 }
 
+/** The request's status: a FHIR R4 MedicationRequest status, or unknown with the reason. */
+function readStatus(statusRaw: unknown): Known<MedicationRequestStatus> {
+  if (typeof statusRaw === 'string' && (STATUSES as string[]).includes(statusRaw)) return known(statusRaw as MedicationRequestStatus);
+  return unknown(statusRaw === undefined ? medReason('med.no-status') : medReason('med.status-not-valid', { status: safeString(statusRaw) }));
+}
+
+/** The request's intent, whether it is an order to give, and why not when it is a plan or proposal. */
+function readIntent(intentRaw: string | undefined): Pick<LmwhOrder, 'intent' | 'isOrder' | 'notAnOrderReason'> {
+  const intent: Known<string> = intentRaw ? known(intentRaw) : unknown(medReason('med.no-intent'));
+  if (intentRaw !== undefined && ORDER_INTENTS.includes(intentRaw)) return { intent, isOrder: true };
+  const notAnOrderReason = !intentRaw
+    ? medReason('med.intent-missing')
+    : NOT_ORDER_INTENTS.includes(intentRaw)
+      ? medReason('med.intent-not-order', { intent: intentRaw })
+      : medReason('med.intent-unknown', { intent: intentRaw });
+  return { intent, isOrder: false, notAnOrderReason };
+}
+
+/** Dose, frequency and route from the first dosage; several dosages that disagree make the part unknown. */
+function readDosages(dosages: unknown[], concentration: ReturnType<typeof concentrationFromMedication>): Pick<LmwhOrder, 'dose' | 'frequency' | 'route'> {
+  const first = dosages[0];
+  if (!first) {
+    const none = () => unknown<never>(medReason('med.no-dosage-instruction'));
+    return { dose: none(), frequency: none(), route: none() };
+  }
+  let dose: Known<DoseAmount> = readDosageDose(first, concentration);
+  let frequency: Known<DoseFrequency> = readFrequency(get(first, 'timing'));
+  const route: Known<RouteInfo> = readRoute(get(first, 'route'));
+  const rest = dosages.slice(1);
+  if (!rest.every((d) => sameDose(readDosageDose(d, concentration), dose))) dose = unknown(medReason('med.dosages-disagree-dose', { n: dosages.length }));
+  if (!rest.every((d) => sameFreq(readFrequency(get(d, 'timing')), frequency))) frequency = unknown(medReason('med.dosages-disagree-frequency', { n: dosages.length }));
+  return { dose, frequency, route };
+}
+
+/** What the record says as text: the first dosage's text, else the parts read from it (record values, codes). */
+function originalText(firstText: string | undefined, drug: string, parts: Pick<LmwhOrder, 'dose' | 'frequency' | 'route'>): string {
+  if (firstText) return firstText;
+  const { dose, frequency, route } = parts;
+  return [drug, describeDose(dose), frequency.known ? `every ${frequency.value.intervalHours} h` : undefined, route.known ? route.value.kind : undefined].filter(Boolean).join(' ');
+}
+
+type Recognised = Exclude<ReturnType<typeof recogniseUse>['recognition'], undefined>;
+
+/** A recognised anticoagulant, or what to answer instead (not a MedicationRequest, not identifiable, not one). */
+function recognised(mr: fhir4.MedicationRequest, medications: fhir4.Medication[], baseSource: SourceRef): { recognition: Recognised; medication: ReturnType<typeof recogniseUse>['medication'] } | OrderResult {
+  if (!obj(mr) || get(mr, 'resourceType') !== 'MedicationRequest') return { kind: 'excluded', exclusion: exclusion(baseSource, medReason('med.not-a-medication-request')) };
+  const { recognition, unresolvedReason, identifiable, medication } = recogniseUse(mr, medications);
+  if (recognition) return { recognition, medication };
+  if (unresolvedReason) return { kind: 'excluded', exclusion: exclusion(baseSource, medReason('med.not-identifiable', { why: reasonParam(unresolvedReason) })) };
+  if (!identifiable) return { kind: 'excluded', exclusion: exclusion(baseSource, medReason('med.no-code-no-text')) };
+  return { kind: 'not-anticoagulant', reason: medReason('med.not-anticoagulant') };
+}
+
 /** Normalises one MedicationRequest: an order for recognised anticoagulants, an Exclusion, or "not an anticoagulant". */
 export function normaliseOrder(mr: fhir4.MedicationRequest, medications: fhir4.Medication[], zone: string): OrderResult {
   const id = str(get(mr, 'id'));
@@ -133,78 +186,35 @@ export function normaliseOrder(mr: fhir4.MedicationRequest, medications: fhir4.M
   const dosages = arr(get(mr, 'dosageInstruction')).filter((d) => obj(d));
   const firstText = str(get(dosages[0], 'text'));
   const baseSource: SourceRef = { resourceType: 'MedicationRequest', id, ...(typeof authoredOn === 'string' ? { date: authoredOn } : {}), ...(firstText ? { original: firstText } : {}) };
-  if (!obj(mr) || get(mr, 'resourceType') !== 'MedicationRequest') {
-    return { kind: 'excluded', exclusion: exclusion(baseSource, medReason('med.not-a-medication-request')) };
-  }
-  const { recognition, unresolvedReason, identifiable, medication } = recogniseUse(mr, medications);
-  if (!recognition) {
-    if (unresolvedReason) return { kind: 'excluded', exclusion: exclusion(baseSource, medReason('med.not-identifiable', { why: reasonParam(unresolvedReason) })) };
-    if (!identifiable) return { kind: 'excluded', exclusion: exclusion(baseSource, medReason('med.no-code-no-text')) };
-    return { kind: 'not-anticoagulant', reason: medReason('med.not-anticoagulant') };
-  }
+  const found = recognised(mr, medications, baseSource);
+  if ('kind' in found) return found;
+  const { recognition, medication } = found;
   const source: SourceRef = { ...baseSource, matchedBy: recognition.matched };
-  const statusRaw = get(mr, 'status');
-  const status: Known<MedicationRequestStatus> =
-    typeof statusRaw === 'string' && (STATUSES as string[]).includes(statusRaw) ? known(statusRaw as MedicationRequestStatus) : unknown(statusRaw === undefined ? medReason('med.no-status') : medReason('med.status-not-valid', { status: safeString(statusRaw) }));
+  const status = readStatus(get(mr, 'status'));
   if (status.known && (status.value === 'entered-in-error' || status.value === 'cancelled')) {
     return { kind: 'excluded', exclusion: exclusion(source, medReason('med.status-excluded', { status: status.value })), recognition };
   }
-  if (get(mr, 'doNotPerform') === true) {
-    return { kind: 'excluded', exclusion: exclusion(source, medReason('med.do-not-perform')), recognition };
-  }
-  const intentRaw = str(get(mr, 'intent'));
-  const intent: Known<string> = intentRaw ? known(intentRaw) : unknown(medReason('med.no-intent'));
-  const isOrder = intentRaw !== undefined && ORDER_INTENTS.includes(intentRaw);
-  const notAnOrderReason = isOrder
-    ? undefined
-    : intentRaw && NOT_ORDER_INTENTS.includes(intentRaw)
-      ? medReason('med.intent-not-order', { intent: intentRaw })
-      : intentRaw
-        ? medReason('med.intent-unknown', { intent: intentRaw })
-        : medReason('med.intent-missing');
-
+  if (get(mr, 'doNotPerform') === true) return { kind: 'excluded', exclusion: exclusion(source, medReason('med.do-not-perform')), recognition };
   const concentration = concentrationFromMedication(medication);
+  const parts = readDosages(dosages, concentration);
   const first = dosages[0];
-  let dose: Known<DoseAmount> = first ? readDosageDose(first, concentration) : unknown(medReason('med.no-dosage-instruction'));
-  let frequency: Known<DoseFrequency> = first ? readFrequency(get(first, 'timing')) : unknown(medReason('med.no-dosage-instruction'));
-  const route: Known<RouteInfo> = first ? readRoute(get(first, 'route')) : unknown(medReason('med.no-dosage-instruction'));
-  if (dosages.length > 1) {
-    const rest = dosages.slice(1);
-    if (!rest.every((d) => sameDose(readDosageDose(d, concentration), dose))) dose = unknown(medReason('med.dosages-disagree-dose', { n: dosages.length }));
-    if (!rest.every((d) => sameFreq(readFrequency(get(d, 'timing')), frequency))) frequency = unknown(medReason('med.dosages-disagree-frequency', { n: dosages.length }));
-  }
   const repeat = get(get(first, 'timing'), 'repeat');
   const start = readStart(repeat, authoredOn, zone);
-  const end = readEnd(repeat, start, frequency, zone);
-  const asNeeded = get(first, 'asNeededBoolean') === true || obj(get(first, 'asNeededCodeableConcept')) !== undefined;
-
-  const composed = [
-    recognition.drug,
-    describeDose(dose),
-    frequency.known ? `every ${frequency.value.intervalHours} h` : undefined,
-    route.known ? route.value.kind : undefined,
-  ]
-    .filter(Boolean)
-    .join(' ');
   const order: LmwhOrder = {
     id,
     drug: recognition.drug,
     drugClass: recognition.drugClass,
     recognition,
     status,
-    intent,
-    isOrder,
-    ...(notAnOrderReason ? { notAnOrderReason } : {}),
-    dose,
-    frequency,
-    route,
-    asNeeded,
+    ...readIntent(str(get(mr, 'intent'))),
+    ...parts,
+    asNeeded: get(first, 'asNeededBoolean') === true || obj(get(first, 'asNeededCodeableConcept')) !== undefined,
     start,
-    end,
+    end: readEnd(repeat, start, parts.frequency, zone),
     ...(concentration ? { concentration } : {}),
     ...(first ? { timing: clockTiming(get(first, 'timing')) } : {}),
     ...orderReasons(mr),
-    source: { ...source, original: firstText ?? composed },
+    source: { ...source, original: originalText(firstText, recognition.drug, parts) },
   };
   return { kind: 'order', order };
 }

@@ -32,9 +32,9 @@ function doseClassBand(kg: number): string | undefined {
 
 function ruleContext(kg: number, order: Partial<RuleOrder>): RuleContext {
   const o: RuleOrder = {
-    id: 'mr-1', drug: 'Enoxaparin', drugClass: 'lmwh', ingredient: 'enoxaparin', isOrder: true, status: 'active',
+    id: 'mr-1', drug: { code: 'drug.enoxaparin' }, drugClass: 'lmwh', ingredient: 'enoxaparin', isOrder: true, status: 'active',
     startMs: Date.parse('2026-01-10T09:00:00Z'), endMs: undefined, onHold: false, doseClass: 'prophylactic', 
-    dailyDose: { value: 40, unit: 'mg' }, description: 'Enoxaparin', source: { resourceType: 'MedicationRequest', id: 'mr-1' }, ...order,
+    dailyDose: { value: 40, unit: 'mg' }, description: { code: 'order.summary' }, source: { resourceType: 'MedicationRequest', id: 'mr-1' }, ...order,
   };
   return {
     nowMs: NOW, zone: 'UTC', events: [], orders: [o], doses: [], medicationsComplete: true, bleeding: [], indicationFacts: [], aspirin: [],

@@ -5,7 +5,7 @@
  * labelled. Pure and total: a missing time gives an unknown with the reason, never a guessed one. Numbers and codes
  * only: the coagulation panel's view model words them.
  */
-import { drugName } from '../record';
+import { drugParam } from '../medication/orderSummary';
 import { dateParam, instantParam, reason, type Reason } from '../reasons';
 import { type Known, known, type SourceRef, unknown } from '../types';
 import { hasTime, HOUR_MS, type FhirMoment } from '../time';
@@ -66,7 +66,7 @@ function caveatsFor(dose: Timed, before: Timed[], untimed: number): Reason<AntiX
     const laterOther = before.find((d) => d.kind !== 'administered' && d.time.value.ms > dose.time.value.ms);
     if (laterOther) caveats.push(reason('antixa.later-other-dose', { kind: laterOther.kind, at: instantParam(laterOther.time.value.ms) }));
   }
-  if (dose.drugClass !== 'lmwh') caveats.push(reason('antixa.not-lmwh', { drug: drugName(dose.drug) }));
+  if (dose.drugClass !== 'lmwh') caveats.push(reason('antixa.not-lmwh', { drug: drugParam(dose.drug) }));
   if (untimed > 0) caveats.push(reason('antixa.untimed-doses', { n: untimed }));
   return caveats;
 }

@@ -10,7 +10,7 @@
  * Heparin courses: exposures (LMWH/UFH order periods and recorded doses) less than COURSE_GAP_MS apart form one course
  * (app choice, not from a guideline); every course is checked against its own baseline. Pure and total.
  */
-import { drugName } from '../record';
+import { drugParam } from '../medication/orderSummary';
 import { dateParam, instantParam, reason, reasonParam, type Reason, type ReasonParam } from '../reasons';
 import { sourceKey } from '../sourceRef';
 import { type Known, known, type SourceRef, unknown } from '../types';
@@ -143,7 +143,7 @@ function exposures(orders: LmwhOrder[], doses: RecordedDose[], nowMs: number, ca
     if (!o || typeof o !== 'object' || (o.drugClass !== 'lmwh' && o.drugClass !== 'ufh') || !o.isOrder) continue;
     if (o.status?.known && NOT_EXPOSURE.has(o.status.value)) continue;
     if (!o.start?.known) {
-      caveats.push(reason('hit.order-no-start', { drug: drugName(o.drug), ref: sourceKey(o.source) }));
+      caveats.push(reason('hit.order-no-start', { drug: drugParam(o.drug), ref: sourceKey(o.source) }));
       continue;
     }
     const startMs = o.start.value.ms;

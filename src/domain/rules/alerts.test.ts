@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { context, event, ms, order, ref } from '../../../test/support/ruleBuilders';
+import { context, event, ms, order, ORDER_DESCRIPTION, ref } from '../../../test/support/ruleBuilders';
 import { cautions, indications, stopNowTriggers } from './index';
 import type { IndicationFact, RuleContext } from './context';
 import { instantParam } from '../reasons';
@@ -125,7 +125,7 @@ describe('cautions', () => {
     const c = cautions(ctx).cautions.find((x) => x.topic === 'started-long-before-protocol');
     expect(c?.detail).toEqual({
       code: 'rules.caution.long-before',
-      params: { order: 'Enoxaparin 40 mg SC once daily', start: instantParam(ms('2026-01-01T09:00:00Z')), days: 70, anchor: 'stimulation start', hasLabel: true, anchorAt: instantParam(ms('2026-03-12T09:00:00Z')), threshold: 28 },
+      params: { order: { kind: 'reason', reason: ORDER_DESCRIPTION }, start: instantParam(ms('2026-01-01T09:00:00Z')), days: 70, anchor: 'stimulation start', hasLabel: true, anchorAt: instantParam(ms('2026-03-12T09:00:00Z')), threshold: 28 },
     });
   });
 
@@ -178,7 +178,7 @@ describe('cautions', () => {
   ])('weight band not checked: %s', (_name, o, w, reason) => {
     const r = cautions(context({ orders: [order(o)], ...(w ? { bookingWeight: w } : {}) }));
     expect(r.cautions.some((x) => x.topic === 'dose-per-kg-band')).toBe(false);
-    expect(r.notChecked.some((n) => n.ruleId === 'rcog37a.caution.weight-band' && n.reason.code === reason && n.reason.params?.order === 'Enoxaparin 40 mg SC once daily')).toBe(true);
+    expect(r.notChecked.some((n) => n.ruleId === 'rcog37a.caution.weight-band' && n.reason.code === reason && JSON.stringify(n.reason.params?.order) === JSON.stringify({ kind: 'reason', reason: ORDER_DESCRIPTION }))).toBe(true);
   });
 
   it.each([
@@ -191,7 +191,7 @@ describe('cautions', () => {
     const r = cautions(context({ orders: [order()], creatinineClearance: crcl }));
     const c = r.cautions.find((x) => x.topic === 'renal-clearance');
     expect(Boolean(c)).toBe(flagged);
-    if (c) expect(c.detail).toEqual({ code: 'rules.caution.renal', params: { value, unit: 'mL/min', at: instantParam(ms('2026-03-18T08:00:00Z')), below: 30, orders: 'Enoxaparin 40 mg SC once daily' } });
+    if (c) expect(c.detail).toEqual({ code: 'rules.caution.renal', params: { value, unit: 'mL/min', at: instantParam(ms('2026-03-18T08:00:00Z')), below: 30, orders: { kind: 'reason', reason: ORDER_DESCRIPTION } } });
   });
 
   it('no creatinine clearance recorded: not checked, with the reason', () => {

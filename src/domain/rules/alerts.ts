@@ -1,9 +1,11 @@
 /** Stop-now triggers, indications found in the record, and cautions. Facts with evidence, never a recommendation. */
-import { instantParam, reason } from '../reasons';
+import { instantParam, reason, reasonParam } from '../reasons';
+import type { Reason } from '../reasons';
 import { DAY_MS } from '../time';
 import { ASH_NO_ROUTINE_ANTI_XA } from './ash-2018';
 import { activeLmwhOrdersAt, eventAnchor, infoLine, isCurrentAt, lmwhOrders } from './ruleCommon';
 import { ESHRE_INHERITED_THROMBOPHILIA_WITHOUT_APS } from './eshre-2022';
+import { ordersParam } from '../medication/orderSummary';
 import type { IndicationFact, IndicationKind, RuleContext, RuleFactStatus, RuleOrder, RuleTimedFact, RuleWeight } from './context';
 import { DDIMER_RISES_IN_PREGNANCY, PT_APTT_NOT_FOR_LMWH, RENAL_CLEARANCE_BELOW_30 } from './other-notes';
 import { bandFor, RCOG_OHSS_RISK_FACTOR, RCOG_STOP_BLEEDING_OR_LABOUR, RCOG_TABLE3_INTERMEDIATE_50_90, RCOG_WEIGHT_BANDS, type WeightBand } from './rcog-37a';
@@ -148,7 +150,7 @@ function currentLmwhOrders(ctx: RuleContext): RuleOrder[] {
 }
 
 /** What the "long before" caution compares with: the record's own label, or the start of the current pregnancy. */
-type ProtocolAnchor = { atMs: number; label: string } | { atMs: number; pregnancyStart: true };
+type ProtocolAnchor = { atMs: number; label: string | Reason } | { atMs: number; pregnancyStart: true };
 
 /** The first IVF protocol event or pregnancy start the "long before" caution compares with. */
 function protocolAnchor(ctx: RuleContext): ProtocolAnchor | undefined {
@@ -183,11 +185,12 @@ function longBeforeCaution(ctx: RuleContext, all: RuleOrder[], result: CautionsR
   if (!anchor) return void result.notChecked.push({ ruleId: rule.id, reason: reason('rules.not-checked.no-anchor') });
   const lead = (anchor.atMs - first.startMs) / DAY_MS;
   if (lead <= days) return;
-  const what = 'label' in anchor ? anchor.label : '';
+  const label = 'label' in anchor ? anchor.label : undefined;
+  const what = label === undefined ? '' : typeof label === 'string' ? label : reasonParam(label);
   result.cautions.push({
     topic: 'started-long-before-protocol',
     ...findingBase(rule),
-    detail: reason('rules.caution.long-before', { order: first.description, start: instantParam(first.startMs), days: Math.floor(lead), anchor: what, hasLabel: what !== '', anchorAt: instantParam(anchor.atMs), threshold: days }),
+    detail: reason('rules.caution.long-before', { order: reasonParam(first.description), start: instantParam(first.startMs), days: Math.floor(lead), anchor: what, hasLabel: label !== undefined && label !== '', anchorAt: instantParam(anchor.atMs), threshold: days }),
     evidence: [first.source],
     beside: [],
   });
@@ -195,7 +198,7 @@ function longBeforeCaution(ctx: RuleContext, all: RuleOrder[], result: CautionsR
 
 /** Why an order's daily dose cannot be read against the band, or undefined when it can. */
 function bandCheckBlocker(o: RuleOrder, w: RuleWeight | undefined): RulesReason | undefined {
-  const order = o.description;
+  const order = reasonParam(o.description);
   if (o.doseClass === 'therapeutic') return reason('rules.not-checked.therapeutic', { order });
   if (o.doseClass === 'unknown') return reason('rules.not-checked.dose-class-unknown', { order });
   const ing = o.ingredient;
@@ -231,7 +234,7 @@ function doseBandCautions(ctx: RuleContext, current: RuleOrder[], result: Cautio
       topic: 'dose-per-kg-band',
       ...findingBase(rule),
       detail: reason('rules.caution.dose-band', {
-        order: o.description,
+        order: reasonParam(o.description),
         daily: daily.value,
         unit: daily.unit,
         perKg: Math.round((daily.value / weight.kg) * 100) / 100,
@@ -259,7 +262,7 @@ function renalCaution(ctx: RuleContext, current: RuleOrder[], result: CautionsRe
   result.cautions.push({
     topic: 'renal-clearance',
     ...findingBase(rule),
-    detail: reason('rules.caution.renal', { value: c.value, unit: c.unit, at: instantParam(c.atMs), below, orders: current.map((o) => o.description).join('; ') }),
+    detail: reason('rules.caution.renal', { value: c.value, unit: c.unit, at: instantParam(c.atMs), below, orders: ordersParam(current.map((o) => o.description)) }),
     evidence: [c.source, ...current.map((o) => o.source)],
     beside: [],
   });
@@ -271,7 +274,7 @@ function panelControlCaution(current: RuleOrder[], result: CautionsResult): void
   result.cautions.push({
     topic: 'coagulation-panel-control',
     ...findingBase(SOURCE_DOSE_BY_WEIGHT_PANEL_CONTROL),
-    detail: reason('rules.caution.current-orders', { orders: current.map((o) => o.description).join('; ') }),
+    detail: reason('rules.caution.current-orders', { orders: ordersParam(current.map((o) => o.description)) }),
     evidence: current.map((o) => o.source),
     beside: [infoLine(ASH_NO_ROUTINE_ANTI_XA), infoLine(PT_APTT_NOT_FOR_LMWH)],
   });

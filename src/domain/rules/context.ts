@@ -51,8 +51,8 @@ export type RuleOrderStatus =
 /** An anticoagulant order or plan (MedicationRequest), already recognised as LMWH/UFH/fondaparinux. */
 export interface RuleOrder {
   id: string;
-  /** Display name of the drug: "Enoxaparin (Clexane)". */
-  drug: string;
+  /** The drug's name as a reason (`drug.<drug>`), worded by the UI. */
+  drug: Reason;
   drugClass: RuleDrugClass;
   ingredient?: RuleIngredient;
   /** true for intent order / original-order / filler-order / instance-order; false for plan, proposal, option. */
@@ -70,14 +70,15 @@ export interface RuleOrder {
   doseClassReason?: Reason;
   /** Total daily dose when it could be read from the dosage: mg for enoxaparin, IU for dalteparin/tinzaparin. */
   dailyDose?: { value: number; unit: 'mg' | 'IU' };
-  /** "Enoxaparin 40 mg SC once daily". */
-  description: string;
+  /** "Enoxaparin 40 mg SC every 24 h" as a reason (`order.summary`), worded by the UI. */
+  description: Reason;
   source: SourceRef;
 }
 
 /** A dose given, reported or dispensed (MedicationAdministration / Statement / Dispense). */
 export interface RuleDose {
-  drug: string;
+  /** The drug's name as a reason (`drug.<drug>`). */
+  drug: Reason;
   /** Defaults to 'lmwh' when absent (the assembler passes only anticoagulant doses). */
   drugClass?: RuleDrugClass;
   atMs: number;
@@ -193,7 +194,8 @@ export interface RuleContext {
   bookingWeight?: RuleWeight;
   pregnancy?: RulePregnancy;
   /** Start of the first IVF protocol step (stimulation start, endometrial preparation), if recorded. */
-  ivfProtocolStart?: RuleTimedFact;
+  /** The first IVF protocol step; its label is the record's text or, for an estradiol start, a reason. */
+  ivfProtocolStart?: { label: string | Reason; atMs: number; source: SourceRef };
 }
 
 /** Patient identity for the copy-to-note text. */

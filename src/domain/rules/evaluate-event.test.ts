@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { context, dose, event, ms, order, reasonCodes, reasonValues, ref } from '../../../test/support/ruleBuilders';
+import { context, dose, event, ms, order, orderDescription, reasonCodes, reasonValues, ref } from '../../../test/support/ruleBuilders';
 import { dateParam, instantParam, unitParam } from '../reasons';
 import { eddInfoCard, evaluateEvent, eventCards } from './index';
 import type { DeadlineLine, EventCard } from './ruleTypes';
@@ -108,7 +108,7 @@ describe('status of the stop against the deadline', () => {
     ['UFH order only', [order({ drugClass: 'ufh', ingredient: 'heparin' })], 'no-lmwh-order', 'rules.status.no-order'],
     ['no orders at all', [], 'no-lmwh-order', 'rules.status.no-order'],
     ['order with unknown status', [order({ status: 'unknown', endMs: ms('2026-03-29T00:00:00Z') })], 'unknown', 'rules.order.status-unknown'],
-    ['one ended and one running order', [order({ id: 'a', endMs: ms('2026-03-01T00:00:00Z') }), order({ id: 'b', description: 'Enoxaparin 40 mg (2)' })], 'stop-not-documented', 'rules.order.active-no-end'],
+    ['one ended and one running order', [order({ id: 'a', endMs: ms('2026-03-01T00:00:00Z') }), order({ id: 'b', description: orderDescription('enoxaparin', 40, 'mg', 12) })], 'stop-not-documented', 'rules.order.active-no-end'],
     ['order starting after the caesarean (postnatal) only', [order({ startMs: ms('2026-03-30T18:00:00Z') })], 'no-lmwh-order', 'rules.status.no-order'],
   ])('%s', (_name, orders, status, reason) => {
     const card = evaluateEvent(event('caesarean', CS), context({ nowMs: now, orders }));
@@ -118,9 +118,9 @@ describe('status of the stop against the deadline', () => {
   });
 
   it('one ended and one running order: the running one is named in the reason', () => {
-    const orders = [order({ id: 'a', endMs: ms('2026-03-01T00:00:00Z') }), order({ id: 'b', description: 'Enoxaparin 40 mg (2)' })];
+    const orders = [order({ id: 'a', endMs: ms('2026-03-01T00:00:00Z') }), order({ id: 'b', description: orderDescription('enoxaparin', 40, 'mg', 12) })];
     const l = line(evaluateEvent(event('caesarean', CS), context({ nowMs: now, orders })), SRC48);
-    expect(reasonValues(l.statusReason)).toContain('Enoxaparin 40 mg (2)');
+    expect(reasonValues(l.statusReason)).toContain(12);
   });
 
   it('a plan (not an order) is counted in the no-order reason; none when there is no plan', () => {
@@ -160,7 +160,7 @@ describe('status of the stop against the deadline', () => {
   });
 
   it('doses recorded after the deadline and before the event are listed, earlier and later ones are not', () => {
-    const doses = [dose('2026-03-27T20:00:00Z'), dose('2026-03-28T20:00:00Z'), dose('2026-03-29T20:00:00Z'), dose('2026-03-29T22:00:00Z'), dose('2026-03-30T20:00:00Z'), dose('2026-03-29T10:00:00Z', { drugClass: 'ufh', drug: 'Heparin' })];
+    const doses = [dose('2026-03-27T20:00:00Z'), dose('2026-03-28T20:00:00Z'), dose('2026-03-29T20:00:00Z'), dose('2026-03-29T22:00:00Z'), dose('2026-03-30T20:00:00Z'), dose('2026-03-29T10:00:00Z', { drugClass: 'ufh', drug: { code: 'drug.heparin' } })];
     const card = evaluateEvent(event('caesarean', CS), context({ nowMs: ms('2026-03-31T00:00:00Z'), orders: [order()], doses }));
     expect(line(card, SRC48).dosesAfterDeadline.map((d) => d.atMs)).toEqual([ms('2026-03-28T20:00:00Z'), ms('2026-03-29T20:00:00Z'), ms('2026-03-29T22:00:00Z')]);
     // A dose exactly at the ASRA deadline (29 Mar 20:00) is not after it.
@@ -187,9 +187,9 @@ describe('guideline interval by dose class', () => {
   });
 
   it('with two orders the higher class governs (therapeutic over prophylactic)', () => {
-    const card = evaluateEvent(event('caesarean', '2026-03-30T08:00:00Z'), context({ orders: [order(), order({ id: 'b', doseClass: 'therapeutic', description: 'Enoxaparin 80 mg twice daily' })] }));
+    const card = evaluateEvent(event('caesarean', '2026-03-30T08:00:00Z'), context({ orders: [order(), order({ id: 'b', doseClass: 'therapeutic', description: orderDescription('enoxaparin', 80, 'mg', 12) })] }));
     expect(card.doseClass).toBe('therapeutic');
-    expect(card.doseClassReason.params?.order).toBe('Enoxaparin 80 mg twice daily');
+    expect(card.doseClassReason.params?.order).toEqual({ kind: 'reason', reason: orderDescription('enoxaparin', 80, 'mg', 12) });
   });
 
   it('no order: unknown class, the longest interval, and the reason', () => {

@@ -80,7 +80,7 @@ function joinedParam(items: RulesReason[]): ReasonParam {
 }
 
 /** "Enoxaparin 40 mg ...: <reading>" for each reading, joined. */
-const readingsParam = (readings: OrderReading[]) => joinedParam(readings.map((x) => reason('rules.order.reading', { order: x.order.description, reading: reasonParam(x.reason) })));
+const readingsParam = (readings: OrderReading[]) => joinedParam(readings.map((x) => reason('rules.order.reading', { order: reasonParam(x.order.description), reading: reasonParam(x.reason) })));
 
 /** The four statuses, from the order readings and the completeness of the medication search. */
 export function aggregateStatus(readings: OrderReading[], ctx: Pick<RuleContext, 'medicationsComplete' | 'medicationsReason' | 'orders'>): { status: StopStatus; statusReason: RulesReason } {

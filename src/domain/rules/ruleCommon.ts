@@ -87,5 +87,5 @@ export function governingDoseClass(orders: RuleOrder[]): { doseClass: RuleDoseCl
   if (orders.length === 0) return { doseClass: 'unknown', reason: reason('rules.dose-class.no-order') };
   let top = orders[0] as RuleOrder;
   for (const o of orders) if (DOSE_CLASS_RANK[o.doseClass] > DOSE_CLASS_RANK[top.doseClass]) top = o;
-  return { doseClass: top.doseClass, reason: reason('rules.dose-class.from-order', { order: top.description, doseClass: top.doseClass, why: top.doseClassReason ? reasonParam(top.doseClassReason) : '', hasWhy: Boolean(top.doseClassReason) }) };
+  return { doseClass: top.doseClass, reason: reason('rules.dose-class.from-order', { order: reasonParam(top.description), doseClass: top.doseClass, why: top.doseClassReason ? reasonParam(top.doseClassReason) : '', hasWhy: Boolean(top.doseClassReason) }) };
 }

@@ -190,6 +190,7 @@ export type RulesReasonCode =
   | 'rules.stop-now.after-order-start'
   | 'rules.stop-now.labour-source-note'
   | 'rules.caution.long-before'
+  | 'rules.anchor.estradiol-start'
   | 'rules.caution.dose-band'
   | 'rules.caution.renal'
   | 'rules.caution.current-orders'

@@ -3,7 +3,7 @@
  * unit type), what is not plotted and why, and the lab's upper reference limits (ng/mL FEU).
  */
 import { reason, reasonParam } from '../reasons';
-import type { DdimerResult, DdimerSeries } from '../labs';
+import { ddimerViewReason, type DdimerResult, type DdimerSeries } from '../labs';
 import { sourceKey } from '../sourceRef';
 import { unknown } from '../types';
 import { gaAt, outsidePregnancy, type TimelineContext } from './timelineContext';
@@ -68,7 +68,7 @@ function point(r: DdimerResult, x: number, ngPerMl: number, row: DdimerRow): Ddi
 /** Rows, points and what is left out, for every D-dimer result of the record. */
 export function ddimerPart(series: DdimerSeries, ctx: TimelineContext): DdimerPart {
   const part: DdimerPart = { feu: [], ddu: [], notPlotted: [], outsidePregnancy: [], rows: [], labUpperLimits: [] };
-  part.notPlotted = series.exclusions.map((e) => ({ source: e.source, reason: reason('timeline.excluded-from-view', { view: e.view, why: typeof e.reason === 'string' ? e.reason : reasonParam(e.reason) }) }));
+  part.notPlotted = series.exclusions.map((e) => ({ source: e.source, reason: reason('timeline.excluded-from-view', { view: reasonParam(ddimerViewReason(e.view)), why: typeof e.reason === 'string' ? e.reason : reasonParam(e.reason) }) }));
   const excludedKeys = new Set(part.notPlotted.map((n) => sourceKey(n.source)));
   const limits = new Map<number, LabUpperLimit>();
   for (const r of series.results) {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { demoRecord } from '../../../test/support/demo-record';
 import { createMessages } from '../messages/translator';
+import { analyteName } from '../format/labValues';
 import { buildCoagPanelView, COAG_ANALYTES, sinceDoseText } from './coagPanelViewModel';
 
 describe('coagulation panel view model', () => {
@@ -9,7 +10,8 @@ describe('coagulation panel view model', () => {
     const view = buildCoagPanelView(record, createMessages({ zone: record.zone }));
     const withResults = COAG_ANALYTES.filter((a) => record.labs[a].points.length > 0 || record.labs[a].exclusions.length > 0);
     expect(view.cards.map((c) => c.analyte)).toEqual(withResults);
-    const folded = COAG_ANALYTES.filter((a) => !withResults.includes(a)).map((a) => record.labs[a].label);
+    const m = createMessages({ zone: record.zone });
+    const folded = COAG_ANALYTES.filter((a) => !withResults.includes(a)).map((a) => analyteName(a, m));
     expect(folded.length).toBeGreaterThan(0);
     expect(view.emptyLine).toBe(`No results in the record for: ${folded.join(', ')}`);
     const platelets = view.cards.find((c) => c.analyte === 'platelets')!;
@@ -17,6 +19,16 @@ describe('coagulation panel view model', () => {
     expect(platelets.rows).toHaveLength(5);
     expect(platelets.rows[0]!.value).toBe('206');
     expect(view.incomplete).toBeUndefined();
+  });
+
+  it('third-trimester in Russian: analyte names, the folded line and the anti-Xa note from the Russian catalogue', async () => {
+    const record = await demoRecord('third-trimester');
+    const view = buildCoagPanelView(record, createMessages({ locale: 'ru', zone: record.zone }));
+    expect(view.cards.find((c) => c.analyte === 'platelets')!.label).toBe('Тромбоциты');
+    const antiXa = view.cards.find((c) => c.analyte === 'antiXaLmwh')!;
+    expect(antiXa.label).toBe('Анти-Ха (калибровка по НМГ)');
+    expect(antiXa.note).toBe('анти-Ха, калиброванный по НМГ (код 32684-3)');
+    expect(view.emptyLine).not.toMatch(/[A-Za-z]{3,}/);
   });
 
   it('third-trimester: the anti-Xa card carries the time since the dose and the peak note, from the record', async () => {

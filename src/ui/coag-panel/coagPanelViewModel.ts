@@ -5,11 +5,12 @@
 import type { LabAnalyte } from '../../domain/codes';
 import type { AnalyteSeries, LabPoint, LabSeries } from '../../domain/labs';
 import type { AntiXaTiming, AntiXaTimings, HitPatternResult, PlateletFall } from '../../domain/monitoring';
-import { drugName, type ClinicalRecord } from '../../domain/record';
+import type { ClinicalRecord } from '../../domain/record';
+import { formatDrug } from '../format/dose';
 import type { Reason } from '../../domain/reasons';
 import { DAY_MS, HOUR_MS } from '../../domain/time';
 import type { SourceRef } from '../../domain/types';
-import { formatLabNumber, formatLabValue, interpretationText, labRangeText, reportedText, unitLabel, conversionText } from '../format/labValues';
+import { analyteName, formatLabNumber, formatLabValue, interpretationText, labRangeText, reportedText, unitLabel, conversionText } from '../format/labValues';
 import type { Messages } from '../messages/translator';
 
 /** Display order. Anti-Xa LMWH-calibrated and "calibration not stated" apart; CrCl and eGFR apart from creatinine. */
@@ -127,7 +128,7 @@ function latestView(series: AnalyteSeries, timing: AntiXaTiming | undefined, m: 
     statusMark: p.status !== 'final' ? m.t('coag.statusMark', { status: p.status }) : undefined,
     range: labRangeText(p.referenceRange, m),
     flag: interpretationText(p.interpretation),
-    asReported: p.conversion ? m.t('coag.asReported', { original: reportedText(p.original, m), conversion: conversionText(p.conversion, m) }) : undefined,
+    asReported: p.conversion?.length ? m.t('coag.asReported', { original: reportedText(p.original, m), conversion: conversionText(p.conversion, m) ?? '' }) : undefined,
     trend: trendText(series, m),
     timing: timing ? timingView(timing, m) : undefined,
     peakNote: timing ? m.t('coag.peakNote') : undefined,
@@ -170,12 +171,12 @@ function rowViews(series: AnalyteSeries, timings: readonly AntiXaTiming[] | unde
 export function analyteCardView(series: AnalyteSeries, timings: AntiXaTimings, m: Messages): AnalyteCardView {
   const antiXa = isAntiXa(series.analyte);
   const seriesTimings = antiXa ? timings[series.analyte as 'antiXaLmwh' | 'antiXaGeneric'] : undefined;
-  const label = series.label;
+  const label = analyteName(series.analyte, m);
   const n = series.points.length;
   return {
     analyte: series.analyte,
     label,
-    note: series.note,
+    note: series.note ? m.reason(series.note) : undefined,
     latest: latestView(series, seriesTimings?.[n - 1], m),
     empty: m.t('coag.empty', { label }),
     exclusionsHeading: m.t('coag.leftOut', { n: series.exclusions.length, label }),
@@ -229,7 +230,7 @@ export function hitBoxView(hit: HitPatternResult, medication: CoagPanelSlice['me
     outsideHeading: m.t('coag.hit.outside'),
     outside: hit.falls.filter((f) => !f.inWindow).map((f) => fallView(f, m, 'o-')),
     countsLabel: m.t('coag.hit.counts'),
-    started: last ? { text: m.t('coag.hit.started', { start: m.instant(last.startMs), drugs: last.drugs.map(drugName).join(', ') }), source: last.startSource, label: m.t('coag.hit.startSource') } : undefined,
+    started: last ? { text: m.t('coag.hit.started', { start: m.instant(last.startMs), drugs: last.drugs.map((d) => formatDrug(d, m)).join(', ') }), source: last.startSource, label: m.t('coag.hit.startSource') } : undefined,
     caveats: hit.caveats.map((c) => m.reason(c)),
     missed: medication.complete ? undefined : m.t('coag.hit.missed', { reason: medication.incompleteReason ?? m.t('coag.hit.reasonNotGiven') }),
     guidance: hit.guidance.map((g) => ({

@@ -35,7 +35,7 @@ describe('copy to note', () => {
     ['the sources by name, once each', 'Sources: The source article (Clexane article); ASRA 2018'],
     ['the D-dimer line', 'D-dimer: no results in the record.'],
     ['surgery without interval', 'The source gives no interval: it says only "before any surgery".'],
-    ['orders', 'LMWH orders: Enoxaparin 40 mg SC once daily (active; from 10 Jan 2026 09:00 (UTC) to no end date)'],
+    ['orders', 'LMWH orders: Enoxaparin 40 mg SC every 24 h (active; from 10 Jan 2026 09:00 (UTC) to no end date)'],
     ['last dose', 'Last recorded LMWH dose: Enoxaparin, administered, 19 Mar 2026 20:00 (UTC)'],
     ['difference', "Difference: The source's 48 h is stricter than the 12 h/24 h in ASRA 2018"],
     ['stop-now finding', 'Stop-now finding: Vaginal bleeding (18 Mar 2026 07:00 (UTC)).'],

@@ -49,7 +49,7 @@ function deadlineLines(l: DeadlineLine, m: Messages): string[] {
   if (l.intervalReason) out.push(`    ${m.reason(l.intervalReason)}`);
   if (l.dateOnlyNote) out.push(`    ${m.reason(l.dateOnlyNote)}`);
   if (l.dosesAfterDeadline.length > 0) {
-    const doses = l.dosesAfterDeadline.map((d) => m.t('copyToNote.lateDose', { drug: d.drug, kind: doseKind(d.kind, m), at: m.instant(d.atMs) })).join('; ');
+    const doses = l.dosesAfterDeadline.map((d) => m.t('copyToNote.lateDose', { drug: m.reason(d.drug), kind: doseKind(d.kind, m), at: m.instant(d.atMs) })).join('; ');
     out.push(`    ${m.t('copyToNote.lateDoses', { doses })}`);
   }
   return out;
@@ -57,7 +57,7 @@ function deadlineLines(l: DeadlineLine, m: Messages): string[] {
 
 const orderText = (o: RuleOrder, m: Messages) =>
   m.t('copyToNote.order', {
-    description: o.description,
+    description: m.reason(o.description),
     status: formatStatusCode(o.status, m),
     onHold: o.onHold,
     from: o.startMs !== undefined ? m.instant(o.startMs) : m.t('copyToNote.startNotRecorded'),
@@ -72,7 +72,7 @@ function cardLines(c: EventCard, m: Messages): string[] {
   for (const l of c.deadlines) out.push(...deadlineLines(l, m));
   for (const d of c.differences) out.push(`  ${m.t('copyToNote.difference', { text: m.reason(d) })}`);
   if (c.orders.length > 0) out.push(`  ${m.t('copyToNote.orders', { orders: c.orders.map((o) => orderText(o, m)).join('; ') })}`);
-  const last = c.lastDose ? m.t('copyToNote.lateDose', { drug: c.lastDose.drug, kind: doseKind(c.lastDose.kind, m), at: m.instant(c.lastDose.atMs) }) : m.t('stopCriteria.lastDoseNone');
+  const last = c.lastDose ? m.t('copyToNote.lateDose', { drug: m.reason(c.lastDose.drug), kind: doseKind(c.lastDose.kind, m), at: m.instant(c.lastDose.atMs) }) : m.t('stopCriteria.lastDoseNone');
   out.push(`  ${m.t('copyToNote.lastDose', { dose: last })}`);
   if (c.delivery) out.push(`  ${m.t('copyToNote.delivery', { platelets: m.reason(c.delivery.platelets), aspirin: m.reason(c.delivery.aspirin), allergy: m.reason(c.delivery.heparinAllergyOrHit) })}`);
   for (const r of c.restart) out.push(`  ${m.t('copyToNote.after', { rule: ruleLine(r, m) })}`);

@@ -9,10 +9,10 @@ const m = createMessages({ locale: 'en', zone: 'UTC' });
 const DROPPED_VIEW = 'Not read: belongs to another patient or was dropped by the FHIR layer';
 
 const exclusions = [
-  { view: 'D-dimer results', reason: 'status entered-in-error', source: { resourceType: 'Observation', id: 'dd-9' } },
+  { view: 'lab.ddimer-results', reason: reason('lab.status-excluded', { status: 'entered-in-error' }), source: { resourceType: 'Observation', id: 'dd-9' } },
   { view: 'med.orders', reason: reason('med.do-not-perform'), source: { resourceType: 'MedicationRequest', id: 'mr-2' } },
-  { view: 'D-dimer chart', reason: 'unit type (FEU or DDU) not stated', source: { resourceType: 'Observation', id: 'dd-4' } },
-  { view: 'D-dimer results', reason: 'no value', source: { resourceType: 'Observation', id: 'dd-5' } },
+  { view: 'lab.ddimer-chart', reason: reason('lab.ddimer-unit-type-not-stated'), source: { resourceType: 'Observation', id: 'dd-4' } },
+  { view: 'lab.ddimer-results', reason: reason('lab.no-value'), source: { resourceType: 'Observation', id: 'dd-5' } },
 ];
 const dropped = [{ resourceType: 'Observation', id: 'other-1', reason: 'subject is Patient/other, not the launch patient' }];
 
@@ -27,6 +27,7 @@ describe('ExclusionsReport', () => {
       'D-dimer chart (1)',
       `${DROPPED_VIEW} (1)`,
     ]);
+    expect(within(section).getByText('status entered-in-error')).toBeInTheDocument();
     expect(within(section).getByText('5 records left out of 4 views, with the reason')).toBeInTheDocument();
     const droppedRow = within(section).getByText('subject is Patient/other, not the launch patient').closest('tr')!;
     expect(droppedRow).toHaveTextContent('Observation/other-1');
@@ -51,5 +52,13 @@ describe('ExclusionsReport', () => {
       ['LMWH orders', 1],
       ['D-dimer chart', 1],
     ]);
+  });
+
+  it('in Russian, lab views and reasons come from the Russian catalogue', () => {
+    const ru = createMessages({ locale: 'ru', zone: 'UTC' });
+    const groups = groupExclusions(exclusions, [], ru);
+    expect(groups.map(([v]) => v)).toEqual(['Результаты Д-димера', 'Назначения НМГ', 'График Д-димера']);
+    expect(groups[0]![1].map((i) => i.reason)).toEqual(['статус entered-in-error', 'нет значения']);
+    expect(groups[2]![1][0]!.reason).toBe('тип единиц (FEU или DDU) не указан');
   });
 });

@@ -6,17 +6,18 @@ import { buildExclusionsView, viewName } from './exclusionsViewModel';
 const m = createMessages({ locale: 'en', zone: 'UTC' });
 
 describe('buildExclusionsView', () => {
-  it('words coded reasons and views from the catalogue, keeps a module\'s plain text as given', () => {
+  it('words coded reasons and views from the catalogue', () => {
     const v = buildExclusionsView(
       [
         { view: 'med.weights', reason: reason('med.weight-no-value'), source: { resourceType: 'Observation', id: 'w1' } },
-        { view: 'D-dimer chart', reason: 'no value', source: { resourceType: 'Observation', id: 'd1' } },
+        { view: 'lab.results.fibrinogen', reason: reason('lab.no-value'), source: { resourceType: 'Observation', id: 'd1' } },
       ],
       [],
       m,
     );
-    expect(v.groups.map((g) => g.title)).toEqual(['Body weight (1)', 'D-dimer chart (1)']);
+    expect(v.groups.map((g) => g.title)).toEqual(['Body weight (1)', 'Fibrinogen results (1)']);
     expect(v.groups[0]!.items[0]!.reason).toBe('no valueQuantity');
+    expect(v.groups[1]!.items[0]!.reason).toBe('no value');
     expect(v.caption).toBe('2 records left out of 2 views, with the reason');
     expect(v.empty).toBeUndefined();
   });

@@ -2,7 +2,9 @@
  * Lab values for display: readable units, numbers without float noise (through the one number formatter), the lab's
  * reference range and interpretation flag as the lab gave them. Pure functions (no React).
  */
+import type { LabAnalyte } from '../../domain/codes';
 import type { LabPoint } from '../../domain/labs';
+import type { Reason } from '../../domain/reasons';
 import { displayUnit } from './units';
 import type { Messages } from '../messages/translator';
 
@@ -85,10 +87,15 @@ export function interpretationText(flags: fhir4.CodeableConcept[] | undefined): 
 }
 
 /**
- * A conversion note as the lab panel shows it: UCUM codes inside it written as clinicians write units
- * ("converted from 10*3/uL" -> "converted from ×10³/µL"). The note itself still comes from the labs module.
+ * How a value got into the display unit, as the lab panel shows it ("converted from ×10³/µL"): the labs module's
+ * reasons worded from the catalogue (units as clinicians write them), joined; undefined when there is none.
  */
-export function conversionText(note: string | undefined, m: Messages): string | undefined {
-  if (note === undefined) return undefined;
-  return note.replace(/(from )(\S+)/g, (_all, from: string, unit: string) => `${from}${displayUnit(unit, m.locale) || unit}`);
+export function conversionText(notes: readonly Reason[] | undefined, m: Messages): string | undefined {
+  if (notes === undefined || notes.length === 0) return undefined;
+  return notes.map((n) => m.reason(n)).join(m.t('labs.noteSeparator'));
+}
+
+/** An analyte's name in the reader's language ("Fibrinogen", "Фибриноген"). */
+export function analyteName(analyte: LabAnalyte, m: Messages): string {
+  return m.t(`labs.analyte.${analyte}`);
 }

@@ -63,6 +63,12 @@ import { pregnancyEn } from './en/pregnancy';
 import { pregnancyRu } from './ru/pregnancy';
 import { findingsEn } from './en/findings';
 import { findingsRu } from './ru/findings';
+import { labReadingsEn } from './en/labReadings';
+import { labReadingsRu } from './ru/labReadings';
+import { eventsEn } from './en/events';
+import { eventsRu } from './ru/events';
+import { orderSummaryEn } from './en/orderSummary';
+import { orderSummaryRu } from './ru/orderSummary';
 
 export const EN = {
   ...commonEn,
@@ -96,6 +102,9 @@ export const EN = {
   ...doseCalendarEn,
   ...pregnancyEn,
   ...findingsEn,
+  ...labReadingsEn,
+  ...eventsEn,
+  ...orderSummaryEn,
 } as const;
 
 export type MessageKey = keyof typeof EN;
@@ -139,6 +148,9 @@ export const RU: Partial<Catalogue> = {
   ...doseCalendarRu,
   ...pregnancyRu,
   ...findingsRu,
+  ...labReadingsRu,
+  ...eventsRu,
+  ...orderSummaryRu,
 };
 
 export type Locale = 'en' | 'ru';

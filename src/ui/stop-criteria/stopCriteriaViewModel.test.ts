@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { context, dose, event, ms, order, ref } from '../../../test/support/ruleBuilders';
+import { context, dose, event, ms, order, orderDescription, ref } from '../../../test/support/ruleBuilders';
 import { eddInfoCard, evaluateEvent } from '../../domain/rules';
 import { plannedEventSearch } from '../../domain/rules/searchCompleteness';
 import { createMessages } from '../messages/translator';
@@ -38,18 +38,18 @@ describe('deadline words', () => {
     const card = evaluateEvent(event('caesarean', '2026-03-30T08:00:00Z'), context({ nowMs: ms('2026-03-20T09:00:00Z'), orders: [order()] }));
     const row = buildEventCardView(card, msgs('UTC')).deadlines.find((d) => d.ruleId === SRC48)!;
     expect(row.status.text).toBe('Stop not documented');
-    expect(row.statusReason).toBe('Enoxaparin 40 mg SC once daily: active with no end date: runs past the deadline.');
+    expect(row.statusReason).toBe('Enoxaparin 40 mg SC every 24 h: active with no end date: runs past the deadline.');
     expect(row.orders[0]).toMatchObject({ verdict: 'runs past', reason: 'active with no end date: runs past the deadline' });
     expect(row.wording).toMatch(/^The source advises stopping LMWH at least 2 days before/);
     expect(row.source.label).toBe('Source article');
   });
 
   it('two orders read against the deadline are joined with a semicolon', () => {
-    const orders = [order({ id: 'a', endMs: ms('2026-03-27T08:00:00Z') }), order({ id: 'b', description: 'Dalteparin 5000 IU', endMs: ms('2026-03-26T08:00:00Z') })];
+    const orders = [order({ id: 'a', endMs: ms('2026-03-27T08:00:00Z') }), order({ id: 'b', description: orderDescription('dalteparin', 5000, 'IU', 24), endMs: ms('2026-03-26T08:00:00Z') })];
     const card = evaluateEvent(event('caesarean', '2026-03-30T08:00:00Z'), context({ nowMs: ms('2026-03-20T09:00:00Z'), orders }));
     const row = buildEventCardView(card, msgs('UTC')).deadlines.find((d) => d.ruleId === SRC48)!;
     expect(row.statusReason).toBe(
-      'Enoxaparin 40 mg SC once daily: ends 27 Mar 2026 08:00 (UTC), at or before the deadline; Dalteparin 5000 IU: ends 26 Mar 2026 08:00 (UTC), at or before the deadline.',
+      'Enoxaparin 40 mg SC every 24 h: ends 27 Mar 2026 08:00 (UTC), at or before the deadline; Dalteparin 5000 IU SC every 24 h: ends 26 Mar 2026 08:00 (UTC), at or before the deadline.',
     );
   });
 
@@ -74,7 +74,7 @@ describe('deadline words', () => {
     const v = buildEventCardView(card, msgs('UTC'));
     const row = v.deadlines.find((d) => d.ruleId === 'source.stop-before.any-surgery')!;
     expect(row.noDeadline).toBe('The source gives no interval: it says only "before any surgery". The guideline intervals for the dose class are shown beside it.');
-    expect(row.statusReason).toMatch(/^Read against the event itself, since the source gives no interval\. Enoxaparin 40 mg SC once daily: ends 29 Mar 2026 23:00 \(UTC\), at or before the event\.$/);
+    expect(row.statusReason).toMatch(/^Read against the event itself, since the source gives no interval\. Enoxaparin 40 mg SC every 24 h: ends 29 Mar 2026 23:00 \(UTC\), at or before the event\.$/);
     expect(v.differences[0]).toBe(
       "The source gives no interval before surgery; ASRA 2018 gives 12 h/24 h (prophylactic/therapeutic dose) before a neuraxial block; this card's guideline line uses 12 h for the dose class.",
     );

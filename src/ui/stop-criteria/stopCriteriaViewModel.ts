@@ -88,7 +88,7 @@ const timeView = (ms: number, m: Messages): TimeView => ({ iso: isoOf(ms, m), te
 
 const doseView = (d: RuleDose, i: number, m: Messages): DoseView => ({
   key: `${d.source.id ?? i}-${d.atMs}`,
-  drug: d.drug,
+  drug: m.reason(d.drug),
   kind: m.t(`stopCriteria.doseKind.${d.kind}` as MessageKey),
   at: timeView(d.atMs, m),
   source: d.source,
@@ -96,7 +96,7 @@ const doseView = (d: RuleDose, i: number, m: Messages): DoseView => ({
 
 const readingView = (r: OrderReading, i: number, m: Messages): OrderReadingView => ({
   key: `${r.order.id}-${i}`,
-  description: r.order.description,
+  description: m.reason(r.order.description),
   status: r.order.status,
   verdict: m.t(`stopCriteria.verdict.${r.verdict}` as MessageKey),
   reason: m.reason(r.reason),

@@ -1,5 +1,5 @@
 /** The stop-now banners' words: title by trigger kind, the recorded fact and when, why it counts, the orders. Pure. */
-import type { RuleOrder, StopNowTrigger } from '../../domain/rules';
+import type { StopNowTrigger } from '../../domain/rules';
 import type { SourceRef } from '../../domain/types';
 import type { MessageKey } from '../messages/catalogue';
 import type { Messages } from '../messages/translator';
@@ -15,7 +15,8 @@ export interface StopNowBannerView {
   source: SourceRef;
   context: string;
   ordersLabel?: string;
-  orders: RuleOrder[];
+  /** The active orders: what each is in words, its status and its record. */
+  orders: { id: string; description: string; status: string; source: SourceRef }[];
   lines: StopNowTrigger['lines'];
 }
 
@@ -30,7 +31,7 @@ export function buildStopNowView(triggers: StopNowTrigger[], m: Messages): StopN
       at: at !== undefined && Number.isFinite(at) ? { iso: isoOf(at, m), text: m.instant(at) } : { text: m.t('stopNow.dateNotRecorded') },
       source: t.fact.source,
       context: m.reason(t.context),
-      orders: t.activeOrders,
+      orders: t.activeOrders.map((o) => ({ id: o.id, description: m.reason(o.description), status: o.status, source: o.source })),
       lines: t.lines,
     };
     if (t.activeOrders.length > 0) v.ordersLabel = m.t('stopNow.orders', { n: t.activeOrders.length });

@@ -7,7 +7,6 @@ import type { DdimerDisplayUnit, DdimerResult } from '../../domain/labs';
 import { ngPerMlIn, toDisplayUnit } from '../../domain/labs';
 import type { Pregnancy, PregnancyTimeline } from '../../domain/pregnancy';
 import { datingMethodReason, instantForGa } from '../../domain/pregnancy';
-import { drugName } from '../../domain/record';
 import type { Reason } from '../../domain/reasons';
 import {
   REFERENCE_STUDIES,
@@ -28,7 +27,7 @@ import {
   windowTimeline,
 } from '../../domain/timeline';
 import type { Known, SourceRef } from '../../domain/types';
-import { formatKnownDose, formatKnownFrequency, formatOrderStatus, formatOrderSummary } from '../format/dose';
+import { formatDrug, formatKnownDose, formatKnownFrequency, formatOrderStatus, formatOrderSummary } from '../format/dose';
 import { reportedText } from '../format/labValues';
 import type { Messages } from '../messages/translator';
 
@@ -518,7 +517,7 @@ function perKgText(s: LaneSegment, m: Messages): TextOrUnknown {
 
 function segmentView(s: LaneSegment, domain: [number, number], m: Messages): SegmentView {
   const left = lanePercent(s.x1, domain);
-  const drug = drugName(s.order.drug);
+  const drug = formatDrug(s.order.drug, m);
   const dose = formatKnownDose(s.order.dose, m);
   const frequency = formatKnownFrequency(s.order.frequency, m);
   const period = periodText(s, m);

@@ -70,6 +70,7 @@ const rulesReasonsEn = {
   'reason.rules.stop-now.not-placed': 'Recorded {at}; no current pregnancy and no order start date are recorded, so it could not be placed in time.',
   'reason.rules.stop-now.after-order-start': 'Recorded {at}, after the active LMWH order started (no current pregnancy is recorded).',
   'reason.rules.stop-now.labour-source-note': 'The source itself speaks of a planned birth (at least 2 days before), not of labour onset.',
+  'reason.rules.anchor.estradiol-start': 'Estradiol started ({order})',
   'reason.rules.caution.long-before':
     "{order} starts {start}, {days} days before the {hasLabel, select, true {{anchor}} other {start of the current pregnancy}} ({anchorAt}); the app's threshold is {threshold} days.",
   'reason.rules.caution.dose-band':

@@ -77,6 +77,7 @@ export const rulesRu = {
   'reason.rules.stop-now.not-placed': 'Записано {at}; ни текущая беременность, ни дата начала назначения не записаны, поэтому запись не удалось расположить во времени.',
   'reason.rules.stop-now.after-order-start': 'Записано {at}, после начала активного назначения НМГ (текущая беременность не записана).',
   'reason.rules.stop-now.labour-source-note': 'Сам источник говорит о плановых родах (не менее чем за 2 дня), а не о начале родовой деятельности.',
+  'reason.rules.anchor.estradiol-start': 'Начало эстрадиола ({order})',
   'reason.rules.caution.long-before': `{order}: начало {start}, за {days, plural, one {# день} few {# дня} many {# дней} other {# дня}} до {hasLabel, select, true {события «{anchor}»} other {начала текущей беременности}} ({anchorAt}); порог приложения — {threshold, plural, one {# день} few {# дня} many {# дней} other {# дня}}.`,
   'reason.rules.caution.dose-band': `Доза {direction, select, below {ниже} other {выше}} диапазона RCOG для массы тела при первой явке. {order}: {daily, number} ${DOSE_UNIT}/сут ({perKg, number} ${DOSE_UNIT}/кг/сут при массе тела при первой явке {kg, number} кг, {weighedAt}). В переписанной таблице RCOG для диапазона {band} ({doseClass, select, prophylactic {профилактическая доза} intermediate {промежуточная доза} therapeutic {лечебная доза} other {{doseClass}}}) указано {expected, number} ${DOSE_UNIT}/сут; с первоисточником не сверено.`,
   'reason.rules.caution.renal': 'Клиренс креатинина {value, number} {unit}, {at} (ниже {below} мл/мин) при текущем назначении НМГ: {orders}.',

@@ -1,0 +1,112 @@
+/**
+ * How lab results were read (src/domain/labs): results left out and why, values not normalised, unit readings and
+ * conversions, notes on codes and analytes; analyte names and the lists results are left out of. Keys
+ * `reason.lab.*`, `labs.*`, `exclusions.view.lab.*`. Units arrive as UCUM codes and are written as clinicians write
+ * them; `{written}` is the record's own text.
+ */
+import type { LabAnalyte } from '../../../domain/codes';
+import type { LabReasonCode } from '../../../domain/labs';
+
+const labReasons = {
+  'reason.lab.absurd-value': 'absurd value {original}',
+  'reason.lab.anti-xa-issued-only': 'no specimen time (effective[x]): only issued (report time), which cannot time an anti-Xa level against the dose',
+  'reason.lab.anti-xa-units-equal': 'anti-Xa units ({units}) treated as numerically equal',
+  'reason.lab.antithrombin-antigen-not-activity': 'antithrombin antigen mass ({loinc}) is not comparable with activity in %',
+  'reason.lab.clearance-per-bsa': 'clearance per 1.73 m² is not the absolute CrCl the enoxaparin label uses',
+  'reason.lab.code-deprecated': 'deprecated LOINC {loinc}',
+  'reason.lab.code-deprecated-some-feu': 'deprecated LOINC {loinc}; some labs send FEU µg/mL under it',
+  'reason.lab.code-meaning-conflicting': 'LOINC {loinc}: meaning conflicting in sources (unverified); unit semantics not trusted',
+  'reason.lab.code-presence': 'LOINC {loinc}: presence/absence result',
+  'reason.lab.code-titre': 'LOINC {loinc}: titre, not a mass concentration',
+  'reason.lab.codes-different-analytes': 'codes for different analytes ({codes})',
+  'reason.lab.codes-different-kinds': 'codes of different kinds ({codes})',
+  'reason.lab.comparator-not-readable': 'comparator {written} is not readable',
+  'reason.lab.converted-from': 'converted from {unit}',
+  'reason.lab.creatinine-from-mass': 'converted from {unit} (1 mg/dL = {factor} µmol/L)',
+  'reason.lab.ddimer-absurd-value': 'absurd value {original} (above {max} ng/mL)',
+  'reason.lab.ddimer-ddu-not-converted': 'DDU result: shown in its own unit (ng/mL DDU), not converted',
+  'reason.lab.ddimer-unit-type-not-stated': 'unit type (FEU or DDU) not stated',
+  'reason.lab.display-unit-not-offered': 'unit {written} is not offered',
+  'reason.lab.egfr-unit-not-per-bsa': 'eGFR unit {unit} is not per 1.73 m²',
+  'reason.lab.feu-ddu-conflict': 'FEU/DDU sources conflict: {statements}',
+  'reason.lab.haemoglobin-molar-not-converted': 'haemoglobin in {unit}: the conversion depends on a convention (Fe-based ×0.6206), not applied',
+  'reason.lab.inr-no-unit': 'no unit: INR is a ratio',
+  'reason.lab.no-date': 'no date',
+  'reason.lab.no-value': 'no value',
+  'reason.lab.no-value-data-absent': 'no value (data absent: {why})',
+  'reason.lab.no-value-element-not-readable': 'no value ({element} is not readable)',
+  'reason.lab.no-value-empty-text': 'no value (empty text)',
+  'reason.lab.not-ddimer': 'not a D-dimer result',
+  'reason.lab.not-mass-concentration': '{unit} is not a mass concentration: cannot be expressed in ng/mL',
+  'reason.lab.not-numeric': "not a numeric result (''{text}'')",
+  'reason.lab.note-anti-xa-generic': 'heparin anti-Xa, calibration (LMWH or unfractionated) not stated by the code: take the heparin type from the medication',
+  'reason.lab.note-anti-xa-lmwh': 'LMWH-calibrated anti-Xa (LOINC {loinc})',
+  'reason.lab.note-creatinine-clearance': 'creatinine clearance (mL/min): the measure the enoxaparin label threshold (CrCl < 30 mL/min) uses',
+  'reason.lab.note-egfr': 'eGFR (per 1.73 m²) is not validated in pregnancy and is not the CrCl the enoxaparin label uses',
+  'reason.lab.qualitative-code-with-number': 'qualitative (presence) code with a number: not plotted',
+  'reason.lab.qualitative-not-plotted': 'qualitative result: not plotted',
+  'reason.lab.ratio-units-as-inr': 'ratio units treated as INR',
+  'reason.lab.status-excluded': 'status {status}',
+  'reason.lab.time-from-issued': 'time from issued (report time), not the specimen time',
+  'reason.lab.titre-not-plotted': 'titre, not a mass concentration: not plotted',
+  'reason.lab.unit-both-feu-ddu': "unit ''{written}'' states both FEU and DDU",
+  'reason.lab.unit-code-not-ucum-text-used': "unit code ''{code}'' is not UCUM; unit text used",
+  'reason.lab.unit-missing': 'no unit: the value cannot be interpreted',
+  'reason.lab.unit-non-ucum-spelling': "non-UCUM spelling ''{written}'' read as {unit}",
+  'reason.lab.unit-not-allowed': "unit ''{written}'' is not one of {allowed}",
+  'reason.lab.unit-not-convertible': '{from} cannot be converted to {to}',
+  'reason.lab.unit-not-interpretable': 'unit {units} is not interpretable',
+  'reason.lab.unit-not-ucum': "{type, select, string {''{written}''} other {a {type} value}} is not a UCUM unit",
+  'reason.lab.unit-only-feu-ddu-label': "unit ''{written}'' has no unit besides the FEU/DDU label",
+  'reason.lab.unit-text-code-disagree':
+    "unit text ''{text}'' and UCUM code ''{code}'' disagree ({factor, select, null {not convertible} other {1 {from} = {factor} {to}}})",
+  'reason.lab.unit-text-not-read-code-used': "unit text ''{text}'' not read; UCUM code used",
+  'reason.lab.unit-too-long': 'unit text too long to be a unit',
+  'reason.lab.unit-type-statement': "{what, select, loinc {LOINC {written}} unit {unit ''{written}''} other {unit code ''{written}''}} says {type}",
+  'reason.lab.value-negative': 'absurd value {value} (negative)',
+  'reason.lab.value-not-finite': 'value {written} is not a finite number',
+  'reason.lab.value-parsed-from-text': "value parsed from text ''{text}''",
+  'reason.lab.view-ddimer-chart': 'D-dimer chart',
+  'reason.lab.view-ddimer-results': 'D-dimer results',
+} as const satisfies Record<`reason.${LabReasonCode}`, string>;
+
+const analyteNames = {
+  'labs.analyte.pt': 'PT',
+  'labs.analyte.inr': 'INR',
+  'labs.analyte.aptt': 'aPTT',
+  'labs.analyte.fibrinogen': 'Fibrinogen',
+  'labs.analyte.platelets': 'Platelets',
+  'labs.analyte.thrombinTime': 'Thrombin time',
+  'labs.analyte.antithrombin': 'Antithrombin',
+  'labs.analyte.antiXaLmwh': 'Anti-Xa (LMWH-calibrated)',
+  'labs.analyte.antiXaGeneric': 'Anti-Xa (heparin, calibration not stated)',
+  'labs.analyte.haemoglobin': 'Haemoglobin',
+  'labs.analyte.creatinine': 'Creatinine',
+  'labs.analyte.creatinineClearance': 'Creatinine clearance',
+  'labs.analyte.egfr': 'eGFR',
+} as const satisfies Record<`labs.analyte.${LabAnalyte}`, string>;
+
+const analyteViews = {
+  'exclusions.view.lab.results.pt': 'PT results',
+  'exclusions.view.lab.results.inr': 'INR results',
+  'exclusions.view.lab.results.aptt': 'aPTT results',
+  'exclusions.view.lab.results.fibrinogen': 'Fibrinogen results',
+  'exclusions.view.lab.results.platelets': 'Platelets results',
+  'exclusions.view.lab.results.thrombinTime': 'Thrombin time results',
+  'exclusions.view.lab.results.antithrombin': 'Antithrombin results',
+  'exclusions.view.lab.results.antiXaLmwh': 'Anti-Xa (LMWH-calibrated) results',
+  'exclusions.view.lab.results.antiXaGeneric': 'Anti-Xa (heparin, calibration not stated) results',
+  'exclusions.view.lab.results.haemoglobin': 'Haemoglobin results',
+  'exclusions.view.lab.results.creatinine': 'Creatinine results',
+  'exclusions.view.lab.results.creatinineClearance': 'Creatinine clearance results',
+  'exclusions.view.lab.results.egfr': 'eGFR results',
+} as const satisfies Record<`exclusions.view.lab.results.${LabAnalyte}`, string>;
+
+export const labReadingsEn = {
+  ...labReasons,
+  ...analyteNames,
+  ...analyteViews,
+  'exclusions.view.lab.ddimer-results': 'D-dimer results',
+  'exclusions.view.lab.ddimer-chart': 'D-dimer chart',
+  'labs.noteSeparator': '; ',
+} as const;
