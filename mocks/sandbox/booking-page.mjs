@@ -14,21 +14,6 @@ export const PROCEDURE_TYPES = [
   { value: 'retrieval', label: 'Oocyte retrieval', code: '177037000', display: 'Oocyte retrieval' },
 ];
 
-const STYLE = `
-.cds-cards{display:grid;gap:.75rem;margin:1rem 0}
-.cds-card{background:#fff;border:1px solid #c9ced6;border-left:.5rem solid #5a6b80;padding:.6rem 1rem}
-.cds-card--warning{border-left-color:#b35c00}
-.cds-card--critical{border-left-color:#b00020}
-.cds-card--info{border-left-color:#1f5fa8}
-.cds-card__indicator{font-weight:700;text-transform:uppercase;font-size:.85rem}
-.cds-card--warning .cds-card__indicator{color:#8a4500}
-.cds-card--critical .cds-card__indicator{color:#b00020}
-.cds-card__summary{margin:.25rem 0;font-size:1.05rem}
-.cds-card__detail{white-space:pre-wrap;font-size:.9rem;margin:.4rem 0}
-.cds-card__source{font-size:.85rem;color:#444}
-.booking-actions{display:flex;gap:.5rem;margin:.5rem 0}
-`;
-
 /**
  * @param {{ patient: { id: string, name: string }, zone: string, nowMs: number }} args
  */
@@ -37,8 +22,7 @@ export function bookingPage({ patient, zone, nowMs }) {
   const config = JSON.stringify({ patient: patient.id }).replace(/</g, '\\u003c');
   return page(
     `Book a procedure: ${patient.name}`,
-    `<style>${STYLE}</style>
-<main>
+    `<main>
 <p><a href="/">Back to the patient list</a>. Times are in ${esc(zone)}; sandbox clock ${esc(new Date(nowMs).toISOString())}.</p>
 <form id="booking" novalidate>
 <fieldset>
