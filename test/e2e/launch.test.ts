@@ -176,7 +176,7 @@ describe('refusals and direct opening', () => {
 describe('Content-Security-Policy without inline styles', () => {
   // The app page's policy has `style-src 'self'` (no 'unsafe-inline'): a `<style>` element or a style="" attribute
   // anywhere in what is exercised here would be blocked and reported as a securitypolicyviolation event.
-  it('several patients, the D-dimer chart, the dose calendar, print, the iframe and the worklist: no violation', async () => {
+  it('several patients, the D-dimer chart, the dose calendar, print, the iframe, the booking page and the worklist: no violation', async () => {
     const t = await open();
     const policy = (await t.page.request.get(`${h.url}/app/`)).headers()['content-security-policy'] ?? '';
     expect(policy).toMatch(/(^|; )style-src 'self'(;|$)/);
@@ -209,6 +209,11 @@ describe('Content-Security-Policy without inline styles', () => {
     // The app inside the EHR page's iframe, and the sandbox's own pages (their policy has no 'unsafe-inline' either).
     await t.page.goto(`${h.url}/launch?patient=bleeding&iframe=1`);
     await expectBanner(t.page.frameLocator('iframe[title="LMWH Monitor"]'), 'bleeding');
+    // The booking page runs its script (a file) under its own policy: the CDS answer is shown.
+    await t.page.goto(`${h.url}/ehr/book?patient=third-trimester`);
+    await t.page.getByLabel('Date').fill('2026-11-27');
+    await t.page.getByRole('button', { name: 'Check and book' }).click();
+    await t.page.getByRole('status').filter({ hasText: /The CDS service returned 1 card/ }).waitFor({ timeout: 20_000 });
     await t.page.goto(`${h.url}/`);
     await t.page.getByRole('button', { name: 'Launch worklist' }).click();
     await t.page.getByRole('table', { name: /LMWH worklist/ }).waitFor({ timeout: 30_000 });
