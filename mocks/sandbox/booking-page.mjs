@@ -14,33 +14,27 @@ export const PROCEDURE_TYPES = [
   { value: 'retrieval', label: 'Oocyte retrieval', code: '177037000', display: 'Oocyte retrieval' },
 ];
 
-const STYLE = `
-.cds-cards{display:grid;gap:.75rem;margin:1rem 0}
-.cds-card{background:#fff;border:1px solid #c9ced6;border-left:.5rem solid #5a6b80;padding:.6rem 1rem}
-.cds-card--warning{border-left-color:#b35c00}
-.cds-card--critical{border-left-color:#b00020}
-.cds-card--info{border-left-color:#1f5fa8}
-.cds-card__indicator{font-weight:700;text-transform:uppercase;font-size:.85rem}
-.cds-card--warning .cds-card__indicator{color:#8a4500}
-.cds-card--critical .cds-card__indicator{color:#b00020}
-.cds-card__summary{margin:.25rem 0;font-size:1.05rem}
-.cds-card__detail{white-space:pre-wrap;font-size:.9rem;margin:.4rem 0}
-.cds-card__source{font-size:.85rem;color:#444}
-.booking-actions{display:flex;gap:.5rem;margin:.5rem 0}
-`;
+/** The page's script (`booking.js` beside this file), served by the sandbox at this path. */
+export const BOOKING_SCRIPT_PATH = '/ehr/book.js';
+
+/**
+ * The page's own policy: its script and styles from the sandbox only, requests to the sandbox (its CDS client
+ * routes and the CDS service at `serviceOrigin`), framed by nothing but the sandbox.
+ * @param {string} serviceOrigin
+ */
+export const bookingPageCsp = (serviceOrigin) =>
+  `default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self' ${serviceOrigin}; img-src data:; form-action 'self'; frame-ancestors 'self'; base-uri 'none'`;
 
 /**
  * @param {{ patient: { id: string, name: string }, zone: string, nowMs: number }} args
  */
 export function bookingPage({ patient, zone, nowMs }) {
   const options = PROCEDURE_TYPES.map((t) => `<option value="${esc(t.value)}">${esc(t.label)}</option>`).join('');
-  const config = JSON.stringify({ patient: patient.id }).replace(/</g, '\\u003c');
   return page(
     `Book a procedure: ${patient.name}`,
-    `<style>${STYLE}</style>
-<main>
+    `<main>
 <p><a href="/">Back to the patient list</a>. Times are in ${esc(zone)}; sandbox clock ${esc(new Date(nowMs).toISOString())}.</p>
-<form id="booking" novalidate>
+<form id="booking" novalidate data-patient="${esc(patient.id)}">
 <fieldset>
 <legend>Procedure</legend>
 <div><label for="type">Type</label> <select id="type" name="type">${options}</select></div>
@@ -59,88 +53,6 @@ export function bookingPage({ patient, zone, nowMs }) {
 </div>
 </section>
 </main>
-<script>
-(() => {
-  const cfg = ${config};
-  const form = document.getElementById('booking');
-  const status = document.getElementById('cds-status');
-  const cardsBox = document.getElementById('cds-cards');
-  const actions = document.getElementById('confirm-actions');
-  let pending = null;
-  const esc = (s) => String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
-  const md = (s) => esc(s).replace(/\\*\\*([^*]+)\\*\\*/g, '<strong>$1</strong>');
-  const formData = () => ({ patient: cfg.patient, type: form.type.value, date: form.date.value, time: form.time.value });
-  const post = async (path, body, headers = {}) => {
-    const res = await fetch(path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
-    const json = await res.json().catch(() => ({}));
-    if (!res.ok) throw new Error(json.error || ('HTTP ' + res.status));
-    return json;
-  };
-  async function launch(link) {
-    const r = await post('/ehr/cds/launch', { patient: cfg.patient, url: link.url, appContext: link.appContext });
-    window.location.assign(r.location);
-  }
-  function render(cards) {
-    cardsBox.textContent = '';
-    for (const c of cards) {
-      const el = document.createElement('article');
-      el.className = 'cds-card cds-card--' + (['info', 'warning', 'critical'].includes(c.indicator) ? c.indicator : 'info');
-      el.setAttribute('aria-label', c.indicator + ': ' + c.summary);
-      el.dataset.uuid = c.uuid || '';
-      el.innerHTML = '<p class="cds-card__indicator">' + esc(c.indicator) + '</p><h3 class="cds-card__summary">' + esc(c.summary) + '</h3>' +
-        (c.detail ? '<div class="cds-card__detail">' + md(c.detail) + '</div>' : '') +
-        '<p class="cds-card__source">Source: ' + esc(c.source && c.source.label) + '</p>';
-      for (const l of c.links || []) {
-        const a = document.createElement('a');
-        a.href = l.url;
-        a.className = 'button';
-        a.textContent = l.label;
-        a.addEventListener('click', (e) => {
-          if (l.type !== 'smart') return;
-          e.preventDefault();
-          launch(l).catch((err) => { status.textContent = 'The app could not be launched: ' + err.message; });
-        });
-        el.appendChild(a);
-      }
-      cardsBox.appendChild(el);
-    }
-  }
-  form.addEventListener('submit', async (e) => {
-    e.preventDefault();
-    actions.hidden = true;
-    cardsBox.textContent = '';
-    if (!form.date.value) { status.textContent = 'Choose a date.'; return; }
-    status.textContent = 'Asking the CDS service…';
-    try {
-      const prep = await post('/ehr/cds/prepare', formData());
-      const answer = await post(prep.url, prep.request, { authorization: prep.authorization });
-      pending = { ...formData(), id: prep.appointment.id };
-      const n = (answer.cards || []).length;
-      status.textContent = n === 0 ? 'The CDS service returned no cards for this booking.' : 'The CDS service returned ' + n + ' card' + (n > 1 ? 's' : '') + '.';
-      render(answer.cards || []);
-      actions.hidden = false;
-    } catch (err) {
-      status.textContent = 'The CDS service could not be asked: ' + err.message;
-    }
-  });
-  document.getElementById('confirm').addEventListener('click', async () => {
-    if (!pending) return;
-    try {
-      await post('/ehr/cds/book', pending);
-      status.textContent = 'Booked.';
-      actions.hidden = true;
-      pending = null;
-    } catch (err) {
-      status.textContent = 'Not booked: ' + err.message;
-    }
-  });
-  document.getElementById('cancel').addEventListener('click', () => {
-    pending = null;
-    actions.hidden = true;
-    cardsBox.textContent = '';
-    status.textContent = 'Cancelled: nothing was booked.';
-  });
-})();
-</script>`,
+<script src="${BOOKING_SCRIPT_PATH}"></script>`,
   );
 }

@@ -7,14 +7,15 @@
  *   from its FHIR store, signs the JWT bearer (ES256; public key at /ehr/cds-jwks), performs the SMART launch of a
  *   card's link with its appContext, and stores a booking only when the user confirms it.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DateTime } from 'luxon';
 import { SignJWT, exportJWK, generateKeyPair } from 'jose';
 import { DEFAULT_OPTIONS } from './oauth.mjs';
-import { bookingPage, PROCEDURE_TYPES } from './booking-page.mjs';
+import { BOOKING_SCRIPT_PATH, bookingPage, bookingPageCsp, PROCEDURE_TYPES } from './booking-page.mjs';
+import { BASE_HEADERS, PAGE_CSP } from './http.mjs';
 import { errorPage } from './pages.mjs';
 import { DEMO_ZONE } from '../data/lib.mjs';
 
@@ -22,6 +23,7 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
 const BUILT_HANDLER = path.resolve(HERE, '../../dist-cds/handler.mjs');
 const SOURCE_HANDLER = path.resolve(HERE, '../../cds/handler.ts');
 const BOOKING_SERVICE = 'lmwh-stop-window-booking';
+const BOOKING_SCRIPT = readFileSync(path.join(HERE, 'booking.js'));
 
 /**
  * The CDS handler module: the TypeScript source under Vitest, else the build, else null.
@@ -178,15 +180,21 @@ export function createCdsMount(deps) {
       res.end(JSON.stringify({ keys: [{ ...jwk, kid, alg: 'ES256', use: 'sig' }] }));
       return true;
     }
+    if (p === BOOKING_SCRIPT_PATH && method === 'GET') {
+      res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-cache', ...BASE_HEADERS });
+      res.end(BOOKING_SCRIPT);
+      return true;
+    }
     if (p === '/ehr/book' && method === 'GET') {
       const patient = url.searchParams.get('patient') ?? '';
       const name = await deps.patientName(patient);
       if (!name) {
-        res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
+        res.writeHead(404, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': PAGE_CSP, ...BASE_HEADERS });
         res.end(errorPage('Patient not found', 'This sandbox holds no patient with that id.'));
         return true;
       }
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+      const csp = bookingPageCsp(new URL(deps.baseUrl()).origin);
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'content-security-policy': csp, ...BASE_HEADERS });
       res.end(bookingPage({ patient: { id: patient, name }, zone: zone, nowMs: now() }));
       return true;
     }

@@ -48,7 +48,7 @@ export function createSandboxConfig({ url, port, allowedHosts = [], facilityTime
   };
   const connect = ["'self'", ...origins, ...configOrigins(launchConfig)];
   const appCsp = [
-    "default-src 'self'", "script-src 'self'", "style-src 'self' 'unsafe-inline'", "img-src 'self' data:", "font-src 'self'",
+    "default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' data:", "font-src 'self'",
     `connect-src ${[...new Set(connect)].join(' ')}`, "frame-ancestors 'self'", "base-uri 'self'", "form-action 'self'", "object-src 'none'",
   ].join('; ');
   return {

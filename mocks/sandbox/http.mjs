@@ -4,9 +4,12 @@
 /** Sent on every answer: no MIME sniffing, no Referer (URLs may carry launch ids and codes). */
 export const BASE_HEADERS = { 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer' };
 
-/** The sandbox's own HTML pages run no script; only the EHR itself may frame them. */
+/**
+ * The sandbox's own HTML pages run no script and take styles only from the sandbox's stylesheet (no inline style);
+ * only the EHR itself may frame them.
+ */
 export const PAGE_CSP =
-  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; frame-src 'self'; frame-ancestors 'self'; base-uri 'none'";
+  "default-src 'none'; style-src 'self'; img-src data:; form-action 'self'; frame-src 'self'; frame-ancestors 'self'; base-uri 'none'";
 
 export const CORS = {
   'access-control-allow-origin': '*',

@@ -4,6 +4,7 @@
  * EHR launch (`/launch`), SMART discovery, an OAuth2 authorisation server (`/auth/*`) and a FHIR R4 server
  * (`/fhir/*`) backed by `mocks/fhir-engine.mjs`. It answers 503 until its data is loaded.
  */
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,12 +18,14 @@ import { createPatientDirectory, isCohortRow } from './loading.mjs';
 import { cohortSection } from './cohort.mjs';
 import { createAuthServer, parseLaunchOptions } from './oauth.mjs';
 import { createCdsMount } from './cds-client.mjs';
-import { ehrHomePage, errorPage, iframePage, loadingPage, pickerPage } from './pages.mjs';
+import { ehrHomePage, errorPage, iframePage, loadingPage, PAGE_STYLESHEET_PATH, pickerPage } from './pages.mjs';
 import { createAssetCache, makeAsset, sendAsset, cacheControlFor } from './static.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const DEFAULT_DIST = path.resolve(HERE, '../../dist');
 const FORM_LIMIT = 64 * 1024;
+/** The sandbox pages' stylesheet (their CSP allows styles from 'self' only, so it is a file, not a <style>). */
+const PAGE_STYLESHEET = makeAsset(readFileSync(path.join(HERE, 'sandbox.css')), 'text/css; charset=utf-8', true);
 
 /** Scopes it can grant (`patient/*.cruds` only to a launch with the option write=1; never `system/`). */
 const SCOPES_SUPPORTED = [
@@ -192,6 +195,8 @@ async function dispatch(s, req, res) {
     res.end();
     return;
   }
+  // The stylesheet is needed by the loading page too, so it is served before the data is ready.
+  if (p === PAGE_STYLESHEET_PATH && (method === 'GET' || method === 'HEAD')) return sendAsset(req, res, PAGE_STYLESHEET, { 'cache-control': 'no-cache' });
   if (!s.isReady()) return notReady({ req, res, url, origin });
   // CDS Hooks: the service under /cds-services and the EHR side of it (booking page, JWT, launch with appContext).
   if (await s.cds.route(req, res, url)) return;

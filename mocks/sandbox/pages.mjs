@@ -7,22 +7,11 @@ export function esc(s) {
   return String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 }
 
-const STYLE = `
-body{font-family:system-ui,sans-serif;margin:0;color:#1a1a1a;background:#f6f7f9}
-header.ehr{background:#1f3a5f;color:#fff;padding:.75rem 1.25rem}
-header.ehr h1{margin:0;font-size:1.25rem}
-main{padding:1rem 1.25rem;max-width:72rem}
-table{border-collapse:collapse;width:100%;background:#fff}
-th,td{border:1px solid #c9ced6;padding:.45rem .6rem;text-align:left;vertical-align:top}
-th{background:#e8ecf2}
-button,.button{font:inherit;padding:.35rem .8rem;border:1px solid #1f3a5f;background:#1f3a5f;color:#fff;border-radius:4px;cursor:pointer;text-decoration:none;display:inline-block}
-fieldset{background:#fff;border:1px solid #c9ced6;margin:0 0 1rem;padding:.6rem 1rem}
-fieldset div{margin:.3rem 0}
-.sr-only{position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0,0,0,0);border:0}
-.banner{background:#fff;border-bottom:2px solid #1f3a5f;padding:.5rem 1.25rem}
-iframe{width:100%;height:calc(100vh - 8rem);border:0;background:#fff}
-code{background:#eef;padding:0 .2rem}
-`;
+/**
+ * The pages' stylesheet, served at this path (before the data is loaded too): the pages' Content-Security-Policy
+ * has `style-src 'self'`, no inline styles.
+ */
+export const PAGE_STYLESHEET_PATH = '/sandbox.css';
 
 /**
  * @param {string} title
@@ -37,10 +26,10 @@ export function page(title, body, head = '') {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <link rel="icon" href="data:,">
 <title>${esc(title)}</title>${head}
-<style>${STYLE}</style>
+<link rel="stylesheet" href="${PAGE_STYLESHEET_PATH}">
 </head>
 <body>
-<header class="ehr"><p style="margin:0">Sandbox EHR (local, test data only)</p><h1>${esc(title)}</h1></header>
+<header class="ehr"><p>Sandbox EHR (local, test data only)</p><h1>${esc(title)}</h1></header>
 ${body}
 </body>
 </html>`;
@@ -143,7 +132,7 @@ export function iframePage({ patient, nowMs, src }) {
     `<section class="banner" aria-label="Patient">
 <strong>${esc(patient.name)}</strong> · born ${patient.birthDate ? esc(patient.birthDate) : 'unknown'} · ${age === null ? 'age unknown' : `${age} years`} · <a href="/">Back to patient list</a>
 </section>
-<main style="max-width:none;padding:0"><iframe title="LMWH Monitor" src="${esc(src)}"></iframe></main>`,
+<main class="framed"><iframe title="LMWH Monitor" src="${esc(src)}"></iframe></main>`,
   );
 }
 

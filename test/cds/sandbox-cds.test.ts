@@ -51,6 +51,21 @@ describe('the sandbox EHR and its CDS service', () => {
     expect(await page.text()).toContain('Check and book');
   });
 
+  it('the booking page has its own policy: script and styles only from the sandbox, no inline script or style', async () => {
+    const page = await fetch(`${base}/ehr/book?patient=third-trimester`);
+    const csp = page.headers.get('content-security-policy') ?? '';
+    expect(csp).toMatch(/(^|; )script-src 'self'(;|$)/);
+    expect(csp).toMatch(/(^|; )style-src 'self'(;|$)/);
+    expect(csp).not.toContain('unsafe-inline');
+    const html = await page.text();
+    expect(html).not.toMatch(/<script>|<style|\sstyle=/i);
+    expect(html).toContain('<script src="/ehr/book.js"></script>');
+    expect(html).toContain('data-patient="third-trimester"');
+    const script = await fetch(`${base}/ehr/book.js`);
+    expect(script.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(await script.text()).toContain("document.getElementById('booking').dataset.patient");
+  });
+
   it('a caesarean on 27 Nov 14:00 for the third-trimester patient: the sandbox-signed hook gets a warning card (deadline 25 Nov 14:00 London)', async () => {
     const { prep, answer } = await ask('third-trimester', '2026-11-27', '14:00');
     expect(prep.request.prefetch.medicationRequests.resourceType).toBe('Bundle');

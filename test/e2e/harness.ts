@@ -33,6 +33,11 @@ export interface TestPage {
   context: BrowserContext;
   /** Console errors and uncaught page errors seen so far (text only). */
   consoleErrors: string[];
+  /**
+   * Content-Security-Policy violations reported in the page or any of its frames (`securitypolicyviolation`
+   * events): directive, what was blocked, where. Each is also a console error, so expectNoConsoleErrors fails on it.
+   */
+  cspViolations: string[];
   /** Every URL the page (and its frames) requested. */
   requests: string[];
   /** Saves test-results/e2e-<name>.png (full page). */
@@ -79,6 +84,18 @@ export async function startHarness(options: { dataPaths?: string[]; cohortSize?:
     await page.clock.install({ time: FIXED_NOW });
     const consoleErrors: string[] = [];
     const requests: string[] = [];
+    const cspViolations: string[] = [];
+    // Reported from every document of the context (frames included), before any of the page's own scripts run.
+    await context.exposeBinding('__reportCspViolation', ({ frame }, text: string) => {
+      cspViolations.push(`${text} (${frame.url()})`);
+      consoleErrors.push(`CSP violation: ${text} (${frame.url()})`);
+    });
+    await context.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (e) => {
+        const report = (window as unknown as { __reportCspViolation?: (t: string) => void }).__reportCspViolation;
+        report?.(`${e.effectiveDirective} blocked ${e.blockedURI || 'an inline item'} at ${e.sourceFile || '?'}:${e.lineNumber} "${e.sample}"`);
+      });
+    });
     page.on('console', (msg) => {
       if (msg.type() === 'error') consoleErrors.push(`${msg.text()} (${msg.location().url})`);
     });
@@ -88,6 +105,7 @@ export async function startHarness(options: { dataPaths?: string[]; cohortSize?:
       page,
       context,
       consoleErrors,
+      cspViolations,
       requests,
       async screenshot(name) {
         const file = resolve(RESULTS_DIR, `e2e-${name}.png`);

@@ -172,3 +172,55 @@ describe('refusals and direct opening', () => {
     t.expectNoConsoleErrors();
   });
 });
+
+describe('Content-Security-Policy without inline styles', () => {
+  // The app page's policy has `style-src 'self'` (no 'unsafe-inline'): a `<style>` element or a style="" attribute
+  // anywhere in what is exercised here would be blocked and reported as a securitypolicyviolation event.
+  it('several patients, the D-dimer chart, the dose calendar, print, the iframe, the booking page and the worklist: no violation', async () => {
+    const t = await open();
+    const policy = (await t.page.request.get(`${h.url}/app/`)).headers()['content-security-policy'] ?? '';
+    expect(policy).toMatch(/(^|; )style-src 'self'(;|$)/);
+    for (const id of ['third-trimester', 'many-labs', 'bleeding', 'ivf-ohss', 'planned-surgery']) {
+      await t.page.goto(`${h.url}/launch?patient=${id}`);
+      await expectBanner(t.page, id);
+      await t.page.waitForFunction(() => document.querySelectorAll('[aria-busy="true"]').length === 0, undefined, { timeout: 20_000 });
+      await t.page.emulateMedia({ media: 'print' });
+      await t.page.pdf({ format: 'A4' });
+      await t.page.emulateMedia({ media: 'screen' });
+    }
+    // third-trimester's D-dimer results are drawn by the chart library (lazy chunk).
+    await t.page.goto(`${h.url}/launch?patient=third-trimester`);
+    await expectBanner(t.page, 'third-trimester');
+    await t.page.locator('.recharts-surface').first().waitFor({ timeout: 20_000 });
+    // React style props (the timeline's bar positions) go through the CSSOM, which the policy does not block.
+    const bar = t.page.locator('.lane__segment').first();
+    expect(await bar.evaluate((el) => (el as HTMLElement).style.width)).toMatch(/%$/);
+    expect((await bar.boundingBox())?.width).toBeGreaterThan(0);
+    // The print header's @page rule (built from the record at run time) is a constructed, adopted stylesheet.
+    const pageRules = await t.page.evaluate(() => document.adoptedStyleSheets.flatMap((s) => [...s.cssRules].map((r) => r.cssText)).join('\n'));
+    expect(pageRules).toContain('@top-left');
+    expect(pageRules).toContain(nameOf('third-trimester'));
+    const calendarButton = t.page.getByRole('button', { name: 'Dose calendar for the patient' });
+    await calendarButton.click();
+    await t.page.getByTestId('dose-calendar').getByRole('heading', { name: 'Your injection calendar' }).waitFor();
+    await t.page.emulateMedia({ media: 'print' });
+    await t.page.pdf({ format: 'A4' });
+    await t.page.emulateMedia({ media: 'screen' });
+    // The app inside the EHR page's iframe, and the sandbox's own pages (their policy has no 'unsafe-inline' either).
+    await t.page.goto(`${h.url}/launch?patient=bleeding&iframe=1`);
+    await expectBanner(t.page.frameLocator('iframe[title="LMWH Monitor"]'), 'bleeding');
+    // The booking page runs its script (a file) under its own policy: the CDS answer is shown.
+    await t.page.goto(`${h.url}/ehr/book?patient=third-trimester`);
+    await t.page.getByLabel('Date').fill('2026-11-27');
+    await t.page.getByRole('button', { name: 'Check and book' }).click();
+    await t.page.getByRole('status').filter({ hasText: /The CDS service returned 1 card/ }).waitFor({ timeout: 20_000 });
+    await t.page.goto(`${h.url}/`);
+    await t.page.getByRole('button', { name: 'Launch worklist' }).click();
+    await t.page.getByRole('table', { name: /LMWH worklist/ }).waitFor({ timeout: 30_000 });
+    await t.page.getByText(/^(\d+) of \1 loaded$/).waitFor({ timeout: 60_000 });
+    await t.page.emulateMedia({ media: 'print' });
+    await t.page.pdf({ format: 'A4' });
+    expect(t.cspViolations).toEqual([]);
+    t.expectNoConsoleErrors();
+  });
+});

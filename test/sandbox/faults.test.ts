@@ -122,7 +122,7 @@ describe('paging limit', () => {
 describe('readiness', () => {
   it('answers 503 with Retry-After and a self-refreshing page until its data is loaded, then serves', async () => {
     const dir = await tempFiles({ 'p.json': JSON.stringify(testBundle(2)) });
-    const seen: { home: number; launch: number; fhir: number; retry: string | null; html: string } = { home: 0, launch: 0, fhir: 0, retry: null, html: '' };
+    const seen: { home: number; launch: number; fhir: number; css: number; retry: string | null; html: string } = { home: 0, launch: 0, fhir: 0, css: 0, retry: null, html: '' };
     const started = await startSandbox({
       port: 0, now: NOW, dataPaths: [path.join(dir, 'p.json')], log: silent, demo: false,
       onListening: async (url) => {
@@ -132,10 +132,11 @@ describe('readiness', () => {
         seen.html = await home.text();
         seen.launch = (await fetch(`${url}/launch?patient=pA`, { redirect: 'manual' })).status;
         seen.fhir = (await fetch(`${url}/fhir/metadata`)).status;
+        seen.css = (await fetch(`${url}/sandbox.css`)).status; // the loading page's own stylesheet
       },
     });
     try {
-      expect(seen).toMatchObject({ home: 503, launch: 503, fhir: 503, retry: '2' });
+      expect(seen).toMatchObject({ home: 503, launch: 503, fhir: 503, css: 200, retry: '2' });
       expect(seen.html).toContain('<meta http-equiv="refresh" content="2">');
       expect(seen.html).not.toContain('<script');
       expect((await locationOf(`${started.url}/launch?patient=pA`)).status).toBe(302);

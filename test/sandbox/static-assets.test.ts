@@ -40,6 +40,9 @@ describe('the app as the sandbox serves it', () => {
     const csp = res.headers.get('content-security-policy') ?? '';
     expect(csp).toContain("script-src 'self'");
     expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+    // No inline style either: styles come from the app's own stylesheets (run-time rules go through the CSSOM).
+    expect(csp).not.toContain('unsafe-inline');
+    expect(csp).toMatch(/(^|; )style-src 'self'(;|$)/);
     expect(csp).toContain("frame-ancestors 'self'");
     expect(csp).toMatch(new RegExp(`connect-src 'self' ${base}`));
     expect(csp).toContain('https://launch.smarthealthit.org');
@@ -90,5 +93,22 @@ describe('the app as the sandbox serves it', () => {
     const res = await fetch(`${base}/`);
     expect(res.headers.get('content-security-policy')).toMatch(/default-src 'none'.*frame-ancestors 'self'/);
     expect(await res.text()).not.toContain('<script');
+  });
+
+  it("the sandbox's own pages allow no inline style: they link the sandbox stylesheet, which is served", async () => {
+    for (const page of ['/', '/launch?patient=nobody']) {
+      const res = await fetch(`${base}${page}`);
+      const csp = res.headers.get('content-security-policy') ?? '';
+      expect(csp).not.toContain('unsafe-inline');
+      expect(csp).toMatch(/(^|; )style-src 'self'(;|$)/);
+      const html = await res.text();
+      expect(html).not.toMatch(/<style|\sstyle=/i);
+      expect(html).toContain('<link rel="stylesheet" href="/sandbox.css">');
+    }
+    const css = await fetch(`${base}/sandbox.css`);
+    expect(css.status).toBe(200);
+    expect(css.headers.get('content-type')).toBe('text/css; charset=utf-8');
+    expect(css.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(await css.text()).toContain('header.ehr');
   });
 });

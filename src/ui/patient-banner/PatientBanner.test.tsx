@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { render, screen, within } from '@testing-library/react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { AppContext, type AppContextValue } from '../app/AppContext';
-import { PatientBanner } from './PatientBanner';
+import { PatientBanner, printPageCss } from './PatientBanner';
 import { FhirHttpError } from '../../fhir/errors';
 import type { FhirRequester } from '../../fhir/client';
 import { parseScopes } from '../../fhir/scopes';
@@ -57,11 +57,9 @@ describe('PatientBanner', () => {
     expect(requester.get).toHaveBeenCalledWith('Patient/third-trimester', expect.objectContaining({ signal: expect.any(AbortSignal) }));
   });
 
-  it('a name carrying CSS (a form feed, quotes, braces) stays inside the print header\'s CSS string', async () => {
+  it('a name carrying CSS (a form feed, quotes, braces) stays inside the print header\'s CSS string', () => {
     const hostile = { ...olivia, name: [{ family: 'Q\f"\\} } } main { display: none } @media print {', given: ['Ada'] }] };
-    const { container } = renderBanner(requesterFor(async () => hostile));
-    await within(screen.getByRole('region', { name: 'Patient' })).findByText(/^Ada Q/);
-    const css = [...container.querySelectorAll('style')].map((s) => s.textContent ?? '').find((t) => t.includes('@top-left')) ?? '';
+    const css = printPageCss(`${hostile.name?.[0]?.given?.[0]} ${hostile.name?.[0]?.family}`);
     const literal = /content: "(.*)"; font-size: 8\.5pt; \} \} \}$/s.exec(css)?.[1];
     expect(literal).toBeDefined();
     expect(literal).not.toMatch(/["\f\n\r{}<>@]/); // nothing that can end the string or open a rule
