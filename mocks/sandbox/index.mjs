@@ -282,6 +282,8 @@ export async function startSandbox({ port = 0, now = Date.now(), dataPaths = [],
     if (demo) await directory.loadDemo(engine, now, log, facilityTimeZone);
     if (cohortSize > 0) await directory.loadCohort(engine, cohortSize, now, log);
     if (dataPaths.length > 0) await directory.loadFiles(engine, dataPaths, log);
+    // The indexes every record load searches by (the app's coded Observation searches), built before it answers.
+    engine.buildIndexes([['Observation', 'code'], ['Observation', 'category']]);
     const patientCount = await directory.nameLoadedPatients(engine);
     log(`Loaded ${directory.loadedCount()} resource(s); ${patientCount} patient(s).`);
   } catch (err) {
