@@ -14,7 +14,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
-          include: ['src/domain/**/*.test.ts', 'src/fhir/**/*.test.ts', 'mocks/**/*.test.ts', 'test/integration/**/*.test.ts', 'test/fixtures/**/*.test.ts', 'test/sandbox/**/*.test.ts', 'test/cds/**/*.test.ts'],
+          include: ['src/domain/**/*.test.ts', 'src/fhir/**/*.test.ts', 'mocks/**/*.test.ts', 'test/integration/**/*.test.ts', 'test/fixtures/**/*.test.ts', 'test/sandbox/**/*.test.ts', 'test/cds/**/*.test.ts', 'test/bench/**/*.test.ts'],
           setupFiles: ['test/setup-unit.ts'],
           testTimeout: 30_000,
         },

@@ -91,5 +91,14 @@ export async function createFhirEngine({ baseUrl }) {
     return [...store.all('Patient')];
   }
 
-  return { baseUrl: base, load, handle, patients };
+  /**
+   * Builds value indexes now instead of on the first search that needs them (a real server indexes on write; here a
+   * first coded search of a large store would otherwise pay for indexing every resource of the type).
+   * @param {[string, string][]} pairs resource type and search parameter code, e.g. ['Observation', 'code']
+   */
+  function buildIndexes(pairs) {
+    for (const [type, code] of pairs) if (paramsOf(type)[code]) store.idsWithValue(type, code, []);
+  }
+
+  return { baseUrl: base, load, handle, patients, buildIndexes };
 }

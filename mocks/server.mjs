@@ -6,7 +6,8 @@
  * SANDBOX_DATA (comma-separated FHIR JSON / NDJSON files or folders to load besides the demo patients),
  * SANDBOX_COHORT (synthetic patients on LMWH generated for the worklist; default 200, 0 for none),
  * SANDBOX_ALLOWED_HOSTS (comma-separated host:port values the sandbox also answers on, e.g. a name behind a tunnel;
- * by default only 127.0.0.1 and localhost on its own port).
+ * by default only 127.0.0.1 and localhost on its own port), SANDBOX_PUBLIC_URL (the origin clients reach it through,
+ * e.g. http://ehr.test:9000 for a proxy in front of it: issuer, FHIR base and links name it, and its host is allowed).
  */
 import { startSandbox } from './sandbox/index.mjs';
 
@@ -37,13 +38,22 @@ for (const h of allowedHosts) {
 const cohortEnv = Number(process.env.SANDBOX_COHORT ?? '200');
 const cohortSize = Number.isInteger(cohortEnv) && cohortEnv >= 0 ? cohortEnv : 200;
 
-const sandbox = await startSandbox({ port, now, dataPaths, allowedHosts, cohortSize });
+const publicUrl = process.env.SANDBOX_PUBLIC_URL?.trim() || undefined;
+let sandbox;
+try {
+  sandbox = await startSandbox({ port, now, dataPaths, allowedHosts, publicUrl, cohortSize });
+} catch (err) {
+  console.error(err instanceof Error ? err.message : String(err));
+  process.exit(1);
+}
+const base = sandbox.publicUrl;
 console.log('');
-console.log(`Sandbox EHR (patient list):  ${sandbox.url}/`);
-console.log(`FHIR base (iss):             ${sandbox.url}/fhir`);
-console.log(`EHR launch of a patient:     ${sandbox.url}/launch?patient=<id>`);
-console.log(`Worklist (provider launch):  ${sandbox.url}/launch?worklist=1`);
-console.log(`Standalone launch:           ${sandbox.url}/app/launch/?iss=${encodeURIComponent(`${sandbox.url}/fhir`)}`);
+if (base !== sandbox.url) console.log(`Listening on:                ${sandbox.url} (public origin ${base})`);
+console.log(`Sandbox EHR (patient list):  ${base}/`);
+console.log(`FHIR base (iss):             ${base}/fhir`);
+console.log(`EHR launch of a patient:     ${base}/launch?patient=<id>`);
+console.log(`Worklist (provider launch):  ${base}/launch?worklist=1`);
+console.log(`Standalone launch:           ${base}/app/launch/?iss=${encodeURIComponent(`${base}/fhir`)}`);
 console.log(`Sandbox clock:               ${new Date(now).toISOString()}`);
 
 let closing = false;

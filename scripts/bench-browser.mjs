@@ -37,16 +37,24 @@ const CHROMIUM_ARGS = [
 
 /**
  * A proxy in front of the sandbox that waits `delayMs` before forwarding each EHR request (everything but /app/).
- * The Host header is passed through, so the sandbox writes the proxy's origin into its links.
- * @param {string} target sandbox origin
- * @param {number} delayMs
+ * Its port is taken first, so that the sandbox can be started with the proxy as its public origin (issuer, FHIR base,
+ * OAuth endpoints and every link name the proxy, so the app never goes round it); the upstream is set once the
+ * sandbox listens. One proxy serves every delay: launches run one at a time and the delay is set before each.
+ * The Host header is passed through (the sandbox allows its public URL's host).
  */
-async function startDelayProxy(target, delayMs) {
-  const t = new URL(target);
+export async function startDelayProxy() {
+  /** @type {URL | null} */
+  let target = null;
+  let delayMs = 0;
   const server = createServer((req, res) => {
     const forward = () => {
+      if (!target) {
+        res.writeHead(503, { 'retry-after': '1' });
+        res.end();
+        return;
+      }
       const upstream = httpRequest(
-        { host: t.hostname, port: t.port, method: req.method, path: req.url, headers: req.headers },
+        { host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers },
         (up) => {
           res.writeHead(up.statusCode ?? 502, up.headers);
           up.pipe(res);
@@ -58,7 +66,8 @@ async function startDelayProxy(target, delayMs) {
       });
       req.pipe(upstream);
     };
-    if (delayMs > 0 && !(req.url ?? '').startsWith('/app/')) setTimeout(forward, delayMs);
+    const wait = delayMs;
+    if (wait > 0 && !(req.url ?? '').startsWith('/app/')) setTimeout(forward, wait);
     else forward();
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
@@ -66,6 +75,14 @@ async function startDelayProxy(target, delayMs) {
   const port = typeof address === 'object' && address ? address.port : 0;
   return {
     url: `http://127.0.0.1:${port}`,
+    /** @param {string} upstream the sandbox's listening origin */
+    setTarget: (upstream) => {
+      target = new URL(upstream);
+    },
+    /** @param {number} ms added before forwarding each EHR request from now on */
+    setDelay: (ms) => {
+      delayMs = ms;
+    },
     close: () =>
       new Promise((resolve) => {
         server.close(() => resolve(undefined));
@@ -163,7 +180,16 @@ export async function runBrowserBench(o) {
 
   const loadStart = Date.now();
   const dataFiles = [...o.sizes.map((n) => path.join(dataDir, `labs-${n}.ndjson`)), ...(o.loadCohorts ? o.cohortSizes.map((size) => path.join(dataDir, `cohort-${size}.ndjson`)) : [])];
-  const sandbox = await startSandbox({ port: 0, now: o.nowMs, dataPaths: dataFiles, demo: false, distDir: o.distDir, log: () => undefined });
+  const proxy = await startDelayProxy();
+  /** @type {{ url: string, publicUrl: string, close: () => Promise<void>, loadReport: { loaded: number, errors: string[] } }} */
+  let sandbox;
+  try {
+    sandbox = await startSandbox({ port: 0, now: o.nowMs, dataPaths: dataFiles, demo: false, distDir: o.distDir, publicUrl: proxy.url, log: () => undefined });
+  } catch (e) {
+    await proxy.close();
+    throw e;
+  }
+  proxy.setTarget(sandbox.url);
   const loadMs = Date.now() - loadStart;
   const storeResources = sandbox.loadReport.loaded;
   o.log(
@@ -171,10 +197,16 @@ export async function runBrowserBench(o) {
   );
   for (const e of sandbox.loadReport.errors.slice(0, 5)) o.log(`   problem: ${e}`);
 
-  /** @type {Map<number, Awaited<ReturnType<typeof startDelayProxy>>>} */
-  const proxies = new Map();
-  for (const d of o.delays) proxies.set(d, await startDelayProxy(sandbox.url, d));
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  /** @type {import('playwright-core').Browser} */
+  let browser;
+  try {
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  } catch (e) {
+    await proxy.close();
+    await sandbox.close();
+    rmSync(dataDir, { recursive: true, force: true });
+    throw e;
+  }
 
   /** @type {Map<string, number>} gzip size per dist file, by URL path below /app/ */
   const gzCache = new Map();
@@ -190,7 +222,7 @@ export async function runBrowserBench(o) {
 
   /** @param {number} n @param {number} delay @param {number} rep */
   async function oneLaunch(n, delay, rep) {
-    const proxy = /** @type {{ url: string }} */ (proxies.get(delay));
+    proxy.setDelay(delay);
     const patientId = /** @type {string} */ (patientOf.get(n));
     const timeoutMs = o.timeoutMs(n);
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/London' });
@@ -324,7 +356,7 @@ export async function runBrowserBench(o) {
     }
   } finally {
     await browser.close().catch(() => undefined);
-    for (const p of proxies.values()) await p.close();
+    await proxy.close();
     await sandbox.close();
     rmSync(dataDir, { recursive: true, force: true });
   }

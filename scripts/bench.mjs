@@ -12,7 +12,8 @@
 //  4. real launches in Chromium against the sandbox (scripts/bench-browser.mjs): generated patients with N D-dimers,
 //     N coagulation and 4N unrelated results (mocks/generate/), with 0 and 100 ms added per EHR request; launch to
 //     first screen / D-dimer table / chart, FHIR requests and bytes, JS heap, and a naive loader for comparison
-//  5. targets, checked by reading the figures of this run (PASS / MISS); never a timed unit test
+//  5. targets, checked by reading the figures of this run (PASS / MISS; scripts/bench-targets.mjs); never a timed
+//     unit test
 //
 // Everything is written to bench/results.json. 1 and 2 are TypeScript and run through `vitest bench`
 // (bench/vitest.bench.config.ts); both use a fixed clock (test/support/demo-record.ts DEMO_TEST_NOW, Europe/London).
@@ -34,6 +35,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { JS_BUDGETS, initialJs } from './initial-js.mjs';
 import { runBrowserBench } from './bench-browser.mjs';
+import { launchTargets, resultsProblems } from './bench-targets.mjs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -233,16 +235,6 @@ function printBundle() {
   );
 }
 
-/** The launch figures and the issue's targets for them. */
-const BROWSER_TARGETS = {
-  /** With the 100 ms delay: launch to first screen, every size. */
-  firstScreenMs: 1500,
-  /** With the 100 ms delay: launch to table complete as a fraction of the naive loader's data time. */
-  tableToNaive: { 500: 0.5, 5000: 0.3 },
-  /** With 0 ms: the N = 5,000 patient complete (table and chart). */
-  completeAt5000Ms: 10_000,
-};
-
 const sec = (/** @type {number | undefined} */ v) => (typeof v === 'number' && Number.isFinite(v) ? `${(v / 1000).toFixed(2)}` : '-');
 /** "median (min-max)" in seconds. @param {{ median: number, min: number, max: number } | null} st */
 const secRange = (st) => (st ? (sec(st.min) === sec(st.max) ? `${sec(st.median)} s` : `${sec(st.median)} s (${sec(st.min)}-${sec(st.max)})`) : '-');
@@ -281,46 +273,6 @@ function printBrowser(r) {
     if (x.chartChunkStartMs && x.lastFhirResponseMs) {
       out(`   N=${x.n}, ${x.delay} ms: chart chunk requested at ${sec(x.chartChunkStartMs.median)} s, first FHIR search at ${sec(x.firstFhirRequestMs?.median)} s, last FHIR response at ${sec(x.lastFhirResponseMs.median)} s`);
     }
-  }
-}
-
-/** @param {Awaited<ReturnType<typeof runBrowserBench>>} r */
-function browserTargets(r) {
-  const at = (/** @type {number} */ n, /** @type {number} */ d) => r.summary.find((x) => x.n === n && x.delay === d);
-  for (const x of r.summary.filter((y) => y.delay === 100)) {
-    const v = x.firstScreenMs;
-    const complete = v && v.n === x.reps;
-    results.targets.push({
-      target: `100 ms delay, N = ${x.n}: launch to first screen <= ${BROWSER_TARGETS.firstScreenMs / 1000} s`,
-      value: v ? `${sec(v.median)} s${complete ? '' : ` (${x.reps - v.n} of ${x.reps} runs never showed it)`}` : `no first screen within ${x.timeoutMs / 1000} s`,
-      pass: !!v && complete && v.median <= BROWSER_TARGETS.firstScreenMs,
-    });
-  }
-  for (const [n, limit] of Object.entries(BROWSER_TARGETS.tableToNaive)) {
-    const x = at(Number(n), 100);
-    if (!x) continue;
-    results.targets.push({
-      target: `100 ms delay, N = ${n}: table complete <= ${limit} x the naive loader's data time`,
-      value: x.ratioTableToNaive === null ? (x.timedOut ? `ours timed out at ${x.timeoutMs / 1000} s` : 'no naive figure') : x.ratioTableToNaive.toFixed(2),
-      pass: x.ratioTableToNaive !== null && x.timedOut === 0 && x.ratioTableToNaive <= limit,
-    });
-  }
-  const big = at(5000, 0);
-  if (big) {
-    const done = big.chartMs && big.tableMs ? Math.max(big.chartMs.median, big.tableMs.median) : undefined;
-    results.targets.push({
-      target: `0 ms delay, N = 5000: patient complete (table and chart) < ${BROWSER_TARGETS.completeAt5000Ms / 1000} s`,
-      value: done !== undefined && !big.timedOut ? `${sec(done)} s` : `not complete within ${big.timeoutMs / 1000} s`,
-      pass: done !== undefined && big.timedOut === 0 && done < BROWSER_TARGETS.completeAt5000Ms,
-    });
-  }
-  for (const x of r.summary) {
-    if (!x.chartChunkStartMs || !x.lastFhirResponseMs) continue;
-    results.targets.push({
-      target: `N = ${x.n}, ${x.delay} ms: chart chunk requested while the FHIR data loads (before its last response)`,
-      value: `${sec(x.chartChunkStartMs.median)} s vs ${sec(x.lastFhirResponseMs.median)} s`,
-      pass: x.chartChunkStartMs.max < x.lastFhirResponseMs.min,
-    });
   }
 }
 
@@ -374,7 +326,7 @@ function machine() {
 
 const started = Date.now();
 out('LMWH Monitor benchmarks (figures, and targets checked against them: PASS / MISS)');
-results.machine = machine();
+results.machine = { ...machine(), loadAverageStart: loadavg().map((n) => Number(n.toFixed(2))) };
 results.options = { sizes: SIZES, delays: DELAYS, reps: REPS, timeoutS: TIMEOUT_S || undefined, budgetS: BUDGET_S, withCohorts: WITH_COHORTS, vitest: withVitest, browser: withBrowser };
 out(`Node ${process.version}, ${cpus().length} CPUs (${results.machine.cpuModel}), ${results.machine.chromium}, load average ${loadavg().map((n) => n.toFixed(2)).join(' ')} at start`);
 out('');
@@ -435,7 +387,7 @@ if (withBrowser && SIZES.length > 0) {
     results.browser = r;
     out('');
     printBrowser(r);
-    browserTargets(r);
+    results.targets.push(...launchTargets(r.summary));
   } catch (e) {
     ranOk = false;
     out(`   the browser benchmark could not run: ${e instanceof Error ? e.message : String(e)}`);
@@ -448,6 +400,8 @@ if (worklist) results.targets.push(...worklist.targets);
 printTargets();
 out('');
 results.finishedAt = new Date().toISOString();
+results.machine.loadAverageEnd = loadavg().map((n) => Number(n.toFixed(2)));
+for (const problem of resultsProblems(results)) out(`   results.json shape: ${problem}`);
 mkdirSync(path.dirname(OUT), { recursive: true });
 writeFileSync(OUT, `${JSON.stringify(results, null, 2)}\n`);
 out(`Results written to ${path.relative(ROOT, OUT) || OUT}.`);

@@ -20,6 +20,10 @@ function sessionStorageOrUndefined(): Storage | undefined {
   }
 }
 
+const storage = sessionStorageOrUndefined();
+// The CapabilityStatement is read while the token is exchanged (requested before the view chunks, which would
+// otherwise hold the connections); the record loader finds it in this tab's session.
+const capabilityPrefetch = storage ? import('./fhir/capabilityPrefetch').then((m) => m.prefetchLaunchCapability(storage)) : undefined;
 // The patient view and the chart start downloading now, while the launch completes and the record is read.
 preloadViews();
 loadFullCatalogue().catch(() => undefined);
@@ -28,9 +32,10 @@ const launchConfig = loadSmartConfig(new URL('smart-config.json', window.locatio
 launchConfig.catch(() => undefined); // unreadable: the defaults apply (completeLaunch)
 const launch = completeLaunch({
   pageHref: window.location.href,
-  storage: sessionStorageOrUndefined(),
+  storage,
   ready: () => FHIR.oauth2.ready(),
   launchConfig,
+  ...(capabilityPrefetch ? { capabilityPrefetch } : {}),
 });
 // AppRoot attaches its handlers after the first render; mark the promise handled now so a failed launch is never
 // reported as an unhandled rejection (AppRoot shows it).

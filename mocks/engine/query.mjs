@@ -26,21 +26,24 @@ export function compartmentCandidates(ctx, type, patientId) {
 }
 
 /**
- * Candidate sets offered by single filters, cheapest kinds first: `_id`, then patient references (compartment
- * index), then token/reference value indexes (built on first use).
- * @param {SearchContext} ctx @param {string} type @param {any[]} filters
- * @returns {any[] | null} null = no index applies (scan the type)
+ * True when a patient-confined grant may see this resource: its own Patient, a resource in her compartment, or a
+ * type outside the compartment definition (shared). One resource, so a read costs one check, not the compartment.
+ * @param {SearchContext} ctx @param {any} resource @param {string} patientId
  */
-function indexedCandidates(ctx, type, filters) {
+export function visibleInCompartment(ctx, resource, patientId) {
+  const type = resource.resourceType;
+  if (type === 'Patient') return resource.id === patientId;
+  if (!ctx.compartment.has(type)) return true;
+  return inCompartment(ctx.core, ctx.paramsOf, ctx.compartment, resource, patientId);
+}
+
+/**
+ * Ids offered by the smallest token/reference value index among the filters (built on first use), or null.
+ * @param {SearchContext} ctx @param {string} type @param {any[]} filters
+ * @returns {Set<string> | null}
+ */
+function valueIndexIds(ctx, type, filters) {
   const known = ctx.paramsOf(type);
-  const idFilter = filters.find((f) => f.code === '_id' && f.operator === 'eq');
-  if (idFilter) return String(idFilter.value).split(',').map((id) => ctx.store.get(type, id)).filter(Boolean);
-  for (const f of filters) {
-    const patients = namedPatients([f], known);
-    if (patients.length > 0 && patients.length === String(f.value).split(',').length) {
-      return [...new Set(patients.flatMap((p) => ctx.store.ofPatient(p, type)))];
-    }
-  }
   /** @type {Set<string> | null} */
   let best = null;
   for (const f of filters) {
@@ -49,7 +52,48 @@ function indexedCandidates(ctx, type, filters) {
     const ids = ctx.store.idsWithValue(type, f.code, String(f.value).split(','));
     if (!best || ids.size < best.size) best = ids;
   }
-  return best ? [...best].map((id) => ctx.store.get(type, id)).filter(Boolean) : null;
+  return best;
+}
+
+/**
+ * Candidate sets offered by single filters, cheapest kinds first: `_id`, then patient references (compartment
+ * index, narrowed by a value index when one applies), then token/reference value indexes (built on first use).
+ * @param {SearchContext} ctx @param {string} type @param {any[]} filters
+ * @returns {any[] | null} null = no index applies (scan the type)
+ */
+function indexedCandidates(ctx, type, filters) {
+  const known = ctx.paramsOf(type);
+  const idFilter = filters.find((f) => f.code === '_id' && f.operator === 'eq');
+  if (idFilter) return String(idFilter.value).split(',').map((id) => ctx.store.get(type, id)).filter(Boolean);
+  const best = valueIndexIds(ctx, type, filters.filter((f) => namedPatients([f], known).length === 0));
+  for (const f of filters) {
+    const patients = namedPatients([f], known);
+    if (patients.length > 0 && patients.length === String(f.value).split(',').length) {
+      return [...new Set(patients.flatMap((p) => patientCandidates(ctx, type, p, best)))];
+    }
+  }
+  const all = best ?? valueIndexIds(ctx, type, filters);
+  return all ? [...all].map((id) => ctx.store.get(type, id)).filter(Boolean) : null;
+}
+
+/**
+ * Resources of a type referring to the patient, narrowed to `narrow` when given (the intersection walks the smaller
+ * set), so a coded search of a long record costs its matches, not the record.
+ * @param {SearchContext} ctx @param {string} type @param {string} patientId @param {Set<string> | null} narrow
+ * @returns {any[]}
+ */
+function patientCandidates(ctx, type, patientId, narrow) {
+  if (!narrow) return ctx.store.ofPatient(patientId, type);
+  const own = ctx.store.patients.ids(patientId, type);
+  const [small, large] = narrow.size < own.size ? [narrow, own] : [own, narrow];
+  /** @type {any[]} */
+  const out = [];
+  for (const id of small) {
+    if (!large.has(id)) continue;
+    const r = ctx.store.get(type, id);
+    if (r) out.push(r);
+  }
+  return out;
 }
 
 /** Sort keys per stored resource and parameter (stored resources are replaced, never changed, on write). */
@@ -133,11 +177,18 @@ export function findMatches(ctx, type, params, confineTo) {
 function searchNow(ctx, type, params, confineTo) {
   const request = ctx.core.parseSearchRequest(`${type}?${toQuery(params)}`);
   const filters = request.filters ?? [];
-  const confined = confineTo ? compartmentCandidates(ctx, type, confineTo) : null;
+  const known = ctx.paramsOf(type);
+  // Confined to a patient: her resources of the type, narrowed by a value index (a code list) before the compartment
+  // check, which evaluates FHIRPath on each candidate.
+  /** @type {any[] | null} */
+  let confined = null;
+  if (confineTo && type !== 'Patient' && ctx.compartment.has(type)) {
+    const narrow = valueIndexIds(ctx, type, filters.filter((/** @type {any} */ f) => namedPatients([f], known).length === 0));
+    confined = patientCandidates(ctx, type, confineTo, narrow).filter((r) => inCompartment(ctx.core, ctx.paramsOf, ctx.compartment, r, confineTo));
+  } else if (confineTo) confined = compartmentCandidates(ctx, type, confineTo);
   const pool = confined ?? indexedCandidates(ctx, type, filters) ?? [...ctx.store.all(type)];
   // Reference filters (`patient=`, resolved through FHIRPath) cost most, and the pool usually satisfies them already:
   // test them last, so a non-matching code ends the check early.
-  const known = ctx.paramsOf(type);
   const ordered = [...filters].sort((x, y) => Number(known[x.code]?.type === 'reference') - Number(known[y.code]?.type === 'reference'));
   const matched = pool.filter((r) => ordered.every((/** @type {any} */ f) => matchesFilter(ctx, r, f)));
   return sortResources(ctx, matched, request.sortRules);

@@ -4,7 +4,7 @@
  * a path pattern and a short named handler. `handle` in fhir-engine.mjs finds the route and calls it.
  */
 import { capabilityStatement } from './capability.mjs';
-import { compartmentCandidates, findMatches } from './query.mjs';
+import { findMatches, visibleInCompartment } from './query.mjs';
 import { badRequest, forbidden, notFound, ok } from './responses.mjs';
 import { authorize } from './scopes.mjs';
 import { prepareSearch, toQuery } from './search.mjs';
@@ -47,10 +47,7 @@ function read(req) {
   if ('refused' in c) return c.refused;
   const resource = ctx.store.get(type, id);
   if (!resource) return notFound(`${type}/${id} is not known`);
-  if (c.patient !== null) {
-    const visible = compartmentCandidates(ctx, type, c.patient);
-    if (visible && !visible.includes(resource)) return forbidden('This resource is not in the compartment of the patient in context');
-  }
+  if (c.patient !== null && !visibleInCompartment(ctx, resource, c.patient)) return forbidden('This resource is not in the compartment of the patient in context');
   const headers = { 'content-type': ok(null).headers['content-type'] ?? '' };
   if (resource.meta?.versionId) Object.assign(headers, { etag: `W/"${resource.meta.versionId}"` });
   if (resource.meta?.lastUpdated) Object.assign(headers, { 'last-modified': new Date(resource.meta.lastUpdated).toUTCString() });

@@ -1,7 +1,8 @@
 // @ts-check
 /**
  * The sandbox's own configuration: the origins it answers on (an allowed-hosts list: 127.0.0.1 and localhost on its
- * own port, plus `allowedHosts`, e.g. from SANDBOX_ALLOWED_HOSTS), its fixed issuer, the client's registered
+ * own port, the public URL's host when it has one, plus `allowedHosts`, e.g. from SANDBOX_ALLOWED_HOSTS), its fixed
+ * issuer (on the public URL when given, e.g. a proxy in front of it), the client's registered
  * redirect URIs, the development launch configuration it gives the app, and the app's Content-Security-Policy.
  * Nothing here is derived from a request's Host header; a request whose Host is not allowed is refused.
  */
@@ -33,11 +34,33 @@ export function configOrigins(config) {
 }
 
 /**
- * @param {{ url: string, port: number, allowedHosts?: string[], facilityTimeZone?: string }} args url: the canonical origin
- *   (the one printed); facilityTimeZone: declared for the sandbox's own (development) server entries when set
+ * The origin of a public base URL (`http(s)://host[:port]`, nothing after the host but an optional `/`).
+ * @param {string} value
+ * @returns {string}
  */
-export function createSandboxConfig({ url, port, allowedHosts = [], facilityTimeZone }) {
-  const origins = [...new Set([url, `http://127.0.0.1:${port}`, `http://localhost:${port}`, ...allowedHosts.map((h) => `http://${h.trim()}`)])];
+export function publicOrigin(value) {
+  let u;
+  try {
+    u = new URL(value.trim());
+  } catch {
+    throw new Error(`public URL "${value}" is not a URL (expected http://host:port)`);
+  }
+  if ((u.protocol !== 'http:' && u.protocol !== 'https:') || u.username || u.password || u.search || u.hash || (u.pathname !== '/' && u.pathname !== '')) {
+    throw new Error(`public URL "${value}" must be an origin only: http(s)://host[:port], no path, query or credentials`);
+  }
+  return u.origin;
+}
+
+/**
+ * @param {{ url: string, port: number, allowedHosts?: string[], facilityTimeZone?: string, publicUrl?: string }} args
+ *   url: the origin it listens on; publicUrl: the origin clients reach it through (a proxy or tunnel in front of it),
+ *   which becomes the canonical origin: the issuer, the FHIR base and every endpoint and link it writes name it, and
+ *   its host is allowed (default: url); facilityTimeZone: declared for the sandbox's own (development) server entries
+ *   when set
+ */
+export function createSandboxConfig({ url, port, allowedHosts = [], facilityTimeZone, publicUrl }) {
+  const canonical = publicUrl ? publicOrigin(publicUrl) : url;
+  const origins = [...new Set([canonical, url, `http://127.0.0.1:${port}`, `http://localhost:${port}`, ...allowedHosts.map((h) => `http://${h.trim()}`)])];
   const hosts = new Map(origins.map((o) => [new URL(o).host, o]));
   const launchConfig = JSON.parse(readFileSync(LAUNCH_CONFIG, 'utf8'));
   const ownIss = `^(${origins.map(escapeRegex).join('|')})/fhir/?$`;
@@ -52,14 +75,22 @@ export function createSandboxConfig({ url, port, allowedHosts = [], facilityTime
     `connect-src ${[...new Set(connect)].join(' ')}`, "frame-ancestors 'self'", "base-uri 'self'", "form-action 'self'", "object-src 'none'",
   ].join('; ');
   return {
-    url,
+    url: canonical,
     origins,
-    issuer: `${url}/fhir`,
+    issuer: `${canonical}/fhir`,
     audiences: origins.map((o) => `${o}/fhir`),
     redirectUris: origins.flatMap((o) => [`${o}/app/`, `${o}/app/index.html`]),
     devLaunchConfig,
     appCsp,
-    /** @param {string | undefined} host the Host header @returns {string | null} the allowed origin it names */
-    originFor: (host) => (host ? (hosts.get(host.toLowerCase()) ?? null) : null),
+    /**
+     * The origin to write into the links of an answer to a request with this Host header: null when the Host is not
+     * allowed; with a public URL always that (a proxy may forward its own Host or the upstream's), else the allowed
+     * origin the Host names.
+     * @param {string | undefined} host @returns {string | null}
+     */
+    originFor: (host) => {
+      const allowed = host ? (hosts.get(host.toLowerCase()) ?? null) : null;
+      return allowed && publicUrl ? canonical : allowed;
+    },
   };
 }

@@ -9,7 +9,7 @@ import { createServer } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createFhirEngine } from '../fhir-engine.mjs';
-import { createSandboxConfig } from './config.mjs';
+import { createSandboxConfig, publicOrigin } from './config.mjs';
 import { parseFaults } from './faults.mjs';
 import { handleFhir } from './fhir-http.mjs';
 import { BodyTooLarge, CORS, readBody, redirect, send, sendJson, sendOutcome } from './http.mjs';
@@ -250,19 +250,25 @@ export function sandboxZone(value) {
 
 /**
  * Starts the sandbox EHR.
- * @param {{ port?: number, now?: number, dataPaths?: string[], log?: (line: string) => void, demo?: boolean, distDir?: string, host?: string, allowedHosts?: string[], cohortSize?: number, onListening?: (url: string) => Promise<void> | void, facilityTimeZone?: string }} [options]
+ * @param {{ port?: number, now?: number, dataPaths?: string[], log?: (line: string) => void, demo?: boolean, distDir?: string, host?: string, allowedHosts?: string[], publicUrl?: string, cohortSize?: number, onListening?: (url: string) => Promise<void> | void, facilityTimeZone?: string }} [options]
  *   now: epoch ms the demo data and displayed ages are relative to; demo: load mocks/data demo patients (default true);
  *   distDir: the built app (default `dist/`); host: listen address (default 127.0.0.1, never exposed beyond this machine);
  *   allowedHosts: more `host:port` values the sandbox answers on (default only 127.0.0.1 and localhost on its port);
+ *   publicUrl: the origin clients reach it through when something sits in front of it (a delay proxy, a tunnel):
+ *   the issuer, FHIR base, discovery endpoints, launch links and FHIR links name it whatever Host a request came with,
+ *   and its host is allowed besides the loopback ones (default: the listening origin);
  *   cohortSize: synthetic patients on LMWH generated for the worklist (default 0; `npm start` asks for 200);
  *   onListening: called once the port is open, before the data is loaded (requests answer 503 until then);
  *   facilityTimeZone: the zone the development smart-config declares and the demo data is written in (default SANDBOX_TZ)
- * @returns {Promise<{ url: string, close: () => Promise<void>, engine: Engine, loadReport: { loaded: number, errors: string[] } }>}
+ * @returns {Promise<{ url: string, publicUrl: string, close: () => Promise<void>, engine: Engine, loadReport: { loaded: number, errors: string[] } }>}
+ *   url: where it listens; publicUrl: the origin it issues for (url when no publicUrl was given)
  */
-export async function startSandbox({ port = 0, now = Date.now(), dataPaths = [], log = console.log, demo = true, distDir = DEFAULT_DIST, host = '127.0.0.1', allowedHosts = [], cohortSize = 0, onListening, facilityTimeZone = sandboxZone(process.env.SANDBOX_TZ) } = {}) {
+export async function startSandbox({ port = 0, now = Date.now(), dataPaths = [], log = console.log, demo = true, distDir = DEFAULT_DIST, host = '127.0.0.1', allowedHosts = [], publicUrl, cohortSize = 0, onListening, facilityTimeZone = sandboxZone(process.env.SANDBOX_TZ) } = {}) {
+  // A malformed public URL is refused before the port is opened.
+  if (publicUrl !== undefined) publicOrigin(publicUrl);
   const server = createServer();
   const listening = await listen(server, port, host);
-  const config = createSandboxConfig({ url: listening.url, port: listening.port, allowedHosts, ...(facilityTimeZone ? { facilityTimeZone } : {}) });
+  const config = createSandboxConfig({ url: listening.url, port: listening.port, allowedHosts, ...(publicUrl ? { publicUrl } : {}), ...(facilityTimeZone ? { facilityTimeZone } : {}) });
   const directory = createPatientDirectory();
   /** @type {Engine | null} */
   let engine = null;
@@ -270,7 +276,7 @@ export async function startSandbox({ port = 0, now = Date.now(), dataPaths = [],
   const signer = createIdTokenSigner();
   const auth = createAuthServer({ getPatientIds: async () => (await directory.rows(engine)).map((p) => p.id), ...config, signIdToken: signer.sign });
   const routes = pageRoutes({ config, auth, directory, getEngine: () => engine, signer, now, assets: createAssetCache(distDir) });
-  const cds = createCdsMount({ baseUrl: () => listening.url, sandboxNow: now, engine: () => engine, auth, patientName: async (id) => (await directory.rows(engine)).find((r) => r.id === id)?.name, log });
+  const cds = createCdsMount({ baseUrl: () => config.url, sandboxNow: now, engine: () => engine, auth, patientName: async (id) => (await directory.rows(engine)).find((r) => r.id === id)?.name, log });
   attach(server, log, (req, res) => dispatch({ routes, config, isReady: () => ready, cds }, req, res));
   const close = () => new Promise((resolve) => {
     server.close(() => resolve(undefined));
@@ -282,6 +288,8 @@ export async function startSandbox({ port = 0, now = Date.now(), dataPaths = [],
     if (demo) await directory.loadDemo(engine, now, log, facilityTimeZone);
     if (cohortSize > 0) await directory.loadCohort(engine, cohortSize, now, log);
     if (dataPaths.length > 0) await directory.loadFiles(engine, dataPaths, log);
+    // The indexes every record load searches by (the app's coded Observation searches), built before it answers.
+    engine.buildIndexes([['Observation', 'code'], ['Observation', 'category']]);
     const patientCount = await directory.nameLoadedPatients(engine);
     log(`Loaded ${directory.loadedCount()} resource(s); ${patientCount} patient(s).`);
   } catch (err) {
@@ -290,5 +298,5 @@ export async function startSandbox({ port = 0, now = Date.now(), dataPaths = [],
   }
   for (const problem of directory.problems) log(`  problem: ${problem}`);
   ready = true;
-  return { url: listening.url, engine, loadReport: { loaded: directory.loadedCount(), errors: [...directory.problems] }, close: /** @type {() => Promise<void>} */ (close) };
+  return { url: listening.url, publicUrl: config.url, engine, loadReport: { loaded: directory.loadedCount(), errors: [...directory.problems] }, close: /** @type {() => Promise<void>} */ (close) };
 }

@@ -235,6 +235,21 @@ describe('completeLaunch', () => {
     expect(out.session.requester.serverUrl).toBe('http://localhost:8080/fhir');
   });
 
+  it('the session is handed over once the CapabilityStatement read started before the token exchange has settled', async () => {
+    const order: string[] = [];
+    let finish: () => void = () => undefined;
+    const capabilityPrefetch = new Promise<void>((resolve) => (finish = resolve)).then(() => void order.push('capabilities'));
+    const ready = async () => {
+      order.push('token');
+      setTimeout(finish, 0);
+      return readyClient({ patient: 'p1' })();
+    };
+    const out = await completeLaunch({ pageHref: APP, storage: { getItem: () => 'key' }, ready, capabilityPrefetch });
+    order.push('session');
+    expect(out.kind).toBe('ready');
+    expect(order).toEqual(['token', 'capabilities', 'session']);
+  });
+
   it('need_patient_banner absent means show the banner', async () => {
     const out = await completeLaunch({ pageHref: APP, storage: { getItem: () => 'key' }, ready: readyClient({ patient: 'p1' }) });
     expect(out.kind === 'ready' && out.session.needPatientBanner).toBe(true);

@@ -221,6 +221,11 @@ export interface CompleteLaunchInput {
    * the two overlap; when it cannot be read, the defaults apply (it decides no trust here: the launch page did).
    */
   launchConfig?: Promise<SmartConfig>;
+  /**
+   * The CapabilityStatement read started by the caller before ready() (capabilityPrefetch.ts), so it overlaps the
+   * token exchange; ready() then waits for it at most LAUNCH_CONFIG_WAIT_MS (the record loader reads it otherwise).
+   */
+  capabilityPrefetch?: Promise<unknown>;
 }
 
 /** Longest wait for the launch configuration on the app page; a stalled read must not hold the record back. */
@@ -251,6 +256,7 @@ export async function completeLaunch(input: CompleteLaunchInput): Promise<Launch
   } catch (e) {
     throw new LaunchError(describeLaunchError(e));
   }
+  if (input.capabilityPrefetch) await settledWithin(input.capabilityPrefetch, LAUNCH_CONFIG_WAIT_MS);
   const tr = client.state.tokenResponse ?? {};
   const patientId = tr.patient;
   if (!patientId && !isProviderLaunch(tr.scope, safeFhirUser(client))) {

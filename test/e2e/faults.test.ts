@@ -221,10 +221,12 @@ describe('hostile text in the record', () => {
     await banner.getByText(PAYLOADS.scriptClose, { exact: false }).waitFor();
     await wholeRecordShown(t.page);
     const main = t.page.getByRole('main');
-    // The order's dosage text, as written (in the source details, collapsed until opened).
+    // Source details are built when a disclosure is opened: open them all, so their text is checked too.
+    await t.page.evaluate(() => document.querySelectorAll('main details.provenance').forEach((d) => ((d as HTMLDetailsElement).open = true)));
+    // The order's dosage text, as written (in the source details).
     await main.getByText(`40 mg once daily ${PAYLOADS.img}`).first().waitFor({ state: 'attached' });
     await main.getByText(`Caesarean section ${PAYLOADS.javascriptUrl}`, { exact: false }).first().waitFor();
-    // The result as reported (in the row's source details, collapsed until opened).
+    // The result as reported (in the row's source details).
     await main.getByRole('table', { name: /D-dimer/ }).getByText(`0.9 mg/L ${PAYLOADS.img}`).first().waitFor({ state: 'attached' });
     // Nothing from the record became markup: no element, handler or javascript: link, and nothing ran.
     const injected = await t.page.evaluate(() => ({

@@ -116,3 +116,31 @@ describe('indexes follow writes', () => {
     expect(await ids('Observation')).toEqual([]);
   });
 });
+
+describe('searches and reads under a patient grant use the value indexes within her compartment', () => {
+  it('coded searches answer as without a grant, follow a changed code, and reads stay confined', async () => {
+    const engine = await createFhirEngine({ baseUrl: 'https://ehr.example/fhir' });
+    await engine.load(dataset(), 'dataset');
+    engine.buildIndexes([['Observation', 'code'], ['Observation', 'category']]);
+    const grant = { patient: 'pA', scopes: ['patient/*.rs'] };
+    const ids = async (url: string, g: typeof grant | null) => ((await engine.handle({ method: 'GET', url, grant: g })).body.entry ?? []).map((e: fhir4.BundleEntry) => String(e.resource?.id)).sort();
+    for (const search of ['Observation?patient=pA&code=29463-7&_count=100', 'Observation?patient=pA&category=laboratory&code=http://loinc.org|48065-7', 'Observation?code=29463-7&_count=100']) {
+      const confined = await ids(search, grant);
+      expect(confined.length).toBeGreaterThan(0);
+      expect(confined).toEqual(await ids(search.includes('patient=') ? search : `${search}&patient=pA`, null));
+    }
+    // pB's weight has the same code but is outside pA's compartment.
+    expect(await ids('Observation?code=29463-7&_count=100', grant)).not.toContain('b1');
+    const w1 = { resourceType: 'Observation', id: 'w1', status: 'final', code: { coding: [{ system: 'http://loinc.org', code: '48065-7' }] }, subject: { reference: 'Patient/pA' } };
+    const put = await engine.handle({
+      method: 'POST', url: 'https://ehr.example/fhir', grant: null,
+      body: { resourceType: 'Bundle', type: 'transaction', entry: [{ resource: w1, request: { method: 'PUT', url: 'Observation/w1' } }] },
+    });
+    expect(put.status).toBe(200);
+    expect(await ids('Observation?patient=pA&code=http://loinc.org|48065-7', grant)).toContain('w1');
+    expect(await ids('Observation?patient=pA&code=29463-7&_count=100', grant)).not.toContain('w1');
+    expect((await engine.handle({ method: 'GET', url: 'Observation/w2', grant })).status).toBe(200);
+    expect((await engine.handle({ method: 'GET', url: 'Observation/b1', grant })).status).toBe(403);
+    expect((await engine.handle({ method: 'GET', url: 'Medication/med-enox', grant })).status).toBe(200);
+  });
+});

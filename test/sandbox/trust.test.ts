@@ -138,6 +138,51 @@ describe('issuer, hosts and redirect URIs come from the configuration', () => {
   });
 });
 
+describe('a sandbox behind a proxy (publicUrl)', () => {
+  const PUBLIC = 'http://proxy.test:4321';
+
+  it('issues for the public origin: discovery, launch link, id_token and FHIR links name it; other hosts are refused', async () => {
+    const dir = await tempFiles({ 'patients.json': JSON.stringify(testBundle(3)) });
+    const own = await startSandbox({ port: 0, now: NOW, dataPaths: [dir], log: silent, demo: false, publicUrl: `${PUBLIC}/` });
+    try {
+      expect(own.publicUrl).toBe(PUBLIC);
+      // What the proxy forwards: its own Host.
+      const viaProxy = await getWithHost(`${own.url}/.well-known/smart-configuration`, 'proxy.test:4321');
+      expect(viaProxy.status).toBe(200);
+      const discovery = JSON.parse(viaProxy.body);
+      expect(discovery).toMatchObject({ issuer: `${PUBLIC}/fhir`, authorization_endpoint: `${PUBLIC}/auth/authorize`, token_endpoint: `${PUBLIC}/auth/token`, jwks_uri: `${PUBLIC}/auth/jwks` });
+      // A proxy that forwards the upstream's Host still gets the public origin in every link.
+      const launch = await locationOf(`${own.url}/launch?patient=pA`);
+      expect(launch.status).toBe(302);
+      expect(new URL(launch.location, own.url).searchParams.get('iss')).toBe(`${PUBLIC}/fhir`);
+      const direct = JSON.parse((await getWithHost(`${own.url}/.well-known/smart-configuration`, `localhost:${new URL(own.url).port}`)).body);
+      expect(direct.token_endpoint).toBe(`${PUBLIC}/auth/token`);
+      // The whole flow with aud and redirect URI on the public origin; searches page with public links.
+      const launchId = new URL(launch.location, own.url).searchParams.get('launch') ?? '';
+      const { verifier, challenge } = pkce();
+      const code = await authorizeCode({ base: own.url, scope: 'launch openid fhirUser patient/*.rs', launch: launchId, challenge, aud: `${PUBLIC}/fhir`, redirectUri: `${PUBLIC}/app/` });
+      const issued = await postToken(own.url, { grant_type: 'authorization_code', code, redirect_uri: `${PUBLIC}/app/`, client_id: CLIENT_ID, code_verifier: verifier });
+      expect(issued.status).toBe(200);
+      const token = { id_token: String(issued.body.id_token), access_token: String(issued.body.access_token) };
+      const claims = JSON.parse(Buffer.from(String(token.id_token).split('.')[1] ?? '', 'base64url').toString());
+      expect(claims.iss).toBe(`${PUBLIC}/fhir`);
+      const page = await fhirGet(own.url, 'Observation?patient=pA&_count=1', token.access_token);
+      const next = (page.body.link ?? []).find((l) => l.relation === 'next')?.url ?? '';
+      expect(next.startsWith(`${PUBLIC}/fhir/Observation?`)).toBe(true);
+      const refused = await getWithHost(`${own.url}/.well-known/smart-configuration`, 'evil.example');
+      expect(refused.status).toBe(421);
+      expect(refused.body).not.toContain('proxy.test');
+    } finally {
+      await own.close();
+    }
+  });
+
+  it('a public URL with a path or credentials is refused at start', async () => {
+    await expect(startSandbox({ port: 0, now: NOW, log: silent, demo: false, publicUrl: 'http://proxy.test:4321/ehr' })).rejects.toThrow(/origin only/);
+    await expect(startSandbox({ port: 0, now: NOW, log: silent, demo: false, publicUrl: 'ftp://proxy.test' })).rejects.toThrow(/origin only/);
+  });
+});
+
 describe('launches, codes and tokens', () => {
   afterEach(() => {
     vi.useRealTimers();

@@ -1,7 +1,8 @@
 /**
  * "Where did this come from": every number, point and card offers it. A native <details> disclosure, so it is
- * keyboard-operable and announced correctly without script; printed open.
+ * keyboard-operable and announced correctly without script; printed as its record label ("Source: Observation/dd-1").
  */
+import { useState } from 'react';
 import type { SourceRef } from '../../domain/types';
 import { useMessages } from '../messages/MessagesProvider';
 import './common.css';
@@ -39,21 +40,26 @@ export function SourceDetails({ source }: { source: SourceRef }) {
   );
 }
 
-/** A compact "Source" disclosure for one or more records. `label` names what the sources are for. */
+/**
+ * A compact "Source" disclosure for one or more records. `label` names what the sources are for. The details are
+ * rendered when the disclosure is first opened (a long record has one per table row: thousands of closed
+ * disclosures would otherwise be tens of thousands of elements nobody sees); the summary names the records at once.
+ */
 export function Provenance({ sources, label }: { sources: SourceRef | SourceRef[]; label?: string }) {
   const m = useMessages();
+  const [opened, setOpened] = useState(false);
   const name = label ?? m.t('provenance.source');
   const list = Array.isArray(sources) ? sources : [sources];
   if (list.length === 0) return <span className="provenance provenance--none">{m.t('provenance.notFromRecord', { label: name })}</span>;
   return (
-    <details className="provenance">
-      <summary>
+    // A click on the summary (mouse or keyboard) renders the details before the browser opens the disclosure; the
+    // toggle event covers opening by other means (find in page).
+    <details className="provenance" onToggle={(e) => e.currentTarget.open && setOpened(true)}>
+      <summary onClick={() => setOpened(true)}>
         {name}
         <span className="visually-hidden">: {list.map(sourceLabel).join(', ')}</span>
       </summary>
-      {list.map((s, i) => (
-        <SourceDetails key={`${sourceLabel(s)}-${i}`} source={s} />
-      ))}
+      {opened && list.map((s, i) => <SourceDetails key={`${sourceLabel(s)}-${i}`} source={s} />)}
     </details>
   );
 }
