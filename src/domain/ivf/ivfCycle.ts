@@ -9,9 +9,9 @@ import { known, type Exclusion, type Known } from '../types';
 import { embryoTransfers, oocyteRetrievals } from './ivfProcedures';
 import { estradiolResults, hcgResults, pregnancyStatuses, ultrasoundDatings } from './ivfResults';
 import { ohssRecords } from './ivfOhss';
-import { lutealSupportOrders, plannedHcgTests, stimulationStart, trigger } from './ivfMedication';
-import { incompleteSearch, unknownBecause } from './ivfRead';
-import type { CycleStep, EmbryoTransfer, IvfCycle } from './ivfTypes';
+import { hcgTriggers, lutealSupportOrders, plannedHcgTests, stimulationStart, trigger } from './ivfMedication';
+import { incompleteSearch, ivfReason, unknownBecause } from './ivfRead';
+import { IVF_VIEW, type CycleStep, type EmbryoTransfer, type IvfCycle } from './ivfTypes';
 
 export interface IvfOptions {
   nowMs: number;
@@ -58,8 +58,8 @@ function earlierSteps(r: Read, transfer: EmbryoTransfer | undefined, opts: IvfOp
   const retrievals = oocyteRetrievals(r.procedures, opts.zone, excluded).filter((s) => s.atMs <= limit);
   const retrieval = retrievals[retrievals.length - 1];
   const anchor = retrieval?.atMs ?? limit;
-  const stimulation = stimulationStart(r.orders, r.administrations, r.medications, anchor, opts.zone);
-  const trig = trigger(r.administrations, r.medications, anchor, stimulation?.atMs ?? -Infinity, opts.zone);
+  const stimulation = stimulationStart(r.orders, r.administrations, r.medications, anchor, opts.zone, excluded);
+  const trig = trigger(r.administrations, r.medications, anchor, stimulation?.atMs ?? -Infinity, opts.zone, excluded);
   return { retrieval, stimulation, trigger: trig };
 }
 
@@ -67,13 +67,19 @@ function earlierSteps(r: Read, transfer: EmbryoTransfer | undefined, opts: IvfOp
 export function ivfCycleFromRecord(input: RecordInput, opts: IvfOptions): IvfCycle {
   const excluded: Exclusion[] = [];
   const r = read(input);
-  const transfers = embryoTransfers(r.procedures, r.observations, opts.zone, excluded).filter((t) => t.atMs <= opts.nowMs);
+  const transfers = embryoTransfers(r.procedures, r.observations, opts.zone, excluded).filter((t) => {
+    // A "completed" transfer dated after now cannot be this cycle's: left out, with the reason, not silently.
+    if (t.atMs <= opts.nowMs) return true;
+    excluded.push({ source: t.source, view: IVF_VIEW, reason: ivfReason('ivf.transfer-after-now') });
+    return false;
+  });
   const latest = transfers[transfers.length - 1];
   const steps = earlierSteps(r, latest, opts, excluded);
   const medGroups: QueryGroup[] = ['medication-requests', 'medication-administrations'];
   return {
     stimulationStart: stepOrUnknown<CycleStep>(steps.stimulation, input, medGroups),
     trigger: stepOrUnknown<CycleStep>(steps.trigger, input, ['medication-administrations']),
+    hcgTriggers: hcgTriggers(r.administrations, r.procedures, r.medications, opts.zone),
     oocyteRetrieval: stepOrUnknown<CycleStep>(steps.retrieval, input, ['procedures']),
     transfer: latest ? known(latest) : noTransfer(input),
     transfers,
