@@ -293,7 +293,9 @@ type PregnancyPart = Pick<ClinicalRecord, 'pregnancy' | 'currentPregnancy' | 'ga
  * a fact until a positive test confirms it: until then (and after a negative test) it is left out, with the reason.
  */
 function pregnancyPart(resources: fhir4.Resource[], confirmation: PregnancyConfirmation, nowMs: number, zone: string): PregnancyPart {
-  const all = pregnanciesFromRecord(resources, nowMs, zone);
+  // After a positive test the transfer (embryo age + transfer date) dates the pregnancy, over a recorded EDD.
+  const confirmed = confirmation.status === 'confirmed' && confirmation.transfer ? { id: confirmation.transfer.source.id, atMs: confirmation.transfer.atMs } : undefined;
+  const all = pregnanciesFromRecord(resources, nowMs, zone, confirmed);
   const gate = gestationalAgeMayBeShownAsFact(confirmation);
   const pregnancy = !gate.allowed && confirmation.transfer ? withoutUnconfirmedPregnancy(all, confirmation.transfer.atMs, nowMs, gate.reason) : all;
   const currentPregnancy = pregnancy.currentIndex !== undefined && pregnancy.isCurrent ? pregnancy.pregnancies[pregnancy.currentIndex] : undefined;
