@@ -166,6 +166,19 @@ describe('records the cycle reader leaves out go to the exclusions, with the rea
     );
   });
 
+  it('two transfer records on the same day: the later one is kept, the other excluded naming it; different embryo ages make the age unknown', () => {
+    const c = cycleOf([transfer('et-a', at(-10, 1)), embryoAge('age-a', 'et-a', 3, at(-10, 1)), transfer('et-b', at(-10, 2)), embryoAge('age-b', 'et-b', 5, at(-10, 2))]);
+    expect(c.transfers.map((t) => t.source.id)).toEqual(['et-b']);
+    expect(c.transfer).toMatchObject({ known: true, value: { source: { id: 'et-b' }, embryoAge: { known: false, reason: { code: 'ivf.embryo-age-conflict', params: { days: '3, 5' } } } } });
+    expect(c.excluded).toEqual([{ view: 'ivf-cycle', source: expect.objectContaining({ id: 'et-a' }), reason: { code: 'ivf.transfer-same-day', params: { kept: 'et-b' } } }]);
+  });
+
+  it('the same transfer recorded twice with the same embryo age keeps that age', () => {
+    const c = cycleOf([transfer('et-a', at(-10, 1)), embryoAge('age-a', 'et-a', 5, at(-10, 1)), transfer('et-b', at(-10, 1)), embryoAge('age-b', 'et-b', 5, at(-10, 1))]);
+    expect(c.transfer).toMatchObject({ known: true, value: { embryoAge: { known: true, value: { days: 5 } } } });
+    expect(c.excluded).toHaveLength(1);
+  });
+
   it('an hCG result with an unreadable date is excluded with its LOINC match', () => {
     const c = cycleOf([transfer('et', at(-14)), lab('hcg', '21198-7', 'soon', { valueQuantity: { value: 100, unit: 'mIU/mL' } })]);
     expect(c.hcg).toHaveLength(0);

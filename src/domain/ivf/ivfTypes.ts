@@ -47,6 +47,7 @@ export const IVF_REASON_CODES = [
   'ivf.supply-runs-out-before-next-event',
   'ivf.supply-order-end-unknown',
   'ivf.transfer-after-now',
+  'ivf.transfer-same-day',
   'ivf.medication-time-unreadable',
   'ivf.hcg-possibly-trigger',
   'ivf.ohss-indication',

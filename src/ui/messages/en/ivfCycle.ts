@@ -39,6 +39,7 @@ const reasons = {
   'reason.ivf.supply-runs-out-before-next-event': 'the dispensed syringes run out {lastsUntil}, before the next planned event {event}',
   'reason.ivf.supply-order-end-unknown': 'the order has no end date',
   'reason.ivf.transfer-after-now': 'marked as done but dated after now',
+  'reason.ivf.transfer-same-day': 'another transfer record on the same day ({kept}) is used instead',
   'reason.ivf.medication-time-unreadable': 'its date cannot be read',
   'reason.ivf.hcg-possibly-trigger':
     'possibly the trigger: {days, plural, one {# day} other {# days}} after the hCG trigger of {trigger} (within {window} days the injected hCG can still be measured), so it does not confirm a pregnancy',

@@ -42,6 +42,7 @@ export const ivfCycleRu = {
   'reason.ivf.supply-runs-out-before-next-event': 'выданные шприцы закончатся {lastsUntil}, раньше следующего запланированного события {event}',
   'reason.ivf.supply-order-end-unknown': 'у назначения нет даты окончания',
   'reason.ivf.transfer-after-now': 'отмечен как выполненный, но датирован позже текущего момента',
+  'reason.ivf.transfer-same-day': 'вместо неё используется другая запись о переносе в тот же день ({kept})',
   'reason.ivf.medication-time-unreadable': 'дату прочитать нельзя',
   'reason.ivf.hcg-possibly-trigger':
     'возможно, это триггер: через {days, plural, one {# день} few {# дня} many {# дней} other {# дня}} после триггера ХГЧ {trigger} (в пределах {window} дней введённый ХГЧ ещё может определяться), поэтому беременность не подтверждает',
