@@ -34,7 +34,7 @@ import {
 import { ddimerSeries, labSeries, type DdimerSeries, type LabSeries, type UnitConverter } from './labs';
 import { countPregnancyLosses, findFacts, findingsReason, type Fact, type FactsResult, type PregnancyLossCount } from './findings';
 import { gestationalAge, pregnanciesFromRecord, withoutUnconfirmedPregnancy, type GestationalAge, type Pregnancy, type PregnancyTimeline } from './pregnancy';
-import { gestationalAgeMayBeShownAsFact, ivfRecordPart, type IvfRecordPart, type PregnancyConfirmation } from './ivf';
+import { gestationalAgeMayBeShownAsFact, ivfRecordPart, ohssIndicationFacts, type IvfRecordPart, type PregnancyConfirmation } from './ivf';
 import type { TimelineData } from './timeline';
 import { withDerivedViews } from './timeline/derivedViews';
 import type { AntiXaTimings, HitPatternResult } from './monitoring';
@@ -196,8 +196,8 @@ function toRuleEvent(e: PlannedEvent): RuleEvent | undefined {
 const factStatus = (f: Fact): RuleFactStatus | undefined =>
   f.status === 'present' || f.status === 'history' ? 'present' : f.status === 'tested-negative' ? 'tested-negative' : f.status === 'unclear' ? 'unclear' : undefined;
 
+// OHSS is not mapped here: its indication facts come from the IVF cycle's OHSS model (syndrome vs risk, severity).
 const FACT_TO_INDICATION: Partial<Record<Fact['kind'], IndicationFact['kind']>> = {
-  ohss: 'ohss',
   anticardiolipin: 'antiphospholipid-antibodies',
   'beta2-glycoprotein-i': 'antiphospholipid-antibodies',
   'antiphospholipid-syndrome': 'antiphospholipid-antibodies',
@@ -206,8 +206,8 @@ const FACT_TO_INDICATION: Partial<Record<Fact['kind'], IndicationFact['kind']>> 
   'apc-resistance': 'factor-v-leiden',
 };
 
-function indicationFacts(facts: Fact[], losses: PregnancyLossCount, ddimer: DdimerSeries, other: OtherOrderView[]): IndicationFact[] {
-  const out: IndicationFact[] = [];
+function indicationFacts(facts: Fact[], losses: PregnancyLossCount, ddimer: DdimerSeries, other: OtherOrderView[], ivf: Pick<IvfRecordPart, 'cycle'>): IndicationFact[] {
+  const out: IndicationFact[] = [...ohssIndicationFacts(ivf.cycle)];
   for (const f of facts) {
     const kind = FACT_TO_INDICATION[f.kind];
     const status = factStatus(f);
@@ -272,7 +272,9 @@ type PregnancyPart = Pick<ClinicalRecord, 'pregnancy' | 'currentPregnancy' | 'ga
  * a fact until a positive test confirms it: until then (and after a negative test) it is left out, with the reason.
  */
 function pregnancyPart(resources: fhir4.Resource[], confirmation: PregnancyConfirmation, nowMs: number, zone: string): PregnancyPart {
-  const all = pregnanciesFromRecord(resources, nowMs, zone);
+  // After a positive test the transfer (embryo age + transfer date) dates the pregnancy, over a recorded EDD.
+  const confirmed = confirmation.status === 'confirmed' && confirmation.transfer ? { id: confirmation.transfer.source.id, atMs: confirmation.transfer.atMs } : undefined;
+  const all = pregnanciesFromRecord(resources, nowMs, zone, confirmed);
   const gate = gestationalAgeMayBeShownAsFact(confirmation);
   const pregnancy = !gate.allowed && confirmation.transfer ? withoutUnconfirmedPregnancy(all, confirmation.transfer.atMs, nowMs, gate.reason) : all;
   const currentPregnancy = pregnancy.currentIndex !== undefined && pregnancy.isCurrent ? pregnancy.pregnancies[pregnancy.currentIndex] : undefined;
@@ -350,7 +352,7 @@ function ivfProtocolStarts(events: EventsResult, other: OtherOrderView[]): NonNu
 }
 
 /** The findings the rules read (bleeding, labour, heparin allergy or HIT, labs). */
-function ruleFindings(f: FindingsPart, other: OtherOrderView[]): Pick<RuleContext, 'bleeding' | 'labourOnset' | 'indicationFacts' | 'latestPlatelets' | 'heparinAllergyOrHit' | 'creatinineClearance'> {
+function ruleFindings(f: FindingsPart, other: OtherOrderView[], ivf: Pick<IvfRecordPart, 'cycle'>): Pick<RuleContext, 'bleeding' | 'labourOnset' | 'indicationFacts' | 'latestPlatelets' | 'heparinAllergyOrHit' | 'creatinineClearance'> {
   const present = (kind: Fact['kind']) => f.facts.facts.filter((x) => x.kind === kind && x.status === 'present');
   const labour = present('labour-onset').sort((a, b) => (b.when?.start ?? 0) - (a.when?.start ?? 0))[0];
   const platelets = f.labs.platelets.latest;
@@ -358,7 +360,7 @@ function ruleFindings(f: FindingsPart, other: OtherOrderView[]): Pick<RuleContex
   return {
     bleeding: present('vaginal-bleeding').map((x) => ({ label: x.source.original ?? x.matched, atMs: x.when?.start, source: x.source })),
     labourOnset: labour ? { label: labour.source.original ?? labour.matched, atMs: labour.when?.start, source: labour.source } : undefined,
-    indicationFacts: indicationFacts(f.facts.facts, f.losses, f.ddimer, other),
+    indicationFacts: indicationFacts(f.facts.facts, f.losses, f.ddimer, other, ivf),
     latestPlatelets: platelets ? { value: platelets.value, unit: platelets.displayUnit, atMs: platelets.time.start, source: platelets.source } : undefined,
     heparinAllergyOrHit: f.facts.facts
       .filter((x) => x.kind === 'hit' || x.kind === 'heparin-allergy')
@@ -371,7 +373,7 @@ function ruleFindings(f: FindingsPart, other: OtherOrderView[]): Pick<RuleContex
 }
 
 /** Step 5: what the rules read, from the parts above. */
-function ruleContext(input: RecordInput, p: PregnancyPart, weights: ClinicalRecord['weights'], medication: ClinicalRecord['medication'], f: FindingsPart, nowMs: number, zone: string): RuleContext {
+function ruleContext(input: RecordInput, p: PregnancyPart, weights: ClinicalRecord['weights'], medication: ClinicalRecord['medication'], f: FindingsPart, ivf: Pick<IvfRecordPart, 'cycle'>, nowMs: number, zone: string): RuleContext {
   const doses: RuleDose[] = medication.doses.flatMap((d) => (d.time.known ? [{ drug: drugName(d.drug), drugClass: d.drugClass, atMs: d.time.value.ms, kind: d.kind, source: d.source }] : []));
   const classWeight = weights.booking.known ? weights.booking.value.weight : weights.latest;
   const cp = p.currentPregnancy;
@@ -384,7 +386,7 @@ function ruleContext(input: RecordInput, p: PregnancyPart, weights: ClinicalReco
     medicationsComplete: medication.complete,
     noLmwhInRecord: medication.complete && !medication.orders.some((o) => o.order.drugClass === 'lmwh') && !medication.doses.some((d) => d.drugClass === 'lmwh'),
     medicationsReason: medication.incompleteReason,
-    ...ruleFindings(f, medication.other),
+    ...ruleFindings(f, medication.other, ivf),
     aspirin: medication.other.filter((o) => o.recognition.drug === 'aspirin').map((o) => ({ description: o.description, active: o.active, source: o.source })),
     allergiesComplete: groupsComplete(input, ['allergies', 'conditions']).complete,
     bookingWeight: classWeight ? { kg: classWeight.kg, atMs: classWeight.ms, isBooking: weights.booking.known, source: classWeight.source } : undefined,
@@ -409,7 +411,7 @@ export function buildClinicalRecord(input: RecordInput, { nowMs, zone, units }: 
   const pregnancy = pregnancyPart(input.resources, ivf.confirmation, nowMs, zone);
   const w = weightsPart(resourcesOfType(input, 'Observation'), pregnancy.currentPregnancy, zone);
   const med = medicationPart(input, w.weights, nowMs, zone);
-  const context = ruleContext(input, pregnancy, w.weights, med.medication, findings, nowMs, zone);
+  const context = ruleContext(input, pregnancy, w.weights, med.medication, findings, ivf, nowMs, zone);
   const { exclusions: findingExclusions, ...found } = findings;
   const built = withDerivedViews({
     nowMs,
@@ -431,7 +433,7 @@ export function buildClinicalRecord(input: RecordInput, { nowMs, zone, units }: 
       cautions: cautions(context),
     },
     // Same order as before: pregnancy, weights, orders, doses, then labs, findings and events.
-    exclusions: [...pregnancy.pregnancy.exclusions, ...w.exclusions, ...med.exclusions, ...findingExclusions],
+    exclusions: [...pregnancy.pregnancy.exclusions, ...w.exclusions, ...med.exclusions, ...findingExclusions, ...ivf.cycle.excluded],
   });
   const plan = planPart(built, input, units);
   return { ...built, rules: { ...built.rules, indications: sourceListedIndications(built.rules.indications, plan) }, plan };

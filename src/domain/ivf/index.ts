@@ -9,9 +9,11 @@ export {
   calendarDaysBetween,
   evidenceAfter,
   GA_AT_TRANSFER_BASE_DAYS,
+  HCG_TRIGGER_WINDOW_DAYS,
+  triggerBefore,
 } from './pregnancyConfirmation';
 export { lmwhOrdersOf, lmwhStartRelativeToProtocol, longBeforeProtocolDays, protocolAnchor } from './ivfLmwh';
-export { ivfIndications } from './ivfIndications';
+export { ivfIndications, ohssIndicationFacts, ohssIndicationLabel } from './ivfIndications';
 export { embryoDayFromTexts, type EmbryoDayText } from './ivfProcedures';
 export { supplyCoverage } from './supply';
 export { ivfRecordPart, ivfCycleInView, IVF_PANEL_MAX_WEEKS, type IvfRecordPart } from './ivfRecordPart';

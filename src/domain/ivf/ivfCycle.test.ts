@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadUnitConverter, type UnitConverter } from '../labs';
 import { ivfCycleFromRecord } from './ivfCycle';
-import { ivfIndications } from './ivfIndications';
+import { ivfIndications, ohssIndicationFacts } from './ivfIndications';
 import { NOW, ZONE, administration, at, condition, embryoAge, lab, medOrder, record, retrieval, transfer } from '../../../test/support/ivfRecordBuilders';
 
 let units: UnitConverter;
@@ -143,5 +143,66 @@ describe('planned hCG tests and the stimulation window', () => {
   it('gonadotropins from an earlier cycle (more than the window before the retrieval) are not this cycle\'s stimulation', () => {
     const c = cycleOf([medOrder('old', 'G03GA05', 'Gonal-f', at(-120), '150 IU'), retrieval('opu', at(-19)), transfer('et', at(-14))]);
     expect(c.stimulationStart).toEqual({ known: false, reason: { code: 'ivf.step-not-recorded' } });
+  });
+});
+
+describe('records the cycle reader leaves out go to the exclusions, with the reason and provenance', () => {
+  it('a transfer marked completed but dated after now is excluded, not silently dropped', () => {
+    const c = cycleOf([transfer('et-past', at(-10)), transfer('et-future', at(3))]);
+    expect(c.transfer).toMatchObject({ known: true, value: { source: { id: 'et-past' } } });
+    expect(c.excluded).toEqual([expect.objectContaining({ view: 'ivf-cycle', source: expect.objectContaining({ id: 'et-future', resourceType: 'Procedure' }), reason: { code: 'ivf.transfer-after-now' } })]);
+  });
+
+  it('a trigger or gonadotropin record whose date cannot be read is excluded with "date cannot be read" and its match', () => {
+    const trig = { ...administration('trig', 'G03GA08', 'Ovitrelle 250 micrograms', 'yesterday evening') };
+    const fsh = { ...medOrder('fsh', 'G03GA05', 'Gonal-f 150 IU', 'not a date', '150 IU SC daily') };
+    const c = cycleOf([trig, fsh, transfer('et', at(-5))]);
+    expect(c.trigger.known).toBe(false);
+    expect(c.excluded.map((e) => [e.source.id, e.source.matchedBy, e.reason])).toEqual(
+      expect.arrayContaining([
+        ['trig', 'ATC G03GA08', { code: 'ivf.medication-time-unreadable' }],
+        ['fsh', 'ATC G03GA05', { code: 'ivf.medication-time-unreadable' }],
+      ]),
+    );
+  });
+
+  it('two transfer records on the same day: the later one is kept, the other excluded naming it; different embryo ages make the age unknown', () => {
+    const c = cycleOf([transfer('et-a', at(-10, 1)), embryoAge('age-a', 'et-a', 3, at(-10, 1)), transfer('et-b', at(-10, 2)), embryoAge('age-b', 'et-b', 5, at(-10, 2))]);
+    expect(c.transfers.map((t) => t.source.id)).toEqual(['et-b']);
+    expect(c.transfer).toMatchObject({ known: true, value: { source: { id: 'et-b' }, embryoAge: { known: false, reason: { code: 'ivf.embryo-age-conflict', params: { days: '3, 5' } } } } });
+    expect(c.excluded).toEqual([{ view: 'ivf-cycle', source: expect.objectContaining({ id: 'et-a' }), reason: { code: 'ivf.transfer-same-day', params: { kept: 'et-b' } } }]);
+  });
+
+  it('the same transfer recorded twice with the same embryo age keeps that age', () => {
+    const c = cycleOf([transfer('et-a', at(-10, 1)), embryoAge('age-a', 'et-a', 5, at(-10, 1)), transfer('et-b', at(-10, 1)), embryoAge('age-b', 'et-b', 5, at(-10, 1))]);
+    expect(c.transfer).toMatchObject({ known: true, value: { embryoAge: { known: true, value: { days: 5 } } } });
+    expect(c.excluded).toHaveLength(1);
+  });
+
+  it('an hCG result with an unreadable date is excluded with its LOINC match', () => {
+    const c = cycleOf([transfer('et', at(-14)), lab('hcg', '21198-7', 'soon', { valueQuantity: { value: 100, unit: 'mIU/mL' } })]);
+    expect(c.hcg).toHaveLength(0);
+    expect(c.excluded).toEqual([{ view: 'ivf-cycle', source: expect.objectContaining({ id: 'hcg', matchedBy: 'LOINC 21198-7' }), reason: { code: 'ivf.result-time-unreadable' } }]);
+  });
+});
+
+describe('OHSS for the indications panel: one model, syndrome vs risk, severity', () => {
+  const icd = [{ system: 'http://hl7.org/fhir/sid/icd-10-cm', code: 'N98.1' }];
+  it('"mild; risk" becomes an "ohss-risk" fact labelled with the severity from text; coded moderate OHSS an "ohss" fact', () => {
+    const c = cycleOf([
+      condition('risk', { code: { coding: icd, text: 'Ovarian hyperstimulation syndrome, mild; risk' } }),
+      condition('dx', { code: { coding: icd, text: 'OHSS' }, severity: { coding: [{ system: 'http://snomed.info/sct', code: '6736007' }] }, onsetDateTime: at(-3) }),
+    ]);
+    const facts = ohssIndicationFacts(c);
+    expect(facts.map((f) => [f.kind, f.status, f.label])).toEqual([
+      ['ohss-risk', 'present', { code: 'ivf.ohss-indication', params: { written: 'Ovarian hyperstimulation syndrome, mild; risk', kind: 'risk', severity: 'mild', from: 'text' } }],
+      ['ohss', 'present', { code: 'ivf.ohss-indication', params: { written: 'OHSS', kind: 'disorder', severity: 'moderate', from: 'coded' } }],
+    ]);
+    expect(facts[1]?.atMs).toBe(Date.parse(at(-3)));
+  });
+
+  it('no severity: "not-recorded"; an unconfirmed (provisional) OHSS is unclear, not present', () => {
+    const [f] = ohssIndicationFacts(cycleOf([condition('c', { code: { text: 'OHSS' }, verificationStatus: { coding: [{ code: 'provisional' }] } })]));
+    expect(f).toMatchObject({ kind: 'ohss', status: 'unclear', label: { params: { severity: 'not-recorded', from: 'none' } } });
   });
 });

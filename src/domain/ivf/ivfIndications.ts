@@ -4,9 +4,36 @@
  * "High dose" is read only as written on the order: the app does not judge an estrogen dose.
  */
 import type { RecordInput } from '../input';
+import type { IndicationFact, RuleFactStatus } from '../rules/context';
 import { HIGH_DOSE_TEXT } from './ivfCodes';
 import { incompleteSearch, ivfReason } from './ivfRead';
-import type { IvfCycle, IvfIndication } from './ivfTypes';
+import type { IvfCycle, IvfIndication, IvfReason, OhssRecord } from './ivfTypes';
+
+/** Verification statuses that leave an OHSS record "unclear" rather than present. */
+const NOT_CONFIRMED = new Set(['unconfirmed', 'provisional', 'differential']);
+
+/** The indications panel's words for one OHSS record: the syndrome or a risk of it, and its severity or that none is recorded. */
+export function ohssIndicationLabel(o: OhssRecord): IvfReason {
+  return ivfReason('ivf.ohss-indication', {
+    written: o.source.original ?? o.matched,
+    kind: o.kind,
+    severity: o.severity.known ? o.severity.value.value : 'not-recorded',
+    from: o.severity.known ? o.severity.value.from : 'none',
+  });
+}
+
+/**
+ * The OHSS facts the rules' indications panel reads, from the IVF cycle's OHSS model (the one home of the fact):
+ * the syndrome as 'ohss', a risk of it as 'ohss-risk', each labelled with its severity or "severity not recorded".
+ */
+export function ohssIndicationFacts(cycle: Pick<IvfCycle, 'ohss'>): IndicationFact[] {
+  return cycle.ohss.map((o) => {
+    const status: RuleFactStatus = o.verificationStatus !== undefined && NOT_CONFIRMED.has(o.verificationStatus) ? 'unclear' : 'present';
+    const fact: IndicationFact = { kind: o.kind === 'risk' ? 'ohss-risk' : 'ohss', status, label: ohssIndicationLabel(o), source: o.source };
+    if (o.atMs !== undefined) fact.atMs = o.atMs;
+    return fact;
+  });
+}
 
 function ohssRiskAfterTransfer(cycle: IvfCycle, input: Pick<RecordInput, 'groups'>): IvfIndication {
   const kind = 'ohss-risk-after-transfer' as const;

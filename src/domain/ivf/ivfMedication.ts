@@ -1,11 +1,11 @@
 /** Cycle steps from medication records (stimulation start, trigger), luteal-support orders and planned hCG tests. */
 import { DAY_MS, type FhirMoment } from '../time';
-import { SYSTEMS } from '../types';
+import { SYSTEMS, type Exclusion } from '../types';
 import { asArray, codingsOf, isObject, refKey, str, textsOf } from '../events/fhirRead';
 import type { MedicationUse } from '../medication';
 import { GNRH_AGONIST_TRIGGER, GONADOTROPINS, HCG_CODES, HCG_TEST_TEXT, HCG_TRIGGER, PROGESTERONE } from './ivfCodes';
-import { codeMatch, estradiolMatch, firstMoment, groupMatcher, refOf, textMatch, type DrugMatcher, type Match } from './ivfRead';
-import type { CycleStep, LutealSupportOrder, PlannedTest } from './ivfTypes';
+import { codeMatch, estradiolMatch, firstMoment, groupMatcher, ivfReason, performedMoment, refOf, textMatch, type DrugMatcher, type Match } from './ivfRead';
+import { IVF_VIEW, type CycleStep, type LutealSupportOrder, type PlannedTest } from './ivfTypes';
 
 type Res = Record<string, unknown>;
 
@@ -38,13 +38,16 @@ interface MedHit {
   moment: FhirMoment;
 }
 
-function medicationHits(resources: Res[], medications: fhir4.Medication[], matchers: DrugMatcher[], zone: string, statuses: ReadonlySet<string>): MedHit[] {
+/** Records of the drugs that match, dated; a matching record whose date cannot be read goes to `excluded` when given. */
+function medicationHits(resources: Res[], medications: fhir4.Medication[], matchers: DrugMatcher[], zone: string, statuses: ReadonlySet<string>, excluded?: Exclusion[]): MedHit[] {
   const out: MedHit[] = [];
   for (const r of resources) {
     if (!statuses.has(str(r.status) ?? '')) continue;
     const match = matchers.map((m) => m(r as unknown as MedicationUse, medications)).find(Boolean);
-    const moment = match ? medicationMoment(r, zone) : undefined;
-    if (match && moment) out.push({ res: r, match, moment });
+    if (!match) continue;
+    const moment = medicationMoment(r, zone);
+    if (moment) out.push({ res: r, match, moment });
+    else excluded?.push({ source: refOf(r, undefined, textsOf((r.medicationCodeableConcept as Res | undefined) ?? {})[0], match.matched), view: IVF_VIEW, reason: ivfReason('ivf.medication-time-unreadable') });
   }
   return out.sort((a, b) => a.moment.start - b.moment.start);
 }
@@ -58,21 +61,42 @@ function step(kind: CycleStep['kind'], h: MedHit): CycleStep {
 }
 
 /** The first gonadotropin order or administration in the window before the anchor. */
-export function stimulationStart(orders: Res[], administrations: Res[], medications: fhir4.Medication[], anchorMs: number, zone: string): CycleStep | undefined {
+export function stimulationStart(orders: Res[], administrations: Res[], medications: fhir4.Medication[], anchorMs: number, zone: string, excluded?: Exclusion[]): CycleStep | undefined {
   const from = anchorMs - STIMULATION_WINDOW_DAYS * DAY_MS;
-  const hits = [...medicationHits(orders, medications, [groupMatcher(GONADOTROPINS)], zone, ORDER_STATUSES), ...medicationHits(administrations, medications, [groupMatcher(GONADOTROPINS)], zone, GIVEN)]
+  const hits = [...medicationHits(orders, medications, [groupMatcher(GONADOTROPINS)], zone, ORDER_STATUSES, excluded), ...medicationHits(administrations, medications, [groupMatcher(GONADOTROPINS)], zone, GIVEN, excluded)]
     .filter((h) => h.moment.start >= from && h.moment.start <= anchorMs)
     .sort((a, b) => a.moment.start - b.moment.start);
   return hits[0] ? step('stimulation-start', hits[0]) : undefined;
 }
 
 /** The last hCG or GnRH-agonist administration at or before the anchor (and after the stimulation start). */
-export function trigger(administrations: Res[], medications: fhir4.Medication[], anchorMs: number, afterMs: number, zone: string): CycleStep | undefined {
-  const hits = medicationHits(administrations, medications, [groupMatcher(HCG_TRIGGER), groupMatcher(GNRH_AGONIST_TRIGGER)], zone, GIVEN).filter(
+export function trigger(administrations: Res[], medications: fhir4.Medication[], anchorMs: number, afterMs: number, zone: string, excluded?: Exclusion[]): CycleStep | undefined {
+  const hits = medicationHits(administrations, medications, [groupMatcher(HCG_TRIGGER), groupMatcher(GNRH_AGONIST_TRIGGER)], zone, GIVEN, excluded).filter(
     (h) => h.moment.start <= anchorMs && h.moment.start >= afterMs,
   );
   const last = hits[hits.length - 1];
   return last ? step('trigger', last) : undefined;
+}
+
+/** A procedure written as an hCG trigger (no verified code: a labelled text match). */
+const HCG_TRIGGER_PROCEDURE_TEXT = /\bh?CG\b[^.;]*\btrigger|\btrigger\b[^.;]*\bh?CG\b/i;
+const PROCEDURE_DONE = new Set(['completed', 'in-progress']);
+
+/**
+ * Every hCG trigger given (MedicationAdministration of choriogonadotropin alfa or urinary hCG, or a completed
+ * procedure written as an hCG trigger), oldest first. Dates that cannot be read were excluded by `trigger` already.
+ */
+export function hcgTriggers(administrations: Res[], procedures: Res[], medications: fhir4.Medication[], zone: string): CycleStep[] {
+  const given = medicationHits(administrations, medications, [groupMatcher(HCG_TRIGGER)], zone, GIVEN).map((h) => step('trigger', h));
+  const done: CycleStep[] = [];
+  for (const p of procedures) {
+    if (!PROCEDURE_DONE.has(str(p.status) ?? '')) continue;
+    const texts = textsOf(p.code);
+    const match = textMatch(texts, HCG_TRIGGER.text) ?? textMatch(texts, HCG_TRIGGER_PROCEDURE_TEXT);
+    const moment = match ? performedMoment(p, zone) : undefined;
+    if (match && moment) done.push({ kind: 'trigger', atMs: moment.start, moment, ...match, source: refOf(p, moment.original, texts[0], match.matched) });
+  }
+  return [...given, ...done].sort((a, b) => a.atMs - b.atMs);
 }
 
 const LUTEAL_STATUSES = new Set(['active', 'completed', 'on-hold', 'stopped', 'draft']);

@@ -6,7 +6,7 @@ import { known, SYSTEMS, type Exclusion } from '../types';
 import { codingsOf, str, textsOf } from '../events/fhirRead';
 import { OHSS_ICD10, OHSS_RISK_TEXT, OHSS_TEXT, SEVERITY_SNOMED, SEVERITY_TEXT } from './ivfCodes';
 import { codeMatch, firstMoment, ivfReason, refOf, textMatch, unknownBecause } from './ivfRead';
-import type { OhssRecord, OhssSeverity } from './ivfTypes';
+import { IVF_VIEW, type OhssRecord, type OhssSeverity } from './ivfTypes';
 
 type Res = Record<string, unknown>;
 
@@ -34,7 +34,7 @@ export function ohssRecords(conditions: Res[], zone: string, excluded: Exclusion
     const source = refOf(c, at?.original, str((c.code as Res | undefined)?.text) ?? texts[0], match.matched);
     const verification = verificationOf(c);
     if (verification === 'entered-in-error' || verification === 'refuted') {
-      excluded.push({ source, view: 'ivf-cycle', reason: ivfReason('ivf.ohss-entered-in-error', { verification }) });
+      excluded.push({ source, view: IVF_VIEW, reason: ivfReason('ivf.ohss-entered-in-error', { verification }) });
       continue;
     }
     const risk = textMatch(texts, OHSS_RISK_TEXT);
@@ -43,6 +43,7 @@ export function ohssRecords(conditions: Res[], zone: string, excluded: Exclusion
       kindFrom: risk ? 'text' : icd ? 'code' : 'text',
       severity: severity(c, texts),
       clinicalStatus: clinicalStatusOf(c),
+      verificationStatus: verification,
       atMs: at?.start,
       ...match,
       source,

@@ -3,9 +3,8 @@ import { known, SYSTEMS, type Exclusion, type Known } from '../types';
 import { asArray, codingsOf, isObject, notesOf, refKey, str, textsOf } from '../events/fhirRead';
 import { EMBRYO_AGE_LOCAL_CODE, EMBRYO_DAY_TEXT, BLASTOCYST_TEXT, EMBRYO_TRANSFER_SNOMED, FRESH_TEXT, FROZEN_TEXT, FROZEN_TRANSFER_SNOMED, IVF_LOCAL_SYSTEM, OOCYTE_RETRIEVAL_SNOMED } from './ivfCodes';
 import { codeMatch, ivfReason, performedMoment, refOf, textMatch, unknownBecause, observedMoment, type Match } from './ivfRead';
-import type { CycleStep, EmbryoAge, EmbryoTransfer, TransferType } from './ivfTypes';
+import { IVF_VIEW, type CycleStep, type EmbryoAge, type EmbryoTransfer, type TransferType } from './ivfTypes';
 
-const VIEW = 'ivf-cycle';
 /** Procedure statuses that record something done (a planned or cancelled one is not a cycle step). */
 const DONE = new Set(['completed', 'in-progress']);
 
@@ -25,11 +24,11 @@ function procedureSteps(procedures: Res[], kind: CycleStep['kind'], codes: reado
     const source = refOf(p, moment?.original, textsOf(p.code)[0], match.matched);
     const status = str(p.status);
     if (!status || !DONE.has(status)) {
-      excluded.push({ source, view: VIEW, reason: ivfReason('ivf.result-status-excluded', { status: status ?? null }) });
+      excluded.push({ source, view: IVF_VIEW, reason: ivfReason('ivf.result-status-excluded', { status: status ?? null }) });
       continue;
     }
     if (!moment) {
-      excluded.push({ source, view: VIEW, reason: ivfReason('ivf.step-time-unreadable') });
+      excluded.push({ source, view: IVF_VIEW, reason: ivfReason('ivf.step-time-unreadable') });
       continue;
     }
     out.push({ step: { kind, atMs: moment.start, moment, ...match, source }, res: p });

@@ -74,3 +74,24 @@ describe('a planned hCG test is an event of its own class', () => {
     expect(classifyEvent([{ system: 'http://loinc.org', code: '2160-0', display: undefined }], ['Creatinine']).cls).toBe('other');
   });
 });
+
+describe('the built record lists what the IVF cycle reader left out', () => {
+  it('a completed transfer dated after now reaches the record\'s exclusions under the IVF cycle view, with its provenance', async () => {
+    const { buildClinicalRecord } = await import('../record');
+    const { loadUnitConverter } = await import('../labs');
+    const { demoResources, recordInputFor, DEMO_TEST_NOW, DEMO_TEST_ZONE } = await import('../../../test/support/demo-record');
+    const future: fhir4.Procedure = {
+      resourceType: 'Procedure',
+      id: 'et-future',
+      status: 'completed',
+      subject: { reference: 'Patient/ivf-ohss' },
+      code: { coding: [{ system: 'http://snomed.info/sct', code: '75456002' }] },
+      performedDateTime: new Date(DEMO_TEST_NOW + 3 * 86_400_000).toISOString(),
+    };
+    const r = buildClinicalRecord(recordInputFor([...demoResources('ivf-ohss'), future], 'ivf-ohss'), { nowMs: DEMO_TEST_NOW, zone: DEMO_TEST_ZONE, units: await loadUnitConverter() });
+    expect(r.exclusions.filter((e) => e.view === 'ivf-cycle')).toEqual([
+      { view: 'ivf-cycle', reason: { code: 'ivf.transfer-after-now' }, source: expect.objectContaining({ resourceType: 'Procedure', id: 'et-future', matchedBy: 'SNOMED 75456002' }) },
+    ]);
+    expect(r.ivf.confirmation.transfer?.source.id).toBe('ivf-ohss-proc-embryo-transfer');
+  });
+});

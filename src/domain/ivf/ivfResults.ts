@@ -16,10 +16,9 @@ import {
   ULTRASOUND_GA_LOINC,
 } from './ivfCodes';
 import { ivfReason, observedMoment, refOf, unknownBecause } from './ivfRead';
-import type { EstradiolResult, HcgResult, PregnancyStatusRecord, UltrasoundRecord } from './ivfTypes';
+import { IVF_VIEW, type EstradiolResult, type HcgResult, type PregnancyStatusRecord, type UltrasoundRecord } from './ivfTypes';
 
 type Res = Record<string, unknown>;
-const VIEW = 'ivf-cycle';
 const UNUSABLE = new Set(['entered-in-error', 'cancelled', 'registered']);
 
 const loincOf = (o: Res): string | undefined => codingsOf(o.code).find((c) => c.system === SYSTEMS.loinc && c.code !== undefined)?.code;
@@ -39,8 +38,8 @@ function usable(observations: Res[], codes: readonly string[], zone: string, exc
     if (!code || !codes.includes(code)) continue;
     const m = observedMoment(o, zone);
     const source = refOf(o, m?.original, undefined, `LOINC ${code}`);
-    if (typeof o.status === 'string' && UNUSABLE.has(o.status)) excluded.push({ source, view: VIEW, reason: ivfReason('ivf.result-status-excluded', { status: o.status }) });
-    else if (!m) excluded.push({ source, view: VIEW, reason: ivfReason('ivf.result-time-unreadable') });
+    if (typeof o.status === 'string' && UNUSABLE.has(o.status)) excluded.push({ source, view: IVF_VIEW, reason: ivfReason('ivf.result-status-excluded', { status: o.status }) });
+    else if (!m) excluded.push({ source, view: IVF_VIEW, reason: ivfReason('ivf.result-time-unreadable') });
     else out.push({ obs: o, code, atMs: m.start, date: m.original });
   }
   return out.sort((a, b) => a.atMs - b.atMs);
@@ -128,7 +127,7 @@ export function estradiolResults(observations: Res[], units: UnitConverter, zone
     const q = quantity(obs);
     const source = refOf(obs, date, q ? `${q.comparator ?? ''}${q.value}${q.unit ? ` ${q.unit}` : ''}` : undefined, `LOINC ${code}`);
     if (!q) {
-      excluded.push({ source, view: VIEW, reason: ivfReason('ivf.estradiol-value-unreadable') });
+      excluded.push({ source, view: IVF_VIEW, reason: ivfReason('ivf.estradiol-value-unreadable') });
       continue;
     }
     const interpretation = codesOfConcepts(obs.interpretation);

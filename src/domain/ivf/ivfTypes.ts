@@ -46,9 +46,17 @@ export const IVF_REASON_CODES = [
   'ivf.supply-runs-out-before-order-end',
   'ivf.supply-runs-out-before-next-event',
   'ivf.supply-order-end-unknown',
+  'ivf.transfer-after-now',
+  'ivf.transfer-same-day',
+  'ivf.medication-time-unreadable',
+  'ivf.hcg-possibly-trigger',
+  'ivf.ohss-indication',
 ] as const;
 export type IvfReasonCode = (typeof IVF_REASON_CODES)[number];
 export type IvfReason = Reason<IvfReasonCode>;
+
+/** The exclusions-report view of the IVF cycle's records (catalogue `exclusions.view.ivf-cycle`). */
+export const IVF_VIEW = 'ivf-cycle';
 
 /** How a fact was recognised: a code of a standard system, the app's local IVF code, or a labelled text match. */
 export type IvfRecognisedBy = RecognisedBy | 'local-code';
@@ -143,6 +151,8 @@ export interface OhssRecord {
   kindFrom: 'code' | 'text';
   severity: Known<{ value: OhssSeverity; from: 'coded' | 'text'; matched: string }>;
   clinicalStatus: string | undefined;
+  /** Condition.verificationStatus code as sent (entered-in-error and refuted are left out before this). */
+  verificationStatus: string | undefined;
   atMs: number | undefined;
   recognisedBy: IvfRecognisedBy;
   matched: string;
@@ -162,6 +172,11 @@ export interface PlannedTest {
 export interface IvfCycle {
   stimulationStart: Known<CycleStep>;
   trigger: Known<CycleStep>;
+  /**
+   * Every recorded hCG trigger (administration given, or a completed procedure), oldest first: an hCG result soon
+   * after one may measure the injected hCG rather than a pregnancy.
+   */
+  hcgTriggers: CycleStep[];
   oocyteRetrieval: Known<CycleStep>;
   /** The latest embryo transfer: the cycle the other facts are read against. */
   transfer: Known<EmbryoTransfer>;
@@ -181,7 +196,16 @@ export type ConfirmationStatus = 'no-transfer' | 'not-confirmed' | 'confirmed' |
 
 /** A record that says whether she is pregnant after the transfer. */
 export type ConfirmationEvidence =
-  | { kind: 'hcg'; outcome: HcgOutcome; atMs: number; source: SourceRef }
+  | {
+      kind: 'hcg';
+      /** 'possibly-trigger': a quantitative result within HCG_TRIGGER_WINDOW_DAYS of an hCG trigger (never decisive). */
+      outcome: HcgOutcome | 'possibly-trigger';
+      atMs: number;
+      source: SourceRef;
+      /** Why it is not counted ('ivf.hcg-possibly-trigger'), with the trigger it may be. */
+      reason?: IvfReason;
+      trigger?: SourceRef;
+    }
   | { kind: 'pregnancy-status'; outcome: 'positive' | 'negative' | 'not-classified'; atMs: number; source: SourceRef }
   | { kind: 'ultrasound'; outcome: 'positive'; atMs: number; source: SourceRef };
 

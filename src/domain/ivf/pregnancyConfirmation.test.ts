@@ -2,8 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadUnitConverter, type UnitConverter } from '../labs';
 import { ivfCycleFromRecord } from './ivfCycle';
 import { lmwhOrdersOf } from './ivfLmwh';
-import { calendarDaysBetween, gestationalAgeMayBeShownAsFact, gestationFromTransfer, pregnancyConfirmation } from './pregnancyConfirmation';
-import { NOW, ZONE, answer, at, embryoAge, enoxaparin, lab, record, transfer } from '../../../test/support/ivfRecordBuilders';
+import { calendarDaysBetween, gestationalAgeMayBeShownAsFact, gestationFromTransfer, HCG_TRIGGER_WINDOW_DAYS, pregnancyConfirmation, triggerBefore } from './pregnancyConfirmation';
+import { NOW, ZONE, administration, answer, at, embryoAge, enoxaparin, lab, record, transfer } from '../../../test/support/ivfRecordBuilders';
 
 let units: UnitConverter;
 beforeAll(async () => {
@@ -104,5 +104,62 @@ describe('pregnancy confirmation after a transfer', () => {
     const c = confirm([]);
     expect(c.status).toBe('no-transfer');
     expect(gestationalAgeMayBeShownAsFact(c)).toEqual({ allowed: true });
+  });
+});
+
+describe('an hCG result soon after an hCG trigger', () => {
+  const ovitrelle = (days: number) => administration('trig', 'G03GA08', 'Ovitrelle 250 micrograms (trigger)', at(days));
+  const serumWithRange = (id: string, days: number, value: number) =>
+    lab(id, '21198-7', at(days), { valueQuantity: { value, unit: 'mIU/mL' }, referenceRange: [{ high: { value: 5, unit: 'mIU/mL' } }] });
+
+  it('a raised serum beta-hCG 8 days after an Ovitrelle trigger is "possibly the trigger": not confirmed, with the reason and the trigger', () => {
+    const c = confirm([ovitrelle(-17), ...day5, serumWithRange('early', -9, 38)]);
+    expect(c.status).toBe('not-confirmed');
+    expect(c.decisive).toBeUndefined();
+    expect(c.evidence[0]).toMatchObject({
+      kind: 'hcg',
+      outcome: 'possibly-trigger',
+      source: { id: 'early' },
+      trigger: { id: 'trig' },
+      reason: { code: 'ivf.hcg-possibly-trigger', params: { days: 8, window: HCG_TRIGGER_WINDOW_DAYS, result: 'positive' } },
+    });
+    expect(gestationalAgeMayBeShownAsFact(c).allowed).toBe(false);
+  });
+
+  it('15 days after the trigger the result counts again: a positive beta-hCG confirms the pregnancy', () => {
+    const c = confirm([ovitrelle(-17), ...day5, serumWithRange('later', -2, 180)]);
+    expect(c).toMatchObject({ status: 'confirmed', decisive: { outcome: 'positive', source: { id: 'later' } } });
+  });
+
+  it('exactly 14 calendar days after the trigger is still within the window', () => {
+    expect(confirm([ovitrelle(-17), ...day5, serumWithRange('d14', -3, 60)]).evidence[0]?.outcome).toBe('possibly-trigger');
+  });
+
+  it('a GnRH-agonist trigger is not hCG: a raised beta-hCG soon after it confirms the pregnancy', () => {
+    const c = confirm([administration('trig', 'L02AE04', 'Decapeptyl 0.2 mg (trigger)', at(-17)), ...day5, serumWithRange('early', -9, 38)]);
+    expect(c.status).toBe('confirmed');
+  });
+
+  it('a negative beta-hCG soon after the trigger stays negative (the injected hCG has cleared)', () => {
+    const c = confirm([ovitrelle(-17), ...day5, serumWithRange('neg', -5, 2)]);
+    expect(c).toMatchObject({ status: 'negative', decisive: { outcome: 'negative' } });
+  });
+
+  it('an early trigger-range result then a later positive one: confirmed by the later one, the early one still marked', () => {
+    const c = confirm([ovitrelle(-17), ...day5, serumWithRange('early', -9, 38), serumWithRange('later', -1, 240)]);
+    expect(c.evidence.map((e) => e.outcome)).toEqual(['possibly-trigger', 'positive']);
+    expect(c).toMatchObject({ status: 'confirmed', decisive: { source: { id: 'later' } } });
+  });
+
+  it('a completed procedure written as an hCG trigger counts as a trigger (labelled text match)', () => {
+    const proc: fhir4.Procedure = { resourceType: 'Procedure', id: 'trig-proc', status: 'completed', subject: { reference: 'Patient/p1' }, code: { text: 'hCG trigger injection' }, performedDateTime: at(-17) };
+    const c = confirm([proc, ...day5, serumWithRange('early', -9, 38)]);
+    expect(c.evidence[0]).toMatchObject({ outcome: 'possibly-trigger', trigger: { id: 'trig-proc', matchedBy: "text 'hCG trigger'" } });
+  });
+
+  it('triggerBefore: the latest trigger at or before the result, and none after the window', () => {
+    const t = (id: string, days: number) => ({ kind: 'trigger' as const, atMs: Date.parse(at(days)), moment: { start: Date.parse(at(days)), end: Date.parse(at(days)) + 1000, original: at(days), precision: 'second' as const, offset: 'explicit' as const, zone: ZONE }, recognisedBy: 'atc' as const, matched: 'ATC G03GA08', source: { resourceType: 'MedicationAdministration', id } });
+    expect(triggerBefore(Date.parse(at(-5)), [t('a', -30), t('b', -10), t('c', 2)], ZONE)).toMatchObject({ trigger: { source: { id: 'b' } }, days: 5 });
+    expect(triggerBefore(Date.parse(at(-5)), [t('a', -30)], ZONE)).toBeUndefined();
   });
 });

@@ -10,7 +10,15 @@ import { known, type Known } from '../types';
 import type { LmwhOrder } from '../medication';
 import { lmwhActiveAt } from './ivfLmwh';
 import { ivfReason, unknownBecause } from './ivfRead';
-import type { ConfirmationEvidence, EmbryoTransfer, GestationFromTransfer, IvfCycle, IvfReason, LmwhAfterNegative, PregnancyConfirmation } from './ivfTypes';
+import { dateParam } from '../reasons';
+import type { ConfirmationEvidence, CycleStep, EmbryoTransfer, HcgResult, GestationFromTransfer, IvfCycle, IvfReason, LmwhAfterNegative, PregnancyConfirmation } from './ivfTypes';
+
+/**
+ * A quantitative hCG this many calendar days or fewer after an hCG trigger may measure the injected hCG, not a
+ * pregnancy (an exogenous 5,000-10,000 IU or 250 microgram dose can stay measurable for about 10-14 days): it is shown
+ * as "possibly the trigger" and never confirms a pregnancy. An app parameter with a safety margin, not a guideline number.
+ */
+export const HCG_TRIGGER_WINDOW_DAYS = 14;
 
 /** Days added to the embryo age for the gestational age at transfer (two weeks, as from a menstrual period). */
 export const GA_AT_TRANSFER_BASE_DAYS = 14;
@@ -30,9 +38,9 @@ export function gestationFromTransfer(transferMs: number, embryoAgeDays: number,
  * Every record taken after the transfer that says whether she is pregnant, oldest first. Strictly after: a status
  * "not pregnant" checked before the procedure on the transfer day says nothing about this transfer.
  */
-export function evidenceAfter(cycle: IvfCycle, transferMs: number): ConfirmationEvidence[] {
+export function evidenceAfter(cycle: IvfCycle, transferMs: number, zone: string): ConfirmationEvidence[] {
   const out: ConfirmationEvidence[] = [
-    ...cycle.hcg.map((h): ConfirmationEvidence => ({ kind: 'hcg', outcome: h.outcome, atMs: h.atMs, source: h.source })),
+    ...cycle.hcg.map((h) => hcgEvidence(h, cycle.hcgTriggers, zone)),
     ...cycle.pregnancyStatus.map(
       (s): ConfirmationEvidence => ({
         kind: 'pregnancy-status',
@@ -44,6 +52,31 @@ export function evidenceAfter(cycle: IvfCycle, transferMs: number): Confirmation
     ...cycle.ultrasound.map((u): ConfirmationEvidence => ({ kind: 'ultrasound', outcome: 'positive', atMs: u.atMs, source: u.source })),
   ];
   return out.filter((e) => e.atMs > transferMs).sort((a, b) => a.atMs - b.atMs);
+}
+
+/** The latest hCG trigger at or before a result and within the window, when there is one. */
+export function triggerBefore(resultMs: number, triggers: readonly CycleStep[], zone: string): { trigger: CycleStep; days: number } | undefined {
+  const before = triggers.filter((t) => t.atMs <= resultMs).at(-1);
+  if (!before) return undefined;
+  const days = calendarDaysBetween(before.atMs, resultMs, zone);
+  return days <= HCG_TRIGGER_WINDOW_DAYS ? { trigger: before, days } : undefined;
+}
+
+/**
+ * One hCG result as evidence. A quantitative result that is not negative, within the window after an hCG trigger, is
+ * "possibly the trigger" (a negative one says the injected hCG has cleared, so it still speaks of the transfer).
+ */
+function hcgEvidence(h: HcgResult, triggers: readonly CycleStep[], zone: string): ConfirmationEvidence {
+  const base: ConfirmationEvidence = { kind: 'hcg', outcome: h.outcome, atMs: h.atMs, source: h.source };
+  if (h.scale !== 'quantitative' || h.outcome === 'negative') return base;
+  const t = triggerBefore(h.atMs, triggers, zone);
+  if (!t) return base;
+  return {
+    ...base,
+    outcome: 'possibly-trigger',
+    trigger: t.trigger.source,
+    reason: ivfReason('ivf.hcg-possibly-trigger', { days: t.days, trigger: dateParam(t.trigger.atMs), window: HCG_TRIGGER_WINDOW_DAYS, result: h.outcome }),
+  };
 }
 
 /** The latest positive or negative record; undefined when none, or when records at that instant disagree. */
@@ -82,7 +115,7 @@ export function pregnancyConfirmation(cycle: IvfCycle, lmwhOrders: readonly Lmwh
     return { status: 'no-transfer', embryoAgeDays: unknownBecause('ivf.no-transfer'), evidence: [], gestation: unknownBecause('ivf.no-transfer'), gestationIsHypothetical: true };
   }
   const t = cycle.transfer.value;
-  const evidence = evidenceAfter(cycle, t.atMs);
+  const evidence = evidenceAfter(cycle, t.atMs, zone);
   const decisive = decisiveOf(evidence);
   const { status, reason } = statusOf(decisive);
   const out: PregnancyConfirmation = {

@@ -207,3 +207,43 @@ describe('dating precedence', () => {
     expect(c.reasonIfNone).toEqual({ code: 'pregnancy.no-dating', params: { notes: listParam([]), hasNotes: false } });
   });
 });
+
+describe('a confirmed embryo transfer dates an IVF pregnancy over a recorded EDD (ACOG CO 700)', () => {
+  // Transfer 1 May 2026 of a day-5 embryo: EDD = transfer + 266 - 5 = 17 Jan 2027.
+  const et = [transfer('t', '2026-05-01T10:00:00Z'), embryoAge('a', 't', 5)];
+  const datings = (eddValue: string) => datingFactsFromRecord([...et, edd('e', eddValue, '2026-06-03')], zone).datings;
+
+  it('unconfirmed: the recorded EDD keeps its precedence and nothing is noted', () => {
+    const c = chooseDating(datings('2027-01-14'));
+    expect(c.chosen?.method).toBe('edd');
+    expect(c.recordedEdd).toBeUndefined();
+  });
+
+  it('confirmed: the transfer wins; the recorded EDD 3 days earlier is kept beside it, not flagged, with the basis named', () => {
+    const c = chooseDating(datings('2027-01-14'), [], { id: 't', atMs: utc('2026-05-01T10:00:00Z') });
+    expect(c.chosen).toMatchObject({ method: 'ivf-transfer', eddDate: '2027-01-17', source: { id: 't' } });
+    expect(c.recordedEdd).toMatchObject({ dating: { method: 'edd', source: { id: 'e' } }, differenceDays: -3, discrepancy: false });
+    expect(c.alternatives).toEqual([]);
+    expect(c.notes[0]).toEqual({
+      code: 'pregnancy.basis.confirmed-transfer',
+      params: { edd: dateParam(utc('2027-01-14T00:00:00Z')), days: 3, direction: 'earlier', discrepancy: false, limit: 7 },
+    });
+  });
+
+  it('confirmed, recorded EDD 13 days later: flagged as a discrepancy, listed as a disagreeing alternative and warned on the pregnancy', () => {
+    const c = chooseDating(datings('2027-01-30'), [], { id: 't', atMs: 0 });
+    expect(c.recordedEdd).toMatchObject({ differenceDays: 13, discrepancy: true });
+    expect(c.alternatives.map((a) => [a.method, a.disagreementDays])).toEqual([['edd', 13]]);
+    const p = pregnanciesFromRecord([...et, edd('e', '2027-01-30', '2026-06-03')], NOW, zone, { id: 't', atMs: 0 }).pregnancies[0]!;
+    expect(p.eddDate).toBe('2027-01-17');
+    expect(p.warnings.map((w) => w.code)).toContain('pregnancy.datings-disagree');
+  });
+
+  it('a transfer without an id is matched by its time; another transfer does not win', () => {
+    const t = utc('2026-05-01T10:00:00Z');
+    const noId = [{ ...transfer('t', '2026-05-01T10:00:00Z', { code: { text: 'Embryo transfer, day 5 blastocyst' } }), id: undefined }, edd('e', '2027-01-14', '2026-06-03')];
+    const byTime = chooseDating(datingFactsFromRecord(noId, zone).datings, [], { id: undefined, atMs: t });
+    expect(byTime.chosen).toMatchObject({ method: 'ivf-transfer', eddDate: '2027-01-17' });
+    expect(chooseDating(datings('2027-01-14'), [], { id: 'other', atMs: t }).chosen?.method).toBe('edd');
+  });
+});

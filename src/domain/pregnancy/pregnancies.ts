@@ -9,7 +9,7 @@ import { addDays, dayNumber, startOfDate } from './calendar';
 import { chooseDating } from './dating';
 import { datingFactsFromRecord, type DatingFacts } from './facts';
 import { dayParam, noDatingReason, pregnancyReason, type PregnancyReason } from './pregnancyReasons';
-import type { Dating, DatingChoice, DeliveryFact, Pregnancy, PregnancyStatusFact, PregnancyTimeline } from './pregnancyTypes';
+import type { ConfirmedTransfer, Dating, DatingChoice, DeliveryFact, Pregnancy, PregnancyStatusFact, PregnancyTimeline } from './pregnancyTypes';
 
 /** EDDs further apart than this (from the first EDD of a group) belong to different pregnancies. */
 export const SAME_PREGNANCY_MAX_DAYS = 20 * 7;
@@ -95,11 +95,11 @@ function warningsOf(dating: DatingChoice, latestStatus: PregnancyStatusFact | un
 }
 
 /** One group of datings as a pregnancy: its window, dating (with the undated transfers in it), birth and warnings. */
-function pregnancyOf(group: Dating[], facts: DatingFacts, latestStatus: PregnancyStatusFact | undefined, used: Used, zone: string): Pregnancy | undefined {
+function pregnancyOf(group: Dating[], facts: DatingFacts, latestStatus: PregnancyStatusFact | undefined, used: Used, zone: string, confirmed: ConfirmedTransfer | undefined): Pregnancy | undefined {
   // The chosen dating does not depend on the notes, so the window can be set before they are attached.
-  const w = windowOf(chooseDating(group).chosen!.eddDate, zone);
+  const w = windowOf(chooseDating(group, [], confirmed).chosen!.eddDate, zone);
   if (!w) return undefined;
-  const dating = chooseDating(group, transferNotesIn(facts, w, used));
+  const dating = chooseDating(group, transferNotesIn(facts, w, used), confirmed);
   const chosen = dating.chosen!;
   const delivery = deliveryIn(facts, w, used);
   const endMs = delivery ? delivery.atMs : w.plus14Ms;
@@ -132,12 +132,15 @@ function unplacedNotes(facts: DatingFacts, used: Used): PregnancyReason[] {
 const latestStatusOf = (facts: DatingFacts): PregnancyStatusFact | undefined =>
   [...facts.statuses].sort((a, b) => (b.recordedMs ?? -Infinity) - (a.recordedMs ?? -Infinity) || 0)[0];
 
-/** Builds the pregnancy timeline from facts already read (see datingFactsFromRecord). */
-export function pregnanciesFromFacts(facts: DatingFacts, nowMs: number, zone: string): PregnancyTimeline {
+/**
+ * Builds the pregnancy timeline from facts already read (see datingFactsFromRecord). `confirmed`: the embryo transfer
+ * after which the pregnancy is confirmed; its dating wins over a recorded EDD.
+ */
+export function pregnanciesFromFacts(facts: DatingFacts, nowMs: number, zone: string, confirmed?: ConfirmedTransfer): PregnancyTimeline {
   const latestStatus = latestStatusOf(facts);
   const used: Used = { transfers: new Set(), deliveries: new Set() };
   const pregnancies = cluster(facts.datings)
-    .map((group) => pregnancyOf(group, facts, latestStatus, used, zone))
+    .map((group) => pregnancyOf(group, facts, latestStatus, used, zone, confirmed))
     .filter((p): p is Pregnancy => p !== undefined)
     .sort((a, b) => a.eddMs - b.eddMs);
   const notes = unplacedNotes(facts, used);
@@ -171,7 +174,7 @@ export function withoutUnconfirmedPregnancy(timeline: PregnancyTimeline, transfe
 }
 
 /** Every pregnancy in a record, each with its dating, and which one is current or most recent. Never throws. */
-export function pregnanciesFromRecord(resources: readonly unknown[], nowMs: number, zone: string): PregnancyTimeline {
-  return pregnanciesFromFacts(datingFactsFromRecord(resources, zone), nowMs, zone);
+export function pregnanciesFromRecord(resources: readonly unknown[], nowMs: number, zone: string, confirmed?: ConfirmedTransfer): PregnancyTimeline {
+  return pregnanciesFromFacts(datingFactsFromRecord(resources, zone), nowMs, zone, confirmed);
 }
 

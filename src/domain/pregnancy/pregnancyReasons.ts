@@ -33,6 +33,7 @@ export const PREGNANCY_REASON_CODES = [
   'pregnancy.datings-disagree',
   'pregnancy.disagreeing-dating',
   'pregnancy.status-not-pregnant-during',
+  'pregnancy.basis.confirmed-transfer',
   // Why a gestational age is unknown.
   'pregnancy.ga.no-valid-time',
   'pregnancy.ga.not-placeable',

@@ -41,8 +41,26 @@ export interface DatingChoice {
   alternatives: Dating[];
   /** Every dating considered, in precedence order. */
   all: Dating[];
-  /** Facts that could not date the pregnancy ('pregnancy.transfer-undated': a transfer without embryo age). */
+  /**
+   * Facts that could not date the pregnancy ('pregnancy.transfer-undated': a transfer without embryo age), and why a
+   * confirmed transfer was chosen over a recorded EDD ('pregnancy.basis.confirmed-transfer').
+   */
   notes: PregnancyReason[];
+  /**
+   * When a confirmed embryo transfer dates the pregnancy over a recorded EDD: that EDD, kept as the alternative, with its
+   * difference from the chosen EDD in days (recorded minus chosen) and whether it is more than 7 days (to review).
+   */
+  recordedEdd?: { dating: Dating; differenceDays: number; discrepancy: boolean };
+}
+
+/**
+ * The embryo transfer after which a pregnancy is confirmed (positive hCG, status or scan): its dating wins over a
+ * recorded EDD, since for an ART pregnancy the EDD is assigned from the embryo age and the transfer date (ACOG
+ * Committee Opinion 700; ACOG-AIUM-SMFM). Matched by the Procedure's id, else by its time.
+ */
+export interface ConfirmedTransfer {
+  id: string | undefined;
+  atMs: number;
 }
 
 /** Pregnancy status from LOINC 82810-3. */

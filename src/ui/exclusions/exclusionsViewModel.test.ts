@@ -29,3 +29,15 @@ describe('buildExclusionsView', () => {
     expect(viewName('med.orders', m)).toBe('LMWH orders');
   });
 });
+
+describe('IVF cycle records left out', () => {
+  it('are grouped under "IVF cycle" / "Цикл ЭКО" with the reason worded', () => {
+    const ex = [{ view: 'ivf-cycle', reason: reason('ivf.transfer-after-now'), source: { resourceType: 'Procedure', id: 'et' } }];
+    const en = buildExclusionsView(ex, [], m);
+    expect(en.groups.map((g) => g.title)).toEqual(['IVF cycle (1)']);
+    expect(en.groups[0]!.items[0]!.reason).toBe('marked as done but dated after now');
+    const ru = buildExclusionsView(ex, [], createMessages({ locale: 'ru', zone: 'UTC' }));
+    expect(ru.groups[0]!.view).toBe('Цикл ЭКО');
+    expect(ru.groups[0]!.items[0]!.reason).toBe('отмечен как выполненный, но датирован позже текущего момента');
+  });
+});

@@ -39,3 +39,25 @@ describe('indications panel words', () => {
     expect(v.incomplete).toBe('The record could not be read completely (conditions: incomplete (page 3 failed)): findings may be missing.');
   });
 });
+
+describe('OHSS in the indications panel, from the IVF cycle model', () => {
+  it('ivf-ohss: "mild; risk" is listed as a risk of OHSS (not the syndrome) with its severity, not as OHSS "present" without one (en, ru)', async () => {
+    const { demoRecord } = await import('../../../test/support/demo-record');
+    const r = await demoRecord('ivf-ohss');
+    const ohss = r.rules.indications.filter((f) => f.kind === 'ohss' || f.kind === 'ohss-risk');
+    expect(ohss.map((f) => f.kind)).toEqual(['ohss-risk']);
+    const v = buildIndicationsView({ findings: ohss, search: complete }, m);
+    expect(v.findings[0]?.title).toBe(m.t('indications.kind.ohss-risk'));
+    expect(v.findings[0]?.evidence[0]?.text).toMatch(/^Ovarian hyperstimulation syndrome, mild; risk: risk of OHSS, not the syndrome; severity mild \(from the text\) \[present\], /);
+    const ru = buildIndicationsView({ findings: ohss, search: complete }, createMessages({ locale: 'ru', zone: 'UTC' }));
+    expect(ru.findings[0]?.evidence[0]?.text).toMatch(/^Ovarian hyperstimulation syndrome, mild; risk: риск СГЯ, а не сам синдром; степень лёгкая \(по тексту\)/);
+  });
+
+  it('OHSS without a severity says "severity not recorded" (en) / "степень тяжести не указана" (ru)', () => {
+    const label = reason('ivf.ohss-indication', { written: 'OHSS', kind: 'disorder', severity: 'not-recorded', from: 'none' });
+    const facts = [{ kind: 'ohss' as const, status: 'present' as const, label, source: ref('Condition', 'o') }];
+    const findings = indications(context({ indicationFacts: facts }));
+    expect(buildIndicationsView({ findings, search: complete }, m).findings[0]?.evidence[0]?.text).toBe('OHSS: OHSS; severity not recorded [present]');
+    expect(buildIndicationsView({ findings, search: complete }, createMessages({ locale: 'ru', zone: 'UTC' })).findings[0]?.evidence[0]?.text).toMatch(/^OHSS: СГЯ; степень тяжести не указана/);
+  });
+});

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { demoRecord } from '../../../test/support/demo-record';
 import { createMessages } from '../messages/translator';
 import { buildSummaryView } from '../summary/summaryViewModel';
-import { buildIvfCycleView } from './ivfCycleViewModel';
+import { buildIvfCycleView, confirmationLines } from './ivfCycleViewModel';
 import { IVF_REASON_CODES } from '../../domain/ivf';
 
 const m = createMessages({ locale: 'en', zone: 'Europe/London' });
@@ -85,5 +85,29 @@ describe('the words', () => {
     const v = buildSummaryView(await demoRecord('ivf-ohss'), ru);
     expect(v.gestation.headline).toBe('Беременность не подтверждена');
     expect(v.gestation.ivf?.[0]?.text).toMatch(/^перенос \+ 10 дней, эмбрион 5 суток/);
+  });
+});
+
+describe('an hCG result that may be the trigger injection', () => {
+  it('is listed under "Pregnancy not confirmed" as possibly the trigger, with the reason, the result and the trigger as sources (en, ru)', async () => {
+    const { pregnancyConfirmation, ivfCycleFromRecord, lmwhOrdersOf } = await import('../../domain/ivf');
+    const { loadUnitConverter } = await import('../../domain/labs');
+    const b = await import('../../../test/support/ivfRecordBuilders');
+    const input = b.record([
+      b.administration('trig', 'G03GA08', 'Ovitrelle 250 micrograms (trigger)', b.at(-17)),
+      b.transfer('et', b.at(-10, 1)),
+      b.embryoAge('age', 'et', 5, b.at(-10, 1)),
+      b.lab('early', '21198-7', b.at(-9), { valueQuantity: { value: 38, unit: 'mIU/mL' }, referenceRange: [{ high: { value: 5, unit: 'mIU/mL' } }] }),
+    ]);
+    const cycle = ivfCycleFromRecord(input, { nowMs: b.NOW, zone: b.ZONE, units: await loadUnitConverter() });
+    const c = pregnancyConfirmation(cycle, lmwhOrdersOf(input, b.ZONE), b.NOW, b.ZONE);
+    const en = confirmationLines(c, m);
+    expect(en.headline).toBe('Pregnancy not confirmed');
+    const line = en.lines.find((l) => l.key.startsWith('trigger-'));
+    expect(line?.text).toBe(
+      'hCG 38 mIU/mL, 6 Jan 2026 10:00 (UTC): possibly the trigger: 8 days after the hCG trigger of 29 Dec 2025 (within 14 days the injected hCG can still be measured), so it does not confirm a pregnancy',
+    );
+    expect(line?.sources.map((s) => s.id)).toEqual(['early', 'trig']);
+    expect(confirmationLines(c, ru).lines.find((l) => l.key.startsWith('trigger-'))?.text).toMatch(/^ХГЧ 38 mIU\/mL, .*: возможно, это триггер: через 8 дней после триггера ХГЧ .*поэтому беременность не подтверждает$/);
   });
 });

@@ -79,6 +79,12 @@ export function confirmationLines(c: PregnancyConfirmation, m: Messages): IvfCyc
     );
     if (c.gestation.known) lines.push({ key: 'if', text: m.t('ivfCycle.ifPregnant', { ga: formatGestation(c.gestation.value.days, m.locale) }), sources: [t.source] });
   }
+  // hCG results that may be the trigger injection itself: shown with the reason, never as a confirmation.
+  c.evidence.forEach((e, i) => {
+    if (e.kind !== 'hcg' || e.outcome !== 'possibly-trigger' || !e.reason) return;
+    const text = m.t('ivfCycle.possiblyTrigger', { value: e.source.original ?? '', when: m.instant(e.atMs), reason: m.reason(e.reason) });
+    lines.push({ key: `trigger-${i}`, text, sources: e.trigger ? [e.source, e.trigger] : [e.source] });
+  });
   if (c.status === 'confirmed' && c.gestation.known) {
     const g = c.gestation.value;
     lines.push({ key: 'ga', text: m.t('ivfCycle.gestationFromTransfer', { ga: formatGestation(g.days, m.locale), atTransfer: g.atTransferDays }), sources: [t.source] });
@@ -118,7 +124,8 @@ function stepView(key: CycleStep['kind'], step: IvfRecordPart['cycle']['stimulat
 function hcgStep(part: IvfRecordPart, transferMs: number | undefined, m: Messages): IvfStepView {
   const c = part.confirmation;
   const label = m.t('ivfCycle.step.hcg');
-  const hcg = c.evidence.filter((e) => e.kind === 'hcg').at(-1);
+  // A result that may be the trigger is not "the hCG test" of this transfer (it is listed under the confirmation).
+  const hcg = c.evidence.filter((e) => e.kind === 'hcg' && e.outcome !== 'possibly-trigger').at(-1);
   const at = hcg?.atMs ?? c.plannedHcgTest?.atMs;
   const sources = hcg ? [hcg.source] : c.plannedHcgTest ? [c.plannedHcgTest.source] : [];
   if (at === undefined) return { key: 'hcg', label, when: m.t('ivfCycle.noPlannedHcg'), known: false, sources };

@@ -174,3 +174,50 @@ describe('timeline table, many-labs patient (two pregnancies)', () => {
     expect(view.showRows).toBe('Show these results');
   });
 });
+
+describe('an IVF pregnancy confirmed after the transfer, with a recorded EDD (ivf-frozen-positive + EDD)', () => {
+  const m = createMessages({ locale: 'en', zone: 'Europe/London' });
+  async function withRecordedEdd(offsetDays: number) {
+    const { DateTime } = await import('luxon');
+    const { buildClinicalRecord } = await import('../../domain/record');
+    const { loadUnitConverter } = await import('../../domain/labs');
+    const { demoResources, recordInputFor, DEMO_TEST_NOW, DEMO_TEST_ZONE } = await import('../../../test/support/demo-record');
+    const units = await loadUnitConverter();
+    const build = (resources: fhir4.Resource[]) => buildClinicalRecord(recordInputFor(resources, 'ivf-frozen-positive'), { nowMs: DEMO_TEST_NOW, zone: DEMO_TEST_ZONE, units });
+    const base = demoResources('ivf-frozen-positive');
+    const fromTransfer = build(base).currentPregnancy!.eddDate;
+    const recorded = DateTime.fromISO(fromTransfer).plus({ days: offsetDays }).toISODate()!;
+    const edd: fhir4.Observation = {
+      resourceType: 'Observation',
+      id: 'edd-booking',
+      status: 'final',
+      code: { coding: [{ system: 'http://loinc.org', code: '11778-8' }] },
+      subject: { reference: 'Patient/ivf-frozen-positive' },
+      effectiveDateTime: DateTime.fromMillis(DEMO_TEST_NOW).minus({ days: 5 }).toISODate()!,
+      valueDateTime: recorded,
+    };
+    return { record: build([...base, edd]), fromTransfer };
+  }
+
+  it('the transfer dates it; the recorded EDD 4 days later is named with its difference, not flagged (en, ru)', async () => {
+    const { record, fromTransfer } = await withRecordedEdd(4);
+    expect(record.currentPregnancy).toMatchObject({ eddDate: fromTransfer, dating: { chosen: { method: 'ivf-transfer' }, recordedEdd: { differenceDays: 4, discrepancy: false } } });
+    expect(record.gaToday).toMatchObject({ known: true, value: { totalDays: 43 } });
+    const d = datingView(buildTimeline(record), m);
+    expect(d.kind === 'dated' && d.text).toMatch(/^Gestational age from: embryo transfer: /);
+    expect(d.kind === 'dated' && d.notes[0]).toMatch(/^dated by the confirmed embryo transfer \(transfer date \+ embryo age; ACOG Committee Opinion 700 for ART pregnancies\), not the recorded EDD \d+ \w{3} 2027: that EDD is 4 days later$/);
+    expect(d.kind === 'dated' && d.alternatives).toEqual([]);
+    const ru = datingView(buildTimeline(record), createMessages({ locale: 'ru', zone: record.zone }));
+    expect(ru.kind === 'dated' && ru.notes[0]).toMatch(/^срок определён по подтверждённому переносу эмбрионов .*: эта ПДР позже на 4 дня$/);
+  });
+
+  it('a recorded EDD 10 days earlier is a discrepancy: flagged for review and listed as a disagreeing alternative', async () => {
+    const { record } = await withRecordedEdd(-10);
+    expect(record.currentPregnancy?.dating.chosen.method).toBe('ivf-transfer');
+    const d = datingView(buildTimeline(record), m);
+    expect(d.kind === 'dated' && d.notes[0]).toMatch(/that EDD is 10 days earlier \(more than 7 days apart: review\)$/);
+    expect(d.kind === 'dated' && d.alternatives.map((a) => a.source.id)).toEqual(['edd-booking']);
+    const ru = datingView(buildTimeline(record), createMessages({ locale: 'ru', zone: record.zone }));
+    expect(ru.kind === 'dated' && ru.notes[0]).toMatch(/раньше на 10 дней \(расхождение больше 7 дней: проверьте\)$/);
+  });
+});

@@ -38,10 +38,18 @@ const reasons = {
   'reason.ivf.supply-runs-out-before-order-end': 'the dispensed syringes run out {lastsUntil}, before the order ends {orderEnd}',
   'reason.ivf.supply-runs-out-before-next-event': 'the dispensed syringes run out {lastsUntil}, before the next planned event {event}',
   'reason.ivf.supply-order-end-unknown': 'the order has no end date',
+  'reason.ivf.transfer-after-now': 'marked as done but dated after now',
+  'reason.ivf.transfer-same-day': 'another transfer record on the same day ({kept}) is used instead',
+  'reason.ivf.medication-time-unreadable': 'its date cannot be read',
+  'reason.ivf.hcg-possibly-trigger':
+    'possibly the trigger: {days, plural, one {# day} other {# days}} after the hCG trigger of {trigger} (within {window} days the injected hCG can still be measured), so it does not confirm a pregnancy',
+  'reason.ivf.ohss-indication':
+    '{written}: {kind, select, risk {risk of OHSS, not the syndrome} other {OHSS}}; {severity, select, mild {severity mild} moderate {severity moderate} severe {severity severe} critical {severity critical} other {severity not recorded}}{from, select, coded { (coded)} text { (from the text)} other {}}',
 } as const satisfies Record<`reason.${IvfReasonCode}`, string>;
 
 export const ivfCycleEn = {
   'ivfCycle.title': 'IVF cycle',
+  'exclusions.view.ivf-cycle': 'IVF cycle',
   'ivfCycle.loading': 'Reading the IVF cycle…',
   'ivfCycle.empty': 'No embryo transfer found in the record',
   'ivfCycle.notConfirmed': 'Pregnancy not confirmed',
@@ -52,6 +60,7 @@ export const ivfCycleEn = {
   'ivfCycle.embryoUnknown': 'embryo age unknown: {reason}',
   'ivfCycle.transferType': '{type, select, frozen {frozen transfer} other {fresh transfer}}',
   'ivfCycle.plannedHcg': 'hCG test planned {when}',
+  'ivfCycle.possiblyTrigger': 'hCG {value}, {when}: {reason}',
   'ivfCycle.noPlannedHcg': 'no hCG test planned in the record',
   'ivfCycle.ifPregnant': 'if pregnant: {ga}',
   'ivfCycle.gestationFromTransfer': '{ga}, counted from the transfer ({atTransfer} days at transfer = 14 + embryo age)',

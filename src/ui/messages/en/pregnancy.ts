@@ -24,6 +24,8 @@ const reasons = {
   'reason.pregnancy.transfer.no-age': 'no embryo age (day 3 / day 5 / day 6) recorded, so it cannot date the pregnancy',
   'reason.pregnancy.embryo-day': 'day {day}',
   'reason.pregnancy.birth-unmatched': 'birth on {at} ({source}) matches no dated pregnancy',
+  'reason.pregnancy.basis.confirmed-transfer':
+    'dated by the confirmed embryo transfer (transfer date + embryo age; ACOG Committee Opinion 700 for ART pregnancies), not the recorded EDD {edd}: that EDD is {direction, select, same {the same day} later {{days, plural, one {# day} other {# days}} later} other {{days, plural, one {# day} other {# days}} earlier}}{discrepancy, select, true { (more than {limit} days apart: review)} other {}}',
   'reason.pregnancy.datings-disagree': 'dating records disagree by more than 7 days: {items}',
   'reason.pregnancy.disagreeing-dating': '{description} ({days, number, ::sign-always} d)',
   'reason.pregnancy.status-not-pregnant-during': "pregnancy status ''not pregnant'' recorded {at}, during this pregnancy''s dates",

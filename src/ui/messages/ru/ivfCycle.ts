@@ -41,7 +41,15 @@ export const ivfCycleRu = {
   'reason.ivf.supply-runs-out-before-order-end': 'выданные шприцы закончатся {lastsUntil}, раньше окончания назначения {orderEnd}',
   'reason.ivf.supply-runs-out-before-next-event': 'выданные шприцы закончатся {lastsUntil}, раньше следующего запланированного события {event}',
   'reason.ivf.supply-order-end-unknown': 'у назначения нет даты окончания',
+  'reason.ivf.transfer-after-now': 'отмечен как выполненный, но датирован позже текущего момента',
+  'reason.ivf.transfer-same-day': 'вместо неё используется другая запись о переносе в тот же день ({kept})',
+  'reason.ivf.medication-time-unreadable': 'дату прочитать нельзя',
+  'reason.ivf.hcg-possibly-trigger':
+    'возможно, это триггер: через {days, plural, one {# день} few {# дня} many {# дней} other {# дня}} после триггера ХГЧ {trigger} (в пределах {window} дней введённый ХГЧ ещё может определяться), поэтому беременность не подтверждает',
+  'reason.ivf.ohss-indication':
+    '{written}: {kind, select, risk {риск СГЯ, а не сам синдром} other {СГЯ}}; {severity, select, mild {степень лёгкая} moderate {степень средняя} severe {степень тяжёлая} critical {степень критическая} other {степень тяжести не указана}}{from, select, coded { (по коду)} text { (по тексту)} other {}}',
   'ivfCycle.title': 'Цикл ЭКО',
+  'exclusions.view.ivf-cycle': 'Цикл ЭКО',
   'ivfCycle.loading': 'Чтение цикла ЭКО…',
   'ivfCycle.empty': 'Перенос эмбрионов в карте не найден',
   'ivfCycle.notConfirmed': 'Беременность не подтверждена',
@@ -52,6 +60,7 @@ export const ivfCycleRu = {
   'ivfCycle.embryoUnknown': 'возраст эмбриона неизвестен: {reason}',
   'ivfCycle.transferType': '{type, select, frozen {криоперенос} other {«свежий» перенос}}',
   'ivfCycle.plannedHcg': 'тест на ХГЧ запланирован {when}',
+  'ivfCycle.possiblyTrigger': 'ХГЧ {value}, {when}: {reason}',
   'ivfCycle.noPlannedHcg': 'тест на ХГЧ в карте не запланирован',
   'ivfCycle.ifPregnant': 'если беременность наступила: {ga}',
   'ivfCycle.gestationFromTransfer': '{ga}, считая от переноса ({atTransfer} дн. на день переноса = 14 + возраст эмбриона)',

@@ -32,6 +32,8 @@ export const pregnancyRu = {
   'reason.pregnancy.transfer.no-age': 'возраст эмбриона (3, 5 или 6 сутки) не записан, поэтому по этому переносу срок не определить',
   'reason.pregnancy.embryo-day': '{day}-е сутки',
   'reason.pregnancy.birth-unmatched': 'роды {at} ({source}) не относятся ни к одной беременности с известным сроком',
+  'reason.pregnancy.basis.confirmed-transfer':
+    'срок определён по подтверждённому переносу эмбрионов (дата переноса + возраст эмбриона; для беременности после ВРТ — ACOG, заключение комитета № 700), а не по записанной ПДР {edd}: эта ПДР {direction, select, same {приходится на тот же день} later {позже на {days, plural, one {# день} few {# дня} many {# дней} other {# дня}}} other {раньше на {days, plural, one {# день} few {# дня} many {# дней} other {# дня}}}}{discrepancy, select, true { (расхождение больше {limit} дней: проверьте)} other {}}',
   'reason.pregnancy.datings-disagree': 'записи о сроке расходятся более чем на 7 дней: {items}',
   'reason.pregnancy.disagreeing-dating': '{description} ({days, number, ::sign-always}\u00a0дн.)',
   'reason.pregnancy.status-not-pregnant-during': 'статус «не беременна» записан {at}, в пределах дат этой беременности',
