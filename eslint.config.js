@@ -47,7 +47,6 @@ export default tseslint.config(
       'src/domain/medication/order.ts', // normaliseOrder
       'src/domain/pregnancy/facts.ts', // datingFactsFromRecord
       'src/domain/pregnancy/pregnancies.ts', // pregnanciesFromFacts
-      'src/fhir/smart.ts', // validateSmartConfig
       'src/ui/plan-strip/PlanStrip.tsx', // PlanStrip
       'src/ui/timeline/Timeline.tsx', // Timeline
       'src/ui/worklist/worklistStore.ts', // createWorklistStore

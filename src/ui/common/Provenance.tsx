@@ -1,6 +1,7 @@
 /**
  * "Where did this come from": every number, point and card offers it. A native <details> disclosure, so it is
- * keyboard-operable and announced correctly without script; printed open.
+ * keyboard-operable and announced correctly without script; printed open. What the record itself wrote (its id,
+ * date and value as written) is marked `data-record-text`: it is the record's language, not the interface's.
  */
 import type { SourceRef } from '../../domain/types';
 import { useMessages } from '../messages/MessagesProvider';
@@ -16,17 +17,17 @@ export function SourceDetails({ source }: { source: SourceRef }) {
   return (
     <dl className="source-details">
       <dt>{m.t('provenance.record')}</dt>
-      <dd>{sourceLabel(source)}</dd>
+      <dd data-record-text="">{sourceLabel(source)}</dd>
       {source.date !== undefined && (
         <>
           <dt>{m.t('provenance.dateAsRecorded')}</dt>
-          <dd>{source.date}</dd>
+          <dd data-record-text="">{source.date}</dd>
         </>
       )}
       {source.original !== undefined && (
         <>
           <dt>{m.t('provenance.asRecorded')}</dt>
-          <dd>{source.original}</dd>
+          <dd data-record-text="">{source.original}</dd>
         </>
       )}
       {source.matchedBy !== undefined && (

@@ -53,7 +53,7 @@ export function PatientBanner() {
           )}
           {summary && (
             <>
-              <p className="banner-name">{summary.name}</p>
+              <p className="banner-name" data-record-text="">{summary.name}</p>
               <dl className="banner-fields">
                 <div>
                   <dt>{m.t('patientBanner.dateOfBirth')}</dt>

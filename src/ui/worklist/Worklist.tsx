@@ -206,7 +206,8 @@ function Row({ r, onOpen }: { r: WorklistRowView; onOpen: (id: string) => void }
     <tr data-patient={r.patientId}>
       <th scope="row">
         <button type="button" className="link-button" onClick={() => onOpen(r.patientId)}>
-          {r.name}
+          {/* The patient's name as the record writes it (marked so language checks leave it alone). */}
+          <span data-record-text="">{r.name}</span>
         </button>
       </th>
       <td>{r.age}</td>
