@@ -11,7 +11,7 @@
 import type { fhirclient } from 'fhirclient/lib/types';
 import type { Locale } from '../src/ui/messages/catalogue';
 import type { LaunchKey } from '../src/ui/messages/en/launch';
-import { configFailureText, configProblemText, fillLaunchText, launchText } from '../src/ui/messages/launchText';
+import { CONFIG_NAMES, configFailureText, configProblemText, fillLaunchText, launchText } from '../src/ui/messages/launchText';
 import { decideLaunch, decideStandalone, findServer, isPlaceholderClientId, parseHttpUrl, SmartConfigError, type LaunchDecision, type SmartConfig } from '../src/fhir/smart';
 
 export interface LaunchPageProps {
@@ -208,7 +208,7 @@ function renderPicker(
     }
     const serverUrl = choice === 'other' ? address.value : choice;
     const d = decideStandalone(serverUrl, config, trustBox.checked, pageHref);
-    if (d.kind === 'invalid') setError(say(`launch.picker.${d.problem}`, { label: d.label ?? '' }));
+    if (d.kind === 'invalid') setError(say(`launch.picker.${d.problem}`, { label: d.label ?? '', https: CONFIG_NAMES.https! }));
     else if (d.kind === 'needs-trust') setError(say('launch.picker.needsTrust'));
     else {
       setError(null);

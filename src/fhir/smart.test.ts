@@ -79,7 +79,7 @@ describe('validateSmartConfig', () => {
     ['unanchored regex', withServer({ issMatch: { regex: 'https://x\\.example/fhir' } }), /must start with \^ and end with \$/],
     ['broken regex', withServer({ issMatch: { regex: '^(https$' } }), /not a valid regular expression/],
     ['exact that is not a URL', withServer({ issMatch: { exact: 'x.example/fhir' } }), /not an http\(s\) URL/],
-    ['both exact and regex', withServer({ issMatch: { exact: 'https://x.example', regex: '^x$' } }), /issMatch must be/],
+    ['both exact and regex', withServer({ issMatch: { exact: 'https://x.example', regex: '^x$' } }), /issMatch must have either/],
     ['bad scope style', withServer({ scopeStyle: 'v3' }), /scopeStyle/],
     ['no client id', withServer({ clientId: '' }), /clientId is missing/],
     ['no label', withServer({ label: ' ' }), /label is missing/],
