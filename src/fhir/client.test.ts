@@ -1,3 +1,4 @@
+import { reasonText } from '../../test/support/reasonText';
 import { describe, expect, it, vi } from 'vitest';
 import { failureReason } from './failures';
 import type { SmartConfig } from './smart';
@@ -193,7 +194,7 @@ describe('createFhirRequester', () => {
     const f = fakeFetch(text(200, '<html>login page</html>'));
     const error = await createFhirRequester(fakeClient(), { fetch: f.fetch, now: () => NOW_MS }).get('Patient/p').catch((e: unknown) => e);
     expect(error).toMatchObject({ name: 'FhirHttpError', status: 200, notJson: true });
-    expect(failureReason(error, { resourceType: 'Patient', action: 'read' })).toBe("the server's answer to the Patient read was not FHIR JSON (for example a web page)");
+    expect(reasonText(failureReason(error, { resourceType: 'Patient', action: 'read' }))).toBe("the server's answer to the Patient read was not FHIR JSON (for example a web page)");
   });
 
   it('a 429 carries its Retry-After for the retry policy', async () => {

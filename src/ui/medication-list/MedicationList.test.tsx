@@ -53,7 +53,7 @@ describe('MedicationList', () => {
     render(<MedicationList record={await demoRecord('no-lmwh', { statuses: { 'medication-requests': 'incomplete' } })} />);
     expect(screen.queryByText('No LMWH order found in the record')).toBeNull();
     expect(screen.getByRole('status')).toHaveTextContent(
-      'Medication orders could not be read completely: medication-requests: incomplete (test: medication-requests incomplete) — absence of an order is not known',
+      'Medication orders could not be read completely: Medication orders: incomplete (test: medication-requests incomplete) — absence of an order is not known',
     );
   });
 

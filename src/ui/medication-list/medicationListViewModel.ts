@@ -162,7 +162,7 @@ function orderRow(v: OrderView, i: number, m: Messages): OrderRowView {
 function groupProblem(slice: MedicationSlice, groups: QueryGroup[], m: Messages): string | undefined {
   const bad = groups.map((g) => ({ g, r: slice.groups[g] })).filter(({ r }) => !r || r.status !== 'complete');
   if (bad.length === 0) return undefined;
-  return bad.map(({ g, r }) => (r ? r.reason ? m.t('medication.groupStatusBecause', { group: g, status: r.status, reason: r.reason }) : m.t('medication.groupStatus', { group: g, status: r.status }) : m.t('medication.groupNotRead', { group: g }))).join('; ');
+  return bad.map(({ g, r }) => (r ? r.reason ? m.t('medication.groupStatusBecause', { group: g, status: r.status, reason: m.reason(r.reason) }) : m.t('medication.groupStatus', { group: g, status: r.status }) : m.t('medication.groupNotRead', { group: g }))).join('; ');
 }
 
 function doseLine(d: RecordedDose, nowMs: number, m: Messages): string {
@@ -245,7 +245,7 @@ function weightsView(slice: MedicationSlice, m: Messages): MedicationListView['w
 
 function ordersState(slice: MedicationSlice, m: Messages): MedicationListView['orders'] {
   const { orders, complete, incompleteReason } = slice.medication;
-  const reason = incompleteReason ?? m.t('common.missingReason');
+  const reason = m.reason(incompleteReason);
   if (orders.length === 0) {
     return complete ? { kind: 'none-found', text: m.t('medication.noOrderFound', { scope: 'record' }) } : { kind: 'not-known', text: m.t('medication.ordersIncompleteNone', { reason }) };
   }

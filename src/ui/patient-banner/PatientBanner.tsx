@@ -48,7 +48,7 @@ export function PatientBanner() {
           )}
           {state.status === 'error' && (
             <p role="alert" className="banner-error">
-              {m.t('patientBanner.error', { reason: state.reason })}
+              {m.t('patientBanner.error', { reason: m.reason(state.reason) })}
             </p>
           )}
           {summary && (

@@ -64,7 +64,7 @@ describe('StopCriteriaSection', () => {
     const card = screen.getByRole('article');
     const line = lineOf(card, 'Source article');
     expect(within(line).getByText('Unknown')).toBeInTheDocument();
-    expect(within(line).getByText(/medication search was incomplete or unavailable \(medication-requests: incomplete \(test: medication-requests incomplete\)\)/)).toBeInTheDocument();
+    expect(within(line).getByText(/medication search was incomplete or unavailable \(Medication orders: incomplete \(test: medication-requests incomplete\)\)/)).toBeInTheDocument();
     expect(screen.queryByText('No LMWH order found')).not.toBeInTheDocument();
   });
 

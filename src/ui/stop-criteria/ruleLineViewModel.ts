@@ -98,6 +98,6 @@ export function countdownWords(ms: number, m: Messages): string {
 /** "appointments: unavailable (server refused ...); encounters: not read". */
 export function searchProblemsText(search: SearchCompleteness, m: Messages): string {
   return search.problems
-    .map((p) => m.t('rules.search.problem', { group: p.group, status: p.status, notRead: p.status === 'not-read', hasReason: p.reason !== undefined, reason: p.reason ?? '' }))
+    .map((p) => m.t('rules.search.problem', { group: p.group, status: p.status, notRead: p.status === 'not-read', hasReason: p.reason !== undefined, reason: p.reason ? m.reason(p.reason) : '' }))
     .join(m.t('rules.search.problemSeparator'));
 }

@@ -1,3 +1,4 @@
+import { reason } from '../../domain/reasons';
 import { describe, expect, it } from 'vitest';
 import { context, dose, event, ms, order, ref } from '../../../test/support/ruleBuilders';
 import { eddInfoCard, evaluateEvent } from '../../domain/rules';
@@ -146,9 +147,9 @@ describe('EDD card and section states', () => {
   });
 
   it('an incomplete planned-event search names the searches and never says "none found"', () => {
-    const search = plannedEventSearch({ procedures: { status: 'complete' }, 'service-requests': { status: 'complete' }, appointments: { status: 'unavailable', reason: 'server refused Appointment (403)' } });
+    const search = plannedEventSearch({ procedures: { status: 'complete' }, 'service-requests': { status: 'complete' }, appointments: { status: 'unavailable', reason: reason('fhir.refused', { type: 'Appointment', status: 403, scopesMissing: false }) } });
     expect(buildStopCriteriaView({ cardCount: 0, search }, msgs('UTC'))).toEqual({
-      incomplete: 'Planned events could not be read completely: appointments: unavailable (server refused Appointment (403)); encounters: not read',
+      incomplete: 'Planned events could not be read completely: appointments: unavailable (the server refused Appointment (403)); encounters: not read',
     });
   });
 });
