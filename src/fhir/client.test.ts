@@ -2,7 +2,7 @@ import { reasonText } from '../../test/support/reasonText';
 import { describe, expect, it, vi } from 'vitest';
 import { failureReason } from './failures';
 import type { SmartConfig } from './smart';
-import { LAUNCH_CONFIG_WAIT_MS, completeLaunch, createFhirRequester, describeLaunchError, describeRequest, FhirHttpError, ForbiddenUrlError, resolveFhirUrl, SessionExpiredError, type SmartClientLike } from './client';
+import { LAUNCH_CONFIG_WAIT_MS, LaunchError, completeLaunch, createFhirRequester, describeLaunchError, describeRequest, FhirHttpError, ForbiddenUrlError, resolveFhirUrl, SessionExpiredError, type SmartClientLike } from './client';
 import { FhirNetworkError } from './errors';
 
 const SERVER = 'https://ehr.example/fhir/r4';
@@ -282,7 +282,8 @@ describe('completeLaunch', () => {
   });
 
   it('a token without a patient is a readable launch error', async () => {
-    await expect(completeLaunch({ pageHref: `${APP}?code=c&state=s`, storage: noStore, ready: readyClient({}) })).rejects.toThrow(/did not say which patient/);
+    const err = await completeLaunch({ pageHref: `${APP}?code=c&state=s`, storage: noStore, ready: readyClient({}) }).catch((e: unknown) => e);
+    expect(reasonText((err as LaunchError).reason)).toMatch(/did not say which patient/);
   });
 
   /** fhirclient's storage for a launch started in this tab with state key `s`. */
@@ -290,7 +291,9 @@ describe('completeLaunch', () => {
 
   it('the authorization server refused (error in the redirect, state of this tab): named, without calling ready()', async () => {
     const ready = vi.fn(readyClient({ patient: 'p1' }));
-    await expect(completeLaunch({ pageHref: `${APP}?error=access_denied&error_description=User+said+no&state=s`, storage: launchedAs('s'), ready })).rejects.toThrow(
+    const err = await completeLaunch({ pageHref: `${APP}?error=access_denied&error_description=User+said+no&state=s`, storage: launchedAs('s'), ready }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(LaunchError);
+    expect(reasonText((err as LaunchError).reason)).toBe(
       "The EHR's authorization server did not authorise the launch (access_denied: User said no). Relaunch LMWH Monitor from the EHR.",
     );
     expect(ready).not.toHaveBeenCalled();
@@ -303,8 +306,8 @@ describe('completeLaunch', () => {
   ])('an error redirect whose state is not this tab\'s launch (%s) shows none of the URL\'s text', async (_n, storage, state) => {
     const spoof = `${APP}?error=access_denied&error_description=${encodeURIComponent('Call 0800 123 to unlock your account')}${state ? `&state=${state}` : ''}`;
     const error = await completeLaunch({ pageHref: spoof, storage, ready: readyClient({ patient: 'p1' }) }).catch((e: Error) => e);
-    expect((error as Error).message).toMatch(/does not match a launch started in this browser tab/);
-    expect((error as Error).message).not.toMatch(/0800|access_denied/);
+    expect(reasonText((error as LaunchError).reason)).toMatch(/does not match a launch started in this browser tab/);
+    expect(reasonText((error as LaunchError).reason)).not.toMatch(/0800|access_denied/);
   });
 });
 
@@ -321,7 +324,7 @@ describe('describeLaunchError', () => {
     ['an HTML page where JSON was expected', new SyntaxError("Unexpected token '<', \"<!DOCTYPE \"... is not valid JSON"), /answered with something that is not JSON \(for example a web page\)/],
     ['anything else', 'weird', /^The launch could not be completed/],
   ])('%s', (_n, e, expected) => {
-    const text = describeLaunchError(e);
+    const text = reasonText(describeLaunchError(e));
     expect(text).toMatch(expected);
     expect(text).not.toContain('http://h/auth/token');
   });

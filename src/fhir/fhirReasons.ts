@@ -51,7 +51,16 @@ export type FhirReasonCode =
   | 'fhir.patient-ref-unreadable'
   | 'fhir.session-expired'
   | 'fhir.network'
-  | 'fhir.record-failed';
+  | 'fhir.record-failed'
+  | 'launch.no-patient'
+  | 'launch.state-mismatch'
+  | 'launch.not-authorised'
+  | 'launch.state-missing'
+  | 'launch.token-refused'
+  | 'launch.not-json'
+  | 'launch.no-token'
+  | 'launch.unreachable'
+  | 'launch.failed';
 
 export type FhirReason = Reason<FhirReasonCode>;
 

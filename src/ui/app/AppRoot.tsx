@@ -3,6 +3,7 @@
  * The launch itself (FHIR.oauth2.ready) is started once by main.tsx and handed in as a promise, so React re-renders
  * (or StrictMode's double effects) can never exchange the single-use code twice.
  */
+import type { Reason } from '../../domain/reasons';
 import { useEffect, useState } from 'react';
 import { describeLaunchError, type LaunchOutcome } from '../../fhir/client';
 import { parseScopes } from '../../fhir/scopes';
@@ -12,7 +13,7 @@ import { HowToLaunchScreen, LaunchErrorScreen, LaunchingScreen } from './screens
 import '../messages/bootCatalogue';
 import { loadFullCatalogue } from '../messages/catalogueRegistry';
 
-type RootState = { kind: 'launching' } | { kind: 'no-launch' } | { kind: 'error'; message: string } | { kind: 'ready'; session: LaunchedSession };
+type RootState = { kind: 'launching' } | { kind: 'no-launch' } | { kind: 'error'; reason: Reason } | { kind: 'ready'; session: LaunchedSession };
 
 export interface AppRootProps {
   launch: Promise<LaunchOutcome>;
@@ -35,7 +36,13 @@ export function AppRoot({ launch, appPageHref, clock }: AppRootProps) {
         }
       },
       (e: unknown) => {
-        if (live) setState({ kind: 'error', message: describeLaunchError(e) });
+        // The words of the error arrive with the catalogue: wait for it (or its failure) before showing the error.
+        const reason = describeLaunchError(e);
+        void loadFullCatalogue()
+          .catch(() => undefined)
+          .then(() => {
+            if (live) setState({ kind: 'error', reason });
+          });
       },
     );
     return () => {
@@ -49,7 +56,7 @@ export function AppRoot({ launch, appPageHref, clock }: AppRootProps) {
     case 'no-launch':
       return <HowToLaunchScreen appPageHref={appPageHref} />;
     case 'error':
-      return <LaunchErrorScreen message={state.message} appPageHref={appPageHref} />;
+      return <LaunchErrorScreen reason={state.reason} appPageHref={appPageHref} />;
     case 'ready':
       return <App session={state.session} {...(clock ? { clock } : {})} />;
   }

@@ -61,6 +61,18 @@ export const fhirErrorsEn = {
   'reason.fhir.session-expired': 'your session has ended: relaunch LMWH Monitor from the EHR',
   'reason.fhir.network': 'the FHIR server could not be reached',
   'reason.fhir.record-failed': 'the record could not be read',
+  'reason.launch.no-patient': "The EHR did not say which patient LMWH Monitor was opened for. Relaunch it from the patient's chart.",
+  'reason.launch.state-mismatch':
+    'The launch could not be completed: the answer from the authorization server does not match a launch started in this browser tab. Relaunch LMWH Monitor from the EHR.',
+  'reason.launch.not-authorised': "The EHR's authorization server did not authorise the launch ({error}{hasDescription, select, true {: {description}} other {}}). Relaunch LMWH Monitor from the EHR.",
+  'reason.launch.state-missing':
+    'This launch could not be completed in this browser tab (its launch state is missing, for example because the link was opened in a new tab). Relaunch LMWH Monitor from the EHR.',
+  'reason.launch.token-refused': "The EHR's authorization server refused to complete the launch (HTTP {status}{hasDetail, select, true {: {detail}} other {}}). Relaunch LMWH Monitor from the EHR.",
+  'reason.launch.not-json':
+    "The EHR's authorization server answered with something that is not JSON (for example a web page) while completing the launch. Relaunch LMWH Monitor from the EHR.",
+  'reason.launch.no-token': 'The EHR did not issue an access token. Relaunch LMWH Monitor from the EHR.',
+  'reason.launch.unreachable': "The EHR's authorization server could not be reached. Check the network connection and relaunch LMWH Monitor.",
+  'reason.launch.failed': 'The launch could not be completed. Relaunch LMWH Monitor from the EHR.',
   'reason.record.group-status': `${groupSelect(availabilityEn)}: {status, select, unavailable {not available} other {incomplete}}{hasWhy, select, true { ({why})} other {}}`,
   'reason.record.groups-incomplete': '{items}',
   'reason.cds.not-prefetched': 'not part of the CDS Hooks prefetch',
