@@ -15,7 +15,7 @@ import { createMessages, type Messages } from '../src/ui/messages/translator';
 import '../src/ui/messages/catalogue'; // registers every word for the translator
 import { buildEventCardView, eventWhenText, type DeadlineRowView } from '../src/ui/stop-criteria/stopCriteriaViewModel';
 import type { PlannedEvent } from '../src/domain/events';
-import { formatDate, formatDateTime } from '../src/domain/time';
+import { formatDate, formatInstant as formatDateTime } from '../src/ui/format/displayTime';
 import type { SourceRef } from '../src/domain/types';
 import { DETAIL, EVENT_NOUN, LINK_LABEL, MISSING, SOURCE_LABEL, SUMMARY, SUMMARY_MAX, shortSource } from './cardText';
 
