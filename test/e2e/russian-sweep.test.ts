@@ -28,9 +28,9 @@ const h = setupHarness({ cohortSize: 12 });
 const ALLOWED = new Set(
   [
     // The app's name (kept as published) and the standards and systems it names.
-    'LMWH', 'Monitor', 'SMART', 'FHIR', 'R4', 'HL7', 'EHR', 'LOINC', 'SNOMED', 'CT', 'RxNorm', 'UCUM', 'ICD', 'ICD-10', 'ATC', 'CDS', 'Hooks', 'OAuth', 'PKCE', 'URL', 'CSV', 'JSON', 'HTTP', 'HTTPS', 'ID', 'IVF', 'OHSS', 'HIT', 'INR', 'APTT', 'aPTT', 'PT', 'DDU', 'FEU', 'anti-Xa', 'Xa', 'GA', 'EDD', 'LMP', 'hCG', 'β-hCG', 'SC', 'IV', 'BMI',
+    'LMWH', 'Monitor', 'SMART', 'openid', 'FHIR', 'R4', 'HL7', 'EHR', 'LOINC', 'SNOMED', 'CT', 'RxNorm', 'UCUM', 'ICD', 'ICD-10', 'ATC', 'CDS', 'Hooks', 'OAuth', 'PKCE', 'URL', 'CSV', 'JSON', 'HTTP', 'HTTPS', 'ID', 'IVF', 'OHSS', 'HIT', 'INR', 'APTT', 'aPTT', 'PT', 'DDU', 'FEU', 'anti-Xa', 'Xa', 'GA', 'EDD', 'LMP', 'hCG', 'β-hCG', 'SC', 'IV', 'BMI',
     // Guidelines and bodies, as published.
-    'RCOG', 'Green-top', 'ASRA', 'ACOG', 'ESRA', 'ESAIC', 'ASH', 'NICE', 'ACCP', 'CHEST', 'ISTH', 'SOGC', 'RANZCOG', 'ESHRE', 'ESC', 'BSH', 'SMFM', 'ACR', 'RCOA', 'OAA',
+    'RCOG', 'Green-top', 'Practice', 'Advisory', 'Clin', 'Chem', 'ASRA', 'ACOG', 'ESRA', 'ESAIC', 'ASH', 'NICE', 'ACCP', 'CHEST', 'ISTH', 'SOGC', 'RANZCOG', 'ESHRE', 'ESC', 'BSH', 'SMFM', 'ACR', 'RCOA', 'OAA',
     // Drug names and brands (international non-proprietary names in Latin script appear on labels and in codes).
     'Clexane', 'Lovenox', 'Fragmin', 'Fraxiparine', 'Fraxiparin', 'Innohep', 'Arixtra', 'Inhixa', 'Enoxaparin', 'Dalteparin', 'Nadroparin', 'Tinzaparin', 'Fondaparinux', 'Heparin', 'Aspirin',
     // Units and their parts.
@@ -48,6 +48,9 @@ const COMMON_ENGLISH = new Set(
 const demoNames = (demoPatients(FIXED_NOW) as { id: string; name: string }[]).flatMap((p) => p.name.split(/\s+/)).map((w) => w.toLowerCase());
 for (const n of demoNames) ALLOWED.add(n);
 
+/** The sandbox's own diagnostics for the faults used below (mocks/sandbox/faults.mjs), quoted in reasons as the server's words. */
+const SANDBOX_DIAGNOSTICS = ['Access to Condition is refused by this EHR (fault 403-Condition)', 'The server failed on page 2 (fault 500-page-2)'];
+
 /** Every string value of the demo records (the EHR's own words), longest first. */
 const RECORD_TEXTS: string[] = (() => {
   const out = new Set<string>();
@@ -59,6 +62,8 @@ const RECORD_TEXTS: string[] = (() => {
     else if (v && typeof v === 'object') Object.values(v).forEach(walk);
   };
   walk((demoPatients(FIXED_NOW) as { resources: unknown[] }[]).map((p) => p.resources));
+  // What the sandbox EHR itself writes in its OperationOutcomes when a fault is switched on (the server's words).
+  for (const text of SANDBOX_DIAGNOSTICS) out.add(text);
   return [...out].filter((t) => t.length >= 3).sort((a, b) => b.length - a.length);
 })();
 
@@ -71,7 +76,7 @@ export const withoutRecordText = (line: string): string => line.replace(RECORD_R
 const hasLatin = (w: string) => /[A-Za-z]/.test(w) && !/[\u0400-\u04FF]/.test(w);
 
 /** A token that is a code or a value rather than a word: digits inside, a path, a reference, an id, an all-caps acronym. */
-const looksLikeCode = (w: string) => /\d|\/|_|#|@|\.[a-z]/i.test(w) || /^[A-Z]{2,6}s?$/.test(w) || /^https?:/.test(w);
+const looksLikeCode = (w: string) => /\d|\/|_|#|@|\.[a-z]/i.test(w) || /^[A-Z]{2,6}s?$/.test(w) || /^https?:/.test(w) || /^[a-z]+[A-Z]\w*$/.test(w);
 
 /** Runs of English words in one line of text (see the file comment for the rule). */
 export function englishRuns(line: string): string[] {

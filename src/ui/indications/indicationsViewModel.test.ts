@@ -30,6 +30,6 @@ describe('indications panel words', () => {
     const partial = searchesRead({ conditions: { status: 'incomplete', reason: reason('fhir.page-failed', { page: 3, type: 'Condition', why: 'test' }) } }, ['conditions']);
     const v = buildIndicationsView({ findings: [], search: partial }, m);
     expect(v.empty).toBe('None found in what could be read.');
-    expect(v.incomplete).toBe('The record could not be read completely (conditions: incomplete (page 3 of the Condition search failed: test)): findings may be missing.');
+    expect(v.incomplete).toBe('The record could not be read completely (Conditions: incomplete (page 3 of the Condition search failed: test)): findings may be missing.');
   });
 });

@@ -65,7 +65,7 @@ describe('MedicationList', () => {
 
   it('incomplete administration search: the dose list says a missing dose may have been given', async () => {
     render(<MedicationList record={await demoRecord('no-lmwh', { statuses: { 'medication-administrations': 'incomplete' } })} />);
-    expect(screen.getByText(/Dose records could not be read completely: medication-administrations: incomplete/)).toHaveTextContent('a dose missing here may have been given');
+    expect(screen.getByText(/Dose records could not be read completely: Doses given: incomplete/)).toHaveTextContent('a dose missing here may have been given');
   });
 
   it('a text-matched, on-hold order and a plan are marked; unknown dose class and per-kg say why', async () => {

@@ -3,6 +3,7 @@
  * weights. Pure: words from the catalogue, numbers and instants through the formatters; provenance passed through.
  * "No LMWH order found" is said only when the order searches were complete; otherwise absence is not known.
  */
+import { groupLabel } from '../record/dataAvailabilityViewModel';
 import { displayUnit } from '../format/units';
 import type { BodyWeight, DoseClassResult, DosePerKg, LastDose, LmwhOrder, RecordedDose } from '../../domain/medication';
 import type { QueryGroup } from '../../domain/input';
@@ -162,7 +163,7 @@ function orderRow(v: OrderView, i: number, m: Messages): OrderRowView {
 function groupProblem(slice: MedicationSlice, groups: QueryGroup[], m: Messages): string | undefined {
   const bad = groups.map((g) => ({ g, r: slice.groups[g] })).filter(({ r }) => !r || r.status !== 'complete');
   if (bad.length === 0) return undefined;
-  return bad.map(({ g, r }) => (r ? r.reason ? m.t('medication.groupStatusBecause', { group: g, status: r.status, reason: m.reason(r.reason) }) : m.t('medication.groupStatus', { group: g, status: r.status }) : m.t('medication.groupNotRead', { group: g }))).join('; ');
+  return bad.map(({ g, r }) => (r ? r.reason ? m.t('medication.groupStatusBecause', { group: groupLabel(g, m), status: m.t('availability.status', { status: r.status }), reason: m.reason(r.reason) }) : m.t('medication.groupStatus', { group: groupLabel(g, m), status: m.t('availability.status', { status: r.status }) }) : m.t('medication.groupNotRead', { group: groupLabel(g, m) }))).join('; ');
 }
 
 function doseLine(d: RecordedDose, nowMs: number, m: Messages): string {

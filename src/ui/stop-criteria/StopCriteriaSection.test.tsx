@@ -157,7 +157,7 @@ describe('StopCriteriaSection', () => {
   it('an unread Appointment search: never "none found", the reason instead', async () => {
     renderInZone(<StopCriteriaSection record={await demoRecord('no-lmwh', { statuses: { appointments: 'unavailable' } })} />);
     expect(screen.queryByText('No scheduled surgery or delivery found in the record')).not.toBeInTheDocument();
-    expect(screen.getByText(/Planned events could not be read completely: appointments: unavailable \(test: appointments unavailable\)/)).toBeInTheDocument();
+    expect(screen.getByText(/Planned events could not be read completely: Appointments: not available \(test: appointments unavailable\)/)).toBeInTheDocument();
   });
 
   it('bleeding (9 weeks, no planned delivery): the estimated delivery date card, without a countdown', async () => {

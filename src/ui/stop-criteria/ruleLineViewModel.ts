@@ -7,6 +7,7 @@ import type { InfoLine, RuleSource, StopStatus } from '../../domain/rules';
 import type { SearchCompleteness } from '../../domain/rules/searchCompleteness';
 import type { Messages } from '../messages/translator';
 import { formatShortSpan } from '../format/displayTime';
+import { groupLabel } from '../record/dataAvailabilityViewModel';
 import type { MessageKey } from '../messages/catalogue';
 
 export interface SourceLabelView {
@@ -85,6 +86,6 @@ export function countdownWords(ms: number, m: Messages): string {
 /** "appointments: unavailable (server refused ...); encounters: not read". */
 export function searchProblemsText(search: SearchCompleteness, m: Messages): string {
   return search.problems
-    .map((p) => m.t('rules.search.problem', { group: p.group, status: p.status, notRead: p.status === 'not-read', hasReason: p.reason !== undefined, reason: p.reason ? m.reason(p.reason) : '' }))
+    .map((p) => m.t('rules.search.problem', { group: groupLabel(p.group, m), status: p.status === 'not-read' ? '' : m.t('availability.status', { status: p.status }), notRead: p.status === 'not-read', hasReason: p.reason !== undefined, reason: p.reason ? m.reason(p.reason) : '' }))
     .join(m.t('rules.search.problemSeparator'));
 }

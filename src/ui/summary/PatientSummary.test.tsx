@@ -67,7 +67,7 @@ describe('PatientSummary', () => {
 
   it('incomplete procedure search: an event missing here may be planned', async () => {
     render(<PatientSummary record={await demoRecord('no-lmwh', { statuses: { procedures: 'unavailable' } })} />);
-    expect(field('Next planned event')).toHaveTextContent('Planned events could not be read completely: procedures: unavailable');
+    expect(field('Next planned event')).toHaveTextContent('Planned events could not be read completely: Procedures: not available');
   });
 
   it('an order that is not active now is not shown as active LMWH', async () => {

@@ -75,6 +75,7 @@ export const fhirErrorsEn = {
   'reason.launch.failed': 'The launch could not be completed. Relaunch LMWH Monitor from the EHR.',
   'reason.record.group-status': `${groupSelect(availabilityEn)}: {status, select, unavailable {not available} other {incomplete}}{hasWhy, select, true { ({why})} other {}}`,
   'reason.record.groups-incomplete': '{items}',
+  'reason.record.group-name': groupSelect(availabilityEn),
   'reason.cds.not-prefetched': 'not part of the CDS Hooks prefetch',
   'reason.cds.no-prefetch': 'the EHR sent no prefetch "{key}"',
   'reason.cds.prefetch-not-resource': 'prefetch "{key}" is not a FHIR resource',

@@ -64,6 +64,7 @@ export const fhirErrorsRu = {
   'reason.launch.failed': 'Запуск не удалось завершить. Запустите LMWH Monitor из МИС заново.',
   'reason.record.group-status': `${groupSelect(availabilityRu)}: {status, select, unavailable {недоступно} other {прочитано не полностью}}{hasWhy, select, true { ({why})} other {}}`,
   'reason.record.groups-incomplete': '{items}',
+  'reason.record.group-name': groupSelect(availabilityRu),
   'reason.cds.not-prefetched': 'не входит в данные, заранее присланные МИС (предвыборку)',
   'reason.cds.no-prefetch': 'МИС не прислала предвыборку «{key}»',
   'reason.cds.prefetch-not-resource': 'предвыборка «{key}» не является ресурсом FHIR',
