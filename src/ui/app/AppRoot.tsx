@@ -4,7 +4,7 @@
  * (or StrictMode's double effects) can never exchange the single-use code twice.
  */
 import type { Reason } from '../../domain/reasons';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { describeLaunchError, type LaunchOutcome } from '../../fhir/client';
 import { parseScopes } from '../../fhir/scopes';
 import type { Clock } from '../../domain/time';
@@ -12,6 +12,9 @@ import { App, type LaunchedSession } from './App';
 import { HowToLaunchScreen, LaunchErrorScreen, LaunchingScreen } from './screens';
 import '../messages/bootCatalogue';
 import { loadFullCatalogue } from '../messages/catalogueRegistry';
+import { MessagesProvider } from '../messages/MessagesProvider';
+import { applyDocumentLang, initialLocale } from '../messages/locale';
+import { defaultZone } from '../../domain/time';
 
 type RootState = { kind: 'launching' } | { kind: 'no-launch' } | { kind: 'error'; reason: Reason } | { kind: 'ready'; session: LaunchedSession };
 
@@ -54,10 +57,32 @@ export function AppRoot({ launch, appPageHref, clock }: AppRootProps) {
     case 'launching':
       return <LaunchingScreen />;
     case 'no-launch':
-      return <HowToLaunchScreen appPageHref={appPageHref} />;
+      return (
+        <ReaderLanguage>
+          <HowToLaunchScreen appPageHref={appPageHref} />
+        </ReaderLanguage>
+      );
     case 'error':
-      return <LaunchErrorScreen reason={state.reason} appPageHref={appPageHref} />;
+      return (
+        <ReaderLanguage>
+          <LaunchErrorScreen reason={state.reason} appPageHref={appPageHref} />
+        </ReaderLanguage>
+      );
     case 'ready':
       return <App session={state.session} {...(clock ? { clock } : {})} />;
   }
+}
+
+/**
+ * The pages shown without a session (how to launch, launch error) in the reader's language, as the launch page is.
+ * They are shown once the whole catalogue is in; the launching screen stays in the first render's words.
+ */
+function ReaderLanguage({ children }: { children: ReactNode }) {
+  const [locale] = useState(() => initialLocale());
+  useEffect(() => applyDocumentLang(locale), [locale]);
+  return (
+    <MessagesProvider locale={locale} zone={defaultZone()}>
+      {children}
+    </MessagesProvider>
+  );
 }
