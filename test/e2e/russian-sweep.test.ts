@@ -51,6 +51,9 @@ for (const n of demoNames) ALLOWED.add(n);
 /** The sandbox's own diagnostics for the faults used below (mocks/sandbox/faults.mjs), quoted in reasons as the server's words. */
 const SANDBOX_DIAGNOSTICS = ['Access to Condition is refused by this EHR (fault 403-Condition)', 'The server failed on page 2 (fault 500-page-2)'];
 
+/** The SMART launcher's own option labels, which the how-to-launch text quotes as the reader will find them there. */
+const LAUNCHER_LABELS = ['R4 provider EHR launch', 'App Launch URL', 'redirect URL'];
+
 /** Every string value of the demo records (the EHR's own words), longest first. */
 const RECORD_TEXTS: string[] = (() => {
   const out = new Set<string>();
@@ -63,7 +66,7 @@ const RECORD_TEXTS: string[] = (() => {
   };
   walk((demoPatients(FIXED_NOW) as { resources: unknown[] }[]).map((p) => p.resources));
   // What the sandbox EHR itself writes in its OperationOutcomes when a fault is switched on (the server's words).
-  for (const text of SANDBOX_DIAGNOSTICS) out.add(text);
+  for (const text of [...SANDBOX_DIAGNOSTICS, ...LAUNCHER_LABELS]) out.add(text);
   return [...out].filter((t) => t.length >= 3).sort((a, b) => b.length - a.length);
 })();
 

@@ -50,7 +50,9 @@ export function Provenance({ sources, label }: { sources: SourceRef | SourceRef[
     <details className="provenance">
       <summary>
         {name}
-        <span className="visually-hidden">: {list.map(sourceLabel).join(', ')}</span>
+        <span className="visually-hidden" data-record-text="">
+          : {list.map(sourceLabel).join(', ')}
+        </span>
       </summary>
       {list.map((s, i) => (
         <SourceDetails key={`${sourceLabel(s)}-${i}`} source={s} />
