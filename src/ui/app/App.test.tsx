@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { reason } from '../../domain/reasons';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { App, type LaunchedSession } from './App';
@@ -129,7 +130,7 @@ describe('AppRoot', () => {
   });
 
   it('a launch error is shown as a message, without a stack', async () => {
-    const err = new LaunchError('The EHR did not say which patient LMWH Monitor was opened for.');
+    const err = new LaunchError(reason('launch.no-patient'));
     render(<AppRoot launch={Promise.reject(err)} appPageHref={APP} />);
     expect(await screen.findByRole('alert')).toHaveTextContent('The EHR did not say which patient LMWH Monitor was opened for.');
     expect(document.body.textContent).not.toMatch(/at .*\(|LaunchError/);

@@ -232,7 +232,7 @@ export function hitBoxView(hit: HitPatternResult, medication: CoagPanelSlice['me
     countsLabel: m.t('coag.hit.counts'),
     started: last ? { text: m.t('coag.hit.started', { start: m.instant(last.startMs), drugs: last.drugs.map((d) => formatDrug(d, m)).join(', ') }), source: last.startSource, label: m.t('coag.hit.startSource') } : undefined,
     caveats: hit.caveats.map((c) => m.reason(c)),
-    missed: medication.complete ? undefined : m.t('coag.hit.missed', { reason: medication.incompleteReason ?? m.t('coag.hit.reasonNotGiven') }),
+    missed: medication.complete ? undefined : m.t('coag.hit.missed', { reason: medication.incompleteReason ? m.reason(medication.incompleteReason) : m.t('coag.hit.reasonNotGiven') }),
     guidance: hit.guidance.map((g) => ({
       id: g.id,
       text: m.t(`coag.hit.guidance.${g.id}`),
@@ -261,7 +261,7 @@ export interface CoagPanelView {
 export function buildCoagPanelView(slice: CoagPanelSlice, m: Messages): CoagPanelView {
   const group = slice.groups['observations-coagulation'];
   const incomplete = !group || group.status !== 'complete';
-  const reason = !group ? m.t('coag.notRun') : (group.reason ?? m.t('coag.searchStatus', { status: group.status }));
+  const reason = !group ? m.t('coag.notRun') : (group.reason ? m.reason(group.reason) : m.t('coag.searchStatus', { status: group.status }));
   const labs: LabSeries = slice.labs;
   const hit = hitBoxView(slice.hitPattern, slice.medication, m);
   const all = COAG_ANALYTES.map((a) => analyteCardView(labs[a], slice.antiXaTiming, m));

@@ -53,7 +53,7 @@ describe('MedicationList', () => {
     render(<MedicationList record={await demoRecord('no-lmwh', { statuses: { 'medication-requests': 'incomplete' } })} />);
     expect(screen.queryByText('No LMWH order found in the record')).toBeNull();
     expect(screen.getByRole('status')).toHaveTextContent(
-      'Medication orders could not be read completely: medication-requests: incomplete (test: medication-requests incomplete) — absence of an order is not known',
+      'Medication orders could not be read completely: Medication orders: incomplete (test: medication-requests incomplete) — absence of an order is not known',
     );
   });
 
@@ -65,7 +65,7 @@ describe('MedicationList', () => {
 
   it('incomplete administration search: the dose list says a missing dose may have been given', async () => {
     render(<MedicationList record={await demoRecord('no-lmwh', { statuses: { 'medication-administrations': 'incomplete' } })} />);
-    expect(screen.getByText(/Dose records could not be read completely: medication-administrations: incomplete/)).toHaveTextContent('a dose missing here may have been given');
+    expect(screen.getByText(/Dose records could not be read completely: Doses given: incomplete/)).toHaveTextContent('a dose missing here may have been given');
   });
 
   it('a text-matched, on-hold order and a plan are marked; unknown dose class and per-kg say why', async () => {

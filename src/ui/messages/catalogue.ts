@@ -69,6 +69,8 @@ import { eventsEn } from './en/events';
 import { eventsRu } from './ru/events';
 import { orderSummaryEn } from './en/orderSummary';
 import { orderSummaryRu } from './ru/orderSummary';
+import { fhirErrorsEn } from './en/fhirErrors';
+import { fhirErrorsRu } from './ru/fhirErrors';
 
 export const EN = {
   ...commonEn,
@@ -105,6 +107,7 @@ export const EN = {
   ...labReadingsEn,
   ...eventsEn,
   ...orderSummaryEn,
+  ...fhirErrorsEn,
 } as const;
 
 export type MessageKey = keyof typeof EN;
@@ -151,6 +154,7 @@ export const RU: Partial<Catalogue> = {
   ...labReadingsRu,
   ...eventsRu,
   ...orderSummaryRu,
+  ...fhirErrorsRu,
 };
 
 export type Locale = 'en' | 'ru';

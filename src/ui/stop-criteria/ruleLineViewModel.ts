@@ -6,6 +6,8 @@
 import type { InfoLine, RuleSource, StopStatus } from '../../domain/rules';
 import type { SearchCompleteness } from '../../domain/rules/searchCompleteness';
 import type { Messages } from '../messages/translator';
+import { formatShortSpan } from '../format/displayTime';
+import { groupLabel } from '../record/dataAvailabilityViewModel';
 import type { MessageKey } from '../messages/catalogue';
 
 export interface SourceLabelView {
@@ -75,29 +77,15 @@ export function statusView(status: StopStatus, m: Messages): StatusView {
   return { ...STATUS_SHAPE[known], text: m.t(`rules.status.${known}` as MessageKey) };
 }
 
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
-
-/** "2 d 22 h", "5 h 10 min", "40 min": the two largest units, never negative. */
-function shortSpan(ms: number, m: Messages): string {
-  const abs = Math.abs(ms);
-  const d = Math.floor(abs / DAY);
-  const h = Math.floor((abs % DAY) / HOUR);
-  const min = Math.floor((abs % HOUR) / 60_000);
-  if (d > 0) return h > 0 ? m.t('rules.span.days-hours', { d, h }) : m.t('rules.span.days', { d });
-  if (h > 0) return min > 0 ? m.t('rules.span.hours-minutes', { h, min }) : m.t('rules.span.hours', { h });
-  return m.t('rules.span.minutes', { min });
-}
-
 /** "in 2 d 22 h" / "8 h ago" / "now". */
 export function countdownWords(ms: number, m: Messages): string {
   if (ms === 0) return m.t('rules.countdown.now');
-  return m.t(ms > 0 ? 'rules.countdown.in' : 'rules.countdown.ago', { span: shortSpan(ms, m) });
+  return m.t(ms > 0 ? 'rules.countdown.in' : 'rules.countdown.ago', { span: formatShortSpan(ms, m) });
 }
 
 /** "appointments: unavailable (server refused ...); encounters: not read". */
 export function searchProblemsText(search: SearchCompleteness, m: Messages): string {
   return search.problems
-    .map((p) => m.t('rules.search.problem', { group: p.group, status: p.status, notRead: p.status === 'not-read', hasReason: p.reason !== undefined, reason: p.reason ?? '' }))
+    .map((p) => m.t('rules.search.problem', { group: groupLabel(p.group, m), status: p.status === 'not-read' ? '' : m.t('availability.status', { status: p.status }), notRead: p.status === 'not-read', hasReason: p.reason !== undefined, reason: p.reason ? m.reason(p.reason) : '' }))
     .join(m.t('rules.search.problemSeparator'));
 }

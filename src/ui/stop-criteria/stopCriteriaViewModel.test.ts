@@ -159,9 +159,9 @@ describe('EDD card and section states', () => {
   });
 
   it('an incomplete planned-event search names the searches and never says "none found"', () => {
-    const search = plannedEventSearch({ procedures: { status: 'complete' }, 'service-requests': { status: 'complete' }, appointments: { status: 'unavailable', reason: 'server refused Appointment (403)' } });
+    const search = plannedEventSearch({ procedures: { status: 'complete' }, 'service-requests': { status: 'complete' }, appointments: { status: 'unavailable', reason: reason('fhir.refused', { type: 'Appointment', status: 403, scopesMissing: false }) } });
     expect(buildStopCriteriaView({ cardCount: 0, search }, msgs('UTC'))).toEqual({
-      incomplete: 'Planned events could not be read completely: appointments: unavailable (server refused Appointment (403)); encounters: not read',
+      incomplete: 'Planned events could not be read completely: Appointments: not available (the server refused Appointment (403)); Encounters: not read',
     });
   });
 });

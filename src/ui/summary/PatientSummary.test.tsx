@@ -44,7 +44,7 @@ describe('PatientSummary', () => {
     render(<PatientSummary record={await demoRecord('no-lmwh', { statuses: { 'medication-requests': 'incomplete' } })} />);
     const f = field('Active LMWH');
     expect(f).not.toHaveTextContent('No LMWH order found');
-    expect(f).toHaveTextContent('Medication orders could not be read completely (medication-requests: incomplete (test: medication-requests incomplete) — absence of an order is not known)');
+    expect(f).toHaveTextContent('Medication orders could not be read completely (Medication orders: incomplete (test: medication-requests incomplete) — absence of an order is not known)');
   });
 
   it('planned-surgery: the dated laparoscopy is next (date-only, counted from 00:00); the cerclage without a date is listed as such', async () => {
@@ -67,7 +67,7 @@ describe('PatientSummary', () => {
 
   it('incomplete procedure search: an event missing here may be planned', async () => {
     render(<PatientSummary record={await demoRecord('no-lmwh', { statuses: { procedures: 'unavailable' } })} />);
-    expect(field('Next planned event')).toHaveTextContent('Planned events could not be read completely: procedures: unavailable');
+    expect(field('Next planned event')).toHaveTextContent('Planned events could not be read completely: Procedures: not available');
   });
 
   it('an order that is not active now is not shown as active LMWH', async () => {

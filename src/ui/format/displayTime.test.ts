@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { parseFhirDate, DAY_MS } from '../../domain/time';
+import { createMessages } from '../messages/translator';
+import { formatDate, formatInstant, formatMoment, formatShortSpan } from './displayTime';
+
+describe('English dates that cannot be misread', () => {
+  const t = Date.UTC(2026, 3, 3, 7, 30);
+  it('writes the month as a word', () => expect(formatDate(t, 'Europe/London')).toBe('3 Apr 2026'));
+  it('writes September as Sep (not the en-GB "Sept")', () => expect(formatDate(Date.UTC(2026, 8, 3, 12), 'Europe/London')).toBe('3 Sep 2026'));
+  it('shows time with the zone offset', () => expect(formatInstant(t, 'Europe/London')).toBe('3 Apr 2026 08:30 (UTC+01:00)'));
+  it('shows UTC as UTC', () => expect(formatInstant(t, 'UTC')).toBe('3 Apr 2026 07:30 (UTC)'));
+  it('formats a moment at its precision', () => {
+    expect(formatMoment(parseFhirDate('2026-04', 'UTC')!, 'UTC')).toBe('Apr 2026');
+    expect(formatMoment(parseFhirDate('2026-04-03', 'Europe/Paris')!, 'Europe/Paris')).toBe('3 Apr 2026');
+  });
+});
+
+describe('short spans for countdowns, in the reader\'s language', () => {
+  it('English: the two largest units', () => {
+    const en = createMessages({ locale: 'en', zone: 'UTC' });
+    expect(formatShortSpan(2 * DAY_MS + 5 * 3_600_000, en)).toBe('2 d 5 h');
+    expect(formatShortSpan(-45 * 60_000, en)).toBe('45 min');
+  });
+  it('Russian: дн. and ч', () => {
+    const ru = createMessages({ locale: 'ru', zone: 'UTC' });
+    expect(formatShortSpan(2 * DAY_MS + 5 * 3_600_000, ru)).toBe('2 дн. 5 ч');
+  });
+});
