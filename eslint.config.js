@@ -49,7 +49,6 @@ export default tseslint.config(
       'src/domain/pregnancy/pregnancies.ts', // pregnanciesFromFacts
       'src/fhir/smart.ts', // validateSmartConfig
       'src/ui/plan-strip/PlanStrip.tsx', // PlanStrip
-      'src/ui/timeline/Timeline.tsx', // Timeline
       'src/ui/worklist/worklistStore.ts', // createWorklistStore
     ],
     rules: { 'max-lines-per-function': ['error', { max: 60, skipBlankLines: true, skipComments: true }] },

@@ -21,7 +21,7 @@ describe('CoagPanel', () => {
     expect(c).toHaveTextContent('Reference range (lab): 150–400 ×10³/µL · Lab flag: Normal (N)');
     expect(c).toHaveTextContent('5 results, 248 -> 206');
     expect(c.querySelector('svg')).toHaveAttribute('aria-hidden', 'true');
-    expect(within(c).getAllByText(/Observation\/third-trimester-obs-platelets-w34/, { selector: '.visually-hidden' }).length).toBeGreaterThan(0);
+    expect(within(c).getAllByText(/Observation\/third-trimester-obs-platelets-w34/, { selector: '.provenance__ids' }).length).toBeGreaterThan(0);
   });
 
   it('third-trimester: anti-Xa 0.32 IU/mL shows the time since the last recorded dose (4 h) and the 3–5 h peak note', async () => {

@@ -127,7 +127,8 @@ function latestView(series: AnalyteSeries, timing: AntiXaTiming | undefined, m: 
     statusMark: p.status !== 'final' ? m.t('coag.statusMark', { status: p.status }) : undefined,
     range: labRangeText(p.referenceRange, m),
     flag: interpretationText(p.interpretation),
-    asReported: p.conversion ? m.t('coag.asReported', { original: reportedText(p.original, m), conversion: conversionText(p.conversion, m) }) : undefined,
+    // A conversion that keeps the number (10*3/uL is 10*9/L) is a unit spelling: the original stays in the Source disclosure.
+    asReported: p.conversion && p.original.value !== p.value ? m.t('coag.asReported', { original: reportedText(p.original, m), conversion: conversionText(p.conversion, m) }) : undefined,
     trend: trendText(series, m),
     timing: timing ? timingView(timing, m) : undefined,
     peakNote: timing ? m.t('coag.peakNote') : undefined,

@@ -8,7 +8,7 @@ describe('Provenance', () => {
   it('names the record and reveals its details on request', async () => {
     render(<Provenance sources={{ resourceType: 'Observation', id: 'dd-1', date: '2026-04-03T08:30:00+01:00', original: '0.62 mg/L', matchedBy: 'LOINC 48065-7' }} />);
     const summary = screen.getByText('Source');
-    expect(screen.getByText(/Observation\/dd-1/, { selector: '.visually-hidden' })).toBeInTheDocument();
+    expect(screen.getByText(/Observation\/dd-1/, { selector: '.provenance__ids' })).toBeInTheDocument();
     expect(screen.getByText('0.62 mg/L')).not.toBeVisible();
     await userEvent.click(summary);
     expect(screen.getByText('0.62 mg/L')).toBeVisible();

@@ -49,7 +49,8 @@ export function Provenance({ sources, label }: { sources: SourceRef | SourceRef[
     <details className="provenance">
       <summary>
         {name}
-        <span className="visually-hidden">: {list.map(sourceLabel).join(', ')}</span>
+        {/* The record ids are printed beside the label (paper has no disclosure); on screen they are one click away. */}
+        <span className="provenance__ids">: {list.map(sourceLabel).join(', ')}</span>
       </summary>
       {list.map((s, i) => (
         <SourceDetails key={`${sourceLabel(s)}-${i}`} source={s} />

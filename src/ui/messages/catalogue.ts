@@ -55,6 +55,8 @@ import { ivfCycleEn } from './en/ivfCycle';
 import { ivfCycleRu } from './ru/ivfCycle';
 import { planStripEn } from './en/planStrip';
 import { planStripRu } from './ru/planStrip';
+import { evidenceEn } from './en/evidence';
+import { evidenceRu } from './ru/evidence';
 
 export const EN = {
   ...commonEn,
@@ -84,6 +86,7 @@ export const EN = {
   ...appEn,
   ...patientBannerEn,
   ...launchEn,
+  ...evidenceEn,
 } as const;
 
 export type MessageKey = keyof typeof EN;
@@ -123,6 +126,7 @@ export const RU: Partial<Catalogue> = {
   ...appRu,
   ...patientBannerRu,
   ...launchRu,
+  ...evidenceRu,
 };
 
 export type Locale = 'en' | 'ru';

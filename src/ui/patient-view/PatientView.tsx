@@ -4,7 +4,7 @@
  * event, the coagulation panel, the medications, indications and cautions found in the record, copy to note, and
  * the records left out. Loading and error states are explicit; nothing shows a default in place of data.
  */
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { FhirHttpError, FhirNetworkError } from '../../fhir/errors';
 import { useMessages } from '../messages/MessagesProvider';
 import type { MessageKey } from '../messages/catalogue';
@@ -31,6 +31,9 @@ import { ExclusionsReport } from '../exclusions/ExclusionsReport';
 import { useLaunchFocus } from '../app/launchFocus';
 import type { ClinicalRecord } from '../../domain/record';
 import './patient-view.css';
+
+// Below the fold and collapsed: its own chunk, fetched after the view renders.
+const AboutEvidence = lazy(() => import('../evidence/AboutEvidence'));
 
 /** The catalogue key (and status) for an error while reading the record (no URLs, no patient data). */
 export function recordErrorMessage(error: unknown): { key: MessageKey; status?: number } {
@@ -122,6 +125,9 @@ function Loaded({ record, reload, isReloading, loadingGroups: loading, sessionEx
         <CautionsPanel record={record} />
         <CopyToNote record={record} extraCards={whatIfCards} />
         <ExclusionsReport exclusions={record.exclusions} dropped={record.dropped} />
+        <Suspense fallback={null}>
+          <AboutEvidence />
+        </Suspense>
       </SectionGate>
     </>
   );

@@ -28,7 +28,6 @@ export interface OrderReadingView {
   key: string;
   description: string;
   status: string;
-  verdict: string;
   reason: string;
   source: SourceRef;
 }
@@ -98,7 +97,6 @@ const readingView = (r: OrderReading, i: number, m: Messages): OrderReadingView 
   key: `${r.order.id}-${i}`,
   description: r.order.description,
   status: r.order.status,
-  verdict: m.t(`stopCriteria.verdict.${r.verdict}` as MessageKey),
   reason: m.reason(r.reason),
   source: r.order.source,
 });
@@ -114,7 +112,8 @@ export function deadlineRowView(line: DeadlineLine, m: Messages): DeadlineRowVie
     statusReason: m.reason(line.statusReason),
     orders: line.orders.map((r, i) => readingView(r, i, m)),
   };
-  if (line.intervalReason) v.intervalReason = m.reason(line.intervalReason);
+  // The ordinary dose-class reason repeats the card's dose-class line; an unknown or intermediate class is said here.
+  if (line.intervalReason && line.intervalReason.code !== 'rules.interval.dose-class') v.intervalReason = m.reason(line.intervalReason);
   if (line.deadlineMs !== null) v.deadline = timeView(line.deadlineMs, m);
   else v.noDeadline = m.reason(line.noDeadlineReason);
   if (line.dateOnlyNote) v.dateOnlyNote = m.reason(line.dateOnlyNote);

@@ -13,7 +13,7 @@ describe('PatientSummary', () => {
     const ga = field('Gestation today');
     expect(ga).toHaveTextContent('35w 3d, third trimester');
     expect(ga).toHaveTextContent('dated by recorded EDD: EDD 27 Dec 2026');
-    expect(within(ga).getByText(/Observation\/third-trimester-obs-edd/, { selector: '.visually-hidden' })).toBeInTheDocument();
+    expect(within(ga).getByText(/Observation\/third-trimester-obs-edd/, { selector: '.provenance__ids' })).toBeInTheDocument();
   });
 
   it('third-trimester: active enoxaparin 40 mg SC every 24 h (prophylactic) and the caesarean in 2 d 22 h (in 3 days)', async () => {

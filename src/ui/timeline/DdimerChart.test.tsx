@@ -37,7 +37,7 @@ describe('DdimerChart', () => {
     const legend = screen.getByRole('list', { name: 'Chart legend' });
     expect(legend).toHaveTextContent('Dashed line: lab upper limit (non-pregnant): 0.5 mg/L FEU');
     expect(legend).toHaveTextContent('left axis, mg/L FEU');
-    expect(legend).toHaveTextContent('right axis, ng/mL DDU');
+    expect(legend).toHaveTextContent('DDU: triangles, not joined, not converted (right axis)');
   });
 
   it('a point tooltip shows the value as reported, date and time with offset, GA, status, lab range and source', async () => {

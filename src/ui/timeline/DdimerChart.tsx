@@ -202,14 +202,18 @@ export function DdimerChart({ data, unit, onUnitChange, exclusionsHref = '#exclu
         </Suspense>
       )}
 
-      <ul className="ddimer-legend" aria-label={view.legendLabel}>
-        {view.legend.map((l) => (
-          <li key={l.key}>
-            <LegendMark mark={l.mark} />
-            {l.text}
-          </li>
-        ))}
-      </ul>
+      {/* The marks are labelled on the plot (today, lab limit, trimesters); the full key is one click away. */}
+      <details className="ddimer-legend-toggle">
+        <summary>{view.legendLabel}</summary>
+        <ul className="ddimer-legend" aria-label={view.legendLabel}>
+          {view.legend.map((l) => (
+            <li key={l.key}>
+              <LegendMark mark={l.mark} />
+              {l.text}
+            </li>
+          ))}
+        </ul>
+      </details>
 
       {view.dduAxisNote && <p className="timeline-note">{view.dduAxisNote}</p>}
       <ChartNotes view={view} exclusionsHref={exclusionsHref} />

@@ -62,7 +62,7 @@ describe('Timeline, third-trimester patient', () => {
     const row = rowOf('300 ng/mL');
     expect(cell(row, 2)).toBe('300 ng/mL (DDU)');
     expect(cell(row, 3)).toBe('300 ng/mL DDU (not converted)');
-    expect(screen.getByText(/D-dimer DDU, triangles, not joined and not converted/)).toBeInTheDocument();
+    expect(screen.getByText(/DDU: triangles, not joined, not converted \(right axis\)/)).toBeInTheDocument();
   });
 
   it('keeps the comparator of the <0.27 result', async () => {
@@ -105,27 +105,29 @@ describe('Timeline, third-trimester patient', () => {
     expect(screen.queryByRole('combobox', { name: 'Pregnancy' })).toBeNull();
   });
 
-  it('the lane shows the enoxaparin order with dose, frequency, dose per kg and the open end', async () => {
+  it('the lane shows the enoxaparin order with dose, frequency and the open end (dose per kg is in the medication list)', async () => {
     renderPage(await demoRecord('third-trimester'));
     const lane = screen.getByRole('region', { name: 'LMWH orders' });
     const item = within(lane).getByRole('listitem');
-    expect(item).toHaveTextContent('Enoxaparin 40 mg, every 24 h; dose per kg: 0.56 mg/kg per dose (booking weight 72 kg)');
-    expect(item).toHaveTextContent('end unknown (drawn to today)');
+    expect(item).toHaveTextContent('Enoxaparin 40 mg, every 24 h; from 17 Jun 2026 18:00 (UTC+01:00), end unknown;');
+    expect(item).not.toHaveTextContent('mg/kg');
   });
 
-  it('lists the caesarean and both stop deadlines with their rule sources', async () => {
+  it('lists the caesarean; the stop deadlines are drawn in the lane and written once, on the event card', async () => {
     renderPage(await demoRecord('third-trimester'));
-    const events = within(screen.getByRole('region', { name: 'Events' })).getAllByRole('listitem');
-    expect(events.map((e) => e.textContent)).toEqual([
-      expect.stringMatching(/^✕ Stop deadline: The source article \(Clexane article\): stop deadline before Elective caesarean section \(48 h before\), 26 Nov 2026 08:30 \(UTC\) \(35w 4d\)/),
-      expect.stringMatching(/^✕ Stop deadline: ASRA 2018: .*\(12 h before\), 27 Nov 2026 20:30 \(UTC\)/),
-      expect.stringMatching(/^▼ Birth \/ caesarean \(planned\): Elective caesarean section, 28 Nov 2026 08:30 \(UTC\) \(35w 6d\)/),
+    const lane = screen.getByRole('region', { name: 'Events' });
+    const events = within(lane).getAllByRole('listitem');
+    expect(events.map((e) => e.textContent)).toEqual([expect.stringMatching(/^▼ Birth \/ caesarean \(planned\): Elective caesarean section, 28 Nov 2026 08:30 \(UTC\) \(35w 6d\)/)]);
+    expect(lane.querySelectorAll('.lane__event--stop-deadline')).toHaveLength(2);
+    expect([...lane.querySelectorAll('.lane__event--stop-deadline')].map((e) => e.getAttribute('title'))).toEqual([
+      'Source article, 48 h before Elective caesarean section, 26 Nov 2026 08:30 (UTC)',
+      'ASRA 2018, 12 h before Elective caesarean section, 27 Nov 2026 20:30 (UTC)',
     ]);
   });
 
   it('the reference band is off by default and, when switched on, is labelled with study, assay and the unit caveat', async () => {
     renderPage(await demoRecord('third-trimester'));
-    const box = screen.getByRole('checkbox', { name: /gestation-specific reference band/ });
+    const box = screen.getByRole('checkbox', { name: /Gestation reference band/ });
     expect(box).not.toBeChecked();
     expect(screen.queryByText(/unit type \(FEU or DDU\) is not established/)).toBeNull();
     await userEvent.click(box);

@@ -56,7 +56,7 @@ export const rulesRu = {
   'reason.rules.difference.source-no-interval':
     'Источник не даёт интервала перед операцией; ASRA 2018 даёт {prophylactic} ч/{therapeutic} ч (профилактическая/лечебная доза) перед нейроаксиальной блокадой; строка руководства на этой карточке использует {used} ч для класса дозы.',
   'reason.rules.difference.source-stricter':
-    'Интервал источника ({source} ч) строже, чем {prophylactic} ч/{therapeutic} ч в ASRA 2018 (профилактическая/лечебная доза, перед нейроаксиальной блокадой); строка руководства на этой карточке использует {used} ч для класса дозы. Показаны оба, без объединения.',
+    'Интервал источника ({source} ч) строже, чем {prophylactic} ч/{therapeutic} ч в ASRA 2018 (профилактическая/лечебная доза, перед нейроаксиальной блокадой); строка ASRA выше использует {used} ч. Показаны оба, без объединения.',
   'reason.rules.not-applicable.embryo-transfer': 'Ни источник, ни используемые здесь руководства не дают правила отмены перед переносом эмбрионов.',
   'reason.rules.not-applicable.other': 'Ни одно правило отмены здесь не относится к событию такого типа.',
   'reason.rules.platelets.latest': 'Последний подсчёт тромбоцитов: {value, number} {unit}, {at}',
@@ -99,14 +99,6 @@ export const rulesRu = {
   'reason.rules.what-if.time-unreadable': 'Время не удалось прочитать: введите часы и минуты (от 00:00 до 23:59) или оставьте поле пустым.',
   'reason.rules.what-if.time-nonexistent': 'В этот день такого времени в часовом поясе учреждения нет (перевод часов): введите другое время.',
 
-  'rules.source.source-article': 'Статья-источник',
-  'rules.source.guideline': 'Руководство: {name}',
-  'rules.source.study': 'Исследование: {name}',
-  'rules.source.product-label': 'Инструкция по применению: {name}',
-  'rules.source.general-knowledge': 'Общие сведения: {name}',
-  'rules.verification.verified': 'проверено',
-  'rules.verification.partial': 'проверено частично',
-  'rules.verification.source-text': 'текст источника',
   'rules.status.stop-documented': 'Отмена НМГ документирована',
   'rules.status.stop-not-documented': 'Отмена НМГ не документирована',
   'rules.status.no-lmwh-order': 'Назначение НМГ не найдено',
