@@ -28,7 +28,7 @@ describe('CoagPanel', () => {
     render(<CoagPanel record={await demoRecord('third-trimester')} />);
     const c = card('Anti-Xa (LMWH-calibrated)');
     expect(within(c).getByText('0.32 IU/mL', { selector: 'strong' })).toBeInTheDocument();
-    expect(c).toHaveTextContent('sampled 4 h 0 min after the dose given 23 Nov 2026 18:00 (UTC) (within the 3–5 h peak window)');
+    expect(c).toHaveTextContent('sampled 4 hours after the dose given 23 Nov 2026 18:00 (UTC) (within the 3–5 h peak window)');
     expect(c).toHaveTextContent('4 h (3–5 h)');
     expect(c).toHaveTextContent('VERIFIED');
   });
@@ -85,7 +85,7 @@ describe('CoagPanel', () => {
     await user.click(within(c).getByRole('button', { name: /Show all 1/ }));
     const table = within(c).getByRole('table', { name: 'Anti-Xa (LMWH-calibrated) results' });
     expect(within(table).getByRole('columnheader', { name: 'Time since last recorded dose' })).toBeInTheDocument();
-    expect(within(table).getAllByRole('row')[1]).toHaveTextContent('sampled 4 h 0 min after the dose given 23 Nov 2026 18:00 (UTC)');
+    expect(within(table).getAllByRole('row')[1]).toHaveTextContent('sampled 4 hours after the dose given 23 Nov 2026 18:00 (UTC)');
   });
 
   it('planned-surgery: the only platelet count (2 Nov 08:15) precedes enoxaparin (2 Nov 14:00): a baseline, but no count since', async () => {

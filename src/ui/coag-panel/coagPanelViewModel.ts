@@ -7,7 +7,6 @@ import type { AnalyteSeries, LabPoint, LabSeries } from '../../domain/labs';
 import type { AntiXaTiming, AntiXaTimings, HitPatternResult, PlateletFall } from '../../domain/monitoring';
 import { drugName, type ClinicalRecord } from '../../domain/record';
 import type { Reason } from '../../domain/reasons';
-import { DAY_MS, HOUR_MS } from '../../domain/time';
 import type { SourceRef } from '../../domain/types';
 import { formatLabNumber, formatLabValue, interpretationText, labRangeText, reportedText, unitLabel, conversionText } from '../format/labValues';
 import type { Messages } from '../messages/translator';
@@ -36,11 +35,7 @@ export type CoagPanelSlice = Pick<ClinicalRecord, 'labs' | 'hitPattern' | 'antiX
 
 /** "4 h 0 min" under two days (the minutes matter for a peak level), "2 d 5 h" beyond. */
 export function sinceDoseText(ms: number, m: Messages): string {
-  const abs = Math.max(0, ms);
-  if (abs >= 2 * DAY_MS) return m.t('coag.sinceDose.dh', { d: Math.floor(abs / DAY_MS), h: Math.floor((abs % DAY_MS) / HOUR_MS) });
-  const h = Math.floor(abs / HOUR_MS);
-  const min = Math.floor((abs % HOUR_MS) / 60_000);
-  return h > 0 ? m.t('coag.sinceDose.hm', { h, min }) : m.t('coag.sinceDose.m', { min });
+  return m.duration(Math.max(0, ms));
 }
 
 /** "5 results, 248 -> 206" (the text twin of the sparkline). */

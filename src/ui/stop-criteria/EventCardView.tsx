@@ -120,7 +120,6 @@ function CardBody({ card, v }: { card: EventCard; v: EventCardViewModel }) {
   const m = useMessages();
   return (
     <>
-      <h4>{m.t('stopCriteria.stopBefore')}</h4>
       <div className="event-card__dose-class">
         {m.t('stopCriteria.doseClassUsed')} <strong>{v.doseClass}</strong>{' '}
         <details className="event-card__why">
@@ -143,9 +142,6 @@ function CardBody({ card, v }: { card: EventCard; v: EventCardViewModel }) {
           </ul>
         </div>
       )}
-      <div className="event-card__last-dose">
-        {m.t('stopCriteria.lastDose')} {v.lastDose ? <DoseItem dose={v.lastDose} /> : m.t('stopCriteria.lastDoseNone')}
-      </div>
       <DeliveryFactsView facts={v.delivery} />
       {/* Guideline information without a computed time: one click away, so the deadlines above stay the answer. */}
       {card.restart.length > 0 && (

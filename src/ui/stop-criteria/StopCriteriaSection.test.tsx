@@ -28,7 +28,7 @@ describe('StopCriteriaSection', () => {
     expect(within(card).getByRole('heading', { level: 3 })).toHaveTextContent('Elective caesarean section');
     const sources = card.querySelector('.event-card__sources summary') as HTMLElement;
     expect(sources).toHaveTextContent('Source records (2): Appointment/third-trimester-appt-caesarean, ServiceRequest/third-trimester-sr-caesarean');
-    expect(within(card).getByText('(in 2 d 22 h)')).toBeInTheDocument();
+    expect(within(card).getByText('(in 2 days 22 hours)')).toBeInTheDocument();
 
     const caesarean = DateTime.fromMillis(DEMO_TEST_NOW, { zone: DEMO_TEST_ZONE }).plus({ days: 3 }).set({ hour: 8, minute: 30, second: 0, millisecond: 0 });
     const deadline = caesarean.minus({ hours: 48 });
@@ -51,7 +51,7 @@ describe('StopCriteriaSection', () => {
     expect(asra.querySelector('time')).toHaveAttribute('dateTime', caesarean.minus({ hours: 12 }).toISO());
     expect(within(card).getByText(/The source's 48 h is stricter than ASRA 2018's 12 h\/24 h/)).toBeInTheDocument();
     // Delivery facts: latest platelets with date, aspirin, heparin allergy / HIT.
-    const delivery = within(card).getByText('Delivery facts from the record:').parentElement as HTMLElement;
+    const delivery = within(card).getByText('Delivery facts:').parentElement as HTMLElement;
     expect(within(delivery).getByText(/Latest platelet count 206 ×10⁹\/L on \d+ \w{3} 2026 \d{2}:\d{2} \(UTC/)).toBeInTheDocument();
     expect(within(delivery).getByText(/Aspirin ordered alongside/)).toBeInTheDocument();
     expect(within(delivery).getByText(/No heparin allergy or heparin-induced thrombocytopenia \(HIT\) recorded/)).toBeInTheDocument();

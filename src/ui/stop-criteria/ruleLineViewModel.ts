@@ -1,7 +1,7 @@
 /**
  * The words of an attributed rule line, shared by the stop criteria, stop-now, indications and cautions views: the
  * short source label (its edition and verification are listed once, in "About the evidence"), the rule's wording (catalogue key `rule.<id>`), the status words,
- * and short countdown spans ("2 d 22 h"). Pure.
+ * and countdowns in words ("in 2 days 22 hours"). Pure.
  */
 import type { InfoLine, RuleSource, StopStatus } from '../../domain/rules';
 import type { SearchCompleteness } from '../../domain/rules/searchCompleteness';
@@ -72,24 +72,10 @@ export function statusView(status: StopStatus, m: Messages): StatusView {
   return { ...STATUS_SHAPE[known], text: m.t(`rules.status.${known}` as MessageKey) };
 }
 
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
-
-/** "2 d 22 h", "5 h 10 min", "40 min": the two largest units, never negative. */
-function shortSpan(ms: number, m: Messages): string {
-  const abs = Math.abs(ms);
-  const d = Math.floor(abs / DAY);
-  const h = Math.floor((abs % DAY) / HOUR);
-  const min = Math.floor((abs % HOUR) / 60_000);
-  if (d > 0) return h > 0 ? m.t('rules.span.days-hours', { d, h }) : m.t('rules.span.days', { d });
-  if (h > 0) return min > 0 ? m.t('rules.span.hours-minutes', { h, min }) : m.t('rules.span.hours', { h });
-  return m.t('rules.span.minutes', { min });
-}
-
-/** "in 2 d 22 h" / "8 h ago" / "now". */
+/** "in 2 days 22 hours" / "8 hours ago" / "now": the two largest units, in words a person uses. */
 export function countdownWords(ms: number, m: Messages): string {
-  if (ms === 0) return m.t('rules.countdown.now');
-  return m.t(ms > 0 ? 'rules.countdown.in' : 'rules.countdown.ago', { span: shortSpan(ms, m) });
+  if (ms === 0) return m.t('duration.now');
+  return m.t(ms > 0 ? 'duration.in' : 'duration.ago', { span: m.duration(ms) });
 }
 
 /** "appointments: unavailable (server refused ...); encounters: not read". */

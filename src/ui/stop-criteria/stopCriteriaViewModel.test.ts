@@ -105,9 +105,9 @@ describe('deadline words', () => {
 
 describe('countdown and when', () => {
   it.each([
-    [53 * 3_600_000, 'in 2 d 5 h'],
-    [-24 * 3_600_000, '1 d ago'],
-    [90 * 60_000, 'in 1 h 30 min'],
+    [53 * 3_600_000, 'in 2 days 5 hours'],
+    [-24 * 3_600_000, '1 day ago'],
+    [90 * 60_000, 'in 1 hour 30 minutes'],
     [0, 'now'],
   ])('%i ms -> "%s"', (msValue, text) => {
     expect(countdownWords(msValue, msgs('UTC'))).toBe(text);

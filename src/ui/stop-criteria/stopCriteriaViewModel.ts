@@ -74,7 +74,6 @@ export interface EventCardViewModel {
   doseClassReason: string;
   deadlines: DeadlineRowView[];
   differences: string[];
-  lastDose?: DoseView;
   delivery?: DeliveryFactView[];
   restart: InfoLineViewModel[];
   notes: InfoLineViewModel[];
@@ -180,7 +179,6 @@ export function buildEventCardView(card: EventCard, m: Messages): EventCardViewM
   };
   if (!card.applies) v.notApplicable = m.reason(card.notApplicableReason ?? { code: 'rules.not-applicable.other' });
   if (card.noLmwhOrderReason) v.noLmwhOrder = m.reason(card.noLmwhOrderReason);
-  if (card.lastDose) v.lastDose = doseView(card.lastDose, 0, m);
   const delivery = deliveryView(card, m);
   if (delivery) v.delivery = delivery;
   return v;

@@ -97,10 +97,10 @@ describe('Timeline, third-trimester patient', () => {
     expect(screen.getByRole('img', { name: /latest 1\.85 mg\/L FEU \(preliminary\) at 35w 2d/ })).toBeInTheDocument();
   });
 
-  it('describes the chart in words and states the dating', async () => {
+  it('describes the chart in words; the dating is stated once, in the summary, not again here', async () => {
     renderPage(await demoRecord('third-trimester'));
     expect(screen.getByRole('img', { name: /^D-dimer results from 7w to 35w; latest 1850 ng\/mL FEU/ })).toBeInTheDocument();
-    expect(screen.getByText(/Gestational age from: recorded EDD: EDD 27 Dec 2026/)).toBeInTheDocument();
+    expect(screen.queryByText(/Gestational age from:/)).toBeNull();
     expect(screen.getByText(/rises in normal pregnancy \(Kline JA/)).toBeInTheDocument();
     expect(screen.queryByRole('combobox', { name: 'Pregnancy' })).toBeNull();
   });

@@ -43,7 +43,7 @@ export function Timeline({ record }: TimelineProps) {
     <section className="timeline" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>{header.heading}</h2>
       {header.picker && <PregnancyPicker id={`${id}-pregnancy`} picker={header.picker} value={t.pregnancyIndex} onPick={t.setPicked} />}
-      <DatingStatement dating={header.dating} />
+      <DatingStatement dating={header.dating} picked={header.picker !== undefined} />
       {t.focus && header.window && <WindowPicker id={`${id}-window`} window={header.window} whole={t.whole} onWhole={t.setWhole} />}
       <DdimerChart data={t.data} unit={unit} onUnitChange={setUnit} window={t.frame} />
       <LmwhLane data={t.shown} />

@@ -17,14 +17,21 @@ export function PregnancyPicker({ id, picker, value, onPick }: { id: string; pic
   );
 }
 
-/** "Gestational age from: ..." with its source, any disagreeing dating and notes; or why there is no dating. */
-export function DatingStatement({ dating }: { dating: DatingView }) {
+/**
+ * Why there is no dating (the chart then uses calendar dates), or the dating that disagrees and its notes. The current
+ * pregnancy's dating is stated once, with its source, in the summary above ("Gestation today ... dated by ..."); it is
+ * stated here only when a pregnancy can be picked (an earlier one is not in the summary).
+ */
+export function DatingStatement({ dating, picked }: { dating: DatingView; picked: boolean }) {
   if (dating.kind !== 'dated') return <p className="timeline-dating timeline-dating--none">{dating.text}</p>;
+  if (!picked && dating.alternatives.length === 0 && dating.notes.length === 0) return null;
   return (
     <div className="timeline-dating">
-      <div>
-        {dating.text} <Provenance sources={dating.source} label={dating.sourceLabel} />
-      </div>
+      {picked && (
+        <div>
+          {dating.text} <Provenance sources={dating.source} label={dating.sourceLabel} />
+        </div>
+      )}
       {dating.alternatives.length > 0 && (
         <ul aria-label={dating.alternativesLabel}>
           {dating.alternatives.map((a, i) => (

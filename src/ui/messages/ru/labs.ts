@@ -74,9 +74,6 @@ export const labsRu = {
   'coag.timing': '{sampled} ({window})',
   'coag.notAdministered':
     '{kind, select, reported {доза со слов пациентки} other {выданная доза, не доказательство инъекции}}: введение до взятия образца не записано',
-  'coag.sinceDose.dh': '{d} дн. {h} ч',
-  'coag.sinceDose.hm': '{h} ч {min} мин',
-  'coag.sinceDose.m': '{min} мин',
   'coag.peakNote': 'Оценивают пик: через 4 ч (3–5 ч) после подкожной дозы НМГ, в равновесном состоянии (с 3-й дозы).',
   'coag.citation': '({citation}; {verification})',
   'coag.doseSource': 'Источник сведений о дозе',
