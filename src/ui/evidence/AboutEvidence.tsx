@@ -19,6 +19,7 @@ export default function AboutEvidence() {
         <summary>{m.t('evidence.summary', { n: sources.length })}</summary>
         <p>{m.t('evidence.intro')}</p>
         <table className="about-evidence__table">
+          <caption className="visually-hidden">{m.t('evidence.heading')}</caption>
           <thead>
             <tr>
               <th scope="col">{m.t('evidence.col.source')}</th>
