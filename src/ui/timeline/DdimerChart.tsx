@@ -153,7 +153,8 @@ function ChartControls({ view, id, bandOn, setBandOn, studyId, setStudyId, onUni
           </select>
         </>
       )}
-      <span id={`${id}-band-why`} className="timeline-note">
+      {/* Shown when it says why the band cannot be drawn, or once it is drawn; otherwise only the checkbox's description. */}
+      <span id={`${id}-band-why`} className="timeline-note" hidden={band.possible && !bandOn}>
         {band.note}
       </span>
     </div>
