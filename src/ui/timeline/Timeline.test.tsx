@@ -178,11 +178,14 @@ describe('Timeline without dating', () => {
     expect(cell(rowOf('0.45 mg/L'), 1)).toMatch(/^Unknown/);
   });
 
-  it('a patient with no dating and no D-dimer (no-lmwh) says both', async () => {
+  it('a patient with no D-dimer, no LMWH order and no event (no-lmwh): one sentence, no empty chart, lanes or table', async () => {
     renderPage(await demoRecord('no-lmwh'));
-    expect(screen.getByText(/Gestational age cannot be shown: no dating: EDD, LMP/)).toBeInTheDocument();
-    expect(screen.getByText('No D-dimer results in the record.')).toBeInTheDocument();
-    expect(screen.getByText(/No LMWH order found \(this is not proof that no drug was given\)/)).toBeInTheDocument();
+    const section = screen.getByRole('region', { name: 'D-dimer and LMWH timeline' });
+    expect(section).toHaveTextContent(
+      'D-dimer and LMWH timelineNo D-dimer result, LMWH order or dated event in the record (no LMWH order found is not proof that no drug was given).',
+    );
+    expect(within(section).queryByRole('table')).toBeNull();
+    expect(within(section).queryByRole('img')).toBeNull();
     expect(screen.getByText('Nothing was left out.')).toBeInTheDocument();
   });
 });

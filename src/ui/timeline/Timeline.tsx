@@ -7,13 +7,13 @@
 import { useId, useMemo, useState } from 'react';
 import type { ClinicalRecord } from '../../domain/record';
 import type { DdimerDisplayUnit } from '../../domain/labs';
-import { focusWindow, selectedPregnancyIndex, timelineFor, windowTimeline } from '../../domain/timeline';
+import { focusWindow, selectedPregnancyIndex, timelineFor, windowTimeline, type TimelineData } from '../../domain/timeline';
 import { useMessages } from '../messages/MessagesProvider';
 import { DdimerChart } from './DdimerChart';
 import { DdimerTable } from './DdimerTable';
 import { EventLane, LmwhLane } from './Lanes';
 import { DatingStatement, PregnancyPicker, WindowPicker } from './TimelineHeader';
-import { buildTimelineHeaderView } from './timelineViewModel';
+import { buildTimelineHeaderView, type TimelineHeaderView } from './timelineViewModel';
 import './timeline.css';
 
 export interface TimelineProps {
@@ -33,12 +33,30 @@ function useTimelineState(record: TimelineProps['record']) {
   return { data, header, focus, frame, shown, whole, setWhole, pregnancyIndex: selectedPregnancyIndex(record, picked), setPicked };
 }
 
+/** Nothing to draw: no D-dimer result (plotted or not), no LMWH order on or off the axis, no event. */
+function isEmptyTimeline(d: TimelineData): boolean {
+  const lane = d.lane;
+  return d.rows.length === 0 && d.notPlotted.length === 0 && lane.segments.length === 0 && lane.notPlaced.length === 0 && d.events.length === 0 && d.eventsNotPlaced.length === 0;
+}
+
+/** One sentence instead of an empty chart, two empty lanes and an empty table. */
+function EmptyTimeline({ id, header, data }: { id: string; header: TimelineHeaderView; data: TimelineData }) {
+  const m = useMessages();
+  return (
+    <section className="timeline timeline--empty" aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`}>{header.heading}</h2>
+      <p>{m.t('timeline.nothing', { ga: data.axis.kind === 'ga' ? 'yes' : 'no' })}</p>
+    </section>
+  );
+}
+
 export function Timeline({ record }: TimelineProps) {
   const id = useId();
   const [unit, setUnit] = useState<DdimerDisplayUnit>('ng/mL');
   const t = useTimelineState(record);
   if (!t.data || !t.shown || !t.header) return null;
   const { header } = t;
+  if (isEmptyTimeline(t.data)) return <EmptyTimeline id={id} header={header} data={t.data} />;
   return (
     <section className="timeline" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>{header.heading}</h2>

@@ -92,6 +92,8 @@ export const timelineEn = {
     '{scope, select, nonPregnant {lab upper limit (non-pregnant)} pregnancy {lab upper limit (pregnancy range stated by the lab)} other {lab upper limit (as reported by the lab)}}: {value} {unit} FEU',
   'timeline.today': 'today {when}',
   'timeline.todayMark': 'today',
+  'timeline.nothing':
+    'No D-dimer result, LMWH order or dated event in the record{ga, select, yes { for this pregnancy} other {}} (no LMWH order found is not proof that no drug was given).',
   'timeline.noPoints': 'No D-dimer results to plot{ga, select, yes { in this pregnancy} other {}}.',
   'timeline.notPlottedLink': '{n, plural, one {# result} other {# results}} not plotted — see exclusions',
   'timeline.outsideNote': '{n, plural, one {# result} other {# results}} outside this pregnancy (listed in the table below, not plotted).',
