@@ -176,7 +176,7 @@ describe('public data loaded through SANDBOX_DATA', () => {
       await t.page.getByRole('row', { name: /Schinner/ }).getByRole('button', { name: /Launch LMWH Monitor/ }).click();
       await t.page.getByRole('region', { name: 'Patient' }).getByText(/Schinner/).first().waitFor({ timeout: 20_000 });
       // No D-dimer in Synthea data: the timeline says so instead of showing an empty table.
-      await t.page.getByText(/No D-dimer results/).first().waitFor({ timeout: 20_000 });
+      await t.page.getByText(/No D-dimer result/).first().waitFor({ timeout: 20_000 });
       // Her caesareans are births that match no dated pregnancy: each is named with its date, not hidden.
       expect(await t.page.locator('body').innerText()).toMatch(/birth on \d{1,2} \w{3} \d{4}/);
       await t.expectAccessible();
