@@ -51,7 +51,7 @@ describe('App', () => {
     expect(screen.getByRole('heading', { name: 'LMWH Monitor' })).toBeInTheDocument();
     // The record view, once read: an empty record says what is missing rather than showing defaults.
     expect(await screen.findByRole('heading', { name: 'Scheduled procedures and delivery' })).toBeInTheDocument();
-    expect(screen.getAllByText(/No D-dimer results/).length).toBeGreaterThan(0);
+    expect(screen.getAllByText(/No D-dimer result/).length).toBeGreaterThan(0);
   });
 
   it('a SessionExpiredError from a query replaces the app with the relaunch message', async () => {

@@ -59,9 +59,8 @@ export function Provenance({ sources, label }: { sources: SourceRef | SourceRef[
     <details className="provenance" onToggle={(e) => e.currentTarget.open && setOpened(true)}>
       <summary onClick={() => setOpened(true)}>
         {name}
-        <span className="visually-hidden" data-record-text="">
-          : {list.map(sourceLabel).join(', ')}
-        </span>
+        {/* The record ids are printed beside the label (paper has no disclosure); on screen they are one click away. */}
+        <span className="provenance__ids" data-record-text="">: {list.map(sourceLabel).join(', ')}</span>
       </summary>
       {opened && list.map((s, i) => <SourceDetails key={`${sourceLabel(s)}-${i}`} source={s} />)}
     </details>

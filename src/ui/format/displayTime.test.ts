@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseFhirDate, DAY_MS } from '../../domain/time';
-import { createMessages } from '../messages/translator';
-import { formatDate, formatInstant, formatMoment, formatShortSpan } from './displayTime';
+import { parseFhirDate } from '../../domain/time';
+import { formatDate, formatInstant, formatMoment } from './displayTime';
 
 describe('English dates that cannot be misread', () => {
   const t = Date.UTC(2026, 3, 3, 7, 30);
@@ -12,17 +11,5 @@ describe('English dates that cannot be misread', () => {
   it('formats a moment at its precision', () => {
     expect(formatMoment(parseFhirDate('2026-04', 'UTC')!, 'UTC')).toBe('Apr 2026');
     expect(formatMoment(parseFhirDate('2026-04-03', 'Europe/Paris')!, 'Europe/Paris')).toBe('3 Apr 2026');
-  });
-});
-
-describe('short spans for countdowns, in the reader\'s language', () => {
-  it('English: the two largest units', () => {
-    const en = createMessages({ locale: 'en', zone: 'UTC' });
-    expect(formatShortSpan(2 * DAY_MS + 5 * 3_600_000, en)).toBe('2 d 5 h');
-    expect(formatShortSpan(-45 * 60_000, en)).toBe('45 min');
-  });
-  it('Russian: дн. and ч', () => {
-    const ru = createMessages({ locale: 'ru', zone: 'UTC' });
-    expect(formatShortSpan(2 * DAY_MS + 5 * 3_600_000, ru)).toBe('2 дн. 5 ч');
   });
 });

@@ -5,7 +5,6 @@
 import { DateTime } from 'luxon';
 import { isValidZone, type FhirMoment } from '../../domain/time';
 import type { Locale } from '../messages/catalogue';
-import type { Messages } from '../messages/translator';
 
 // English month abbreviations from en-US: en-GB writes "Sept" in current ICU data; the patterns fix the day-month order.
 const LUXON_LOCALE: Record<Locale, string> = { en: 'en-US', ru: 'ru' };
@@ -61,16 +60,3 @@ export function isoInZone(ms: number, zone: string): string {
   return DateTime.fromMillis(ms, { zone: isValidZone(zone) ? zone : 'UTC' }).toISO() ?? new Date(ms).toISOString();
 }
 
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
-
-/** "2 d 22 h", "5 h 10 min", "40 min" (Russian "2 дн. 22 ч"): the two largest units, never negative. */
-export function formatShortSpan(ms: number, m: Pick<Messages, 't'>): string {
-  const abs = Math.abs(ms);
-  const d = Math.floor(abs / DAY);
-  const h = Math.floor((abs % DAY) / HOUR);
-  const min = Math.floor((abs % HOUR) / 60_000);
-  if (d > 0) return h > 0 ? m.t('rules.span.days-hours', { d, h }) : m.t('rules.span.days', { d });
-  if (h > 0) return min > 0 ? m.t('rules.span.hours-minutes', { h, min }) : m.t('rules.span.hours', { h });
-  return m.t('rules.span.minutes', { min });
-}

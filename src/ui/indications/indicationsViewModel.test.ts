@@ -32,7 +32,7 @@ describe('indications panel words', () => {
   });
 
   it('nothing found: "none found" only when the searches were complete', () => {
-    expect(buildIndicationsView({ findings: [], search: complete }, m).empty).toBe('None of the indications the source lists was found in the record.');
+    expect(buildIndicationsView({ findings: [], search: complete }, m).empty).toBe('None found in the record.');
     const partial = searchesRead({ conditions: { status: 'incomplete', reason: reason('fhir.page-failed', { page: 3, type: 'Condition', why: 'test' }) } }, ['conditions']);
     const v = buildIndicationsView({ findings: [], search: partial }, m);
     expect(v.empty).toBe('None found in what could be read.');

@@ -9,7 +9,6 @@ import type { BodyWeight, DoseClassResult, DosePerKg, LastDose, LmwhOrder, Recor
 import type { QueryGroup } from '../../domain/input';
 import type { ClinicalRecord, OrderView, OtherOrderView } from '../../domain/record';
 import type { Known, SourceRef } from '../../domain/types';
-import { formatShortSpan } from '../format/displayTime';
 import { formatDose, formatDoseUnit, formatDrug, formatInterval, formatRoute, formatStatusCode } from '../format/dose';
 import type { Messages } from '../messages/translator';
 
@@ -171,7 +170,7 @@ function doseLine(d: RecordedDose, nowMs: number, m: Messages): string {
   const kind = m.t(`medication.doseKind.${d.kind}`);
   if (!d.time.known) return m.t('medication.doseTimeUnknown', { amount, kind, why: m.reason(d.time.reason) });
   const ms = d.time.value.ms;
-  const ago = ms <= nowMs ? m.t('medication.spanAgo', { span: formatShortSpan(nowMs - ms, m) }) : m.t('medication.spanIn', { span: formatShortSpan(ms - nowMs, m) });
+  const ago = ms <= nowMs ? m.t('medication.spanAgo', { span: m.duration(nowMs - ms) }) : m.t('medication.spanIn', { span: m.duration(ms - nowMs) });
   return m.t('medication.doseAt', { amount, kind, when: m.moment(d.time.value.moment), ago });
 }
 

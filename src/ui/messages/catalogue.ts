@@ -71,6 +71,8 @@ import { orderSummaryEn } from './en/orderSummary';
 import { orderSummaryRu } from './ru/orderSummary';
 import { fhirErrorsEn } from './en/fhirErrors';
 import { fhirErrorsRu } from './ru/fhirErrors';
+import { evidenceEn } from './en/evidence';
+import { evidenceRu } from './ru/evidence';
 
 export const EN = {
   ...commonEn,
@@ -108,6 +110,7 @@ export const EN = {
   ...eventsEn,
   ...orderSummaryEn,
   ...fhirErrorsEn,
+  ...evidenceEn,
 } as const;
 
 export type MessageKey = keyof typeof EN;
@@ -155,6 +158,7 @@ export const RU: Partial<Catalogue> = {
   ...eventsRu,
   ...orderSummaryRu,
   ...fhirErrorsRu,
+  ...evidenceRu,
 };
 
 export type Locale = 'en' | 'ru';
