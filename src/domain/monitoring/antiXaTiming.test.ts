@@ -13,11 +13,11 @@ const words = (t: AntiXaTiming) => {
 };
 
 describe('antiXaTiming', () => {
-  it('anti-Xa sampled at 22:00 after the 18:00 administration is 4 h 0 min after the dose, inside the 3–5 h peak window', () => {
+  it('anti-Xa sampled at 22:00 after the 18:00 administration is 4 hours after the dose, inside the 3–5 h peak window', () => {
     const t = antiXaTiming(antiXa('2026-11-23T22:00:00+00:00'), [dose('2026-11-22T18:00:00+00:00'), dose('2026-11-23T18:00:00+00:00'), dose('2026-11-24T18:00:00+00:00')]);
     expect(t.timing.known).toBe(true);
     if (!t.timing.known) return;
-    expect(words(t).sampled).toBe('sampled 4 h 0 min after the dose given 23 Nov 2026 18:00 (UTC)');
+    expect(words(t).sampled).toBe('sampled 4 hours after the dose given 23 Nov 2026 18:00 (UTC)');
     expect(t.timing.value.sinceDoseMs).toBe(4 * 3_600_000);
     expect(t.timing.value.window).toBe('in-window');
     expect(words(t).window).toBe('within the 3–5 h peak window');
@@ -34,15 +34,15 @@ describe('antiXaTiming', () => {
 
   it('in summer time the dose time is shown with UTC+01:00', () => {
     const t = antiXaTiming(antiXa('2026-07-10T21:30:00+01:00'), [dose('2026-07-10T18:00:00+01:00')]);
-    expect(words(t).sampled).toBe('sampled 3 h 30 min after the dose given 10 Jul 2026 18:00 (UTC+01:00)');
+    expect(words(t).sampled).toBe('sampled 3 hours 30 minutes after the dose given 10 Jul 2026 18:00 (UTC+01:00)');
   });
 
   it.each([
-    ['2 h after the dose', '2026-11-23T20:00:00+00:00', 'before-window', '2 h 0 min'],
-    ['exactly 3 h', '2026-11-23T21:00:00+00:00', 'in-window', '3 h 0 min'],
-    ['exactly 5 h', '2026-11-23T23:00:00+00:00', 'in-window', '5 h 0 min'],
-    ['12 h after the dose (trough region)', '2026-11-24T06:00:00+00:00', 'after-window', '12 h 0 min'],
-    ['45 min after the dose', '2026-11-23T18:45:00+00:00', 'before-window', '45 min'],
+    ['2 h after the dose', '2026-11-23T20:00:00+00:00', 'before-window', '2 hours'],
+    ['exactly 3 h', '2026-11-23T21:00:00+00:00', 'in-window', '3 hours'],
+    ['exactly 5 h', '2026-11-23T23:00:00+00:00', 'in-window', '5 hours'],
+    ['12 h after the dose (trough region)', '2026-11-24T06:00:00+00:00', 'after-window', '12 hours'],
+    ['45 min after the dose', '2026-11-23T18:45:00+00:00', 'before-window', '45 minutes'],
   ])('%s is classed %s', (_name, sample, window, text) => {
     const t = antiXaTiming(antiXa(sample), [dose('2026-11-23T18:00:00+00:00')]);
     expect(t.timing.known && t.timing.value.window).toBe(window);
@@ -53,19 +53,19 @@ describe('antiXaTiming', () => {
     const t = antiXaTiming(antiXa('2026-11-23T22:00:00+00:00'), [dose('2026-11-23T18:00:00+00:00', 'reported')]);
     expect(t.timing.known).toBe(true);
     if (!t.timing.known) return;
-    expect(words(t).sampled).toBe('sampled 4 h 0 min after the dose reported by the patient as taken 23 Nov 2026 18:00 (UTC)');
+    expect(words(t).sampled).toBe('sampled 4 hours after the dose reported by the patient as taken 23 Nov 2026 18:00 (UTC)');
     expect(words(t).kindLabel).toBe('patient-reported dose: no administration is recorded before the sample');
   });
 
   it('a dispensing is labelled as not a proof of injection', () => {
     const t = antiXaTiming(antiXa('2026-11-23T22:00:00+00:00'), [dose('2026-11-23T12:00:00+00:00', 'dispensed')]);
-    expect(words(t).sampled).toBe('sampled 10 h 0 min after the dose dispensed (not a proof of injection) 23 Nov 2026 12:00 (UTC)');
+    expect(words(t).sampled).toBe('sampled 10 hours after the dose dispensed (not a proof of injection) 23 Nov 2026 12:00 (UTC)');
     expect(words(t).kindLabel).toContain('dispensed, not a proof of injection');
   });
 
   it('prefers the administration and flags a later patient-reported dose', () => {
     const t = antiXaTiming(antiXa('2026-11-23T22:00:00+00:00'), [dose('2026-11-23T08:00:00+00:00'), dose('2026-11-23T18:00:00+00:00', 'reported')]);
-    expect(t.timing.known && sinceDoseText(t.timing.value.sinceDoseMs, m)).toBe('14 h 0 min');
+    expect(t.timing.known && sinceDoseText(t.timing.value.sinceDoseMs, m)).toBe('14 hours');
     expect(t.timing.known && t.timing.value.caveats.map((c) => c.code)).toEqual(['antixa.later-other-dose']);
     expect(words(t).caveats).toEqual(['a patient-reported dose at 23 Nov 2026 18:00 (UTC) is later than the last administration']);
   });
@@ -88,14 +88,14 @@ describe('antiXaTiming', () => {
   });
 
   it('formats long spans in days and hours', () => {
-    expect(sinceDoseText(50 * 3_600_000, m)).toBe('2 d 2 h');
-    expect(sinceDoseText(25 * 3_600_000 + 5 * 60_000, m)).toBe('25 h 5 min');
+    expect(sinceDoseText(50 * 3_600_000, m)).toBe('2 days 2 hours');
+    expect(sinceDoseText(25 * 3_600_000 + 5 * 60_000, m)).toBe('1 day 1 hour');
   });
 
   it('third-trimester demo: anti-Xa 0.32 IU/mL sampled 4 h after the 18:00 enoxaparin administration', async () => {
     const r = await demoRecord('third-trimester');
     const t = antiXaTiming(r.labs.antiXaLmwh.latest!, r.medication.doses);
     expect(r.antiXaTiming.antiXaLmwh.at(-1)).toEqual(t);
-    expect(words(t).sampled).toBe('sampled 4 h 0 min after the dose given 23 Nov 2026 18:00 (UTC)');
+    expect(words(t).sampled).toBe('sampled 4 hours after the dose given 23 Nov 2026 18:00 (UTC)');
   });
 });

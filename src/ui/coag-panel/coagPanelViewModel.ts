@@ -34,7 +34,7 @@ export type CoagPanelSlice = Pick<ClinicalRecord, 'labs' | 'hitPattern' | 'antiX
   medication: Pick<ClinicalRecord['medication'], 'complete' | 'incompleteReason'>;
 };
 
-/** "4 h 0 min" under two days (the minutes matter for a peak level), "2 d 5 h" beyond. */
+/** "4 hours", "3 hours 30 minutes", "2 days 5 hours": the two largest units, in words. */
 export function sinceDoseText(ms: number, m: Messages): string {
   return m.duration(Math.max(0, ms));
 }

@@ -36,7 +36,7 @@ describe('MedicationList', () => {
   it('third-trimester: last dose administered yesterday 18:00, aspirin as another relevant order, booking and latest weights with dates', async () => {
     render(<MedicationList record={await demoRecord('third-trimester')} />);
     const section = screen.getByRole('region', { name: 'Anticoagulant medication' });
-    expect(section).toHaveTextContent('Enoxaparin: last 40 mg administered 24 Nov 2026 18:00 (UTC) (16 h ago)');
+    expect(section).toHaveTextContent('Enoxaparin: last 40 mg administered 24 Nov 2026 18:00 (UTC) (16 hours ago)');
     expect(section).toHaveTextContent('Aspirin: 150 mg by mouth once daily at night · status active · active now');
     expect(section).toHaveTextContent('Booking weight72 kg on 31 May 2026 10:00 (UTC+01:00)');
     expect(section).toHaveTextContent('Latest weight81 kg on 15 Nov 2026 09:10 (UTC)');

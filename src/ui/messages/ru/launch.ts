@@ -42,7 +42,7 @@ export const launchRu = {
   'launch.config.scope-style': '{server}: {scopeStyle} должен быть {v1} или {v2}',
   'launch.config.request-timeout': '{server}: {requestTimeoutMs} должен быть целым числом миллисекунд от {min} до {max}',
   'launch.config.facility-zone': '{server}: {facilityTimeZone} должен быть названием часового пояса {iana}, например {zoneExample}',
-  'launch.config.patient-batch': '{server}: {patientBatch} должен быть true или false',
+  'launch.config.patient-batch': '{server}: {patientBatch} должен быть логическим значением',
   'launch.config.exact-not-url': '{server}: {exact} не является веб-адресом',
   'launch.config.regex-unanchored': '{server}: {regex} должен начинаться с ^ и заканчиваться на $',
   'launch.config.regex-invalid': '{server}: {regex} не является корректным регулярным выражением',
