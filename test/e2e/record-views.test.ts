@@ -184,7 +184,7 @@ describe('copy to note and print', () => {
     }
     // What the two pages hold: the plan with its deadlines, the D-dimer table, the stop criteria.
     const all = pages.join(' ');
-    for (const part of ['Plan', 'Last dose no later than', 'D-dimer results', 'Elective caesarean section', 'Stop before the event']) expect(all).toContain(part);
+    for (const part of ['Plan', 'Last dose no later than', 'D-dimer results', 'Elective caesarean section', 'Scheduled procedures and delivery']) expect(all).toContain(part);
   });
 });
 
