@@ -5,10 +5,10 @@
  */
 import { createRoot } from 'react-dom/client';
 import FHIR from 'fhirclient';
-import { completeLaunch } from './fhir/client';
+import { completeLaunch, launchLooksLikeWorklist } from './fhir/client';
 import { loadSmartConfig } from './fhir/smart';
 import { AppRoot } from './ui/app/AppRoot';
-import { preloadViews } from './ui/app/lazyViews';
+import { preloadViews, preloadWorklist } from './ui/app/lazyViews';
 import { loadFullCatalogue } from './ui/messages/catalogueRegistry';
 import './ui/styles/app.css';
 
@@ -20,8 +20,10 @@ function sessionStorageOrUndefined(): Storage | undefined {
   }
 }
 
-// The patient view and the chart start downloading now, while the launch completes and the record is read.
-preloadViews();
+// What the launch will show starts downloading now, while the launch completes: the worklist's code on a launch that
+// asked for user-level scopes (the patient view follows once its first rows are in), else the patient view and chart.
+if (launchLooksLikeWorklist(window.location.href, sessionStorageOrUndefined())) preloadWorklist();
+else preloadViews();
 loadFullCatalogue().catch(() => undefined);
 
 const launchConfig = loadSmartConfig(new URL('smart-config.json', window.location.href));

@@ -6,7 +6,7 @@
 import { MessagesProvider, useMessages } from '../messages/MessagesProvider';
 import { LanguageSwitch, useLocaleSetting } from '../messages/LanguageSwitch';
 import type { Locale } from '../messages/catalogue';
-import { Suspense, lazy, useEffect, useMemo, useState } from 'react';
+import { Suspense, useEffect, useMemo, useState } from 'react';
 import { QueryClient, QueryClientProvider, useIsFetching } from '@tanstack/react-query';
 import type { FhirRequester } from '../../fhir/client';
 import { FhirHttpError, ForbiddenUrlError, SessionExpiredError } from '../../fhir/errors';
@@ -17,7 +17,7 @@ import { useFacilityZoneSetting } from './facilityZoneSetting';
 import { AppContext, type AppContextValue } from './AppContext';
 import { SessionExpiredScreen } from './screens';
 import { PatientBanner } from '../patient-banner/PatientBanner';
-import { LazyPatientView, loadedPatientView } from './lazyViews';
+import { LazyPatientView, LazyWorklist, loadedPatientView, preloadViewsWhenIdle } from './lazyViews';
 import { BackToWorklist } from '../worklist/BackToWorklist';
 import { recordKey } from '../record/recordQuery';
 
@@ -38,14 +38,12 @@ export interface LaunchedSession {
   patientBatch?: boolean;
 }
 
-const LazyWorklist = lazy(() => import('../worklist/Worklist').then((mod) => ({ default: mod.Worklist })));
-
 export interface AppProps {
   session: LaunchedSession;
   clock?: Clock;
   /** Facility time zone to start with; default the browser's. */
   initialZone?: string;
-  /** For tests; App creates its own otherwise. */
+  /** The shell's (AppRoot starts the worklist in it before App renders) or a test's; App creates its own otherwise. */
   queryClient?: QueryClient;
 }
 
@@ -221,7 +219,8 @@ export function App({ session, clock = systemClock, initialZone, queryClient }: 
           {openPatientId === undefined ? (
             <main className="app-main">
               <Suspense fallback={<ViewLoading />}>
-                <LazyWorklist onOpenPatient={setOpenPatientId} />
+                {/* The patient view's chunks wait for the first rows, then download while the page is idle. */}
+                <LazyWorklist onOpenPatient={setOpenPatientId} onFirstRows={preloadViewsWhenIdle} />
               </Suspense>
             </main>
           ) : (

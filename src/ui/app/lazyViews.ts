@@ -1,8 +1,10 @@
 /**
  * The parts of the app page that are not needed for its first render, as their own chunks: the patient view (the
- * domain rules, the record views) and the D-dimer plot (Recharts). main.tsx starts both downloads as soon as the app
- * module runs, so they arrive while the launch completes and the record is read, in parallel with the FHIR data and
- * never after it; the first render (the "Connecting to the EHR…" screen, the header, the banner) does not wait.
+ * domain rules, the record views), the D-dimer plot (Recharts) and the worklist. main.tsx starts the downloads the
+ * launch will need as soon as the app module runs, so they arrive while the launch completes and the data is read,
+ * in parallel with the FHIR data and never after it; the first render (the "Connecting to the EHR…" screen) does not
+ * wait. A worklist launch starts the worklist's chunks instead and fetches the patient view once the first rows are
+ * in and the page is idle (preloadViewsWhenIdle), so they never compete with the cohort's first requests.
  */
 import { lazy } from 'react';
 
@@ -35,4 +37,30 @@ export const LazyPatientView = lazy(() => loadPatientView().then((m) => ({ defau
 export function preloadViews(): void {
   loadPatientView().catch(() => undefined);
   import('../timeline/DdimerPlot').catch(() => undefined);
+}
+
+/** After the worklist's first rows: the patient view and the chart download when the page is idle. */
+export function preloadViewsWhenIdle(): void {
+  // requestIdleCallback is missing in some browsers (Safari): the next task instead.
+  (window.requestIdleCallback ?? setTimeout)(preloadViews);
+}
+
+type WorklistModule = typeof import('../worklist/Worklist');
+
+let worklist: Promise<WorklistModule> | undefined;
+
+/** The worklist's chunk, once (retried after a failure): its screen, and startWorklist for the app shell. */
+export function loadWorklist(): Promise<WorklistModule> {
+  worklist ??= import('../worklist/Worklist');
+  worklist.catch(() => {
+    worklist = undefined;
+  });
+  return worklist;
+}
+
+export const LazyWorklist = lazy(() => loadWorklist().then((m) => ({ default: m.Worklist })));
+
+/** A worklist launch: the worklist's chunk (its screen and its loading code) starts downloading. */
+export function preloadWorklist(): void {
+  loadWorklist().catch(() => undefined);
 }

@@ -12,11 +12,17 @@ import { buildWorklistView, type WorklistRowView, type WorklistSort, type Workli
 import { readWorklistHash, writeWorklistHash } from './worklistUrlState';
 import { worklistCsv } from './worklistCsv';
 import { useCohortChoices, useWorklist } from './useWorklist';
+import { DEFAULT_COHORT_SOURCE } from './worklistQuery';
+
+// The app shell starts the cohort through this chunk, so its first requests need no chunk of their own.
+export { startWorklist } from './worklistQuery';
 import type { WorklistStore } from './worklistStore';
 import './worklist.css';
 
 export interface WorklistProps {
   onOpenPatient: (patientId: string) => void;
+  /** Called once the first rows have settled (the app then fetches the patient view's code while idle). */
+  onFirstRows?: () => void;
 }
 
 function initialUi(store: WorklistStore | undefined): { filter: WorklistFilter; sort: WorklistSort } {
@@ -34,8 +40,8 @@ function download(csv: string) {
   setTimeout(() => URL.revokeObjectURL(url), 0);
 }
 
-export function Worklist({ onOpenPatient }: WorklistProps) {
-  const [source, setSource] = useState<CohortSource>({ kind: 'lmwh-orders' });
+export function Worklist({ onOpenPatient, onFirstRows }: WorklistProps) {
+  const [source, setSource] = useState<CohortSource>(DEFAULT_COHORT_SOURCE);
   const { store, state } = useWorklist(source);
   const [ui, setUi] = useState(() => initialUi(store));
   const m = useMessages();
@@ -46,6 +52,11 @@ export function Worklist({ onOpenPatient }: WorklistProps) {
     const hash = writeWorklistHash(window.location.hash, ui);
     if (hash !== window.location.hash) window.history.replaceState(window.history.state, '', `${window.location.pathname}${window.location.search}${hash}`);
   }, [ui]);
+  const settled = state.phase === 'done' || state.phase === 'cancelled' || state.phase === 'failed';
+  const hasRows = settled || state.entries.some((e) => e.state === 'done' || e.state === 'failed');
+  useEffect(() => {
+    if (hasRows) onFirstRows?.();
+  }, [hasRows, onFirstRows]);
   useLayoutEffect(() => {
     if (store?.ui) window.scrollTo(0, store.ui.scrollY);
     // Restores once per store (coming back to it), not on every update.
