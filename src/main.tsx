@@ -21,7 +21,7 @@ function sessionStorageOrUndefined(): Storage | undefined {
 }
 
 // What the launch will show starts downloading now, while the launch completes: the worklist's code on a launch that
-// asked for user-level scopes (the patient view follows once its first rows are in), else the patient view and chart.
+// asked for user-level scopes (the patient view follows once the list has loaded), else the patient view and chart.
 if (launchLooksLikeWorklist(window.location.href, sessionStorageOrUndefined())) preloadWorklist();
 else preloadViews();
 loadFullCatalogue().catch(() => undefined);

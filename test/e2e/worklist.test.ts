@@ -48,7 +48,7 @@ describe('LMWH worklist from a provider launch', () => {
     await t.page.goto(`${h.url}/`);
     await t.page.getByRole('button', { name: 'Launch worklist' }).click();
     await loaded(t.page);
-    // Not before the first rows; after them, once the page is idle (so opening a patient stays quick).
+    // Not before the first rows; once the list has loaded, while the page is idle (so opening a patient stays quick).
     expect(await t.page.evaluate(() => (window as unknown as { patientViewBeforeFirstRow?: boolean }).patientViewBeforeFirstRow)).toBe(false);
     await expect.poll(() => t.page.evaluate(() => document.querySelector('link[href*="/PatientView-"]') !== null), { timeout: 15_000 }).toBe(true);
     // A provider launch asks for the clinician's user-level access, never patient-level scopes.

@@ -219,8 +219,8 @@ export function App({ session, clock = systemClock, initialZone, queryClient }: 
           {openPatientId === undefined ? (
             <main className="app-main">
               <Suspense fallback={<ViewLoading />}>
-                {/* The patient view's chunks wait for the first rows, then download while the page is idle. */}
-                <LazyWorklist onOpenPatient={setOpenPatientId} onFirstRows={preloadViewsWhenIdle} />
+                {/* The patient view's chunks wait until the list has loaded (or a row is pointed at), then download when idle. */}
+                <LazyWorklist onOpenPatient={setOpenPatientId} onPatientViewWanted={preloadViewsWhenIdle} />
               </Suspense>
             </main>
           ) : (

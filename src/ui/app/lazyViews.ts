@@ -3,8 +3,8 @@
  * domain rules, the record views), the D-dimer plot (Recharts) and the worklist. main.tsx starts the downloads the
  * launch will need as soon as the app module runs, so they arrive while the launch completes and the data is read,
  * in parallel with the FHIR data and never after it; the first render (the "Connecting to the EHR…" screen) does not
- * wait. A worklist launch starts the worklist's chunks instead and fetches the patient view once the first rows are
- * in and the page is idle (preloadViewsWhenIdle), so they never compete with the cohort's first requests.
+ * wait. A worklist launch starts the worklist's chunk instead and fetches the patient view once the list has loaded or
+ * a row is pointed at (preloadViewsWhenIdle), so it never competes with the cohort's requests.
  */
 import { lazy } from 'react';
 
@@ -39,7 +39,7 @@ export function preloadViews(): void {
   import('../timeline/DdimerPlot').catch(() => undefined);
 }
 
-/** After the worklist's first rows: the patient view and the chart download when the page is idle. */
+/** From the worklist, once a patient's view is likely wanted: the patient view and the chart download when idle. */
 export function preloadViewsWhenIdle(): void {
   // requestIdleCallback is missing in some browsers (Safari): the next task instead.
   (window.requestIdleCallback ?? setTimeout)(preloadViews);
