@@ -8,7 +8,7 @@ import FHIR from 'fhirclient';
 import { completeLaunch, launchLooksLikeWorklist } from './fhir/client';
 import { loadSmartConfig } from './fhir/smart';
 import { AppRoot } from './ui/app/AppRoot';
-import { preloadViews, preloadWorklist } from './ui/app/lazyViews';
+import { loadWorklist, preloadViews } from './ui/app/lazyViews';
 import { loadFullCatalogue } from './ui/messages/catalogueRegistry';
 import './ui/styles/app.css';
 
@@ -22,7 +22,7 @@ function sessionStorageOrUndefined(): Storage | undefined {
 
 // What the launch will show starts downloading now, while the launch completes: the worklist's code on a launch that
 // asked for user-level scopes (the patient view follows once the list has loaded), else the patient view and chart.
-if (launchLooksLikeWorklist(window.location.href, sessionStorageOrUndefined())) preloadWorklist();
+if (launchLooksLikeWorklist(window.location.href, sessionStorageOrUndefined())) loadWorklist().catch(() => undefined);
 else preloadViews();
 loadFullCatalogue().catch(() => undefined);
 

@@ -17,7 +17,8 @@ import { useFacilityZoneSetting } from './facilityZoneSetting';
 import { AppContext, type AppContextValue } from './AppContext';
 import { SessionExpiredScreen } from './screens';
 import { PatientBanner } from '../patient-banner/PatientBanner';
-import { LazyPatientView, LazyWorklist, loadedPatientView, preloadViewsWhenIdle } from './lazyViews';
+import { LazyPatientView, LazyWorklist, loadedPatientView, loadedWorklist, preloadViewsWhenIdle } from './lazyViews';
+import type { WorklistProps } from '../worklist/Worklist';
 import { BackToWorklist } from '../worklist/BackToWorklist';
 import { recordKey } from '../record/recordQuery';
 
@@ -133,6 +134,20 @@ function PatientViewSlot() {
   );
 }
 
+/**
+ * The worklist: rendered directly when its chunk is in (on a worklist launch it is fetched from the page's start), so
+ * its first rows are not held back by a Suspense reveal; decided once per mount, so the screen is never remounted.
+ */
+function WorklistSlot(props: WorklistProps) {
+  const [loaded] = useState(loadedWorklist);
+  if (loaded) return <loaded.Worklist {...props} />;
+  return (
+    <Suspense fallback={<ViewLoading />}>
+      <LazyWorklist {...props} />
+    </Suspense>
+  );
+}
+
 interface AppHeaderProps {
   zone: string;
   onZoneChange: (z: string) => void;
@@ -218,10 +233,8 @@ export function App({ session, clock = systemClock, initialZone, queryClient }: 
           />
           {openPatientId === undefined ? (
             <main className="app-main">
-              <Suspense fallback={<ViewLoading />}>
-                {/* The patient view's chunks wait until the list has loaded (or a row is pointed at), then download when idle. */}
-                <LazyWorklist onOpenPatient={setOpenPatientId} onPatientViewWanted={preloadViewsWhenIdle} />
-              </Suspense>
+              {/* The patient view's chunks wait until the list has loaded (or a row is pointed at), then download when idle. */}
+              <WorklistSlot onOpenPatient={setOpenPatientId} onPatientViewWanted={preloadViewsWhenIdle} />
             </main>
           ) : (
             <>

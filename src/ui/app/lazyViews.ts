@@ -48,19 +48,15 @@ export function preloadViewsWhenIdle(): void {
 type WorklistModule = typeof import('../worklist/Worklist');
 
 let worklist: Promise<WorklistModule> | undefined;
+let worklistLoaded: WorklistModule | undefined;
 
-/** The worklist's chunk, once (retried after a failure): its screen, and startWorklist for the app shell. */
-export function loadWorklist(): Promise<WorklistModule> {
-  worklist ??= import('../worklist/Worklist');
-  worklist.catch(() => {
-    worklist = undefined;
-  });
-  return worklist;
-}
+/**
+ * The worklist's chunk, once: its screen, and startWorklist for the app shell. Started as the page starts on a
+ * worklist launch (main.tsx). A failed download is not tried again here: React.lazy keeps a failure anyway.
+ */
+export const loadWorklist = (): Promise<WorklistModule> => (worklist ??= import('../worklist/Worklist').then((m) => (worklistLoaded = m)));
+
+/** The worklist module once its chunk has arrived: rendered directly then (see loadedPatientView). */
+export const loadedWorklist = (): WorklistModule | undefined => worklistLoaded;
 
 export const LazyWorklist = lazy(() => loadWorklist().then((m) => ({ default: m.Worklist })));
-
-/** A worklist launch: the worklist's chunk (its screen and its loading code) starts downloading. */
-export function preloadWorklist(): void {
-  loadWorklist().catch(() => undefined);
-}
