@@ -14,10 +14,11 @@ import { worklistCsv } from './worklistCsv';
 import { useCohortChoices, useWorklist } from './useWorklist';
 import { DEFAULT_COHORT_SOURCE } from './worklistQuery';
 
-// The app shell starts the cohort through this chunk, so its first requests need no chunk of their own.
-export { startWorklist } from './worklistQuery';
 import type { WorklistStore } from './worklistStore';
 import './worklist.css';
+
+// The app shell starts the cohort through this chunk, so its first requests need no chunk of their own.
+export { startWorklist } from './worklistQuery';
 
 export interface WorklistProps {
   onOpenPatient: (patientId: string) => void;
