@@ -13,7 +13,6 @@ import { readWorklistHash, writeWorklistHash } from './worklistUrlState';
 import { worklistCsv } from './worklistCsv';
 import { useCohortChoices, useWorklist } from './useWorklist';
 import { DEFAULT_COHORT_SOURCE } from './worklistQuery';
-
 import type { WorklistStore } from './worklistStore';
 import './worklist.css';
 
