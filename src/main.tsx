@@ -5,10 +5,10 @@
  */
 import { createRoot } from 'react-dom/client';
 import FHIR from 'fhirclient';
-import { completeLaunch } from './fhir/client';
+import { completeLaunch, launchLooksLikeWorklist } from './fhir/client';
 import { loadSmartConfig } from './fhir/smart';
 import { AppRoot } from './ui/app/AppRoot';
-import { preloadViews } from './ui/app/lazyViews';
+import { loadWorklist, preloadViews } from './ui/app/lazyViews';
 import { loadFullCatalogue } from './ui/messages/catalogueRegistry';
 import './ui/styles/app.css';
 
@@ -24,8 +24,10 @@ const storage = sessionStorageOrUndefined();
 // The CapabilityStatement is read while the token is exchanged (requested before the view chunks, which would
 // otherwise hold the connections); the record loader finds it in this tab's session.
 const capabilityPrefetch = storage ? import('./fhir/capabilityPrefetch').then((m) => m.prefetchLaunchCapability(storage)) : undefined;
-// The patient view and the chart start downloading now, while the launch completes and the record is read.
-preloadViews();
+// What the launch will show starts downloading now, while the launch completes: the worklist's code on a launch that
+// asked for user-level scopes (the patient view follows once the list has loaded), else the patient view and chart.
+if (launchLooksLikeWorklist(window.location.href, storage)) loadWorklist().catch(() => undefined);
+else preloadViews();
 loadFullCatalogue().catch(() => undefined);
 
 const launchConfig = loadSmartConfig(new URL('smart-config.json', window.location.href));

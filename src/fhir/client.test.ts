@@ -1,8 +1,8 @@
 import { reasonText } from '../../test/support/reasonText';
 import { describe, expect, it, vi } from 'vitest';
 import { failureReason } from './failures';
-import type { SmartConfig } from './smart';
-import { LAUNCH_CONFIG_WAIT_MS, LaunchError, completeLaunch, createFhirRequester, describeLaunchError, describeRequest, FhirHttpError, ForbiddenUrlError, resolveFhirUrl, SessionExpiredError, type SmartClientLike } from './client';
+import { buildScope, type SmartConfig } from './smart';
+import { LAUNCH_CONFIG_WAIT_MS, LaunchError, completeLaunch, launchLooksLikeWorklist, createFhirRequester, describeLaunchError, describeRequest, FhirHttpError, ForbiddenUrlError, resolveFhirUrl, SessionExpiredError, type SmartClientLike } from './client';
 import { FhirNetworkError } from './errors';
 
 const SERVER = 'https://ehr.example/fhir/r4';
@@ -342,5 +342,25 @@ describe('describeLaunchError', () => {
     const text = reasonText(describeLaunchError(e));
     expect(text).toMatch(expected);
     expect(text).not.toContain('http://h/auth/token');
+  });
+});
+
+describe('launchLooksLikeWorklist (what the app page downloads first)', () => {
+  const storeOf = (items: Record<string, unknown>) => ({ getItem: (k: string) => (k in items ? JSON.stringify(items[k]) : null) });
+  const worklistScope = buildScope('ehr', 'v2', 'user');
+  const patientScope = buildScope('ehr', 'v2', 'patient');
+  it.each([
+    ['the redirect back from a launch that asked for user-level scopes', 'http://h/app/?code=c&state=k1', { k1: { scope: worklistScope, tokenResponse: {} } }, true],
+    ['the redirect back from a patient launch', 'http://h/app/?code=c&state=k1', { k1: { scope: patientScope, tokenResponse: {} } }, false],
+    ['a reload after a worklist launch (key in SMART_KEY, user scopes granted)', 'http://h/app/', { SMART_KEY: 'k2', k2: { scope: patientScope, tokenResponse: { scope: worklistScope } } }, true],
+    ['a reload after a launch whose token named a patient', 'http://h/app/', { SMART_KEY: 'k2', k2: { scope: worklistScope, tokenResponse: { scope: worklistScope, patient: 'p1' } } }, false],
+    ['a state key with nothing stored under it', 'http://h/app/?code=c&state=gone', {}, false],
+    ['the app page opened directly', 'http://h/app/', {}, false],
+  ])('%s', (_n, href, items, expected) => {
+    expect(launchLooksLikeWorklist(href, storeOf(items))).toBe(expected);
+  });
+  it('unreadable launch state is no hint', () => {
+    expect(launchLooksLikeWorklist('http://h/app/?state=k', { getItem: () => '{not json' })).toBe(false);
+    expect(launchLooksLikeWorklist('http://h/app/?state=k', undefined)).toBe(false);
   });
 });

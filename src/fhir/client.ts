@@ -210,6 +210,22 @@ export function isProviderLaunch(scope: string | undefined, fhirUser: string | n
   return /(^|\/)(Practitioner|PractitionerRole)\/[^/]+$/.test(fhirUser ?? '');
 }
 
+/**
+ * Does the launch in this tab look like a worklist launch, before its token arrives? Read from fhirclient's own
+ * launch state (the scopes the launch page asked for, or those granted on a reload): user-level scopes and no patient
+ * in the token. Only a hint for what the page downloads first; the token decides which view opens.
+ */
+export function launchLooksLikeWorklist(pageHref: string, storage: Pick<Storage, 'getItem'> | undefined): boolean {
+  try {
+    // fhirclient's values are JSON; anything unexpected (no key, no state, not JSON) throws and gives no hint.
+    const read = (key: string) => JSON.parse(storage!.getItem(key)!) as { scope?: string; tokenResponse: { scope?: string; patient?: string } };
+    const state = read(new URL(pageHref).searchParams.get('state') ?? (read(FHIRCLIENT_SMART_KEY) as unknown as string));
+    return !state.tokenResponse.patient && isProviderLaunch(state.tokenResponse.scope ?? state.scope, undefined);
+  } catch {
+    return false;
+  }
+}
+
 export type LaunchOutcome = { kind: 'no-launch' } | { kind: 'ready'; session: LaunchedSessionData };
 
 export interface CompleteLaunchInput {

@@ -182,9 +182,12 @@ function maybeProbe<R>(requester: FhirRequester, record: RecordInput | undefined
   state.probing.catch(() => undefined); // a session end surfaces through the loads themselves
 }
 
-/** The next load's patients: one while batching is off or undecided, else a growing batch bounded by id length. */
+/**
+ * The next load's patients: one while batching is off or undecided, and the worklist's very first load (its row is
+ * the first thing shown, so it waits for no other patient's searches); else a growing batch bounded by id length.
+ */
 function takeNext(pending: string[], state: CohortLoading, maxBatch: number): string[] {
-  if (state.batching !== 'on') return pending.splice(0, 1);
+  if (state.batching !== 'on' || state.loadsStarted === 0) return pending.splice(0, 1);
   let chars = 0;
   let n = 0;
   const limit = Math.min(state.nextBatch, maxBatch, pending.length);

@@ -36,9 +36,21 @@ describe('LMWH worklist from a provider launch', () => {
       if (u.pathname === '/auth/authorize') asked.push(u.searchParams.get('scope') ?? '');
       if (u.pathname.startsWith('/fhir/')) searches.push(u);
     });
+    // Whether the patient view's code had started downloading when the first row reached the page: its chunk's
+    // stylesheet link is added by the chunk preload (the page's clock is Playwright's, so links, not times).
+    await t.page.addInitScript(() => {
+      new MutationObserver((_, obs) => {
+        if (!document.querySelector('table.worklist-table tbody tr')) return;
+        (window as unknown as { patientViewBeforeFirstRow: boolean }).patientViewBeforeFirstRow = document.querySelector('link[href*="/PatientView-"]') !== null;
+        obs.disconnect();
+      }).observe(document, { childList: true, subtree: true });
+    });
     await t.page.goto(`${h.url}/`);
     await t.page.getByRole('button', { name: 'Launch worklist' }).click();
     await loaded(t.page);
+    // Not before the first rows; once the list has loaded, while the page is idle (so opening a patient stays quick).
+    expect(await t.page.evaluate(() => (window as unknown as { patientViewBeforeFirstRow?: boolean }).patientViewBeforeFirstRow)).toBe(false);
+    await expect.poll(() => t.page.evaluate(() => document.querySelector('link[href*="/PatientView-"]') !== null), { timeout: 15_000 }).toBe(true);
     // A provider launch asks for the clinician's user-level access, never patient-level scopes.
     expect(asked).toHaveLength(1);
     expect(asked[0]!.split(' ')).toEqual(expect.arrayContaining(['user/Patient.rs', 'user/Observation.rs', 'user/MedicationRequest.rs', 'user/List.rs']));

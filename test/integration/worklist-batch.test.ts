@@ -139,6 +139,16 @@ describe('a server that does not take patient lists', () => {
     expectSameRows(rows, alone);
   });
 
+  it('configured on: the first patient is still read alone (the first row waits for no one), then batches', async () => {
+    const f = await start();
+    const alone = await rowsAlone(f);
+    const rows = await loadAll(f, createCohortLoading(true));
+    expectSameRows(rows, alone);
+    const patientReads = seen.filter((u) => /\/Patient(\/|\?)/.test(new URL(u).pathname + new URL(u).search));
+    expect(new URL(patientReads[0]!).pathname.endsWith(`/Patient/${ids[0]}`)).toBe(true);
+    expect(seen.filter(isListSearch).length).toBeGreaterThan(0);
+  });
+
   it('configured off: no search ever names two patients', async () => {
     const f = await start();
     await loadAll(f, createCohortLoading(false));

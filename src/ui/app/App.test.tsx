@@ -136,6 +136,40 @@ describe('AppRoot', () => {
     expect(document.body.textContent).not.toMatch(/at .*\(|LaunchError/);
   });
 
+  it('a worklist launch starts the cohort search before the worklist screen mounts, and the screen shows its rows', async () => {
+    const order: fhir4.MedicationRequest = {
+      resourceType: 'MedicationRequest',
+      id: 'mr1',
+      status: 'active',
+      intent: 'order',
+      subject: { reference: 'Patient/p1' },
+      medicationCodeableConcept: { coding: [{ system: 'http://www.nlm.nih.gov/research/umls/rxnorm', code: '854235' }], text: 'Enoxaparin 40 mg/0.4 mL' },
+    };
+    // For each request: was the worklist screen already on the page when it was sent?
+    const sent: { url: string; screenMounted: boolean }[] = [];
+    const get = vi.fn(async (url: string) => {
+      sent.push({ url, screenMounted: document.querySelector('section.worklist') !== null });
+      if (/(^|\/)Patient\/p1$/.test(url)) return patient;
+      if (/(^|\/)metadata$/.test(url)) return capability;
+      if (/^MedicationRequest\?/.test(url)) return { ...emptySearch, entry: [{ resource: order, search: { mode: 'match' } }] };
+      return emptySearch;
+    });
+    const outcome: LaunchOutcome = {
+      kind: 'ready',
+      session: { requester: { serverUrl: 'http://localhost:8080/fhir', get }, patientId: '', worklist: true, needPatientBanner: true, grantedScope: 'launch openid fhirUser user/*.rs' },
+    };
+    render(<AppRoot launch={Promise.resolve(outcome)} appPageHref={APP} clock={fixedClock(NOW)} />);
+    const table = await screen.findByRole('table', { name: /LMWH worklist/ }, { timeout: 10_000 });
+    expect(await within(table).findByRole('button', { name: 'Olivia Marchetti' }, { timeout: 10_000 })).toBeInTheDocument();
+    const early = sent.filter((r) => !r.screenMounted).map((r) => r.url.split('?')[0]);
+    expect(early).toEqual(expect.arrayContaining(['metadata', 'List', 'Group']));
+    // The order search followed the CapabilityStatement without waiting for the screen either.
+    expect(sent.find((r) => r.url.startsWith('MedicationRequest?status=active&code='))?.screenMounted).toBe(false);
+    // Started once: the screen found the load in the query cache instead of starting its own.
+    expect(sent.filter((r) => r.url === 'metadata')).toHaveLength(1);
+    expect(sent.filter((r) => r.url.startsWith('List?'))).toHaveLength(1);
+  });
+
   it('a completed launch renders the app with the granted scopes parsed', async () => {
     const s = session(fakeServer(async () => patient));
     const outcome: LaunchOutcome = {

@@ -6,7 +6,7 @@
 import { MessagesProvider, useMessages } from '../messages/MessagesProvider';
 import { LanguageSwitch, useLocaleSetting } from '../messages/LanguageSwitch';
 import type { Locale } from '../messages/catalogue';
-import { Suspense, lazy, useEffect, useMemo, useState } from 'react';
+import { Suspense, useEffect, useMemo, useState } from 'react';
 import { QueryClient, QueryClientProvider, useIsFetching } from '@tanstack/react-query';
 import type { FhirRequester } from '../../fhir/client';
 import { FhirHttpError, ForbiddenUrlError, SessionExpiredError } from '../../fhir/errors';
@@ -17,7 +17,8 @@ import { useFacilityZoneSetting } from './facilityZoneSetting';
 import { AppContext, type AppContextValue } from './AppContext';
 import { SessionExpiredScreen } from './screens';
 import { PatientBanner } from '../patient-banner/PatientBanner';
-import { LazyPatientView, loadedPatientView } from './lazyViews';
+import { LazyPatientView, LazyWorklist, loadedPatientView, loadedWorklist, preloadViewsWhenIdle } from './lazyViews';
+import type { WorklistProps } from '../worklist/Worklist';
 import { BackToWorklist } from '../worklist/BackToWorklist';
 import { recordKey } from '../record/recordQuery';
 
@@ -38,14 +39,12 @@ export interface LaunchedSession {
   patientBatch?: boolean;
 }
 
-const LazyWorklist = lazy(() => import('../worklist/Worklist').then((mod) => ({ default: mod.Worklist })));
-
 export interface AppProps {
   session: LaunchedSession;
   clock?: Clock;
   /** Facility time zone to start with; default the browser's. */
   initialZone?: string;
-  /** For tests; App creates its own otherwise. */
+  /** The shell's (AppRoot starts the worklist in it before App renders) or a test's; App creates its own otherwise. */
   queryClient?: QueryClient;
 }
 
@@ -135,6 +134,20 @@ function PatientViewSlot() {
   );
 }
 
+/**
+ * The worklist: rendered directly when its chunk is in (on a worklist launch it is fetched from the page's start), so
+ * its first rows are not held back by a Suspense reveal; decided once per mount, so the screen is never remounted.
+ */
+function WorklistSlot(props: WorklistProps) {
+  const [loaded] = useState(loadedWorklist);
+  if (loaded) return <loaded.Worklist {...props} />;
+  return (
+    <Suspense fallback={<ViewLoading />}>
+      <LazyWorklist {...props} />
+    </Suspense>
+  );
+}
+
 interface AppHeaderProps {
   zone: string;
   onZoneChange: (z: string) => void;
@@ -220,9 +233,8 @@ export function App({ session, clock = systemClock, initialZone, queryClient }: 
           />
           {openPatientId === undefined ? (
             <main className="app-main">
-              <Suspense fallback={<ViewLoading />}>
-                <LazyWorklist onOpenPatient={setOpenPatientId} />
-              </Suspense>
+              {/* The patient view's chunks wait until the list has loaded (or a row is pointed at), then download when idle. */}
+              <WorklistSlot onOpenPatient={setOpenPatientId} onPatientViewWanted={preloadViewsWhenIdle} />
             </main>
           ) : (
             <>

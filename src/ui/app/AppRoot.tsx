@@ -2,13 +2,17 @@
  * The app page's states around the launch: launching -> ready (App) | no launch (how to launch) | launch error.
  * The launch itself (FHIR.oauth2.ready) is started once by main.tsx and handed in as a promise, so React re-renders
  * (or StrictMode's double effects) can never exchange the single-use code twice.
+ *
+ * On a worklist launch the cohort's first requests start here, the moment the session is ready, in the app's query
+ * client: they run while the words and the worklist's chunk arrive instead of after the worklist has mounted.
  */
 import type { Reason } from '../../domain/reasons';
 import { useEffect, useState, type ReactNode } from 'react';
-import { describeLaunchError, type LaunchOutcome } from '../../fhir/client';
+import { describeLaunchError, type LaunchOutcome, type LaunchedSessionData } from '../../fhir/client';
 import { parseScopes } from '../../fhir/scopes';
 import type { Clock } from '../../domain/time';
-import { App, type LaunchedSession } from './App';
+import { App, createAppQueryClient, type LaunchedSession } from './App';
+import { loadWorklist } from './lazyViews';
 import { HowToLaunchScreen, LaunchErrorScreen, LaunchingScreen } from './screens';
 import '../messages/bootCatalogue';
 import { loadFullCatalogue } from '../messages/catalogueRegistry';
@@ -24,19 +28,30 @@ export interface AppRootProps {
   clock?: Clock;
 }
 
+function launchedSession(data: LaunchedSessionData): LaunchedSession {
+  const { grantedScope, ...rest } = data;
+  return { ...rest, grantedScopes: parseScopes(grantedScope) };
+}
+
 export function AppRoot({ launch, appPageHref, clock }: AppRootProps) {
   const [state, setState] = useState<RootState>({ kind: 'launching' });
+  const [client] = useState(createAppQueryClient);
   useEffect(() => {
     let live = true;
+    launch.then(
+      (outcome) => {
+        if (!live || outcome.kind !== 'ready' || !outcome.session.worklist) return;
+        // The chunk failing leaves the worklist screen to start the load when it mounts (or to say why it cannot).
+        loadWorklist().then((m) => m.startWorklist(client, launchedSession(outcome.session), clock), () => undefined);
+      },
+      () => undefined, // shown below
+    );
     // The app's words arrive as their own chunk, fetched while the launch completes; the app renders once both are in.
     Promise.all([launch, loadFullCatalogue()]).then(
       ([outcome]) => {
         if (!live) return;
         if (outcome.kind === 'no-launch') setState({ kind: 'no-launch' });
-        else {
-          const { grantedScope, ...rest } = outcome.session;
-          setState({ kind: 'ready', session: { ...rest, grantedScopes: parseScopes(grantedScope) } });
-        }
+        else setState({ kind: 'ready', session: launchedSession(outcome.session) });
       },
       (e: unknown) => {
         // The words of the error arrive with the catalogue: wait for it (or its failure) before showing the error.
@@ -51,7 +66,7 @@ export function AppRoot({ launch, appPageHref, clock }: AppRootProps) {
     return () => {
       live = false;
     };
-  }, [launch]);
+  }, [launch, client, clock]);
 
   switch (state.kind) {
     case 'launching':
@@ -69,7 +84,7 @@ export function AppRoot({ launch, appPageHref, clock }: AppRootProps) {
         </ReaderLanguage>
       );
     case 'ready':
-      return <App session={state.session} {...(clock ? { clock } : {})} />;
+      return <App session={state.session} queryClient={client} {...(clock ? { clock } : {})} />;
   }
 }
 

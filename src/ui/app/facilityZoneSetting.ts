@@ -38,14 +38,17 @@ function rememberZone(zone: string, store: ZoneStore | undefined = defaultStore(
   }
 }
 
+/** The zone the app starts with (also the key the worklist is started under before the app renders). */
+export function initialFacilityZone(configZone: string | undefined, initialZone?: string): FacilityZone {
+  return resolveFacilityZone({ configZone: configZone ?? null, userChoice: initialZone ?? storedZone() ?? null, browserZone: defaultZone() });
+}
+
 /**
  * The zone in use and a setter for the user's choice. `initialZone` (tests, embedding) stands in for the user's
  * stored choice. A choice made here overrides the EHR's zone for this session, labelled as the user's.
  */
 export function useFacilityZoneSetting(configZone: string | undefined, initialZone?: string): [FacilityZone, (zone: string) => void] {
-  const [zone, setZone] = useState<FacilityZone>(() =>
-    resolveFacilityZone({ configZone: configZone ?? null, userChoice: initialZone ?? storedZone() ?? null, browserZone: defaultZone() }),
-  );
+  const [zone, setZone] = useState<FacilityZone>(() => initialFacilityZone(configZone, initialZone));
   const choose = useCallback((next: string) => {
     if (!isValidZone(next)) return;
     rememberZone(next);

@@ -2,7 +2,7 @@
  * The LMWH worklist: every patient of the cohort with her stage, LMWH order, next event, the earliest last-dose
  * deadline and its status, most urgent first. Renders the view model only; words come from the catalogue.
  */
-import { useEffect, useLayoutEffect, useMemo, useState, type ChangeEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ChangeEvent } from 'react';
 import { version } from '../../../package.json';
 import type { CohortSource } from '../../fhir/cohort';
 import type { Reason } from '../../domain/reasons';
@@ -13,11 +13,20 @@ import { buildWorklistView, type WorklistRowView, type WorklistSort, type Workli
 import { readWorklistHash, writeWorklistHash } from './worklistUrlState';
 import { worklistCsv } from './worklistCsv';
 import { useCohortChoices, useWorklist } from './useWorklist';
+import { DEFAULT_COHORT_SOURCE } from './worklistQuery';
 import type { WorklistStore } from './worklistStore';
 import './worklist.css';
 
+// The app shell starts the cohort through this chunk, so its first requests need no chunk of their own.
+export { startWorklist } from './worklistQuery';
+
 export interface WorklistProps {
   onOpenPatient: (patientId: string) => void;
+  /**
+   * Called when a patient's view is likely wanted soon: the list has finished loading, or the pointer or focus is on
+   * the table (the app then fetches the patient view's code while idle; during the load it would compete with it).
+   */
+  onPatientViewWanted?: () => void;
 }
 
 function initialUi(store: WorklistStore | undefined): { filter: WorklistFilter; sort: WorklistSort } {
@@ -35,8 +44,8 @@ function download(csv: string) {
   setTimeout(() => URL.revokeObjectURL(url), 0);
 }
 
-export function Worklist({ onOpenPatient }: WorklistProps) {
-  const [source, setSource] = useState<CohortSource>({ kind: 'lmwh-orders' });
+export function Worklist({ onOpenPatient, onPatientViewWanted }: WorklistProps) {
+  const [source, setSource] = useState<CohortSource>(DEFAULT_COHORT_SOURCE);
   const { store, state } = useWorklist(source);
   const [ui, setUi] = useState(() => initialUi(store));
   const m = useMessages();
@@ -47,6 +56,16 @@ export function Worklist({ onOpenPatient }: WorklistProps) {
     const hash = writeWorklistHash(window.location.hash, ui);
     if (hash !== window.location.hash) window.history.replaceState(window.history.state, '', `${window.location.pathname}${window.location.search}${hash}`);
   }, [ui]);
+  const wanted = useRef(false);
+  const patientViewWanted = useCallback(() => {
+    if (wanted.current) return;
+    wanted.current = true;
+    onPatientViewWanted?.();
+  }, [onPatientViewWanted]);
+  const settled = state.phase === 'done' || state.phase === 'cancelled' || state.phase === 'failed';
+  useEffect(() => {
+    if (settled) patientViewWanted();
+  }, [settled, patientViewWanted]);
   useLayoutEffect(() => {
     if (store?.ui) window.scrollTo(0, store.ui.scrollY);
     // Restores once per store (coming back to it), not on every update.
@@ -74,7 +93,7 @@ export function Worklist({ onOpenPatient }: WorklistProps) {
           {m.t('worklist.print')}
         </button>
       </div>
-      <WorklistTable view={view} onSort={sortBy} onOpen={open} />
+      <WorklistTable view={view} onSort={sortBy} onOpen={open} onIntent={patientViewWanted} />
       {view.empty && <p role="status">{view.empty}</p>}
       <FailedRows view={view} onRetry={(id) => store?.retry(id)} />
     </section>
@@ -174,9 +193,9 @@ function Progress({ view, phase, onCancel, reason }: { view: WorklistView; phase
   );
 }
 
-function WorklistTable({ view, onSort, onOpen }: { view: WorklistView; onSort: (k: WorklistSortKey) => void; onOpen: (id: string) => void }) {
+function WorklistTable({ view, onSort, onOpen, onIntent }: { view: WorklistView; onSort: (k: WorklistSortKey) => void; onOpen: (id: string) => void; onIntent: () => void }) {
   return (
-    <table className="worklist-table">
+    <table className="worklist-table" onPointerOver={onIntent} onFocus={onIntent}>
       <caption>{view.caption}</caption>
       <thead>
         <tr>

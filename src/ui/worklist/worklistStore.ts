@@ -75,15 +75,27 @@ export function publishDelayMs(lastRenderMs: number): number {
   return Math.min(3_000, Math.max(30, 4 * lastRenderMs));
 }
 
-/** The state and its listeners: rows settle in bursts, so one render per burst, not one per row. */
+/** Rows shown as soon as they settle, each on its own render: the first screen does not wait for a burst. */
+export const IMMEDIATE_ROWS = 10;
+
+/**
+ * The state and its listeners: rows settle in bursts, so one render per burst, not one per row; except the first
+ * IMMEDIATE_ROWS settled rows, published at once (after the current task's other updates, in one microtask).
+ */
 function createPublisher(nowMs: number) {
   const entries = new Map<string, WorklistEntry>();
   const listeners = new Set<() => void>();
   let state: WorklistState = { phase: 'finding', cohort: undefined, entries: [], nowMs, error: undefined };
   let scheduled = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let immediate = false;
+  let settled = 0;
   let lastRenderMs = 0;
   const publish = () => {
     scheduled = false;
+    immediate = false;
+    clearTimeout(timer);
+    timer = undefined;
     state = { ...state, entries: [...entries.values()] };
     const start = performance.now();
     for (const l of listeners) l();
@@ -98,10 +110,19 @@ function createPublisher(nowMs: number) {
       return () => listeners.delete(listener);
     },
     setEntry(entry: WorklistEntry) {
+      const wasSettled = entries.get(entry.patientId)?.state;
       entries.set(entry.patientId, entry);
+      const settles = (entry.state === 'done' || entry.state === 'failed') && wasSettled !== 'done' && wasSettled !== 'failed';
+      if (settles && settled++ < IMMEDIATE_ROWS) {
+        if (immediate) return;
+        immediate = true;
+        scheduled = true;
+        queueMicrotask(() => immediate && publish());
+        return;
+      }
       if (scheduled) return;
       scheduled = true;
-      setTimeout(publish, publishDelayMs(lastRenderMs));
+      timer = setTimeout(publish, publishDelayMs(lastRenderMs));
     },
     setPhase(phase: WorklistPhase, extra: Partial<WorklistState> = {}) {
       state = { ...state, ...extra, phase };
