@@ -123,7 +123,7 @@ export interface GestationalAge {
   days: number;
   totalDays: number;
   trimester: Trimester;
-  /** Where the dating came from ('pregnancy.dated-by': "dated by recorded EDD: EDD 14 Jan 2027 ... (Observation/edd-1)"). */
+  /** Where the dating came from ('pregnancy.dated-by': "dated by recorded EDD: EDD 14 Jan 2027"). */
   basis: PregnancyReason;
   source: SourceRef | undefined;
 }

@@ -7,7 +7,7 @@ export const planStripEn = {
   'planStrip.noDeadline': 'No last-dose deadline: there is no LMWH order.',
   'planStrip.orderStateUnknown': 'whether it is in force is unclear',
   'planStrip.doseClass': '{intensity, select, prophylactic {Prophylactic} intermediate {Intermediate} therapeutic {Therapeutic} other {Dose class unknown}}',
-  'planStrip.doseClassBasis.row': 'by regimen ({row}; reference {reference})',
+  'planStrip.doseClassBasis.row': 'by regimen',
   'planStrip.doseClassBasis.unknown': 'by regimen: {why}',
   'planStrip.orderReason': 'Reason: {text}',
   'planStrip.lastDose': 'Last recorded dose: {at} ({kind})',

@@ -3,7 +3,7 @@ import type { PregnancyReasonCode } from '../../../domain/pregnancy';
 
 const reasons = {
   'reason.pregnancy.dated-by': 'dated by {how}',
-  'reason.pregnancy.dating-how': '{method}: {description} ({source})',
+  'reason.pregnancy.dating-how': '{method}: {description}',
   'reason.pregnancy.dating-edd-only': 'EDD {edd}{sourceGiven, select, true {} other { (source not given)}}',
   'reason.pregnancy.dating.edd': 'EDD {edd} {hasRecorded, select, true {recorded {recorded}} other {recording date not given}}',
   'reason.pregnancy.dating.lmp': 'LMP {lmp} ({hasRecorded, select, true {recorded {recorded}} other {recording date not given}}): EDD {edd}',

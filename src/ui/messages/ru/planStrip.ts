@@ -9,7 +9,7 @@ export const planStripRu = {
   'planStrip.noDeadline': 'Крайний срок последней дозы не рассчитан: нет назначения НМГ.',
   'planStrip.orderStateUnknown': 'действует ли оно, неясно',
   'planStrip.doseClass': '{intensity, select, prophylactic {Профилактическая доза} intermediate {Промежуточная доза} therapeutic {Лечебная доза} other {Класс дозы неизвестен}}',
-  'planStrip.doseClassBasis.row': 'по схеме ({row}; раздел {reference})',
+  'planStrip.doseClassBasis.row': 'по схеме',
   'planStrip.doseClassBasis.unknown': 'по схеме: {why}',
   'planStrip.orderReason': 'Показание: {text}',
   'planStrip.lastDose': 'Последняя записанная доза: {at} ({kind})',

@@ -9,7 +9,7 @@ const WHAT_PROCEDURE = '{what, select, transfer {перенос эмбрионо
 
 export const pregnancyRu = {
   'reason.pregnancy.dated-by': 'срок определён: {how}',
-  'reason.pregnancy.dating-how': '{method}: {description} ({source})',
+  'reason.pregnancy.dating-how': '{method}: {description}',
   'reason.pregnancy.dating-edd-only': 'ПДР {edd}{sourceGiven, select, true {} other { (источник не указан)}}',
   'reason.pregnancy.dating.edd': 'ПДР {edd}, {hasRecorded, select, true {записана {recorded}} other {дата записи не указана}}',
   'reason.pregnancy.dating.lmp':
