@@ -17,8 +17,15 @@ function Deadline({ d, label }: { d: PlanDeadlineView; label: string }) {
       <span className={`plan-strip__status ${d.status.cls}`}>
         <span aria-hidden="true">{d.status.icon}</span> {d.status.text}
       </span>{' '}
-      <span className="plan-strip__source">{d.source.label}</span>: {label}{' '}
-      {d.deadline ? <time dateTime={d.deadline.iso}>{d.deadline.text}</time> : <span>{d.noDeadline}</span>}
+      <span className="plan-strip__source">{d.source.label}</span>:{' '}
+      {d.deadline ? (
+        <>
+          {label} <time dateTime={d.deadline.iso}>{d.deadline.text}</time>
+        </>
+      ) : (
+        // Without an instant there is no "no later than": the reason stands alone (e.g. the source gives no interval).
+        <span>{d.noDeadline}</span>
+      )}
       {d.onSchedule && <span className="plan-strip__schedule">; {d.onSchedule}</span>}
       {d.omits && <span className="plan-strip__omits">; {d.omits}</span>}
     </li>
