@@ -14,7 +14,7 @@ describe('stop-now banner words', () => {
     expect(v?.title).toBe('Bleeding from the genital tract is recorded');
     expect(v?.factLabel).toBe('Vaginal bleeding');
     expect(v?.at).toEqual({ iso: '2026-03-15T10:00:00.000Z', text: '15 Mar 2026 10:00 (UTC)' });
-    expect(v?.context).toBe('Recorded 15 Mar 2026 10:00 (UTC), in the current pregnancy (from 1 Jan 2026 00:00 (UTC)).');
+    expect(v?.context).toBe('In the current pregnancy (from 1 Jan 2026 00:00 (UTC)).');
     expect(v?.ordersLabel).toBe('LMWH order in the record:');
   });
 

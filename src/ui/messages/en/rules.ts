@@ -66,7 +66,7 @@ const rulesReasonsEn = {
   'reason.rules.delivery.allergy-unknown': 'Heparin allergy / HIT: unknown (the allergy and condition search was incomplete)',
   'reason.rules.edd.applies-to-planned-birth': 'This applies to a planned caesarean section or childbirth; none with a date is in the record.',
   'reason.rules.stop-now.no-date': 'The record gives no date for it, so whether it belongs to the current pregnancy is unknown.',
-  'reason.rules.stop-now.in-pregnancy': 'Recorded {at}, in the current pregnancy (from {from}).',
+  'reason.rules.stop-now.in-pregnancy': 'In the current pregnancy (from {from}).',
   'reason.rules.stop-now.not-placed': 'Recorded {at}; no current pregnancy and no order start date are recorded, so it could not be placed in time.',
   'reason.rules.stop-now.after-order-start': 'Recorded {at}, after the active LMWH order started (no current pregnancy is recorded).',
   'reason.rules.stop-now.labour-source-note': 'The source itself speaks of a planned birth (at least 2 days before), not of labour onset.',
