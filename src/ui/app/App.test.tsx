@@ -52,6 +52,8 @@ describe('App', () => {
     // The record view, once read: an empty record says what is missing rather than showing defaults.
     expect(await screen.findByRole('heading', { name: 'Scheduled procedures and delivery' })).toBeInTheDocument();
     expect(screen.getAllByText(/No D-dimer result/).length).toBeGreaterThan(0);
+    // Without an LMWH order there is nothing to put in a patient's dose calendar: no button for it.
+    expect(screen.queryByRole('button', { name: 'Dose calendar for the patient' })).not.toBeInTheDocument();
   });
 
   it('a SessionExpiredError from a query replaces the app with the relaunch message', async () => {

@@ -138,7 +138,8 @@ function RecordSections({ record, loadingGroups: loading, sessionExpired, retryG
           {m.t('patientView.readOn')} <time dateTime={new Date(record.nowMs).toISOString()}>{formatInstant(record.nowMs, record.zone, m.locale)}</time>
           {m.t('patientView.zone', { zone: record.zone })}
         </span>
-        <DoseCalendarButton onOpen={calendar.show} takeFocus={calendar.returned} />
+        {/* A calendar needs an LMWH order to schedule; without one the button would only open an apology. */}
+        {record.plan.order && <DoseCalendarButton onOpen={calendar.show} takeFocus={calendar.returned} />}
       </div>
       <SectionGate title={m.t('patientView.section.summary')} groups={SECTION_GROUPS.summary} loading={loading}>
         <PatientSummary record={record} />
