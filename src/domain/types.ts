@@ -15,19 +15,19 @@ export interface SourceRef {
 
 /**
  * A value that is either known, or unknown with a reason (a code with parameters, worded by the UI's catalogue).
- * Never a silent default. (A plain string reason is transitional, for modules not yet converted to codes.)
+ * Never a silent default.
  */
-export type Known<T> = { known: true; value: T } | { known: false; reason: Reason | string };
+export type Known<T> = { known: true; value: T } | { known: false; reason: Reason };
 
 export const known = <T>(value: T): Known<T> => ({ known: true, value });
-export const unknown = <T = never>(reason: Reason | string): Known<T> => ({ known: false, reason });
+export const unknown = <T = never>(reason: Reason): Known<T> => ({ known: false, reason });
 
 /** A record left out of a view, with the reason. Collected into the exclusions report. */
 export interface Exclusion {
   source: SourceRef;
   /** Which view or list it was left out of, e.g. "D-dimer chart", "LMWH orders". */
   view: string;
-  reason: Reason | string;
+  reason: Reason;
 }
 
 /** How a medication or finding was recognised: codes first, a text match is a labelled fallback. */

@@ -2,7 +2,6 @@
  * The whole domain over the demo patients: demoPatients(now) -> RecordInput (every group complete) -> ClinicalRecord.
  * Checks the facts a clinician must see for each scenario, with a fixed clock.
  */
-import { legacyReasonText } from '../../src/domain/reasons';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DateTime } from 'luxon';
 import { demoPatients } from '../../mocks/data/index.mjs';
@@ -53,7 +52,7 @@ describe('third-trimester demo patient', () => {
     const r = rec('third-trimester');
     expect(r.ddimer.results).toHaveLength(10);
     expect(r.ddimer.results.filter((x) => x.unitType === 'DDU')).toHaveLength(1);
-    expect(r.exclusions.some((e) => legacyReasonText(e.reason).includes('entered-in-error'))).toBe(true);
+    expect(r.exclusions.some((e) => e.reason.code === 'lab.status-excluded' && e.reason.params?.status === 'entered-in-error')).toBe(true);
   });
   it('the last recorded enoxaparin dose is yesterday 18:00', () => {
     const last = rec('third-trimester').medication.lastDoses.find((d) => d.drug === 'enoxaparin')!;

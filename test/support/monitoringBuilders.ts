@@ -1,4 +1,5 @@
 /** Test builders for the monitoring helpers: real domain shapes, dates read with parseFhirDate. Test-only. */
+import { reason } from '../../src/domain/reasons';
 import { parseFhirDate } from '../../src/domain/time';
 import { known, unknown } from '../../src/domain/types';
 import type { AnalyteSeries, LabPoint } from '../../src/domain/labs';
@@ -57,7 +58,7 @@ export function dose(when: string | undefined, kind: DoseKind = 'administered', 
     drugClass,
     recognition: { drug, drugClass, recognisedBy: 'rxnorm', matched: 'RxNorm 854235' },
     status: 'completed',
-    time: m ? known({ ms: m.start, moment: m, from: 'effectiveDateTime' }) : unknown('no effective time'),
+    time: m ? known({ ms: m.start, moment: m, from: 'effectiveDateTime' }) : unknown(reason('med.no-effective-time')),
     dose: known({ value: 40, unit: 'mg', perKg: false, original: '40 mg' }),
     source: { resourceType: kind === 'administered' ? 'MedicationAdministration' : kind === 'reported' ? 'MedicationStatement' : 'MedicationDispense', id: `dose-${when ?? 'none'}` },
   };
@@ -81,8 +82,8 @@ export function order(start: string | undefined, opts: { end?: string; status?: 
     frequency: known({ dosesPer24h: 1, intervalHours: 24, original: '1 per 1 d' }),
     route: known({ kind: 'subcutaneous', recognisedBy: 'snomed', original: 'SNOMED 34206005' }),
     asNeeded: false,
-    start: s ? known({ ms: s.start, moment: s, from: 'boundsPeriod.start' }) : unknown('no start'),
-    end: e ? known({ ms: e.start, from: 'boundsPeriod.end', moment: e, note: 'boundsPeriod.end' }) : unknown('end unknown'),
+    start: s ? known({ ms: s.start, moment: s, from: 'boundsPeriod.start' }) : unknown(reason('med.no-start')),
+    end: e ? known({ ms: e.start, from: 'boundsPeriod.end', moment: e, note: reason('med.end-bounds-period') }) : unknown(reason('med.no-end')),
     source: { resourceType: 'MedicationRequest', id },
   };
 }

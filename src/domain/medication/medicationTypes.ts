@@ -131,7 +131,7 @@ export interface OrderEnd {
   /** Count: when the last dose is due. */
   lastDoseDueMs?: number;
   /** How it was derived (count, duration, date-only end). A string only from test builders written before codes. */
-  note: Reason | string;
+  note: Reason;
 }
 
 export type MedicationRequestStatus = NonNullable<fhir4.MedicationRequest['status']>;
@@ -174,7 +174,7 @@ export type OrderResult =
 export interface ActiveAt {
   state: 'active' | 'inactive' | 'unknown';
   /** A code; a status or start reason passes through as given (see Known). */
-  reason: Reason | string;
+  reason: Reason;
 }
 
 /** administered (MedicationAdministration), reported (MedicationStatement), dispensed (MedicationDispense). */

@@ -138,7 +138,7 @@ describe('lane gaps', () => {
     const base = record.medication.orders[0]!;
     const DAY = 86_400_000;
     const startMs = base.order.start.known ? base.order.start.value.ms : 0;
-    const first: OrderView = { ...base, order: { ...base.order, end: known({ ms: startMs + 14 * DAY, from: 'boundsPeriod.end', note: 'test' }) } };
+    const first: OrderView = { ...base, order: { ...base.order, end: known({ ms: startMs + 14 * DAY, from: 'boundsPeriod.end', note: reason('med.end-bounds-period') }) } };
     const second: OrderView = {
       ...base,
       order: { ...base.order, source: { resourceType: 'MedicationRequest', id: 'later' }, start: known({ ...(base.order.start.known ? base.order.start.value : ({} as never)), ms: startMs + 28 * DAY }) },

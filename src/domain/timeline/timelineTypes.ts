@@ -68,7 +68,7 @@ export interface DdimerPoint {
 export interface NotPlotted {
   source: SourceRef;
   /** A code of this module, or a lab module's reason passed on. */
-  reason: Reason | string;
+  reason: Reason;
 }
 
 /** Whom the lab's upper reference limit applies to, as the range says. */

@@ -1,3 +1,4 @@
+import { reason } from '../../domain/reasons';
 import { describe, expect, it } from 'vitest';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -32,8 +33,8 @@ describe('Provenance', () => {
 
 describe('KnownValue', () => {
   it('shows unknown with its reason, never a default', () => {
-    render(<KnownValue value={{ known: false, reason: 'no dose in the order' }} format={(v: number) => `${v} mg`} />);
-    expect(screen.getByText(/Unknown/)).toHaveTextContent('Unknown (no dose in the order)');
+    render(<KnownValue value={{ known: false, reason: reason('med.no-dose-quantity') }} format={(v: number) => `${v} mg`} />);
+    expect(screen.getByText(/Unknown/)).toHaveTextContent('Unknown (no dose quantity)');
   });
   it('formats a known value', () => {
     render(<KnownValue value={{ known: true, value: 40 }} format={(v: number) => `${v} mg`} />);

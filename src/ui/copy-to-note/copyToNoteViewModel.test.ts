@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { context, dose, event, ms, order, ref } from '../../../test/support/ruleBuilders';
 import { eddInfoCard, eventCards, stopNowTriggers } from '../../domain/rules';
 import { createMessages } from '../messages/translator';
+import { reason } from '../../domain/reasons';
 import type { DdimerPoint } from '../../domain/timeline';
 import { copyToNoteText, ddimerTrendLine, withoutVerificationRemark } from './copyToNoteViewModel';
 
@@ -85,7 +86,7 @@ describe('the D-dimer line of the note', () => {
     series: 'FEU',
     open: false,
     status: 'final',
-    ga: { known: false, reason: 'n/a' },
+    ga: { known: false, reason: reason('pregnancy.no-usable-edd') },
     originalText: '',
     referenceRange: [],
     source: ref('Observation', iso),

@@ -77,7 +77,7 @@ describe('MedicationList', () => {
     plan.notAnOrderReason = reason('med.intent-not-order', { intent: 'plan' });
     plan.end = known({ ms: Date.parse('2026-12-01T00:00:00Z'), from: 'boundsDuration', note: reason('med.end-from-duration', { value: 30, unit: 'd', from: 'boundsPeriod.start' }) });
     const views: OrderView[] = [
-      { ...template, order: textOrder, doseClass: { class: 'unknown', reason: reason('med.class-no-thresholds', { drug: 'dalteparin' }) }, perKgLatest: unknown('no weight') },
+      { ...template, order: textOrder, doseClass: { class: 'unknown', reason: reason('med.class-no-thresholds', { drug: 'dalteparin' }) }, perKgLatest: unknown(reason('med.no-body-weight')) },
       { ...template, order: plan, activeNow: { state: 'unknown', reason: reason('med.active-not-an-order') } },
     ];
     const record: ClinicalRecord = { ...base, medication: { ...base.medication, orders: views } };
@@ -87,7 +87,7 @@ describe('MedicationList', () => {
     expect(held).toHaveTextContent("recognised by text (text 'Fragmin')");
     expect(held).toHaveTextContent('on-holdOn hold');
     expect(held).toHaveTextContent('Unknown (no dose-class thresholds for dalteparin in the clinical reference)');
-    expect(held).toHaveTextContent('Latest weight: Unknown (no weight)');
+    expect(held).toHaveTextContent('Latest weight: Unknown (no body weight recorded)');
     expect(planned).toHaveTextContent("Not an order: intent 'plan': not an order to give");
     expect(planned).toHaveTextContent('to 1 Dec 2026 00:00 (UTC) (30 d from the start (boundsPeriod.start))');
     expect(planned).toHaveTextContent('Unknown (not an order)');

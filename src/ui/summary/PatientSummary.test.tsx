@@ -1,3 +1,4 @@
+import { reason } from '../../domain/reasons';
 import { describe, expect, it } from 'vitest';
 import { render, screen, within } from '@testing-library/react';
 import { PatientSummary, nextPlannedEvent } from './PatientSummary';
@@ -74,7 +75,7 @@ describe('PatientSummary', () => {
     const base = await demoRecord('third-trimester');
     const record: ClinicalRecord = {
       ...base,
-      medication: { ...base.medication, orders: base.medication.orders.map((o) => ({ ...o, activeNow: { state: 'inactive' as const, reason: 'ended 1 Nov 2026' } })) },
+      medication: { ...base.medication, orders: base.medication.orders.map((o) => ({ ...o, activeNow: { state: 'inactive' as const, reason: reason('med.active-after-end', { from: 'boundsPeriod.end' }) } })) },
     };
     render(<PatientSummary record={record} />);
     expect(field('Active LMWH')).toHaveTextContent('No active LMWH order (1 order in the record, none active now)');

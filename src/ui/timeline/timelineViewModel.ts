@@ -34,7 +34,7 @@ import type { Messages } from '../messages/translator';
 export const DISPLAY_UNITS: readonly DdimerDisplayUnit[] = ['ng/mL', 'mg/L', 'ug/mL'];
 
 /** A value shown as text, or unknown with the reason (rendered with UnknownValue). */
-export type TextOrUnknown = { known: true; text: string } | { known: false; reason: Reason | string; label?: string };
+export type TextOrUnknown = { known: true; text: string } | { known: false; reason: Reason; label?: string };
 
 const gaText = (ga: GaWeeksDays, m: Messages): string => m.t('timeline.ga', { weeks: ga.weeks, days: ga.days });
 const knownGa = (ga: Known<GaWeeksDays>, m: Messages): string | undefined => (ga.known ? gaText(ga.value, m) : undefined);
