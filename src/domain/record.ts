@@ -190,7 +190,7 @@ function toRuleOrder(view: OrderView): RuleOrder {
 
 function toRuleEvent(e: PlannedEvent): RuleEvent | undefined {
   if (e.class === 'delivery') return undefined;
-  return { id: e.id, class: e.class, label: e.label, when: e.when, sources: e.sources };
+  return { id: e.id, class: e.class, name: e.name, when: e.when, sources: e.sources };
 }
 
 const factStatus = (f: Fact): RuleFactStatus | undefined =>
@@ -346,8 +346,8 @@ function findingsPart(input: RecordInput, units: UnitConverter, nowMs: number, z
 function ivfProtocolStarts(events: EventsResult, other: OtherOrderView[]): NonNullable<RuleContext['ivfProtocolStart']>[] {
   const starts: NonNullable<RuleContext['ivfProtocolStart']>[] = [...events.past, ...events.planned]
     .filter((e) => (e.class === 'oocyte-retrieval' || e.class === 'embryo-transfer') && e.when)
-    .map((e) => ({ label: e.label, atMs: e.when!.start, source: e.timeSource ?? e.sources[0]! }));
-  for (const o of other) if (o.recognition.drug === 'estradiol' && o.startMs !== undefined) starts.push({ label: reason('rules.anchor.estradiol-start', { order: o.description }), atMs: o.startMs, source: o.source });
+    .map((e) => ({ what: { event: e.name }, atMs: e.when!.start, source: e.timeSource ?? e.sources[0]! }));
+  for (const o of other) if (o.recognition.drug === 'estradiol' && o.startMs !== undefined) starts.push({ what: { estradiolOrder: o.description }, atMs: o.startMs, source: o.source });
   return starts.sort((a, b) => a.atMs - b.atMs);
 }
 

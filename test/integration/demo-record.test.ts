@@ -87,7 +87,7 @@ describe('stop-now and status across patients', () => {
     const { evaluateEvent } = await import('../../src/domain/rules');
     const r = rec('no-lmwh');
     const when = { original: 'what-if', precision: 'minute' as const, start: NOW + 5 * 86_400_000, end: NOW + 5 * 86_400_000 + 60_000, offset: 'explicit' as const, zone: ZONE };
-    const card = evaluateEvent({ id: 'what-if', class: 'caesarean', label: 'Theatre slot', when, sources: [], enteredHere: true }, r.rules.context);
+    const card = evaluateEvent({ id: 'what-if', class: 'caesarean', name: { text: 'Theatre slot' }, when, sources: [], enteredHere: true }, r.rules.context);
     expect(card.deadlines.find((l) => l.ruleId === 'source.stop-before.planned-birth-48h')!.status).toBe('no-lmwh-order');
   });
   it('an incomplete medication search makes the status Unknown, never "No LMWH order found"', () => {

@@ -43,18 +43,6 @@ export const EVENT_CODES: Record<'snomed' | 'icd10pcs' | 'cpt', Partial<Record<K
 /** ICD-10-PCS is written with two system URIs in the wild; both are read. */
 const ICD10PCS_SYSTEMS = [SYSTEMS.icd10pcs, 'http://hl7.org/fhir/sid/icd-10-pcs'];
 
-/** Display label per class. */
-export const CLASS_LABEL: Record<EventClass, string> = {
-  caesarean: 'Caesarean section',
-  'induction-or-planned-birth': 'Induction of labour or planned birth',
-  'other-surgery': 'Surgery',
-  'embryo-transfer': 'Embryo transfer',
-  'oocyte-retrieval': 'Oocyte retrieval',
-  'hcg-test': 'hCG test',
-  delivery: 'Delivery',
-  other: 'Other procedure',
-};
-
 /** When several classes match, the most specific and most consequential wins. */
 export const CLASS_PRIORITY: readonly EventClass[] = [
   'caesarean',

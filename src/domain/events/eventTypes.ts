@@ -23,13 +23,19 @@ export type EventRecognisedBy = RecognisedBy | 'cpt' | 'unrecognised';
 /** Where the event sits relative to now: today or later, a planned date already past, or no date recorded. */
 export type EventTiming = 'future-or-today' | 'past-date' | 'date-not-set';
 
+/**
+ * How an event is named: the record's own text or display (quoted data) when it has one, else its class, which the
+ * UI words from the catalogue (`reason.event.class.<class>`). The domain writes no class names.
+ */
+export type EventName = { text: string } | { class: EventClass };
+
 /** One planned or past event, possibly recorded by several resources (ServiceRequest, Appointment, Procedure ...). */
 export interface PlannedEvent {
   /** Stable id: "event:" + the smallest "Type/id" key of its source records. */
   id: string;
   class: EventClass;
-  /** Human label: the record's own text or display, else the class label ("Caesarean section"). */
-  label: string;
+  /** The record's own text or display, else the class (worded by the UI). */
+  name: EventName;
   /** The earliest time among its records, at its own precision; undefined = "date not set". */
   when: FhirMoment | undefined;
   /** Every record that describes this event. */

@@ -201,7 +201,7 @@ describe('classification of planned and past events', () => {
   });
   it('an unrecognised planned procedure is "other", never a known class', () => {
     const e = eventsFromRecord([sr('s', { code: { coding: [{ system: SCT, code: '80146002' }], text: 'Appendectomy' } })], NOW, zone).planned[0]!;
-    expect([e.class, e.recognisedBy, e.matched, e.label]).toEqual(['other', 'unrecognised', `no recognised code (${SCT} 80146002)`, 'Appendectomy']);
+    expect([e.class, e.recognisedBy, e.matched, e.name]).toEqual(['other', 'unrecognised', `no recognised code (${SCT} 80146002)`, { text: 'Appendectomy' }]);
   });
   it('an unrecognised completed procedure is not listed among past events', () => {
     expect(eventsFromRecord([proc('p', { status: 'completed', code: { text: 'Medication reconciliation' }, performedDateTime: '2025-01-01' })], NOW, zone).past).toEqual([]);
@@ -252,8 +252,8 @@ describe('public fixture shapes', () => {
       performedPeriod: { start: '2019-06-20T10:12:44-04:00', end: '2019-06-20T11:12:44-04:00' },
     };
     const r = eventsFromRecord([synthea], NOW, zone);
-    expect(r.past.map((e) => [e.class, e.recognisedBy, e.matched, e.label, e.when?.start])).toEqual([
-      ['caesarean', 'snomed', 'SNOMED 11466000', 'Cesarean section', Date.parse('2019-06-20T14:12:44Z')],
+    expect(r.past.map((e) => [e.class, e.recognisedBy, e.matched, e.name, e.when?.start])).toEqual([
+      ['caesarean', 'snomed', 'SNOMED 11466000', { text: 'Cesarean section' }, Date.parse('2019-06-20T14:12:44Z')],
     ]);
   });
   it('eCQM CMS334: ICD-10-PCS 10D00Z1 with performedDateTime is a past caesarean', () => {

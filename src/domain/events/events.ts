@@ -6,7 +6,7 @@
 import { SYSTEMS, type Exclusion, type SourceRef } from '../types';
 import { listParam, reasonParam, type Reason } from '../reasons';
 import { parseFhirDate, startOfDay, type FhirMoment } from '../time';
-import { CLASS_LABEL, CLASS_PRIORITY, classifyEvent, type Classification } from './eventClasses';
+import { CLASS_PRIORITY, classifyEvent, type Classification } from './eventClasses';
 import { asArray, codingsOf, isObject, refKey, resourceKey, sourceOf, str, textsOf, type SimpleCoding } from './fhirRead';
 import { EVENTS_VIEW, EXCLUDED_STATUS_REASON, classNameReason, eventReason, momentParam } from './eventReasons';
 import type { EventTiming, EventsResult, PlannedEvent } from './eventTypes';
@@ -205,7 +205,7 @@ function mergeGroup(group: Candidate[], nowMs: number, zone: string): PlannedEve
   return {
     id: `event:${keys[0]}`,
     class: cls,
-    label: best.label ?? CLASS_LABEL[cls],
+    name: best.label !== undefined ? { text: best.label } : { class: cls },
     when,
     sources: members.map((m) => m.source),
     timeSource: timeMember?.source,

@@ -120,7 +120,7 @@ describe('cautions', () => {
   it('LMWH ordered 70 days before the first IVF protocol event: flagged with the app threshold', () => {
     const ctx = context({
       orders: [order({ startMs: ms('2026-01-01T09:00:00Z') })],
-      ivfProtocolStart: { label: 'stimulation start', atMs: ms('2026-03-12T09:00:00Z'), source: ref('Procedure', 'stim') },
+      ivfProtocolStart: { what: { event: { text: 'stimulation start' } }, atMs: ms('2026-03-12T09:00:00Z'), source: ref('Procedure', 'stim') },
     });
     const c = cautions(ctx).cautions.find((x) => x.topic === 'started-long-before-protocol');
     expect(c?.detail).toEqual({

@@ -30,6 +30,7 @@ import type { Known, SourceRef } from '../../domain/types';
 import { formatDrug, formatKnownDose, formatKnownFrequency, formatOrderStatus, formatOrderSummary } from '../format/dose';
 import { reportedText } from '../format/labValues';
 import type { Messages } from '../messages/translator';
+import { eventName } from '../format/eventName';
 
 export const DISPLAY_UNITS: readonly DdimerDisplayUnit[] = ['ng/mL', 'mg/L', 'ug/mL'];
 
@@ -572,9 +573,9 @@ export const EVENT_GLYPH: Record<EventMarkKind, string> = {
 
 /** The mark's label: the event's own, "Bleeding: ...", or "ASRA 2018: stop deadline before ... (12 h before)". */
 export function eventLabel(e: EventMark, m: Messages): string {
-  if (e.kind === 'bleeding') return m.t('timeline.event.bleeding', { label: e.label, status: e.findingStatus ?? 'present' });
-  if (e.kind === 'stop-deadline') return m.t('timeline.event.deadline', { ruleSource: e.ruleSource ?? '', label: e.label, hours: e.hoursBefore ?? 'none' });
-  return e.label;
+  if (e.kind === 'bleeding') return m.t('timeline.event.bleeding', { label: eventName(e.name, m), status: e.findingStatus ?? 'present' });
+  if (e.kind === 'stop-deadline') return m.t('timeline.event.deadline', { ruleSource: e.ruleSource ?? '', label: eventName(e.name, m), hours: e.hoursBefore ?? 'none' });
+  return eventName(e.name, m);
 }
 
 export interface EventView {
