@@ -269,3 +269,17 @@ describe('public fixture shapes', () => {
     expect(r.past.map((e) => [e.class, e.recognisedBy, e.matched])).toEqual([['caesarean', 'icd10', 'ICD-10-PCS 10D00Z1']]);
   });
 });
+
+describe('event names', () => {
+  it('a record with only a code (no text, no display) is named by its class, not by an English label', () => {
+    const sr = { resourceType: 'ServiceRequest', id: 'sr-code-only', status: 'active', intent: 'order', code: { coding: [{ system: SCT, code: '177141003' }] }, occurrenceDateTime: '2026-09-20T08:00:00+02:00' };
+    const [e] = eventsFromRecord([sr], NOW, zone).planned;
+    expect(e?.class).toBe('caesarean');
+    expect(e?.name).toEqual({ class: 'caesarean' });
+  });
+  it("a record's display is its name, as written", () => {
+    const sr = { resourceType: 'ServiceRequest', id: 'sr-display', status: 'active', intent: 'order', code: cs, occurrenceDateTime: '2026-09-20T08:00:00+02:00' };
+    expect(eventsFromRecord([sr], NOW, zone).planned[0]?.name).toEqual({ text: 'Elective cesarean section' });
+  });
+});
+
