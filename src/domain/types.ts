@@ -7,6 +7,11 @@ export interface SourceRef {
   id: string | undefined;
   /** The resource's clinically relevant date as written in the resource (effective, authoredOn, ...). */
   date?: string;
+  /**
+   * 'issued': `date` is the report's issued time, because the record has no specimen (effective) time. The UI labels
+   * it wherever the date is shown: a report time is not the time the sample was taken.
+   */
+  dateFrom?: 'issued';
   /** The original value as text, e.g. "0.62 mg/L" or "Enoxaparin 40 mg SC daily". */
   original?: string;
   /** How a code was matched, e.g. "LOINC 48065-7" or "text match: 'clexane'". */

@@ -4,6 +4,7 @@ import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Provenance } from './Provenance';
 import { KnownValue } from './UnknownValue';
+import { MessagesProvider } from '../messages/MessagesProvider';
 
 describe('Provenance', () => {
   it('names the record and reveals its details on request', async () => {
@@ -24,6 +25,26 @@ describe('Provenance', () => {
     if (!details) throw new Error('no details element');
     details.open = true;
     expect(await screen.findByText('340 ng/mL')).toBeVisible();
+  });
+  it.each([
+    ['en', 'Which time', 'time from issued (report time), not the specimen time'],
+    ['ru', 'Какое это время', 'время выдачи результата, а не время взятия образца'],
+  ] as const)('a date that is the report time (no specimen time) is labelled so beside it (%s)', async (locale, term, label) => {
+    render(
+      <MessagesProvider locale={locale} zone="UTC">
+        <Provenance sources={{ resourceType: 'Observation', id: 'dd-3', date: '2026-11-01T09:00:00Z', dateFrom: 'issued' }} />
+      </MessagesProvider>,
+    );
+    await userEvent.click(screen.getByText(locale === 'ru' ? 'Источник' : 'Source'));
+    expect(screen.getByText('2026-11-01T09:00:00Z')).toBeVisible();
+    expect(screen.getByText(term)).toBeVisible();
+    expect(screen.getByText(label)).toBeVisible();
+  });
+  it('a date from the specimen time carries no report-time label', async () => {
+    render(<Provenance sources={{ resourceType: 'Observation', id: 'dd-4', date: '2026-11-01T09:00:00Z' }} />);
+    await userEvent.click(screen.getByText('Source'));
+    expect(screen.getByText('2026-11-01T09:00:00Z')).toBeVisible();
+    expect(screen.queryByText('Which time')).toBeNull();
   });
   it('says so when a fact is not from the record', () => {
     render(<Provenance sources={[]} label="Source" />);

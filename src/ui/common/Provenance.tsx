@@ -24,6 +24,12 @@ export function SourceDetails({ source }: { source: SourceRef }) {
           <dd>{source.date}</dd>
         </>
       )}
+      {source.date !== undefined && source.dateFrom === 'issued' && (
+        <>
+          <dt>{m.t('provenance.dateKind')}</dt>
+          <dd className="source-details__warning">{m.t('provenance.dateFromIssued')}</dd>
+        </>
+      )}
       {source.original !== undefined && (
         <>
           <dt>{m.t('provenance.asRecorded')}</dt>

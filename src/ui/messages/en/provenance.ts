@@ -6,4 +6,6 @@ export const provenanceEn = {
   'provenance.dateAsRecorded': 'Date as recorded',
   'provenance.asRecorded': 'As recorded',
   'provenance.recognisedBy': 'Recognised by',
+  'provenance.dateKind': 'Which time',
+  'provenance.dateFromIssued': 'time from issued (report time), not the specimen time',
 } as const;

@@ -8,4 +8,6 @@ export const provenanceRu = {
   'provenance.dateAsRecorded': 'Дата, как записана',
   'provenance.asRecorded': 'Как записано',
   'provenance.recognisedBy': 'Распознано по',
+  'provenance.dateKind': 'Какое это время',
+  'provenance.dateFromIssued': 'время выдачи результата, а не время взятия образца',
 } as const satisfies Record<keyof typeof provenanceEn, string>;
