@@ -42,8 +42,6 @@ export default tseslint.config(
     files: ['src/**/*.{ts,tsx}'],
     ignores: [
       'src/**/*.test.{ts,tsx}',
-      'src/fhir/smart.ts', // validateSmartConfig
-      'src/ui/timeline/Timeline.tsx', // Timeline
     ],
     rules: { 'max-lines-per-function': ['error', { max: 60, skipBlankLines: true, skipComments: true }] },
   },

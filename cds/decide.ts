@@ -16,7 +16,7 @@ import '../src/ui/messages/catalogue'; // registers every word for the translato
 import { buildEventCardView, eventWhenText, type DeadlineRowView } from '../src/ui/stop-criteria/stopCriteriaViewModel';
 import type { PlannedEvent } from '../src/domain/events';
 import { eventName } from '../src/ui/format/eventName';
-import { formatDate, formatDateTime } from '../src/domain/time';
+import { formatDate, formatInstant as formatDateTime } from '../src/ui/format/displayTime';
 import type { SourceRef } from '../src/domain/types';
 import { DETAIL, EVENT_NOUN, LINK_LABEL, MISSING, SOURCE_LABEL, SUMMARY, SUMMARY_MAX, shortSource } from './cardText';
 
@@ -163,7 +163,7 @@ function deadlineCard(record: ClinicalRecord, event: PlannedEvent, cls: PlannedE
   detail.push('');
   detail.push(card.lastDose ? DETAIL.lastDose(formatDateTime(card.lastDose.atMs, zone), ref(card.lastDose.source)) : DETAIL.noLastDose);
   const doses = record.groups['medication-administrations'];
-  if (doses && doses.status !== 'complete') detail.push(DETAIL.dosesIncomplete(doses.reason ?? doses.status));
+  if (doses && doses.status !== 'complete') detail.push(DETAIL.dosesIncomplete(doses.reason ? m.reason(doses.reason) : doses.status));
   for (const d of card.differences) detail.push(DETAIL.differences(m.reason(d)));
   detail.push('', DETAIL.informationOnly);
 
@@ -208,7 +208,7 @@ export function decide(input: RecordInput, proposals: fhir4.Resource[], o: Decid
         skipped.push({ proposal: key, why: 'no-active-lmwh' });
         continue;
       }
-      cards.push(missingCard(uuid, noun, MISSING.medications, [MISSING.medicationsReason(record.medication.incompleteReason ?? 'incomplete')], o.appLaunchUrl));
+      cards.push(missingCard(uuid, noun, MISSING.medications, [MISSING.medicationsReason(record.medication.incompleteReason ? createMessages({ locale: 'en', zone: record.zone }).reason(record.medication.incompleteReason) : 'incomplete')], o.appLaunchUrl));
       continue;
     }
     if (!card.deadlines.some((l) => l.deadlineMs !== null) && card.anchorMs !== null) {

@@ -7,6 +7,7 @@
  * - else nothing: the caller answers 412.
  * The proposals (draft orders, proposed appointments) are added to the record, replacing a stored version.
  */
+import { reason, type Reason } from '../src/domain/reasons';
 import { QUERY_GROUPS, type QueryGroup, type QueryGroupResult, type RecordInput } from '../src/domain/input';
 import { createFhirRequester } from '../src/fhir/client';
 import { medicationReferences } from '../src/fhir/medications';
@@ -17,7 +18,8 @@ import type { HookRequest } from './hookRequest';
 
 export type RecordSource = { kind: 'prefetch' | 'fhir'; input: RecordInput } | { kind: 'none'; reason: string };
 
-const NOT_PREFETCHED = 'not part of the CDS Hooks prefetch';
+const NOT_PREFETCHED: Reason = reason('cds.not-prefetched');
+const isNotPrefetched = (r: Reason | undefined) => r?.code === NOT_PREFETCHED.code;
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Gives every proposal an id (the event id and the card uuid are built from it). */
@@ -25,7 +27,7 @@ export function proposalsWithIds(request: HookRequest): fhir4.Resource[] {
   return request.proposals.map((r, i) => (r.id ? r : { ...r, id: `${request.hookInstance}-${i}` }));
 }
 
-function emptyGroups(reason: string): Record<QueryGroup, QueryGroupResult> {
+function emptyGroups(reason: Reason): Record<QueryGroup, QueryGroupResult> {
   const out = {} as Record<QueryGroup, QueryGroupResult>;
   for (const g of QUERY_GROUPS) out[g] = { group: g, status: 'unavailable', reason, warnings: [], count: 0 };
   return out;
@@ -53,11 +55,11 @@ export function recordFromPrefetch(request: HookRequest, nowMs: number, serverUr
   for (const [key, group] of Object.entries(PREFETCH_GROUPS)) {
     const value = prefetch[key];
     if (value === undefined || value === null) {
-      groups[group] = { group, status: 'unavailable', reason: `the EHR sent no prefetch "${key}"`, warnings: [], count: 0 };
+      groups[group] = { group, status: 'unavailable', reason: reason('cds.no-prefetch', { key }), warnings: [], count: 0 };
       continue;
     }
     if (!isObject(value) || typeof value.resourceType !== 'string') {
-      groups[group] = { group, status: 'unavailable', reason: `prefetch "${key}" is not a FHIR resource`, warnings: [], count: 0 };
+      groups[group] = { group, status: 'unavailable', reason: reason('cds.prefetch-not-resource', { key }), warnings: [], count: 0 };
       continue;
     }
     groups[group] = { group, status: 'complete', warnings: [], count: 0 };
@@ -67,7 +69,7 @@ export function recordFromPrefetch(request: HookRequest, nowMs: number, serverUr
     }
     const bundle = value as unknown as fhir4.Bundle;
     if ((bundle.link ?? []).some((l) => l.relation === 'next')) {
-      groups[group] = { ...groups[group], status: 'incomplete', reason: `prefetch "${key}" has further pages that were not sent` };
+      groups[group] = { ...groups[group], status: 'incomplete', reason: reason('cds.prefetch-paged', { key }) };
     }
     for (const e of bundle.entry ?? []) {
       const r = e.resource;
@@ -77,7 +79,7 @@ export function recordFromPrefetch(request: HookRequest, nowMs: number, serverUr
         continue;
       }
       if (r.resourceType === 'Medication') {
-        if (groups.medications.status !== 'complete' || groups.medications.reason === NOT_PREFETCHED) groups.medications = { group: 'medications', status: 'complete', warnings: [], count: 0 };
+        if (groups.medications.status !== 'complete' || isNotPrefetched(groups.medications.reason)) groups.medications = { group: 'medications', status: 'complete', warnings: [], count: 0 };
         add(r, 'medications');
       } else add(r, group);
     }
@@ -86,8 +88,8 @@ export function recordFromPrefetch(request: HookRequest, nowMs: number, serverUr
   const loaded = new Set([...byKey.values()].filter((r) => r.resourceType === 'Medication').map((r) => r.id ?? ''));
   const refs = medicationReferences(byKey.values(), loaded, serverUrl);
   const missing = refs.toRead.length + refs.foreign + refs.unresolvable;
-  if (missing > 0) groups.medications = { group: 'medications', status: 'incomplete', reason: `${missing} referenced Medication(s) not in the prefetch`, warnings: [], count: groups.medications.count };
-  else if (groups.medications.reason === NOT_PREFETCHED) groups.medications = { group: 'medications', status: 'complete', warnings: [], count: 0 };
+  if (missing > 0) groups.medications = { group: 'medications', status: 'incomplete', reason: reason('cds.medications-not-prefetched', { n: missing }), warnings: [], count: groups.medications.count };
+  else if (isNotPrefetched(groups.medications.reason)) groups.medications = { group: 'medications', status: 'complete', warnings: [], count: 0 };
 
   return { patientId, resources: [...byKey.values()], groups, dropped, readAt: nowMs };
 }

@@ -52,7 +52,7 @@ describe('LaunchPage', () => {
   it('a broken configuration is reported with its problems', async () => {
     renderPage(PAGE, {
       loadConfig: async () => {
-        throw new SmartConfigError('The launch configuration is invalid.', ['server "x": clientId is missing']);
+        throw new SmartConfigError({ kind: 'invalid' }, [{ code: 'client-id-missing', server: { id: 'x' } }]);
       },
     });
     expect(await screen.findByRole('alert')).toHaveTextContent('The launch configuration is invalid.');

@@ -11,7 +11,7 @@
 import type { fhirclient } from 'fhirclient/lib/types';
 import type { Locale } from '../src/ui/messages/catalogue';
 import type { LaunchKey } from '../src/ui/messages/en/launch';
-import { fillLaunchText, launchText } from '../src/ui/messages/launchText';
+import { CONFIG_NAMES, configFailureText, configProblemText, fillLaunchText, launchText } from '../src/ui/messages/launchText';
 import { decideLaunch, decideStandalone, findServer, isPlaceholderClientId, parseHttpUrl, SmartConfigError, type LaunchDecision, type SmartConfig } from '../src/fhir/smart';
 
 export interface LaunchPageProps {
@@ -85,8 +85,8 @@ export async function renderLaunchPage(root: HTMLElement, { pageHref, loadConfig
   try {
     config = await loadConfig();
   } catch (e: unknown) {
-    const message = e instanceof SmartConfigError ? e.message : say('launch.configFailed');
-    const details = e instanceof SmartConfigError ? e.details : [];
+    const message = e instanceof SmartConfigError ? configFailureText(pageLocale, e.failure) : say('launch.configFailed');
+    const details = e instanceof SmartConfigError ? e.details.map((d) => configProblemText(pageLocale, d)) : [];
     screen(
       root,
       h('h1', {}, say('launch.cannotLaunch')),
@@ -208,7 +208,7 @@ function renderPicker(
     }
     const serverUrl = choice === 'other' ? address.value : choice;
     const d = decideStandalone(serverUrl, config, trustBox.checked, pageHref);
-    if (d.kind === 'invalid') setError(d.message);
+    if (d.kind === 'invalid') setError(say(`launch.picker.${d.problem}`, { label: d.label ?? '', https: CONFIG_NAMES.https! }));
     else if (d.kind === 'needs-trust') setError(say('launch.picker.needsTrust'));
     else {
       setError(null);

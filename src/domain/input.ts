@@ -4,6 +4,7 @@
  * unavailable (not granted, 403, 400). The domain never claims "none" for a group that is not complete.
  * src/fhir produces this; src/domain/record.ts turns it into a ClinicalRecord.
  */
+import type { Reason } from './reasons';
 
 export const QUERY_GROUPS = [
   'patient',
@@ -32,8 +33,8 @@ export type GroupStatus = 'complete' | 'incomplete' | 'unavailable';
 export interface QueryGroupResult {
   group: QueryGroup;
   status: GroupStatus;
-  /** Why it is incomplete or unavailable, in words a clinician can read ("server refused Appointment (403)"). */
-  reason?: string;
+  /** Why it is incomplete or unavailable, as a reason code with parameters (the UI words it). */
+  reason?: Reason;
   /** Warnings the server sent inside the Bundle (OperationOutcome entries), kept for display. */
   warnings: string[];
   /** How many resources this group contributed. */
@@ -44,7 +45,7 @@ export interface QueryGroupResult {
 export interface DroppedResource {
   resourceType: string;
   id: string | undefined;
-  reason: string;
+  reason: Reason;
 }
 
 export interface RecordInput {

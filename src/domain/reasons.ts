@@ -34,6 +34,8 @@ export const durationParam = (ms: number): ReasonParam => ({ kind: 'duration', m
 /** A unit as the record codes it (UCUM); the UI writes it as clinicians do ("×10⁹/L", "IU"). */
 export const unitParam = (code: string): ReasonParam => ({ kind: 'unit', code });
 export const reasonParam = (r: Reason): ReasonParam => ({ kind: 'reason', reason: r });
+/** A code the catalogue chooses words by (an ICU `select`): select keys cannot contain '-', so it is written with '_'. */
+export const selectParam = (code: string): ReasonParam => code.replace(/-/g, '_');
 export const listParam = (items: readonly ReasonParam[]): ReasonParam => ({ kind: 'list', items });
 
 export const isReason = (v: unknown): v is Reason =>

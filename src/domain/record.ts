@@ -3,7 +3,7 @@
  * context. Pure: the clock (nowMs), the facility zone and the unit converter are passed in. The UI renders a
  * ClinicalRecord and never reads FHIR itself.
  */
-import { reason, reasonParam } from './reasons';
+import { listParam, reason, reasonParam, selectParam, type Reason } from './reasons';
 import { describeOrder, drugName } from './medication/orderSummary';
 import type { Exclusion, SourceRef } from './types';
 import { unknown, type Known } from './types';
@@ -99,7 +99,7 @@ export interface ClinicalRecord {
     lastDoses: LastDose[];
     /** The order searches (MedicationRequest and the Medications they reference) were complete. */
     complete: boolean;
-    incompleteReason?: string;
+    incompleteReason?: Reason;
   };
   weights: { all: BodyWeight[]; booking: Known<BookingWeight>; latest: BodyWeight | undefined };
   ddimer: DdimerSeries;
@@ -152,10 +152,11 @@ const INGREDIENT: Partial<Record<AnticoagulantDrug, RuleIngredient>> = {
 
 const RULE_STATUSES: readonly RuleOrderStatus[] = ['active', 'on-hold', 'completed', 'stopped', 'cancelled', 'entered-in-error', 'draft'];
 
-function groupsComplete(input: RecordInput, groups: QueryGroup[]): { complete: boolean; reason?: string } {
+function groupsComplete(input: RecordInput, groups: QueryGroup[]): { complete: boolean; reason?: Reason } {
   const bad = groups.map((g) => input.groups[g]).filter((g) => g && g.status !== 'complete');
   if (bad.length === 0) return { complete: true };
-  return { complete: false, reason: bad.map((g) => `${g.group}: ${g.status}${g.reason ? ` (${g.reason})` : ''}`).join('; ') };
+  const items = bad.map((g) => reasonParam(reason('record.group-status', { group: selectParam(g.group), status: g.status, hasWhy: g.reason !== undefined, why: g.reason ? reasonParam(g.reason) : '' })));
+  return { complete: false, reason: reason('record.groups-incomplete', { items: listParam(items) }) };
 }
 
 function dailyDose(o: LmwhOrder, weightKg: number | undefined): RuleOrder['dailyDose'] {

@@ -124,24 +124,16 @@ function inZone(ms: number, zone: string): DateTime {
   return DateTime.fromMillis(ms, { zone: isValidZone(zone) ? zone : 'UTC', locale: DATE_LOCALE });
 }
 
-/** "UTC+01:00" style offset label for an instant in a zone. */
-export function offsetLabel(ms: number, zone: string): string {
-  const dt = inZone(ms, zone);
-  return dt.offset === 0 ? 'UTC' : `UTC${dt.toFormat('ZZ')}`;
-}
+// Display formatting lives in src/ui/format/displayTime.ts (in the reader's language). TRANSITIONAL: the two
+// functions below remain only for sentences the pregnancy and events modules still write in English (warnings and
+// notes); they go when those modules give reason codes with date parameters instead.
 
-/** "3 Apr 2026" (English month names so the day and month cannot be swapped). */
+/** @deprecated Transitional, for the remaining English sentences of pregnancy/events: "3 Apr 2026". */
 export function formatDate(ms: number, zone: string): string {
   return inZone(ms, zone).toFormat('d LLL yyyy');
 }
 
-/** "3 Apr 2026 08:30 (UTC+01:00)": an instant in the facility zone, with the offset. */
-export function formatDateTime(ms: number, zone: string): string {
-  const dt = inZone(ms, zone);
-  return `${dt.toFormat('d LLL yyyy HH:mm')} (${offsetLabel(ms, zone)})`;
-}
-
-/** A FhirMoment at its own precision: "2026", "Apr 2026", "3 Apr 2026", or a date-time with offset. */
+/** @deprecated Transitional, for the remaining English sentences of events: a FhirMoment at its own precision. */
 export function formatMoment(m: FhirMoment, zone: string): string {
   const dt = inZone(m.start, m.offset === 'assumed' ? m.zone : zone);
   switch (m.precision) {
@@ -151,8 +143,10 @@ export function formatMoment(m: FhirMoment, zone: string): string {
       return dt.toFormat('LLL yyyy');
     case 'day':
       return dt.toFormat('d LLL yyyy');
-    default:
-      return formatDateTime(m.start, zone);
+    default: {
+      const at = inZone(m.start, zone);
+      return `${at.toFormat('d LLL yyyy HH:mm')} (${at.offset === 0 ? 'UTC' : `UTC${at.toFormat('ZZ')}`})`;
+    }
   }
 }
 
@@ -186,14 +180,3 @@ export function addCalendarDays(ms: number, days: number, zone: string): number 
 
 export const HOUR_MS = 3_600_000;
 export const DAY_MS = 86_400_000;
-
-/** "2 d 5 h", "45 min", "3 h 10 min": a span for countdowns, always non-negative; the caller says before/after. */
-export function formatSpan(ms: number): string {
-  const abs = Math.abs(ms);
-  const days = Math.floor(abs / DAY_MS);
-  const hours = Math.floor((abs % DAY_MS) / HOUR_MS);
-  const minutes = Math.floor((abs % HOUR_MS) / 60_000);
-  if (days > 0) return hours > 0 ? `${days} d ${hours} h` : `${days} d`;
-  if (hours > 0) return minutes > 0 ? `${hours} h ${minutes} min` : `${hours} h`;
-  return `${minutes} min`;
-}

@@ -23,6 +23,7 @@ import { searchAllPages, type PagedEntry, type SearchResult } from './paging';
 import { GROUP_PRIORITY, type SearchSpec } from './queries';
 import { RecordAccumulator } from './recordAccumulator';
 import { parseReference } from './references';
+import { fhirReason } from './fhirReasons';
 
 /** The server refused a search naming several patients: read them one at a time instead. */
 export class PatientListRefusedError extends Error {
@@ -116,14 +117,14 @@ export async function loadPatientRecords(requester: FhirRequester, patientIds: r
 
 async function runSearch(get: FhirRequester, accs: Map<string, RecordAccumulator>, spec: SearchSpec, options: LoadRecordOptions): Promise<void> {
   if (!spec.offered) {
-    for (const acc of accs.values()) acc.status(spec.group, 'unavailable', `the server does not offer ${spec.resourceType} searches (its CapabilityStatement does not list them)`);
+    for (const acc of accs.values()) acc.status(spec.group, 'unavailable', fhirReason('fhir.not-in-capabilities', { type: spec.resourceType }));
     return;
   }
   const n = accs.size;
   const result = await searchAllPages(get, spec.path, {
     resourceType: spec.resourceType,
     maxPages: (options.maxPagesPerSearch ?? DEFAULT_MAX_PAGES) * n,
-    label: `the ${spec.resourceType} search for ${n} patients at once`,
+    patients: n,
     scopeLooksMissing: options.scopeLooksMissing,
     priority: spec.priority,
     fallbackPaths: spec.fallbackPaths,

@@ -1,3 +1,4 @@
+import { worded } from '../../test/support/reasonText';
 import { describe, expect, it } from 'vitest';
 import { outcomeSummary, parseSearchPage } from './bundle';
 
@@ -27,7 +28,7 @@ describe('parseSearchPage', () => {
   });
 
   it('an OperationOutcome or a non-FHIR body is not a page', () => {
-    expect(parseSearchPage({ resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'x', diagnostics: 'Nope' }] })).toEqual({
+    expect(worded(parseSearchPage({ resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'x', diagnostics: 'Nope' }] }))).toEqual({
       ok: false,
       reason: 'the server answered with an OperationOutcome instead of results: Nope',
     });

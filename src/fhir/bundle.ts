@@ -4,6 +4,7 @@
  * (search.mode outcome, or any OperationOutcome entry: Epic puts one in every searchset). Bundle.total is kept only
  * to say how many results a search stopped short of; it never decides what is read.
  */
+import { diagnosticsParams, fhirReason, type FhirReason } from './fhirReasons';
 
 export interface PageEntry {
   resource: fhir4.Resource;
@@ -24,7 +25,7 @@ export interface SearchPage {
   total?: number;
 }
 
-export type PageParse = { ok: true; page: SearchPage } | { ok: false; reason: string };
+export type PageParse = { ok: true; page: SearchPage } | { ok: false; reason: FhirReason };
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -60,12 +61,9 @@ export function nextLink(bundle: fhir4.Bundle): string | undefined {
 }
 
 export function parseSearchPage(json: unknown): PageParse {
-  if (!isResource(json)) return { ok: false, reason: 'the server sent something that is not a FHIR resource' };
-  if (json.resourceType === 'OperationOutcome') {
-    const text = outcomeSummary(json);
-    return { ok: false, reason: `the server answered with an OperationOutcome instead of results${text ? `: ${text}` : ''}` };
-  }
-  if (json.resourceType !== 'Bundle') return { ok: false, reason: `the server sent a ${json.resourceType} instead of a search Bundle` };
+  if (!isResource(json)) return { ok: false, reason: fhirReason('fhir.not-a-resource') };
+  if (json.resourceType === 'OperationOutcome') return { ok: false, reason: fhirReason('fhir.outcome-instead', diagnosticsParams(outcomeSummary(json))) };
+  if (json.resourceType !== 'Bundle') return { ok: false, reason: fhirReason('fhir.wrong-resource', { sent: json.resourceType }) };
   const bundle = json as fhir4.Bundle;
   const page: SearchPage = { entries: [], warnings: [], errors: [], fullUrls: new Map() };
   for (const entry of bundle.entry ?? []) {

@@ -1,7 +1,8 @@
+import { reasonText } from '../../test/support/reasonText';
 import { describe, expect, it, vi } from 'vitest';
 import { failureReason } from './failures';
 import type { SmartConfig } from './smart';
-import { LAUNCH_CONFIG_WAIT_MS, completeLaunch, createFhirRequester, describeLaunchError, describeRequest, FhirHttpError, ForbiddenUrlError, resolveFhirUrl, SessionExpiredError, type SmartClientLike } from './client';
+import { LAUNCH_CONFIG_WAIT_MS, LaunchError, completeLaunch, createFhirRequester, describeLaunchError, describeRequest, FhirHttpError, ForbiddenUrlError, resolveFhirUrl, SessionExpiredError, type SmartClientLike } from './client';
 import { FhirNetworkError } from './errors';
 
 const SERVER = 'https://ehr.example/fhir/r4';
@@ -193,7 +194,7 @@ describe('createFhirRequester', () => {
     const f = fakeFetch(text(200, '<html>login page</html>'));
     const error = await createFhirRequester(fakeClient(), { fetch: f.fetch, now: () => NOW_MS }).get('Patient/p').catch((e: unknown) => e);
     expect(error).toMatchObject({ name: 'FhirHttpError', status: 200, notJson: true });
-    expect(failureReason(error, { resourceType: 'Patient', action: 'read' })).toBe("the server's answer to the Patient read was not FHIR JSON (for example a web page)");
+    expect(reasonText(failureReason(error, { resourceType: 'Patient', action: 'read' }))).toBe("the server's answer to the Patient read was not FHIR JSON (for example a web page)");
   });
 
   it('a 429 carries its Retry-After for the retry policy', async () => {
@@ -296,7 +297,8 @@ describe('completeLaunch', () => {
   });
 
   it('a token without a patient is a readable launch error', async () => {
-    await expect(completeLaunch({ pageHref: `${APP}?code=c&state=s`, storage: noStore, ready: readyClient({}) })).rejects.toThrow(/did not say which patient/);
+    const err = await completeLaunch({ pageHref: `${APP}?code=c&state=s`, storage: noStore, ready: readyClient({}) }).catch((e: unknown) => e);
+    expect(reasonText((err as LaunchError).reason)).toMatch(/did not say which patient/);
   });
 
   /** fhirclient's storage for a launch started in this tab with state key `s`. */
@@ -304,7 +306,9 @@ describe('completeLaunch', () => {
 
   it('the authorization server refused (error in the redirect, state of this tab): named, without calling ready()', async () => {
     const ready = vi.fn(readyClient({ patient: 'p1' }));
-    await expect(completeLaunch({ pageHref: `${APP}?error=access_denied&error_description=User+said+no&state=s`, storage: launchedAs('s'), ready })).rejects.toThrow(
+    const err = await completeLaunch({ pageHref: `${APP}?error=access_denied&error_description=User+said+no&state=s`, storage: launchedAs('s'), ready }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(LaunchError);
+    expect(reasonText((err as LaunchError).reason)).toBe(
       "The EHR's authorization server did not authorise the launch (access_denied: User said no). Relaunch LMWH Monitor from the EHR.",
     );
     expect(ready).not.toHaveBeenCalled();
@@ -317,8 +321,8 @@ describe('completeLaunch', () => {
   ])('an error redirect whose state is not this tab\'s launch (%s) shows none of the URL\'s text', async (_n, storage, state) => {
     const spoof = `${APP}?error=access_denied&error_description=${encodeURIComponent('Call 0800 123 to unlock your account')}${state ? `&state=${state}` : ''}`;
     const error = await completeLaunch({ pageHref: spoof, storage, ready: readyClient({ patient: 'p1' }) }).catch((e: Error) => e);
-    expect((error as Error).message).toMatch(/does not match a launch started in this browser tab/);
-    expect((error as Error).message).not.toMatch(/0800|access_denied/);
+    expect(reasonText((error as LaunchError).reason)).toMatch(/does not match a launch started in this browser tab/);
+    expect(reasonText((error as LaunchError).reason)).not.toMatch(/0800|access_denied/);
   });
 });
 
@@ -335,7 +339,7 @@ describe('describeLaunchError', () => {
     ['an HTML page where JSON was expected', new SyntaxError("Unexpected token '<', \"<!DOCTYPE \"... is not valid JSON"), /answered with something that is not JSON \(for example a web page\)/],
     ['anything else', 'weird', /^The launch could not be completed/],
   ])('%s', (_n, e, expected) => {
-    const text = describeLaunchError(e);
+    const text = reasonText(describeLaunchError(e));
     expect(text).toMatch(expected);
     expect(text).not.toContain('http://h/auth/token');
   });

@@ -13,6 +13,8 @@
  *  - sends `Accept: application/json`, and may follow `next` links / resolve references depending on options.
  * So: token from `client.state.tokenResponse`, refresh through `client.refresh()`, request through fetch.
  */
+import type { Reason } from '../domain/reasons';
+import { fhirReason } from './fhirReasons';
 import { FhirHttpError, FhirNetworkError, ForbiddenUrlError, parseRetryAfter, SessionExpiredError } from './errors';
 import { facilityZoneFor, FHIRCLIENT_SMART_KEY, hasLaunchInProgress, patientBatchFor, requestTimeoutFor, type SmartConfig } from './smart';
 
@@ -164,9 +166,10 @@ export function createFhirRequester(client: SmartClientLike, options: RequesterO
 // Completing the launch on the app page.
 
 /** A launch that cannot be completed, with a message a clinician can read (no stack, no patient data). */
+/** Why the launch could not be completed, as a reason code (the app page words it); the message is for consoles. */
 export class LaunchError extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(readonly reason: Reason) {
+    super(`launch failed: ${reason.code}`);
     this.name = 'LaunchError';
   }
 }
@@ -260,7 +263,7 @@ export async function completeLaunch(input: CompleteLaunchInput): Promise<Launch
   const tr = client.state.tokenResponse ?? {};
   const patientId = tr.patient;
   if (!patientId && !isProviderLaunch(tr.scope, safeFhirUser(client))) {
-    throw new LaunchError('The EHR did not say which patient LMWH Monitor was opened for. Relaunch it from the patient\'s chart.');
+    throw new LaunchError(fhirReason('launch.no-patient'));
   }
   const config = input.launchConfig ? await settledWithin(input.launchConfig, LAUNCH_CONFIG_WAIT_MS) : undefined;
   const requestTimeoutMs = config ? requestTimeoutFor(config, client.state.serverUrl) : undefined;
@@ -309,10 +312,8 @@ function safeFhirUser(client: ReadyClientLike): string | null {
  * the redirect's `state` is the launch this tab started (fhirclient's SMART_KEY and its stored state), and then
  * cleaned and shortened. Otherwise nothing from the URL is shown.
  */
-export function describeAuthorizationRefusal(params: URLSearchParams, storage: Pick<Storage, 'getItem'> | undefined): string {
-  if (!stateIsThisTabsLaunch(params.get('state'), storage)) {
-    return 'The launch could not be completed: the answer from the authorization server does not match a launch started in this browser tab. Relaunch LMWH Monitor from the EHR.';
-  }
+export function describeAuthorizationRefusal(params: URLSearchParams, storage: Pick<Storage, 'getItem'> | undefined): Reason {
+  if (!stateIsThisTabsLaunch(params.get('state'), storage)) return fhirReason('launch.state-mismatch');
   // Control characters become spaces (checked by code point: a regex range over them trips the linter's rule).
   const clean = (v: string | null, max: number) =>
     [...(v ?? '')]
@@ -322,7 +323,7 @@ export function describeAuthorizationRefusal(params: URLSearchParams, storage: P
       .slice(0, max);
   const error = clean(params.get('error'), 60);
   const desc = clean(params.get('error_description'), 200);
-  return `The EHR's authorization server did not authorise the launch (${error}${desc ? `: ${desc}` : ''}). Relaunch LMWH Monitor from the EHR.`;
+  return fhirReason('launch.not-authorised', { error, hasDescription: desc !== '', description: desc });
 }
 
 function stateIsThisTabsLaunch(state: string | null, storage: Pick<Storage, 'getItem'> | undefined): boolean {
@@ -337,13 +338,11 @@ function stateIsThisTabsLaunch(state: string | null, storage: Pick<Storage, 'get
   }
 }
 
-/** A readable, stack-free description of why FHIR.oauth2.ready() failed. */
-export function describeLaunchError(e: unknown): string {
-  if (e instanceof LaunchError) return e.message;
+/** Why FHIR.oauth2.ready() failed, as a reason code (no stack, no token endpoint address). */
+export function describeLaunchError(e: unknown): Reason {
+  if (e instanceof LaunchError) return e.reason;
   const message = e instanceof Error ? e.message : '';
-  if (/No 'state' parameter found|No state found/i.test(message)) {
-    return 'This launch could not be completed in this browser tab (its launch state is missing, for example because the link was opened in a new tab). Relaunch LMWH Monitor from the EHR.';
-  }
+  if (/No 'state' parameter found|No state found/i.test(message)) return fhirReason('launch.state-missing');
   const status = typeof e === 'object' && e !== null && typeof (e as { status?: unknown }).status === 'number' ? (e as { status: number }).status : undefined;
   if (status !== undefined) {
     // fhirclient's HttpError: "<status> <text>\nURL: <token endpoint>\n<error>: <error_description>"; keep the OAuth error only.
@@ -353,12 +352,10 @@ export function describeLaunchError(e: unknown): string {
       .filter((l) => l.trim() && !l.startsWith('URL:'))
       .join(' ')
       .slice(0, 300);
-    return `The EHR's authorization server refused to complete the launch (HTTP ${status}${oauth ? `: ${oauth}` : ''}). Relaunch LMWH Monitor from the EHR.`;
+    return fhirReason('launch.token-refused', { status, hasDetail: oauth !== '', detail: oauth });
   }
-  if (e instanceof SyntaxError || /Unexpected token|is not valid JSON|JSON\.parse/i.test(message)) {
-    return 'The EHR\'s authorization server answered with something that is not JSON (for example a web page) while completing the launch. Relaunch LMWH Monitor from the EHR.';
-  }
-  if (/Failed to obtain access token/i.test(message)) return 'The EHR did not issue an access token. Relaunch LMWH Monitor from the EHR.';
-  if (e instanceof TypeError) return 'The EHR\'s authorization server could not be reached. Check the network connection and relaunch LMWH Monitor.';
-  return 'The launch could not be completed. Relaunch LMWH Monitor from the EHR.';
+  if (e instanceof SyntaxError || /Unexpected token|is not valid JSON|JSON\.parse/i.test(message)) return fhirReason('launch.not-json');
+  if (/Failed to obtain access token/i.test(message)) return fhirReason('launch.no-token');
+  if (e instanceof TypeError) return fhirReason('launch.unreachable');
+  return fhirReason('launch.failed');
 }

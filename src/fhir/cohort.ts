@@ -24,6 +24,8 @@ import { failureReason, isFatal, type FhirRequester } from './failures';
 import { searchAllPages, type SearchResult } from './paging';
 import { chunk, supportsInclude } from './queries';
 import { parseReference } from './references';
+import { fhirReason } from './fhirReasons';
+import type { Reason } from '../domain/reasons';
 
 const RXNORM = 'http://www.nlm.nih.gov/research/umls/rxnorm';
 const ATC = 'http://www.whocc.no/atc';
@@ -43,7 +45,7 @@ export type CohortSource = { kind: 'list' | 'group'; id: string } | { kind: 'lmw
 export interface CohortMembers {
   patientIds: string[];
   status: GroupStatus;
-  reason?: string;
+  reason?: Reason;
   via: 'list' | 'group' | 'code-search' | 'code-and-broad-search';
   /** Patients returned by `_include=MedicationRequest:patient` (0 when the server does not advertise it). */
   includedPatients: number;
@@ -117,7 +119,7 @@ async function readCollection(requester: FhirRequester, source: { kind: 'list' |
   const type = source.kind === 'list' ? 'List' : 'Group';
   try {
     const r = (await requester.get(`${type}/${encodeURIComponent(source.id)}`, options.signal ? { signal: options.signal } : undefined)) as fhir4.Resource;
-    if (r?.resourceType !== type) return { patientIds: [], status: 'unavailable', reason: `the server did not answer the ${type} read with a ${type}`, via: source.kind, includedPatients: 0 };
+    if (r?.resourceType !== type) return { patientIds: [], status: 'unavailable', reason: fhirReason('fhir.read-wrong-type', { type }), via: source.kind, includedPatients: 0 };
     const ids = type === 'List' ? patientEntries(r as fhir4.List, requester.serverUrl) : groupMembers(r as fhir4.Group, nowMs, requester.serverUrl);
     return { patientIds: unique(ids), status: 'complete', via: source.kind, includedPatients: 0 };
   } catch (error) {

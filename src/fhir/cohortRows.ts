@@ -27,11 +27,12 @@ import { createLimiter, type Limiter } from './limit';
 import { loadPatientRecord, loadRequester, type LoadRecordOptions } from './loadRecord';
 import { patientIdsNamed } from './ownership';
 import { searchAllPages } from './paging';
+import type { FhirReason } from './fhirReasons';
 
 export type CohortRowState<R> =
   | { patientId: string; state: 'queued' | 'loading' }
   | { patientId: string; state: 'done'; row: R; incomplete: boolean }
-  | { patientId: string; state: 'failed'; reason: string };
+  | { patientId: string; state: 'failed'; reason: FhirReason };
 
 /** Whether the server takes several patients per search, and the order of loads, for one worklist. */
 export interface CohortLoading {

@@ -1,11 +1,13 @@
 /**
  * How a failed request affects the record. The requester (src/fhir/client.ts) throws FhirHttpError { status, outcome }
  * for non-2xx answers and SessionExpiredError when the session ended. They are recognised by class and, as a
- * fallback, by name/shape (errors crossing module copies or test doubles). Reasons never contain URLs or
- * identifiers: they are shown to the clinician and may end up in error reports.
+ * fallback, by name/shape (errors crossing module copies or test doubles). Reasons are codes with
+ * parameters (src/fhir/fhirReasons.ts), never URLs or identifiers: they are shown to the clinician and may end up in
+ * error reports.
  */
 import { outcomeSummary } from './bundle';
 import { SessionExpiredError } from './errors';
+import { diagnosticsParams, fhirReason, timeoutParam, type FhirReason } from './fhirReasons';
 
 /** One HTTP GET returning parsed JSON: the contract implemented by src/fhir/client.ts. */
 export type { FhirRequester } from './client';
@@ -30,39 +32,35 @@ export interface FailureContext {
   scopeLooksMissing?: ((type: string) => boolean) | undefined;
 }
 
-export function failureReason(error: unknown, ctx: FailureContext): string {
+export function failureReason(error: unknown, ctx: FailureContext): FhirReason {
   const status = httpStatusOf(error);
   const { resourceType: type, action } = ctx;
-  if ((error as { name?: unknown } | null)?.name === 'ForbiddenUrlError') {
-    return `the ${type} ${action} would have sent the token to another server; not followed`;
-  }
-  if ((error as { name?: unknown } | null)?.name === 'RequestTimeoutError') {
+  const name = (error as { name?: unknown } | null)?.name;
+  if (name === 'ForbiddenUrlError') return fhirReason('fhir.forbidden-url', { type, action });
+  if (name === 'RequestTimeoutError') {
     const ms = (error as { timeoutMs?: unknown }).timeoutMs;
-    return `no answer to the ${type} ${action} within ${typeof ms === 'number' ? durationText(ms) : 'the time allowed'}`;
+    return fhirReason('fhir.timeout', { type, action, ...timeoutParam(typeof ms === 'number' ? ms : undefined) });
   }
-  if (status === undefined) return `the ${type} ${action} could not be completed (network error or unreadable answer)`;
-  if (status >= 200 && status < 300) {
-    return (error as { notJson?: unknown }).notJson
-      ? `the server's answer to the ${type} ${action} was not FHIR JSON (for example a web page)`
-      : `the server's answer to the ${type} ${action} was empty or not FHIR`;
-  }
-  const diagnostics = outcomeSummary((error as { outcome?: unknown }).outcome);
-  const withDiag = (s: string) => (diagnostics ? `${s}: ${diagnostics}` : s);
-  if (status === 401 || status === 403) {
-    const scopes = ctx.scopeLooksMissing?.(type) ? '; the granted scopes do not seem to cover it' : '';
-    return `the server refused ${type} (${status})${scopes}`;
-  }
+  if (status === undefined) return fhirReason('fhir.no-answer', { type, action });
+  if (status >= 200 && status < 300) return fhirReason((error as { notJson?: unknown }).notJson ? 'fhir.not-json' : 'fhir.not-fhir', { type, action });
+  const diagnostics = diagnosticsParams(outcomeSummary((error as { outcome?: unknown }).outcome));
+  if (status === 401 || status === 403) return fhirReason('fhir.refused', { type, status, scopesMissing: ctx.scopeLooksMissing?.(type) ?? false });
   if (status === 429 || status === 503) {
     const retries = (error as { retries?: unknown }).retries;
-    const tried = typeof retries === 'number' && retries > 0 ? `; still refused after ${retries} ${retries === 1 ? 'retry' : 'retries'}` : '';
-    return `the server was too busy to answer the ${type} ${action} (${status})${tried}`;
+    return fhirReason('fhir.busy', { type, action, status, retries: typeof retries === 'number' ? retries : 0 });
   }
-  if (status === 400) return withDiag(`the server rejected the ${type} ${action} (400)`);
-  if (status === 404) return action === 'search' ? withDiag(`the server does not offer ${type} searches (404)`) : `a referenced ${type} was not found (404)`;
-  return withDiag(`the server failed on the ${type} ${action} (${status})`);
+  if (status === 400) return fhirReason('fhir.rejected', { type, action, ...diagnostics });
+  if (status === 404) return action === 'search' ? fhirReason('fhir.search-not-offered', { type, ...diagnostics }) : fhirReason('fhir.not-found', { type });
+  return fhirReason('fhir.server-failed', { type, action, status, ...diagnostics });
 }
 
-/** "15 s", or "250 ms" below a second. */
-export function durationText(ms: number): string {
-  return ms >= 1000 ? `${Math.round(ms / 1000)} s` : `${Math.round(ms)} ms`;
+/** Why a request failed as a whole (the record could not be loaded at all): the session ended, no answer, refused. */
+export function errorReason(error: unknown): FhirReason {
+  const name = (error as { name?: unknown } | null)?.name;
+  if (name === 'SessionExpiredError') return fhirReason('fhir.session-expired');
+  if (name === 'FhirNetworkError') return fhirReason('fhir.network');
+  if (name === 'ForbiddenUrlError' || name === 'RequestTimeoutError' || httpStatusOf(error) !== undefined) {
+    return failureReason(error, { resourceType: 'Patient', action: 'read' });
+  }
+  return fhirReason('fhir.record-failed');
 }

@@ -5,6 +5,8 @@
  * batch or transaction. Failures leave the group incomplete with a reason.
  */
 import { failureReason, isFatal, type FhirRequester } from './failures';
+import { listParam, reasonParam } from '../domain/reasons';
+import { fhirReason, type FhirReason } from './fhirReasons';
 import { medicationReferences } from './medications';
 import { checkOwnership } from './ownership';
 import { GROUP_PRIORITY, hasWantedCode } from './queries';
@@ -13,7 +15,10 @@ import { parseReference } from './references';
 
 const MAX_MEMBER_DEPTH = 3;
 
-type ReadResult = { ok: true; resource: fhir4.Resource } | { ok: false; reason: string };
+/** Distinct read failures as one list parameter. */
+const reasonsParam = (failures: ReadonlyMap<string, FhirReason>) => listParam([...failures.values()].map(reasonParam));
+
+type ReadResult = { ok: true; resource: fhir4.Resource } | { ok: false; reason: FhirReason };
 
 export interface FollowOptions {
   scopeLooksMissing?: ((type: string) => boolean) | undefined;
@@ -31,7 +36,7 @@ export async function readOne(
   try {
     const json = await requester.get(`${resourceType}/${encodeURIComponent(id)}`, { priority });
     if (typeof json !== 'object' || json === null || (json as { resourceType?: unknown }).resourceType !== resourceType) {
-      return { ok: false, reason: `the server did not answer a ${resourceType} read with a ${resourceType}` };
+      return { ok: false, reason: fhirReason('fhir.read-wrong-type', { type: resourceType }) };
     }
     return { ok: true, resource: json as fhir4.Resource };
   } catch (error) {
@@ -42,7 +47,8 @@ export async function readOne(
 
 interface MemberTally {
   attempted: Set<string>;
-  failures: Set<string>;
+  /** Distinct failure reasons, by their JSON. */
+  failures: Map<string, FhirReason>;
   foreign: number;
   overLimit: number;
 }
@@ -70,7 +76,7 @@ function memberIdsToRead(sources: Iterable<fhir4.Resource>, acc: RecordAccumulat
 
 /** Report results and panel members, level by level; the diagnostic-reports group counts the wanted ones. */
 export async function readReportMembers(requester: FhirRequester, acc: RecordAccumulator, options: FollowOptions): Promise<void> {
-  const tally: MemberTally = { attempted: new Set(), failures: new Set(), foreign: 0, overLimit: 0 };
+  const tally: MemberTally = { attempted: new Set(), failures: new Map(), foreign: 0, overLimit: 0 };
   let sources: fhir4.Resource[] = [...acc.byKey.values()];
   for (let depth = 0; depth < MAX_MEMBER_DEPTH; depth++) {
     const wanted = memberIdsToRead(sources, acc, tally, options.maxMemberReads);
@@ -79,7 +85,7 @@ export async function readReportMembers(requester: FhirRequester, acc: RecordAcc
     sources = [];
     for (const read of reads) {
       if (!read.ok) {
-        tally.failures.add(read.reason);
+        tally.failures.set(JSON.stringify(read.reason), read.reason);
         continue;
       }
       const ownership = checkOwnership(read.resource, acc.patientId, acc.serverUrl);
@@ -96,9 +102,9 @@ export async function readReportMembers(requester: FhirRequester, acc: RecordAcc
 
 function reportMemberTally(acc: RecordAccumulator, tally: MemberTally, maxReads: number): void {
   const g = 'diagnostic-reports';
-  if (tally.failures.size > 0) acc.status(g, 'incomplete', `some Observations referenced by lab reports could not be read: ${[...tally.failures].join('; ')}`);
-  if (tally.foreign > 0) acc.status(g, 'incomplete', `${tally.foreign} lab report result reference(s) point to another server; not followed`);
-  if (tally.overLimit > 0) acc.status(g, 'incomplete', `more than ${maxReads} lab report result Observations to read; stopped at the safety limit`);
+  if (tally.failures.size > 0) acc.status(g, 'incomplete', fhirReason('fhir.report-members-failed', { why: reasonsParam(tally.failures) }));
+  if (tally.foreign > 0) acc.status(g, 'incomplete', fhirReason('fhir.report-members-foreign', { n: tally.foreign }));
+  if (tally.overLimit > 0) acc.status(g, 'incomplete', fhirReason('fhir.report-members-limit', { max: maxReads }));
 }
 
 /** Medications referenced and not yet loaded, each read once; the medications group says what could not be. */
@@ -107,14 +113,14 @@ export async function readReferencedMedications(requester: FhirRequester, acc: R
   const loadedIds = new Set(resources.filter((r) => r.resourceType === 'Medication' && r.id).map((r) => r.id!));
   const refs = medicationReferences(resources, loadedIds, acc.serverUrl);
   const reads = await Promise.all(refs.toRead.map((id) => readOne(requester, 'Medication', id, options.scopeLooksMissing, GROUP_PRIORITY.medications)));
-  const failures = new Set<string>();
+  const failures = new Map<string, FhirReason>();
   for (const read of reads) {
     if (read.ok) acc.add(read.resource, 'medications');
-    else failures.add(read.reason);
+    else failures.set(JSON.stringify(read.reason), read.reason);
   }
   const g = 'medications';
   acc.status(g, failures.size > 0 || refs.foreign > 0 || refs.unresolvable > 0 ? 'incomplete' : 'complete');
-  if (failures.size > 0) acc.status(g, 'incomplete', `some Medications could not be read: ${[...failures].join('; ')}`);
-  if (refs.foreign > 0) acc.status(g, 'incomplete', `${refs.foreign} medication reference(s) point to another server; not followed`);
-  if (refs.unresolvable > 0) acc.status(g, 'incomplete', `${refs.unresolvable} medication reference(s) cannot be resolved`);
+  if (failures.size > 0) acc.status(g, 'incomplete', fhirReason('fhir.medications-failed', { why: reasonsParam(failures) }));
+  if (refs.foreign > 0) acc.status(g, 'incomplete', fhirReason('fhir.medication-refs-foreign', { n: refs.foreign }));
+  if (refs.unresolvable > 0) acc.status(g, 'incomplete', fhirReason('fhir.medication-refs-unresolvable', { n: refs.unresolvable }));
 }

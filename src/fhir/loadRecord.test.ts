@@ -1,3 +1,4 @@
+import { worded } from '../../test/support/reasonText';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadPatientRecord } from './loadRecord';
 import type { FhirRequester } from './failures';
@@ -104,7 +105,7 @@ describe('loadPatientRecord', () => {
     const mr = (id: string) => ({ resourceType: 'MedicationRequest', id, status: 'active', intent: 'order', subject: { reference: 'Patient/p1' }, medicationReference: { reference: 'Medication/m1' } });
     const r = fake({ 'MedicationRequest?': () => searchset([mr('a'), mr('b')] as fhir4.Resource[]), 'Medication/m1': () => httpError(500) });
     const record = await loadPatientRecord(r, 'p1', { now: NOW });
-    expect(record.groups.medications).toMatchObject({ status: 'incomplete', reason: 'some Medications could not be read: the server failed on the Medication read (500)' });
+    expect(worded(record.groups.medications)).toMatchObject({ status: 'incomplete', reason: 'some Medications could not be read: the server failed on the Medication read (500)' });
     expect(record.groups['medication-requests']).toMatchObject({ status: 'complete', count: 2 });
     expect(r.calls.filter((c) => c === 'Medication/m1')).toHaveLength(1);
   });
@@ -122,7 +123,7 @@ describe('loadPatientRecord', () => {
 
   it('a refused Patient read leaves the patient group unavailable and the rest loading', async () => {
     const record = await loadPatientRecord(fake({ 'Patient/p1': () => httpError(403) }), 'p1', { now: NOW });
-    expect(record.groups.patient).toMatchObject({ status: 'unavailable', reason: 'the server refused Patient (403)', count: 0 });
+    expect(worded(record.groups.patient)).toMatchObject({ status: 'unavailable', reason: 'the server refused Patient (403)', count: 0 });
     expect(record.groups.conditions.status).toBe('complete');
   });
 
@@ -174,7 +175,7 @@ describe('loadPatientRecord', () => {
     expect(ids).not.toContain('panel');
     expect(ids).not.toContain('glucose');
     expect(r.calls.some((c) => c.includes('other.example'))).toBe(false);
-    expect(record.groups['diagnostic-reports']).toMatchObject({
+    expect(worded(record.groups['diagnostic-reports'])).toMatchObject({
       status: 'incomplete',
       reason: '1 lab report result reference(s) point to another server; not followed',
     });

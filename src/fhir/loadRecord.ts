@@ -22,6 +22,7 @@ import { createLimiter, type Limiter } from './limit';
 import { searchAllPages } from './paging';
 import { buildSearches, GROUP_PRIORITY, type SearchSpec } from './queries';
 import { RecordAccumulator, STILL_LOADING_REASON } from './recordAccumulator';
+import { fhirReason } from './fhirReasons';
 import { DEFAULT_REQUEST_POLICY, guardedRequester, type RequestPolicy } from './requestPolicy';
 
 export interface LoadRecordOptions {
@@ -59,7 +60,7 @@ export interface LoadRecordOptions {
 export const DEFAULT_PAGE_SIZE = 200;
 export const DEFAULT_MAX_PAGES = 300;
 const DEFAULT_MAX_MEMBER_READS = 300;
-export const SESSION_ENDED_REASON = 'not read: the session ended before this part was read';
+export const SESSION_ENDED_REASON = fhirReason('fhir.session-ended');
 
 /** The record read before the session ended, carried by the SessionExpiredError a load throws. */
 export function partialRecordOf(error: unknown): RecordInput | undefined {
@@ -181,7 +182,7 @@ export async function planSearches(get: FhirRequester, patientIds: string | read
 async function runSearch(get: FhirRequester, acc: RecordAccumulator, spec: SearchSpec, progress: GroupProgress, options: LoadRecordOptions): Promise<void> {
   progress.expect(spec.group);
   if (!spec.offered) {
-    acc.status(spec.group, 'unavailable', `the server does not offer ${spec.resourceType} searches (its CapabilityStatement does not list them)`);
+    acc.status(spec.group, 'unavailable', fhirReason('fhir.not-in-capabilities', { type: spec.resourceType }));
   } else {
     const result = await searchAllPages(get, spec.path, {
       resourceType: spec.resourceType,
@@ -202,7 +203,7 @@ export async function readPatient(get: FhirRequester, acc: RecordAccumulator, op
     acc.add(read.resource, 'patient');
     acc.status('patient', 'complete');
   } else if (read.ok) {
-    acc.status('patient', 'unavailable', 'the server answered the Patient read with a different patient');
+    acc.status('patient', 'unavailable', fhirReason('fhir.other-patient-read'));
   } else {
     acc.status('patient', 'unavailable', read.reason);
   }

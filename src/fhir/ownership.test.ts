@@ -1,3 +1,4 @@
+import { worded } from '../../test/support/reasonText';
 import { describe, expect, it } from 'vitest';
 import { checkOwnership } from './ownership';
 
@@ -23,14 +24,14 @@ describe('checkOwnership', () => {
       ['urn:uuid:b', { resourceType: 'Patient', id: 'p2' }],
     ]);
     expect(checkOwnership(obs({ reference: 'urn:uuid:a' }), 'p1', SERVER, page)).toEqual({ ok: true });
-    expect(checkOwnership(obs({ reference: 'urn:uuid:b' }), 'p1', SERVER, page)).toEqual({ ok: false, reason: 'belongs to a different patient than the launch patient' });
+    expect(worded(checkOwnership(obs({ reference: 'urn:uuid:b' }), 'p1', SERVER, page))).toEqual({ ok: false, reason: 'belongs to a different patient than the launch patient' });
     expect(checkOwnership(obs({ reference: 'urn:uuid:c' }), 'p1', SERVER, page).ok).toBe(false);
   });
 
   it('a contained patient, an identifier-only or a missing subject cannot be confirmed and is not accepted', () => {
     expect(checkOwnership(obs({ reference: '#pat' }), 'p1', SERVER).ok).toBe(false);
     expect(checkOwnership(obs({ identifier: { value: 'MRN1' } }), 'p1', SERVER).ok).toBe(false);
-    expect(checkOwnership(obs(), 'p1', SERVER)).toEqual({ ok: false, reason: 'no subject: cannot confirm it belongs to this patient' });
+    expect(worded(checkOwnership(obs(), 'p1', SERVER))).toEqual({ ok: false, reason: 'no subject: cannot confirm it belongs to this patient' });
   });
 
   it('AllergyIntolerance uses patient, Appointment any patient participant, Medication has no patient', () => {

@@ -13,8 +13,9 @@
  * - Medication has no subject by design (it describes a product): kept.
  */
 import { parseReference } from './references';
+import { fhirReason, type FhirReason } from './fhirReasons';
 
-export type Ownership = { ok: true } | { ok: false; reason: string };
+export type Ownership = { ok: true } | { ok: false; reason: FhirReason };
 
 /** Which element names the patient, per resource type the loader reads. */
 const PATIENT_ELEMENT: Record<string, 'subject' | 'patient' | 'participant'> = {
@@ -43,11 +44,11 @@ export function checkOwnership(
 ): Ownership {
   const type = resource.resourceType;
   if (type === 'Patient') {
-    return resource.id === patientId ? { ok: true } : { ok: false, reason: 'a different patient than the launch patient' };
+    return resource.id === patientId ? { ok: true } : { ok: false, reason: fhirReason('fhir.other-patient') };
   }
   if (PATIENT_INDEPENDENT.has(type)) return { ok: true };
   const element = PATIENT_ELEMENT[type];
-  if (!element) return { ok: false, reason: `${type} was not requested` };
+  if (!element) return { ok: false, reason: fhirReason('fhir.type-not-requested', { type }) };
 
   const refs: (fhir4.Reference | undefined)[] =
     element === 'participant'
@@ -59,7 +60,7 @@ export function checkOwnership(
   if (present.length === 0) {
     return {
       ok: false,
-      reason: element === 'participant' ? 'no patient among the participants: cannot confirm it belongs to this patient' : `no ${element}: cannot confirm it belongs to this patient`,
+      reason: element === 'participant' ? fhirReason('fhir.no-patient-participant') : fhirReason('fhir.no-patient-element', { element }),
     };
   }
   const verdicts = present.map((r) => refersToPatient(r, patientId, serverUrl, fullUrls));
@@ -78,19 +79,19 @@ function refersToPatient(ref: fhir4.Reference, patientId: string, serverUrl: str
   switch (parsed.kind) {
     case 'local':
     case 'foreign':
-      if (parsed.resourceType !== 'Patient') return { ok: false, reason: `refers to a ${parsed.resourceType}, not to a Patient` };
-      return parsed.id === patientId ? { ok: true } : { ok: false, reason: 'belongs to a different patient than the launch patient' };
+      if (parsed.resourceType !== 'Patient') return { ok: false, reason: fhirReason('fhir.refers-to-non-patient', { type: parsed.resourceType }) };
+      return parsed.id === patientId ? { ok: true } : { ok: false, reason: fhirReason('fhir.other-patient') };
     case 'urn': {
       const target = fullUrls.get(parsed.value);
       if (target?.resourceType === 'Patient') {
-        return target.id === patientId ? { ok: true } : { ok: false, reason: 'belongs to a different patient than the launch patient' };
+        return target.id === patientId ? { ok: true } : { ok: false, reason: fhirReason('fhir.other-patient') };
       }
-      return { ok: false, reason: 'refers to its patient by a urn that cannot be resolved: cannot confirm it belongs to this patient' };
+      return { ok: false, reason: fhirReason('fhir.urn-unresolved') };
     }
     case 'contained':
-      return { ok: false, reason: 'refers to a contained copy of a patient, not to the chart: cannot confirm it belongs to this patient' };
+      return { ok: false, reason: fhirReason('fhir.contained-patient') };
     case 'unreadable':
-      return { ok: false, reason: 'its patient reference cannot be read: cannot confirm it belongs to this patient' };
+      return { ok: false, reason: fhirReason('fhir.patient-ref-unreadable') };
   }
 }
 

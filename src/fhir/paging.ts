@@ -9,6 +9,8 @@ import { parseSearchPage, type PageEntry, type SearchPage } from './bundle';
 import { absoluteUrl, isOnServerOrigin } from './references';
 import { failureReason, httpStatusOf, isFatal, type FhirRequester } from './failures';
 import type { GroupStatus } from '../domain/input';
+import { reasonParam, type Reason } from '../domain/reasons';
+import { combinedReason, fhirReason, type FhirReason } from './fhirReasons';
 
 export interface PagedEntry extends PageEntry {
   /** fullUrl -> resource of the page the entry came from (to resolve `urn:` references). */
@@ -17,7 +19,7 @@ export interface PagedEntry extends PageEntry {
 
 export interface SearchResult {
   status: GroupStatus;
-  reason?: string;
+  reason?: Reason;
   entries: PagedEntry[];
   warnings: string[];
   pages: number;
@@ -39,8 +41,8 @@ export interface PagingOptions {
   fallbackPaths?: readonly string[];
   /** The search asks for the newest first, so what a page limit leaves out is the oldest. */
   newestFirst?: boolean;
-  /** Names the search in the page-limit reason (default "the <type> search"), e.g. for a search of several patients. */
-  label?: string;
+  /** Patients one search covers (a patient-list search), named in the page-limit reason; default one. */
+  patients?: number;
 }
 
 /** Follow-on pages of a started search run before first pages of searches one priority step later. */
@@ -57,15 +59,15 @@ interface PagingState {
 export async function searchAllPages(requester: FhirRequester, firstPath: string, options: PagingOptions): Promise<SearchResult> {
   const { resourceType: type, maxPages } = options;
   const state: PagingState = { entries: [], warnings: [], serverErrors: new Set(), pages: 0 };
-  const done = (status: GroupStatus, reason?: string) => finish(state, type, status, reason);
+  const done = (status: GroupStatus, reason?: Reason) => finish(state, type, status, reason);
   const seen = new Set<string>();
   let url: string | undefined = firstPath;
   let fallbacks = [...(options.fallbackPaths ?? [])];
   let newestFirst = options.newestFirst ?? false;
   while (url !== undefined) {
-    if (state.pages >= maxPages) return done('incomplete', pageLimitReason(state, options.label ?? `the ${type} search`, maxPages, newestFirst));
+    if (state.pages >= maxPages) return done('incomplete', pageLimitReason(state, type, maxPages, newestFirst, options.patients ?? 1));
     const absolute = absoluteUrl(url, requester.serverUrl);
-    if (seen.has(absolute)) return done('incomplete', `the server's next-page links for ${type} loop back to a page already read; stopped after ${state.pages} pages`);
+    if (seen.has(absolute)) return done('incomplete', fhirReason('fhir.next-link-loop', { type, pages: state.pages }));
     seen.add(absolute);
     const answer = await fetchPage(requester, state.pages === 0 ? url : absolute, state.pages, options);
     if (!answer.ok) {
@@ -76,19 +78,19 @@ export async function searchAllPages(requester: FhirRequester, firstPath: string
         continue;
       }
       if (state.pages === 0) return { ...done('unavailable', answer.reason), ...(answer.status !== undefined ? { refusedStatus: answer.status } : {}) };
-      return done('incomplete', `page ${state.pages + 1} of the ${type} search failed: ${answer.reason}`);
+      return done('incomplete', fhirReason('fhir.page-failed', { page: state.pages + 1, type, why: reasonParam(answer.reason) }));
     }
     fallbacks = [];
     addPage(state, answer.page);
     if (answer.page.next !== undefined && !isOnServerOrigin(answer.page.next, requester.serverUrl)) {
-      return done('incomplete', `the next page link of the ${type} search points to another server; not followed`);
+      return done('incomplete', fhirReason('fhir.next-link-foreign', { type }));
     }
     url = answer.page.next;
   }
   return state.serverErrors.size > 0 ? done('incomplete') : done('complete');
 }
 
-type PageAnswer = { ok: true; page: SearchPage } | { ok: false; reason: string; status?: number | undefined };
+type PageAnswer = { ok: true; page: SearchPage } | { ok: false; reason: FhirReason; status?: number | undefined };
 
 async function fetchPage(requester: FhirRequester, url: string, pagesRead: number, options: PagingOptions): Promise<PageAnswer> {
   const type = options.resourceType;
@@ -101,7 +103,7 @@ async function fetchPage(requester: FhirRequester, url: string, pagesRead: numbe
     return { ok: false, status: httpStatusOf(error), reason: failureReason(error, { resourceType: type, action: 'search', scopeLooksMissing: options.scopeLooksMissing }) };
   }
   const parsed = parseSearchPage(json);
-  return parsed.ok ? parsed : { ok: false, reason: pagesRead === 0 ? `the ${type} search failed: ${parsed.reason}` : parsed.reason };
+  return parsed.ok ? parsed : { ok: false, reason: pagesRead === 0 ? fhirReason('fhir.search-failed', { type, why: reasonParam(parsed.reason) }) : parsed.reason };
 }
 
 function addPage(state: PagingState, page: SearchPage): void {
@@ -112,21 +114,20 @@ function addPage(state: PagingState, page: SearchPage): void {
   for (const error of page.errors) state.serverErrors.add(error);
 }
 
-function pageLimitReason(state: PagingState, label: string, maxPages: number, newestFirst: boolean): string {
+function pageLimitReason(state: PagingState, type: string, maxPages: number, newestFirst: boolean, patients: number): FhirReason {
   const read = state.entries.filter((e) => e.mode === 'match').length;
-  const of = state.total !== undefined && state.total > read ? ` of ${state.total}` : '';
-  const rest = newestFirst ? 'older results are not shown' : 'the remaining results are not shown';
-  return `${label} has more than ${maxPages} pages; stopped at the safety limit with ${read}${of} results read; ${rest}`;
+  const hasTotal = state.total !== undefined && state.total > read;
+  return fhirReason('fhir.page-limit', { type, maxPages, read, hasTotal, total: hasTotal ? state.total : 0, newestFirst, patients });
 }
 
 /** Error-severity OperationOutcome entries inside a 200 searchset: the server says its answer is not whole. */
-function finish(state: PagingState, type: string, status: GroupStatus, reason?: string): SearchResult {
+function finish(state: PagingState, type: string, status: GroupStatus, reason?: Reason): SearchResult {
   const parts = reason ? [reason] : [];
-  if (state.serverErrors.size > 0) parts.push(`the server reported an error inside the ${type} results: ${[...state.serverErrors].join('; ')}`);
-  const text = parts.join('; ');
+  if (state.serverErrors.size > 0) parts.push(fhirReason('fhir.errors-in-results', { type, errors: [...state.serverErrors].join('; ') }));
+  const combined = combinedReason(parts);
   return {
     status,
-    ...(text ? { reason: text } : {}),
+    ...(combined ? { reason: combined } : {}),
     entries: state.entries,
     warnings: [...new Set(state.warnings)],
     pages: state.pages,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { completeLaunch, isProviderLaunch } from './client';
+import { completeLaunch, isProviderLaunch, LaunchError } from './client';
 import { validateSmartConfig } from './smart';
+import { reasonText } from '../../test/support/reasonText';
 
 const APP = 'http://localhost:8080/app/';
 const ready = (tokenResponse: Record<string, unknown>, fhirUser: string | null = null) => async () => ({
@@ -23,7 +24,8 @@ describe('a launch without a patient in context', () => {
   });
 
   it('by a patient-level grant with no practitioner is still refused with a readable message', async () => {
-    await expect(launch(ready({ scope: 'launch patient/*.rs' }, 'Patient/p1'))).rejects.toThrow(/which patient/);
+    const err = await launch(ready({ scope: 'launch patient/*.rs' }, 'Patient/p1')).catch((e: unknown) => e);
+    expect(reasonText((err as LaunchError).reason)).toMatch(/which patient/);
   });
 
   it("carries the server's patientBatch setting from the launch configuration into the worklist session", async () => {

@@ -6,17 +6,19 @@
  */
 import { QUERY_GROUPS, type DroppedResource, type GroupStatus, type QueryGroup, type QueryGroupResult, type RecordInput } from '../domain/input';
 import { checkOwnership } from './ownership';
+import type { Reason } from '../domain/reasons';
+import { combinedReason, fhirReason } from './fhirReasons';
 import type { SearchResult } from './paging';
 import { hasWantedCode, type SearchSpec } from './queries';
 
 interface GroupState {
   statuses: GroupStatus[];
-  reasons: string[];
+  reasons: Reason[];
   warnings: string[];
   keys: Set<string>;
 }
 
-export const STILL_LOADING_REASON = 'still being read';
+export const STILL_LOADING_REASON: Reason = fhirReason('fhir.still-reading');
 
 /** The one spelling of a resource's key in the FHIR layer: `Type/id`. */
 export const typeIdKey = (resourceType: string, id: string): string => `${resourceType}/${id}`;
@@ -55,14 +57,15 @@ export class RecordAccumulator {
     return acc;
   }
 
-  status(g: QueryGroup, status: GroupStatus, reason?: string): void {
+  status(g: QueryGroup, status: GroupStatus, reason?: Reason): void {
     const s = this.groups.get(g)!;
     s.statuses.push(status);
     if (reason) s.reasons.push(reason);
   }
 
-  drop(resource: fhir4.Resource, reason: string): void {
-    if (this.dropped.some((d) => d.resourceType === resource.resourceType && d.id === resource.id && d.reason === reason)) return;
+  drop(resource: fhir4.Resource, reason: Reason): void {
+    const same = JSON.stringify(reason);
+    if (this.dropped.some((d) => d.resourceType === resource.resourceType && d.id === resource.id && JSON.stringify(d.reason) === same)) return;
     this.dropped.push({ resourceType: resource.resourceType, id: resource.id, reason });
   }
 
@@ -94,7 +97,7 @@ export class RecordAccumulator {
         continue;
       }
       if (r.resourceType !== spec.resourceType) {
-        this.dropped.push({ resourceType: r.resourceType, id: r.id, reason: `returned by a ${spec.resourceType} search but not requested` });
+        this.dropped.push({ resourceType: r.resourceType, id: r.id, reason: fhirReason('fhir.not-requested', { type: spec.resourceType }) });
         continue;
       }
       this.add(r, spec.group, entry.pageFullUrls);
@@ -102,7 +105,7 @@ export class RecordAccumulator {
   }
 
   /** Every group still being read is closed as unavailable with `reason` (the load stopped early). */
-  closeLoading(reason: string): void {
+  closeLoading(reason: Reason): void {
     for (const g of this.loading) this.status(g, 'unavailable', reason);
     this.loading.clear();
   }
@@ -113,11 +116,11 @@ export class RecordAccumulator {
     const s = this.groups.get(g)!;
     const loading = this.loading.has(g);
     const status = loading ? 'incomplete' : combine(s.statuses);
-    const reasons = [...new Set(loading ? [...s.reasons, STILL_LOADING_REASON] : s.reasons)];
+    const reason = combinedReason(loading ? [...s.reasons, STILL_LOADING_REASON] : s.reasons);
     return {
       group: g,
       status,
-      ...(status !== 'complete' && reasons.length > 0 ? { reason: reasons.join('; ') } : {}),
+      ...(status !== 'complete' && reason ? { reason } : {}),
       warnings: [...new Set(s.warnings)],
       count: s.keys.size,
     };

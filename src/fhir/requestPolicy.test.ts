@@ -1,3 +1,4 @@
+import { reasonText } from '../../test/support/reasonText';
 import { describe, expect, it } from 'vitest';
 import { parseRetryAfter, RequestTimeoutError } from './errors';
 import { failureReason } from './failures';
@@ -35,7 +36,7 @@ describe('withTimeout', () => {
     const error = await withTimeout(never, new AbortController().signal, 20).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RequestTimeoutError);
     expect(seen?.aborted).toBe(true);
-    expect(failureReason(error, { resourceType: 'Encounter', action: 'search' })).toBe('no answer to the Encounter search within 20 ms');
+    expect(reasonText(failureReason(error, { resourceType: 'Encounter', action: 'search' }))).toBe('no answer to the Encounter search within 20 ms');
   });
 
   it('an abort by the caller wins over the timeout and keeps its own reason', async () => {

@@ -103,18 +103,18 @@ describe('summariseScopes', () => {
     const p = parseScopes('launch openid fhirUser patient/Patient.read patient/Observation.rs?category=laboratory weird');
     const s = summariseScopes(p, ['Patient', 'Observation', 'Procedure']);
     expect(s.lines).toEqual([
-      { resourceType: 'Patient', access: 'full', text: 'read' },
-      { resourceType: 'Observation', access: 'restricted', text: 'read (only category=laboratory)' },
-      { resourceType: 'Procedure', access: 'none', text: 'not in the granted scopes' },
+      { resourceType: 'Patient', access: 'full', queries: [] },
+      { resourceType: 'Observation', access: 'restricted', queries: ['category=laboratory'] },
+      { resourceType: 'Procedure', access: 'none', queries: [] },
     ]);
-    expect(s.notes).toContain('Refresh: not granted (the session ends when the access token expires)');
-    expect(s.notes).toContain('Launched from the EHR (launch)');
-    expect(s.notes).toContain('Other scopes: weird');
+    expect(s.notes).toContainEqual({ code: 'refresh-none', scopes: [] });
+    expect(s.notes).toContainEqual({ code: 'ehr-launch', scopes: ['launch'] });
+    expect(s.notes).toContainEqual({ code: 'other-scopes', scopes: ['weird'] });
   });
   it('full grant with online_access: refresh granted', () => {
     const s = summariseScopes(parseScopes('launch/patient online_access patient/*.rs'), ['Observation']);
     expect(s.lines[0]?.access).toBe('full');
-    expect(s.notes).toContain('Refresh: online_access granted');
-    expect(s.notes).toContain('Standalone launch with a patient picker (launch/patient)');
+    expect(s.notes).toContainEqual({ code: 'refresh-online', scopes: ['online_access'] });
+    expect(s.notes).toContainEqual({ code: 'standalone-picker', scopes: ['launch/patient'] });
   });
 });

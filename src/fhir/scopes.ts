@@ -145,34 +145,37 @@ export function canRead(parsed: ParsedScopes, resourceType: string): boolean {
 export interface ScopeSummaryLine {
   resourceType: string;
   access: ReadAccess;
-  /** "read", "read (only category=laboratory)", "not in the granted scopes". */
-  text: string;
+  /** The query restrictions of a 'restricted' grant ("category=laboratory"), as granted. */
+  queries: string[];
+}
+
+/** A note on the session, as a code (the UI words it: `app.scopes.<code>`) and the scopes it is about, as granted. */
+export interface ScopeNote {
+  code: 'refresh-offline' | 'refresh-online' | 'refresh-none' | 'ehr-launch' | 'standalone-picker' | 'user-identity' | 'other-scopes';
+  scopes: string[];
 }
 
 export interface ScopeSummary {
   lines: ScopeSummaryLine[];
-  /** "Refresh: yes (online_access)" style notes on the session. */
-  notes: string[];
+  notes: ScopeNote[];
 }
 
-/** A display summary of what the scopes say for the given resource types, and the session flags. */
+/** What the scopes say for the given resource types, and the session flags, as data for display. */
 export function summariseScopes(parsed: ParsedScopes, resourceTypes: readonly string[]): ScopeSummary {
   const lines = resourceTypes.map((t): ScopeSummaryLine => {
     const access = readAccess(parsed, t);
-    if (access === 'full') return { resourceType: t, access, text: 'read' };
-    if (access === 'restricted') {
-      const queries = parsed.resources.filter((g) => (g.resourceType === t || g.resourceType === '*') && (g.read || g.search) && g.query !== undefined).map((g) => g.query);
-      return { resourceType: t, access, text: `read (only ${queries.join(' or ')})` };
-    }
-    return { resourceType: t, access, text: 'not in the granted scopes' };
+    const queries =
+      access === 'restricted'
+        ? parsed.resources.filter((g) => (g.resourceType === t || g.resourceType === '*') && (g.read || g.search) && g.query !== undefined).map((g) => g.query as string)
+        : [];
+    return { resourceType: t, access, queries };
   });
-  const notes: string[] = [];
-  notes.push(
-    parsed.offlineAccess ? 'Refresh: offline_access granted' : parsed.onlineAccess ? 'Refresh: online_access granted' : 'Refresh: not granted (the session ends when the access token expires)',
-  );
-  if (parsed.launch) notes.push('Launched from the EHR (launch)');
-  else if (parsed.launchPatient) notes.push('Standalone launch with a patient picker (launch/patient)');
-  if (parsed.openid && parsed.fhirUser) notes.push('User identity: openid fhirUser');
-  if (parsed.other.length) notes.push(`Other scopes: ${parsed.other.join(' ')}`);
+  const notes: ScopeNote[] = [
+    parsed.offlineAccess ? { code: 'refresh-offline', scopes: ['offline_access'] } : parsed.onlineAccess ? { code: 'refresh-online', scopes: ['online_access'] } : { code: 'refresh-none', scopes: [] },
+  ];
+  if (parsed.launch) notes.push({ code: 'ehr-launch', scopes: ['launch'] });
+  else if (parsed.launchPatient) notes.push({ code: 'standalone-picker', scopes: ['launch/patient'] });
+  if (parsed.openid && parsed.fhirUser) notes.push({ code: 'user-identity', scopes: ['openid', 'fhirUser'] });
+  if (parsed.other.length) notes.push({ code: 'other-scopes', scopes: [...parsed.other] });
   return { lines, notes };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { configFailureText, configProblemText } from '../ui/messages/launchText';
 import {
   appRedirectUri,
   buildScope,
@@ -22,7 +23,7 @@ const shipped = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../publ
 
 function shippedConfig(): SmartConfig {
   const r = validateSmartConfig(shipped);
-  if (!r.ok) throw new Error(r.errors.join('; '));
+  if (!r.ok) throw new Error(r.errors.map((e) => configProblemText('en', e)).join('; '));
   return r.config;
 }
 
@@ -79,7 +80,7 @@ describe('validateSmartConfig', () => {
     ['unanchored regex', withServer({ issMatch: { regex: 'https://x\\.example/fhir' } }), /must start with \^ and end with \$/],
     ['broken regex', withServer({ issMatch: { regex: '^(https$' } }), /not a valid regular expression/],
     ['exact that is not a URL', withServer({ issMatch: { exact: 'x.example/fhir' } }), /not an http\(s\) URL/],
-    ['both exact and regex', withServer({ issMatch: { exact: 'https://x.example', regex: '^x$' } }), /issMatch must be/],
+    ['both exact and regex', withServer({ issMatch: { exact: 'https://x.example', regex: '^x$' } }), /issMatch must have either/],
     ['bad scope style', withServer({ scopeStyle: 'v3' }), /scopeStyle/],
     ['no client id', withServer({ clientId: '' }), /clientId is missing/],
     ['no label', withServer({ label: ' ' }), /label is missing/],
@@ -93,7 +94,7 @@ describe('validateSmartConfig', () => {
   ])('%s is rejected with a readable reason', (_name, json, reason) => {
     const r = validateSmartConfig(json);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.errors.join('\n')).toMatch(reason);
+    if (!r.ok) expect(r.errors.map((e) => configProblemText('en', e)).join('\n')).toMatch(reason);
   });
 
   it('accepts a minimal valid configuration', () => {
@@ -152,7 +153,9 @@ describe('loadSmartConfig', () => {
     expect(c.servers.length).toBeGreaterThan(3);
   });
   it('a 404 is a SmartConfigError naming the status', async () => {
-    await expect(loadSmartConfig('http://x/smart-config.json', respond('', 404))).rejects.toThrow(/HTTP 404/);
+    const err = await loadSmartConfig('http://x/smart-config.json', respond('', 404)).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(SmartConfigError);
+    expect(configFailureText('en', (err as SmartConfigError).failure)).toMatch(/HTTP 404/);
   });
   it('invalid JSON is a SmartConfigError', async () => {
     await expect(loadSmartConfig('http://x/smart-config.json', respond('{'))).rejects.toBeInstanceOf(SmartConfigError);
@@ -160,7 +163,7 @@ describe('loadSmartConfig', () => {
   it('an invalid configuration lists its problems', async () => {
     const err = await loadSmartConfig('http://x/c.json', respond('{"defaults":{},"servers":[]}')).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(SmartConfigError);
-    expect((err as SmartConfigError).details.join()).toMatch(/defaults/);
+    expect((err as SmartConfigError).details.map((e) => configProblemText('en', e)).join()).toMatch(/defaults/);
   });
 });
 

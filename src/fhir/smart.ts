@@ -44,7 +44,33 @@ export interface SmartConfig {
   servers: ServerEntry[];
 }
 
-export type ConfigResult = { ok: true; config: SmartConfig } | { ok: false; errors: string[] };
+/**
+ * One problem of smart-config.json, as a code with its data (the launch page words it: `launch.config.<code>`).
+ * `server` names the entry: its id, or its 1-based position when it has no id.
+ */
+export type ConfigProblemCode =
+  | 'not-object'
+  | 'defaults'
+  | 'servers-not-list'
+  | 'server-not-object'
+  | 'id-missing'
+  | 'id-twice'
+  | 'label-missing'
+  | 'client-id-missing'
+  | 'scope-style'
+  | 'request-timeout'
+  | 'facility-zone'
+  | 'patient-batch'
+  | 'exact-not-url'
+  | 'regex-unanchored'
+  | 'regex-invalid'
+  | 'iss-match-shape';
+export interface ConfigProblem {
+  code: ConfigProblemCode;
+  server?: { id: string } | { index: number };
+}
+
+export type ConfigResult = { ok: true; config: SmartConfig } | { ok: false; errors: ConfigProblem[] };
 
 /** Patient-level read access the app asks for, one resource type each. */
 export const READ_RESOURCE_TYPES = [
@@ -77,93 +103,118 @@ const isStyle = (v: unknown): v is ScopeStyle => v === 'v1' || v === 'v2';
  * must be anchored (^...$) so that it cannot match a URL that merely contains a trusted one.
  */
 export function validateSmartConfig(json: unknown): ConfigResult {
-  const errors: string[] = [];
-  if (!isRecord(json)) return { ok: false, errors: ['the configuration is not a JSON object'] };
-  const d = json.defaults;
-  if (!isRecord(d) || typeof d.clientId !== 'string' || d.clientId.trim() === '' || !isStyle(d.scopeStyle)) {
-    errors.push('defaults needs a clientId and a scopeStyle of "v1" or "v2"');
-  }
-  if (!Array.isArray(json.servers)) errors.push('servers must be a list');
+  if (!isRecord(json)) return { ok: false, errors: [{ code: 'not-object' }] };
+  const errors: ConfigProblem[] = [];
+  const defaults = readDefaults(json.defaults);
+  if (!defaults) errors.push({ code: 'defaults' });
+  if (!Array.isArray(json.servers)) errors.push({ code: 'servers-not-list' });
   const servers: ServerEntry[] = [];
   const seen = new Set<string>();
-  (Array.isArray(json.servers) ? json.servers : []).forEach((s: unknown, i: number) => {
-    const where = isRecord(s) && typeof s.id === 'string' ? `server "${s.id}"` : `server #${i + 1}`;
-    if (!isRecord(s)) {
-      errors.push(`${where} is not an object`);
-      return;
-    }
-    const before = errors.length;
-    if (typeof s.id !== 'string' || s.id.trim() === '') errors.push(`${where}: id is missing`);
-    else if (seen.has(s.id)) errors.push(`${where}: id is used twice`);
-    if (typeof s.label !== 'string' || s.label.trim() === '') errors.push(`${where}: label is missing`);
-    if (typeof s.clientId !== 'string' || s.clientId.trim() === '') errors.push(`${where}: clientId is missing`);
-    if (!isStyle(s.scopeStyle)) errors.push(`${where}: scopeStyle must be "v1" or "v2"`);
-    const timeout = s.requestTimeoutMs;
-    const { min, max } = REQUEST_TIMEOUT_RANGE_MS;
-    if (timeout !== undefined && (typeof timeout !== 'number' || !Number.isInteger(timeout) || timeout < min || timeout > max)) {
-      errors.push(`${where}: requestTimeoutMs must be a whole number of milliseconds from ${min} to ${max}`);
-    }
-    const tz = s.facilityTimeZone;
-    if (tz !== undefined && (typeof tz !== 'string' || !isIanaZone(tz))) errors.push(`${where}: facilityTimeZone must be an IANA time zone name such as "Europe/London"`);
-    if (s.patientBatch !== undefined && typeof s.patientBatch !== 'boolean') errors.push(`${where}: patientBatch must be true or false`);
-    const m = s.issMatch;
-    let issMatch: IssMatch | undefined;
-    if (isRecord(m) && typeof m.exact === 'string' && m.regex === undefined) {
-      if (!parseHttpUrl(m.exact)) errors.push(`${where}: issMatch.exact is not an http(s) URL`);
-      else issMatch = { exact: m.exact };
-    } else if (isRecord(m) && typeof m.regex === 'string' && m.exact === undefined) {
-      if (!m.regex.startsWith('^') || !m.regex.endsWith('$')) errors.push(`${where}: issMatch.regex must start with ^ and end with $`);
-      else {
-        try {
-          new RegExp(m.regex);
-          issMatch = { regex: m.regex };
-        } catch {
-          errors.push(`${where}: issMatch.regex is not a valid regular expression`);
-        }
-      }
-    } else errors.push(`${where}: issMatch must be {"exact": "<url>"} or {"regex": "^...$"}`);
-    if (errors.length === before && issMatch) {
-      seen.add(s.id as string);
-      servers.push({
-        id: s.id as string,
-        label: s.label as string,
-        issMatch,
-        clientId: s.clientId as string,
-        scopeStyle: s.scopeStyle as ScopeStyle,
-        ...(typeof timeout === 'number' ? { requestTimeoutMs: timeout } : {}),
-        ...(typeof tz === 'string' ? { facilityTimeZone: tz } : {}),
-        ...(typeof s.patientBatch === 'boolean' ? { patientBatch: s.patientBatch } : {}),
-      });
+  (Array.isArray(json.servers) ? json.servers : []).forEach((raw: unknown, i: number) => {
+    const entry = readServer(raw, i, seen);
+    if ('problems' in entry) errors.push(...entry.problems);
+    else {
+      seen.add(entry.server.id);
+      servers.push(entry.server);
     }
   });
-  if (errors.length) return { ok: false, errors };
-  const defaults = d as { clientId: string; scopeStyle: ScopeStyle };
-  return { ok: true, config: { defaults: { clientId: defaults.clientId, scopeStyle: defaults.scopeStyle }, servers } };
+  if (errors.length || !defaults) return { ok: false, errors };
+  return { ok: true, config: { defaults, servers } };
 }
+
+function readDefaults(d: unknown): SmartConfig['defaults'] | undefined {
+  if (!isRecord(d) || typeof d.clientId !== 'string' || d.clientId.trim() === '' || !isStyle(d.scopeStyle)) return undefined;
+  return { clientId: d.clientId, scopeStyle: d.scopeStyle };
+}
+
+const nonEmpty = (v: unknown): v is string => typeof v === 'string' && v.trim() !== '';
+
+/** One server entry, or every problem it has (`seen`: the ids of the entries accepted before it). */
+function readServer(s: unknown, index: number, seen: ReadonlySet<string>): { server: ServerEntry } | { problems: ConfigProblem[] } {
+  const where: ConfigProblem['server'] = isRecord(s) && typeof s.id === 'string' ? { id: s.id } : { index: index + 1 };
+  if (!isRecord(s)) return { problems: [{ code: 'server-not-object', server: where }] };
+  const codes: ConfigProblemCode[] = [...fieldProblems(s, seen), ...optionProblems(s)];
+  const issMatch = readIssMatch(s.issMatch);
+  if (typeof issMatch === 'string') codes.push(issMatch);
+  if (codes.length > 0) return { problems: codes.map((code) => ({ code, server: where })) };
+  const { requestTimeoutMs: timeout, facilityTimeZone: tz } = s;
+  return {
+    server: {
+      id: s.id as string,
+      label: s.label as string,
+      issMatch: issMatch as IssMatch,
+      clientId: s.clientId as string,
+      scopeStyle: s.scopeStyle as ScopeStyle,
+      ...(typeof timeout === 'number' ? { requestTimeoutMs: timeout } : {}),
+      ...(typeof tz === 'string' ? { facilityTimeZone: tz } : {}),
+      ...(typeof s.patientBatch === 'boolean' ? { patientBatch: s.patientBatch } : {}),
+    },
+  };
+}
+
+/** The required fields: id (once), label, client id, scope style. */
+function fieldProblems(s: Record<string, unknown>, seen: ReadonlySet<string>): ConfigProblemCode[] {
+  const out: ConfigProblemCode[] = [];
+  if (!nonEmpty(s.id)) out.push('id-missing');
+  else if (seen.has(s.id)) out.push('id-twice');
+  if (!nonEmpty(s.label)) out.push('label-missing');
+  if (!nonEmpty(s.clientId)) out.push('client-id-missing');
+  if (!isStyle(s.scopeStyle)) out.push('scope-style');
+  return out;
+}
+
+/** The optional settings: a request timeout within REQUEST_TIMEOUT_RANGE_MS, an IANA facility zone, patient lists. */
+function optionProblems(s: Record<string, unknown>): ConfigProblemCode[] {
+  const out: ConfigProblemCode[] = [];
+  const timeout = s.requestTimeoutMs;
+  const { min, max } = REQUEST_TIMEOUT_RANGE_MS;
+  if (timeout !== undefined && (typeof timeout !== 'number' || !Number.isInteger(timeout) || timeout < min || timeout > max)) out.push('request-timeout');
+  const tz = s.facilityTimeZone;
+  if (tz !== undefined && (typeof tz !== 'string' || !isIanaZone(tz))) out.push('facility-zone');
+  if (s.patientBatch !== undefined && typeof s.patientBatch !== 'boolean') out.push('patient-batch');
+  return out;
+}
+
+/** `{"exact": "<http(s) url>"}` or `{"regex": "^...$"}` (anchored, compilable), or the problem with it. */
+function readIssMatch(m: unknown): IssMatch | ConfigProblemCode {
+  if (isRecord(m) && typeof m.exact === 'string' && m.regex === undefined) return parseHttpUrl(m.exact) ? { exact: m.exact } : 'exact-not-url';
+  if (!isRecord(m) || typeof m.regex !== 'string' || m.exact !== undefined) return 'iss-match-shape';
+  if (!m.regex.startsWith('^') || !m.regex.endsWith('$')) return 'regex-unanchored';
+  try {
+    new RegExp(m.regex);
+    return { regex: m.regex };
+  } catch {
+    return 'regex-invalid';
+  }
+}
+
+/** Why the launch configuration cannot be used: not loaded (HTTP status), unreadable, or invalid (its problems). */
+export type SmartConfigFailure = { kind: 'http'; status: number } | { kind: 'unreadable' } | { kind: 'invalid' };
 
 export class SmartConfigError extends Error {
   constructor(
-    message: string,
-    readonly details: string[] = [],
+    readonly failure: SmartConfigFailure,
+    readonly details: ConfigProblem[] = [],
   ) {
-    super(message);
+    // The message is for developers' consoles; the launch page words the failure from its kind.
+    super(`smart-config.json: ${failure.kind}${failure.kind === 'http' ? ` ${failure.status}` : ''}`);
     this.name = 'SmartConfigError';
   }
 }
 
-/** Fetches and validates smart-config.json; throws SmartConfigError with a readable message. */
+/** Fetches and validates smart-config.json; throws SmartConfigError saying why it cannot be used. */
 export async function loadSmartConfig(url: string | URL, fetchImpl: typeof fetch = fetch): Promise<SmartConfig> {
   let json: unknown;
   try {
     const res = await fetchImpl(String(url), { headers: { accept: 'application/json' }, cache: 'no-cache' });
-    if (!res.ok) throw new SmartConfigError(`The launch configuration could not be loaded (HTTP ${res.status}).`);
+    if (!res.ok) throw new SmartConfigError({ kind: 'http', status: res.status });
     json = await res.json();
   } catch (e) {
     if (e instanceof SmartConfigError) throw e;
-    throw new SmartConfigError('The launch configuration could not be loaded or is not valid JSON.');
+    throw new SmartConfigError({ kind: 'unreadable' });
   }
   const r = validateSmartConfig(json);
-  if (!r.ok) throw new SmartConfigError('The launch configuration is invalid.', r.errors);
+  if (!r.ok) throw new SmartConfigError({ kind: 'invalid' }, r.errors);
   return r.config;
 }
 
@@ -348,7 +399,7 @@ export function decideLaunch(pageHref: string, config: SmartConfig): LaunchDecis
 export type StandaloneChoice =
   | { kind: 'authorize'; server: { label: string; iss: string }; options: fhirclient.AuthorizeParams }
   | { kind: 'needs-trust'; iss: string }
-  | { kind: 'invalid'; message: string };
+  | { kind: 'invalid'; problem: 'not-http-url' | 'placeholder-client-id' | 'plain-http'; label?: string };
 
 /**
  * A standalone launch chosen on the form. A configured server is used with its own entry; any other server only
@@ -356,18 +407,18 @@ export type StandaloneChoice =
  */
 export function decideStandalone(serverUrl: string, config: SmartConfig, trusted: boolean, launchPageHref: string): StandaloneChoice {
   const u = parseHttpUrl(serverUrl);
-  if (!u) return { kind: 'invalid', message: 'Enter the FHIR server address, starting with https://' };
+  if (!u) return { kind: 'invalid', problem: 'not-http-url' };
   const iss = serverUrl.trim();
   const entry = findServer(config, iss);
   if (entry) {
     if (isPlaceholderClientId(entry.clientId)) {
-      return { kind: 'invalid', message: `${entry.label} is listed, but its client id has not been configured yet.` };
+      return { kind: 'invalid', problem: 'placeholder-client-id', label: entry.label };
     }
     const options = authorizeOptions({ iss, clientId: entry.clientId, scopeStyle: entry.scopeStyle, launchPageHref, issMatch: toFhirclientIssMatch(entry) });
     return { kind: 'authorize', server: { label: entry.label, iss }, options };
   }
   const loopback = u.hostname === 'localhost' || u.hostname === '127.0.0.1' || u.hostname === '[::1]';
-  if (u.protocol !== 'https:' && !loopback) return { kind: 'invalid', message: 'Only https:// servers can be used (plain http only on this computer).' };
+  if (u.protocol !== 'https:' && !loopback) return { kind: 'invalid', problem: 'plain-http' };
   if (!trusted) return { kind: 'needs-trust', iss };
   const options = authorizeOptions({ iss, clientId: config.defaults.clientId, scopeStyle: config.defaults.scopeStyle, launchPageHref, issMatch: iss });
   return { kind: 'authorize', server: { label: u.host, iss }, options };

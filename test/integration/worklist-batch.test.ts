@@ -16,6 +16,7 @@ import { createTableConverter } from '../../src/domain/labs';
 import { worklistRowFromInput, type WorklistRow } from '../../src/domain/worklist';
 import type { RecordInput } from '../../src/domain/input';
 import { fetchRequester } from './requester';
+import { reasonText } from '../support/reasonText';
 
 const NOW = Date.UTC(2026, 10, 25, 9, 0);
 const server = setupServer();
@@ -89,7 +90,7 @@ describe('a server that takes several patients per search', () => {
     const records = await loadPatientRecords(fetchRequester(f.baseUrl), ids.slice(0, 3), { now: NOW, maxPagesPerSearch: 1 });
     for (const id of ids.slice(0, 3)) {
       const record = records.get(id)!;
-      const limited = Object.values(record.groups).filter((g) => g.reason?.includes('search for 3 patients at once has more than 3 pages'));
+      const limited = Object.values(record.groups).filter((g) => reasonText(g.reason).includes('search for 3 patients at once has more than 3 pages'));
       expect(limited.length, id).toBeGreaterThan(0);
       expect(limited.every((g) => g.status === 'incomplete')).toBe(true);
       expect(record.patientId).toBe(id);

@@ -2,6 +2,7 @@
  * The worklist cohort over FHIR (src/fhir/cohort.ts) against MSW: a List, a Group, the LMWH order search with and
  * without `_include=MedicationRequest:patient`, the broader search, and the members' records loaded with a bound.
  */
+import { reasonText } from '../support/reasonText';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { setupServer } from 'msw/node';
 import { http, HttpResponse } from 'msw';
@@ -80,7 +81,7 @@ describe('cohort from a List or a Group', () => {
     const f = await start();
     const m = await cohortMembers(fetchRequester(f.baseUrl), { kind: 'list', id: 'gone' }, NOW);
     expect(m.status).toBe('unavailable');
-    expect(m.reason).toMatch(/List/);
+    expect(reasonText(m.reason)).toMatch(/List/);
   });
 });
 

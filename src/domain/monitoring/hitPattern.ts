@@ -44,7 +44,7 @@ export const COURSE_GAP_MS = 3 * DAY_MS;
 export const PRIOR_EXPOSURE_DAYS = 100;
 
 const HIT_SOURCE_URL = 'https://www.guwsmedical.info/induced-thrombocytopenia/appendix-3-recommendations-for-platelet-count-monitoring-for-hit.html';
-const HIT_CITATION = 'Clinical reference 5.4: recommendations for platelet-count monitoring for HIT (table paralleling ACCP 2012 / Warkentin)';
+const HIT_CITATION = 'Clinical reference 5.4 (ACCP 2012 / Warkentin)';
 
 /** A VERIFIED monitoring row of the clinical reference (its words are in the catalogue, keyed by id). */
 export interface HitGuidance {

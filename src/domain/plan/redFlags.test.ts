@@ -241,7 +241,7 @@ describe('record incomplete', () => {
   it('an unavailable allergy search is present, naming the group', () => {
     const f = recordIncompleteFlag({ conditions: { status: 'complete' }, allergies: { status: 'unavailable' } });
     expect(f.state).toBe('present');
-    expect(f.reasons[0]?.params).toMatchObject({ count: 1, groups: { kind: 'list', items: ['allergies'] }, statuses: { kind: 'list', items: ['unavailable'] } });
+    expect(f.reasons[0]?.params).toMatchObject({ count: 1, groups: { kind: 'list', items: [{ kind: 'reason', reason: { code: 'record.group-name', params: { group: 'allergies' } } }] }, statuses: { kind: 'list', items: ['unavailable'] } });
   });
 
   it('every group complete is absent', () => {

@@ -3,7 +3,7 @@
  * data. Unknown stays unknown: no creatinine clearance recorded is a neutral "unknown", not a flag; a search that was
  * not complete never gives "absent". Pure functions over narrow slices of the built record; codes and numbers only.
  */
-import { instantParam, listParam, reason, reasonParam, type Reason } from '../reasons';
+import { instantParam, listParam, reason, reasonParam, selectParam, type Reason } from '../reasons';
 import type { SourceRef } from '../types';
 import { DAY_MS } from '../time';
 import type { RegimenClass } from '../medication/regimen';
@@ -338,7 +338,7 @@ export function recordIncompleteFlag(groups: Readonly<Record<string, { status: '
     .map(([name, g]) => ({ name, status: g!.status }))
     .sort((a, b) => a.name.localeCompare(b.name));
   if (bad.length === 0) return flag('record-incomplete', 'absent', [why('plan.flag.record-complete')], [], []);
-  const params = { groups: listParam(bad.map((b) => b.name)), statuses: listParam(bad.map((b) => b.status)), count: bad.length };
+  const params = { groups: listParam(bad.map((b) => reasonParam(reason('record.group-name', { group: selectParam(b.name) })))), statuses: listParam(bad.map((b) => b.status)), count: bad.length };
   return flag('record-incomplete', 'present', [why('plan.flag.record-incomplete', params)], [], []);
 }
 

@@ -183,7 +183,7 @@ export interface RuleContext {
   doses: RuleDose[];
   /** Was the medication search (requests, administrations, statements, dispenses) complete? */
   medicationsComplete: boolean;
-  medicationsReason?: string;
+  medicationsReason?: Reason;
   /** Vaginal bleeding / bloody discharge from the genital tract, any date. */
   bleeding: RuleTimedFact[];
   labourOnset?: RuleTimedFact;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { context, dose, event, ms, order, orderDescription, reasonCodes, reasonValues, ref } from '../../../test/support/ruleBuilders';
-import { dateParam, instantParam, unitParam } from '../reasons';
+import { dateParam, instantParam, reason, reasonParam, unitParam } from '../reasons';
 import { eddInfoCard, evaluateEvent, eventCards } from './index';
 import type { DeadlineLine, EventCard } from './ruleTypes';
 
@@ -140,10 +140,10 @@ describe('status of the stop against the deadline', () => {
   });
 
   it('incomplete medication search: Unknown with the reason, not "No LMWH order found"', () => {
-    const ctx = context({ nowMs: now, medicationsComplete: false, medicationsReason: 'server refused MedicationRequest (403)' });
+    const ctx = context({ nowMs: now, medicationsComplete: false, medicationsReason: reason('fhir.refused', { type: 'MedicationRequest', status: 403, scopesMissing: false }) });
     const l = line(evaluateEvent(event('caesarean', CS), ctx), SRC48);
     expect(l.status).toBe('unknown');
-    expect(l.statusReason).toEqual({ code: 'rules.status.search-incomplete', params: { why: 'server refused MedicationRequest (403)', hasWhy: true } });
+    expect(l.statusReason).toEqual({ code: 'rules.status.search-incomplete', params: { why: reasonParam(reason('fhir.refused', { type: 'MedicationRequest', status: 403, scopesMissing: false })), hasWhy: true } });
   });
 
   it('incomplete medication search but an active order runs past: Stop not documented, and the gap is said', () => {

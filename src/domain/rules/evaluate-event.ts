@@ -84,8 +84,8 @@ const readingsParam = (readings: OrderReading[]) => joinedParam(readings.map((x)
 
 /** The four statuses, from the order readings and the completeness of the medication search. */
 export function aggregateStatus(readings: OrderReading[], ctx: Pick<RuleContext, 'medicationsComplete' | 'medicationsReason' | 'orders'>): { status: StopStatus; statusReason: RulesReason } {
-  const why = ctx.medicationsReason ?? '';
-  const hasWhy = why !== '';
+  const why = ctx.medicationsReason ? reasonParam(ctx.medicationsReason) : '';
+  const hasWhy = ctx.medicationsReason !== undefined;
   const runsPast = readings.filter((r) => r.verdict === 'runs-past');
   if (runsPast.length > 0) {
     return { status: 'stop-not-documented', statusReason: reason('rules.status.runs-past', { readings: readingsParam(runsPast), incomplete: !ctx.medicationsComplete, why, hasWhy }) };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FINDING_GROUPS, plannedEventSearch, searchesRead } from './searchCompleteness';
+import { reason } from '../reasons';
 
 describe('plannedEventSearch', () => {
   const ok = { status: 'complete' as const };
@@ -7,8 +8,8 @@ describe('plannedEventSearch', () => {
     expect(plannedEventSearch({ procedures: ok, 'service-requests': ok, appointments: ok, encounters: ok })).toEqual({ complete: true, problems: [] });
   });
   it('an Appointment search the server refused is named with its reason', () => {
-    const r = plannedEventSearch({ procedures: ok, 'service-requests': ok, appointments: { status: 'unavailable', reason: 'server refused Appointment (403)' }, encounters: ok });
-    expect(r).toEqual({ complete: false, problems: [{ group: 'appointments', status: 'unavailable', reason: 'server refused Appointment (403)' }] });
+    const r = plannedEventSearch({ procedures: ok, 'service-requests': ok, appointments: { status: 'unavailable', reason: reason('fhir.refused', { type: 'Appointment', status: 403, scopesMissing: false }) }, encounters: ok });
+    expect(r).toEqual({ complete: false, problems: [{ group: 'appointments', status: 'unavailable', reason: reason('fhir.refused', { type: 'Appointment', status: 403, scopesMissing: false }) }] });
   });
   it('a group that was never read is not taken as complete', () => {
     expect(plannedEventSearch({ procedures: ok, 'service-requests': ok, appointments: ok }).problems).toEqual([{ group: 'encounters', status: 'not-read' }]);
@@ -19,7 +20,7 @@ describe('searchesRead', () => {
   it('names every finding search that was not complete', () => {
     const groups = Object.fromEntries(FINDING_GROUPS.map((g) => [g, { status: 'complete' as const }]));
     expect(searchesRead(groups, FINDING_GROUPS)).toEqual({ complete: true, problems: [] });
-    const r = searchesRead({ ...groups, conditions: { status: 'incomplete', reason: 'page 3 failed' } }, FINDING_GROUPS);
-    expect(r).toEqual({ complete: false, problems: [{ group: 'conditions', status: 'incomplete', reason: 'page 3 failed' }] });
+    const r = searchesRead({ ...groups, conditions: { status: 'incomplete', reason: reason('fhir.page-failed', { page: 3, type: 'Condition', why: 'test' }) } }, FINDING_GROUPS);
+    expect(r).toEqual({ complete: false, problems: [{ group: 'conditions', status: 'incomplete', reason: reason('fhir.page-failed', { page: 3, type: 'Condition', why: 'test' }) }] });
   });
 });

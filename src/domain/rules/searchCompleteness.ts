@@ -1,4 +1,5 @@
 /** Whether the searches a rule view is read from were complete; a group missing from the record counts as not read. */
+import type { Reason } from '../reasons';
 import type { GroupStatus, QueryGroup, QueryGroupResult } from '../input';
 
 /** The searches whose results make up the planned events. */
@@ -11,8 +12,8 @@ export const FINDING_GROUPS: readonly QueryGroup[] = ['conditions', 'observation
 export interface SearchProblem {
   group: QueryGroup;
   status: Exclude<GroupStatus, 'complete'> | 'not-read';
-  /** The fetch layer's reason, as it gave it. */
-  reason?: string;
+  /** The fetch layer's reason code, as it gave it. */
+  reason?: Reason;
 }
 
 export interface SearchCompleteness {

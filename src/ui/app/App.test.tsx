@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { reason } from '../../domain/reasons';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { App, type LaunchedSession } from './App';
@@ -50,7 +51,7 @@ describe('App', () => {
     expect(screen.getByRole('heading', { name: 'LMWH Monitor' })).toBeInTheDocument();
     // The record view, once read: an empty record says what is missing rather than showing defaults.
     expect(await screen.findByRole('heading', { name: 'Scheduled procedures and delivery' })).toBeInTheDocument();
-    expect(screen.getAllByText(/No D-dimer results/).length).toBeGreaterThan(0);
+    expect(screen.getAllByText(/No D-dimer result/).length).toBeGreaterThan(0);
   });
 
   it('a SessionExpiredError from a query replaces the app with the relaunch message', async () => {
@@ -129,7 +130,7 @@ describe('AppRoot', () => {
   });
 
   it('a launch error is shown as a message, without a stack', async () => {
-    const err = new LaunchError('The EHR did not say which patient LMWH Monitor was opened for.');
+    const err = new LaunchError(reason('launch.no-patient'));
     render(<AppRoot launch={Promise.reject(err)} appPageHref={APP} />);
     expect(await screen.findByRole('alert')).toHaveTextContent('The EHR did not say which patient LMWH Monitor was opened for.');
     expect(document.body.textContent).not.toMatch(/at .*\(|LaunchError/);

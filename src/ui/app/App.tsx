@@ -104,13 +104,13 @@ function GrantedAccess({ scopes }: { scopes: ParsedScopes }) {
       <ul>
         {summary.lines.map((l) => (
           <li key={l.resourceType}>
-            {l.resourceType}: {l.text}
+            {m.t('app.scopes.line', { type: l.resourceType, access: l.access, queries: l.queries.join(m.t('app.scopes.or')) })}
           </li>
         ))}
       </ul>
       <ul>
         {summary.notes.map((n) => (
-          <li key={n}>{n}</li>
+          <li key={n.code}>{m.t(`app.scopes.${n.code}`, { scopes: n.scopes.join(' ') })}</li>
         ))}
       </ul>
     </details>

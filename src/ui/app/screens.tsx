@@ -2,6 +2,7 @@
  * Whole-page states of the app page: launching, opened without a launch (how to launch), launch error, session
  * ended. Plain text a clinician can act on; never a stack trace or a blank page.
  */
+import type { Reason } from '../../domain/reasons';
 import { useMessages } from '../messages/MessagesProvider';
 
 /** The launch page's URL, from the app page's URL (the launch folder sits inside the app folder). */
@@ -60,13 +61,13 @@ export function HowToLaunchScreen({ appPageHref }: { appPageHref: string }) {
   );
 }
 
-export function LaunchErrorScreen({ message, appPageHref }: { message: string; appPageHref: string }) {
+export function LaunchErrorScreen({ reason, appPageHref }: { reason: Reason; appPageHref: string }) {
   const m = useMessages();
   return (
     <main className="screen">
       <h1>{m.t('screens.error.title')}</h1>
       <p role="alert" className="screen-error">
-        {message}
+        {m.reason(reason)}
       </p>
       <p>
         {m.t('screens.error.standaloneBefore')} <a href={launchPageUrl(appPageHref)}>{m.t('screens.error.standaloneLink')}</a>

@@ -20,7 +20,12 @@ function NotChecked({ items }: { items: NotCheckedView[] }) {
           <li key={n.key}>
             <span aria-hidden="true">? </span>
             {n.text}
-            {n.rule && <span className="caution__sub"> {n.rule}</span>}
+            {n.rule && (
+              <details className="caution__rule">
+                <summary>{n.rule.source}</summary>
+                {n.rule.wording}
+              </details>
+            )}
           </li>
         ))}
       </ul>
@@ -46,10 +51,10 @@ export function CautionsPanel({ record }: { record: Pick<ClinicalRecord, 'rules'
                 {c.detail} {c.finding.evidence.length > 0 && <Provenance sources={c.finding.evidence} label={c.evidenceLabel} />}
               </div>
               {c.finding.beside.length > 0 && (
-                <div className="caution__beside">
-                  <span className="caution__sub">{m.t('cautions.beside')}</span>
+                <details className="caution__beside">
+                  <summary className="caution__sub">{m.t('cautions.beside', { n: c.finding.beside.length })}</summary>
                   <InfoLineList lines={c.finding.beside} />
-                </div>
+                </details>
               )}
             </li>
           ))}

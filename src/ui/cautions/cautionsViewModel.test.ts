@@ -20,7 +20,7 @@ describe('cautions panel words', () => {
     const v = buildCautionsView(cautions(context({ orders: [order()] })), m);
     const renal = v.notChecked.find((n) => n.key.startsWith('label.caution.renal-clearance-below-30'));
     expect(renal?.text).toBe('Not checked: no creatinine clearance is recorded.');
-    expect(renal?.rule).toMatch(/^\(Product label: Enoxaparin product labelling: Below/);
+    expect(renal?.rule).toEqual({ source: 'Enoxaparin label', wording: expect.stringMatching(/^Below a creatinine clearance of 30 mL\/min/) });
   });
 
   it('the weight band detail: dose per kg by booking weight and the transcribed band', () => {

@@ -15,8 +15,8 @@ export interface CautionView {
 export interface NotCheckedView {
   key: string;
   text: string;
-  /** "(Product label: ...: <the rule's wording>)" */
-  rule?: string;
+  /** The rule that could not be checked: its short source label and its wording (shown on request). */
+  rule?: { source: string; wording: string };
 }
 
 export interface CautionsView {
@@ -40,7 +40,7 @@ export function buildCautionsView(result: CautionsResult, m: Messages): Cautions
     notChecked: result.notChecked.map((n, i) => {
       const rule = ruleById(n.ruleId);
       const item: NotCheckedView = { key: `${n.ruleId}-${i}`, text: m.t('cautions.notCheckedItem', { reason: lowerFirst(m.reason(n.reason)) }) };
-      if (rule) item.rule = m.t('cautions.notCheckedRule', { source: sourceLabel(rule.source, m), wording: ruleWording(rule.id, m) });
+      if (rule) item.rule = { source: sourceLabel(rule.source, m), wording: ruleWording(rule.id, m) };
       return item;
     }),
   };

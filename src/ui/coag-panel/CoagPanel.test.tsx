@@ -21,14 +21,14 @@ describe('CoagPanel', () => {
     expect(c).toHaveTextContent('Reference range (lab): 150–400 ×10³/µL · Lab flag: Normal (N)');
     expect(c).toHaveTextContent('5 results, 248 -> 206');
     expect(c.querySelector('svg')).toHaveAttribute('aria-hidden', 'true');
-    expect(within(c).getAllByText(/Observation\/third-trimester-obs-platelets-w34/, { selector: '.visually-hidden' }).length).toBeGreaterThan(0);
+    expect(within(c).getAllByText(/Observation\/third-trimester-obs-platelets-w34/, { selector: '.provenance__ids' }).length).toBeGreaterThan(0);
   });
 
   it('third-trimester: anti-Xa 0.32 IU/mL shows the time since the last recorded dose (4 h) and the 3–5 h peak note', async () => {
     render(<CoagPanel record={await demoRecord('third-trimester')} />);
     const c = card('Anti-Xa (LMWH-calibrated)');
     expect(within(c).getByText('0.32 IU/mL', { selector: 'strong' })).toBeInTheDocument();
-    expect(c).toHaveTextContent('sampled 4 h 0 min after the dose given 23 Nov 2026 18:00 (UTC) (within the 3–5 h peak window)');
+    expect(c).toHaveTextContent('sampled 4 hours after the dose given 23 Nov 2026 18:00 (UTC) (within the 3–5 h peak window)');
     expect(c).toHaveTextContent('4 h (3–5 h)');
     expect(c).toHaveTextContent('VERIFIED');
   });
@@ -85,7 +85,7 @@ describe('CoagPanel', () => {
     await user.click(within(c).getByRole('button', { name: /Show all 1/ }));
     const table = within(c).getByRole('table', { name: 'Anti-Xa (LMWH-calibrated) results' });
     expect(within(table).getByRole('columnheader', { name: 'Time since last recorded dose' })).toBeInTheDocument();
-    expect(within(table).getAllByRole('row')[1]).toHaveTextContent('sampled 4 h 0 min after the dose given 23 Nov 2026 18:00 (UTC)');
+    expect(within(table).getAllByRole('row')[1]).toHaveTextContent('sampled 4 hours after the dose given 23 Nov 2026 18:00 (UTC)');
   });
 
   it('planned-surgery: the only platelet count (2 Nov 08:15) precedes enoxaparin (2 Nov 14:00): a baseline, but no count since', async () => {

@@ -88,7 +88,15 @@ function HitBox({ hit }: { hit: HitBoxView }) {
       {hit.pattern ? (
         <FallList falls={hit.falls} label={hit.countsLabel} />
       ) : (
-        <p>{hit.statement}</p>
+        <p>
+          {hit.statement}
+          {hit.started && (
+            <>
+              {' '}
+              <Provenance sources={hit.started.source} label={hit.started.label} />
+            </>
+          )}
+        </p>
       )}
       {hit.attribution && <p className="hit-check__attribution">{hit.attribution}</p>}
       {hit.outside.length > 0 && (
@@ -97,7 +105,7 @@ function HitBox({ hit }: { hit: HitBoxView }) {
           <FallList falls={hit.outside} label={hit.countsLabel} />
         </>
       )}
-      {hit.started && (
+      {hit.started && hit.pattern && (
         <div className="coag-caveat">
           {hit.started.text} <Provenance sources={hit.started.source} label={hit.started.label} />
         </div>
@@ -165,9 +173,22 @@ function Latest({ card, view }: { card: AnalyteCardView; view: CoagPanelView }) 
         <strong className="coag-latest__value">{latest.value}</strong> <LabTime point={latest.point} />
         {latest.statusMark && <span className="coag-status">{latest.statusMark}</span>}
       </p>
-      <p className="coag-range">
-        {view.rangeLabel} <None text={latest.range} view={view} /> · {view.flagLabel} <None text={latest.flag} view={view} />
-      </p>
+      {/* A range or flag the lab did not give is not a line of its own: both missing, the line is left out. */}
+      {(latest.range || latest.flag) && (
+        <p className="coag-range">
+          {latest.range && (
+            <>
+              {view.rangeLabel} {latest.range}
+            </>
+          )}
+          {latest.range && latest.flag && ' · '}
+          {latest.flag && (
+            <>
+              {view.flagLabel} {latest.flag}
+            </>
+          )}
+        </p>
+      )}
       {latest.asReported && <p className="coag-caveat">{latest.asReported}</p>}
       <p className="coag-trend">
         <Sparkline points={card.points} />

@@ -37,7 +37,7 @@ describe('coagulation panel view model', () => {
     const antiXa = view.cards.find((c) => c.analyte === 'antiXaLmwh')!;
     expect(antiXa.isAntiXa).toBe(true);
     expect(antiXa.columns).toContain('Time since last recorded dose');
-    expect(antiXa.latest!.timing).toMatchObject({ known: true, text: 'sampled 4 h 0 min after the dose given 23 Nov 2026 18:00 (UTC) (within the 3–5 h peak window)' });
+    expect(antiXa.latest!.timing).toMatchObject({ known: true, text: 'sampled 4 hours after the dose given 23 Nov 2026 18:00 (UTC) (within the 3–5 h peak window)' });
     expect(antiXa.latest!.citation).toContain('VERIFIED');
   });
 
@@ -54,11 +54,12 @@ describe('coagulation panel view model', () => {
     expect(buildCoagPanelView(record, createMessages({ zone: record.zone })).incomplete).toBe('Coagulation results may be incomplete: test: observations-coagulation incomplete');
   });
 
-  it('time since the dose: minutes under an hour, hours and minutes under two days, days and hours beyond', () => {
+  it('time since the dose in words: minutes under an hour, hours and minutes under a day, days and hours beyond', () => {
     const m = createMessages({ zone: 'UTC' });
-    expect(sinceDoseText(45 * 60_000, m)).toBe('45 min');
-    expect(sinceDoseText(4 * 3_600_000, m)).toBe('4 h 0 min');
-    expect(sinceDoseText(50 * 3_600_000, m)).toBe('2 d 2 h');
+    expect(sinceDoseText(45 * 60_000, m)).toBe('45 minutes');
+    expect(sinceDoseText(4 * 3_600_000, m)).toBe('4 hours');
+    expect(sinceDoseText(4 * 3_600_000 + 10 * 60_000, m)).toBe('4 hours 10 minutes');
+    expect(sinceDoseText(50 * 3_600_000, m)).toBe('2 days 2 hours');
   });
 });
 

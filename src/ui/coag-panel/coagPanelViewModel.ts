@@ -8,7 +8,6 @@ import type { AntiXaTiming, AntiXaTimings, HitPatternResult, PlateletFall } from
 import type { ClinicalRecord } from '../../domain/record';
 import { formatDrug } from '../format/dose';
 import type { Reason } from '../../domain/reasons';
-import { DAY_MS, HOUR_MS } from '../../domain/time';
 import type { SourceRef } from '../../domain/types';
 import { analyteName, formatLabNumber, formatLabValue, interpretationText, labRangeText, reportedText, unitLabel, conversionText } from '../format/labValues';
 import type { Messages } from '../messages/translator';
@@ -37,11 +36,7 @@ export type CoagPanelSlice = Pick<ClinicalRecord, 'labs' | 'hitPattern' | 'antiX
 
 /** "4 h 0 min" under two days (the minutes matter for a peak level), "2 d 5 h" beyond. */
 export function sinceDoseText(ms: number, m: Messages): string {
-  const abs = Math.max(0, ms);
-  if (abs >= 2 * DAY_MS) return m.t('coag.sinceDose.dh', { d: Math.floor(abs / DAY_MS), h: Math.floor((abs % DAY_MS) / HOUR_MS) });
-  const h = Math.floor(abs / HOUR_MS);
-  const min = Math.floor((abs % HOUR_MS) / 60_000);
-  return h > 0 ? m.t('coag.sinceDose.hm', { h, min }) : m.t('coag.sinceDose.m', { min });
+  return m.duration(Math.max(0, ms));
 }
 
 /** "5 results, 248 -> 206" (the text twin of the sparkline). */
@@ -128,7 +123,8 @@ function latestView(series: AnalyteSeries, timing: AntiXaTiming | undefined, m: 
     statusMark: p.status !== 'final' ? m.t('coag.statusMark', { status: p.status }) : undefined,
     range: labRangeText(p.referenceRange, m),
     flag: interpretationText(p.interpretation),
-    asReported: p.conversion?.length ? m.t('coag.asReported', { original: reportedText(p.original, m), conversion: conversionText(p.conversion, m) ?? '' }) : undefined,
+    // A conversion that keeps the number (10*3/uL is 10*9/L) is a unit spelling: the original stays in the Source disclosure.
+    asReported: p.conversion?.length && p.original.value !== p.value ? m.t('coag.asReported', { original: reportedText(p.original, m), conversion: conversionText(p.conversion, m) ?? '' }) : undefined,
     trend: trendText(series, m),
     timing: timing ? timingView(timing, m) : undefined,
     peakNote: timing ? m.t('coag.peakNote') : undefined,
@@ -232,7 +228,7 @@ export function hitBoxView(hit: HitPatternResult, medication: CoagPanelSlice['me
     countsLabel: m.t('coag.hit.counts'),
     started: last ? { text: m.t('coag.hit.started', { start: m.instant(last.startMs), drugs: last.drugs.map((d) => formatDrug(d, m)).join(', ') }), source: last.startSource, label: m.t('coag.hit.startSource') } : undefined,
     caveats: hit.caveats.map((c) => m.reason(c)),
-    missed: medication.complete ? undefined : m.t('coag.hit.missed', { reason: medication.incompleteReason ?? m.t('coag.hit.reasonNotGiven') }),
+    missed: medication.complete ? undefined : m.t('coag.hit.missed', { reason: medication.incompleteReason ? m.reason(medication.incompleteReason) : m.t('coag.hit.reasonNotGiven') }),
     guidance: hit.guidance.map((g) => ({
       id: g.id,
       text: m.t(`coag.hit.guidance.${g.id}`),
@@ -261,7 +257,7 @@ export interface CoagPanelView {
 export function buildCoagPanelView(slice: CoagPanelSlice, m: Messages): CoagPanelView {
   const group = slice.groups['observations-coagulation'];
   const incomplete = !group || group.status !== 'complete';
-  const reason = !group ? m.t('coag.notRun') : (group.reason ?? m.t('coag.searchStatus', { status: group.status }));
+  const reason = !group ? m.t('coag.notRun') : (group.reason ? m.reason(group.reason) : m.t('coag.searchStatus', { status: group.status }));
   const labs: LabSeries = slice.labs;
   const hit = hitBoxView(slice.hitPattern, slice.medication, m);
   const all = COAG_ANALYTES.map((a) => analyteCardView(labs[a], slice.antiXaTiming, m));

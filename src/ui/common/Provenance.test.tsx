@@ -10,7 +10,7 @@ describe('Provenance', () => {
   it('names the record and reveals its details on request', async () => {
     render(<Provenance sources={{ resourceType: 'Observation', id: 'dd-1', date: '2026-04-03T08:30:00+01:00', original: '0.62 mg/L', matchedBy: 'LOINC 48065-7' }} />);
     const summary = screen.getByText('Source');
-    expect(screen.getByText(/Observation\/dd-1/, { selector: '.visually-hidden' })).toBeInTheDocument();
+    expect(screen.getByText(/Observation\/dd-1/, { selector: '.provenance__ids' })).toBeInTheDocument();
     // Closed, the details are not built (a long table has one disclosure per row); the summary names the record.
     expect(screen.queryByText('0.62 mg/L')).toBeNull();
     await userEvent.click(summary);

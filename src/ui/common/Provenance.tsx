@@ -1,6 +1,8 @@
 /**
  * "Where did this come from": every number, point and card offers it. A native <details> disclosure, so it is
  * keyboard-operable and announced correctly without script; printed as its record label ("Source: Observation/dd-1").
+ * What the record itself wrote (its id, date and value as written) is marked `data-record-text`: it is the record's
+ * language, not the interface's.
  */
 import { useState } from 'react';
 import type { SourceRef } from '../../domain/types';
@@ -17,11 +19,11 @@ export function SourceDetails({ source }: { source: SourceRef }) {
   return (
     <dl className="source-details">
       <dt>{m.t('provenance.record')}</dt>
-      <dd>{sourceLabel(source)}</dd>
+      <dd data-record-text="">{sourceLabel(source)}</dd>
       {source.date !== undefined && (
         <>
           <dt>{m.t('provenance.dateAsRecorded')}</dt>
-          <dd>{source.date}</dd>
+          <dd data-record-text="">{source.date}</dd>
         </>
       )}
       {source.date !== undefined && source.dateFrom === 'issued' && (
@@ -33,7 +35,7 @@ export function SourceDetails({ source }: { source: SourceRef }) {
       {source.original !== undefined && (
         <>
           <dt>{m.t('provenance.asRecorded')}</dt>
-          <dd>{source.original}</dd>
+          <dd data-record-text="">{source.original}</dd>
         </>
       )}
       {source.matchedBy !== undefined && (
@@ -63,7 +65,8 @@ export function Provenance({ sources, label }: { sources: SourceRef | SourceRef[
     <details className="provenance" onToggle={(e) => e.currentTarget.open && setOpened(true)}>
       <summary onClick={() => setOpened(true)}>
         {name}
-        <span className="visually-hidden">: {list.map(sourceLabel).join(', ')}</span>
+        {/* The record ids are printed beside the label (paper has no disclosure); on screen they are one click away. */}
+        <span className="provenance__ids" data-record-text="">: {list.map(sourceLabel).join(', ')}</span>
       </summary>
       {opened && list.map((s, i) => <SourceDetails key={`${sourceLabel(s)}-${i}`} source={s} />)}
     </details>

@@ -38,7 +38,7 @@ describe('copy to note', () => {
     ['surgery without interval', 'The source gives no interval: it says only "before any surgery".'],
     ['orders', 'LMWH orders: Enoxaparin 40 mg SC every 24 h (active; from 10 Jan 2026 09:00 (UTC) to no end date)'],
     ['last dose', 'Last recorded LMWH dose: Enoxaparin, administered, 19 Mar 2026 20:00 (UTC)'],
-    ['difference', "Difference: The source's 48 h is stricter than the 12 h/24 h in ASRA 2018"],
+    ['difference', "Difference: The source's 48 h is stricter than ASRA 2018's 12 h/24 h"],
     ['stop-now finding', 'Stop-now finding: Vaginal bleeding (18 Mar 2026 07:00 (UTC)).'],
     ['information-only note', INFORMATION_ONLY_NOTE],
   ])('contains %s', (_name, expected) => {

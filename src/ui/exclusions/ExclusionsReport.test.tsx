@@ -14,7 +14,7 @@ const exclusions = [
   { view: 'lab.ddimer-chart', reason: reason('lab.ddimer-unit-type-not-stated'), source: { resourceType: 'Observation', id: 'dd-4' } },
   { view: 'lab.ddimer-results', reason: reason('lab.no-value'), source: { resourceType: 'Observation', id: 'dd-5' } },
 ];
-const dropped = [{ resourceType: 'Observation', id: 'other-1', reason: 'subject is Patient/other, not the launch patient' }];
+const dropped = [{ resourceType: 'Observation', id: 'other-1', reason: reason('fhir.other-patient') }];
 
 describe('ExclusionsReport', () => {
   it('groups every left-out record by view with counts, dropped resources last', () => {
@@ -29,7 +29,7 @@ describe('ExclusionsReport', () => {
     ]);
     expect(within(section).getByText('status entered-in-error')).toBeInTheDocument();
     expect(within(section).getByText('5 records left out of 4 views, with the reason')).toBeInTheDocument();
-    const droppedRow = within(section).getByText('subject is Patient/other, not the launch patient').closest('tr')!;
+    const droppedRow = within(section).getByText('belongs to a different patient than the launch patient').closest('tr')!;
     expect(droppedRow).toHaveTextContent('Observation/other-1');
     const orderRow = within(section).getByText('doNotPerform: an instruction NOT to give this drug, not an order to give it').closest('tr')!;
     expect(orderRow).toHaveTextContent('LMWH orders');

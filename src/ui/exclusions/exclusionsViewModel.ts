@@ -33,7 +33,7 @@ export function groupExclusions(exclusions: readonly Exclusion[], dropped: reado
   const add = (i: ExclusionItem) => groups.set(i.view, [...(groups.get(i.view) ?? []), i]);
   for (const e of exclusions) add({ view: viewName(e.view, m), reason: m.reason(e.reason), source: e.source });
   const droppedView = m.t('exclusions.droppedView');
-  for (const d of dropped) add({ view: droppedView, reason: d.reason, source: { resourceType: d.resourceType, id: d.id } });
+  for (const d of dropped) add({ view: droppedView, reason: m.reason(d.reason), source: { resourceType: d.resourceType, id: d.id } });
   return [...groups.entries()];
 }
 

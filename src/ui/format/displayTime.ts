@@ -59,3 +59,4 @@ export function formatMoment(m: FhirMoment, zone: string, locale: Locale = 'en')
 export function isoInZone(ms: number, zone: string): string {
   return DateTime.fromMillis(ms, { zone: isValidZone(zone) ? zone : 'UTC' }).toISO() ?? new Date(ms).toISOString();
 }
+

@@ -17,29 +17,29 @@ describe('IndicationsPanel', () => {
     expect(within(apl).getByText('Source article', { selector: '.rule-source__name' })).toBeInTheDocument();
     expect(within(apl).getByText(/The source names antiphospholipid antibodies/)).toBeInTheDocument();
     expect(within(apl).getByText(/48 GPL\/mL/, { selector: 'li' })).toBeInTheDocument();
-    expect(within(apl).getByText(/Observation\/recurrent-miscarriage-obs-acl-igg$/, { selector: '.visually-hidden' })).toBeInTheDocument();
-    expect(within(apl).getByText(/Condition\/recurrent-miscarriage-cond-aps/, { selector: '.visually-hidden' })).toBeInTheDocument();
+    expect(within(apl).getByText(/Observation\/recurrent-miscarriage-obs-acl-igg$/, { selector: '.provenance__ids' })).toBeInTheDocument();
+    expect(within(apl).getByText(/Condition\/recurrent-miscarriage-cond-aps/, { selector: '.provenance__ids' })).toBeInTheDocument();
     // The negative beta-2 glycoprotein I result is listed as negative, not hidden.
     expect(within(apl).getByText(/4 SGU .*\[tested-negative\]/, { selector: 'li' })).toBeInTheDocument();
 
     const la = item('Lupus anticoagulant');
     expect(within(la).getByText(/1\.6 ratio/, { selector: 'li' })).toBeInTheDocument();
-    expect(within(la).getByText(/Observation\/recurrent-miscarriage-obs-la-drvvt-ratio/, { selector: '.visually-hidden' })).toBeInTheDocument();
+    expect(within(la).getByText(/Observation\/recurrent-miscarriage-obs-la-drvvt-ratio/, { selector: '.provenance__ids' })).toBeInTheDocument();
 
     const fvl = item('Factor V Leiden');
     expect(within(fvl).getByText(/Heterozygous/, { selector: 'li' })).toBeInTheDocument();
-    expect(within(fvl).getByText(/Observation\/recurrent-miscarriage-obs-fvl/, { selector: '.visually-hidden' })).toBeInTheDocument();
-    expect(within(fvl).getByText('Guideline: ESHRE 2022', { selector: '.rule-source__name' })).toBeInTheDocument();
+    expect(within(fvl).getByText(/Observation\/recurrent-miscarriage-obs-fvl/, { selector: '.provenance__ids' })).toBeInTheDocument();
+    expect(within(fvl).getByText('ESHRE', { selector: '.rule-source__name' })).toBeInTheDocument();
   });
 
   it('no LMWH: none found, said plainly', async () => {
     renderInZone(<IndicationsPanel record={await demoRecord('no-lmwh')} />);
-    expect(screen.getByText('None of the indications the source lists was found in the record.')).toBeInTheDocument();
+    expect(screen.getByText('None found in the record.')).toBeInTheDocument();
   });
 
   it('an incomplete condition search: "none found" is never said without saying why', async () => {
     renderInZone(<IndicationsPanel record={await demoRecord('no-lmwh', { statuses: { conditions: 'incomplete' } })} />);
-    expect(screen.queryByText('None of the indications the source lists was found in the record.')).not.toBeInTheDocument();
-    expect(screen.getByText(/could not be read completely \(conditions: incomplete \(test: conditions incomplete\)\)/)).toBeInTheDocument();
+    expect(screen.queryByText('None found in the record.')).not.toBeInTheDocument();
+    expect(screen.getByText(/could not be read completely \(Conditions: incomplete \(test: conditions incomplete\)\)/)).toBeInTheDocument();
   });
 });

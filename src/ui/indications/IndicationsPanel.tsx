@@ -63,7 +63,7 @@ export function IndicationsPanel({ record }: { record: Pick<ClinicalRecord, 'rul
   return (
     <section className="indications" aria-labelledby="indications-heading">
       <h2 id="indications-heading">{m.t('indications.heading')}</h2>
-      <p className="indications__disclaimer">{m.t('indications.disclaimer')}</p>
+      {v.empty === undefined && <p className="indications__disclaimer">{m.t('indications.disclaimer')}</p>}
       {v.incomplete && (
         <p className="indications__incomplete" role="note">
           <span aria-hidden="true">? </span>

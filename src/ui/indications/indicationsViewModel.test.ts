@@ -32,11 +32,11 @@ describe('indications panel words', () => {
   });
 
   it('nothing found: "none found" only when the searches were complete', () => {
-    expect(buildIndicationsView({ findings: [], search: complete }, m).empty).toBe('None of the indications the source lists was found in the record.');
-    const partial = searchesRead({ conditions: { status: 'incomplete', reason: 'page 3 failed' } }, ['conditions']);
+    expect(buildIndicationsView({ findings: [], search: complete }, m).empty).toBe('None found in the record.');
+    const partial = searchesRead({ conditions: { status: 'incomplete', reason: reason('fhir.page-failed', { page: 3, type: 'Condition', why: 'test' }) } }, ['conditions']);
     const v = buildIndicationsView({ findings: [], search: partial }, m);
     expect(v.empty).toBe('None found in what could be read.');
-    expect(v.incomplete).toBe('The record could not be read completely (conditions: incomplete (page 3 failed)): findings may be missing.');
+    expect(v.incomplete).toBe('The record could not be read completely (Conditions: incomplete (page 3 of the Condition search failed: test)): findings may be missing.');
   });
 });
 

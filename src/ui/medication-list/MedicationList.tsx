@@ -14,8 +14,16 @@ function ShownValue({ value }: { value: Shown }) {
   return value.unknown !== undefined ? <UnknownValue reasonText={value.unknown} label={value.label} /> : <>{value.text}</>;
 }
 
+/** How a value was read (as written, the basis of a class, why an end is unknown): one click away, not in the cell's words. */
 function Note({ text }: { text: string | undefined }) {
-  return text ? <span className="med-note"> ({text})</span> : null;
+  const m = useMessages();
+  if (!text) return null;
+  return (
+    <details className="med-note">
+      <summary>{m.t('medication.noteToggle')}</summary>
+      {text}
+    </details>
+  );
 }
 
 function DrugCell({ row }: { row: OrderRowView }) {
@@ -23,8 +31,15 @@ function DrugCell({ row }: { row: OrderRowView }) {
     <th scope="row">
       {row.drug}
       {row.drugNote && <span className="med-note"> ({row.drugNote})</span>}
-      <br />
-      <span className={row.recognition.byText ? 'med-recognised med-recognised--text' : 'med-recognised'}>{row.recognition.text}</span>
+      {/* A text match is a labelled fallback and stays in sight; a code match is in the note. */}
+      {row.recognition.byText ? (
+        <>
+          <br />
+          <span className="med-recognised med-recognised--text">{row.recognition.text}</span>
+        </>
+      ) : (
+        <Note text={row.recognition.text} />
+      )}
     </th>
   );
 }

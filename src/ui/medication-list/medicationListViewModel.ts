@@ -3,12 +3,12 @@
  * weights. Pure: words from the catalogue, numbers and instants through the formatters; provenance passed through.
  * "No LMWH order found" is said only when the order searches were complete; otherwise absence is not known.
  */
+import { groupLabel } from '../record/dataAvailabilityViewModel';
 import { displayUnit } from '../format/units';
 import type { BodyWeight, DoseClassResult, DosePerKg, LastDose, LmwhOrder, RecordedDose } from '../../domain/medication';
 import type { QueryGroup } from '../../domain/input';
 import type { ClinicalRecord, OrderView, OtherOrderView } from '../../domain/record';
 import type { Known, SourceRef } from '../../domain/types';
-import { formatSpan } from '../../domain/time';
 import { formatDose, formatDoseUnit, formatDrug, formatInterval, formatRoute, formatStatusCode } from '../format/dose';
 import type { Messages } from '../messages/translator';
 
@@ -162,7 +162,7 @@ function orderRow(v: OrderView, i: number, m: Messages): OrderRowView {
 function groupProblem(slice: MedicationSlice, groups: QueryGroup[], m: Messages): string | undefined {
   const bad = groups.map((g) => ({ g, r: slice.groups[g] })).filter(({ r }) => !r || r.status !== 'complete');
   if (bad.length === 0) return undefined;
-  return bad.map(({ g, r }) => (r ? r.reason ? m.t('medication.groupStatusBecause', { group: g, status: r.status, reason: r.reason }) : m.t('medication.groupStatus', { group: g, status: r.status }) : m.t('medication.groupNotRead', { group: g }))).join('; ');
+  return bad.map(({ g, r }) => (r ? r.reason ? m.t('medication.groupStatusBecause', { group: groupLabel(g, m), status: m.t('availability.status', { status: r.status }), reason: m.reason(r.reason) }) : m.t('medication.groupStatus', { group: groupLabel(g, m), status: m.t('availability.status', { status: r.status }) }) : m.t('medication.groupNotRead', { group: groupLabel(g, m) }))).join('; ');
 }
 
 function doseLine(d: RecordedDose, nowMs: number, m: Messages): string {
@@ -170,7 +170,7 @@ function doseLine(d: RecordedDose, nowMs: number, m: Messages): string {
   const kind = m.t(`medication.doseKind.${d.kind}`);
   if (!d.time.known) return m.t('medication.doseTimeUnknown', { amount, kind, why: m.reason(d.time.reason) });
   const ms = d.time.value.ms;
-  const ago = ms <= nowMs ? m.t('medication.spanAgo', { span: formatSpan(nowMs - ms) }) : m.t('medication.spanIn', { span: formatSpan(ms - nowMs) });
+  const ago = ms <= nowMs ? m.t('medication.spanAgo', { span: m.duration(nowMs - ms) }) : m.t('medication.spanIn', { span: m.duration(ms - nowMs) });
   return m.t('medication.doseAt', { amount, kind, when: m.moment(d.time.value.moment), ago });
 }
 
@@ -245,7 +245,7 @@ function weightsView(slice: MedicationSlice, m: Messages): MedicationListView['w
 
 function ordersState(slice: MedicationSlice, m: Messages): MedicationListView['orders'] {
   const { orders, complete, incompleteReason } = slice.medication;
-  const reason = incompleteReason ?? m.t('common.missingReason');
+  const reason = m.reason(incompleteReason);
   if (orders.length === 0) {
     return complete ? { kind: 'none-found', text: m.t('medication.noOrderFound', { scope: 'record' }) } : { kind: 'not-known', text: m.t('medication.ordersIncompleteNone', { reason }) };
   }

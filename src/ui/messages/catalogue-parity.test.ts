@@ -137,7 +137,8 @@ describe('Russian messages are Russian', () => {
 
 describe('every catalogue key is used by the app', () => {
   const all = collect(['src', 'launch']);
-  const domain = collect(['src/domain']);
+  // Reason codes come from the domain, the FHIR layer (src/fhir/fhirReasons.ts) and the CDS service's prefetch reader.
+  const domain = collect(['src/domain', 'src/fhir', 'cds']);
   const rules = collect(['src/domain/rules']);
 
   /** Some source builds `` `<prefix>${...}` `` and the rest of the key appears as a string (e.g. a view code 'med.orders'). */

@@ -69,6 +69,10 @@ import { eventsEn } from './en/events';
 import { eventsRu } from './ru/events';
 import { orderSummaryEn } from './en/orderSummary';
 import { orderSummaryRu } from './ru/orderSummary';
+import { fhirErrorsEn } from './en/fhirErrors';
+import { fhirErrorsRu } from './ru/fhirErrors';
+import { evidenceEn } from './en/evidence';
+import { evidenceRu } from './ru/evidence';
 
 export const EN = {
   ...commonEn,
@@ -105,6 +109,8 @@ export const EN = {
   ...labReadingsEn,
   ...eventsEn,
   ...orderSummaryEn,
+  ...fhirErrorsEn,
+  ...evidenceEn,
 } as const;
 
 export type MessageKey = keyof typeof EN;
@@ -151,6 +157,8 @@ export const RU: Partial<Catalogue> = {
   ...labReadingsRu,
   ...eventsRu,
   ...orderSummaryRu,
+  ...fhirErrorsRu,
+  ...evidenceRu,
 };
 
 export type Locale = 'en' | 'ru';

@@ -49,12 +49,12 @@ export function PatientBanner() {
           )}
           {state.status === 'error' && (
             <p role="alert" className="banner-error">
-              {m.t('patientBanner.error', { reason: state.reason })}
+              {m.t('patientBanner.error', { reason: m.reason(state.reason) })}
             </p>
           )}
           {summary && (
             <>
-              <p className="banner-name">{summary.name}</p>
+              <p className="banner-name" data-record-text="">{summary.name}</p>
               <dl className="banner-fields">
                 <div>
                   <dt>{m.t('patientBanner.dateOfBirth')}</dt>

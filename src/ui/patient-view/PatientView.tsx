@@ -5,7 +5,7 @@
  * the records left out. Loading and error states are explicit; nothing shows a default in place of data. The patient
  * dose calendar (its own chunk) opens in place of the record view from a button beside the "as read on" line.
  */
-import { Suspense, lazy, useEffect, useRef, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
 import { FhirHttpError, FhirNetworkError } from '../../fhir/errors';
 import { useMessages } from '../messages/MessagesProvider';
 import type { MessageKey } from '../messages/catalogue';
@@ -36,6 +36,9 @@ import './print.css';
 
 /** The patient's dose calendar: its own chunk, loaded when it is opened. */
 const LazyDoseCalendar = lazy(() => import('../dose-calendar/DoseCalendar').then((mod) => ({ default: mod.DoseCalendar })));
+
+// Below the fold and collapsed: its own chunk, fetched after the view renders.
+const AboutEvidence = lazy(() => import('../evidence/AboutEvidence'));
 
 /** The catalogue key (and status) for an error while reading the record (no URLs, no patient data). */
 export function recordErrorMessage(error: unknown): { key: MessageKey; status?: number } {
@@ -159,6 +162,9 @@ function RecordSections({ record, loadingGroups: loading, sessionExpired, retryG
         <CautionsPanel record={record} />
         <CopyToNote record={record} extraCards={whatIfCards} />
         <ExclusionsReport exclusions={record.exclusions} dropped={record.dropped} />
+        <Suspense fallback={null}>
+          <AboutEvidence />
+        </Suspense>
       </SectionGate>
     </>
   );

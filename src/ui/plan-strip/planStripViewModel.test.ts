@@ -16,7 +16,7 @@ describe('buildPlanStripView over the demo patients', () => {
   it('third-trimester: 40 mg once daily is prophylactic by regimen; the caesarean deadlines sit on the 18:00 schedule; the source is stricter by two injections', async () => {
     const v = await view('third-trimester');
     expect(v.order).toMatchObject({ drug: 'Enoxaparin', dose: '40 mg', frequency: 'every 24 h', doseClass: 'Prophylactic', doseClassBasis: 'by regimen (enoxaparin-40mg-q24h; reference 9.1)' });
-    expect(v.next?.text).toBe('Next: Elective caesarean section, 28 Nov 2026 08:30 (UTC) (in 2 d 22 h)');
+    expect(v.next?.text).toBe('Next: Elective caesarean section, 28 Nov 2026 08:30 (UTC) (in 2 days 22 hours)');
     const asra = v.deadlines.find((d) => d.ruleId === 'asra2018.stop-before.neuraxial-prophylactic-12h');
     expect(asra).toMatchObject({ onSchedule: 'last scheduled injection that keeps to it: Fri 27 Nov 18:00', omits: 'omits no scheduled injection' });
     expect(asra?.deadline?.iso).toBe('2026-11-27T20:30:00.000+00:00');

@@ -1,3 +1,4 @@
+import { reason } from '../../domain/reasons';
 import { describe, expect, it } from 'vitest';
 import { demoRecord } from '../../../test/support/demo-record';
 import { createMessages } from '../messages/translator';
@@ -11,7 +12,7 @@ describe('buildDataAvailabilityView', () => {
   });
   it('an unavailable group with its reason, and one dropped record in the singular', async () => {
     const r = await demoRecord('third-trimester', { statuses: { appointments: 'unavailable' } });
-    const v = buildDataAvailabilityView({ ...r, dropped: [{ resourceType: 'Observation', id: 'x', reason: 'another patient' }] }, m)!;
+    const v = buildDataAvailabilityView({ ...r, dropped: [{ resourceType: 'Observation', id: 'x', reason: reason('fhir.other-patient') }] }, m)!;
     expect(v.heading).toBe('Part of the record could not be read');
     expect(v.problems).toEqual([{ key: 'appointments', groupId: 'appointments', group: 'Appointments', status: 'not available (test: appointments unavailable)', retryLabel: 'Try again: Appointments' }]);
     expect(v.dropped).toBe('1 record was left out because they do not belong to this patient (see "Records left out").');

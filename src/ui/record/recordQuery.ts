@@ -8,6 +8,9 @@ import { loadPatientRecord, partialRecordOf, type LoadRecordOptions } from '../.
 import { sessionCapabilityCache, type CapabilityCache } from '../../fhir/capabilities';
 import type { FhirRequester } from '../../fhir/client';
 import { readAccess, type ParsedScopes } from '../../fhir/scopes';
+import { errorReason } from '../../fhir/failures';
+import { fhirReason } from '../../fhir/fhirReasons';
+import type { Reason } from '../../domain/reasons';
 import type { RecordInput } from '../../domain/input';
 import type { Clock } from '../../domain/time';
 import { useAppContext } from '../app/AppContext';
@@ -60,13 +63,13 @@ export function recordInputQuery(requester: FhirRequester, patientId: string, cl
   });
 }
 
-export type PatientState = { status: 'loading' } | { status: 'error'; reason: string } | { status: 'ready'; patient: fhir4.Patient };
+export type PatientState = { status: 'loading' } | { status: 'error'; reason: Reason } | { status: 'ready'; patient: fhir4.Patient };
 
 function patientPart(input: RecordInput): PatientState {
   if (input.loading?.includes('patient')) return { status: 'loading' };
   const patient = input.resources.find((r): r is fhir4.Patient => r.resourceType === 'Patient' && r.id === input.patientId);
   if (patient) return { status: 'ready', patient };
-  return { status: 'error', reason: input.groups.patient.reason ?? 'the EHR did not return the patient' };
+  return { status: 'error', reason: input.groups.patient.reason ?? fhirReason('fhir.record-failed') };
 }
 
 /** The launch patient's Patient resource, from the record read (the Patient is read once, by the record loader). */
@@ -74,6 +77,6 @@ export function usePatient(): PatientState {
   const { requester, patientId, clock, grantedScopes, requestTimeoutMs } = useAppContext();
   const q = useQuery({ ...recordInputQuery(requester, patientId, clock, grantedScopes, requestTimeoutMs), select: patientPart });
   if (q.data) return q.data;
-  if (q.error) return { status: 'error', reason: q.error instanceof Error ? q.error.message : 'the record could not be read' };
+  if (q.error) return { status: 'error', reason: errorReason(q.error) };
   return { status: 'loading' };
 }

@@ -19,32 +19,13 @@ function DoseItem({ dose }: { dose: DoseView }) {
   );
 }
 
-function OrdersRead({ row }: { row: DeadlineRowView }) {
-  const m = useMessages();
-  if (row.orders.length === 0) return null;
-  return (
-    <div className="deadline__orders">
-      <span className="deadline__sub">{m.t('stopCriteria.ordersRead')}</span>
-      <ul>
-        {row.orders.map((r) => (
-          <li key={r.key}>
-            {r.description} ({r.status}): <strong>{r.verdict}</strong>, {r.reason} <Provenance sources={r.source} />
-          </li>
-        ))}
-      </ul>
-    </div>
-  );
-}
-
 function DeadlineRow({ row }: { row: DeadlineRowView }) {
   const m = useMessages();
   return (
     <li className={`deadline deadline--${row.sourceKind}`} data-rule-id={row.ruleId}>
       <div className="deadline__head">
-        <SourceLabelFromView view={row.source} />
-        <span className="deadline__rule-id">{m.t('stopCriteria.ruleVersion', { id: row.ruleId, version: row.ruleVersion })}</span>
+        <SourceLabelFromView view={row.source} /> <span className="deadline__wording">{row.wording}</span>
       </div>
-      <p className="deadline__wording">{row.wording}</p>
       {row.intervalReason && <p className="deadline__interval">{row.intervalReason}</p>}
       {row.deadline ? (
         <p className="deadline__time">
@@ -56,8 +37,13 @@ function DeadlineRow({ row }: { row: DeadlineRowView }) {
       {row.dateOnlyNote && <p className="deadline__date-only">{row.dateOnlyNote}</p>}
       <p className="deadline__status">
         <StatusBadgeFromView view={row.status} /> <span className="deadline__status-reason">{row.statusReason}</span>
+        {row.orders.length > 0 && (
+          <>
+            {' '}
+            <Provenance sources={row.orders.map((o) => o.source)} label={m.t('stopCriteria.ordersRead', { n: row.orders.length })} />
+          </>
+        )}
       </p>
-      <OrdersRead row={row} />
       {row.lateDoses && (
         <div className="deadline__late-doses" role="note">
           <strong>
@@ -134,10 +120,13 @@ function CardBody({ card, v }: { card: EventCard; v: EventCardViewModel }) {
   const m = useMessages();
   return (
     <>
-      <p className="event-card__dose-class">
-        {m.t('stopCriteria.doseClassUsed')} <strong>{v.doseClass}</strong>. {v.doseClassReason}
-      </p>
-      <h4>{m.t('stopCriteria.stopBefore')}</h4>
+      <div className="event-card__dose-class">
+        {m.t('stopCriteria.doseClassUsed')} <strong>{v.doseClass}</strong>{' '}
+        <details className="event-card__why">
+          <summary>{m.t('stopCriteria.doseClassBasis')}</summary>
+          {v.doseClassReason}
+        </details>
+      </div>
       <ul className="deadlines">
         {v.deadlines.map((row, i) => (
           <DeadlineRow key={`${row.ruleId}-${i}`} row={row} />
@@ -153,21 +142,19 @@ function CardBody({ card, v }: { card: EventCard; v: EventCardViewModel }) {
           </ul>
         </div>
       )}
-      <div className="event-card__last-dose">
-        {m.t('stopCriteria.lastDose')} {v.lastDose ? <DoseItem dose={v.lastDose} /> : m.t('stopCriteria.lastDoseNone')}
-      </div>
       <DeliveryFactsView facts={v.delivery} />
+      {/* Guideline information without a computed time: one click away, so the deadlines above stay the answer. */}
       {card.restart.length > 0 && (
-        <div className="event-card__restart">
-          <h4>{m.t('stopCriteria.after')}</h4>
+        <details className="event-card__restart">
+          <summary>{m.t('stopCriteria.after', { n: card.restart.length })}</summary>
           <InfoLineList lines={card.restart} />
-        </div>
+        </details>
       )}
       {card.notes.length > 0 && (
-        <div className="event-card__notes">
-          <h4>{m.t('stopCriteria.notes')}</h4>
+        <details className="event-card__notes">
+          <summary>{m.t('stopCriteria.notes', { n: card.notes.length })}</summary>
           <InfoLineList lines={card.notes} />
-        </div>
+        </details>
       )}
     </>
   );

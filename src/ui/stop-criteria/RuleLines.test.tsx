@@ -22,13 +22,15 @@ describe('StatusBadge', () => {
 });
 
 describe('SourceLabel', () => {
-  it('a partly verified guideline is labelled as a guideline and as partial', () => {
+  it('a partly verified guideline shows its short name, linked to its row in About the evidence, without a verification chip', () => {
     render(
       <SourceLabel
         source={{ kind: 'guideline', name: 'RCOG Green-top 37a (2015)', citation: 'RCOG 37a', verification: 'partial', verificationNote: 'secondary sources only' }}
       />,
     );
-    expect(screen.getByText('Guideline: RCOG Green-top 37a (2015)')).toHaveAttribute('title', 'RCOG 37a');
-    expect(screen.getByText('partial')).toHaveAttribute('title', 'secondary sources only');
+    const link = screen.getByRole('link', { name: 'RCOG 37a' });
+    expect(link).toHaveAttribute('href', '#about-evidence-rcog-37a');
+    expect(link).toHaveAttribute('title', 'RCOG 37a');
+    expect(screen.queryByText('partial')).toBeNull();
   });
 });

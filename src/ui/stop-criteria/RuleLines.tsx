@@ -1,5 +1,5 @@
 /**
- * Shared pieces of the rule views: the visible source label with its verification badge, an attributed info line,
+ * Shared pieces of the rule views: the short source label (linking to "About the evidence"), an attributed info line,
  * and a stop status shown with text and a shape (never colour only). Used by stop-criteria, stop-now, indications
  * and cautions. Words come from `ruleLineViewModel.ts`.
  */
@@ -9,7 +9,7 @@ import { useMessages } from '../messages/MessagesProvider';
 import { infoLineView, sourceLabelView, statusView, type SourceLabelView } from './ruleLineViewModel';
 import './rule-lines.css';
 
-/** "Source article" / "Guideline: ASRA 2018", with a verification badge; the citation on hover and in print. */
+/** "Source article" / "ASRA 2018": a link to the source's edition and verification in "About the evidence"; the citation on hover. */
 export function SourceLabel({ source }: { source: RuleSource }) {
   return <SourceLabelFromView view={sourceLabelView(source, useMessages())} />;
 }
@@ -17,12 +17,9 @@ export function SourceLabel({ source }: { source: RuleSource }) {
 export function SourceLabelFromView({ view }: { view: SourceLabelView }) {
   return (
     <span className={`rule-source rule-source--${view.kind}`}>
-      <span className="rule-source__name" title={view.citation}>
+      <a className="rule-source__name" href={view.href} title={view.citation}>
         {view.label}
-      </span>{' '}
-      <span className={`verification verification--${view.verification}`} title={view.verificationNote}>
-        {view.verificationText}
-      </span>
+      </a>
     </span>
   );
 }

@@ -28,12 +28,15 @@ describe('StopCriteriaSection', () => {
     expect(within(card).getByRole('heading', { level: 3 })).toHaveTextContent('Elective caesarean section');
     const sources = card.querySelector('.event-card__sources summary') as HTMLElement;
     expect(sources).toHaveTextContent('Source records (2): Appointment/third-trimester-appt-caesarean, ServiceRequest/third-trimester-sr-caesarean');
-    expect(within(card).getByText('(in 2 d 22 h)')).toBeInTheDocument();
+    expect(within(card).getByText('(in 2 days 22 hours)')).toBeInTheDocument();
 
     const caesarean = DateTime.fromMillis(DEMO_TEST_NOW, { zone: DEMO_TEST_ZONE }).plus({ days: 3 }).set({ hour: 8, minute: 30, second: 0, millisecond: 0 });
     const deadline = caesarean.minus({ hours: 48 });
     const source = lineOf(card, 'Source article');
-    expect(within(source).getByText('source text')).toBeInTheDocument();
+    // No verification chip on the line: the label links to its row in About the evidence.
+    expect(within(source).getByRole('link', { name: 'Source article' })).toHaveAttribute('href', '#about-evidence-source-article');
+    expect(within(source).queryByText('source text')).toBeNull();
+    expect(source.textContent).not.toMatch(/source\.stop-before|v1\.0\.0/);
     expect(within(source).getByText('Stop not documented')).toBeInTheDocument();
     expect(within(source).getByText(/active with no end date: runs past the deadline/, { selector: '.deadline__status-reason' })).toBeInTheDocument();
     const time = source.querySelector('time')!;
@@ -41,14 +44,14 @@ describe('StopCriteriaSection', () => {
     expect(new Date(time.getAttribute('dateTime')!).getTime()).toBe(caesarean.toMillis() - 48 * 3_600_000);
     expect(time.closest('p')).toHaveTextContent('Last dose no later than 26 Nov 2026 08:30 (UTC)');
 
-    const asra = lineOf(card, 'Guideline: ASRA 2018');
+    const asra = lineOf(card, 'ASRA 2018');
     expect(asra).not.toBe(source);
-    expect(within(asra).getByText('verified')).toBeInTheDocument();
-    expect(within(asra).getByText(/ASRA 2018 \(guideline\): at least 12 h/)).toBeInTheDocument();
+    expect(within(asra).queryByText('verified')).toBeNull();
+    expect(within(asra).getByText(/^At least 12 h after a prophylactic LMWH dose/)).toBeInTheDocument();
     expect(asra.querySelector('time')).toHaveAttribute('dateTime', caesarean.minus({ hours: 12 }).toISO());
-    expect(within(card).getByText(/The source's 48 h is stricter than the 12 h\/24 h in ASRA 2018/)).toBeInTheDocument();
+    expect(within(card).getByText(/The source's 48 h is stricter than ASRA 2018's 12 h\/24 h/)).toBeInTheDocument();
     // Delivery facts: latest platelets with date, aspirin, heparin allergy / HIT.
-    const delivery = within(card).getByRole('heading', { name: 'Delivery facts from the record' }).parentElement as HTMLElement;
+    const delivery = within(card).getByText('Delivery facts:').parentElement as HTMLElement;
     expect(within(delivery).getByText(/Latest platelet count 206 ×10⁹\/L on \d+ \w{3} 2026 \d{2}:\d{2} \(UTC/)).toBeInTheDocument();
     expect(within(delivery).getByText(/Aspirin ordered alongside/)).toBeInTheDocument();
     expect(within(delivery).getByText(/No heparin allergy or heparin-induced thrombocytopenia \(HIT\) recorded/)).toBeInTheDocument();
@@ -64,7 +67,7 @@ describe('StopCriteriaSection', () => {
     const card = screen.getByRole('article');
     const line = lineOf(card, 'Source article');
     expect(within(line).getByText('Unknown')).toBeInTheDocument();
-    expect(within(line).getByText(/medication search was incomplete or unavailable \(medication-requests: incomplete \(test: medication-requests incomplete\)\)/)).toBeInTheDocument();
+    expect(within(line).getByText(/medication search was incomplete or unavailable \(Medication orders: incomplete \(test: medication-requests incomplete\)\)/)).toBeInTheDocument();
     expect(screen.queryByText('No LMWH order found')).not.toBeInTheDocument();
   });
 
@@ -94,7 +97,7 @@ describe('StopCriteriaSection', () => {
     expect(within(card).getByText(/Entered here, not in the record/)).toBeInTheDocument();
     expect(within(card).getByText('2 Dec 2026 08:30 (UTC)')).toBeInTheDocument();
     expect(within(card).getByText('Source records: not from the record')).toBeInTheDocument();
-    for (const label of ['Source article', 'Guideline: ASRA 2018']) {
+    for (const label of ['Source article', 'ASRA 2018']) {
       expect(within(lineOf(card, label)).getByText('No LMWH order found')).toBeInTheDocument();
     }
     expect(within(lineOf(card, 'Source article')).getByText(/No order found does not prove that no LMWH is taken/)).toBeInTheDocument();
@@ -148,7 +151,7 @@ describe('StopCriteriaSection', () => {
     const lap = screen.getByRole('article', { name: 'Laparoscopy' });
     expect(within(lineOf(lap, 'Source article')).getByText('The source gives no interval: it says only "before any surgery". The guideline intervals for the dose class are shown beside it.')).toBeInTheDocument();
     expect(within(lap).getByText('Date only: counts from 00:00 that day in Europe/London.')).toBeInTheDocument();
-    expect(within(lineOf(lap, 'Guideline: ASRA 2018')).getByText(/counts from the start of that day in Europe\/London/)).toBeInTheDocument();
+    expect(within(lineOf(lap, 'ASRA 2018')).getByText(/counts from the start of that day in Europe\/London/)).toBeInTheDocument();
     const cerclage = screen.getByRole('article', { name: 'Cervical cerclage' });
     expect(within(cerclage).getByText('Date unknown: the record gives no date for this event')).toBeInTheDocument();
     expect(within(cerclage).getByText('No countdown: the event has no usable date')).toBeInTheDocument();
@@ -157,7 +160,7 @@ describe('StopCriteriaSection', () => {
   it('an unread Appointment search: never "none found", the reason instead', async () => {
     renderInZone(<StopCriteriaSection record={await demoRecord('no-lmwh', { statuses: { appointments: 'unavailable' } })} />);
     expect(screen.queryByText('No scheduled surgery or delivery found in the record')).not.toBeInTheDocument();
-    expect(screen.getByText(/Planned events could not be read completely: appointments: unavailable \(test: appointments unavailable\)/)).toBeInTheDocument();
+    expect(screen.getByText(/Planned events could not be read completely: Appointments: not available \(test: appointments unavailable\)/)).toBeInTheDocument();
   });
 
   it('bleeding (9 weeks, no planned delivery): the estimated delivery date card, without a countdown', async () => {

@@ -45,6 +45,20 @@ function focusFirstError(errors: Partial<Record<WhatIfField, unknown>>, ids: { t
   document.getElementById(first === 'eventClass' ? ids.type : first === 'time' ? ids.time : ids.date)?.focus();
 }
 
+/** "Slot as read: ..." as the fields are filled, announced politely. */
+function ReadBack({ text }: { text: string | undefined }) {
+  const m = useMessages();
+  return (
+    <p className="what-if__readback" aria-live="polite">
+      {text ? (
+        <>
+          {m.t('whatIf.readBack')} <strong>{text}</strong>
+        </>
+      ) : null}
+    </p>
+  );
+}
+
 export function WhatIfForm({ zone, onAdd, nextId }: WhatIfFormProps) {
   const m = useMessages();
   const uid = useId();
@@ -70,8 +84,12 @@ export function WhatIfForm({ zone, onAdd, nextId }: WhatIfFormProps) {
   const readBack = whatIfReadBack(values, zone, m);
 
   return (
-    <form className="what-if no-print" onSubmit={submit} noValidate aria-labelledby={`${uid}-title`}>
-      <h3 id={`${uid}-title`}>{m.t('whatIf.title')}</h3>
+    // Folded by default: a session-only tool, not part of what the record says.
+    <details className="what-if-toggle no-print">
+      <summary>
+        <h3 id={`${uid}-title`}>{m.t('whatIf.title')}</h3>
+      </summary>
+    <form className="what-if" onSubmit={submit} noValidate aria-labelledby={`${uid}-title`}>
       <p className="hint" id={ids.hint}>
         {m.t('whatIf.hint', { zone })}
       </p>
@@ -94,14 +112,9 @@ export function WhatIfForm({ zone, onAdd, nextId }: WhatIfFormProps) {
           <input id={ids.label} type="text" value={values.label} onChange={set('label')} placeholder={m.t('whatIf.labelPlaceholder')} />
         </div>
       </div>
-      <p className="what-if__readback" aria-live="polite">
-        {readBack ? (
-          <>
-            {m.t('whatIf.readBack')} <strong>{readBack}</strong>
-          </>
-        ) : null}
-      </p>
+      <ReadBack text={readBack} />
       <button type="submit">{m.t('whatIf.submit')}</button>
     </form>
+    </details>
   );
 }

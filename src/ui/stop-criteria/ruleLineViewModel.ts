@@ -1,37 +1,35 @@
 /**
  * The words of an attributed rule line, shared by the stop criteria, stop-now, indications and cautions views: the
- * visible source label with its verification word, the rule's wording (catalogue key `rule.<id>`), the status words,
- * and short countdown spans ("2 d 22 h"). Pure.
+ * short source label (its edition and verification are listed once, in "About the evidence"), the rule's wording (catalogue key `rule.<id>`), the status words,
+ * and countdowns in words ("in 2 days 22 hours"). Pure.
  */
 import type { InfoLine, RuleSource, StopStatus } from '../../domain/rules';
 import type { SearchCompleteness } from '../../domain/rules/searchCompleteness';
 import type { Messages } from '../messages/translator';
+import { groupLabel } from '../record/dataAvailabilityViewModel';
 import type { MessageKey } from '../messages/catalogue';
+import { evidenceRowId, shortSourceLabel } from '../evidence/evidenceSources';
 
 export interface SourceLabelView {
   /** 'source' for the source article, 'guideline' for every other kind (the CSS class). */
   kind: 'source' | 'guideline';
   label: string;
   citation: string;
-  verification: RuleSource['verification'];
-  verificationText: string;
-  verificationNote: string;
+  /** The source's row in "About the evidence" (edition, verification, citation). */
+  href: string;
 }
 
-/** "Source article" / "Guideline: ASRA 2018" / "Product label: ..." — the source and each guideline never merged. */
+/** "Source article" / "ASRA 2018" / "RCOG 37a": the source and each guideline never merged. */
 export function sourceLabel(source: Pick<RuleSource, 'kind' | 'name'>, m: Messages): string {
-  return m.t(`rules.source.${source.kind}` as MessageKey, { name: source.name });
+  return shortSourceLabel(source, m);
 }
 
 export function sourceLabelView(source: RuleSource, m: Messages): SourceLabelView {
-  const known = source.verification === 'verified' || source.verification === 'source-text';
   return {
     kind: source.kind === 'source-article' ? 'source' : 'guideline',
     label: sourceLabel(source, m),
     citation: source.citation,
-    verification: source.verification,
-    verificationText: m.t(`rules.verification.${known ? source.verification : 'partial'}` as MessageKey),
-    verificationNote: source.verificationNote,
+    href: `#${evidenceRowId(source)}`,
   };
 }
 
@@ -75,29 +73,15 @@ export function statusView(status: StopStatus, m: Messages): StatusView {
   return { ...STATUS_SHAPE[known], text: m.t(`rules.status.${known}` as MessageKey) };
 }
 
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
-
-/** "2 d 22 h", "5 h 10 min", "40 min": the two largest units, never negative. */
-function shortSpan(ms: number, m: Messages): string {
-  const abs = Math.abs(ms);
-  const d = Math.floor(abs / DAY);
-  const h = Math.floor((abs % DAY) / HOUR);
-  const min = Math.floor((abs % HOUR) / 60_000);
-  if (d > 0) return h > 0 ? m.t('rules.span.days-hours', { d, h }) : m.t('rules.span.days', { d });
-  if (h > 0) return min > 0 ? m.t('rules.span.hours-minutes', { h, min }) : m.t('rules.span.hours', { h });
-  return m.t('rules.span.minutes', { min });
-}
-
-/** "in 2 d 22 h" / "8 h ago" / "now". */
+/** "in 2 days 22 hours" / "8 hours ago" / "now": the two largest units, in words a person uses. */
 export function countdownWords(ms: number, m: Messages): string {
-  if (ms === 0) return m.t('rules.countdown.now');
-  return m.t(ms > 0 ? 'rules.countdown.in' : 'rules.countdown.ago', { span: shortSpan(ms, m) });
+  if (ms === 0) return m.t('duration.now');
+  return m.t(ms > 0 ? 'duration.in' : 'duration.ago', { span: m.duration(ms) });
 }
 
 /** "appointments: unavailable (server refused ...); encounters: not read". */
 export function searchProblemsText(search: SearchCompleteness, m: Messages): string {
   return search.problems
-    .map((p) => m.t('rules.search.problem', { group: p.group, status: p.status, notRead: p.status === 'not-read', hasReason: p.reason !== undefined, reason: p.reason ?? '' }))
+    .map((p) => m.t('rules.search.problem', { group: groupLabel(p.group, m), status: p.status === 'not-read' ? '' : m.t('availability.status', { status: p.status }), notRead: p.status === 'not-read', hasReason: p.reason !== undefined, reason: p.reason ? m.reason(p.reason) : '' }))
     .join(m.t('rules.search.problemSeparator'));
 }

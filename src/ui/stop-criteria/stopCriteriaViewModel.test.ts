@@ -39,7 +39,8 @@ describe('deadline words', () => {
     const row = buildEventCardView(card, msgs('UTC')).deadlines.find((d) => d.ruleId === SRC48)!;
     expect(row.status.text).toBe('Stop not documented');
     expect(row.statusReason).toBe('Enoxaparin 40 mg SC every 24 h: active with no end date: runs past the deadline.');
-    expect(row.orders[0]).toMatchObject({ verdict: 'runs past', reason: 'active with no end date: runs past the deadline' });
+    // The order's reading is in the status reason; the order itself is the line's Source disclosure.
+    expect(row.orders[0]).toMatchObject({ reason: 'active with no end date: runs past the deadline', source: { resourceType: 'MedicationRequest' } });
     expect(row.wording).toMatch(/^The source advises stopping LMWH at least 2 days before/);
     expect(row.source.label).toBe('Source article');
   });
@@ -105,9 +106,9 @@ describe('deadline words', () => {
 
 describe('countdown and when', () => {
   it.each([
-    [53 * 3_600_000, 'in 2 d 5 h'],
-    [-24 * 3_600_000, '1 d ago'],
-    [90 * 60_000, 'in 1 h 30 min'],
+    [53 * 3_600_000, 'in 2 days 5 hours'],
+    [-24 * 3_600_000, '1 day ago'],
+    [90 * 60_000, 'in 1 hour 30 minutes'],
     [0, 'now'],
   ])('%i ms -> "%s"', (msValue, text) => {
     expect(countdownWords(msValue, msgs('UTC'))).toBe(text);
@@ -122,13 +123,15 @@ describe('source labels and statuses', () => {
   const m = msgs('UTC');
   it('labels the source article and each guideline separately', () => {
     expect(sourceLabel({ kind: 'source-article', name: 'The source article (Clexane article)' }, m)).toBe('Source article');
-    expect(sourceLabel({ kind: 'guideline', name: 'ASRA 2018' }, m)).toBe('Guideline: ASRA 2018');
-    expect(sourceLabel({ kind: 'product-label', name: 'Enoxaparin product labelling' }, m)).toBe('Product label: Enoxaparin product labelling');
-    expect(sourceLabel({ kind: 'study', name: 'Published studies (D-dimer in pregnancy)' }, m)).toBe('Study: Published studies (D-dimer in pregnancy)');
+    expect(sourceLabel({ kind: 'guideline', name: 'ASRA 2018' }, m)).toBe('ASRA 2018');
+    expect(sourceLabel({ kind: 'guideline', name: 'RCOG Green-top 37a (2015)' }, m)).toBe('RCOG 37a');
+    expect(sourceLabel({ kind: 'product-label', name: 'Enoxaparin product labelling' }, m)).toBe('Enoxaparin label');
+    expect(sourceLabel({ kind: 'study', name: 'Published studies (D-dimer in pregnancy)' }, m)).toBe('D-dimer studies');
   });
-  it('names the verification status in words', () => {
-    const v = (verification: 'verified' | 'partial' | 'source-text') => sourceLabelView({ kind: 'guideline', name: 'ASRA 2018', citation: 'c', verification, verificationNote: 'n' }, m).verificationText;
-    expect([v('verified'), v('partial'), v('source-text')]).toEqual(['verified', 'partial', 'source text']);
+  it('a rule line carries no verification word: its label links to the source row of About the evidence', () => {
+    const v = (verification: 'verified' | 'partial' | 'source-text') => sourceLabelView({ kind: 'guideline', name: 'ASRA 2018', citation: 'c', verification, verificationNote: 'n' }, m);
+    expect(v('partial')).toEqual({ kind: 'guideline', label: 'ASRA 2018', citation: 'c', href: '#about-evidence-asra-2018' });
+    expect(v('verified')).toEqual(v('partial'));
   });
   it('each status code has its words', () => {
     expect((['stop-documented', 'stop-not-documented', 'no-lmwh-order', 'unknown'] as const).map((s) => statusView(s, m).text)).toEqual(['Stop documented', 'Stop not documented', 'No LMWH order found', 'Unknown']);
@@ -159,9 +162,9 @@ describe('EDD card and section states', () => {
   });
 
   it('an incomplete planned-event search names the searches and never says "none found"', () => {
-    const search = plannedEventSearch({ procedures: { status: 'complete' }, 'service-requests': { status: 'complete' }, appointments: { status: 'unavailable', reason: 'server refused Appointment (403)' } });
+    const search = plannedEventSearch({ procedures: { status: 'complete' }, 'service-requests': { status: 'complete' }, appointments: { status: 'unavailable', reason: reason('fhir.refused', { type: 'Appointment', status: 403, scopesMissing: false }) } });
     expect(buildStopCriteriaView({ cardCount: 0, search }, msgs('UTC'))).toEqual({
-      incomplete: 'Planned events could not be read completely: appointments: unavailable (server refused Appointment (403)); encounters: not read',
+      incomplete: 'Planned events could not be read completely: Appointments: not available (the server refused Appointment (403)); Encounters: not read',
     });
   });
 });

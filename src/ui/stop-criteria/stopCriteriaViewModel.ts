@@ -29,7 +29,6 @@ export interface OrderReadingView {
   key: string;
   description: string;
   status: string;
-  verdict: string;
   reason: string;
   source: SourceRef;
 }
@@ -76,7 +75,6 @@ export interface EventCardViewModel {
   doseClassReason: string;
   deadlines: DeadlineRowView[];
   differences: string[];
-  lastDose?: DoseView;
   delivery?: DeliveryFactView[];
   restart: InfoLineViewModel[];
   notes: InfoLineViewModel[];
@@ -99,7 +97,6 @@ const readingView = (r: OrderReading, i: number, m: Messages): OrderReadingView 
   key: `${r.order.id}-${i}`,
   description: m.reason(r.order.description),
   status: r.order.status,
-  verdict: m.t(`stopCriteria.verdict.${r.verdict}` as MessageKey),
   reason: m.reason(r.reason),
   source: r.order.source,
 });
@@ -115,7 +112,8 @@ export function deadlineRowView(line: DeadlineLine, m: Messages): DeadlineRowVie
     statusReason: m.reason(line.statusReason),
     orders: line.orders.map((r, i) => readingView(r, i, m)),
   };
-  if (line.intervalReason) v.intervalReason = m.reason(line.intervalReason);
+  // The ordinary dose-class reason repeats the card's dose-class line; an unknown or intermediate class is said here.
+  if (line.intervalReason && line.intervalReason.code !== 'rules.interval.dose-class') v.intervalReason = m.reason(line.intervalReason);
   if (line.deadlineMs !== null) v.deadline = timeView(line.deadlineMs, m);
   else v.noDeadline = m.reason(line.noDeadlineReason);
   if (line.dateOnlyNote) v.dateOnlyNote = m.reason(line.dateOnlyNote);
@@ -182,7 +180,6 @@ export function buildEventCardView(card: EventCard, m: Messages): EventCardViewM
   };
   if (!card.applies) v.notApplicable = m.reason(card.notApplicableReason ?? { code: 'rules.not-applicable.other' });
   if (card.noLmwhOrderReason) v.noLmwhOrder = m.reason(card.noLmwhOrderReason);
-  if (card.lastDose) v.lastDose = doseView(card.lastDose, 0, m);
   const delivery = deliveryView(card, m);
   if (delivery) v.delivery = delivery;
   return v;

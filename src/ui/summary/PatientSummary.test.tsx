@@ -14,14 +14,14 @@ describe('PatientSummary', () => {
     const ga = field('Gestation today');
     expect(ga).toHaveTextContent('35w 3d, third trimester');
     expect(ga).toHaveTextContent('dated by recorded EDD: EDD 27 Dec 2026');
-    expect(within(ga).getByText(/Observation\/third-trimester-obs-edd/, { selector: '.visually-hidden' })).toBeInTheDocument();
+    expect(within(ga).getByText(/Observation\/third-trimester-obs-edd/, { selector: '.provenance__ids' })).toBeInTheDocument();
   });
 
-  it('third-trimester: active enoxaparin 40 mg SC every 24 h (prophylactic) and the caesarean in 2 d 22 h (in 3 days)', async () => {
+  it('third-trimester: active enoxaparin 40 mg SC every 24 h (prophylactic) and the caesarean in 2 days 22 hours (in 3 days)', async () => {
     render(<PatientSummary record={await demoRecord('third-trimester')} />);
     expect(field('Active LMWH')).toHaveTextContent('Enoxaparin 40 mg SC every 24 h (prophylactic)');
     const ev = field('Next planned event');
-    expect(ev).toHaveTextContent('Elective caesarean section, 28 Nov 2026 08:30 (UTC), in 2 d 22 h');
+    expect(ev).toHaveTextContent('Elective caesarean section, 28 Nov 2026 08:30 (UTC), in 2 days 22 hours');
     expect(within(ev).getByText('28 Nov 2026 08:30 (UTC)')).toHaveAttribute('datetime', '2026-11-28T08:30:00.000+00:00');
   });
 
@@ -45,13 +45,13 @@ describe('PatientSummary', () => {
     render(<PatientSummary record={await demoRecord('no-lmwh', { statuses: { 'medication-requests': 'incomplete' } })} />);
     const f = field('Active LMWH');
     expect(f).not.toHaveTextContent('No LMWH order found');
-    expect(f).toHaveTextContent('Medication orders could not be read completely (medication-requests: incomplete (test: medication-requests incomplete) — absence of an order is not known)');
+    expect(f).toHaveTextContent('Medication orders could not be read completely (Medication orders: incomplete (test: medication-requests incomplete) — absence of an order is not known)');
   });
 
   it('planned-surgery: the dated laparoscopy is next (date-only, counted from 00:00); the cerclage without a date is listed as such', async () => {
     render(<PatientSummary record={await demoRecord('planned-surgery')} />);
     const ev = field('Next planned event');
-    expect(ev).toHaveTextContent('Laparoscopy, 30 Nov 2026 (date only; counts from 30 Nov 2026 00:00 (UTC)), in 4 d 14 h');
+    expect(ev).toHaveTextContent('Laparoscopy, 30 Nov 2026 (date only; counts from 30 Nov 2026 00:00 (UTC)), in 4 days 14 hours');
     expect(ev).toHaveTextContent('Planned without a date: Cervical cerclage');
   });
 
@@ -68,7 +68,7 @@ describe('PatientSummary', () => {
 
   it('incomplete procedure search: an event missing here may be planned', async () => {
     render(<PatientSummary record={await demoRecord('no-lmwh', { statuses: { procedures: 'unavailable' } })} />);
-    expect(field('Next planned event')).toHaveTextContent('Planned events could not be read completely: procedures: unavailable');
+    expect(field('Next planned event')).toHaveTextContent('Planned events could not be read completely: Procedures: not available');
   });
 
   it('an order that is not active now is not shown as active LMWH', async () => {

@@ -3,6 +3,7 @@
  * and the next planned event with its countdown. Unknowns and absences are stated with the reason; "no order found"
  * only when the order searches were complete.
  */
+import { groupLabel } from '../record/dataAvailabilityViewModel';
 import { eventWhenText } from '../stop-criteria/stopCriteriaViewModel';
 import { countdownWords } from '../stop-criteria/ruleLineViewModel';
 import type { QueryGroup } from '../../domain/input';
@@ -52,7 +53,7 @@ export interface SummaryView {
 function groupProblem(slice: SummarySlice, groups: QueryGroup[], m: Messages): string | undefined {
   const bad = groups.map((g) => ({ g, r: slice.groups[g] })).filter(({ r }) => !r || r.status !== 'complete');
   if (bad.length === 0) return undefined;
-  return bad.map(({ g, r }) => (r ? (r.reason ? m.t('medication.groupStatusBecause', { group: g, status: r.status, reason: r.reason }) : m.t('medication.groupStatus', { group: g, status: r.status })) : m.t('medication.groupNotRead', { group: g }))).join('; ');
+  return bad.map(({ g, r }) => (r ? (r.reason ? m.t('medication.groupStatusBecause', { group: groupLabel(g, m), status: m.t('availability.status', { status: r.status }), reason: m.reason(r.reason) }) : m.t('medication.groupStatus', { group: groupLabel(g, m), status: m.t('availability.status', { status: r.status }) })) : m.t('medication.groupNotRead', { group: groupLabel(g, m) }))).join('; ');
 }
 
 function gestationView(slice: SummarySlice, m: Messages): SummaryView['gestation'] {
@@ -89,7 +90,7 @@ function gestationView(slice: SummarySlice, m: Messages): SummaryView['gestation
 
 function lmwhView(slice: SummarySlice, m: Messages): SummaryView['lmwh'] {
   const { orders, complete, incompleteReason } = slice.medication;
-  const reason = incompleteReason ?? m.t('common.missingReason');
+  const reason = m.reason(incompleteReason);
   if (orders.length === 0) {
     return complete
       ? { headline: m.t('medication.noOrderFound', { scope: 'record' }), active: [], unclear: [] }

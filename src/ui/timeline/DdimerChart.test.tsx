@@ -38,7 +38,7 @@ describe('DdimerChart', () => {
     const legend = screen.getByRole('list', { name: 'Chart legend' });
     expect(legend).toHaveTextContent('Dashed line: lab upper limit (non-pregnant): 0.5 mg/L FEU');
     expect(legend).toHaveTextContent('left axis, mg/L FEU');
-    expect(legend).toHaveTextContent('right axis, ng/mL DDU');
+    expect(legend).toHaveTextContent('DDU: triangles, not joined, not converted (right axis)');
   });
 
   it('a point tooltip shows the value as reported, date and time with offset, GA, status, lab range and source', async () => {
@@ -94,7 +94,7 @@ describe('DdimerChart drawing (layout sizes stubbed: jsdom has no layout)', () =
       expect(plot.querySelectorAll('.recharts-curve')).toHaveLength(1);
       expect(plot.querySelectorAll('.recharts-reference-area')).toHaveLength(3);
       const texts = [...plot.querySelectorAll('text')].map((t) => t.textContent);
-      expect(texts).toEqual(expect.arrayContaining(['1st trimester', '2nd trimester', '3rd trimester', 'ng/mL DDU', 'stop (ASRA 2018)', '20w', '28w']));
+      expect(texts).toEqual(expect.arrayContaining(['1st trimester', '2nd trimester', '3rd trimester', 'ng/mL DDU', 'ASRA 2018', '20w', '28w']));
       expect(texts.some((t) => /^\d{1,2} [A-Z][a-z]{2} 2026$/.test(t ?? ''))).toBe(true);
     } finally {
       for (const [k, d] of saved) if (d) Object.defineProperty(HTMLElement.prototype, k, d);

@@ -153,7 +153,8 @@ function ChartControls({ view, id, bandOn, setBandOn, studyId, setStudyId, onUni
           </select>
         </>
       )}
-      <span id={`${id}-band-why`} className="timeline-note">
+      {/* Shown when it says why the band cannot be drawn, or once it is drawn; otherwise only the checkbox's description. */}
+      <span id={`${id}-band-why`} className="timeline-note" hidden={band.possible && !bandOn}>
         {band.note}
       </span>
     </div>
@@ -202,14 +203,18 @@ export function DdimerChart({ data, unit, onUnitChange, exclusionsHref = '#exclu
         </Suspense>
       )}
 
-      <ul className="ddimer-legend" aria-label={view.legendLabel}>
-        {view.legend.map((l) => (
-          <li key={l.key}>
-            <LegendMark mark={l.mark} />
-            {l.text}
-          </li>
-        ))}
-      </ul>
+      {/* The marks are labelled on the plot (today, lab limit, trimesters); the full key is one click away. */}
+      <details className="ddimer-legend-toggle">
+        <summary>{view.legendLabel}</summary>
+        <ul className="ddimer-legend" aria-label={view.legendLabel}>
+          {view.legend.map((l) => (
+            <li key={l.key}>
+              <LegendMark mark={l.mark} />
+              {l.text}
+            </li>
+          ))}
+        </ul>
+      </details>
 
       {view.dduAxisNote && <p className="timeline-note">{view.dduAxisNote}</p>}
       <ChartNotes view={view} exclusionsHref={exclusionsHref} />

@@ -7,7 +7,6 @@ import { useMemo } from 'react';
 import type { TimelineData } from '../../domain/timeline';
 import { useMessages } from '../messages/MessagesProvider';
 import { Provenance } from '../common/Provenance';
-import { UnknownValue } from '../common/UnknownValue';
 import { buildEventLaneView, buildLmwhLaneView } from './timelineViewModel';
 import './timeline.css';
 
@@ -37,7 +36,7 @@ export function LmwhLane({ data }: { data: TimelineData }) {
         <ul className="lane__list">
           {view.segments.map((s) => (
             <li key={`item-${s.key}`}>
-              <strong>{s.drug}</strong> {s.doseLine} {s.perKg.known ? s.perKg.text : <UnknownValue reason={s.perKg.reason} />}
+              <strong>{s.drug}</strong> {s.doseLine}
               {s.statusLine} <Provenance sources={s.source} />
             </li>
           ))}
@@ -83,7 +82,10 @@ export function EventLane({ data }: { data: TimelineData }) {
         <p className="timeline-note">{view.none}</p>
       ) : (
         <ul className="lane__list">
-          {view.events.map((e) => (
+          {/* Stop deadlines are drawn here and written, with their status, on the event cards below: not listed twice. */}
+          {view.events
+            .filter((e) => e.kind !== 'stop-deadline')
+            .map((e) => (
             <li key={`item-${e.key}`}>
               <span aria-hidden="true">{e.glyph} </span>
               {e.item} <Provenance sources={e.sources} />

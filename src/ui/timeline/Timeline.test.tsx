@@ -62,7 +62,7 @@ describe('Timeline, third-trimester patient', () => {
     const row = rowOf('300 ng/mL');
     expect(cell(row, 2)).toBe('300 ng/mL (DDU)');
     expect(cell(row, 3)).toBe('300 ng/mL DDU (not converted)');
-    expect(screen.getByText(/D-dimer DDU, triangles, not joined and not converted/)).toBeInTheDocument();
+    expect(screen.getByText(/DDU: triangles, not joined, not converted \(right axis\)/)).toBeInTheDocument();
   });
 
   it('keeps the comparator of the <0.27 result', async () => {
@@ -97,35 +97,37 @@ describe('Timeline, third-trimester patient', () => {
     expect(screen.getByRole('img', { name: /latest 1\.85 mg\/L FEU \(preliminary\) at 35w 2d/ })).toBeInTheDocument();
   });
 
-  it('describes the chart in words and states the dating', async () => {
+  it('describes the chart in words; the dating is stated once, in the summary, not again here', async () => {
     renderPage(await demoRecord('third-trimester'));
     expect(screen.getByRole('img', { name: /^D-dimer results from 7w to 35w; latest 1850 ng\/mL FEU/ })).toBeInTheDocument();
-    expect(screen.getByText(/Gestational age from: recorded EDD: EDD 27 Dec 2026/)).toBeInTheDocument();
+    expect(screen.queryByText(/Gestational age from:/)).toBeNull();
     expect(screen.getByText(/rises in normal pregnancy \(Kline JA/)).toBeInTheDocument();
     expect(screen.queryByRole('combobox', { name: 'Pregnancy' })).toBeNull();
   });
 
-  it('the lane shows the enoxaparin order with dose, frequency, dose per kg and the open end', async () => {
+  it('the lane shows the enoxaparin order with dose, frequency and the open end (dose per kg is in the medication list)', async () => {
     renderPage(await demoRecord('third-trimester'));
     const lane = screen.getByRole('region', { name: 'LMWH orders' });
     const item = within(lane).getByRole('listitem');
-    expect(item).toHaveTextContent('Enoxaparin 40 mg, every 24 h; dose per kg: 0.56 mg/kg per dose (booking weight 72 kg)');
-    expect(item).toHaveTextContent('end unknown (drawn to today)');
+    expect(item).toHaveTextContent('Enoxaparin 40 mg, every 24 h; from 17 Jun 2026 18:00 (UTC+01:00), end unknown;');
+    expect(item).not.toHaveTextContent('mg/kg');
   });
 
-  it('lists the caesarean and both stop deadlines with their rule sources', async () => {
+  it('lists the caesarean; the stop deadlines are drawn in the lane and written once, on the event card', async () => {
     renderPage(await demoRecord('third-trimester'));
-    const events = within(screen.getByRole('region', { name: 'Events' })).getAllByRole('listitem');
-    expect(events.map((e) => e.textContent)).toEqual([
-      expect.stringMatching(/^✕ Stop deadline: The source article \(Clexane article\): stop deadline before Elective caesarean section \(48 h before\), 26 Nov 2026 08:30 \(UTC\) \(35w 4d\)/),
-      expect.stringMatching(/^✕ Stop deadline: ASRA 2018: .*\(12 h before\), 27 Nov 2026 20:30 \(UTC\)/),
-      expect.stringMatching(/^▼ Birth \/ caesarean \(planned\): Elective caesarean section, 28 Nov 2026 08:30 \(UTC\) \(35w 6d\)/),
+    const lane = screen.getByRole('region', { name: 'Events' });
+    const events = within(lane).getAllByRole('listitem');
+    expect(events.map((e) => e.textContent)).toEqual([expect.stringMatching(/^▼ Birth \/ caesarean \(planned\): Elective caesarean section, 28 Nov 2026 08:30 \(UTC\) \(35w 6d\)/)]);
+    expect(lane.querySelectorAll('.lane__event--stop-deadline')).toHaveLength(2);
+    expect([...lane.querySelectorAll('.lane__event--stop-deadline')].map((e) => e.getAttribute('title'))).toEqual([
+      'Source article, 48 h before Elective caesarean section, 26 Nov 2026 08:30 (UTC)',
+      'ASRA 2018, 12 h before Elective caesarean section, 27 Nov 2026 20:30 (UTC)',
     ]);
   });
 
   it('the reference band is off by default and, when switched on, is labelled with study, assay and the unit caveat', async () => {
     renderPage(await demoRecord('third-trimester'));
-    const box = screen.getByRole('checkbox', { name: /gestation-specific reference band/ });
+    const box = screen.getByRole('checkbox', { name: /Gestation reference band/ });
     expect(box).not.toBeChecked();
     expect(screen.queryByText(/unit type \(FEU or DDU\) is not established/)).toBeNull();
     await userEvent.click(box);
@@ -176,11 +178,14 @@ describe('Timeline without dating', () => {
     expect(cell(rowOf('0.45 mg/L'), 1)).toMatch(/^Unknown/);
   });
 
-  it('a patient with no dating and no D-dimer (no-lmwh) says both', async () => {
+  it('a patient with no D-dimer, no LMWH order and no event (no-lmwh): one sentence, no empty chart, lanes or table', async () => {
     renderPage(await demoRecord('no-lmwh'));
-    expect(screen.getByText(/Gestational age cannot be shown: no dating: EDD, LMP/)).toBeInTheDocument();
-    expect(screen.getByText('No D-dimer results in the record.')).toBeInTheDocument();
-    expect(screen.getByText(/No LMWH order found \(this is not proof that no drug was given\)/)).toBeInTheDocument();
+    const section = screen.getByRole('region', { name: 'D-dimer and LMWH timeline' });
+    expect(section).toHaveTextContent(
+      'D-dimer and LMWH timelineNo D-dimer result, LMWH order or dated event in the record (no LMWH order found is not proof that no drug was given).',
+    );
+    expect(within(section).queryByRole('table')).toBeNull();
+    expect(within(section).queryByRole('img')).toBeNull();
     expect(screen.getByText('Nothing was left out.')).toBeInTheDocument();
   });
 });

@@ -7,89 +7,66 @@
 import { useId, useMemo, useState } from 'react';
 import type { ClinicalRecord } from '../../domain/record';
 import type { DdimerDisplayUnit } from '../../domain/labs';
-import { focusWindow, selectedPregnancyIndex, timelineFor, windowTimeline } from '../../domain/timeline';
+import { focusWindow, selectedPregnancyIndex, timelineFor, windowTimeline, type TimelineData } from '../../domain/timeline';
 import { useMessages } from '../messages/MessagesProvider';
-import { Provenance } from '../common/Provenance';
 import { DdimerChart } from './DdimerChart';
 import { DdimerTable } from './DdimerTable';
 import { EventLane, LmwhLane } from './Lanes';
-import { buildTimelineHeaderView } from './timelineViewModel';
+import { DatingStatement, PregnancyPicker, WindowPicker } from './TimelineHeader';
+import { buildTimelineHeaderView, type TimelineHeaderView } from './timelineViewModel';
 import './timeline.css';
 
 export interface TimelineProps {
   record: Pick<ClinicalRecord, 'pregnancy' | 'timelines'>;
 }
 
-export function Timeline({ record }: TimelineProps) {
-  const id = useId();
+/** The timeline shown: the picked pregnancy, framed on the focus window unless the whole span is asked for. */
+function useTimelineState(record: TimelineProps['record']) {
   const m = useMessages();
-  const [unit, setUnit] = useState<DdimerDisplayUnit>('ng/mL');
   const [picked, setPicked] = useState<number | undefined>(undefined);
   const [whole, setWhole] = useState(false);
-  const pregnancyIndex = selectedPregnancyIndex(record, picked);
   const data = timelineFor(record, picked);
   const header = useMemo(() => (data ? buildTimelineHeaderView(data, record.pregnancy, m) : undefined), [data, record.pregnancy, m]);
   const focus = useMemo(() => (data ? focusWindow(data) : undefined), [data]);
   const frame = whole ? undefined : focus;
   const shown = useMemo(() => (data && frame ? windowTimeline(data, frame, m.zone) : data), [data, frame, m.zone]);
-  if (!data || !shown || !header) return null;
-  const dating = header.dating;
+  return { data, header, focus, frame, shown, whole, setWhole, pregnancyIndex: selectedPregnancyIndex(record, picked), setPicked };
+}
 
+/** Nothing to draw: no D-dimer result (plotted or not), no LMWH order on or off the axis, no event. */
+function isEmptyTimeline(d: TimelineData): boolean {
+  const lane = d.lane;
+  return d.rows.length === 0 && d.notPlotted.length === 0 && lane.segments.length === 0 && lane.notPlaced.length === 0 && d.events.length === 0 && d.eventsNotPlaced.length === 0;
+}
+
+/** One sentence instead of an empty chart, two empty lanes and an empty table. */
+function EmptyTimeline({ id, header, data }: { id: string; header: TimelineHeaderView; data: TimelineData }) {
+  const m = useMessages();
+  return (
+    <section className="timeline timeline--empty" aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`}>{header.heading}</h2>
+      <p>{m.t('timeline.nothing', { ga: data.axis.kind === 'ga' ? 'yes' : 'no' })}</p>
+    </section>
+  );
+}
+
+export function Timeline({ record }: TimelineProps) {
+  const id = useId();
+  const [unit, setUnit] = useState<DdimerDisplayUnit>('ng/mL');
+  const t = useTimelineState(record);
+  if (!t.data || !t.shown || !t.header) return null;
+  const { header } = t;
+  if (isEmptyTimeline(t.data)) return <EmptyTimeline id={id} header={header} data={t.data} />;
   return (
     <section className="timeline" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>{header.heading}</h2>
-
-      {header.picker && (
-        <div className="timeline-controls">
-          <label htmlFor={`${id}-pregnancy`}>{header.picker.label}</label>
-          <select id={`${id}-pregnancy`} value={pregnancyIndex ?? ''} onChange={(e) => setPicked(Number(e.target.value))}>
-            {header.picker.options.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.text}
-              </option>
-            ))}
-          </select>
-        </div>
-      )}
-
-      {dating.kind === 'dated' ? (
-        <div className="timeline-dating">
-          <div>
-            {dating.text} <Provenance sources={dating.source} label={dating.sourceLabel} />
-          </div>
-          {dating.alternatives.length > 0 && (
-            <ul aria-label={dating.alternativesLabel}>
-              {dating.alternatives.map((a, i) => (
-                <li key={i}>
-                  {a.text} <Provenance sources={a.source} />
-                </li>
-              ))}
-            </ul>
-          )}
-          {dating.notes.map((n, i) => (
-            <p key={`note-${i}`} className="timeline-note">
-              {n}
-            </p>
-          ))}
-        </div>
-      ) : (
-        <p className="timeline-dating timeline-dating--none">{dating.text}</p>
-      )}
-
-      {focus && header.window && (
-        <div className="timeline-controls timeline-window">
-          <label htmlFor={`${id}-window`}>{header.window.label}</label>
-          <select id={`${id}-window`} value={whole ? 'whole' : 'focus'} onChange={(e) => setWhole(e.target.value === 'whole')}>
-            <option value="focus">{header.window.focus}</option>
-            <option value="whole">{header.window.whole}</option>
-          </select>
-        </div>
-      )}
-
-      <DdimerChart data={data} unit={unit} onUnitChange={setUnit} window={frame} />
-      <LmwhLane data={shown} />
-      <EventLane data={shown} />
-      <DdimerTable data={data} unit={unit} />
+      {header.picker && <PregnancyPicker id={`${id}-pregnancy`} picker={header.picker} value={t.pregnancyIndex} onPick={t.setPicked} />}
+      <DatingStatement dating={header.dating} picked={header.picker !== undefined} />
+      {t.focus && header.window && <WindowPicker id={`${id}-window`} window={header.window} whole={t.whole} onWhole={t.setWhole} />}
+      <DdimerChart data={t.data} unit={unit} onUnitChange={setUnit} window={t.frame} />
+      <LmwhLane data={t.shown} />
+      <EventLane data={t.shown} />
+      <DdimerTable data={t.data} unit={unit} />
     </section>
   );
 }

@@ -103,17 +103,16 @@ describe('timeline view model, third-trimester patient', () => {
     expect(rows.find((r) => r.source.id === 'third-trimester-obs-ddimer-w35')).toMatchObject({ status: 'preliminary', marked: true });
   });
 
-  it('the enoxaparin order: dose, frequency, dose per kg and an open end', () => {
+  it('the enoxaparin order: dose, frequency, an open end and its status (dose per kg is in the medication list)', () => {
     const s = buildLmwhLaneView(buildTimeline(record), m).segments[0]!;
     expect(s.text).toBe('Enoxaparin 40 mg every 24 h → end unknown');
-    expect(s.doseLine).toBe('40 mg, every 24 h; dose per kg:');
-    expect(s.perKg).toEqual({ known: true, text: '0.56 mg/kg per dose (booking weight 72 kg)' });
-    expect(s.statusLine).toMatch(/end unknown \(drawn to today\); status active/);
+    expect(s.doseLine).toBe('40 mg, every 24 h');
+    expect(s.statusLine).toMatch(/^; from 17 Jun 2026 18:00 \(UTC\+01:00\), end unknown; .*active/);
   });
 
   it('stop deadlines are labelled with their rule source and the hours before the event', () => {
     const events = buildEventLaneView(buildTimeline(record), m).events;
-    expect(events[1]!.title).toBe('ASRA 2018: stop deadline before Elective caesarean section (12 h before), 27 Nov 2026 20:30 (UTC)');
+    expect(events[1]!.title).toBe('ASRA 2018, 12 h before Elective caesarean section, 27 Nov 2026 20:30 (UTC)');
     expect(events[2]!.item).toMatch(/^Birth \/ caesarean \(planned\): Elective caesarean section, 28 Nov 2026 08:30 \(UTC\) \(\d+w \dd\)$/);
   });
 

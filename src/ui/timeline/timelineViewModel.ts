@@ -3,6 +3,8 @@
  * reference band) to every string the timeline shows, the legend, the axis ticks, the point details and the chart
  * geometry in the selected unit. Pure: no React; words from the catalogue via `Messages`.
  */
+import type { RuleSourceName } from '../../domain/rules/ruleTypes';
+import { shortSourceLabel } from '../evidence/evidenceSources';
 import type { DdimerDisplayUnit, DdimerResult } from '../../domain/labs';
 import { ngPerMlIn, toDisplayUnit } from '../../domain/labs';
 import type { Pregnancy, PregnancyTimeline } from '../../domain/pregnancy';
@@ -378,7 +380,7 @@ export function buildDdimerChartView(
     // Narrow columns cannot hold their name without running into the next one.
     trimesters: shown.trimesterBands.map((b) => ({ key: b.trimester, x1: b.x1, x2: b.x2, label: b.x2 - b.x1 >= MIN_LABELLED_WIDTH * (shown.axis.domain[1] - shown.axis.domain[0]) ? m.t('timeline.trimester', { trimester: b.trimester }) : '' })),
     labLimits,
-    deadlines: shown.events.filter((e) => e.kind === 'stop-deadline').map((d) => ({ key: d.key, x: d.x, label: m.t('timeline.stopMark', { source: d.ruleSource ?? '' }) })),
+    deadlines: shown.events.filter((e) => e.kind === 'stop-deadline').map((d) => ({ key: d.key, x: d.x, label: m.t('timeline.stopMark', { source: ruleSourceShort(d.ruleSource, m) }) })),
     today: shown.today.x !== undefined && shown.today.x >= shown.axis.domain[0] && shown.today.x <= shown.axis.domain[1] ? { x: shown.today.x, label: m.t('timeline.todayMark') } : undefined,
     legend: legend(data, unit, labLimits, m),
     noPoints: hasPoints ? undefined : m.t('timeline.noPoints', { ga: data.axis.kind === 'ga' ? 'yes' : 'no' }),
@@ -458,6 +460,16 @@ function outsideSummary(rows: DdimerRow[], unit: DdimerDisplayUnit, m: Messages)
   return m.t('timeline.table.outsideRange', { span, low: m.number(Math.min(...feu), 6), high: m.number(Math.max(...feu), 6), unit });
 }
 
+/** A lab range is written where it first appears or changes, not repeated on every row below it (rows are in time order). */
+function withoutRepeatedRanges(rows: DdimerRowView[]): DdimerRowView[] {
+  let last: string | undefined;
+  return rows.map((r) => {
+    const same = r.range !== undefined && r.range === last;
+    if (r.range !== undefined) last = r.range;
+    return same ? { ...r, range: undefined } : r;
+  });
+}
+
 export function buildDdimerTableView(data: TimelineData, unit: DdimerDisplayUnit, m: Messages): DdimerTableView {
   const inside = data.rows.filter((r) => r.inPregnancy);
   const outside = data.rows.filter((r) => !r.inPregnancy);
@@ -473,9 +485,9 @@ export function buildDdimerTableView(data: TimelineData, unit: DdimerDisplayUnit
       m.t('timeline.table.status'),
       m.t('timeline.table.source'),
     ],
-    inside: inside.map((r, i) => rowView(r, i, unit, m)),
+    inside: withoutRepeatedRanges(inside.map((r, i) => rowView(r, i, unit, m))),
     noneInside: m.t('timeline.table.noneInScope', { scope }),
-    outside: outside.map((r, i) => rowView(r, i, unit, m)),
+    outside: withoutRepeatedRanges(outside.map((r, i) => rowView(r, i, unit, m))),
     outsideHeading: m.t('timeline.table.outsideGroup', { n: outside.length }),
     outsideSummary: outsideSummary(outside, unit, m),
     showRows: m.t('timeline.table.showRows'),
@@ -501,7 +513,6 @@ export interface SegmentView {
   text: string;
   drug: string;
   doseLine: string;
-  perKg: TextOrUnknown;
   statusLine: string;
   source: SourceRef;
 }
@@ -510,11 +521,6 @@ function periodText(s: LaneSegment, m: Messages): string {
   return s.openEnd ? m.t('timeline.lane.periodOpen', { from: m.instant(s.startMs) }) : m.t('timeline.lane.periodClosed', { from: m.instant(s.startMs), to: m.instant(s.endMs) });
 }
 
-function perKgText(s: LaneSegment, m: Messages): TextOrUnknown {
-  if (!s.perKg.known) return { known: false, reason: s.perKg.reason };
-  const k = s.perKg.value;
-  return { known: true, text: m.t('timeline.lane.perKg', { value: m.number(k.perDose.value, 2), unit: k.perDose.unit, weight: k.weightKind, kg: m.number(k.weight.kg, 6) }) };
-}
 
 function segmentView(s: LaneSegment, domain: [number, number], m: Messages): SegmentView {
   const left = lanePercent(s.x1, domain);
@@ -531,8 +537,7 @@ function segmentView(s: LaneSegment, domain: [number, number], m: Messages): Seg
     text: `${drug} ${dose} ${frequency}${s.openEnd ? m.t('timeline.lane.endUnknownMark') : ''}`,
     drug,
     doseLine: m.t('timeline.lane.doseLine', { dose, frequency }),
-    perKg: perKgText(s, m),
-    statusLine: m.t('timeline.lane.statusLine', { period, status: formatOrderStatus(s.order, m), clipStart: s.clippedStart ? 'yes' : 'no', clipEnd: s.clippedEnd ? 'yes' : 'no' }),
+    statusLine: m.t('timeline.lane.statusLine', { period, status: formatOrderStatus(s.order, m) }),
     source: s.source,
   };
 }
@@ -562,6 +567,9 @@ export function buildLmwhLaneView(data: TimelineData, m: Messages): LmwhLaneView
   };
 }
 
+/** The rule source's short label ("Source article", "ASRA 2018"), as on the rule lines. */
+const ruleSourceShort = (name: string | undefined, m: Messages): string => (name ? shortSourceLabel({ name: name as RuleSourceName }, m) : '');
+
 export const EVENT_GLYPH: Record<EventMarkKind, string> = {
   'embryo-transfer': '◆',
   'oocyte-retrieval': '◇',
@@ -574,7 +582,7 @@ export const EVENT_GLYPH: Record<EventMarkKind, string> = {
 /** The mark's label: the event's own, "Bleeding: ...", or "ASRA 2018: stop deadline before ... (12 h before)". */
 export function eventLabel(e: EventMark, m: Messages): string {
   if (e.kind === 'bleeding') return m.t('timeline.event.bleeding', { label: eventName(e.name, m), status: e.findingStatus ?? 'present' });
-  if (e.kind === 'stop-deadline') return m.t('timeline.event.deadline', { ruleSource: e.ruleSource ?? '', label: eventName(e.name, m), hours: e.hoursBefore ?? 'none' });
+  if (e.kind === 'stop-deadline') return m.t('timeline.event.deadline', { ruleSource: ruleSourceShort(e.ruleSource, m), label: eventName(e.name, m), hours: e.hoursBefore ?? 'none' });
   return eventName(e.name, m);
 }
 
@@ -595,7 +603,7 @@ function eventView(e: EventMark, i: number, domain: [number, number], m: Message
   const label = eventLabel(e, m);
   const when = e.when ? m.moment(e.when) : m.instant(e.atMs);
   const left = lanePercent(e.x, domain);
-  const short = e.kind === 'stop-deadline' ? m.t('timeline.event.stopShort', { source: e.ruleSource ?? m.t('timeline.event.rule') }) : label.length > 28 ? `${label.slice(0, 27)}…` : label;
+  const short = e.kind === 'stop-deadline' ? m.t('timeline.event.stopShort', { source: e.ruleSource ? ruleSourceShort(e.ruleSource, m) : m.t('timeline.event.rule') }) : label.length > 28 ? `${label.slice(0, 27)}…` : label;
   return {
     key: e.key,
     kind: e.kind,

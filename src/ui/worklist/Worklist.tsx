@@ -5,6 +5,7 @@
 import { useEffect, useLayoutEffect, useMemo, useState, type ChangeEvent } from 'react';
 import { version } from '../../../package.json';
 import type { CohortSource } from '../../fhir/cohort';
+import type { Reason } from '../../domain/reasons';
 import type { WorklistFilter, WorklistSortKey } from '../../domain/worklist';
 import { useAppContext } from '../app/AppContext';
 import { useMessages } from '../messages/MessagesProvider';
@@ -147,7 +148,7 @@ function Filters({ view, filter, onChange }: { view: WorklistView; filter: Workl
   );
 }
 
-function Progress({ view, phase, onCancel, reason }: { view: WorklistView; phase: string; onCancel: () => void; reason: string | undefined }) {
+function Progress({ view, phase, onCancel, reason }: { view: WorklistView; phase: string; onCancel: () => void; reason: Reason | undefined }) {
   const m = useMessages();
   const { loaded, total } = view.progress;
   const loading = phase === 'finding' || phase === 'loading';
@@ -168,7 +169,7 @@ function Progress({ view, phase, onCancel, reason }: { view: WorklistView; phase
           {m.t('worklist.cancel')}
         </button>
       )}
-      {reason && <p role="alert">{m.t('worklist.cohortIncomplete', { reason })}</p>}
+      {reason && <p role="alert">{m.t('worklist.cohortIncomplete', { reason: m.reason(reason) })}</p>}
     </div>
   );
 }
@@ -206,7 +207,8 @@ function Row({ r, onOpen }: { r: WorklistRowView; onOpen: (id: string) => void }
     <tr data-patient={r.patientId}>
       <th scope="row">
         <button type="button" className="link-button" onClick={() => onOpen(r.patientId)}>
-          {r.name}
+          {/* The patient's name as the record writes it (marked so language checks leave it alone). */}
+          <span data-record-text="">{r.name}</span>
         </button>
       </th>
       <td>{r.age}</td>

@@ -1,3 +1,4 @@
+import { reason } from '../../domain/reasons';
 import { describe, expect, it } from 'vitest';
 import { createMessages } from '../messages/translator';
 import { DEFAULT_WORKLIST_FILTER } from '../../domain/worklist';
@@ -14,7 +15,7 @@ describe('worklist view model', () => {
     done(row('b', { name: 'Bea Later', deadlineInHours: 100, eventInHours: 148 })),
     done(row('a', { name: 'Ann Soon', deadlineInHours: 2, eventInHours: 50, flags: ['bleeding', 'missing-weight'] })),
     { patientId: 'q', state: 'loading' },
-    { patientId: 'f', state: 'failed', reason: 'the server failed on the Patient read (500)' },
+    { patientId: 'f', state: 'failed', reason: reason('fhir.server-failed', { type: 'Patient', action: 'read', status: 500, hasDiagnostics: false, diagnostics: '' }) },
   ];
 
   it('counts loaded rows (done or failed) against the cohort for the progress bar', () => {

@@ -2,6 +2,7 @@
  * The worklist's view model: from the loaded rows, the filter and the sort, everything the table shows as words
  * (via the catalogue), ISO instants for `<time datetime>`, and the progress. Pure: no React, no clock of its own.
  */
+import type { Reason } from '../../domain/reasons';
 import type { Messages } from '../messages/translator';
 import type { MessageKey } from '../messages/catalogue';
 import {
@@ -22,7 +23,7 @@ import { eventName, sameEventName } from '../format/eventName';
 export type WorklistEntry =
   | { patientId: string; state: 'queued' | 'loading' }
   | { patientId: string; state: 'done'; row: WorklistRow; incomplete: boolean }
-  | { patientId: string; state: 'failed'; reason: string };
+  | { patientId: string; state: 'failed'; reason: Reason };
 
 export interface WorklistSort {
   key: WorklistSortKey;
@@ -184,7 +185,7 @@ export function buildWorklistView(entries: readonly WorklistEntry[], filter: Wor
     progress: { loaded, total, text: m.t('worklist.progress', { loaded, total }), done: loaded === total },
     columns: columns(sort, m),
     rows: shown.map((r) => rowView(r, nowMs, m)),
-    failed: failedEntries.map((f) => ({ patientId: f.patientId, text: m.t('worklist.row.failed', { reason: f.reason }) })),
+    failed: failedEntries.map((f) => ({ patientId: f.patientId, text: m.t('worklist.row.failed', { reason: m.reason(f.reason) }) })),
     empty: shown.length === 0 && done > 0 ? m.t('worklist.empty') : undefined,
     options: options(m),
   };

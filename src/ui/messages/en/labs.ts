@@ -72,11 +72,7 @@ export const labsEn = {
   'coag.timing': '{sampled} ({window})',
   'coag.notAdministered':
     '{kind, select, reported {patient-reported} other {dispensed, not a proof of injection}} dose: no administration is recorded before the sample',
-  'coag.sinceDose.dh': '{d} d {h} h',
-  'coag.sinceDose.hm': '{h} h {min} min',
-  'coag.sinceDose.m': '{min} min',
-  'coag.peakNote':
-    'Anti-Xa is read against the peak level 4 h (3–5 h) after a subcutaneous LMWH dose, once at steady state (after at least the 3rd dose).',
+  'coag.peakNote': 'Read against the peak, 4 h (3–5 h) after a subcutaneous LMWH dose, at steady state (from the 3rd dose).',
   'coag.citation': '({citation}; {verification})',
   'coag.doseSource': 'Dose source',
   'coag.hit.missed': 'Medication records could not be read completely ({reason}): heparin exposure may be missed.',

@@ -192,6 +192,7 @@ const medicationUiEn = {
   'medication.verification.verified': 'VERIFIED',
   'medication.verification.partial': 'PARTIAL',
   'medication.verification.unverified': 'UNVERIFIED',
+  'medication.noteToggle': 'details',
   'medication.asWritten': 'as written: {original}',
   'medication.fromVolume': 'from {ml} mL at {concentration}',
   'medication.asNeeded': '{dose} as needed',

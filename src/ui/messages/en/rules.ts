@@ -49,7 +49,7 @@ const rulesReasonsEn = {
   'reason.rules.difference.source-no-interval':
     "The source gives no interval before surgery; ASRA 2018 gives {prophylactic} h/{therapeutic} h (prophylactic/therapeutic dose) before a neuraxial block; this card's guideline line uses {used} h for the dose class.",
   'reason.rules.difference.source-stricter':
-    "The source's {source} h is stricter than the {prophylactic} h/{therapeutic} h in ASRA 2018 (prophylactic/therapeutic dose, before a neuraxial block); this card's guideline line uses {used} h for the dose class. Both are shown, not merged.",
+    "The source's {source} h is stricter than ASRA 2018's {prophylactic} h/{therapeutic} h (prophylactic/therapeutic dose, before a neuraxial block); the ASRA line above uses {used} h. Both shown, not merged.",
   'reason.rules.not-applicable.embryo-transfer': 'Neither the source nor the guidelines used here give a stop rule before an embryo transfer.',
   'reason.rules.not-applicable.other': 'No stop rule here applies to this kind of event.',
   'reason.rules.platelets.latest': 'Latest platelet count {value} {unit} on {at}',
@@ -100,27 +100,11 @@ const whatIfErrorsEn = {
 
 /** Words shared by every rule view: source labels, verification, statuses, short spans. */
 const ruleLinesEn = {
-  'rules.source.source-article': 'Source article',
-  'rules.source.guideline': 'Guideline: {name}',
-  'rules.source.study': 'Study: {name}',
-  'rules.source.product-label': 'Product label: {name}',
-  'rules.source.general-knowledge': 'General knowledge: {name}',
-  'rules.verification.verified': 'verified',
-  'rules.verification.partial': 'partial',
-  'rules.verification.source-text': 'source text',
   'rules.status.stop-documented': 'Stop documented',
   'rules.status.stop-not-documented': 'Stop not documented',
   'rules.status.no-lmwh-order': 'No LMWH order found',
   'rules.status.unknown': 'Unknown',
   'rules.records': 'Records',
-  'rules.span.days-hours': '{d} d {h} h',
-  'rules.span.days': '{d} d',
-  'rules.span.hours-minutes': '{h} h {min} min',
-  'rules.span.hours': '{h} h',
-  'rules.span.minutes': '{min} min',
-  'rules.countdown.in': 'in {span}',
-  'rules.countdown.ago': '{span} ago',
-  'rules.countdown.now': 'now',
   'rules.search.problem': '{group}: {notRead, select, true {not read} other {{status}}}{hasReason, select, true { ({reason})} other {}}',
   'rules.search.problemSeparator': '; ',
 } as const;

@@ -38,6 +38,7 @@ export const medicationRu = {
   'medication.verification.verified': 'ПРОВЕРЕНО',
   'medication.verification.partial': 'ЧАСТИЧНО',
   'medication.verification.unverified': 'НЕ ПРОВЕРЕНО',
+  'medication.noteToggle': 'подробнее',
   'medication.asWritten': 'как записано: {original}',
   'medication.fromVolume': 'из {ml} мл при концентрации {concentration}',
   'medication.asNeeded': '{dose} по потребности',

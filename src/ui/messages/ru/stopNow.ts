@@ -30,7 +30,7 @@ export const indicationsRu = {
   'indications.disclaimer':
     'Это факты из данных карты, показанные рядом с тем, что говорят источник и руководства. Это не рекомендация к лечению.',
   'indications.incomplete': 'Данные карты не удалось прочитать полностью ({problems}): часть находок может отсутствовать.',
-  'indications.empty': 'Ни одно из показаний, которые называет источник, в данных карты не найдено.',
+  'indications.empty': 'В данных карты не найдено.',
   'indications.emptyIncomplete': 'В прочитанных данных ничего не найдено.',
   'indications.found': 'Найдено в данных карты:',
   'indications.noRecord': 'С этой находкой не связана ни одна запись.',
@@ -50,10 +50,9 @@ export const cautionsRu = {
   'cautions.empty':
     'К тому, что показывают данные карты, не относится ни одно предостережение{someNotChecked, select, true {; часть проверок выполнить не удалось (ниже)} other {}}.',
   'cautions.inRecord': 'В данных карты:',
-  'cautions.beside': 'Рядом:',
+  'cautions.beside': 'Руководства рядом ({n})',
   'cautions.record': 'Запись',
   'cautions.records': 'Записи ({n})',
   'cautions.notChecked': 'Не проверено',
   'cautions.notCheckedItem': 'Не проверено: {reason}',
-  'cautions.notCheckedRule': '({source}: {wording})',
 } as const satisfies Record<keyof typeof cautionsEn, string>;
