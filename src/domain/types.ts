@@ -1,5 +1,6 @@
 /** Shared plain types of the domain layer. No React, no I/O. */
 import type { Reason } from './reasons';
+import type { MatchedBy } from './matchedBy';
 
 /** Where a fact came from: shown on every number, point and card. */
 export interface SourceRef {
@@ -14,8 +15,8 @@ export interface SourceRef {
   dateFrom?: 'issued';
   /** The original value as text, e.g. "0.62 mg/L" or "Enoxaparin 40 mg SC daily". */
   original?: string;
-  /** How a code was matched, e.g. "LOINC 48065-7" or "text match: 'clexane'". */
-  matchedBy?: string;
+  /** How the record was recognised: a code (system and code), or a text match labelled as the fallback. */
+  matchedBy?: MatchedBy;
 }
 
 /**

@@ -4,6 +4,7 @@ import { parseFhirDate } from '../../src/domain/time';
 import { known, unknown } from '../../src/domain/types';
 import type { AnalyteSeries, LabPoint } from '../../src/domain/labs';
 import type { AnticoagulantDrug, DoseKind, DrugClass, LmwhOrder, MedicationRequestStatus, RecordedDose } from '../../src/domain/medication';
+import { byCode } from '../../src/domain/matchedBy';
 
 export const ZONE = 'Europe/London';
 
@@ -17,7 +18,7 @@ export function platelet(when: string, value: number, extra: Partial<LabPoint> =
   return {
     analyte: 'platelets',
     loinc: '777-3',
-    matched: 'LOINC 777-3',
+    matched: byCode('LOINC', '777-3'),
     value,
     displayUnit: '10*9/L',
     original: { value, unit: '10*3/uL', code: '10*3/uL', text: `${value} 10*3/uL` },
@@ -25,7 +26,7 @@ export function platelet(when: string, value: number, extra: Partial<LabPoint> =
     status: 'final',
     referenceRange: [],
     interpretation: [],
-    source: { resourceType: 'Observation', id: `plt-${when}`, date: when, original: `${value} 10*3/uL`, matchedBy: 'LOINC 777-3' },
+    source: { resourceType: 'Observation', id: `plt-${when}`, date: when, original: `${value} 10*3/uL`, matchedBy: byCode('LOINC', '777-3') },
     ...extra,
   };
 }
@@ -35,10 +36,10 @@ export function antiXa(when: string, value = 0.32): LabPoint {
     ...platelet(when, value),
     analyte: 'antiXaLmwh',
     loinc: '32684-3',
-    matched: 'LOINC 32684-3',
+    matched: byCode('LOINC', '32684-3'),
     displayUnit: '[iU]/mL',
     original: { value, unit: 'IU/mL', code: '[iU]/mL', text: `${value} IU/mL` },
-    source: { resourceType: 'Observation', id: `axa-${when}`, date: when, original: `${value} IU/mL`, matchedBy: 'LOINC 32684-3' },
+    source: { resourceType: 'Observation', id: `axa-${when}`, date: when, original: `${value} IU/mL`, matchedBy: byCode('LOINC', '32684-3') },
   };
 }
 
@@ -56,7 +57,7 @@ export function dose(when: string | undefined, kind: DoseKind = 'administered', 
     label: LABEL[kind],
     drug,
     drugClass,
-    recognition: { drug, drugClass, recognisedBy: 'rxnorm', matched: 'RxNorm 854235' },
+    recognition: { drug, drugClass, recognisedBy: 'rxnorm', matched: byCode('RxNorm', '854235') },
     status: 'completed',
     time: m ? known({ ms: m.start, moment: m, from: 'effectiveDateTime' }) : unknown(reason('med.no-effective-time')),
     dose: known({ value: 40, unit: 'mg', perKg: false, original: '40 mg' }),
@@ -74,7 +75,7 @@ export function order(start: string | undefined, opts: { end?: string; status?: 
     id,
     drug,
     drugClass,
-    recognition: { drug, drugClass, recognisedBy: 'rxnorm', matched: 'RxNorm 854235' },
+    recognition: { drug, drugClass, recognisedBy: 'rxnorm', matched: byCode('RxNorm', '854235') },
     status: known((opts.status ?? 'active') as MedicationRequestStatus),
     intent: known(opts.isOrder === false ? 'plan' : 'order'),
     isOrder: opts.isOrder ?? true,

@@ -2,6 +2,7 @@
 import type { Exclusion, RecognisedBy, SourceRef } from '../types';
 import type { FhirMoment } from '../time';
 import type { Reason } from '../reasons';
+import type { MatchedBy } from '../matchedBy';
 
 /** What kind of event a record describes. 'delivery' is a past vaginal or unspecified birth. */
 export type EventClass =
@@ -43,8 +44,8 @@ export interface PlannedEvent {
   /** The record whose date gave `when`. */
   timeSource: SourceRef | undefined;
   recognisedBy: EventRecognisedBy;
-  /** What matched, e.g. "SNOMED 11466000", "ICD-10-PCS 10D00Z1", "text match: 'c-section'", "no recognised code". */
-  matched: string;
+  /** What matched: a code (SNOMED 11466000, ICD-10-PCS 10D00Z1), a labelled text match, or nothing recognised. */
+  matched: MatchedBy;
   /** True for an event still to happen (planned statuses), false for a performed one. */
   planned: boolean;
   timing: EventTiming;

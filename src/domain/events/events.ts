@@ -10,6 +10,7 @@ import { CLASS_PRIORITY, classifyEvent, type Classification } from './eventClass
 import { asArray, codingsOf, isObject, refKey, resourceKey, sourceOf, str, textsOf, type SimpleCoding } from './fhirRead';
 import { EVENTS_VIEW, EXCLUDED_STATUS_REASON, classNameReason, eventReason, momentParam } from './eventReasons';
 import type { EventTiming, EventsResult, PlannedEvent } from './eventTypes';
+import { matchParam } from '../matchedBy';
 
 
 interface Candidate {
@@ -172,7 +173,7 @@ function disagreements(members: Candidate[], timed: Candidate[], zone: string): 
   const out: Reason[] = [];
   const knownClasses = new Set(members.filter((m) => m.cls.cls !== 'other').map((m) => m.cls.cls));
   if (knownClasses.size > 1) {
-    const records = members.map((m) => reasonParam(eventReason('event.record-class', { record: m.key, cls: reasonParam(classNameReason(m.cls.cls)), matched: m.cls.matched })));
+    const records = members.map((m) => reasonParam(eventReason('event.record-class', { record: m.key, cls: reasonParam(classNameReason(m.cls.cls)), matched: matchParam(m.cls.matched) })));
     out.push(eventReason('event.classes-disagree', { records: listParam(records) }));
   }
   const days = new Set(timed.map((m) => startOfDay(m.when!.start, zone)));

@@ -3,6 +3,7 @@ import { labSeries } from './coagulation';
 import { loadUnitConverter, type UnitConverter } from './ucum';
 import type { LabAnalyte } from '../codes';
 import type { Reason } from '../reasons';
+import { byCode } from '../matchedBy';
 
 const unit = (code: string) => ({ kind: 'unit' as const, code });
 const convertedFrom = (code: string): Reason => ({ code: 'lab.converted-from', params: { unit: unit(code) } });
@@ -117,7 +118,7 @@ describe('series', () => {
     });
     const s = labSeries([b, a], units, ZONE).platelets;
     expect(s.points.map((p) => p.source.id)).toEqual(['a', 'b']);
-    expect(s.latest?.source).toEqual({ resourceType: 'Observation', id: 'b', date: '2026-04-05', original: '<100 10*9/L', matchedBy: 'LOINC 777-3' });
+    expect(s.latest?.source).toEqual({ resourceType: 'Observation', id: 'b', date: '2026-04-05', original: '<100 10*9/L', matchedBy: byCode('LOINC', '777-3') });
     expect(s.latest).toMatchObject({ comparator: '<', status: 'preliminary', referenceRange: [{ low: { value: 150 } }] });
   });
   it('every analyte has a series even when nothing was found', () => {

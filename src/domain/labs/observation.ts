@@ -8,6 +8,7 @@ import type { Comparator, OriginalValue, ResultStatusMark } from './labTypes';
 import { safeString } from '../text';
 import type { Reason } from '../reasons';
 import { labReason } from './labReasons';
+import type { MatchedBy } from '../matchedBy';
 
 /** A plain object (not null, not an array). */
 export function isRecord(v: unknown): v is Record<string, unknown> {
@@ -100,7 +101,7 @@ export function effectiveText(obs: Record<string, unknown>): string | undefined 
 }
 
 /** SourceRef for any resource-like object. */
-export function sourceOf(res: Record<string, unknown>, date: string | undefined, original: string | undefined, matchedBy?: string): SourceRef {
+export function sourceOf(res: Record<string, unknown>, date: string | undefined, original: string | undefined, matchedBy?: MatchedBy): SourceRef {
   const ref: SourceRef = { resourceType: str(res.resourceType) ?? 'unknown', id: str(res.id) };
   if (date !== undefined) ref.date = date;
   if (date !== undefined && !hasEffective(res) && date === str(res.issued)) ref.dateFrom = 'issued';

@@ -5,6 +5,7 @@
 import type { Exclusion, Known, RecognisedBy, SourceRef } from '../types';
 import type { FhirMoment } from '../time';
 import type { Reason } from '../reasons';
+import type { MatchedBy } from '../matchedBy';
 
 /** Verification status of a code or number, as in docs/clinical-reference.md. */
 export type VerificationStatus = 'verified' | 'partial' | 'unverified';
@@ -38,8 +39,8 @@ export interface AnticoagulantRecognition {
   drug: AnticoagulantDrug;
   drugClass: DrugClass;
   recognisedBy: RecognisedBy;
-  /** e.g. "RxNorm 854235", "ATC B01AB05", "SNOMED 372562003", "text 'Clexane'". */
-  matched: string;
+  /** The code that matched (RxNorm 854235, ATC B01AB05, SNOMED 372562003), or a labelled text match (Clexane). */
+  matched: MatchedBy;
   /** Verification status of the code that matched (text matches: 'unverified' is not used; see matched). */
   codeStatus?: VerificationStatus;
   /** Recognised from Reference.display because the medication could not be resolved (why). */
@@ -54,7 +55,7 @@ export type OtherRelevantDrug = 'estradiol' | 'aspirin';
 export interface OtherRelevantRecognition {
   drug: OtherRelevantDrug;
   recognisedBy: RecognisedBy;
-  matched: string;
+  matched: MatchedBy;
   codeStatus?: VerificationStatus;
 }
 

@@ -9,6 +9,7 @@ import { sourceKey } from '../sourceRef';
 import type { SourceRef } from '../types';
 import { gaAt, type TimelineContext } from './timelineContext';
 import type { EventMark, EventMarkKind, NotPlotted } from './timelineTypes';
+import { matchedData } from '../matchedBy';
 
 const EVENT_KIND: Record<PlannedEvent['class'], EventMarkKind> = {
   'embryo-transfer': 'embryo-transfer',
@@ -65,7 +66,7 @@ function addBleeding(input: EventInput, c: Collector): void {
   input.facts.facts
     .filter((f) => f.kind === 'vaginal-bleeding' && f.status !== 'tested-negative')
     .forEach((f, i) => {
-      const label = f.source.original ?? f.matched;
+      const label = f.source.original ?? matchedData(f.matched);
       const findingStatus = f.status === 'present' ? undefined : f.status;
       if (!f.when) {
         c.notPlaced.push({ source: f.source, reason: reason('timeline.bleeding-no-date', { label, status: findingStatus ?? 'present' }) });

@@ -5,10 +5,11 @@ import userEvent from '@testing-library/user-event';
 import { Provenance } from './Provenance';
 import { KnownValue } from './UnknownValue';
 import { MessagesProvider } from '../messages/MessagesProvider';
+import { byCode, byText, noMatch } from '../../domain/matchedBy';
 
 describe('Provenance', () => {
   it('names the record and reveals its details on request', async () => {
-    render(<Provenance sources={{ resourceType: 'Observation', id: 'dd-1', date: '2026-04-03T08:30:00+01:00', original: '0.62 mg/L', matchedBy: 'LOINC 48065-7' }} />);
+    render(<Provenance sources={{ resourceType: 'Observation', id: 'dd-1', date: '2026-04-03T08:30:00+01:00', original: '0.62 mg/L', matchedBy: byCode('LOINC', '48065-7') }} />);
     const summary = screen.getByText('Source');
     expect(screen.getByText(/Observation\/dd-1/, { selector: '.provenance__ids' })).toBeInTheDocument();
     // Closed, the details are not built (a long table has one disclosure per row); the summary names the record.
@@ -45,6 +46,26 @@ describe('Provenance', () => {
     await userEvent.click(screen.getByText('Source'));
     expect(screen.getByText('2026-11-01T09:00:00Z')).toBeVisible();
     expect(screen.queryByText('Which time')).toBeNull();
+  });
+  it.each([
+    ['en', 'SNOMED 723665008', "text match: 'bleeding' (fallback: no recognised code)", 'no recognised code (http://snomed.info/sct 80146002)'],
+    ['ru', 'SNOMED 723665008', 'совпадение по тексту: «bleeding» (запасной способ: код не распознан)', 'код не распознан (http://snomed.info/sct 80146002)'],
+  ] as const)('how each record was recognised is worded, a text match labelled as the fallback (%s)', async (locale, code, text, none) => {
+    render(
+      <MessagesProvider locale={locale} zone="UTC">
+        <Provenance
+          sources={[
+            { resourceType: 'Condition', id: 'c1', matchedBy: byCode('SNOMED', '723665008') },
+            { resourceType: 'Condition', id: 'c2', matchedBy: byText('bleeding') },
+            { resourceType: 'Procedure', id: 'p1', matchedBy: noMatch({ system: 'http://snomed.info/sct', code: '80146002' }) },
+          ]}
+        />
+      </MessagesProvider>,
+    );
+    await userEvent.click(screen.getByText(locale === 'ru' ? 'Источник' : 'Source'));
+    expect(screen.getByText(code)).toBeVisible();
+    expect(screen.getByText(text)).toBeVisible();
+    expect(screen.getByText(none)).toBeVisible();
   });
   it('says so when a fact is not from the record', () => {
     render(<Provenance sources={[]} label="Source" />);

@@ -8,6 +8,7 @@ import { useState } from 'react';
 import type { SourceRef } from '../../domain/types';
 import { useMessages } from '../messages/MessagesProvider';
 import './common.css';
+import { matchReason } from '../../domain/matchedBy';
 
 export function sourceLabel(s: SourceRef): string {
   return `${s.resourceType}/${s.id ?? '(no id)'}`;
@@ -41,7 +42,7 @@ export function SourceDetails({ source }: { source: SourceRef }) {
       {source.matchedBy !== undefined && (
         <>
           <dt>{m.t('provenance.recognisedBy')}</dt>
-          <dd>{source.matchedBy}</dd>
+          <dd>{m.reason(matchReason(source.matchedBy))}</dd>
         </>
       )}
     </dl>

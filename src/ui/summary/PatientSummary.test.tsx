@@ -45,7 +45,7 @@ describe('PatientSummary', () => {
     render(<PatientSummary record={await demoRecord('no-lmwh', { statuses: { 'medication-requests': 'incomplete' } })} />);
     const f = field('Active LMWH');
     expect(f).not.toHaveTextContent('No LMWH order found');
-    expect(f).toHaveTextContent('Medication orders could not be read completely (Medication orders: incomplete (test: medication-requests incomplete) — absence of an order is not known)');
+    expect(f).toHaveTextContent('Medication orders could not be read completely (Medication orders: incomplete (the medication-requests search failed: test: medication-requests incomplete) — absence of an order is not known)');
   });
 
   it('planned-surgery: the dated laparoscopy is next (date-only, counted from 00:00); the cerclage without a date is listed as such', async () => {
