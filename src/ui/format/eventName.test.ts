@@ -10,7 +10,7 @@ import { buildDoseCalendarView } from '../dose-calendar/doseCalendarViewModel';
 import { buildPlanStripView } from '../plan-strip/planStripViewModel';
 import { buildEventCardView } from '../stop-criteria/stopCriteriaViewModel';
 import { buildSummaryView } from '../summary/summaryViewModel';
-import { eventLabel } from '../timeline/timelineViewModel';
+import { buildEventLaneView, eventLabel } from '../timeline/timelineViewModel';
 import { DEFAULT_WORKLIST_SORT, buildWorklistView } from '../worklist/worklistViewModel';
 import { eventName, sameEventName } from './eventName';
 
@@ -66,6 +66,12 @@ describe('an event recorded without text, in every consumer', () => {
     const labels = t.events.map((e) => eventLabel(e, m));
     expect(labels.filter((l) => l === caesarean(m))).toHaveLength(1);
     expect(labels.filter((l) => l.includes(caesarean(m)))).toHaveLength(t.events.length);
+  });
+  it('timeline lane: a class-worded name is interface text, a record\'s own text is marked as record text', async () => {
+    const lane = buildEventLaneView(buildTimeline(record), ru);
+    expect(lane.events.find((e) => e.kind === 'delivery')).toMatchObject({ short: 'Кесарево сечение', shortIsRecordText: false });
+    const original = await demoRecord('third-trimester');
+    expect(buildEventLaneView(buildTimeline(original), ru).events.find((e) => e.kind === 'delivery')).toMatchObject({ short: 'Elective caesarean section', shortIsRecordText: true });
   });
   it.each([en, ru])('copy to note (%s)', (m) => {
     const text = copyToNoteText({ patient: { name: 'Anna Example', birthDate: '1990-04-03', identifier: 'MRN 1' }, cards: record.rules.cards, triggers: [], nowMs: record.nowMs }, m);

@@ -595,6 +595,8 @@ export interface EventView {
   row: number;
   title: string;
   short: string;
+  /** The short label is the record's own text (quoted data, not the interface's language). */
+  shortIsRecordText: boolean;
   item: string;
   sources: SourceRef[];
 }
@@ -614,6 +616,7 @@ function eventView(e: EventMark, i: number, domain: [number, number], m: Message
     row: i % 3,
     title: `${label}, ${when}`,
     short,
+    shortIsRecordText: e.kind !== 'stop-deadline' && e.kind !== 'bleeding' && 'text' in e.name,
     item: m.t('timeline.event.item', {
       kind: m.t('timeline.event.kind', { kind: e.kind.replace(/-/g, '_') }),
       planned: e.planned && e.kind !== 'stop-deadline' ? 'yes' : 'no',
