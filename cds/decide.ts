@@ -15,6 +15,7 @@ import { createMessages, type Messages } from '../src/ui/messages/translator';
 import '../src/ui/messages/catalogue'; // registers every word for the translator
 import { buildEventCardView, eventWhenText, type DeadlineRowView } from '../src/ui/stop-criteria/stopCriteriaViewModel';
 import type { PlannedEvent } from '../src/domain/events';
+import { eventName } from '../src/ui/format/eventName';
 import { formatDate, formatInstant as formatDateTime } from '../src/ui/format/displayTime';
 import type { SourceRef } from '../src/domain/types';
 import { DETAIL, EVENT_NOUN, LINK_LABEL, MISSING, SOURCE_LABEL, SUMMARY, SUMMARY_MAX, shortSource } from './cardText';
@@ -92,10 +93,10 @@ function orderSummary(orders: RuleOrder[], m: Messages): string {
   return orders.length > 1 ? `${first} (+${orders.length - 1} more)` : first;
 }
 
-function appContextOf(event: PlannedEvent, cls: PlannedEventClass, card: EventCard): string {
+function appContextOf(event: PlannedEvent, cls: PlannedEventClass, card: EventCard, m: Messages): string {
   const ctx: LmwhAppContext = {
     event: event.id,
-    proposal: { class: cls, label: event.label, start: new Date(card.anchorMs ?? 0).toISOString(), dateOnly: event.when?.precision === 'day' },
+    proposal: { class: cls, label: eventName(event.name, m), start: new Date(card.anchorMs ?? 0).toISOString(), dateOnly: event.when?.precision === 'day' },
   };
   return JSON.stringify(ctx);
 }
@@ -142,7 +143,7 @@ function deadlineCard(record: ClinicalRecord, event: PlannedEvent, cls: PlannedE
   const view = buildEventCardView(card, m);
   const rowOf = (line: DeadlineLine): DeadlineRowView => view.deadlines[card.deadlines.indexOf(line)]!;
   const detail: string[] = [];
-  detail.push(card.anchorMs !== null && event.when?.precision === 'day' ? DETAIL.eventDateOnly(event.label, formatDate(card.anchorMs, zone), formatDateTime(card.anchorMs, zone)) : DETAIL.event(event.label, eventWhenText(card, m)));
+  detail.push(card.anchorMs !== null && event.when?.precision === 'day' ? DETAIL.eventDateOnly(eventName(event.name, m), formatDate(card.anchorMs, zone), formatDateTime(card.anchorMs, zone)) : DETAIL.event(eventName(event.name, m), eventWhenText(card, m)));
   detail.push(DETAIL.orders(orders.map((x) => `${m.reason(x.description)} (${x.status}; ${ref(x.source)})`).join('; ')));
   detail.push(DETAIL.doseClass(card.doseClass, m.reason(card.doseClassReason)));
   detail.push('');
@@ -172,7 +173,7 @@ function deadlineCard(record: ClinicalRecord, event: PlannedEvent, cls: PlannedE
     detail: detail.join('\n'),
     indicator: critical ? 'critical' : 'warning',
     source: { label: SOURCE_LABEL },
-    links: [link(o.appLaunchUrl, appContextOf(event, cls, card))],
+    links: [link(o.appLaunchUrl, appContextOf(event, cls, card, m))],
   };
 }
 
@@ -214,7 +215,7 @@ export function decide(input: RecordInput, proposals: fhir4.Resource[], o: Decid
       // Every applicable rule lacks a usable interval: nothing to count back from, said plainly.
       const m = createMessages({ locale: 'en', zone: record.zone });
       const rows = buildEventCardView(card, m).deadlines;
-      cards.push(missingCard(uuid, noun, MISSING.noInterval, [DETAIL.orders(orders.map((x) => m.reason(x.description)).join('; ')), ...card.deadlines.map((l, i) => DETAIL.line(l.source.name, l.ruleId, l.ruleVersion, rows[i]!.wording, deadlineWords(rows[i]!, m)))], o.appLaunchUrl, appContextOf(event, cls, card)));
+      cards.push(missingCard(uuid, noun, MISSING.noInterval, [DETAIL.orders(orders.map((x) => m.reason(x.description)).join('; ')), ...card.deadlines.map((l, i) => DETAIL.line(l.source.name, l.ruleId, l.ruleVersion, rows[i]!.wording, deadlineWords(rows[i]!, m)))], o.appLaunchUrl, appContextOf(event, cls, card, m)));
       continue;
     }
     if (card.anchorMs === null) {

@@ -41,8 +41,3 @@ export const listParam = (items: readonly ReasonParam[]): ReasonParam => ({ kind
 export const isReason = (v: unknown): v is Reason =>
   typeof v === 'object' && v !== null && typeof (v as { code?: unknown }).code === 'string';
 
-/**
- * Transitional: a reason that may still be a sentence from a module not yet converted to codes. Removed once every
- * module gives codes (then `Known` and `Exclusion` carry `Reason` only).
- */
-export const legacyReasonText = (r: Reason | string): string => (typeof r === 'string' ? r : r.code);

@@ -61,6 +61,7 @@ import {
   type RuleOrderStatus,
   type StopNowTrigger,
 } from './rules';
+import { matchedData } from './matchedBy';
 
 /** An anticoagulant order with what the app derived from it. */
 export interface OrderView {
@@ -191,7 +192,7 @@ function toRuleOrder(view: OrderView): RuleOrder {
 
 function toRuleEvent(e: PlannedEvent): RuleEvent | undefined {
   if (e.class === 'delivery') return undefined;
-  return { id: e.id, class: e.class, label: e.label, when: e.when, sources: e.sources };
+  return { id: e.id, class: e.class, name: e.name, when: e.when, sources: e.sources };
 }
 
 const factStatus = (f: Fact): RuleFactStatus | undefined =>
@@ -213,7 +214,7 @@ function indicationFacts(facts: Fact[], losses: PregnancyLossCount, ddimer: Ddim
     const kind = FACT_TO_INDICATION[f.kind];
     const status = factStatus(f);
     if (!kind || !status) continue;
-    out.push({ kind, status, label: findingsReason('findings.indication.fact', { label: f.source.original ?? f.matched, detail: reasonParam(f.detail) }), atMs: f.when?.start, source: f.source });
+    out.push({ kind, status, label: findingsReason('findings.indication.fact', { label: f.source.original ?? matchedData(f.matched), detail: reasonParam(f.detail) }), atMs: f.when?.start, source: f.source });
   }
   if (losses.twoOrMoreLosses) {
     const rm = facts.find((f) => f.kind === 'recurrent-miscarriage' && f.status !== 'tested-negative') ?? facts.find((f) => f.kind === 'miscarriage');
@@ -249,7 +250,7 @@ function otherOrders(mrs: fhir4.MedicationRequest[], medications: fhir4.Medicati
     const rec = res.resolved ? recogniseOtherRelevant(res.concept, res.medication) : undefined;
     if (!rec) continue;
     const dosage = mr.dosageInstruction?.[0];
-    const description = dosage?.text ?? (res.resolved ? (res.concept?.text ?? res.concept?.coding?.[0]?.display) : undefined) ?? rec.matched;
+    const description = dosage?.text ?? (res.resolved ? (res.concept?.text ?? res.concept?.coding?.[0]?.display) : undefined) ?? matchedData(rec.matched);
     const endRaw = dosage?.timing?.repeat?.boundsPeriod?.end;
     const ended = typeof endRaw === 'string' && Date.parse(endRaw) < nowMs;
     const startRaw = dosage?.timing?.repeat?.boundsPeriod?.start ?? mr.authoredOn;
@@ -347,8 +348,8 @@ function findingsPart(input: RecordInput, units: UnitConverter, nowMs: number, z
 function ivfProtocolStarts(events: EventsResult, other: OtherOrderView[]): NonNullable<RuleContext['ivfProtocolStart']>[] {
   const starts: NonNullable<RuleContext['ivfProtocolStart']>[] = [...events.past, ...events.planned]
     .filter((e) => (e.class === 'oocyte-retrieval' || e.class === 'embryo-transfer') && e.when)
-    .map((e) => ({ label: e.label, atMs: e.when!.start, source: e.timeSource ?? e.sources[0]! }));
-  for (const o of other) if (o.recognition.drug === 'estradiol' && o.startMs !== undefined) starts.push({ label: reason('rules.anchor.estradiol-start', { order: o.description }), atMs: o.startMs, source: o.source });
+    .map((e) => ({ what: { event: e.name }, atMs: e.when!.start, source: e.timeSource ?? e.sources[0]! }));
+  for (const o of other) if (o.recognition.drug === 'estradiol' && o.startMs !== undefined) starts.push({ what: { estradiolOrder: o.description }, atMs: o.startMs, source: o.source });
   return starts.sort((a, b) => a.atMs - b.atMs);
 }
 
@@ -359,15 +360,15 @@ function ruleFindings(f: FindingsPart, other: OtherOrderView[], ivf: Pick<IvfRec
   const platelets = f.labs.platelets.latest;
   const crcl = f.labs.creatinineClearance.latest ?? f.labs.egfr.latest;
   return {
-    bleeding: present('vaginal-bleeding').map((x) => ({ label: x.source.original ?? x.matched, atMs: x.when?.start, source: x.source })),
-    labourOnset: labour ? { label: labour.source.original ?? labour.matched, atMs: labour.when?.start, source: labour.source } : undefined,
+    bleeding: present('vaginal-bleeding').map((x) => ({ label: x.source.original ?? matchedData(x.matched), atMs: x.when?.start, source: x.source })),
+    labourOnset: labour ? { label: labour.source.original ?? matchedData(labour.matched), atMs: labour.when?.start, source: labour.source } : undefined,
     indicationFacts: indicationFacts(f.facts.facts, f.losses, f.ddimer, other, ivf),
     latestPlatelets: platelets ? { value: platelets.value, unit: platelets.displayUnit, atMs: platelets.time.start, source: platelets.source } : undefined,
     heparinAllergyOrHit: f.facts.facts
       .filter((x) => x.kind === 'hit' || x.kind === 'heparin-allergy')
       .flatMap((x) => {
         const status = factStatus(x);
-        return status ? [{ kind: x.kind as 'hit' | 'heparin-allergy', label: x.source.original ?? x.matched, status, source: x.source }] : [];
+        return status ? [{ kind: x.kind as 'hit' | 'heparin-allergy', label: x.source.original ?? matchedData(x.matched), status, source: x.source }] : [];
       }),
     creatinineClearance: crcl ? { value: crcl.value, unit: crcl.displayUnit, atMs: crcl.time.start, source: crcl.source } : undefined,
   };

@@ -1,5 +1,6 @@
 /** Shared plain types of the domain layer. No React, no I/O. */
 import type { Reason } from './reasons';
+import type { MatchedBy } from './matchedBy';
 
 /** Where a fact came from: shown on every number, point and card. */
 export interface SourceRef {
@@ -7,27 +8,32 @@ export interface SourceRef {
   id: string | undefined;
   /** The resource's clinically relevant date as written in the resource (effective, authoredOn, ...). */
   date?: string;
+  /**
+   * 'issued': `date` is the report's issued time, because the record has no specimen (effective) time. The UI labels
+   * it wherever the date is shown: a report time is not the time the sample was taken.
+   */
+  dateFrom?: 'issued';
   /** The original value as text, e.g. "0.62 mg/L" or "Enoxaparin 40 mg SC daily". */
   original?: string;
-  /** How a code was matched, e.g. "LOINC 48065-7" or "text match: 'clexane'". */
-  matchedBy?: string;
+  /** How the record was recognised: a code (system and code), or a text match labelled as the fallback. */
+  matchedBy?: MatchedBy;
 }
 
 /**
  * A value that is either known, or unknown with a reason (a code with parameters, worded by the UI's catalogue).
- * Never a silent default. (A plain string reason is transitional, for modules not yet converted to codes.)
+ * Never a silent default.
  */
-export type Known<T> = { known: true; value: T } | { known: false; reason: Reason | string };
+export type Known<T> = { known: true; value: T } | { known: false; reason: Reason };
 
 export const known = <T>(value: T): Known<T> => ({ known: true, value });
-export const unknown = <T = never>(reason: Reason | string): Known<T> => ({ known: false, reason });
+export const unknown = <T = never>(reason: Reason): Known<T> => ({ known: false, reason });
 
 /** A record left out of a view, with the reason. Collected into the exclusions report. */
 export interface Exclusion {
   source: SourceRef;
   /** Which view or list it was left out of, e.g. "D-dimer chart", "LMWH orders". */
   view: string;
-  reason: Reason | string;
+  reason: Reason;
 }
 
 /** How a medication or finding was recognised: codes first, a text match is a labelled fallback. */

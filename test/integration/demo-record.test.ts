@@ -2,7 +2,6 @@
  * The whole domain over the demo patients: demoPatients(now) -> RecordInput (every group complete) -> ClinicalRecord.
  * Checks the facts a clinician must see for each scenario, with a fixed clock.
  */
-import { reasonText } from '../support/reasonText';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DateTime } from 'luxon';
 import { demoPatients } from '../../mocks/data/index.mjs';
@@ -53,7 +52,7 @@ describe('third-trimester demo patient', () => {
     const r = rec('third-trimester');
     expect(r.ddimer.results).toHaveLength(10);
     expect(r.ddimer.results.filter((x) => x.unitType === 'DDU')).toHaveLength(1);
-    expect(r.exclusions.some((e) => reasonText(e.reason).includes('entered-in-error'))).toBe(true);
+    expect(r.exclusions.some((e) => e.reason.code === 'lab.status-excluded' && e.reason.params?.status === 'entered-in-error')).toBe(true);
   });
   it('the last recorded enoxaparin dose is yesterday 18:00', () => {
     const last = rec('third-trimester').medication.lastDoses.find((d) => d.drug === 'enoxaparin')!;
@@ -88,7 +87,7 @@ describe('stop-now and status across patients', () => {
     const { evaluateEvent } = await import('../../src/domain/rules');
     const r = rec('no-lmwh');
     const when = { original: 'what-if', precision: 'minute' as const, start: NOW + 5 * 86_400_000, end: NOW + 5 * 86_400_000 + 60_000, offset: 'explicit' as const, zone: ZONE };
-    const card = evaluateEvent({ id: 'what-if', class: 'caesarean', label: 'Theatre slot', when, sources: [], enteredHere: true }, r.rules.context);
+    const card = evaluateEvent({ id: 'what-if', class: 'caesarean', name: { text: 'Theatre slot' }, when, sources: [], enteredHere: true }, r.rules.context);
     expect(card.deadlines.find((l) => l.ruleId === 'source.stop-before.planned-birth-48h')!.status).toBe('no-lmwh-order');
   });
   it('an incomplete medication search makes the status Unknown, never "No LMWH order found"', () => {

@@ -7,6 +7,7 @@ import { demoPatients } from '../../mocks/data/index.mjs';
 import { QUERY_GROUPS, type GroupStatus, type QueryGroup, type RecordInput } from '../../src/domain/input';
 import { buildClinicalRecord, type ClinicalRecord } from '../../src/domain/record';
 import { loadUnitConverter } from '../../src/domain/labs';
+import { reason } from '../../src/domain/reasons';
 
 export const DEMO_TEST_ZONE = 'Europe/London';
 /** 25 Nov 2026 10:00 London: the fixed "now" of UI tests. */
@@ -35,7 +36,7 @@ export function recordInputFor(resources: fhir4.Resource[], patientId: string, s
   const groups = Object.fromEntries(
     QUERY_GROUPS.map((g) => {
       const status = statuses[g] ?? 'complete';
-      return [g, { group: g, status, reason: status === 'complete' ? undefined : `test: ${g} ${status}`, warnings: [], count: 0 }];
+      return [g, { group: g, status, reason: status === 'complete' ? undefined : reason('fhir.search-failed', { type: g, why: `test: ${g} ${status}` }), warnings: [], count: 0 }];
     }),
   ) as unknown as RecordInput['groups'];
   return { patientId, resources, groups, dropped: [], readAt: now };

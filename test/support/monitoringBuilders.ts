@@ -1,8 +1,10 @@
 /** Test builders for the monitoring helpers: real domain shapes, dates read with parseFhirDate. Test-only. */
+import { reason } from '../../src/domain/reasons';
 import { parseFhirDate } from '../../src/domain/time';
 import { known, unknown } from '../../src/domain/types';
 import type { AnalyteSeries, LabPoint } from '../../src/domain/labs';
 import type { AnticoagulantDrug, DoseKind, DrugClass, LmwhOrder, MedicationRequestStatus, RecordedDose } from '../../src/domain/medication';
+import { byCode } from '../../src/domain/matchedBy';
 
 export const ZONE = 'Europe/London';
 
@@ -16,7 +18,7 @@ export function platelet(when: string, value: number, extra: Partial<LabPoint> =
   return {
     analyte: 'platelets',
     loinc: '777-3',
-    matched: 'LOINC 777-3',
+    matched: byCode('LOINC', '777-3'),
     value,
     displayUnit: '10*9/L',
     original: { value, unit: '10*3/uL', code: '10*3/uL', text: `${value} 10*3/uL` },
@@ -24,7 +26,7 @@ export function platelet(when: string, value: number, extra: Partial<LabPoint> =
     status: 'final',
     referenceRange: [],
     interpretation: [],
-    source: { resourceType: 'Observation', id: `plt-${when}`, date: when, original: `${value} 10*3/uL`, matchedBy: 'LOINC 777-3' },
+    source: { resourceType: 'Observation', id: `plt-${when}`, date: when, original: `${value} 10*3/uL`, matchedBy: byCode('LOINC', '777-3') },
     ...extra,
   };
 }
@@ -34,10 +36,10 @@ export function antiXa(when: string, value = 0.32): LabPoint {
     ...platelet(when, value),
     analyte: 'antiXaLmwh',
     loinc: '32684-3',
-    matched: 'LOINC 32684-3',
+    matched: byCode('LOINC', '32684-3'),
     displayUnit: '[iU]/mL',
     original: { value, unit: 'IU/mL', code: '[iU]/mL', text: `${value} IU/mL` },
-    source: { resourceType: 'Observation', id: `axa-${when}`, date: when, original: `${value} IU/mL`, matchedBy: 'LOINC 32684-3' },
+    source: { resourceType: 'Observation', id: `axa-${when}`, date: when, original: `${value} IU/mL`, matchedBy: byCode('LOINC', '32684-3') },
   };
 }
 
@@ -55,9 +57,9 @@ export function dose(when: string | undefined, kind: DoseKind = 'administered', 
     label: LABEL[kind],
     drug,
     drugClass,
-    recognition: { drug, drugClass, recognisedBy: 'rxnorm', matched: 'RxNorm 854235' },
+    recognition: { drug, drugClass, recognisedBy: 'rxnorm', matched: byCode('RxNorm', '854235') },
     status: 'completed',
-    time: m ? known({ ms: m.start, moment: m, from: 'effectiveDateTime' }) : unknown('no effective time'),
+    time: m ? known({ ms: m.start, moment: m, from: 'effectiveDateTime' }) : unknown(reason('med.no-effective-time')),
     dose: known({ value: 40, unit: 'mg', perKg: false, original: '40 mg' }),
     source: { resourceType: kind === 'administered' ? 'MedicationAdministration' : kind === 'reported' ? 'MedicationStatement' : 'MedicationDispense', id: `dose-${when ?? 'none'}` },
   };
@@ -73,7 +75,7 @@ export function order(start: string | undefined, opts: { end?: string; status?: 
     id,
     drug,
     drugClass,
-    recognition: { drug, drugClass, recognisedBy: 'rxnorm', matched: 'RxNorm 854235' },
+    recognition: { drug, drugClass, recognisedBy: 'rxnorm', matched: byCode('RxNorm', '854235') },
     status: known((opts.status ?? 'active') as MedicationRequestStatus),
     intent: known(opts.isOrder === false ? 'plan' : 'order'),
     isOrder: opts.isOrder ?? true,
@@ -81,8 +83,8 @@ export function order(start: string | undefined, opts: { end?: string; status?: 
     frequency: known({ dosesPer24h: 1, intervalHours: 24, original: '1 per 1 d' }),
     route: known({ kind: 'subcutaneous', recognisedBy: 'snomed', original: 'SNOMED 34206005' }),
     asNeeded: false,
-    start: s ? known({ ms: s.start, moment: s, from: 'boundsPeriod.start' }) : unknown('no start'),
-    end: e ? known({ ms: e.start, from: 'boundsPeriod.end', moment: e, note: 'boundsPeriod.end' }) : unknown('end unknown'),
+    start: s ? known({ ms: s.start, moment: s, from: 'boundsPeriod.start' }) : unknown(reason('med.no-start')),
+    end: e ? known({ ms: e.start, from: 'boundsPeriod.end', moment: e, note: reason('med.end-bounds-period') }) : unknown(reason('med.no-end')),
     source: { resourceType: 'MedicationRequest', id },
   };
 }

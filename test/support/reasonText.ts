@@ -5,7 +5,7 @@ import { createMessages } from '../../src/ui/messages/translator';
 
 const en = createMessages({ locale: 'en', zone: 'UTC' });
 
-export const reasonText = (r: Reason | string | undefined): string => en.reason(r);
+export const reasonText = (r: Reason | undefined): string => en.reason(r);
 
 /** `value` with every `reason` that is a reason code replaced by its English words (deeply), for toMatchObject. */
 export function worded<T>(value: T): T {

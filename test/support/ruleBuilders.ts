@@ -10,7 +10,7 @@ export const ms = (iso: string): number => Date.parse(iso);
 
 export function event(cls: RuleEvent['class'], when: string | undefined, zone = 'UTC', extra: Partial<RuleEvent> = {}): RuleEvent {
   const m = when === undefined ? undefined : parseFhirDate(when, zone);
-  const e: RuleEvent = { id: `ev-${cls}`, class: cls, label: cls === 'caesarean' ? 'Elective caesarean section' : cls, sources: [ref('ServiceRequest', `sr-${cls}`)], ...extra };
+  const e: RuleEvent = { id: `ev-${cls}`, class: cls, name: cls === 'caesarean' ? { text: 'Elective caesarean section' } : { class: cls }, sources: [ref('ServiceRequest', `sr-${cls}`)], ...extra };
   if (m) e.when = m;
   return e;
 }

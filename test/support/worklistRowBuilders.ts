@@ -15,11 +15,11 @@ export function row(id: string, over: Partial<WorklistRow> & { deadlineInHours?:
     lmwh: { drug: 'enoxaparin', dose: { value: 40, unit: 'mg', perKg: false }, intervalHours: 24, doseClass: 'prophylactic', activeOrders: 1, activeKnown: true, source: { resourceType: 'MedicationRequest', id: `${id}-mr` } },
     lmwhSearchComplete: true,
     lmwhOrdersFound: 1,
-    nextEvent: eventInHours === undefined ? undefined : { class: 'caesarean', label: 'Caesarean section', atMs: ROW_NOW + eventInHours * H, source: { resourceType: 'ServiceRequest', id: `${id}-sr` } },
+    nextEvent: eventInHours === undefined ? undefined : { class: 'caesarean', name: { class: 'caesarean' }, atMs: ROW_NOW + eventInHours * H, source: { resourceType: 'ServiceRequest', id: `${id}-sr` } },
     deadline:
       deadlineInHours === undefined
         ? undefined
-        : { atMs: ROW_NOW + deadlineInHours * H, ruleId: 'asra2018.stop.prophylactic', ruleSource: 'ASRA 2018', status: 'stop-not-documented', eventLabel: 'Caesarean section', eventClass: 'caesarean' },
+        : { atMs: ROW_NOW + deadlineInHours * H, ruleId: 'asra2018.stop.prophylactic', ruleSource: 'ASRA 2018', status: 'stop-not-documented', eventName: { class: 'caesarean' }, eventClass: 'caesarean' },
     statusWithoutDeadline: undefined,
     ddimer: undefined,
     flags: [],

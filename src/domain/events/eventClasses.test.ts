@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { classifyEvent } from './eventClasses';
 import { codingsOf, textsOf } from './fhirRead';
+import { byText as textMatched, noMatch } from '../matchedBy';
+import { matchOf } from '../../../test/support/matchOf';
 
 const SCT = 'http://snomed.info/sct';
 const PCS = 'http://www.cms.gov/Medicare/Coding/ICD10';
@@ -23,17 +25,17 @@ describe('classification by code', () => {
     ...['59510', '59514', '59515', '59618', '59620', '59622'].map((c) => [CPT, c, 'caesarean', 'cpt', `CPT ${c}`]),
     ...['59400', '59409', '59410'].map((c) => [CPT, c, 'delivery', 'cpt', `CPT ${c}`]),
   ])('%s %s is %s', (system, code, cls, by, matched) => {
-    expect(byCode(system!, code!)).toEqual({ cls, recognisedBy: by, matched });
+    expect(byCode(system!, code!)).toEqual({ cls, recognisedBy: by, matched: matchOf(matched!) });
   });
 
   it('classical cesarean section 84195007 is a caesarean, not a delivery (VSAC Delivery Procedures holds both kinds)', () => {
     expect(byCode(SCT, '84195007').cls).toBe('caesarean');
   });
   it('SNOMED 65588006 "Premature birth of newborn" (a finding, not in VSAC Delivery Procedures) is not a delivery', () => {
-    expect(byCode(SCT, '65588006')).toEqual({ cls: 'other', recognisedBy: 'unrecognised', matched: `no recognised code (${SCT} 65588006)` });
+    expect(byCode(SCT, '65588006')).toEqual({ cls: 'other', recognisedBy: 'unrecognised', matched: noMatch({ system: SCT, code: '65588006' }) });
   });
   it('a code in the wrong system is not recognised (CPT 59510 written as SNOMED)', () => {
-    expect(byCode(SCT, '59510')).toEqual({ cls: 'other', recognisedBy: 'unrecognised', matched: `no recognised code (${SCT} 59510)` });
+    expect(byCode(SCT, '59510')).toEqual({ cls: 'other', recognisedBy: 'unrecognised', matched: noMatch({ system: SCT, code: '59510' }) });
   });
   it('a record coded both childbirth and caesarean is a caesarean', () => {
     expect(classifyEvent(codingsOf({ coding: [{ system: SCT, code: '66348005' }, { system: SCT, code: '11466000' }] }), []).cls).toBe('caesarean');
@@ -61,7 +63,7 @@ describe('classification by text (labelled as a text match)', () => {
     ['Egg collection', 'oocyte-retrieval', 'Egg collection'],
     ['Oocyte pick-up', 'oocyte-retrieval', 'Oocyte pick-up'],
   ])('"%s" is %s', (text, cls, matched) => {
-    expect(byText(text)).toEqual({ cls, recognisedBy: 'text', matched: `text match: '${matched}'` });
+    expect(byText(text)).toEqual({ cls, recognisedBy: 'text', matched: textMatched(matched!) });
   });
 
   it.each([['Ovulation induction cycle'], ['Antenatal visit'], ['cs-scan'.toLowerCase()], ['']])('"%s" is not recognised', (text) => {

@@ -3,6 +3,7 @@ import { SYSTEMS } from '../types';
 import { findCode, type SimpleCoding } from './fhirRead';
 import type { EventClass, EventRecognisedBy } from './eventTypes';
 import { HCG_CODES, HCG_TEST_TEXT } from '../ivf/ivfCodes';
+import { byCode, byText, noMatch, type MatchedBy } from '../matchedBy';
 
 /** A planned pregnancy test after an embryo transfer: the hCG LOINC codes of the IVF module (one home). */
 const HCG_TEST_LOINC: readonly string[] = Object.keys(HCG_CODES);
@@ -43,18 +44,6 @@ export const EVENT_CODES: Record<'snomed' | 'icd10pcs' | 'cpt', Partial<Record<K
 /** ICD-10-PCS is written with two system URIs in the wild; both are read. */
 const ICD10PCS_SYSTEMS = [SYSTEMS.icd10pcs, 'http://hl7.org/fhir/sid/icd-10-pcs'];
 
-/** Display label per class. */
-export const CLASS_LABEL: Record<EventClass, string> = {
-  caesarean: 'Caesarean section',
-  'induction-or-planned-birth': 'Induction of labour or planned birth',
-  'other-surgery': 'Surgery',
-  'embryo-transfer': 'Embryo transfer',
-  'oocyte-retrieval': 'Oocyte retrieval',
-  'hcg-test': 'hCG test',
-  delivery: 'Delivery',
-  other: 'Other procedure',
-};
-
 /** When several classes match, the most specific and most consequential wins. */
 export const CLASS_PRIORITY: readonly EventClass[] = [
   'caesarean',
@@ -85,7 +74,7 @@ const NOT_LABOUR_INDUCTION = /\b(ovulation|ovarian)\s+(induction|stimulation)\b/
 export interface Classification {
   cls: EventClass;
   recognisedBy: EventRecognisedBy;
-  matched: string;
+  matched: MatchedBy;
 }
 
 const byPriority = (a: Classification, b: Classification): number => CLASS_PRIORITY.indexOf(a.cls) - CLASS_PRIORITY.indexOf(b.cls);
@@ -95,20 +84,20 @@ export function classifyEvent(codings: SimpleCoding[], texts: string[]): Classif
   const hits: Classification[] = [];
   for (const [cls, codes] of Object.entries(EVENT_CODES.snomed) as [Known, readonly string[]][]) {
     const c = findCode(codings, SYSTEMS.snomed, codes);
-    if (c) hits.push({ cls, recognisedBy: 'snomed', matched: `SNOMED ${c}` });
+    if (c) hits.push({ cls, recognisedBy: 'snomed', matched: byCode('SNOMED', c) });
   }
   for (const [cls, codes] of Object.entries(EVENT_CODES.icd10pcs) as [Known, readonly string[]][]) {
     for (const sys of ICD10PCS_SYSTEMS) {
       const c = findCode(codings, sys, codes);
-      if (c) hits.push({ cls, recognisedBy: 'icd10', matched: `ICD-10-PCS ${c}` });
+      if (c) hits.push({ cls, recognisedBy: 'icd10', matched: byCode('ICD-10-PCS', c) });
     }
   }
   for (const [cls, codes] of Object.entries(EVENT_CODES.cpt) as [Known, readonly string[]][]) {
     const c = findCode(codings, SYSTEMS.cpt, codes);
-    if (c) hits.push({ cls, recognisedBy: 'cpt', matched: `CPT ${c}` });
+    if (c) hits.push({ cls, recognisedBy: 'cpt', matched: byCode('CPT', c) });
   }
   const hcg = findCode(codings, SYSTEMS.loinc, HCG_TEST_LOINC);
-  if (hcg) hits.push({ cls: 'hcg-test', recognisedBy: 'loinc', matched: `LOINC ${hcg}` });
+  if (hcg) hits.push({ cls: 'hcg-test', recognisedBy: 'loinc', matched: byCode('LOINC', hcg) });
   if (hits.length > 0) return hits.sort(byPriority)[0]!;
 
   for (const text of texts) {
@@ -116,13 +105,13 @@ export function classifyEvent(codings: SimpleCoding[], texts: string[]): Classif
       const m = rule.re.exec(text);
       if (!m) continue;
       if (rule.cls === 'induction-or-planned-birth' && NOT_LABOUR_INDUCTION.test(text)) continue;
-      hits.push({ cls: rule.cls, recognisedBy: 'text', matched: `text match: '${m[0]}'` });
+      hits.push({ cls: rule.cls, recognisedBy: 'text', matched: byText(m[0]) });
     }
   }
   if (hits.length > 0) return hits.sort(byPriority)[0]!;
 
   const coded = codings.filter((c) => c.code !== undefined);
   const first = coded[0];
-  const matched = first ? `no recognised code (${first.system ?? 'no system'} ${first.code})` : 'no recognised code or text';
+  const matched = first?.code !== undefined ? noMatch(first.system !== undefined ? { system: first.system, code: first.code } : { code: first.code }) : noMatch();
   return { cls: 'other', recognisedBy: 'unrecognised', matched };
 }

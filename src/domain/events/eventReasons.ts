@@ -2,9 +2,9 @@
  * The events module's reason codes (records left out, notes on a merged event) and the name of the list it leaves
  * records out of. The UI words each code from its catalogue (`reason.<code>`, src/ui/messages/en/events.ts).
  */
-import { dateParam, instantParam, reason, type Reason, type ReasonParam } from '../reasons';
+import { dateParam, instantParam, reason, reasonParam, type Reason, type ReasonParam } from '../reasons';
 import type { FhirMoment } from '../time';
-import type { EventClass } from './eventTypes';
+import type { EventClass, EventName } from './eventTypes';
 
 export type EventReasonCode =
   | 'event.classes-disagree'
@@ -55,6 +55,9 @@ const CLASS_NAME: Record<EventClass, EventReasonCode> = {
   other: 'event.class.other',
 };
 export const classNameReason = (cls: EventClass): Reason => eventReason(CLASS_NAME[cls]);
+
+/** An event's name as a reason parameter: the record's text as written, or its class worded by the catalogue. */
+export const eventNameParam = (n: EventName): ReasonParam => ('text' in n ? n.text : reasonParam(classNameReason(n.class)));
 
 /** Statuses that remove a record from every event list, each with its reason (`reason.event.status.<status>`). */
 export const EXCLUDED_STATUS_REASON: Readonly<Record<string, EventReasonCode>> = {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { eventsFromRecord } from './events';
+import { byCode, byText, matchParam, noMatch } from '../matchedBy';
 
 const note = (record: string, inner: unknown) => ({ code: 'event.record-note', params: { record, note: { kind: 'reason', reason: inner } } });
 const item = (reason: unknown) => ({ kind: 'reason', reason });
@@ -125,7 +126,7 @@ describe('statuses', () => {
   it('a ServiceRequest in draft without a date is listed as "date not set"', () => {
     const { planned } = eventsFromRecord([sr('d', { status: 'draft', code: { text: 'Induction of labour' } })], NOW, zone);
     expect(planned.map((e) => [e.class, e.timing, e.when, e.recognisedBy, e.matched])).toEqual([
-      ['induction-or-planned-birth', 'date-not-set', undefined, 'text', "text match: 'Induction'"],
+      ['induction-or-planned-birth', 'date-not-set', undefined, 'text', byText('Induction')],
     ]);
   });
   it.each([
@@ -201,7 +202,7 @@ describe('classification of planned and past events', () => {
   });
   it('an unrecognised planned procedure is "other", never a known class', () => {
     const e = eventsFromRecord([sr('s', { code: { coding: [{ system: SCT, code: '80146002' }], text: 'Appendectomy' } })], NOW, zone).planned[0]!;
-    expect([e.class, e.recognisedBy, e.matched, e.label]).toEqual(['other', 'unrecognised', `no recognised code (${SCT} 80146002)`, 'Appendectomy']);
+    expect([e.class, e.recognisedBy, e.matched, e.name]).toEqual(['other', 'unrecognised', noMatch({ system: SCT, code: '80146002' }), { text: 'Appendectomy' }]);
   });
   it('an unrecognised completed procedure is not listed among past events', () => {
     expect(eventsFromRecord([proc('p', { status: 'completed', code: { text: 'Medication reconciliation' }, performedDateTime: '2025-01-01' })], NOW, zone).past).toEqual([]);
@@ -219,8 +220,8 @@ describe('classification of planned and past events', () => {
         records: {
           kind: 'list',
           items: [
-            item({ code: 'event.record-class', params: { record: 'Appointment/a', cls: item({ code: 'event.class.caesarean' }), matched: 'SNOMED 177141003' } }),
-            item({ code: 'event.record-class', params: { record: 'ServiceRequest/s', cls: item({ code: 'event.class.induction-or-planned-birth' }), matched: 'SNOMED 236958009' } }),
+            item({ code: 'event.record-class', params: { record: 'Appointment/a', cls: item({ code: 'event.class.caesarean' }), matched: matchParam(byCode('SNOMED', '177141003')) } }),
+            item({ code: 'event.record-class', params: { record: 'ServiceRequest/s', cls: item({ code: 'event.class.induction-or-planned-birth' }), matched: matchParam(byCode('SNOMED', '236958009')) } }),
           ],
         },
       },
@@ -252,8 +253,8 @@ describe('public fixture shapes', () => {
       performedPeriod: { start: '2019-06-20T10:12:44-04:00', end: '2019-06-20T11:12:44-04:00' },
     };
     const r = eventsFromRecord([synthea], NOW, zone);
-    expect(r.past.map((e) => [e.class, e.recognisedBy, e.matched, e.label, e.when?.start])).toEqual([
-      ['caesarean', 'snomed', 'SNOMED 11466000', 'Cesarean section', Date.parse('2019-06-20T14:12:44Z')],
+    expect(r.past.map((e) => [e.class, e.recognisedBy, e.matched, e.name, e.when?.start])).toEqual([
+      ['caesarean', 'snomed', byCode('SNOMED', '11466000'), { text: 'Cesarean section' }, Date.parse('2019-06-20T14:12:44Z')],
     ]);
   });
   it('eCQM CMS334: ICD-10-PCS 10D00Z1 with performedDateTime is a past caesarean', () => {
@@ -266,6 +267,20 @@ describe('public fixture shapes', () => {
       performedDateTime: '2026-03-10T08:00:00.000Z',
     };
     const r = eventsFromRecord([ecqm], NOW, zone);
-    expect(r.past.map((e) => [e.class, e.recognisedBy, e.matched])).toEqual([['caesarean', 'icd10', 'ICD-10-PCS 10D00Z1']]);
+    expect(r.past.map((e) => [e.class, e.recognisedBy, e.matched])).toEqual([['caesarean', 'icd10', byCode('ICD-10-PCS', '10D00Z1')]]);
   });
 });
+
+describe('event names', () => {
+  it('a record with only a code (no text, no display) is named by its class, not by an English label', () => {
+    const sr = { resourceType: 'ServiceRequest', id: 'sr-code-only', status: 'active', intent: 'order', code: { coding: [{ system: SCT, code: '177141003' }] }, occurrenceDateTime: '2026-09-20T08:00:00+02:00' };
+    const [e] = eventsFromRecord([sr], NOW, zone).planned;
+    expect(e?.class).toBe('caesarean');
+    expect(e?.name).toEqual({ class: 'caesarean' });
+  });
+  it("a record's display is its name, as written", () => {
+    const sr = { resourceType: 'ServiceRequest', id: 'sr-display', status: 'active', intent: 'order', code: cs, occurrenceDateTime: '2026-09-20T08:00:00+02:00' };
+    expect(eventsFromRecord([sr], NOW, zone).planned[0]?.name).toEqual({ text: 'Elective cesarean section' });
+  });
+});
+

@@ -6,10 +6,11 @@
 import { SYSTEMS, type Exclusion, type SourceRef } from '../types';
 import { listParam, reasonParam, type Reason } from '../reasons';
 import { parseFhirDate, startOfDay, type FhirMoment } from '../time';
-import { CLASS_LABEL, CLASS_PRIORITY, classifyEvent, type Classification } from './eventClasses';
+import { CLASS_PRIORITY, classifyEvent, type Classification } from './eventClasses';
 import { asArray, codingsOf, isObject, refKey, resourceKey, sourceOf, str, textsOf, type SimpleCoding } from './fhirRead';
 import { EVENTS_VIEW, EXCLUDED_STATUS_REASON, classNameReason, eventReason, momentParam } from './eventReasons';
 import type { EventTiming, EventsResult, PlannedEvent } from './eventTypes';
+import { matchParam } from '../matchedBy';
 
 
 interface Candidate {
@@ -172,7 +173,7 @@ function disagreements(members: Candidate[], timed: Candidate[], zone: string): 
   const out: Reason[] = [];
   const knownClasses = new Set(members.filter((m) => m.cls.cls !== 'other').map((m) => m.cls.cls));
   if (knownClasses.size > 1) {
-    const records = members.map((m) => reasonParam(eventReason('event.record-class', { record: m.key, cls: reasonParam(classNameReason(m.cls.cls)), matched: m.cls.matched })));
+    const records = members.map((m) => reasonParam(eventReason('event.record-class', { record: m.key, cls: reasonParam(classNameReason(m.cls.cls)), matched: matchParam(m.cls.matched) })));
     out.push(eventReason('event.classes-disagree', { records: listParam(records) }));
   }
   const days = new Set(timed.map((m) => startOfDay(m.when!.start, zone)));
@@ -205,7 +206,7 @@ function mergeGroup(group: Candidate[], nowMs: number, zone: string): PlannedEve
   return {
     id: `event:${keys[0]}`,
     class: cls,
-    label: best.label ?? CLASS_LABEL[cls],
+    name: best.label !== undefined ? { text: best.label } : { class: cls },
     when,
     sources: members.map((m) => m.source),
     timeSource: timeMember?.source,

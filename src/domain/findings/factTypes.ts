@@ -2,6 +2,7 @@
 import type { FhirMoment } from '../time';
 import type { Exclusion, RecognisedBy, SourceRef } from '../types';
 import type { FindingsReason } from './findingsReasons';
+import type { MatchedBy } from '../matchedBy';
 
 /** What a fact is about. */
 export type FactKind =
@@ -37,8 +38,8 @@ export interface Fact {
   kind: FactKind;
   status: FactStatus;
   recognisedBy: RecognisedBy;
-  /** "SNOMED 102878001", "ICD-10-CM O26.21", "LOINC 21668-9", "text match: 'ovarian hyperstimulation'". */
-  matched: string;
+  /** The code that matched (SNOMED 102878001, ICD-10-CM O26.21, LOINC 21668-9), or a labelled text match. */
+  matched: MatchedBy;
   /** Onset (else recorded date) for Conditions; effective (else issued) for Observations; onset/recorded for allergies. */
   when?: FhirMoment;
   /** Abatement date of a resolved Condition, when recorded. */

@@ -9,6 +9,7 @@ import { SYSTEMS, type Exclusion, type RecognisedBy } from '../types';
 import { codesIn, conceptLabel, conceptText, effectiveText, isRecord, loincCodes, readEffective, readStatus, readValue, records, sourceOf, str } from '../labs/observation';
 import type { Fact, FactKind, FactStatus, FactsResult, PregnancyLossCount } from './factTypes';
 import { detailOf, findingsReason, FINDINGS_VIEW, type FindingsReason } from './findingsReasons';
+import { byCode, byText, type MatchedBy } from '../matchedBy';
 
 /** A code-and-text rule for one kind of Condition or allergy. ICD-10 entries are prefixes (dots ignored). */
 export interface FactRule {
@@ -73,7 +74,7 @@ const normIcd = (c: string): string => c.replace(/\./g, '').toUpperCase();
 interface Match {
   rule: FactRule;
   recognisedBy: RecognisedBy;
-  matched: string;
+  matched: MatchedBy;
 }
 
 function matchConcept(concept: unknown, rules: readonly FactRule[]): Match | undefined {
@@ -83,19 +84,19 @@ function matchConcept(concept: unknown, rules: readonly FactRule[]): Match | und
   const atc = codesIn(concept, SYSTEMS.atc);
   for (const rule of rules) {
     const s = snomed.find((c) => rule.snomed?.includes(c));
-    if (s) return { rule, recognisedBy: 'snomed', matched: `SNOMED ${s}` };
+    if (s) return { rule, recognisedBy: 'snomed', matched: byCode('SNOMED', s) };
     const i = icd.find((c) => rule.icd10?.some((p) => normIcd(c.code).startsWith(normIcd(p))));
-    if (i) return { rule, recognisedBy: 'icd10', matched: `${i.label} ${i.code}` };
+    if (i) return { rule, recognisedBy: 'icd10', matched: byCode(i.label, i.code) };
     const r = rx.find((c) => rule.rxnorm?.includes(c));
-    if (r) return { rule, recognisedBy: 'rxnorm', matched: `RxNorm ${r}` };
+    if (r) return { rule, recognisedBy: 'rxnorm', matched: byCode('RxNorm', r) };
     const a = atc.find((c) => rule.atc?.some((p) => c.toUpperCase().startsWith(p)));
-    if (a) return { rule, recognisedBy: 'atc', matched: `ATC ${a}` };
+    if (a) return { rule, recognisedBy: 'atc', matched: byCode('ATC', a) };
   }
   const text = conceptText(concept);
   if (text === '') return undefined;
   for (const rule of rules) {
     const m = rule.text?.exec(text);
-    if (m) return { rule, recognisedBy: 'text', matched: `text match: '${m[0]}' (no matching code)` };
+    if (m) return { rule, recognisedBy: 'text', matched: byText(m[0]) };
   }
   return undefined;
 }
@@ -191,7 +192,7 @@ function fromObservation(obs: Record<string, unknown>, zone: string): Fact | Exc
   const lab = LAB_KINDS.find((k) => loinc.some((c) => k.codes.includes(c)));
   if (!lab) return undefined;
   const code = loinc.find((c) => lab.codes.includes(c))!;
-  const matched = `LOINC ${code}`;
+  const matched = byCode('LOINC', code);
   const value = readValue(obs);
   const original = value.kind === 'number' ? value.n.original.text : value.kind === 'none' ? undefined : value.original.text;
   const source = sourceOf(obs, effectiveText(obs), original, matched);

@@ -3,6 +3,7 @@ import { loadUnitConverter, type UnitConverter } from '../labs';
 import { ivfCycleFromRecord } from './ivfCycle';
 import { ivfIndications, ohssIndicationFacts } from './ivfIndications';
 import { NOW, ZONE, administration, at, condition, embryoAge, lab, medOrder, record, retrieval, transfer } from '../../../test/support/ivfRecordBuilders';
+import { byCode, byText } from '../matchedBy';
 
 let units: UnitConverter;
 beforeAll(async () => {
@@ -18,10 +19,10 @@ describe('cycle steps', () => {
       retrieval('opu', at(-19)),
       transfer('et', at(-14)),
     ]);
-    expect(c.stimulationStart).toMatchObject({ known: true, value: { atMs: Date.parse(at(-30)), matched: 'ATC G03GA05' } });
-    expect(c.trigger).toMatchObject({ known: true, value: { atMs: Date.parse(at(-20, -1)), matched: 'ATC G03GA08' } });
-    expect(c.oocyteRetrieval).toMatchObject({ known: true, value: { matched: 'SNOMED 177037000', source: { id: 'opu' } } });
-    expect(c.transfer).toMatchObject({ known: true, value: { matched: 'SNOMED 75456002', source: { id: 'et' } } });
+    expect(c.stimulationStart).toMatchObject({ known: true, value: { atMs: Date.parse(at(-30)), matched: byCode('ATC', 'G03GA05') } });
+    expect(c.trigger).toMatchObject({ known: true, value: { atMs: Date.parse(at(-20, -1)), matched: byCode('ATC', 'G03GA08') } });
+    expect(c.oocyteRetrieval).toMatchObject({ known: true, value: { matched: byCode('SNOMED', '177037000'), source: { id: 'opu' } } });
+    expect(c.transfer).toMatchObject({ known: true, value: { matched: byCode('SNOMED', '75456002'), source: { id: 'et' } } });
   });
 
   it('a step missing from a complete record is "not recorded"; from an incomplete search it is "search incomplete"', () => {
@@ -40,11 +41,11 @@ describe('cycle steps', () => {
 describe('fresh vs frozen, day-3 vs day-5', () => {
   it('a coded frozen embryo transfer (SNOMED 236894009) is frozen, by code', () => {
     const c = cycleOf([transfer('et', at(-3), { code: '236894009', text: 'Frozen embryo transfer' })]);
-    expect(c.transfer.known && c.transfer.value.transferType).toEqual({ known: true, value: { value: 'frozen', recognisedBy: 'snomed', matched: 'SNOMED 236894009' } });
+    expect(c.transfer.known && c.transfer.value.transferType).toEqual({ known: true, value: { value: 'frozen', recognisedBy: 'snomed', matched: byCode('SNOMED', '236894009') } });
   });
   it('a transfer noted "fresh cycle" is fresh, labelled as a text match; nothing written stays unknown', () => {
     const fresh = cycleOf([transfer('et', at(-3), { note: 'Single embryo (fresh cycle).' })]);
-    expect(fresh.transfer.known && fresh.transfer.value.transferType).toMatchObject({ known: true, value: { value: 'fresh', recognisedBy: 'text', matched: "text 'fresh'" } });
+    expect(fresh.transfer.known && fresh.transfer.value.transferType).toMatchObject({ known: true, value: { value: 'fresh', recognisedBy: 'text', matched: byText('fresh') } });
     const none = cycleOf([transfer('et', at(-3))]);
     expect(none.transfer.known && none.transfer.value.transferType).toEqual({ known: false, reason: { code: 'ivf.transfer-type-not-recorded' } });
   });
@@ -54,7 +55,7 @@ describe('fresh vs frozen, day-3 vs day-5', () => {
   });
   it('a day-3 embryo written in the note is read from text, labelled', () => {
     const c = cycleOf([transfer('et', at(-3), { note: 'Two day-3 embryos transferred.' })]);
-    expect(c.transfer.known && c.transfer.value.embryoAge).toMatchObject({ known: true, value: { days: 3, recognisedBy: 'text', matched: "text 'day-3'" } });
+    expect(c.transfer.known && c.transfer.value.embryoAge).toMatchObject({ known: true, value: { days: 3, recognisedBy: 'text', matched: byText('day-3') } });
   });
   it('plain "blastocyst" does not say day 5 or 6: the age stays unknown', () => {
     const c = cycleOf([transfer('et', at(-3), { note: 'Single blastocyst transfer.' })]);
@@ -87,13 +88,13 @@ describe('estradiol pg/mL <-> pmol/L', () => {
 describe('OHSS severity vs risk', () => {
   it('"mild; risk" is a risk of OHSS with severity mild from text, not the syndrome', () => {
     const [o] = cycleOf([condition('c', { code: { coding: [{ system: 'http://hl7.org/fhir/sid/icd-10-cm', code: 'N98.1' }], text: 'Ovarian hyperstimulation syndrome, mild; risk' } })]).ohss;
-    expect(o).toMatchObject({ kind: 'risk', kindFrom: 'text', severity: { known: true, value: { value: 'mild', from: 'text' } }, matched: 'ICD-10-CM N98.1' });
+    expect(o).toMatchObject({ kind: 'risk', kindFrom: 'text', severity: { known: true, value: { value: 'mild', from: 'text' } }, matched: byCode('ICD-10-CM', 'N98.1') });
   });
   it('coded OHSS with a coded severity (SNOMED 6736007) is the syndrome, moderate, by code', () => {
     const [o] = cycleOf([
       condition('c', { code: { coding: [{ system: 'http://hl7.org/fhir/sid/icd-10-cm', code: 'N98.1' }] }, severity: { coding: [{ system: 'http://snomed.info/sct', code: '6736007' }] } }),
     ]).ohss;
-    expect(o).toMatchObject({ kind: 'disorder', kindFrom: 'code', severity: { known: true, value: { value: 'moderate', from: 'coded', matched: 'SNOMED 6736007' } } });
+    expect(o).toMatchObject({ kind: 'disorder', kindFrom: 'code', severity: { known: true, value: { value: 'moderate', from: 'coded', matched: byCode('SNOMED', '6736007') } } });
   });
   it('OHSS without a severity keeps the severity unknown; a refuted one is excluded', () => {
     const c = cycleOf([
@@ -137,7 +138,7 @@ describe('planned hCG tests and the stimulation window', () => {
     const revoked: fhir4.ServiceRequest = { ...sr, id: 'old', status: 'revoked', occurrenceDateTime: at(1) };
     const appt: fhir4.Appointment = { resourceType: 'Appointment', id: 'ap', status: 'booked', start: at(2), end: at(2, 1), basedOn: [{ reference: 'ServiceRequest/sr' }], participant: [{ actor: { reference: 'Patient/p1' }, status: 'accepted' }] };
     const c = cycleOf([transfer('et', at(-9)), sr, revoked, appt]);
-    expect(c.plannedHcgTests.map((p) => [p.source.resourceType, p.source.id, p.matched])).toEqual([['Appointment', 'ap', "text 'beta-hCG'"]]);
+    expect(c.plannedHcgTests.map((p) => [p.source.resourceType, p.source.id, p.matched])).toEqual([['Appointment', 'ap', byText('beta-hCG')]]);
   });
 
   it('gonadotropins from an earlier cycle (more than the window before the retrieval) are not this cycle\'s stimulation', () => {
@@ -160,8 +161,8 @@ describe('records the cycle reader leaves out go to the exclusions, with the rea
     expect(c.trigger.known).toBe(false);
     expect(c.excluded.map((e) => [e.source.id, e.source.matchedBy, e.reason])).toEqual(
       expect.arrayContaining([
-        ['trig', 'ATC G03GA08', { code: 'ivf.medication-time-unreadable' }],
-        ['fsh', 'ATC G03GA05', { code: 'ivf.medication-time-unreadable' }],
+        ['trig', byCode('ATC', 'G03GA08'), { code: 'ivf.medication-time-unreadable' }],
+        ['fsh', byCode('ATC', 'G03GA05'), { code: 'ivf.medication-time-unreadable' }],
       ]),
     );
   });
@@ -182,7 +183,7 @@ describe('records the cycle reader leaves out go to the exclusions, with the rea
   it('an hCG result with an unreadable date is excluded with its LOINC match', () => {
     const c = cycleOf([transfer('et', at(-14)), lab('hcg', '21198-7', 'soon', { valueQuantity: { value: 100, unit: 'mIU/mL' } })]);
     expect(c.hcg).toHaveLength(0);
-    expect(c.excluded).toEqual([{ view: 'ivf-cycle', source: expect.objectContaining({ id: 'hcg', matchedBy: 'LOINC 21198-7' }), reason: { code: 'ivf.result-time-unreadable' } }]);
+    expect(c.excluded).toEqual([{ view: 'ivf-cycle', source: expect.objectContaining({ id: 'hcg', matchedBy: byCode('LOINC', '21198-7') }), reason: { code: 'ivf.result-time-unreadable' } }]);
   });
 });
 

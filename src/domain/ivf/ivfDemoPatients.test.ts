@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadUnitConverter, type UnitConverter } from '../labs';
 import { ivfCycleFromRecord, ivfIndications, lmwhOrdersOf, lmwhStartRelativeToProtocol, pregnancyConfirmation, supplyCoverage } from '.';
 import { DEMO_TEST_NOW, DEMO_TEST_ZONE, demoResources, recordInputFor, type DemoPatientId } from '../../../test/support/demo-record';
+import { byCode } from '../matchedBy';
 
 let units: UnitConverter;
 beforeAll(async () => {
@@ -26,8 +27,8 @@ describe('the IVF demo patients, read as the fertility clinic reads them', () =>
     expect(m.confirmation).toMatchObject({ status: 'not-confirmed', daysSinceTransfer: 10, embryoAgeDays: { value: 5 }, gestationIsHypothetical: true });
     expect(m.confirmation.gestation).toMatchObject({ known: true, value: { days: 29 } });
     expect(m.confirmation.plannedHcgTest?.source.id).toBe('ivf-ohss-sr-hcg');
-    expect(m.cycle.stimulationStart).toMatchObject({ known: true, value: { matched: 'ATC G03GA05' } });
-    expect(m.cycle.trigger).toMatchObject({ known: true, value: { matched: 'ATC G03GA08' } });
+    expect(m.cycle.stimulationStart).toMatchObject({ known: true, value: { matched: byCode('ATC', 'G03GA05') } });
+    expect(m.cycle.trigger).toMatchObject({ known: true, value: { matched: byCode('ATC', 'G03GA08') } });
     expect(m.cycle.estradiol.map((e) => e.reported.value)).toEqual([2650, 4120, 1380, 2240]);
     expect(m.cycle.estradiol.map((e) => e.pmolPerL.known && e.pmolPerL.value)).toEqual([9728.15, 15124.5, 5065.98, 8223.04]);
     expect(m.cycle.ohss).toMatchObject([{ kind: 'risk', severity: { known: true, value: { value: 'mild' } } }]);
@@ -49,7 +50,7 @@ describe('the IVF demo patients, read as the fertility clinic reads them', () =>
   it('ivf-negative-hcg: not pregnant after this transfer, the active enoxaparin flagged, syringes run out before the order ends', () => {
     const m = model('ivf-negative-hcg');
     expect(m.cycle.transfer).toMatchObject({ known: true, value: { transferType: { value: { value: 'fresh' } }, embryoAge: { value: { days: 3 } } } });
-    expect(m.cycle.trigger).toMatchObject({ known: true, value: { matched: 'ATC G03GA01' } });
+    expect(m.cycle.trigger).toMatchObject({ known: true, value: { matched: byCode('ATC', 'G03GA01') } });
     expect(m.confirmation).toMatchObject({ status: 'negative', lmwhAfterNegative: { state: 'active', reason: { code: 'ivf.lmwh-active-after-negative-hcg' } } });
     expect(m.supply.status).toBe('runs-out');
     expect(m.supply.flags.map((f) => f.code)).toEqual(['ivf.supply-runs-out-before-order-end']);

@@ -8,6 +8,7 @@ import type { IndicationFact, RuleFactStatus } from '../rules/context';
 import { HIGH_DOSE_TEXT } from './ivfCodes';
 import { incompleteSearch, ivfReason } from './ivfRead';
 import type { IvfCycle, IvfIndication, IvfReason, OhssRecord } from './ivfTypes';
+import { allOf, byText, matchedData } from '../matchedBy';
 
 /** Verification statuses that leave an OHSS record "unclear" rather than present. */
 const NOT_CONFIRMED = new Set(['unconfirmed', 'provisional', 'differential']);
@@ -15,7 +16,7 @@ const NOT_CONFIRMED = new Set(['unconfirmed', 'provisional', 'differential']);
 /** The indications panel's words for one OHSS record: the syndrome or a risk of it, and its severity or that none is recorded. */
 export function ohssIndicationLabel(o: OhssRecord): IvfReason {
   return ivfReason('ivf.ohss-indication', {
-    written: o.source.original ?? o.matched,
+    written: o.source.original ?? matchedData(o.matched),
     kind: o.kind,
     severity: o.severity.known ? o.severity.value.value : 'not-recorded',
     from: o.severity.known ? o.severity.value.from : 'none',
@@ -55,7 +56,7 @@ function highDoseEstrogen(cycle: IvfCycle, input: Pick<RecordInput, 'groups'>): 
     return incomplete ? { kind, status: 'unknown', evidence: [], reason: incomplete } : { kind, status: 'not-found', evidence: [], reason: ivfReason('ivf.no-estrogen-order') };
   }
   const high = estrogen.filter((o) => HIGH_DOSE_TEXT.test(o.written));
-  if (high.length) return { kind, status: 'found', evidence: high.map((o) => ({ ...o.source, matchedBy: `${o.source.matchedBy ?? ''}; text 'high dose'` })) };
+  if (high.length) return { kind, status: 'found', evidence: high.map((o) => ({ ...o.source, matchedBy: allOf(...(o.source.matchedBy ? [o.source.matchedBy] : []), byText(HIGH_DOSE_TEXT.exec(o.written)?.[0] ?? o.written)) })) };
   return { kind, status: 'unclear', evidence: estrogen.map((o) => o.source), reason: ivfReason('ivf.estrogen-dose-not-judged') };
 }
 

@@ -7,15 +7,16 @@ import { codingsOf, str, textsOf } from '../events/fhirRead';
 import { OHSS_ICD10, OHSS_RISK_TEXT, OHSS_TEXT, SEVERITY_SNOMED, SEVERITY_TEXT } from './ivfCodes';
 import { codeMatch, firstMoment, ivfReason, refOf, textMatch, unknownBecause } from './ivfRead';
 import { IVF_VIEW, type OhssRecord, type OhssSeverity } from './ivfTypes';
+import { byCode, byText } from '../matchedBy';
 
 type Res = Record<string, unknown>;
 
 function severity(c: Res, texts: string[]): OhssRecord['severity'] {
   const coded = codingsOf(c.severity).find((x) => x.system === SYSTEMS.snomed && x.code !== undefined && SEVERITY_SNOMED[x.code] !== undefined);
-  if (coded?.code) return known({ value: SEVERITY_SNOMED[coded.code]!, from: 'coded' as const, matched: `SNOMED ${coded.code}` });
+  if (coded?.code) return known({ value: SEVERITY_SNOMED[coded.code]!, from: 'coded' as const, matched: byCode('SNOMED', coded.code) });
   for (const t of texts) {
     const m = SEVERITY_TEXT.exec(t);
-    if (m) return known({ value: m[1]!.toLowerCase() as OhssSeverity, from: 'text' as const, matched: `text '${m[0]}'` });
+    if (m) return known({ value: m[1]!.toLowerCase() as OhssSeverity, from: 'text' as const, matched: byText(m[0]) });
   }
   return unknownBecause('ivf.ohss-severity-not-recorded');
 }

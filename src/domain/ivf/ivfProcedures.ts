@@ -4,6 +4,7 @@ import { asArray, codingsOf, isObject, notesOf, refKey, str, textsOf } from '../
 import { EMBRYO_AGE_LOCAL_CODE, EMBRYO_DAY_TEXT, BLASTOCYST_TEXT, EMBRYO_TRANSFER_SNOMED, FRESH_TEXT, FROZEN_TEXT, FROZEN_TRANSFER_SNOMED, IVF_LOCAL_SYSTEM, OOCYTE_RETRIEVAL_SNOMED } from './ivfCodes';
 import { codeMatch, ivfReason, performedMoment, refOf, textMatch, unknownBecause, observedMoment, type Match } from './ivfRead';
 import { IVF_VIEW, type CycleStep, type EmbryoAge, type EmbryoTransfer, type TransferType } from './ivfTypes';
+import { byCode, byText, matchedData } from '../matchedBy';
 
 /** Procedure statuses that record something done (a planned or cancelled one is not a cycle step). */
 const DONE = new Set(['completed', 'in-progress']);
@@ -60,10 +61,10 @@ export function embryoAgeObservations(observations: Res[], zone: string): Map<st
     const q = isObject(o.valueQuantity) ? o.valueQuantity : {};
     const unit = (str(q.code) ?? str(q.unit) ?? '').toLowerCase();
     const value = q.value;
-    const source = refOf(o, observedMoment(o, zone)?.original, `${String(value)} ${unit}`, `${IVF_LOCAL_SYSTEM}|${EMBRYO_AGE_LOCAL_CODE}`);
+    const source = refOf(o, observedMoment(o, zone)?.original, `${String(value)} ${unit}`, byCode(IVF_LOCAL_SYSTEM, EMBRYO_AGE_LOCAL_CODE));
     const age: Known<EmbryoAge> =
       typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 7 && ['d', 'day', 'days'].includes(unit)
-        ? known({ days: value, recognisedBy: 'local-code', matched: `${IVF_LOCAL_SYSTEM}|${EMBRYO_AGE_LOCAL_CODE}`, source })
+        ? known({ days: value, recognisedBy: 'local-code', matched: byCode(IVF_LOCAL_SYSTEM, EMBRYO_AGE_LOCAL_CODE), source })
         : unknownBecause('ivf.embryo-age-unreadable', { observation: source.id ?? null });
     for (const key of asArray(o.partOf).map(refKey)) {
       if (key?.startsWith('Procedure/')) out.set(key, [...(out.get(key) ?? []), age]);
@@ -90,14 +91,14 @@ export function embryoDayFromTexts(texts: readonly string[]): EmbryoDayText {
   const [only] = [...days.entries()];
   if (only) return { kind: 'day', days: only[0], matched: only[1] };
   const blast = textMatch([...texts], BLASTOCYST_TEXT);
-  return blast ? { kind: 'blastocyst-day-not-stated', matched: blast.matched } : { kind: 'none' };
+  return blast ? { kind: 'blastocyst-day-not-stated', matched: matchedData(blast.matched) } : { kind: 'none' };
 }
 
 /** Embryo age from the transfer's own text ("day 5"); plain "blastocyst" stays unknown (day 5 or 6). */
 function embryoAgeFromText(p: Res, source: EmbryoTransfer['source']): Known<EmbryoAge> {
   const read = embryoDayFromTexts([...textsOf(p.code), ...notesOf(p)]);
   if (read.kind === 'conflict') return unknownBecause('ivf.embryo-age-conflict', { days: read.days.join(', ') });
-  if (read.kind === 'day') return known({ days: read.days, recognisedBy: 'text', matched: `text '${read.matched}'`, source });
+  if (read.kind === 'day') return known({ days: read.days, recognisedBy: 'text', matched: byText(read.matched), source });
   if (read.kind === 'blastocyst-day-not-stated') return unknownBecause('ivf.embryo-age-blastocyst-day-not-stated');
   return unknownBecause('ivf.embryo-age-not-recorded');
 }

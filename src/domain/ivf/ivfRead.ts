@@ -7,13 +7,14 @@ import { codingsOf, isObject, str, textsOf, type SimpleCoding } from '../events/
 import { recogniseOtherRelevant, resolveMedication, type MedicationUse } from '../medication';
 import { CODE_LABEL, type DrugGroup } from './ivfCodes';
 import type { IvfReason, IvfReasonCode, IvfRecognisedBy } from './ivfTypes';
+import { byCode, byText, type MatchedBy } from '../matchedBy';
 
 export const ivfReason = (code: IvfReasonCode, params?: Parameters<typeof reason>[1]): IvfReason => reason(code, params);
 export const unknownBecause = <T>(code: IvfReasonCode, params?: Parameters<typeof reason>[1]): Known<T> => unknown(ivfReason(code, params));
 
 export interface Match {
   recognisedBy: IvfRecognisedBy;
-  matched: string;
+  matched: MatchedBy;
 }
 
 const BY: Readonly<Record<string, IvfRecognisedBy>> = {
@@ -29,14 +30,14 @@ const BY: Readonly<Record<string, IvfRecognisedBy>> = {
 export function codeMatch(codings: SimpleCoding[], system: string, codes: readonly string[]): Match | undefined {
   const c = codings.find((x) => x.system === system && x.code !== undefined && codes.includes(x.code));
   if (!c?.code) return undefined;
-  return { recognisedBy: BY[system] ?? 'text', matched: `${CODE_LABEL[system] ?? system} ${c.code}` };
+  return { recognisedBy: BY[system] ?? 'text', matched: byCode(CODE_LABEL[system] ?? system, c.code) };
 }
 
 /** A text pattern over texts, as a labelled fallback match. */
 export function textMatch(texts: readonly string[], pattern: RegExp): Match | undefined {
   for (const t of texts) {
     const m = new RegExp(pattern.source, pattern.flags.replace('g', '')).exec(t);
-    if (m) return { recognisedBy: 'text', matched: `text '${m[0]}'` };
+    if (m) return { recognisedBy: 'text', matched: byText(m[0]) };
   }
   return undefined;
 }
@@ -103,8 +104,8 @@ export function incompleteSearch(input: Pick<RecordInput, 'groups'>, groups: rea
 }
 
 /** A SourceRef with the match and original text. */
-export function refOf(r: { resourceType?: unknown; id?: unknown }, date: string | undefined, original: string | undefined, matchedBy: string): SourceRef {
-  const ref: SourceRef = { resourceType: str(r.resourceType) ?? 'Unknown', id: str(r.id), matchedBy };
+export function refOf(r: { resourceType?: unknown; id?: unknown }, date: string | undefined, original: string | undefined, matchedBy: MatchedBy | undefined): SourceRef {
+  const ref: SourceRef = { resourceType: str(r.resourceType) ?? 'Unknown', id: str(r.id), ...(matchedBy ? { matchedBy } : {}) };
   if (date !== undefined) ref.date = date;
   if (original !== undefined) ref.original = original;
   return ref;

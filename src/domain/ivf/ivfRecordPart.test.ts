@@ -4,6 +4,7 @@ import { classifyEvent } from '../events';
 import { embryoDayFromTexts } from './ivfProcedures';
 import { ivfCycleInView } from './ivfRecordPart';
 import type { PregnancyConfirmation } from './ivfTypes';
+import { byCode } from '../matchedBy';
 
 describe('the built record after an embryo transfer', () => {
   it('before the hCG test no pregnancy is a fact: no current pregnancy, gestation unknown because not confirmed, pregnancy not an indication', async () => {
@@ -14,7 +15,7 @@ describe('the built record after an embryo transfer', () => {
     expect(r.pregnancy.reasonIfNone).toEqual({ code: 'ivf.not-confirmed' });
     expect(r.rules.context.pregnancy).toBeUndefined();
     expect(r.rules.indications.map((i) => i.kind)).not.toContain('ongoing-pregnancy-monitoring');
-    expect(r.events.planned.map((e) => [e.class, e.matched])).toEqual([['hcg-test', 'LOINC 21198-7']]);
+    expect(r.events.planned.map((e) => [e.class, e.matched])).toEqual([['hcg-test', byCode('LOINC', '21198-7')]]);
   });
 
   it('after a positive test the pregnancy dated from the transfer stands: 6w 1d (14 days + day-5 embryo + 24 days)', async () => {
@@ -59,7 +60,7 @@ describe('one rule for the embryo age written in text', () => {
   it.each([
     [['Day 5 blastocyst'], { kind: 'day', days: 5, matched: 'Day 5' }],
     [['D3 embryo'], { kind: 'day', days: 3, matched: 'D3' }],
-    [['one blastocyst'], { kind: 'blastocyst-day-not-stated', matched: "text 'blastocyst'" }],
+    [['one blastocyst'], { kind: 'blastocyst-day-not-stated', matched: 'blastocyst' }],
     [['day 3 embryo cultured to day 5'], { kind: 'conflict', days: [3, 5] }],
     [['Embryo transfer'], { kind: 'none' }],
   ])('%j', (texts, expected) => {
@@ -69,7 +70,7 @@ describe('one rule for the embryo age written in text', () => {
 
 describe('a planned hCG test is an event of its own class', () => {
   it('by an hCG LOINC code, or by text as a labelled fallback; no hCG code makes it another kind', () => {
-    expect(classifyEvent([{ system: 'http://loinc.org', code: '2106-3', display: undefined }], [])).toEqual({ cls: 'hcg-test', recognisedBy: 'loinc', matched: 'LOINC 2106-3' });
+    expect(classifyEvent([{ system: 'http://loinc.org', code: '2106-3', display: undefined }], [])).toEqual({ cls: 'hcg-test', recognisedBy: 'loinc', matched: byCode('LOINC', '2106-3') });
     expect(classifyEvent([], ['Serum beta-hCG'])).toMatchObject({ cls: 'hcg-test', recognisedBy: 'text' });
     expect(classifyEvent([{ system: 'http://loinc.org', code: '2160-0', display: undefined }], ['Creatinine']).cls).toBe('other');
   });
@@ -90,7 +91,7 @@ describe('the built record lists what the IVF cycle reader left out', () => {
     };
     const r = buildClinicalRecord(recordInputFor([...demoResources('ivf-ohss'), future], 'ivf-ohss'), { nowMs: DEMO_TEST_NOW, zone: DEMO_TEST_ZONE, units: await loadUnitConverter() });
     expect(r.exclusions.filter((e) => e.view === 'ivf-cycle')).toEqual([
-      { view: 'ivf-cycle', reason: { code: 'ivf.transfer-after-now' }, source: expect.objectContaining({ resourceType: 'Procedure', id: 'et-future', matchedBy: 'SNOMED 75456002' }) },
+      { view: 'ivf-cycle', reason: { code: 'ivf.transfer-after-now' }, source: expect.objectContaining({ resourceType: 'Procedure', id: 'et-future', matchedBy: byCode('SNOMED', '75456002') }) },
     ]);
     expect(r.ivf.confirmation.transfer?.source.id).toBe('ivf-ohss-proc-embryo-transfer');
   });

@@ -17,6 +17,7 @@ import {
 } from './ivfCodes';
 import { ivfReason, observedMoment, refOf, unknownBecause } from './ivfRead';
 import { IVF_VIEW, type EstradiolResult, type HcgResult, type PregnancyStatusRecord, type UltrasoundRecord } from './ivfTypes';
+import { byAnswer, byCode, noMatch } from '../matchedBy';
 
 type Res = Record<string, unknown>;
 const UNUSABLE = new Set(['entered-in-error', 'cancelled', 'registered']);
@@ -37,7 +38,7 @@ function usable(observations: Res[], codes: readonly string[], zone: string, exc
     const code = loincOf(o);
     if (!code || !codes.includes(code)) continue;
     const m = observedMoment(o, zone);
-    const source = refOf(o, m?.original, undefined, `LOINC ${code}`);
+    const source = refOf(o, m?.original, undefined, byCode('LOINC', code));
     if (typeof o.status === 'string' && UNUSABLE.has(o.status)) excluded.push({ source, view: IVF_VIEW, reason: ivfReason('ivf.result-status-excluded', { status: o.status }) });
     else if (!m) excluded.push({ source, view: IVF_VIEW, reason: ivfReason('ivf.result-time-unreadable') });
     else out.push({ obs: o, code, atMs: m.start, date: m.original });
@@ -77,7 +78,7 @@ export function hcgResults(observations: Res[], zone: string, excluded: Exclusio
     const value = quantity(obs);
     const { outcome, outcomeFrom } = hcgOutcome(obs, value);
     const original = value ? `${value.comparator ?? ''}${value.value}${value.unit ? ` ${value.unit}` : ''}` : textsOf(obs.valueCodeableConcept)[0] ?? str(obs.valueString);
-    const r: HcgResult = { specimen: spec.specimen, scale: spec.scale, atMs, outcome, outcomeFrom, source: refOf(obs, date, original, `LOINC ${code}`) };
+    const r: HcgResult = { specimen: spec.specimen, scale: spec.scale, atMs, outcome, outcomeFrom, source: refOf(obs, date, original, byCode('LOINC', code)) };
     if (value) r.value = value;
     if (outcome === 'not-classified') r.reason = ivfReason('ivf.hcg-not-interpreted');
     return r;
@@ -89,12 +90,12 @@ export function pregnancyStatuses(observations: Res[], zone: string, excluded: E
     const answerCode = codesOfConcepts(obs.valueCodeableConcept).find((c) => PREGNANCY_STATUS_ANSWERS[c] !== undefined);
     const answer = answerCode ? PREGNANCY_STATUS_ANSWERS[answerCode]! : 'unknown';
     const original = textsOf(obs.valueCodeableConcept)[0];
-    return { atMs, answer, matched: answerCode ?? 'no coded answer', notes: notesOf(obs), source: refOf(obs, date, original, `LOINC ${PREGNANCY_STATUS_LOINC}`) };
+    return { atMs, answer, matched: answerCode ? byAnswer(byCode('LOINC', PREGNANCY_STATUS_LOINC), byCode(answerCode.startsWith('LA') ? 'LOINC' : 'SNOMED', answerCode)) : noMatch(), notes: notesOf(obs), source: refOf(obs, date, original, byCode('LOINC', PREGNANCY_STATUS_LOINC)) };
   });
 }
 
 export function ultrasoundDatings(observations: Res[], zone: string, excluded: Exclusion[]): UltrasoundRecord[] {
-  return usable(observations, ULTRASOUND_GA_LOINC, zone, excluded).map(({ obs, atMs, date, code }) => ({ atMs, source: refOf(obs, date, undefined, `LOINC ${code}`) }));
+  return usable(observations, ULTRASOUND_GA_LOINC, zone, excluded).map(({ obs, atMs, date, code }) => ({ atMs, source: refOf(obs, date, undefined, byCode('LOINC', code)) }));
 }
 
 const MASS_UNITS = ['pg/mL', 'ng/L', 'ng/dL', 'ng/mL', 'pg/dL'];
@@ -125,7 +126,7 @@ export function estradiolResults(observations: Res[], units: UnitConverter, zone
   const out: EstradiolResult[] = [];
   for (const { obs, code, atMs, date } of usable(observations, [...ESTRADIOL_MASS_LOINC, ...ESTRADIOL_MOLAR_LOINC], zone, excluded)) {
     const q = quantity(obs);
-    const source = refOf(obs, date, q ? `${q.comparator ?? ''}${q.value}${q.unit ? ` ${q.unit}` : ''}` : undefined, `LOINC ${code}`);
+    const source = refOf(obs, date, q ? `${q.comparator ?? ''}${q.value}${q.unit ? ` ${q.unit}` : ''}` : undefined, byCode('LOINC', code));
     if (!q) {
       excluded.push({ source, view: IVF_VIEW, reason: ivfReason('ivf.estradiol-value-unreadable') });
       continue;

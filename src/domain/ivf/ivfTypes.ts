@@ -7,6 +7,7 @@
 import type { Reason } from '../reasons';
 import type { FhirMoment } from '../time';
 import type { Exclusion, Known, RecognisedBy, SourceRef } from '../types';
+import type { MatchedBy } from '../matchedBy';
 
 /** Every reason code of this module (the catalogue keys are `reason.<code>`). */
 export const IVF_REASON_CODES = [
@@ -68,7 +69,7 @@ export interface CycleStep {
   moment: FhirMoment;
   recognisedBy: IvfRecognisedBy;
   /** The code or text that matched, e.g. "SNOMED 75456002", "ATC G03GA05", "text 'Ovitrelle'". */
-  matched: string;
+  matched: MatchedBy;
   source: SourceRef;
 }
 
@@ -77,13 +78,13 @@ export type TransferType = 'fresh' | 'frozen';
 export interface EmbryoAge {
   days: number;
   recognisedBy: IvfRecognisedBy;
-  matched: string;
+  matched: MatchedBy;
   source: SourceRef;
 }
 
 export interface EmbryoTransfer extends CycleStep {
   kind: 'embryo-transfer';
-  transferType: Known<{ value: TransferType; recognisedBy: IvfRecognisedBy; matched: string }>;
+  transferType: Known<{ value: TransferType; recognisedBy: IvfRecognisedBy; matched: MatchedBy }>;
   embryoAge: Known<EmbryoAge>;
 }
 
@@ -97,7 +98,7 @@ export interface LutealSupportOrder {
   /** The medication and dosage text as written in the record (quoted data). */
   written: string;
   recognisedBy: IvfRecognisedBy;
-  matched: string;
+  matched: MatchedBy;
   source: SourceRef;
 }
 
@@ -119,7 +120,7 @@ export interface HcgResult {
 export interface PregnancyStatusRecord {
   atMs: number;
   answer: 'pregnant' | 'not-pregnant' | 'unknown';
-  matched: string;
+  matched: MatchedBy;
   /** Notes on the Observation, as written (e.g. "hCG result pending"). */
   notes: string[];
   source: SourceRef;
@@ -149,13 +150,13 @@ export interface OhssRecord {
   /** 'disorder': OHSS present or past; 'risk': a risk of OHSS only (kept apart: a risk is not the syndrome). */
   kind: 'disorder' | 'risk';
   kindFrom: 'code' | 'text';
-  severity: Known<{ value: OhssSeverity; from: 'coded' | 'text'; matched: string }>;
+  severity: Known<{ value: OhssSeverity; from: 'coded' | 'text'; matched: MatchedBy }>;
   clinicalStatus: string | undefined;
   /** Condition.verificationStatus code as sent (entered-in-error and refuted are left out before this). */
   verificationStatus: string | undefined;
   atMs: number | undefined;
   recognisedBy: IvfRecognisedBy;
-  matched: string;
+  matched: MatchedBy;
   source: SourceRef;
 }
 
@@ -165,7 +166,7 @@ export interface PlannedTest {
   moment: FhirMoment;
   status: string | undefined;
   recognisedBy: IvfRecognisedBy;
-  matched: string;
+  matched: MatchedBy;
   source: SourceRef;
 }
 

@@ -4,6 +4,7 @@ import { ivfCycleFromRecord } from './ivfCycle';
 import { lmwhOrdersOf } from './ivfLmwh';
 import { calendarDaysBetween, gestationalAgeMayBeShownAsFact, gestationFromTransfer, HCG_TRIGGER_WINDOW_DAYS, pregnancyConfirmation, triggerBefore } from './pregnancyConfirmation';
 import { NOW, ZONE, administration, answer, at, embryoAge, enoxaparin, lab, record, transfer } from '../../../test/support/ivfRecordBuilders';
+import { byCode, byText } from '../matchedBy';
 
 let units: UnitConverter;
 beforeAll(async () => {
@@ -45,7 +46,7 @@ describe('pregnancy confirmation after a transfer', () => {
     const c = confirm([...day5, plan, lab('ps', '82810-3', at(-1), { valueCodeableConcept: { coding: [{ system: 'http://loinc.org', code: 'LA4489-6' }] } })]);
     expect(c).toMatchObject({ status: 'not-confirmed', daysSinceTransfer: 10, embryoAgeDays: { known: true, value: 5 }, gestationIsHypothetical: true, reason: { code: 'ivf.not-confirmed' } });
     expect(c.gestation).toMatchObject({ known: true, value: { days: 29 } });
-    expect(c.plannedHcgTest).toMatchObject({ atMs: Date.parse(at(2)), matched: 'LOINC 21198-7', source: { id: 'sr-hcg' } });
+    expect(c.plannedHcgTest).toMatchObject({ atMs: Date.parse(at(2)), matched: byCode('LOINC', '21198-7'), source: { id: 'sr-hcg' } });
     expect(c.evidence.map((e) => e.outcome)).toEqual(['not-classified']);
     expect(gestationalAgeMayBeShownAsFact(c)).toEqual({ allowed: false, reason: { code: 'ivf.not-confirmed' } });
   });
@@ -154,11 +155,11 @@ describe('an hCG result soon after an hCG trigger', () => {
   it('a completed procedure written as an hCG trigger counts as a trigger (labelled text match)', () => {
     const proc: fhir4.Procedure = { resourceType: 'Procedure', id: 'trig-proc', status: 'completed', subject: { reference: 'Patient/p1' }, code: { text: 'hCG trigger injection' }, performedDateTime: at(-17) };
     const c = confirm([proc, ...day5, serumWithRange('early', -9, 38)]);
-    expect(c.evidence[0]).toMatchObject({ outcome: 'possibly-trigger', trigger: { id: 'trig-proc', matchedBy: "text 'hCG trigger'" } });
+    expect(c.evidence[0]).toMatchObject({ outcome: 'possibly-trigger', trigger: { id: 'trig-proc', matchedBy: byText('hCG trigger') } });
   });
 
   it('triggerBefore: the latest trigger at or before the result, and none after the window', () => {
-    const t = (id: string, days: number) => ({ kind: 'trigger' as const, atMs: Date.parse(at(days)), moment: { start: Date.parse(at(days)), end: Date.parse(at(days)) + 1000, original: at(days), precision: 'second' as const, offset: 'explicit' as const, zone: ZONE }, recognisedBy: 'atc' as const, matched: 'ATC G03GA08', source: { resourceType: 'MedicationAdministration', id } });
+    const t = (id: string, days: number) => ({ kind: 'trigger' as const, atMs: Date.parse(at(days)), moment: { start: Date.parse(at(days)), end: Date.parse(at(days)) + 1000, original: at(days), precision: 'second' as const, offset: 'explicit' as const, zone: ZONE }, recognisedBy: 'atc' as const, matched: byCode('ATC', 'G03GA08'), source: { resourceType: 'MedicationAdministration', id } });
     expect(triggerBefore(Date.parse(at(-5)), [t('a', -30), t('b', -10), t('c', 2)], ZONE)).toMatchObject({ trigger: { source: { id: 'b' } }, days: 5 });
     expect(triggerBefore(Date.parse(at(-5)), [t('a', -30)], ZONE)).toBeUndefined();
   });

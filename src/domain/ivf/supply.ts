@@ -63,7 +63,7 @@ function dispensesFor(input: RecordInput, order: LmwhOrder, zone: string, reject
     if (!ofOrder) continue;
     const handed = firstMoment([d.whenHandedOver], zone);
     const q = isObject(d.quantity) ? d.quantity : {};
-    const source = refOf(d, handed?.original, typeof q.value === 'number' ? `${q.value} ${str(q.unit) ?? str(q.code) ?? ''}`.trim() : undefined, rec?.matched ?? 'authorizingPrescription');
+    const source = refOf(d, handed?.original, typeof q.value === 'number' ? `${q.value} ${str(q.unit) ?? str(q.code) ?? ''}`.trim() : undefined, rec?.matched);
     if (d.status !== 'completed') rejected.push(ivfReason('ivf.supply-dispense-not-handed-over', { status: str(d.status) ?? null, dispense: source.id ?? null }));
     else if (!handed) rejected.push(ivfReason('ivf.supply-handover-time-unreadable', { dispense: source.id ?? null }));
     else {

@@ -3,6 +3,7 @@ import { labSeries } from './coagulation';
 import { loadUnitConverter, type UnitConverter } from './ucum';
 import type { LabAnalyte } from '../codes';
 import type { Reason } from '../reasons';
+import { byCode } from '../matchedBy';
 
 const unit = (code: string) => ({ kind: 'unit' as const, code });
 const convertedFrom = (code: string): Reason => ({ code: 'lab.converted-from', params: { unit: unit(code) } });
@@ -117,7 +118,7 @@ describe('series', () => {
     });
     const s = labSeries([b, a], units, ZONE).platelets;
     expect(s.points.map((p) => p.source.id)).toEqual(['a', 'b']);
-    expect(s.latest?.source).toEqual({ resourceType: 'Observation', id: 'b', date: '2026-04-05', original: '<100 10*9/L', matchedBy: 'LOINC 777-3' });
+    expect(s.latest?.source).toEqual({ resourceType: 'Observation', id: 'b', date: '2026-04-05', original: '<100 10*9/L', matchedBy: byCode('LOINC', '777-3') });
     expect(s.latest).toMatchObject({ comparator: '<', status: 'preliminary', referenceRange: [{ low: { value: 150 } }] });
   });
   it('every analyte has a series even when nothing was found', () => {
@@ -132,7 +133,6 @@ describe('series', () => {
 });
 
 describe('results with a value but no effective[x]: issued (the report time) as a labelled fallback', () => {
-  const LABEL = 'time from issued (report time), not the specimen time';
   const issuedOnly = (code: string, q: Partial<fhir4.Quantity>, extra: Partial<fhir4.Observation> = {}): fhir4.Observation =>
     lab(code, q, { effectiveDateTime: undefined, issued: '2026-11-01T09:00:00.000+00:00', ...extra });
 
@@ -144,7 +144,7 @@ describe('results with a value but no effective[x]: issued (the report time) as 
     expect(p).toMatchObject({ value: 3.5, status: 'amended', loinc: '34714-6', notes: [{ code: 'lab.time-from-issued' }] });
     expect(new Date(p.time.start).toISOString()).toBe('2026-11-01T09:00:00.000Z');
     expect(p.time.original).toBe('2026-11-01T09:00:00.000+00:00');
-    expect(p.source.date).toBe(`2026-11-01T09:00:00.000+00:00 (${LABEL})`);
+    expect(p.source).toMatchObject({ date: '2026-11-01T09:00:00.000+00:00', dateFrom: 'issued' });
     expect(s.latest).toBe(p);
   });
 
@@ -179,6 +179,6 @@ describe('results with a value but no effective[x]: issued (the report time) as 
     expect(s.points).toEqual([]);
     expect(s.exclusions).toHaveLength(1);
     expect(s.exclusions[0]!.reason).toEqual({ code: 'lab.anti-xa-issued-only' });
-    expect(s.exclusions[0]!.source.date).toBe(`2026-11-01T09:00:00.000+00:00 (${LABEL})`);
+    expect(s.exclusions[0]!.source).toMatchObject({ date: '2026-11-01T09:00:00.000+00:00', dateFrom: 'issued' });
   });
 });

@@ -9,6 +9,7 @@ import { ANALYTE_VIEWS, labReason, unitNotInterpretable } from './labReasons';
 import { effectiveText, isRecord, ISSUED_TIME_REASON, loincCodes, rangesAndInterpretation, readResultTime, readStatus, readValue, sourceOf, type ReadNumber } from './observation';
 import { parseUnit, roundSignificant, type UnitConverter } from './ucum';
 import type { AnalyteSeries, LabPoint, LabSeries } from './labTypes';
+import { byCode } from '../matchedBy';
 
 /** Values above this (in any unit) are treated as data errors. */
 const MAX_VALUE = 1e7;
@@ -180,7 +181,7 @@ function readPoint(raw: Record<string, unknown>, codes: string[], units: UnitCon
   const v = valueOf(raw, first, spec, units);
   if ('reason' in v) return v;
   const { n, c } = v;
-  const matched = `LOINC ${first}`;
+  const matched = byCode('LOINC', first);
   const point: LabPoint = {
     analyte,
     loinc: first,
@@ -217,7 +218,7 @@ export function labSeries(observations: readonly fhir4.Observation[], units: Uni
     const series = out[CODE_TO_ANALYTE[codes[0]]!];
     const read = readPoint(raw, codes, units, zone);
     if ('point' in read) series.points.push(read.point);
-    else series.exclusions.push({ source: sourceOf(raw, effectiveText(raw), originalTextOf(raw), `LOINC ${codes[0]}`), view: ANALYTE_VIEWS[series.analyte], reason: read.reason });
+    else series.exclusions.push({ source: sourceOf(raw, effectiveText(raw), originalTextOf(raw), codes[0] !== undefined ? byCode('LOINC', codes[0]) : undefined), view: ANALYTE_VIEWS[series.analyte], reason: read.reason });
   }
   for (const s of Object.values(out)) {
     s.points.sort((a, b) => a.time.start - b.time.start || (a.source.id ?? '').localeCompare(b.source.id ?? ''));

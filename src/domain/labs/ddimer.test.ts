@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ddimerSeries, normaliseDdimer, toDisplayUnit, UNIT_TYPE_NOT_STATED } from './ddimer';
 import { loadUnitConverter, type UnitConverter } from './ucum';
 import type { DdimerOutcome, DdimerResult } from './labTypes';
+import { byCode } from '../matchedBy';
 
 let units: UnitConverter;
 beforeAll(async () => {
@@ -79,7 +80,7 @@ describe('D-dimer in every unit and code gives the right normalised value', () =
     expect(r.original).toMatchObject({ value: 0.62, unit: 'mg/L', code: 'mg/L', text: '0.62 mg/L' });
     expect(r.referenceRange).toEqual(obs.referenceRange);
     expect(r.interpretation).toEqual(obs.interpretation);
-    expect(r.source).toEqual({ resourceType: 'Observation', id: 'dd1', date: '2026-04-03T08:30:00+02:00', original: '0.62 mg/L', matchedBy: 'LOINC 48065-7' });
+    expect(r.source).toEqual({ resourceType: 'Observation', id: 'dd1', date: '2026-04-03T08:30:00+02:00', original: '0.62 mg/L', matchedBy: byCode('LOINC', '48065-7') });
     expect(r.time.start).toBe(Date.UTC(2026, 3, 3, 6, 30));
   });
 });
@@ -202,12 +203,12 @@ describe('recognition', () => {
   it.each(['48065-7', '48066-5', '48067-3', '48058-2', '71427-9', '91556-1', '7799-0', '30240-6', '3246-6', '38898-3', '15179-5'])('LOINC %s is recognised as D-dimer', (code) => {
     const out = normaliseDdimer(dd(code, { value: 0.5, unit: 'mg/L' }), units, ZONE);
     const source = out.kind === 'result' ? out.result.source : out.exclusion.source;
-    expect(source.matchedBy).toBe(`LOINC ${code}`);
+    expect(source.matchedBy).toEqual(byCode('LOINC', code));
   });
   it.each(['D-dimer', 'D dimer', 'DDimer', 'd-dimer quant'])('text "%s" without LOINC is a labelled text match', (text) => {
     const r = result(normaliseDdimer(dd(undefined, { value: 0.62, unit: 'mg/L FEU' }, { code: { text } }), units, ZONE));
     expect(r.recognisedBy).toBe('text');
-    expect(r.matched).toMatch(/^text match/);
+    expect(r.matched.by).toBe('text');
   });
   it('text "D-dimer" is not used when a (non-D-dimer) LOINC coding is present', () => {
     const obs = dd(undefined, { value: 0.62, unit: 'mg/L' }, { code: { text: 'D-dimer', coding: [{ system: 'http://loinc.org', code: '3255-7' }] } });

@@ -24,6 +24,7 @@ import {
 } from './observation';
 import { parseUnit, roundSignificant, type UnitConverter } from './ucum';
 import type { DdimerDisplayUnit, DdimerOutcome, DdimerResult, DdimerSeries, DdimerUnitType, UnitTypeSource } from './labTypes';
+import { allOf, byCode, byText, type MatchedBy } from '../matchedBy';
 
 /** Values above this many ng/mL are treated as data errors, not results. */
 export const DDIMER_MAX_NG_PER_ML = 1e7;
@@ -52,7 +53,7 @@ function recognise(obs: Record<string, unknown>): Recognition {
 
 type Inner = DdimerOutcome | { kind: 'other' };
 
-function excluded(obs: Record<string, unknown>, reason: Reason, original?: string, matchedBy?: string): DdimerOutcome {
+function excluded(obs: Record<string, unknown>, reason: Reason, original?: string, matchedBy?: MatchedBy): DdimerOutcome {
   return { kind: 'excluded', exclusion: { source: sourceOf(obs, effectiveText(obs), original, matchedBy), view: VIEW_RESULTS, reason } };
 }
 
@@ -124,7 +125,7 @@ interface QuantitativeInput {
   statements: UnitTypeStatement[];
   withCode: (r: DdimerResult) => DdimerResult;
   originalText: string | undefined;
-  matched: string;
+  matched: MatchedBy;
 }
 
 /** A quantitative D-dimer value: units read and agreed, FEU/DDU from every source, converted to ng/mL. */
@@ -167,7 +168,7 @@ function normalise(raw: unknown, units: UnitConverter, zone: string): Inner {
   const obs = raw;
   const rec = recognise(obs);
   if (rec.kind === 'other') return { kind: 'other' };
-  const matched = rec.kind === 'loinc' ? rec.codes.map((c) => `LOINC ${c}`).join(', ') : `text match: '${rec.matched}' (no LOINC coding)`;
+  const matched = rec.kind === 'loinc' ? allOf(...rec.codes.map((c) => byCode('LOINC', c))) : byText(rec.matched);
   const value = readValue(obs);
   const originalText = value.kind === 'number' ? value.n.original.text : value.kind === 'none' ? undefined : value.original.text;
 

@@ -6,6 +6,7 @@ import type { FhirMoment } from '../time';
 import type { Exclusion, Known, SourceRef } from '../types';
 import type { LabAnalyte } from '../codes';
 import type { Reason } from '../reasons';
+import type { MatchedBy } from '../matchedBy';
 
 /** A quantity comparator as FHIR writes it; the value is a bound, not a measurement. */
 export type Comparator = '<' | '<=' | '>=' | '>';
@@ -41,8 +42,8 @@ export interface DdimerResult {
   recognisedBy: 'loinc' | 'text';
   /** The LOINC code matched (absent for a text match). */
   loinc?: string;
-  /** "LOINC 48065-7" or "text match: 'D-dimer' (no LOINC coding)". */
-  matched: string;
+  /** The LOINC code(s), or a labelled text match when no LOINC coding is present. */
+  matched: MatchedBy;
   /** Caveats about the code itself (deprecated, conflicting meaning), as reasons. */
   codeNotes?: Reason[];
   scale: 'quantitative' | 'titre' | 'qualitative';
@@ -88,7 +89,7 @@ export interface LabPoint {
   analyte: LabAnalyte;
   /** The LOINC code matched. */
   loinc: string;
-  matched: string;
+  matched: MatchedBy;
   /** Value in the analyte's display unit (see AnalyteSeries.displayUnit). */
   value: number;
   displayUnit: string;

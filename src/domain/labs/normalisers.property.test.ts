@@ -81,7 +81,7 @@ describe('normalisers are total over random and malformed Observations', () => {
           if (out.kind !== 'result') continue;
           const r = out.result;
           const q = (obs as { valueQuantity?: { unit?: unknown; code?: unknown } }).valueQuantity;
-          const said = [r.loinc ? DDIMER_CODES[r.loinc]?.unitType : undefined, ...r.matched.split(', ').map((m) => DDIMER_CODES[m.replace('LOINC ', '')]?.unitType)];
+          const said = [r.loinc ? DDIMER_CODES[r.loinc]?.unitType : undefined, ...(r.matched.by === 'all' ? r.matched.parts : [r.matched]).map((m) => (m.by === 'code' ? DDIMER_CODES[m.code]?.unitType : undefined))];
           const texts = [q?.unit, q?.code, (obs as { valueString?: unknown }).valueString].filter((t): t is string => typeof t === 'string');
           if (r.unitType !== 'unknown') {
             expect(said.includes(r.unitType) || texts.some((t) => t.toUpperCase().includes(r.unitType))).toBe(true);

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { effectiveText, ISSUED_TIME_LABEL, readEffective, readResultTime } from './observation';
+import { effectiveText, readEffective, readResultTime, sourceOf } from './observation';
 import { normaliseDdimer } from './ddimer';
 import { loadUnitConverter, type UnitConverter } from './ucum';
 
@@ -17,14 +17,18 @@ describe('result time: effective[x], else issued (report time) only when there i
   it('effectivePeriod.start, else .end', () => {
     expect(readEffective(obs({ effectivePeriod: { end: '2026-04-03' } }), ZONE)?.original).toBe('2026-04-03');
   });
-  it('no effective[x]: issued, from issued, and the date as written carries the report-time label', () => {
+  it('no effective[x]: issued, from issued, and the source says its date is the report time', () => {
     const o = obs({ issued: '2026-11-01T09:00:00.000+00:00' });
     const t = readResultTime(o, ZONE);
     expect(t?.from).toBe('issued');
     expect(new Date(t!.time.start).toISOString()).toBe('2026-11-01T09:00:00.000Z');
     expect(readEffective(o, ZONE)?.original).toBe('2026-11-01T09:00:00.000+00:00');
-    expect(effectiveText(o)).toBe(`2026-11-01T09:00:00.000+00:00 (${ISSUED_TIME_LABEL})`);
-    expect(ISSUED_TIME_LABEL).toBe('time from issued (report time), not the specimen time');
+    expect(effectiveText(o)).toBe('2026-11-01T09:00:00.000+00:00');
+    expect(sourceOf(o, effectiveText(o), undefined)).toMatchObject({ date: '2026-11-01T09:00:00.000+00:00', dateFrom: 'issued' });
+  });
+  it('an effective time is not marked as a report time, even when issued is the same instant', () => {
+    const o = obs({ effectiveDateTime: '2026-11-01T09:00:00.000+00:00', issued: '2026-11-01T09:00:00.000+00:00' });
+    expect(sourceOf(o, effectiveText(o), undefined).dateFrom).toBeUndefined();
   });
   it('an unreadable effective[x] is not replaced by issued (the record states a time we cannot read)', () => {
     const cases: [Record<string, unknown>, string | undefined][] = [
@@ -64,6 +68,6 @@ describe('callers: D-dimer keeps an issued-only result with the report-time labe
     if (out.kind !== 'result') throw new Error(`excluded: ${out.exclusion.reason}`);
     expect(out.result.status).toBe('amended');
     expect(new Date(out.result.time.start).toISOString()).toBe('2026-11-01T09:00:00.000Z');
-    expect(out.result.source.date).toBe(`2026-11-01T09:00:00.000+00:00 (${ISSUED_TIME_LABEL})`);
+    expect(out.result.source).toMatchObject({ date: '2026-11-01T09:00:00.000+00:00', dateFrom: 'issued' });
   });
 });

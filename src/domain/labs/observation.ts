@@ -8,6 +8,7 @@ import type { Comparator, OriginalValue, ResultStatusMark } from './labTypes';
 import { safeString } from '../text';
 import type { Reason } from '../reasons';
 import { labReason } from './labReasons';
+import type { MatchedBy } from '../matchedBy';
 
 /** A plain object (not null, not an array). */
 export function isRecord(v: unknown): v is Record<string, unknown> {
@@ -56,11 +57,9 @@ export function readStatus(obs: Record<string, unknown>): { mark: ResultStatusMa
 }
 
 /**
- * Label of a result time taken from Observation.issued because the Observation has no effective[x]: written into
- * the SourceRef date as provenance (the record's own date stays beside it); a result's note says it as a reason.
+ * A result time taken from Observation.issued because the Observation has no effective[x]: the SourceRef says so
+ * (`dateFrom: 'issued'`, labelled by the UI) and a result's notes say it with this reason.
  */
-export const ISSUED_TIME_LABEL = 'time from issued (report time), not the specimen time';
-/** The same label as a reason for a result's notes. */
 export const ISSUED_TIME_REASON: Reason = labReason('lab.time-from-issued');
 
 /** True when the Observation carries any effective[x] element (readable or not). */
@@ -71,7 +70,7 @@ function hasEffective(obs: Record<string, unknown>): boolean {
 /**
  * When the result was taken: effectiveDateTime, effectiveInstant or effectivePeriod.start (else .end), from
  * 'effective'. Only when the Observation has NO effective[x] at all, issued (the report time) is used instead, from
- * 'issued': callers label it with ISSUED_TIME_LABEL. An effective[x] that is present but unreadable is not replaced.
+ * 'issued': callers label it (ISSUED_TIME_REASON, SourceRef.dateFrom). An effective[x] that is present but unreadable is not replaced.
  */
 export function readResultTime(obs: Record<string, unknown>, zone: string): { time: FhirMoment; from: 'effective' | 'issued' } | undefined {
   const p = isRecord(obs.effectivePeriod) ? obs.effectivePeriod : undefined;
@@ -91,20 +90,21 @@ export function readEffective(obs: Record<string, unknown>, zone: string): FhirM
 
 /**
  * The effective date as written (for SourceRef.date), if it is a string; else, when the Observation has no
- * effective[x], issued as written with ISSUED_TIME_LABEL (so every source of such a result says so).
+ * effective[x], issued as written (sourceOf then marks the source `dateFrom: 'issued'`).
  */
 export function effectiveText(obs: Record<string, unknown>): string | undefined {
   const p = isRecord(obs.effectivePeriod) ? obs.effectivePeriod : undefined;
   const effective = [obs.effectiveDateTime, obs.effectiveInstant, p?.start, p?.end].map(str).find(Boolean);
   if (effective !== undefined || hasEffective(obs)) return effective;
   const issued = str(obs.issued);
-  return issued === undefined ? undefined : `${issued} (${ISSUED_TIME_LABEL})`;
+  return issued;
 }
 
 /** SourceRef for any resource-like object. */
-export function sourceOf(res: Record<string, unknown>, date: string | undefined, original: string | undefined, matchedBy?: string): SourceRef {
+export function sourceOf(res: Record<string, unknown>, date: string | undefined, original: string | undefined, matchedBy?: MatchedBy): SourceRef {
   const ref: SourceRef = { resourceType: str(res.resourceType) ?? 'unknown', id: str(res.id) };
   if (date !== undefined) ref.date = date;
+  if (date !== undefined && !hasEffective(res) && date === str(res.issued)) ref.dateFrom = 'issued';
   if (original !== undefined) ref.original = original;
   if (matchedBy !== undefined) ref.matchedBy = matchedBy;
   return ref;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lastDosePerDrug, recordedDoses } from './doses';
+import { byCode } from '../matchedBy';
 
 const RX = 'http://www.nlm.nih.gov/research/umls/rxnorm';
 const ZONE = 'America/New_York';
@@ -33,7 +34,7 @@ describe('recordedDoses', () => {
       kind: 'administered', label: 'administered', drug: 'enoxaparin', drugClass: 'lmwh', status: 'completed',
       time: { known: true, value: { ms: Date.UTC(2026, 3, 2, 0), from: 'effectiveDateTime' } },
       dose: { known: true, value: { value: 30, unit: 'mg' } },
-      source: { resourceType: 'MedicationAdministration', id: 'a1', date: '2026-04-01T20:00:00-04:00', matchedBy: 'RxNorm 854228' },
+      source: { resourceType: 'MedicationAdministration', id: 'a1', date: '2026-04-01T20:00:00-04:00', matchedBy: byCode('RxNorm', '854228') },
     });
   });
   it('an in-progress administration is kept', () => {

@@ -146,4 +146,4 @@ export const MEDICATION_VIEWS = { orders: 'med.orders', doses: 'med.doses', weig
 export type MedicationViewCode = (typeof MEDICATION_VIEWS)[keyof typeof MEDICATION_VIEWS];
 
 /** A nested reason as a parameter (a transitional plain-text reason passes through as text). */
-export const whyParam = (r: Reason | string): ReasonParam => (typeof r === 'string' ? r : reasonParam(r));
+export const whyParam = (r: Reason): ReasonParam => reasonParam(r);

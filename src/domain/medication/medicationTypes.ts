@@ -5,6 +5,7 @@
 import type { Exclusion, Known, RecognisedBy, SourceRef } from '../types';
 import type { FhirMoment } from '../time';
 import type { Reason } from '../reasons';
+import type { MatchedBy } from '../matchedBy';
 
 /** Verification status of a code or number, as in docs/clinical-reference.md. */
 export type VerificationStatus = 'verified' | 'partial' | 'unverified';
@@ -38,8 +39,8 @@ export interface AnticoagulantRecognition {
   drug: AnticoagulantDrug;
   drugClass: DrugClass;
   recognisedBy: RecognisedBy;
-  /** e.g. "RxNorm 854235", "ATC B01AB05", "SNOMED 372562003", "text 'Clexane'". */
-  matched: string;
+  /** The code that matched (RxNorm 854235, ATC B01AB05, SNOMED 372562003), or a labelled text match (Clexane). */
+  matched: MatchedBy;
   /** Verification status of the code that matched (text matches: 'unverified' is not used; see matched). */
   codeStatus?: VerificationStatus;
   /** Recognised from Reference.display because the medication could not be resolved (why). */
@@ -54,7 +55,7 @@ export type OtherRelevantDrug = 'estradiol' | 'aspirin';
 export interface OtherRelevantRecognition {
   drug: OtherRelevantDrug;
   recognisedBy: RecognisedBy;
-  matched: string;
+  matched: MatchedBy;
   codeStatus?: VerificationStatus;
 }
 
@@ -131,7 +132,7 @@ export interface OrderEnd {
   /** Count: when the last dose is due. */
   lastDoseDueMs?: number;
   /** How it was derived (count, duration, date-only end). A string only from test builders written before codes. */
-  note: Reason | string;
+  note: Reason;
 }
 
 export type MedicationRequestStatus = NonNullable<fhir4.MedicationRequest['status']>;
@@ -174,7 +175,7 @@ export type OrderResult =
 export interface ActiveAt {
   state: 'active' | 'inactive' | 'unknown';
   /** A code; a status or start reason passes through as given (see Known). */
-  reason: Reason | string;
+  reason: Reason;
 }
 
 /** administered (MedicationAdministration), reported (MedicationStatement), dispensed (MedicationDispense). */

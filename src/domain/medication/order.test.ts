@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isActiveAt, normaliseOrder, normaliseOrders } from './order';
 import type { LmwhOrder } from './medicationTypes';
+import { byCode, byText } from '../matchedBy';
 
 const RX = 'http://www.nlm.nih.gov/research/umls/rxnorm';
 const SCT = 'http://snomed.info/sct';
@@ -44,7 +45,7 @@ describe('normaliseOrder: recognition and the source', () => {
     expect(o.start).toMatchObject({ known: true, value: { ms: Date.UTC(2026, 2, 2, 18), from: 'boundsPeriod.start' } });
     // date-only end: through the end of 30 Apr in London (BST, UTC+1) = 30 Apr 23:00 UTC
     expect(o.end).toMatchObject({ known: true, value: { ms: Date.UTC(2026, 3, 30, 23), from: 'boundsPeriod.end' } });
-    expect(o.source).toEqual({ resourceType: 'MedicationRequest', id: 'mr1', date: '2026-03-01T09:00:00Z', original: 'Enoxaparin 40 mg SC once daily', matchedBy: 'RxNorm 854235' });
+    expect(o.source).toEqual({ resourceType: 'MedicationRequest', id: 'mr1', date: '2026-03-01T09:00:00Z', original: 'Enoxaparin 40 mg SC once daily', matchedBy: byCode('RxNorm', '854235') });
   });
   it('without a dosage text the source carries a composed description', () => {
     const o = order(mr({}, { text: undefined }));
@@ -61,7 +62,7 @@ describe('normaliseOrder: recognition and the source', () => {
   it('an unresolved reference whose display says Lovenox is recognised by text, labelled', () => {
     const o = order(mr({ medicationCodeableConcept: undefined, medicationReference: { reference: 'Medication/gone', display: 'Lovenox 40 mg' } }));
     expect(o.recognition).toMatchObject({ recognisedBy: 'text' });
-    expect(o.recognition.matched).toContain("text 'Lovenox'");
+    expect(o.recognition.matched).toEqual(byText('Lovenox'));
     expect(o.recognition.fromReferenceDisplay).toMatchObject({ code: 'med.medication-not-in-record' });
   });
   it('a medication with no code and no text is excluded', () => {

@@ -6,6 +6,7 @@ import { isActiveAt, normaliseOrder } from './order';
 import { recogniseAnticoagulant, recogniseOtherRelevant } from './recognise';
 import { resolveMedication } from './resolve';
 import { bodyWeights, bookingWeight, dosePerKg, latestWeight } from './weights';
+import { matchedData } from '../matchedBy';
 
 /** A reason code of this module (never a sentence, never empty). */
 const isMedReason = (r: unknown): boolean => typeof r === 'object' && r !== null && /^med\.[a-z-]+$/.test(String((r as { code?: unknown }).code));
@@ -120,7 +121,7 @@ describe('normalisers never throw on random and malformed resources and never ou
         expect(typeof res.resolved).toBe('boolean');
         const rec = recogniseAnticoagulant(r.medicationCodeableConcept as never, meds[0] as never);
         recogniseOtherRelevant(r.medicationCodeableConcept as never, meds[0] as never);
-        if (rec) expect(rec.matched.length).toBeGreaterThan(0);
+        if (rec) expect(matchedData(rec.matched).length).toBeGreaterThan(0);
         const o = normaliseOrder(r as never, meds as never, z);
         assertClean(o);
         if (o.kind === 'order') {

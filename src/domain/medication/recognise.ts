@@ -17,6 +17,7 @@ import {
 } from './medicationCodes';
 import { arr, codings, findWord, get, str } from './safe';
 import type { AnticoagulantDrug, AnticoagulantRecognition, OtherRelevantDrug, OtherRelevantRecognition } from './medicationTypes';
+import { byCode as codeMatched, byText as textMatched } from '../matchedBy';
 
 interface Sources {
   concepts: unknown[];
@@ -85,7 +86,7 @@ export function recogniseAnticoagulant(
   const s = conceptsOf(concept, medication);
   const hit = byCode(s, { rxnorm: RXNORM_ANTICOAGULANTS, atc: ATC_ANTICOAGULANTS, snomed: SNOMED_ANTICOAGULANTS });
   if (hit) {
-    const matched = `${LABEL[hit.by]} ${hit.code}`;
+    const matched = codeMatched(LABEL[hit.by], hit.code);
     const rec: AnticoagulantRecognition = {
       drug: hit.entry.drug,
       drugClass: DRUG_CLASS[hit.entry.drug],
@@ -93,11 +94,11 @@ export function recogniseAnticoagulant(
       matched,
       codeStatus: hit.entry.status,
     };
-    if (hit.entry.strength) rec.strengthHint = { ...hit.entry.strength, from: `${matched}: ${hit.entry.note}` };
+    if (hit.entry.strength) rec.strengthHint = { ...hit.entry.strength, from: `${LABEL[hit.by]} ${hit.code}: ${hit.entry.note}` };
     return rec;
   }
   const t = byText<AnticoagulantDrug>(s, ANTICOAGULANT_NAMES);
-  if (t) return { drug: t.drug, drugClass: DRUG_CLASS[t.drug], recognisedBy: 'text', matched: `text '${t.found}'` };
+  if (t) return { drug: t.drug, drugClass: DRUG_CLASS[t.drug], recognisedBy: 'text', matched: textMatched(t.found) };
   return undefined;
 }
 
@@ -110,10 +111,10 @@ export function recogniseOtherRelevant(
   const hit = byCode<OtherRelevantDrug>(s, { rxnorm: RXNORM_OTHER, atc: ATC_OTHER, snomed: {} });
   if (hit) {
     const recognisedBy: RecognisedBy = hit.by;
-    return { drug: hit.entry.drug, recognisedBy, matched: `${LABEL[hit.by]} ${hit.code}`, codeStatus: hit.entry.status };
+    return { drug: hit.entry.drug, recognisedBy, matched: codeMatched(LABEL[hit.by], hit.code), codeStatus: hit.entry.status };
   }
   const t = byText<OtherRelevantDrug>(s, OTHER_NAMES);
-  if (t) return { drug: t.drug, recognisedBy: 'text', matched: `text '${t.found}'` };
+  if (t) return { drug: t.drug, recognisedBy: 'text', matched: textMatched(t.found) };
   return undefined;
 }
 

@@ -10,6 +10,7 @@ import type { BodyWeight, BodyWeights, BookingWeight, DosePerKg, LmwhOrder } fro
 import { safeString } from '../text';
 import type { Reason } from '../reasons';
 import { medReason, MEDICATION_VIEWS, whyParam } from './medicationReasons';
+import { byCode } from '../matchedBy';
 
 const VIEW = MEDICATION_VIEWS.weights;
 const BODY_CODES = ['29463-7', '3141-9', '8338-6'];
@@ -56,7 +57,7 @@ export function bodyWeights(observations: fhir4.Observation[], zone: string): Bo
       id: str(get(o, 'id')),
       ...(typeof dateRaw === 'string' ? { date: dateRaw } : {}),
       ...(original ? { original } : {}),
-      matchedBy: `LOINC ${loinc}`,
+      matchedBy: byCode('LOINC', loinc),
     };
     const status = str(get(o, 'status'));
     if (!status || !INCLUDED_STATUS.includes(status)) {

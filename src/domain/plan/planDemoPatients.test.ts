@@ -80,7 +80,7 @@ describe('plan over the demo patients', () => {
 
   it('a laparoscopy planned for a patient with no LMWH order or dose: no last-dose deadline, the card says no LMWH order was found; the plan has no order', async () => {
     const rec = await withoutLmwh()();
-    const lap = rec.rules.cards.find((c) => c.event.label.includes('aparoscopy'));
+    const lap = rec.rules.cards.find((c) => 'text' in c.event.name && c.event.name.text.includes('aparoscopy'));
     expect(lap?.anchorMs).not.toBeNull();
     expect(lap?.deadlines).toEqual([]);
     expect(lap?.noLmwhOrderReason?.code).toBe('rules.card.no-lmwh-order');
@@ -91,7 +91,7 @@ describe('plan over the demo patients', () => {
 
   it('the same laparoscopy with an incomplete medication search: the deadlines are still computed (no order found is not no drug)', async () => {
     const rec = await withoutLmwh({ 'medication-requests': 'incomplete' })();
-    const lap = rec.rules.cards.find((c) => c.event.label.includes('aparoscopy'));
+    const lap = rec.rules.cards.find((c) => 'text' in c.event.name && c.event.name.text.includes('aparoscopy'));
     expect(lap?.deadlines.some((d) => d.deadlineMs !== null)).toBe(true);
     expect(lap?.noLmwhOrderReason).toBeUndefined();
   });

@@ -4,6 +4,7 @@ import { chooseDating } from './dating';
 import { dateParam, listParam, reasonParam } from '../reasons';
 import { pregnanciesFromRecord } from './pregnancies';
 import { edd, embryoAge, ga, lmp, obs, transfer, utc } from '../../../test/support/pregnancyBuilders';
+import { byText } from '../matchedBy';
 
 const zone = 'Europe/London';
 const NOW = utc('2026-09-12T10:00:00Z');
@@ -117,7 +118,7 @@ describe('IVF transfer dating', () => {
     const t = transfer('t', '2026-05-01', { code: { text: 'Embryo transfer (FET)' } });
     const c = choice([t, embryoAge('a', 't', 5)]);
     expect(c.chosen?.recognisedBy).toBe('text');
-    expect(c.chosen?.source.matchedBy).toBe("text match: 'Embryo transfer'");
+    expect(c.chosen?.source.matchedBy).toEqual(byText('Embryo transfer'));
   });
 
   it('a transfer whose text says only "blastocyst" is not dated (day 5 or day 6 is not stated)', () => {

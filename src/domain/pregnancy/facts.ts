@@ -14,6 +14,7 @@ import type { Dating, DatingMethod, DeliveryFact, PregnancyStatusFact } from './
 import { safeString } from '../text';
 import { EMBRYO_AGE_LOCAL_CODE, IVF_LOCAL_SYSTEM } from '../ivf/ivfCodes';
 import { embryoDayFromTexts } from '../ivf/ivfProcedures';
+import { allOf, byAnswer, byCode as matchCode, byText as matchText, matchParam, matchedData } from '../matchedBy';
 
 /** The embryo-age Observation code (local code system of this app). */
 export const EMBRYO_AGE_CODE = { system: IVF_LOCAL_SYSTEM, code: EMBRYO_AGE_LOCAL_CODE } as const;
@@ -177,7 +178,7 @@ function embryoAgeObservation(r: Res): { procedureKeys: string[]; age: EmbryoAge
   const source = sourceOf(r, {
     date: str(r.effectiveDateTime),
     original: `${value} ${str(q?.unit) ?? str(q?.code) ?? ''}`.trim(),
-    matchedBy: byCode ? `${EMBRYO_AGE_CODE.system}|${EMBRYO_AGE_CODE.code}` : "text match: 'Embryo age at transfer'",
+    matchedBy: byCode ? matchCode(EMBRYO_AGE_CODE.system, EMBRYO_AGE_CODE.code) : matchText('Embryo age at transfer'),
   });
   return { procedureKeys, age: { days: value, source, textMatch: byCode ? undefined : 'Embryo age at transfer' } };
 }
@@ -227,7 +228,7 @@ function readStatusObservation(r: Res, code: string, rec: FhirMoment | undefined
   reader.out.statuses.push({
     status,
     recordedMs: rec?.start,
-    source: sourceOf(r, { date: rec?.original, original: answer.display ?? answer.code, matchedBy: `LOINC ${code} = ${loincAnswer ? '' : 'SNOMED '}${answer.code}` }),
+    source: sourceOf(r, { date: rec?.original, original: answer.display ?? answer.code, matchedBy: byAnswer(matchCode('LOINC', code), matchCode(loincAnswer ? 'LOINC' : 'SNOMED', answer.code!)) }),
   });
 }
 
@@ -238,7 +239,7 @@ function readDateObservation(r: Res, code: string, what: 'edd' | 'lmp', rec: Fhi
   if (!m) return reader.exclude(r, pregnancyReason('pregnancy.excluded.date-unreadable', { what, code: `LOINC ${code}` }));
   const date = dateOfMoment(m, zone, true);
   if (!date) return reader.exclude(r, pregnancyReason('pregnancy.excluded.date-imprecise', { what, code: `LOINC ${code}`, original: m.original }), m.original);
-  const source = sourceOf(r, { date: rec?.original, original: `${what.toUpperCase()} ${m.original}`, matchedBy: `LOINC ${code}` });
+  const source = sourceOf(r, { date: rec?.original, original: `${what.toUpperCase()} ${m.original}`, matchedBy: matchCode('LOINC', code) });
   const eddDate = what === 'edd' ? date : addDays(date, 280);
   if (!eddDate) return reader.exclude(r, pregnancyReason('pregnancy.excluded.date-unusable', { what }), m.original);
   const recorded = { recorded: dayParam(rec?.start), hasRecorded: rec !== undefined };
@@ -260,7 +261,7 @@ function readGaObservation(r: Res, code: string, kind: 'ultrasound-ga' | 'ga-obs
   const ga = gaDaysOf(r);
   if ('error' in ga) return reader.exclude(r, pregnancyReason('pregnancy.excluded.ga-value', { code: `LOINC ${code}`, why: reasonParam(ga.error) }));
   const eddDate = addDays(atDate, 280 - ga.days)!;
-  const source = sourceOf(r, { date: at.original, original: ga.original, matchedBy: `LOINC ${code}` });
+  const source = sourceOf(r, { date: at.original, original: ga.original, matchedBy: matchCode('LOINC', code) });
   const description = pregnancyReason('pregnancy.dating.ga', {
     ultrasound: kind === 'ultrasound-ga',
     weeks: Math.floor(ga.days / 7),
@@ -319,7 +320,7 @@ function readTransfer(r: Res, index: number, performed: FhirMoment, cls: Classif
     hasTextMatch: age.textMatch !== undefined,
     edd: dayParam(startOfDate(eddDate, zone)),
   });
-  const main = age.source ? source : { ...source, matchedBy: `${cls.matched}; embryo age text match: '${age.textMatch}'` };
+  const main = age.source ? source : { ...source, matchedBy: allOf(cls.matched, matchText(age.textMatch ?? '')) };
   const sources = age.source ? [main, age.source] : [main];
   const d = makeDating('ivf-transfer', eddDate, zone, description, sources, by, performed.start);
   if (d) reader.out.datings.push(d);
@@ -337,8 +338,8 @@ function readProcedure(r: Res, index: number, ages: Map<string, EmbryoAge[]>, re
   }
   const period = isObject(r.performedPeriod) ? r.performedPeriod : {};
   const performed = parseFhirDate(r.performedDateTime, reader.zone) ?? parseFhirDate(period.start, reader.zone);
-  if (!performed) return reader.exclude(r, pregnancyReason('pregnancy.excluded.procedure-no-date', { what, matched: cls.matched }));
-  const source = sourceOf(r, { date: performed.original, original: textsOf(r.code)[0] ?? cls.matched, matchedBy: cls.matched });
+  if (!performed) return reader.exclude(r, pregnancyReason('pregnancy.excluded.procedure-no-date', { what, matched: matchParam(cls.matched) }));
+  const source = sourceOf(r, { date: performed.original, original: textsOf(r.code)[0] ?? matchedData(cls.matched), matchedBy: cls.matched });
   if (cls.cls === 'embryo-transfer') return readTransfer(r, index, performed, cls, source, ages, reader);
   reader.out.deliveries.push({ atMs: performed.start, kind: cls.cls, source });
 }

@@ -28,7 +28,7 @@ describe('pregnanciesFromRecord on random and malformed records (property)', () 
             // Every dating names a record that is in the input and carries a dating code or a transfer.
             expect(['Observation', 'Procedure']).toContain(d.source.resourceType);
             if (d.method === 'ivf-transfer') expect(d.description).toMatchObject({ code: 'pregnancy.dating.transfer', params: { embryoDay: expect.any(Number) } });
-            else expect(DATING_LOINC.some((c) => d.source.matchedBy === `LOINC ${c}`)).toBe(true);
+            else expect(DATING_LOINC.some((c) => d.source.matchedBy?.by === 'code' && d.source.matchedBy.system === 'LOINC' && d.source.matchedBy.code === c)).toBe(true);
             const inInput = resources.some((r) => typeof r === 'object' && r !== null && (r as { resourceType?: unknown }).resourceType === d.source.resourceType && (r as { id?: unknown }).id === d.source.id);
             expect(d.source.id === undefined || inInput).toBe(true);
           }

@@ -117,10 +117,26 @@ describe('indications found in the record', () => {
 });
 
 describe('cautions', () => {
+  it('a protocol event recorded without text is named by its class code, an estradiol start by its order', () => {
+    const byClass = context({
+      orders: [order({ startMs: ms('2026-01-01T09:00:00Z') })],
+      ivfProtocolStart: { what: { event: { class: 'oocyte-retrieval' } }, atMs: ms('2026-03-12T09:00:00Z'), source: ref('Procedure', 'opu') },
+    });
+    expect(cautions(byClass).cautions.find((x) => x.topic === 'started-long-before-protocol')?.detail.params?.anchor).toEqual({ kind: 'reason', reason: { code: 'event.class.oocyte-retrieval' } });
+    const estradiol = context({
+      orders: [order({ startMs: ms('2026-01-01T09:00:00Z') })],
+      ivfProtocolStart: { what: { estradiolOrder: 'Estradiol valerate 2 mg' }, atMs: ms('2026-03-12T09:00:00Z'), source: ref('MedicationRequest', 'e2') },
+    });
+    expect(cautions(estradiol).cautions.find((x) => x.topic === 'started-long-before-protocol')?.detail.params?.anchor).toEqual({
+      kind: 'reason',
+      reason: { code: 'rules.anchor.estradiol-start', params: { order: 'Estradiol valerate 2 mg' } },
+    });
+  });
+
   it('LMWH ordered 70 days before the first IVF protocol event: flagged with the app threshold', () => {
     const ctx = context({
       orders: [order({ startMs: ms('2026-01-01T09:00:00Z') })],
-      ivfProtocolStart: { label: 'stimulation start', atMs: ms('2026-03-12T09:00:00Z'), source: ref('Procedure', 'stim') },
+      ivfProtocolStart: { what: { event: { text: 'stimulation start' } }, atMs: ms('2026-03-12T09:00:00Z'), source: ref('Procedure', 'stim') },
     });
     const c = cautions(ctx).cautions.find((x) => x.topic === 'started-long-before-protocol');
     expect(c?.detail).toEqual({

@@ -1,12 +1,12 @@
 /** Stop-now triggers, indications found in the record, and cautions. Facts with evidence, never a recommendation. */
-import { instantParam, reason, reasonParam } from '../reasons';
-import type { Reason } from '../reasons';
+import { instantParam, reason, reasonParam, type ReasonParam } from '../reasons';
+import { eventNameParam } from '../events/eventReasons';
 import { DAY_MS } from '../time';
 import { ASH_NO_ROUTINE_ANTI_XA } from './ash-2018';
 import { activeLmwhOrdersAt, eventAnchor, infoLine, isCurrentAt, lmwhOrders } from './ruleCommon';
 import { ESHRE_INHERITED_THROMBOPHILIA_WITHOUT_APS } from './eshre-2022';
 import { ordersParam } from '../medication/orderSummary';
-import type { IndicationFact, IndicationKind, RuleContext, RuleFactStatus, RuleOrder, RuleTimedFact, RuleWeight } from './context';
+import type { IndicationFact, IndicationKind, ProtocolStart, RuleContext, RuleFactStatus, RuleOrder, RuleTimedFact, RuleWeight } from './context';
 import { DDIMER_RISES_IN_PREGNANCY, PT_APTT_NOT_FOR_LMWH, RENAL_CLEARANCE_BELOW_30 } from './other-notes';
 import { bandFor, RCOG_OHSS_RISK_FACTOR, RCOG_STOP_BLEEDING_OR_LABOUR, RCOG_TABLE3_INTERMEDIATE_50_90, RCOG_WEIGHT_BANDS, type WeightBand } from './rcog-37a';
 import { SOURCE_DOSE_BY_WEIGHT_PANEL_CONTROL, SOURCE_INDICATIONS, SOURCE_STOP_GENITAL_BLEEDING, SOURCE_WORKS_ONLY_WHILE_INJECTED } from './source-article';
@@ -149,17 +149,21 @@ function currentLmwhOrders(ctx: RuleContext): RuleOrder[] {
   return lmwhOrders(ctx).filter((o) => isCurrentAt(o, ctx.nowMs));
 }
 
-/** What the "long before" caution compares with: the record's own label, or the start of the current pregnancy. */
-type ProtocolAnchor = { atMs: number; label: string | Reason } | { atMs: number; pregnancyStart: true };
+/** What the "long before" caution compares with: an IVF protocol start, or the start of the current pregnancy. */
+type ProtocolAnchor = { atMs: number; what: ProtocolStart } | { atMs: number; pregnancyStart: true };
+
+/** A protocol start in words: the event's name, or "Estradiol started (<order>)". */
+const protocolStartParam = (s: ProtocolStart): ReasonParam =>
+  'event' in s ? eventNameParam(s.event) : reasonParam(reason('rules.anchor.estradiol-start', { order: s.estradiolOrder }));
 
 /** The first IVF protocol event or pregnancy start the "long before" caution compares with. */
 function protocolAnchor(ctx: RuleContext): ProtocolAnchor | undefined {
   const cands: ProtocolAnchor[] = [];
-  if (ctx.ivfProtocolStart?.atMs !== undefined) cands.push({ atMs: ctx.ivfProtocolStart.atMs, label: ctx.ivfProtocolStart.label });
+  if (ctx.ivfProtocolStart?.atMs !== undefined) cands.push({ atMs: ctx.ivfProtocolStart.atMs, what: ctx.ivfProtocolStart.what });
   for (const e of ctx.events) {
     if (e.enteredHere || (e.class !== 'oocyte-retrieval' && e.class !== 'embryo-transfer')) continue;
     const a = eventAnchor(e.when, ctx.zone).anchorMs;
-    if (a !== null) cands.push({ atMs: a, label: e.label });
+    if (a !== null) cands.push({ atMs: a, what: { event: e.name } });
   }
   const w = currentPregnancyWindow(ctx);
   if (w) cands.push({ atMs: w.startMs, pregnancyStart: true });
@@ -185,12 +189,11 @@ function longBeforeCaution(ctx: RuleContext, all: RuleOrder[], result: CautionsR
   if (!anchor) return void result.notChecked.push({ ruleId: rule.id, reason: reason('rules.not-checked.no-anchor') });
   const lead = (anchor.atMs - first.startMs) / DAY_MS;
   if (lead <= days) return;
-  const label = 'label' in anchor ? anchor.label : undefined;
-  const what = label === undefined ? '' : typeof label === 'string' ? label : reasonParam(label);
+  const what = 'what' in anchor ? protocolStartParam(anchor.what) : '';
   result.cautions.push({
     topic: 'started-long-before-protocol',
     ...findingBase(rule),
-    detail: reason('rules.caution.long-before', { order: reasonParam(first.description), start: instantParam(first.startMs), days: Math.floor(lead), anchor: what, hasLabel: label !== undefined && label !== '', anchorAt: instantParam(anchor.atMs), threshold: days }),
+    detail: reason('rules.caution.long-before', { order: reasonParam(first.description), start: instantParam(first.startMs), days: Math.floor(lead), anchor: what, hasLabel: 'what' in anchor, anchorAt: instantParam(anchor.atMs), threshold: days }),
     evidence: [first.source],
     beside: [],
   });

@@ -4,6 +4,7 @@
  * came from, and every list comes with what is known about its completeness: the rules never read "absent" as "none".
  */
 import type { Reason } from '../reasons';
+import type { EventName } from '../events/eventTypes';
 import type { SourceRef } from '../types';
 import type { FhirMoment } from '../time';
 
@@ -17,12 +18,15 @@ export type RuleEventClass =
   | 'hcg-test'
   | 'other';
 
+/** What an IVF protocol starts with: a recorded event (by its name), or an estradiol order (its description). */
+export type ProtocolStart = { event: EventName } | { estradiolOrder: string };
+
 /** A scheduled, planned or past event (ServiceRequest, Appointment, Procedure in preparation, Encounter planned...). */
 export interface RuleEvent {
   id: string;
   class: RuleEventClass;
-  /** As shown: "Elective caesarean section", "Oocyte retrieval". */
-  label: string;
+  /** The record's own text ("Elective caesarean section"), else its class (worded by the UI). */
+  name: EventName;
   /** When it is planned; undefined when the record gives no date. */
   when?: FhirMoment;
   sources: SourceRef[];
@@ -194,8 +198,8 @@ export interface RuleContext {
   bookingWeight?: RuleWeight;
   pregnancy?: RulePregnancy;
   /** Start of the first IVF protocol step (stimulation start, endometrial preparation), if recorded. */
-  /** The first IVF protocol step; its label is the record's text or, for an estradiol start, a reason. */
-  ivfProtocolStart?: { label: string | Reason; atMs: number; source: SourceRef };
+  /** The first IVF protocol step: an oocyte retrieval or embryo transfer (its name), or an estradiol order's start. */
+  ivfProtocolStart?: { what: ProtocolStart; atMs: number; source: SourceRef };
 }
 
 /** Patient identity for the copy-to-note text. */

@@ -11,13 +11,13 @@ describe('whatIfEvent', () => {
     if (!r.ok) return;
     expect(r.event.when?.start).toBe(Date.UTC(2026, 6, 3, 7, 30));
     expect(r.event.when?.precision).toBe('minute');
-    expect(r.event).toMatchObject({ id: 'whatif:1', class: 'caesarean', label: 'Caesarean section', enteredHere: true, sources: [] });
+    expect(r.event).toMatchObject({ id: 'whatif:1', class: 'caesarean', name: { text: 'Caesarean section' }, enteredHere: true, sources: [] });
   });
   it('a date without a time stays date-only (counts from 00:00 that day in the zone)', () => {
     const r = whatIfEvent({ eventClass: 'other-surgery', date: '2026-12-01', time: '', label: ' Hernia repair ' }, zone, 'w', label);
     expect(r.ok && r.event.when?.precision).toBe('day');
     expect(r.ok && r.event.when?.start).toBe(DateTime.fromISO('2026-12-01', { zone }).toMillis());
-    expect(r.ok && r.event.label).toBe('Hernia repair');
+    expect(r.ok && r.event.name).toEqual({ text: 'Hernia repair' });
   });
   it('a missing date, an impossible date and an unknown type give messages, never a guessed event', () => {
     expect(whatIfEvent({ eventClass: 'caesarean', date: '', time: '', label: '' }, zone, 'w', label)).toEqual({ ok: false, errors: { date: 'rules.what-if.date-missing' } });

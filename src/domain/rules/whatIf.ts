@@ -50,5 +50,5 @@ export function whatIfEvent(input: WhatIfInput, zone: string, id: string, defaul
   const wall = when && time !== '' ? DateTime.fromMillis(when.start, { zone: when.zone }).toFormat('HH:mm') : time;
   if (!when || wall !== time) return { ok: false, errors: { time: 'rules.what-if.time-nonexistent' } };
   const label = input.label.trim() || defaultLabel(type);
-  return { ok: true, event: { id, class: type, label, when, sources: [], enteredHere: true } };
+  return { ok: true, event: { id, class: type, name: { text: label }, when, sources: [], enteredHere: true } };
 }

@@ -114,13 +114,13 @@ describe('D-dimer points of the third-trimester patient', () => {
 
   it('marks the planned caesarean and its stop deadlines, each labelled with its rule source', () => {
     const t = buildTimeline(record);
-    const kinds = t.events.map((e) => [e.kind, e.ruleSource ?? e.label]);
+    const kinds = t.events.map((e) => [e.kind, e.ruleSource ?? e.name]);
     expect(kinds).toEqual([
       ['stop-deadline', 'The source article (Clexane article)'],
       ['stop-deadline', 'ASRA 2018'],
-      ['delivery', 'Elective caesarean section'],
+      ['delivery', { text: 'Elective caesarean section' }],
     ]);
-    expect(t.events[1]).toMatchObject({ label: 'Elective caesarean section', ruleSource: 'ASRA 2018', hoursBefore: 12 });
+    expect(t.events[1]).toMatchObject({ name: { text: 'Elective caesarean section' }, ruleSource: 'ASRA 2018', hoursBefore: 12 });
     expect(t.events[2]!.when?.start).toBe(Date.UTC(2026, 10, 28, 8, 30));
   });
 
@@ -138,7 +138,7 @@ describe('lane gaps', () => {
     const base = record.medication.orders[0]!;
     const DAY = 86_400_000;
     const startMs = base.order.start.known ? base.order.start.value.ms : 0;
-    const first: OrderView = { ...base, order: { ...base.order, end: known({ ms: startMs + 14 * DAY, from: 'boundsPeriod.end', note: 'test' }) } };
+    const first: OrderView = { ...base, order: { ...base.order, end: known({ ms: startMs + 14 * DAY, from: 'boundsPeriod.end', note: reason('med.end-bounds-period') }) } };
     const second: OrderView = {
       ...base,
       order: { ...base.order, source: { resourceType: 'MedicationRequest', id: 'later' }, start: known({ ...(base.order.start.known ? base.order.start.value : ({} as never)), ms: startMs + 28 * DAY }) },
@@ -216,7 +216,7 @@ describe('events of the IVF patient', () => {
     expect(t.axis.kind).toBe('calendar');
     expect(t.trimesterBands).toEqual([]);
     expect(t.events.map((e) => e.kind)).toEqual(['oocyte-retrieval', 'embryo-transfer', 'procedure']);
-    expect(t.events[2]!.label).toBe('Serum beta-hCG (pregnancy test)');
+    expect(t.events[2]!.name).toEqual({ text: 'Serum beta-hCG (pregnancy test)' });
   });
   it('after a positive hCG: the transfer on the GA axis, counted from the transfer (14 days + day-5 embryo)', async () => {
     const t = buildTimeline(await demoRecord('ivf-frozen-positive'));
@@ -228,7 +228,7 @@ describe('events of the IVF patient', () => {
   it('marks the bleeding episode', async () => {
     const t = buildTimeline(await demoRecord('bleeding'));
     const b = t.events.find((e) => e.kind === 'bleeding')!;
-    expect(b.label).toBe('Vaginal bleeding in early pregnancy');
+    expect(b.name).toEqual({ text: 'Vaginal bleeding in early pregnancy' });
     expect(b.findingStatus).toBeUndefined();
     expect(b.atMs).toBe(Date.UTC(2026, 10, 24, 21, 15));
   });

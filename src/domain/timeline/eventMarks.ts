@@ -4,11 +4,12 @@
  */
 import { reason } from '../reasons';
 import type { ClinicalRecord } from '../record';
-import type { PlannedEvent } from '../events';
+import { eventNameParam, type PlannedEvent } from '../events';
 import { sourceKey } from '../sourceRef';
 import type { SourceRef } from '../types';
 import { gaAt, type TimelineContext } from './timelineContext';
 import type { EventMark, EventMarkKind, NotPlotted } from './timelineTypes';
+import { matchedData } from '../matchedBy';
 
 const EVENT_KIND: Record<PlannedEvent['class'], EventMarkKind> = {
   'embryo-transfer': 'embryo-transfer',
@@ -26,7 +27,7 @@ const NO_SOURCE: SourceRef = { resourceType: 'unknown', id: undefined };
 export type EventInput = Pick<ClinicalRecord, 'events' | 'facts' | 'rules'>;
 
 function outsideParams(m: Omit<EventMark, 'x' | 'ga'>) {
-  return { mark: m.kind === 'bleeding' ? 'bleeding' : m.kind === 'stop-deadline' ? 'deadline' : 'event', label: m.label, status: m.findingStatus ?? 'present', ruleSource: m.ruleSource ?? '', hours: m.hoursBefore ?? 'none' };
+  return { mark: m.kind === 'bleeding' ? 'bleeding' : m.kind === 'stop-deadline' ? 'deadline' : 'event', label: eventNameParam(m.name), status: m.findingStatus ?? 'present', ruleSource: m.ruleSource ?? '', hours: m.hoursBefore ?? 'none' };
 }
 
 interface Collector {
@@ -54,10 +55,10 @@ function collector(ctx: TimelineContext): Collector {
 function addRecordedEvents(input: EventInput, c: Collector): void {
   for (const e of [...input.events.planned, ...input.events.past]) {
     if (!e.when) {
-      c.notPlaced.push({ source: e.sources[0] ?? NO_SOURCE, reason: reason('timeline.event-no-date', { label: e.label }) });
+      c.notPlaced.push({ source: e.sources[0] ?? NO_SOURCE, reason: reason('timeline.event-no-date', { label: eventNameParam(e.name) }) });
       continue;
     }
-    c.add({ key: e.id, kind: EVENT_KIND[e.class] ?? 'procedure', label: e.label, atMs: e.when.start, when: e.when, planned: e.planned, sources: e.sources });
+    c.add({ key: e.id, kind: EVENT_KIND[e.class] ?? 'procedure', name: e.name, atMs: e.when.start, when: e.when, planned: e.planned, sources: e.sources });
   }
 }
 
@@ -65,13 +66,13 @@ function addBleeding(input: EventInput, c: Collector): void {
   input.facts.facts
     .filter((f) => f.kind === 'vaginal-bleeding' && f.status !== 'tested-negative')
     .forEach((f, i) => {
-      const label = f.source.original ?? f.matched;
+      const label = f.source.original ?? matchedData(f.matched);
       const findingStatus = f.status === 'present' ? undefined : f.status;
       if (!f.when) {
         c.notPlaced.push({ source: f.source, reason: reason('timeline.bleeding-no-date', { label, status: findingStatus ?? 'present' }) });
         return;
       }
-      c.add({ key: `bleeding:${sourceKey(f.source)}:${i}`, kind: 'bleeding', label, atMs: f.when.start, when: f.when, planned: false, ...(findingStatus ? { findingStatus } : {}), sources: [f.source] });
+      c.add({ key: `bleeding:${sourceKey(f.source)}:${i}`, kind: 'bleeding', name: { text: label }, atMs: f.when.start, when: f.when, planned: false, ...(findingStatus ? { findingStatus } : {}), sources: [f.source] });
     });
 }
 
@@ -82,7 +83,7 @@ function addDeadlines(input: EventInput, c: Collector): void {
       c.add({
         key: `deadline:${ci}:${di}:${d.ruleId}`,
         kind: 'stop-deadline',
-        label: card.event.label,
+        name: card.event.name,
         atMs: d.deadlineMs,
         planned: true,
         ruleSource: d.source.name,

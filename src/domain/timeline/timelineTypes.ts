@@ -7,6 +7,7 @@ import type { Comparator, DdimerResult, ResultStatusMark } from '../labs';
 import type { Pregnancy, Trimester } from '../pregnancy';
 import type { DosePerKg, LmwhOrder } from '../medication';
 import type { FhirMoment } from '../time';
+import type { EventName } from '../events';
 import type { Known, SourceRef } from '../types';
 
 /** Reason codes of the timeline (worded in the catalogue as `reason.<code>`). */
@@ -68,7 +69,7 @@ export interface DdimerPoint {
 export interface NotPlotted {
   source: SourceRef;
   /** A code of this module, or a lab module's reason passed on. */
-  reason: Reason | string;
+  reason: Reason;
 }
 
 /** Whom the lab's upper reference limit applies to, as the range says. */
@@ -126,8 +127,8 @@ export type EventMarkKind = 'embryo-transfer' | 'oocyte-retrieval' | 'procedure'
 export interface EventMark {
   key: string;
   kind: EventMarkKind;
-  /** The event's own label, or the bleeding record's text (quoted data); for a deadline, the event it precedes. */
-  label: string;
+  /** The event's name (its record's text, else its class), or the bleeding record's text; for a deadline, the event it precedes. */
+  name: EventName;
   x: number;
   atMs: number;
   /** The event's time as recorded; absent for a stop deadline (an instant: atMs). */

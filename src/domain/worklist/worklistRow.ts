@@ -108,7 +108,7 @@ function activeLmwh(record: ClinicalRecord): WorklistLmwh | undefined {
 function nextEvent(record: ClinicalRecord): WorklistEvent | undefined {
   const e = record.events.planned[0];
   if (!e) return undefined;
-  return { class: e.class, label: e.label, atMs: e.when?.start, source: e.timeSource ?? e.sources[0] };
+  return { class: e.class, name: e.name, atMs: e.when?.start, source: e.timeSource ?? e.sources[0] };
 }
 
 /** The card of the first planned event that has a stop rule and is not in the past; else the first with a rule. */
@@ -121,7 +121,7 @@ function earliestLine(card: EventCard): WorklistDeadline | undefined {
   let best: WorklistDeadline | undefined;
   for (const l of card.deadlines) {
     if (l.deadlineMs === null) continue;
-    if (!best || l.deadlineMs < best.atMs) best = { atMs: l.deadlineMs, ruleId: l.ruleId, ruleSource: l.source.name, status: stopStatusCode(l.status), eventLabel: card.event.label, eventClass: card.event.class };
+    if (!best || l.deadlineMs < best.atMs) best = { atMs: l.deadlineMs, ruleId: l.ruleId, ruleSource: l.source.name, status: stopStatusCode(l.status), eventName: card.event.name, eventClass: card.event.class };
   }
   return best;
 }

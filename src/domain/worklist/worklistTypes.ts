@@ -4,7 +4,7 @@
  */
 import type { SourceRef } from '../types';
 import type { AnticoagulantDrug, DoseClass } from '../medication';
-import type { EventClass } from '../events';
+import type { EventClass, EventName } from '../events';
 import type { RuleSourceName } from '../rules';
 
 /** The four statuses of the patient view's deadline lines, as codes. */
@@ -57,8 +57,8 @@ export interface WorklistLmwh {
 
 export interface WorklistEvent {
   class: EventClass;
-  /** The record's own label (quoted data). */
-  label: string;
+  /** The record's own text (quoted data), else its class (worded by the UI). */
+  name: EventName;
   atMs: number | undefined;
   source: SourceRef | undefined;
 }
@@ -69,7 +69,7 @@ export interface WorklistDeadline {
   ruleSource: RuleSourceName;
   status: WorklistStopStatus;
   /** The event it counts back from (the row's next event may be one without a stop rule, e.g. a transfer). */
-  eventLabel: string;
+  eventName: EventName;
   eventClass: string;
 }
 

@@ -42,7 +42,7 @@ export function proposalEvent(focus: LaunchFocus, zone: string): RuleEvent | und
   if (!focus.proposal) return undefined;
   const when = parseFhirDate(focus.proposal.start, zone);
   if (!when) return undefined;
-  return { id: focus.event, class: focus.proposal.class, label: focus.proposal.label, when, sources: [], enteredHere: true };
+  return { id: focus.event, class: focus.proposal.class, name: { text: focus.proposal.label }, when, sources: [], enteredHere: true };
 }
 
 /** Scrolls to and focuses the card of one event; false when it is not on the page (yet). */

@@ -129,7 +129,7 @@ describe('CoagPanel', () => {
 
   it('incomplete coagulation search: a banner with the reason', async () => {
     render(<CoagPanel record={await demoRecord('third-trimester', { statuses: { 'observations-coagulation': 'incomplete' } })} />);
-    expect(screen.getByRole('status')).toHaveTextContent('Coagulation results may be incomplete: test: observations-coagulation incomplete');
+    expect(screen.getByRole('status')).toHaveTextContent('Coagulation results may be incomplete: the observations-coagulation search failed: test: observations-coagulation incomplete');
   });
 
   it('complete coagulation search: no banner', async () => {

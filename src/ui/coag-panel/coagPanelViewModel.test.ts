@@ -51,7 +51,7 @@ describe('coagulation panel view model', () => {
 
   it('an incomplete coagulation search is stated with its reason', async () => {
     const record = await demoRecord('third-trimester', { statuses: { 'observations-coagulation': 'incomplete' } });
-    expect(buildCoagPanelView(record, createMessages({ zone: record.zone })).incomplete).toBe('Coagulation results may be incomplete: test: observations-coagulation incomplete');
+    expect(buildCoagPanelView(record, createMessages({ zone: record.zone })).incomplete).toBe('Coagulation results may be incomplete: the observations-coagulation search failed: test: observations-coagulation incomplete');
   });
 
   it('time since the dose in words: minutes under an hour, hours and minutes under a day, days and hours beyond', () => {

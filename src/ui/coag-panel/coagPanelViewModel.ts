@@ -49,7 +49,7 @@ export function trendText(series: Pick<AnalyteSeries, 'points'>, m: Messages): s
 
 export type TimingView =
   | { known: true; text: string; sampled: string; window: string; kindLabel: string | undefined; caveats: string[]; source: SourceRef }
-  | { known: false; label: string; reason: Reason | string };
+  | { known: false; label: string; reason: Reason };
 
 const WINDOW_KEY = { 'in-window': 'in', 'before-window': 'before', 'after-window': 'after' } as const;
 

@@ -8,6 +8,7 @@ import { useState } from 'react';
 import type { SourceRef } from '../../domain/types';
 import { useMessages } from '../messages/MessagesProvider';
 import './common.css';
+import { matchReason } from '../../domain/matchedBy';
 
 export function sourceLabel(s: SourceRef): string {
   return `${s.resourceType}/${s.id ?? '(no id)'}`;
@@ -26,6 +27,12 @@ export function SourceDetails({ source }: { source: SourceRef }) {
           <dd data-record-text="">{source.date}</dd>
         </>
       )}
+      {source.date !== undefined && source.dateFrom === 'issued' && (
+        <>
+          <dt>{m.t('provenance.dateKind')}</dt>
+          <dd className="source-details__warning">{m.t('provenance.dateFromIssued')}</dd>
+        </>
+      )}
       {source.original !== undefined && (
         <>
           <dt>{m.t('provenance.asRecorded')}</dt>
@@ -35,7 +42,7 @@ export function SourceDetails({ source }: { source: SourceRef }) {
       {source.matchedBy !== undefined && (
         <>
           <dt>{m.t('provenance.recognisedBy')}</dt>
-          <dd>{source.matchedBy}</dd>
+          <dd>{m.reason(matchReason(source.matchedBy))}</dd>
         </>
       )}
     </dl>

@@ -4,12 +4,16 @@ import type { Known } from '../../domain/types';
 import { useMessages } from '../messages/MessagesProvider';
 import './common.css';
 
-export function UnknownValue({ reason, label }: { reason: Reason | string; label?: string }) {
+/**
+ * `reason` is the domain's reason code, worded here; `reasonText` is a reason a view model has already worded from
+ * the catalogue.
+ */
+export function UnknownValue(props: { label?: string } & ({ reason: Reason; reasonText?: undefined } | { reasonText: string; reason?: undefined })) {
   const m = useMessages();
   return (
     <span className="unknown-value">
-      {label ?? m.t('common.unknown')}
-      <span className="unknown-value__reason"> ({m.reason(reason)})</span>
+      {props.label ?? m.t('common.unknown')}
+      <span className="unknown-value__reason"> ({props.reasonText ?? m.reason(props.reason)})</span>
     </span>
   );
 }

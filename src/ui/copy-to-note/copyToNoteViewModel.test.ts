@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { context, dose, event, ms, order, ref } from '../../../test/support/ruleBuilders';
 import { eddInfoCard, eventCards, stopNowTriggers } from '../../domain/rules';
 import { createMessages } from '../messages/translator';
+import { reason } from '../../domain/reasons';
 import type { DdimerPoint } from '../../domain/timeline';
 import { copyToNoteText, ddimerTrendLine, withoutVerificationRemark } from './copyToNoteViewModel';
 
@@ -13,7 +14,7 @@ describe('copy to note', () => {
   const ctx = context({
     zone: 'Europe/London',
     nowMs: ms('2026-03-20T09:00:00Z'),
-    events: [event('caesarean', '2026-03-30T08:00:00', 'Europe/London'), event('other-surgery', '2026-03-25T10:00:00', 'Europe/London', { label: 'Cervical cerclage', enteredHere: true })],
+    events: [event('caesarean', '2026-03-30T08:00:00', 'Europe/London'), event('other-surgery', '2026-03-25T10:00:00', 'Europe/London', { name: { text: 'Cervical cerclage' }, enteredHere: true })],
     orders: [order()],
     doses: [dose('2026-03-19T20:00:00Z')],
     pregnancy: { startMs: ms('2025-07-01T00:00:00Z'), eddMs: ms('2026-04-07T00:00:00Z') },
@@ -85,7 +86,7 @@ describe('the D-dimer line of the note', () => {
     series: 'FEU',
     open: false,
     status: 'final',
-    ga: { known: false, reason: 'n/a' },
+    ga: { known: false, reason: reason('pregnancy.no-usable-edd') },
     originalText: '',
     referenceRange: [],
     source: ref('Observation', iso),

@@ -12,6 +12,7 @@ import type { MessageKey } from '../messages/catalogue';
 import { buildEddCardView, eventWhenText } from '../stop-criteria/stopCriteriaViewModel';
 import { formatStatusCode } from '../format/dose';
 import { ruleWording, statusView } from '../stop-criteria/ruleLineViewModel';
+import { eventName } from '../format/eventName';
 
 /** The kind of a recorded dose in the reader's language, as the stop-criteria card words it. */
 const doseKind = (kind: string, m: Messages): string => m.t(`stopCriteria.doseKind.${kind}` as MessageKey);
@@ -66,7 +67,7 @@ const orderText = (o: RuleOrder, m: Messages) =>
 
 function cardLines(c: EventCard, m: Messages): string[] {
   const whatIf = c.event.enteredHere ? m.t('copyToNote.enteredHere', { note: m.t('stopCriteria.enteredHere') }) : '';
-  const out = ['', m.t('copyToNote.event', { label: c.event.label, whatIf, when: eventWhenText(c, m) })];
+  const out = ['', m.t('copyToNote.event', { label: eventName(c.event.name, m), whatIf, when: eventWhenText(c, m) })];
   if (!c.applies) return [...out, `  ${m.reason(c.notApplicableReason ?? { code: 'rules.not-applicable.other' })}`];
   out.push(`  ${m.t('copyToNote.doseClass', { doseClass: m.t(`stopCriteria.doseClass.${c.doseClass}`), reason: m.reason(c.doseClassReason) })}`);
   for (const l of c.deadlines) out.push(...deadlineLines(l, m));

@@ -13,6 +13,7 @@ import { isValidZone } from '../../domain/time';
 import type { Messages } from '../messages/translator';
 import { formatDrug, formatKnownDose, formatKnownFrequency } from '../format/dose';
 import { sourceLabel } from '../stop-criteria/ruleLineViewModel';
+import { eventName } from '../format/eventName';
 
 /** Days shown after the event day. */
 export const DAYS_AFTER_EVENT = 3;
@@ -141,7 +142,7 @@ function calendarDays(entries: Map<string, CalendarEntry[]>, card: EventCard, ev
     const key = d.toFormat('yyyy-MM-dd');
     const list = [...(entries.get(key) ?? [])];
     if (key === eventDay.toFormat('yyyy-MM-dd')) {
-      list.push({ kind: 'event', text: c.m.t('doseCalendar.eventAt', { event: card.event.label, time: clock(eventMs, c), dateOnly: card.anchorDateOnly ? 'yes' : 'no' }), iso: iso(eventMs, c) });
+      list.push({ kind: 'event', text: c.m.t('doseCalendar.eventAt', { event: eventName(card.event.name, c.m), time: clock(eventMs, c), dateOnly: card.anchorDateOnly ? 'yes' : 'no' }), iso: iso(eventMs, c) });
     } else if (d > eventDay) {
       list.push({ kind: 'after-event', text: c.m.t('doseCalendar.afterEvent') });
     }
@@ -184,7 +185,7 @@ export function buildDoseCalendarView(s: DoseCalendarSlice, m: Messages, ruleId?
     rule: m.t('doseCalendar.rule', { rule: ruleLabel(card, fit.id, m) }),
     ruleChoices: fits.map((f) => ({ id: f.id, label: ruleLabel(card, f.id, m) })),
     ruleId: fit.id,
-    event: m.t('doseCalendar.event', { event: card.event.label, when: m.instant(card.anchorMs) }),
+    event: m.t('doseCalendar.event', { event: eventName(card.event.name, m), when: m.instant(card.anchorMs) }),
     ...(schedule.known ? {} : { timeNote: m.t('doseCalendar.timeUnknown', { why: m.reason(schedule.reason) }) }),
     restart: restartWords(card, m),
     zone: m.t('doseCalendar.zone', { zone: c.zone }),

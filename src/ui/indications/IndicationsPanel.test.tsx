@@ -40,6 +40,6 @@ describe('IndicationsPanel', () => {
   it('an incomplete condition search: "none found" is never said without saying why', async () => {
     renderInZone(<IndicationsPanel record={await demoRecord('no-lmwh', { statuses: { conditions: 'incomplete' } })} />);
     expect(screen.queryByText('None found in the record.')).not.toBeInTheDocument();
-    expect(screen.getByText(/could not be read completely \(Conditions: incomplete \(test: conditions incomplete\)\)/)).toBeInTheDocument();
+    expect(screen.getByText(/could not be read completely \(Conditions: incomplete \(the conditions search failed: test: conditions incomplete\)\)/)).toBeInTheDocument();
   });
 });

@@ -11,6 +11,7 @@ import type { SourceRef } from '../../domain/types';
 import { formatGestation } from '../format/gestation';
 import { displayUnit } from '../format/units';
 import type { Messages } from '../messages/translator';
+import { matchedData } from '../../domain/matchedBy';
 
 /** The part of the record the panel reads. */
 export type IvfCycleSlice = Pick<ClinicalRecord, 'ivf' | 'nowMs'>;
@@ -115,7 +116,7 @@ function stepView(key: CycleStep['kind'], step: IvfRecordPart['cycle']['stimulat
     when: m.moment(s.moment),
     iso: m.iso(s.atMs),
     ...(rel ? { relative: rel } : {}),
-    ...(s.recognisedBy === 'text' ? { note: `${m.t('ivfCycle.textMatch')}: ${s.matched}` } : {}),
+    ...(s.recognisedBy === 'text' ? { note: `${m.t('ivfCycle.textMatch')}: ${matchedData(s.matched)}` } : {}),
     known: true,
     sources: [s.source],
   };

@@ -6,6 +6,7 @@ import type { ClinicalRecord, OrderView } from '../../domain/record';
 import { order } from '../../../test/support/monitoringBuilders';
 import { known, unknown } from '../../domain/types';
 import { reason } from '../../domain/reasons';
+import { byText } from '../../domain/matchedBy';
 
 const ordersTable = () => screen.getByRole('table', { name: 'Anticoagulant orders' });
 
@@ -53,7 +54,7 @@ describe('MedicationList', () => {
     render(<MedicationList record={await demoRecord('no-lmwh', { statuses: { 'medication-requests': 'incomplete' } })} />);
     expect(screen.queryByText('No LMWH order found in the record')).toBeNull();
     expect(screen.getByRole('status')).toHaveTextContent(
-      'Medication orders could not be read completely: Medication orders: incomplete (test: medication-requests incomplete) — absence of an order is not known',
+      'Medication orders could not be read completely: Medication orders: incomplete (the medication-requests search failed: test: medication-requests incomplete) — absence of an order is not known',
     );
   });
 
@@ -72,22 +73,22 @@ describe('MedicationList', () => {
     const base = await demoRecord('third-trimester');
     const template = base.medication.orders[0]!;
     const textOrder = order('2026-11-01T18:00:00+00:00', { status: 'on-hold', drug: 'dalteparin', id: 'held' });
-    textOrder.recognition = { ...textOrder.recognition, recognisedBy: 'text', matched: "text 'Fragmin'" };
+    textOrder.recognition = { ...textOrder.recognition, recognisedBy: 'text', matched: byText('Fragmin') };
     const plan = order('2026-11-01T18:00:00+00:00', { isOrder: false, id: 'plan' });
     plan.notAnOrderReason = reason('med.intent-not-order', { intent: 'plan' });
     plan.end = known({ ms: Date.parse('2026-12-01T00:00:00Z'), from: 'boundsDuration', note: reason('med.end-from-duration', { value: 30, unit: 'd', from: 'boundsPeriod.start' }) });
     const views: OrderView[] = [
-      { ...template, order: textOrder, doseClass: { class: 'unknown', reason: reason('med.class-no-thresholds', { drug: 'dalteparin' }) }, perKgLatest: unknown('no weight') },
+      { ...template, order: textOrder, doseClass: { class: 'unknown', reason: reason('med.class-no-thresholds', { drug: 'dalteparin' }) }, perKgLatest: unknown(reason('med.no-body-weight')) },
       { ...template, order: plan, activeNow: { state: 'unknown', reason: reason('med.active-not-an-order') } },
     ];
     const record: ClinicalRecord = { ...base, medication: { ...base.medication, orders: views } };
     render(<MedicationList record={record} />);
     const [, held, planned] = within(ordersTable()).getAllByRole('row');
     expect(held).toHaveTextContent('Dalteparin');
-    expect(held).toHaveTextContent("recognised by text (text 'Fragmin')");
+    expect(held).toHaveTextContent('recognised by text (Fragmin)');
     expect(held).toHaveTextContent('on-holdOn hold');
     expect(held).toHaveTextContent('Unknown (no dose-class thresholds for dalteparin in the clinical reference)');
-    expect(held).toHaveTextContent('Latest weight: Unknown (no weight)');
+    expect(held).toHaveTextContent('Latest weight: Unknown (no body weight recorded)');
     expect(planned).toHaveTextContent("Not an order: intent 'plan': not an order to give");
     expect(planned).toHaveTextContent('to 1 Dec 2026 00:00 (UTC)details30 d from the start (boundsPeriod.start)');
     expect(planned).toHaveTextContent('Unknown (not an order)');

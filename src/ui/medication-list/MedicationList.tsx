@@ -11,7 +11,7 @@ import { buildMedicationListView, type MedicationListView, type MedicationSlice,
 import './medication-list.css';
 
 function ShownValue({ value }: { value: Shown }) {
-  return value.unknown !== undefined ? <UnknownValue reason={value.unknown} label={value.label} /> : <>{value.text}</>;
+  return value.unknown !== undefined ? <UnknownValue reasonText={value.unknown} label={value.label} /> : <>{value.text}</>;
 }
 
 /** How a value was read (as written, the basis of a class, why an end is unknown): one click away, not in the cell's words. */
@@ -79,7 +79,7 @@ function PerKgCell({ row }: { row: OrderRowView }) {
           {i > 0 && <br />}
           <span className="med-perkg">
             {p.label}: <ShownValue value={p.value} />
-            {p.perDayUnknown !== undefined && <UnknownValue label={m.t('medication.perDayUnknown')} reason={p.perDayUnknown} />}
+            {p.perDayUnknown !== undefined && <UnknownValue label={m.t('medication.perDayUnknown')} reasonText={p.perDayUnknown} />}
           </span>
         </span>
       ))}

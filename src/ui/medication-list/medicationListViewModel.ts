@@ -11,6 +11,7 @@ import type { ClinicalRecord, OrderView, OtherOrderView } from '../../domain/rec
 import type { Known, SourceRef } from '../../domain/types';
 import { formatDose, formatDoseUnit, formatDrug, formatInterval, formatRoute, formatStatusCode } from '../format/dose';
 import type { Messages } from '../messages/translator';
+import { matchedData } from '../../domain/matchedBy';
 
 /** The part of the record the section reads. */
 export type MedicationSlice = Pick<ClinicalRecord, 'medication' | 'weights' | 'groups' | 'nowMs' | 'zone'>;
@@ -61,10 +62,10 @@ const unknownOf = <T>(k: Known<T>, m: Messages): Shown => ({ unknown: k.known ? 
 
 function recognitionView(o: LmwhOrder, m: Messages): OrderRowView['recognition'] {
   const r = o.recognition;
-  if (r.recognisedBy === 'text') return { text: m.t('medication.recognisedByText', { matched: r.matched }), byText: true };
+  if (r.recognisedBy === 'text') return { text: m.t('medication.recognisedByText', { matched: matchedData(r.matched) }), byText: true };
   const display = r.fromReferenceDisplay ? m.t('medication.fromReferenceDisplay', { why: m.reason(r.fromReferenceDisplay) }) : '';
   const code = r.codeStatus ? m.t('medication.codeStatus', { status: m.t(`medication.verification.${r.codeStatus}`) }) : '';
-  return { text: m.t('medication.recognisedBy', { matched: `${r.matched}${display}` }) + code, byText: false };
+  return { text: m.t('medication.recognisedBy', { matched: `${matchedData(r.matched)}${display}` }) + code, byText: false };
 }
 
 /** The dose as written, with a UCUM unit code written as clinicians write it ("5000 [iU]" -> "5000 IU"). */
@@ -212,7 +213,7 @@ function otherView(slice: MedicationSlice, m: Messages): MedicationListView['oth
         active: o.active,
         from: o.startMs !== undefined ? m.t('medication.otherFrom', { date: m.date(o.startMs) }) : '',
       }),
-      recognised: m.t(o.recognition.recognisedBy === 'text' ? 'medication.otherRecognisedByText' : 'medication.otherRecognisedBy', { matched: o.recognition.matched }),
+      recognised: m.t(o.recognition.recognisedBy === 'text' ? 'medication.otherRecognisedByText' : 'medication.otherRecognisedBy', { matched: matchedData(o.recognition.matched) }),
       source: o.source,
     })),
   };

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { findUntranslatedText, pseudoCatalogue, pseudoMessage, renderWithPseudoLocale, stripMarked } from '../../../test/support/pseudoLocale';
 import { UnknownValue } from '../common/UnknownValue';
-import { reason } from '../../domain/reasons';
+import { reason, type Reason } from '../../domain/reasons';
 import { LanguageSwitch } from './LanguageSwitch';
 import { createMessages } from './translator';
 
@@ -26,7 +26,7 @@ describe('pseudo-locale catalogue', () => {
 describe('pseudo-locale run finds text that is not from the catalogue', () => {
   it('UnknownValue: every word comes from the catalogue (its reason as well)', () => {
     // A missing reason is shown as the catalogue's "no reason recorded" (section reason codes are not on this branch).
-    const { container } = renderWithPseudoLocale(<UnknownValue reason={undefined as unknown as string} />);
+    const { container } = renderWithPseudoLocale(<UnknownValue reason={undefined as unknown as Reason} />);
     expect(container.textContent).toContain('⟪Ûñķñöŵñ⟫');
     expect(findUntranslatedText(container)).toEqual([]);
   });

@@ -21,7 +21,7 @@ export interface Messages {
   /** Whether a dynamic key (e.g. `reason.<code>`) exists in the catalogue. */
   has(key: string): key is MessageKey;
   /** A domain reason in words (`reason.<code>`), its typed parameters formatted. */
-  reason(r: Reason | string | undefined): string;
+  reason(r: Reason | undefined): string;
   instant(ms: number): string;
   date(ms: number): string;
   weekdayTime(ms: number): string;
@@ -72,7 +72,6 @@ export function createMessages(options: { locale?: Locale; zone: string; catalog
     has,
     reason: (r) => {
       if (r === undefined) return t('common.missingReason');
-      if (typeof r === 'string') return r; // transitional: modules not yet converted still give words
       const key = `reason.${r.code}`;
       if (!has(key)) return `⟦${key}⟧`; // visible, so the catalogue tests and the screens show the gap
       return t(key, formatParams(r.params, m));

@@ -13,6 +13,7 @@ import type { Messages } from '../messages/translator';
 import { formatDrug, formatKnownDose, formatKnownFrequency } from '../format/dose';
 import { countdownWords, type SourceLabelView, type StatusView } from '../stop-criteria/ruleLineViewModel';
 import { deadlineRowView, isoOf, type TimeView } from '../stop-criteria/stopCriteriaViewModel';
+import { eventName } from '../format/eventName';
 
 export interface PlanOrderView {
   drug: string;
@@ -97,7 +98,7 @@ function lastDoseView(d: RecordedDose | undefined, m: Messages): PlanStripView['
 
 function nextView(card: EventCard | undefined, m: Messages): NonNullable<PlanStripView['next']> {
   if (!card) return { text: m.t('planStrip.noEvent'), sources: [] };
-  const label = card.event.label;
+  const label = eventName(card.event.name, m);
   if (card.anchorMs === null || card.countdownMs === null) return { text: m.t('planStrip.nextEventUndated', { label }), sources: card.event.sources };
   return {
     text: m.t('planStrip.nextEvent', { label, when: m.instant(card.anchorMs), countdown: countdownWords(card.countdownMs, m) }),

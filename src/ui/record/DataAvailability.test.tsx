@@ -13,7 +13,7 @@ describe('DataAvailability', () => {
     const record = await demoRecord('third-trimester', { statuses: { appointments: 'unavailable', 'medication-requests': 'incomplete' } });
     render(<DataAvailability record={record} />);
     expect(screen.getByRole('heading', { name: 'Part of the record could not be read' })).toBeInTheDocument();
-    expect(screen.getByText('Appointments').closest('li')).toHaveTextContent('not available (test: appointments unavailable)');
+    expect(screen.getByText('Appointments').closest('li')).toHaveTextContent('not available (the appointments search failed: test: appointments unavailable)');
     expect(screen.getByText('Medication orders').closest('li')).toHaveTextContent('incomplete');
     expect(screen.getByText(/not known", not "none"/)).toBeInTheDocument();
   });

@@ -14,7 +14,7 @@ describe('buildDataAvailabilityView', () => {
     const r = await demoRecord('third-trimester', { statuses: { appointments: 'unavailable' } });
     const v = buildDataAvailabilityView({ ...r, dropped: [{ resourceType: 'Observation', id: 'x', reason: reason('fhir.other-patient') }] }, m)!;
     expect(v.heading).toBe('Part of the record could not be read');
-    expect(v.problems).toEqual([{ key: 'appointments', groupId: 'appointments', group: 'Appointments', status: 'not available (test: appointments unavailable)', retryLabel: 'Try again: Appointments' }]);
+    expect(v.problems).toEqual([{ key: 'appointments', groupId: 'appointments', group: 'Appointments', status: 'not available (the appointments search failed: test: appointments unavailable)', retryLabel: 'Try again: Appointments' }]);
     expect(v.dropped).toBe('1 record was left out because they do not belong to this patient (see "Records left out").');
   });
 

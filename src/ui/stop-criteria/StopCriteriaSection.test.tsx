@@ -67,7 +67,7 @@ describe('StopCriteriaSection', () => {
     const card = screen.getByRole('article');
     const line = lineOf(card, 'Source article');
     expect(within(line).getByText('Unknown')).toBeInTheDocument();
-    expect(within(line).getByText(/medication search was incomplete or unavailable \(Medication orders: incomplete \(test: medication-requests incomplete\)\)/)).toBeInTheDocument();
+    expect(within(line).getByText(/medication search was incomplete or unavailable \(Medication orders: incomplete \(the medication-requests search failed: test: medication-requests incomplete\)\)/)).toBeInTheDocument();
     expect(screen.queryByText('No LMWH order found')).not.toBeInTheDocument();
   });
 
@@ -160,7 +160,7 @@ describe('StopCriteriaSection', () => {
   it('an unread Appointment search: never "none found", the reason instead', async () => {
     renderInZone(<StopCriteriaSection record={await demoRecord('no-lmwh', { statuses: { appointments: 'unavailable' } })} />);
     expect(screen.queryByText('No scheduled surgery or delivery found in the record')).not.toBeInTheDocument();
-    expect(screen.getByText(/Planned events could not be read completely: Appointments: not available \(test: appointments unavailable\)/)).toBeInTheDocument();
+    expect(screen.getByText(/Planned events could not be read completely: Appointments: not available \(the appointments search failed: test: appointments unavailable\)/)).toBeInTheDocument();
   });
 
   it('bleeding (9 weeks, no planned delivery): the estimated delivery date card, without a countdown', async () => {

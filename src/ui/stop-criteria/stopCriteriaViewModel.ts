@@ -10,6 +10,7 @@ import type { SourceRef } from '../../domain/types';
 import type { MessageKey } from '../messages/catalogue';
 import type { Messages } from '../messages/translator';
 import { countdownWords, infoLineView, ruleWording, searchProblemsText, sourceLabelView, statusView, type InfoLineViewModel, type SourceLabelView, type StatusView } from './ruleLineViewModel';
+import { eventName } from '../format/eventName';
 
 export interface TimeView {
   iso: string;
@@ -153,7 +154,7 @@ function cardHeader(card: EventCard, m: Messages): Pick<EventCardViewModel, 'id'
   const v: ReturnType<typeof cardHeader> = {
     id: e.id,
     headingId: `event-card-${e.id.replace(/[^A-Za-z0-9_-]/g, '-')}`,
-    label: e.label,
+    label: eventName(e.name, m),
     enteredHere: e.enteredHere === true,
     when: card.anchorMs !== null ? { iso: isoOf(card.anchorMs, m), text: eventWhenText(card, m) } : { text: eventWhenText(card, m) },
     sourcesLabel: e.sources.length > 0 ? m.t('stopCriteria.sourceRecordsCount', { n: e.sources.length }) : m.t('stopCriteria.sourceRecords'),

@@ -9,7 +9,7 @@ const m = createMessages({ locale: 'en', zone });
 describe('what-if form words', () => {
   it('an empty label takes the type name', () => {
     const r = whatIfEvent({ eventClass: 'caesarean', date: '2026-07-03', time: '08:30', label: '' }, zone, 'w', (t) => whatIfTypeLabel(t, m));
-    expect(r.ok && r.event.label).toBe('Caesarean section');
+    expect(r.ok && r.event.name).toEqual({ text: 'Caesarean section' });
   });
 
   it('error codes become the sentences the form shows', () => {

@@ -1,3 +1,4 @@
+import { reason } from '../../domain/reasons';
 import { describe, expect, it } from 'vitest';
 import { render, screen, within } from '@testing-library/react';
 import { PatientSummary, nextPlannedEvent } from './PatientSummary';
@@ -44,7 +45,7 @@ describe('PatientSummary', () => {
     render(<PatientSummary record={await demoRecord('no-lmwh', { statuses: { 'medication-requests': 'incomplete' } })} />);
     const f = field('Active LMWH');
     expect(f).not.toHaveTextContent('No LMWH order found');
-    expect(f).toHaveTextContent('Medication orders could not be read completely (Medication orders: incomplete (test: medication-requests incomplete) — absence of an order is not known)');
+    expect(f).toHaveTextContent('Medication orders could not be read completely (Medication orders: incomplete (the medication-requests search failed: test: medication-requests incomplete) — absence of an order is not known)');
   });
 
   it('planned-surgery: the dated laparoscopy is next (date-only, counted from 00:00); the cerclage without a date is listed as such', async () => {
@@ -74,7 +75,7 @@ describe('PatientSummary', () => {
     const base = await demoRecord('third-trimester');
     const record: ClinicalRecord = {
       ...base,
-      medication: { ...base.medication, orders: base.medication.orders.map((o) => ({ ...o, activeNow: { state: 'inactive' as const, reason: 'ended 1 Nov 2026' } })) },
+      medication: { ...base.medication, orders: base.medication.orders.map((o) => ({ ...o, activeNow: { state: 'inactive' as const, reason: reason('med.active-after-end', { from: 'boundsPeriod.end' }) } })) },
     };
     render(<PatientSummary record={record} />);
     expect(field('Active LMWH')).toHaveTextContent('No active LMWH order (1 order in the record, none active now)');

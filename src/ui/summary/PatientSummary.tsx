@@ -41,7 +41,7 @@ function Gestation({ g }: { g: SummaryView['gestation'] }) {
 }
 
 function ActiveLmwh({ l }: { l: SummaryView['lmwh'] }) {
-  if (l.unknown) return <UnknownValue label={l.unknown.label} reason={l.unknown.reason} />;
+  if (l.unknown) return <UnknownValue label={l.unknown.label} reasonText={l.unknown.reason} />;
   return (
     <>
       {l.headline && <strong>{l.headline}</strong>}
@@ -55,7 +55,7 @@ function ActiveLmwh({ l }: { l: SummaryView['lmwh'] }) {
           ))}
           {l.unclear.map((o) => (
             <li key={o.key}>
-              {o.text}: <UnknownValue label={o.label} reason={o.reason} /> <Provenance sources={o.sources} />
+              {o.text}: <UnknownValue label={o.label} reasonText={o.reason} /> <Provenance sources={o.sources} />
             </li>
           ))}
         </ul>

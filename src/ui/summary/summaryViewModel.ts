@@ -15,6 +15,7 @@ import { formatGestation } from '../format/gestation';
 import type { Messages } from '../messages/translator';
 import { gestationalAgeMayBeShownAsFact } from '../../domain/ivf';
 import { confirmationLines, type IvfFact } from '../ivf-cycle/ivfCycleViewModel';
+import { eventName } from '../format/eventName';
 
 /** The part of the record the summary reads. */
 export type SummarySlice = Pick<ClinicalRecord, 'gaToday' | 'pregnancy' | 'groups' | 'medication' | 'rules' | 'zone' | 'ivf'>;
@@ -128,7 +129,7 @@ function nextView(slice: SummarySlice, m: Messages): SummaryView['next'] {
     ...(next
       ? {
           event: {
-            label: next.event.label,
+            label: eventName(next.event.name, m),
             iso: m.iso(next.anchorMs!),
             when: eventWhenText(next, m),
             countdown: countdownWords(next.countdownMs!, m),
@@ -138,7 +139,7 @@ function nextView(slice: SummarySlice, m: Messages): SummaryView['next'] {
         }
       : { none: m.t(none) }),
     ...(undated.length > 0
-      ? { undated: { text: m.t('summary.plannedWithoutDate', { events: undated.map((c) => c.event.label).join(', ') }), sources: undated.flatMap((c) => c.event.sources) } }
+      ? { undated: { text: m.t('summary.plannedWithoutDate', { events: undated.map((c) => eventName(c.event.name, m)).join(', ') }), sources: undated.flatMap((c) => c.event.sources) } }
       : {}),
     ...(problem ? { warning: m.t('summary.eventsIncomplete', { problem }) } : {}),
   };

@@ -1,3 +1,4 @@
+import { reason } from '../../domain/reasons';
 import { describe, expect, it, vi } from 'vitest';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -69,7 +70,7 @@ describe('DdimerTable', () => {
   it('shows "not normalised (reason)" for a result without FEU/DDU unit type', async () => {
     const record = await demoRecord('third-trimester');
     const first = record.ddimer.results[1]!;
-    const unknownType = { ...first, unitType: 'unknown' as const, chart: { known: false as const, reason: 'unit type (FEU or DDU) not stated' } };
+    const unknownType = { ...first, unitType: 'unknown' as const, chart: { known: false as const, reason: reason('lab.ddimer-unit-type-not-stated') } };
     render(<DdimerTable data={buildTimeline({ ...record, ddimer: { ...record.ddimer, results: [unknownType] } })} unit="ng/mL" />);
     expect(screen.getByText(/not normalised/).closest('td')).toHaveTextContent('not normalised (unit type (FEU or DDU) not stated)');
   });

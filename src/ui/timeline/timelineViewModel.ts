@@ -32,11 +32,12 @@ import type { Known, SourceRef } from '../../domain/types';
 import { formatDrug, formatKnownDose, formatKnownFrequency, formatOrderStatus, formatOrderSummary } from '../format/dose';
 import { reportedText } from '../format/labValues';
 import type { Messages } from '../messages/translator';
+import { eventName } from '../format/eventName';
 
 export const DISPLAY_UNITS: readonly DdimerDisplayUnit[] = ['ng/mL', 'mg/L', 'ug/mL'];
 
 /** A value shown as text, or unknown with the reason (rendered with UnknownValue). */
-export type TextOrUnknown = { known: true; text: string } | { known: false; reason: Reason | string; label?: string };
+export type TextOrUnknown = { known: true; text: string } | { known: false; reason: Reason; label?: string };
 
 const gaText = (ga: GaWeeksDays, m: Messages): string => m.t('timeline.ga', { weeks: ga.weeks, days: ga.days });
 const knownGa = (ga: Known<GaWeeksDays>, m: Messages): string | undefined => (ga.known ? gaText(ga.value, m) : undefined);
@@ -580,9 +581,9 @@ export const EVENT_GLYPH: Record<EventMarkKind, string> = {
 
 /** The mark's label: the event's own, "Bleeding: ...", or "ASRA 2018: stop deadline before ... (12 h before)". */
 export function eventLabel(e: EventMark, m: Messages): string {
-  if (e.kind === 'bleeding') return m.t('timeline.event.bleeding', { label: e.label, status: e.findingStatus ?? 'present' });
-  if (e.kind === 'stop-deadline') return m.t('timeline.event.deadline', { ruleSource: ruleSourceShort(e.ruleSource, m), label: e.label, hours: e.hoursBefore ?? 'none' });
-  return e.label;
+  if (e.kind === 'bleeding') return m.t('timeline.event.bleeding', { label: eventName(e.name, m), status: e.findingStatus ?? 'present' });
+  if (e.kind === 'stop-deadline') return m.t('timeline.event.deadline', { ruleSource: ruleSourceShort(e.ruleSource, m), label: eventName(e.name, m), hours: e.hoursBefore ?? 'none' });
+  return eventName(e.name, m);
 }
 
 export interface EventView {
@@ -594,6 +595,8 @@ export interface EventView {
   row: number;
   title: string;
   short: string;
+  /** The short label is the record's own text (quoted data, not the interface's language). */
+  shortIsRecordText: boolean;
   item: string;
   sources: SourceRef[];
 }
@@ -613,6 +616,7 @@ function eventView(e: EventMark, i: number, domain: [number, number], m: Message
     row: i % 3,
     title: `${label}, ${when}`,
     short,
+    shortIsRecordText: e.kind !== 'stop-deadline' && e.kind !== 'bleeding' && 'text' in e.name,
     item: m.t('timeline.event.item', {
       kind: m.t('timeline.event.kind', { kind: e.kind.replace(/-/g, '_') }),
       planned: e.planned && e.kind !== 'stop-deadline' ? 'yes' : 'no',

@@ -17,6 +17,7 @@ import {
   type WorklistSortKey,
   type WorklistStage,
 } from '../../domain/worklist';
+import { eventName, sameEventName } from '../format/eventName';
 
 /** One patient of the cohort as the loader reports it. */
 export type WorklistEntry =
@@ -123,12 +124,12 @@ export function rowView(r: WorklistRow, nowMs: number, m: Messages): WorklistRow
     stage: stageText(r.stage, m),
     lmwh: lmwhText(r, m),
     lmwhClass: r.lmwh ? m.t(`worklist.doseClass.${r.lmwh.doseClass}`) : '',
-    event: r.nextEvent ? r.nextEvent.label : m.t('worklist.event.none'),
+    event: r.nextEvent ? eventName(r.nextEvent.name, m) : m.t('worklist.event.none'),
     eventTime: r.nextEvent?.atMs !== undefined ? time(r.nextEvent.atMs, nowMs, m) : undefined,
     eventUndated: r.nextEvent && r.nextEvent.atMs === undefined ? m.t('worklist.event.undated') : '',
     deadline: r.deadline ? time(r.deadline.atMs, nowMs, m) : undefined,
     deadlineText: r.deadline ? m.instant(r.deadline.atMs) : m.t('worklist.deadline.none'),
-    deadlineFor: r.deadline && r.deadline.eventLabel !== r.nextEvent?.label ? m.t('worklist.deadline.for', { event: r.deadline.eventLabel }) : '',
+    deadlineFor: r.deadline && !sameEventName(r.deadline.eventName, r.nextEvent?.name) ? m.t('worklist.deadline.for', { event: eventName(r.deadline.eventName, m) }) : '',
     ruleSource: r.deadline ? m.t('worklist.deadline.rule', { source: r.deadline.ruleSource }) : '',
     status: status ? m.t(`worklist.status.${status}`) : '',
     statusCode: status ?? '',

@@ -8,4 +8,12 @@ export const provenanceRu = {
   'provenance.dateAsRecorded': 'Дата, как записана',
   'provenance.asRecorded': 'Как записано',
   'provenance.recognisedBy': 'Распознано по',
+  'provenance.dateKind': 'Какое это время',
+  'provenance.dateFromIssued': 'время выдачи результата, а не время взятия образца',
+  'reason.match.code': '{system} {code}',
+  'reason.match.text': 'совпадение по тексту: «{text}» (запасной способ: код не распознан)',
+  'reason.match.none': 'не распознаны ни код, ни текст',
+  'reason.match.none-coded': 'код не распознан ({hasSystem, select, true {{system} } other {}}{code})',
+  'reason.match.answer': '{question} = {answer}',
+  'reason.match.all': '{parts}',
 } as const satisfies Record<keyof typeof provenanceEn, string>;
