@@ -73,6 +73,8 @@ import { fhirErrorsEn } from './en/fhirErrors';
 import { fhirErrorsRu } from './ru/fhirErrors';
 import { evidenceEn } from './en/evidence';
 import { evidenceRu } from './ru/evidence';
+import { sourceNotesEn } from './en/sourceNotes';
+import { sourceNotesRu } from './ru/sourceNotes';
 
 export const EN = {
   ...commonEn,
@@ -111,6 +113,7 @@ export const EN = {
   ...orderSummaryEn,
   ...fhirErrorsEn,
   ...evidenceEn,
+  ...sourceNotesEn,
 } as const;
 
 export type MessageKey = keyof typeof EN;
@@ -159,6 +162,7 @@ export const RU: Partial<Catalogue> = {
   ...orderSummaryRu,
   ...fhirErrorsRu,
   ...evidenceRu,
+  ...sourceNotesRu,
 };
 
 export type Locale = 'en' | 'ru';

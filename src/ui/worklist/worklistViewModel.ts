@@ -5,6 +5,7 @@
 import type { Reason } from '../../domain/reasons';
 import type { Messages } from '../messages/translator';
 import type { MessageKey } from '../messages/catalogue';
+import { sourceFullName } from '../evidence/sourceLabels';
 import {
   WORKLIST_FLAGS,
   WORKLIST_STOP_STATUSES,
@@ -129,7 +130,7 @@ export function rowView(r: WorklistRow, nowMs: number, m: Messages): WorklistRow
     deadline: r.deadline ? time(r.deadline.atMs, nowMs, m) : undefined,
     deadlineText: r.deadline ? m.instant(r.deadline.atMs) : m.t('worklist.deadline.none'),
     deadlineFor: r.deadline && r.deadline.eventLabel !== r.nextEvent?.label ? m.t('worklist.deadline.for', { event: r.deadline.eventLabel }) : '',
-    ruleSource: r.deadline ? m.t('worklist.deadline.rule', { source: r.deadline.ruleSource }) : '',
+    ruleSource: r.deadline ? m.t('worklist.deadline.rule', { source: sourceFullName(r.deadline.ruleSource, m) }) : '',
     status: status ? m.t(`worklist.status.${status}`) : '',
     statusCode: status ?? '',
     ddimer: ddimerText(r, m),
