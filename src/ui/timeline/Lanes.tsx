@@ -73,7 +73,7 @@ export function EventLane({ data }: { data: TimelineData }) {
               style={{ left: `${e.left}%`, top: `${e.row * 1.15}rem` }}
               title={e.title}
             >
-              <span className="lane__event-glyph">{e.glyph}</span> {e.short}
+              <span className="lane__event-glyph">{e.glyph}</span> {e.shortIsRecordText ? <span data-record-text="">{e.short}</span> : e.short}
             </div>
           ))}
         </div>

@@ -594,6 +594,8 @@ export interface EventView {
   row: number;
   title: string;
   short: string;
+  /** The short label is the record's own text (not the app's words). */
+  shortIsRecordText: boolean;
   item: string;
   sources: SourceRef[];
 }
@@ -602,7 +604,10 @@ function eventView(e: EventMark, i: number, domain: [number, number], m: Message
   const label = eventLabel(e, m);
   const when = e.when ? m.moment(e.when) : m.instant(e.atMs);
   const left = lanePercent(e.x, domain);
-  const short = e.kind === 'stop-deadline' ? m.t('timeline.event.stopShort', { source: e.ruleSource ? ruleSourceShort(e.ruleSource, m) : m.t('timeline.event.rule') }) : label.length > 28 ? `${label.slice(0, 27)}…` : label;
+  // On the axis a deadline is the app's words; any other mark is the record's own text cut short (the glyph gives its
+  // kind, the hover title the whole label), marked as the record's so it is read in the record's language.
+  const own = e.label;
+  const short = e.kind === 'stop-deadline' ? m.t('timeline.event.stopShort', { source: e.ruleSource ? ruleSourceShort(e.ruleSource, m) : m.t('timeline.event.rule') }) : own.length > 28 ? `${own.slice(0, 27)}…` : own;
   return {
     key: e.key,
     kind: e.kind,
@@ -613,6 +618,7 @@ function eventView(e: EventMark, i: number, domain: [number, number], m: Message
     row: i % 3,
     title: `${label}, ${when}`,
     short,
+    shortIsRecordText: e.kind !== 'stop-deadline',
     item: m.t('timeline.event.item', {
       kind: m.t('timeline.event.kind', { kind: e.kind.replace(/-/g, '_') }),
       planned: e.planned && e.kind !== 'stop-deadline' ? 'yes' : 'no',
