@@ -30,7 +30,7 @@ describe('SourceLabel', () => {
     );
     const link = screen.getByRole('link', { name: 'RCOG 37a' });
     expect(link).toHaveAttribute('href', '#about-evidence-rcog-37a');
-    expect(link).toHaveAttribute('title', 'RCOG 37a');
+    expect(link).toHaveAttribute('title', 'RCOG Green-top 37a (2015)');
     expect(screen.queryByText('partial')).toBeNull();
   });
 });
