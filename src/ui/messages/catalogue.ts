@@ -75,6 +75,8 @@ import { evidenceEn } from './en/evidence';
 import { evidenceRu } from './ru/evidence';
 import { sourceNotesEn } from './en/sourceNotes';
 import { sourceNotesRu } from './ru/sourceNotes';
+import { doseBasisEn } from './en/doseBasis';
+import { doseBasisRu } from './ru/doseBasis';
 
 export const EN = {
   ...commonEn,
@@ -114,6 +116,7 @@ export const EN = {
   ...fhirErrorsEn,
   ...evidenceEn,
   ...sourceNotesEn,
+  ...doseBasisEn,
 } as const;
 
 export type MessageKey = keyof typeof EN;
@@ -163,6 +166,7 @@ export const RU: Partial<Catalogue> = {
   ...fhirErrorsRu,
   ...evidenceRu,
   ...sourceNotesRu,
+  ...doseBasisRu,
 };
 
 export type Locale = 'en' | 'ru';
