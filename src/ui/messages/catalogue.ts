@@ -77,6 +77,8 @@ import { sourceNotesEn } from './en/sourceNotes';
 import { sourceNotesRu } from './ru/sourceNotes';
 import { doseBasisEn } from './en/doseBasis';
 import { doseBasisRu } from './ru/doseBasis';
+import { referenceStudiesEn } from './en/referenceStudies';
+import { referenceStudiesRu } from './ru/referenceStudies';
 
 export const EN = {
   ...commonEn,
@@ -117,6 +119,7 @@ export const EN = {
   ...evidenceEn,
   ...sourceNotesEn,
   ...doseBasisEn,
+  ...referenceStudiesEn,
 } as const;
 
 export type MessageKey = keyof typeof EN;
@@ -167,6 +170,7 @@ export const RU: Partial<Catalogue> = {
   ...evidenceRu,
   ...sourceNotesRu,
   ...doseBasisRu,
+  ...referenceStudiesRu,
 };
 
 export type Locale = 'en' | 'ru';

@@ -207,7 +207,9 @@ export interface BandView {
   studies: { id: ReferenceStudyId; text: string }[];
   study: ReferenceStudy;
   areas: (ReferenceBandArea & { label: string })[];
+  /** The band's label, ending "Source:"; the published citation follows, as published. */
   label: string | undefined;
+  citation: string;
 }
 
 function bandView(data: TimelineData, unit: DdimerDisplayUnit, band: { on: boolean; studyId: ReferenceStudyId }, m: Messages): BandView {
@@ -216,14 +218,19 @@ function bandView(data: TimelineData, unit: DdimerDisplayUnit, band: { on: boole
   const raw = band.on && possible ? referenceBandAreas(study, unit, data.axis.domain) : [];
   // One label, on the widest area: three copies side by side (and over the trimester names) overlap.
   const widest = raw.reduce<ReferenceBandArea | undefined>((w, a) => (!w || a.x2 - a.x1 > w.x2 - w.x1 ? a : w), undefined);
-  const areas = raw.map((a) => ({ ...a, label: a === widest ? m.t('timeline.bandArea', { name: study.name }) : '' }));
+  const name = (s: ReferenceStudy) => m.t(`timeline.study.name.${s.id}`);
+  const areas = raw.map((a) => ({ ...a, label: a === widest ? m.t('timeline.bandArea', { name: name(study) }) : '' }));
   return {
     possible,
     note: possible ? m.t('timeline.bandFeuOnly') : data.axis.kind !== 'ga' ? m.t('timeline.bandNeedsGa') : m.t('timeline.bandNoFeu'),
-    studies: REFERENCE_STUDIES.map((s) => ({ id: s.id, text: m.t('timeline.studyOption', { name: s.name, assay: s.assay }) })),
+    studies: REFERENCE_STUDIES.map((s) => ({ id: s.id, text: m.t('timeline.studyOption', { name: name(s), assay: m.t(`timeline.study.assay.${s.id}`) }) })),
     study,
     areas,
-    label: areas.length > 0 ? m.t('timeline.bandLabel', { name: study.name, assay: study.assay, n: study.n, unitNote: study.unitNote, unit, citation: study.citation }) : undefined,
+    label:
+      areas.length > 0
+        ? m.t('timeline.bandLabel', { name: name(study), assay: m.t(`timeline.study.assay.${study.id}`), n: study.n, unitNote: m.t(`timeline.study.unitNote.${study.id}`), unit })
+        : undefined,
+    citation: study.citation,
   };
 }
 
