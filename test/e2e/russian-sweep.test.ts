@@ -9,7 +9,8 @@
  * own. The record's own free text is the EHR's language, not the interface's: it is exempt where the DOM marks it
  * with `data-record-text` (provenance, names), and where a sentence quotes it verbatim (an event's or a condition's
  * name as recorded): every string value of the demo records is masked, whole words only, before the check. Nothing
- * the app itself writes is exempt. Each screen prints what it found, so one run lists every leak.
+ * the app itself writes is exempt, except a published work's bibliographic citation, marked `data-citation` and
+ * `lang="en"`. Each screen prints what it found, so one run lists every leak.
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -116,7 +117,9 @@ async function readableLines(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     for (const d of document.querySelectorAll('details')) d.open = true;
     const lines: string[] = [];
-    const exempt = (el: Element | null) => !el || el.closest('[data-record-text], script, style, noscript, template') !== null;
+    // A published work's bibliographic citation (author, title, journal) stays as published, in its own language: the
+    // app marks it `lang="en"` and `data-citation`, and only such an element is skipped, never the app's own sentences.
+    const exempt = (el: Element | null) => !el || el.closest('[data-record-text], [data-citation], script, style, noscript, template') !== null;
     const visible = (el: Element) => (el as HTMLElement).checkVisibility?.({ visibilityProperty: true } as CheckVisibilityOptions) ?? true;
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {

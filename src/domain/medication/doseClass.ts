@@ -4,16 +4,33 @@
  * (1 - tolerance) x the lowest therapeutic daily dose per kg at the same frequency). Absolute doses need the booking weight.
  */
 import { DOSE_CLASS_THRESHOLDS, DOSE_CLASS_TOLERANCE, type DrugThresholds, type TherapeuticRow } from './doseClassThresholds';
-import { bandFor } from './rcogTable3';
+import { bandFor, type WeightBand } from './rcogTable3';
 import { tidy } from './safe';
 import type { DoseClassResult, LmwhOrder, VerificationStatus } from './medicationTypes';
 import { PLAUSIBLE_KG } from './weights';
-import { reasonParam, type Reason } from '../reasons';
+import { reasonParam, unitParam, type Reason, type ReasonParam } from '../reasons';
 import { medReason, whyParam } from './medicationReasons';
 
 /** Four significant digits: the precision the basis shows (a calculated mg/kg, not a measured value). */
 const fmt = (n: number): number => tidy(Number(n.toPrecision(4)));
 const TOLERANCE_PERCENT = Math.round(DOSE_CLASS_TOLERANCE * 100);
+
+/** The thresholds' unit as a unit code, so the UI writes it as the reader's language does ("mg"/"мг", "IU"/"МЕ"). */
+const unitOf = (t: DrugThresholds): ReasonParam => unitParam(t.unit === 'IU' ? '[IU]' : t.unit);
+
+/** A booking-weight band in numbers ("< 50 kg", "50–90 kg", "> 170 kg"), worded by the catalogue. */
+const bandParam = (b: WeightBand): ReasonParam =>
+  reasonParam(
+    b.minKg <= 0
+      ? medReason('med.weight-band', { side: 'below', kg: (b.maxKg ?? 0) + 1 })
+      : b.maxKg === null
+        ? medReason('med.weight-band', { side: 'above', kg: b.minKg - 1 })
+        : medReason('med.weight-band', { side: 'range', kg: b.minKg, maxKg: b.maxKg }),
+  );
+
+/** A therapeutic row's regimen ("1 mg/kg every 12 h", "1 mg/kg once daily (CrCl < 30 mL/min)"), worded by the catalogue. */
+const rowParam = (row: TherapeuticRow, t: DrugThresholds): ReasonParam =>
+  reasonParam(medReason('med.therapeutic-row', { perKg: row.perKgPerDose, unit: unitOf(t), daily: row.dosesPer24h === 1, intervalHours: fmt(24 / row.dosesPer24h), renal: row.id.endsWith('-renal') }));
 
 function therapeutic(t: DrugThresholds, perKgPerDay: number, dosesPer24h: number, what: Reason, weightKg?: number): DoseClassResult | undefined {
   const sameFrequency = t.therapeutic.filter((r) => r.dosesPer24h === dosesPer24h);
@@ -25,7 +42,7 @@ function therapeutic(t: DrugThresholds, perKgPerDay: number, dosesPer24h: number
   // The highest regimen the dose reaches names the row; the threshold is that row's.
   const row = reached.reduce((a, b) => (perDay(a) >= perDay(b) ? a : b));
   const minPerDay = perDay(row);
-  const u = t.unit;
+  const u = unitOf(t);
   return {
     class: 'therapeutic',
     basis: medReason('med.class-therapeutic', {
@@ -34,7 +51,7 @@ function therapeutic(t: DrugThresholds, perKgPerDay: number, dosesPer24h: number
       unit: u,
       percent: 100 - TOLERANCE_PERCENT,
       sameFrequency: sameFrequency.length > 0,
-      row: row.label,
+      row: rowParam(row, t),
       rowPerDay: fmt(minPerDay),
     }),
     thresholdId: row.id,
@@ -76,7 +93,7 @@ function readRegimen(order: LmwhOrder): Regimen | DoseClassResult {
   if (dose.unit !== t.unit) {
     if (!(t.iuPerMg && dose.unit === 'IU')) return unknownClass(medReason('med.class-unit-mismatch', { drug: order.drug, unit: dose.unit, thresholdUnit: t.unit }));
     value = dose.value / t.iuPerMg.value;
-    conversion = { reason: medReason('med.class-iu-read-as-mg', { iu: dose.value, mg: fmt(value), source: t.iuPerMg.source }), verification: t.iuPerMg.verification };
+    conversion = { reason: medReason('med.class-iu-read-as-mg', { iu: dose.value, mg: fmt(value), iuPerMg: t.iuPerMg.value }), verification: t.iuPerMg.verification };
   }
   if (!Number.isFinite(value) || value <= 0 || !Number.isFinite(f.dosesPer24h) || f.dosesPer24h <= 0) return unknownClass(medReason('med.class-not-usable'));
   const withConv = (r: DoseClassResult): DoseClassResult =>
@@ -87,7 +104,7 @@ function readRegimen(order: LmwhOrder): Regimen | DoseClassResult {
           basis: medReason('med.class-with-conversion', { basis: reasonParam(r.basis), conversion: reasonParam(conversion.reason) }),
           verification: RANK[conversion.verification] < RANK[r.verification] ? conversion.verification : r.verification,
         };
-  const text = medReason('med.regimen', { value: fmt(value), unit: t.unit, perKg: dose.perKg, intervalHours: fmt(f.intervalHours) });
+  const text = medReason('med.regimen', { value: fmt(value), unit: unitOf(t), perKg: dose.perKg, intervalHours: fmt(f.intervalHours) });
   return { t, value, perKg: dose.perKg, dosesPer24h: f.dosesPer24h, intervalHours: f.intervalHours, text, withConv };
 }
 
@@ -99,7 +116,7 @@ function classifyPerKg(r: Regimen): DoseClassResult {
   if (perKgBand && perKgPerDay <= perKgBand.daily.value * (1 + DOSE_CLASS_TOLERANCE)) {
     return r.withConv({
       class: 'prophylactic',
-      basis: medReason('med.class-prophylactic-per-kg', { regimen: reasonParam(regimen), perKgPerDay: fmt(perKgPerDay), unit: t.unit, bandPerKg: perKgBand.daily.value, band: perKgBand.band.label, percent: TOLERANCE_PERCENT }),
+      basis: medReason('med.class-prophylactic-per-kg', { regimen: reasonParam(regimen), perKgPerDay: fmt(perKgPerDay), unit: unitOf(t), bandPerKg: perKgBand.daily.value, band: bandParam(perKgBand.band), percent: TOLERANCE_PERCENT }),
       thresholdId: perKgBand.id,
       source: t.bandSource,
       verification: t.bandVerification,
@@ -107,13 +124,13 @@ function classifyPerKg(r: Regimen): DoseClassResult {
   }
   const th = therapeutic(t, perKgPerDay, r.dosesPer24h, regimen);
   if (th) return r.withConv(th);
-  return unknownClass(medReason('med.class-between-per-kg', { regimen: reasonParam(regimen), perKgPerDay: fmt(perKgPerDay), unit: t.unit }));
+  return unknownClass(medReason('med.class-between-per-kg', { regimen: reasonParam(regimen), perKgPerDay: fmt(perKgPerDay), unit: unitOf(t) }));
 }
 
 /** Step 2b: an absolute dose by booking weight: the Table 3 band (one bandFor, shared with the caution), then therapeutic. */
 function classifyByWeight(r: Regimen, w: number): DoseClassResult {
   const { t, text: regimen } = r;
-  const u = t.unit;
+  const u = unitOf(t);
   const daily = r.value * r.dosesPer24h;
   const weightBand = bandFor(w);
   const band = t.prophylactic.find((p) => p.band.id === weightBand?.id);
@@ -123,7 +140,7 @@ function classifyByWeight(r: Regimen, w: number): DoseClassResult {
       : medReason('med.band-dose-daily', { value: band.daily.value, unit: u });
     return r.withConv({
       class: 'prophylactic',
-      basis: medReason('med.class-prophylactic-band', { regimen: reasonParam(regimen), daily: fmt(daily), unit: u, band: band.band.label, bandDose: reasonParam(bandDose) }),
+      basis: medReason('med.class-prophylactic-band', { regimen: reasonParam(regimen), daily: fmt(daily), unit: u, band: bandParam(band.band), bandDose: reasonParam(bandDose) }),
       thresholdId: band.id,
       source: t.bandSource,
       verification: t.bandVerification,
@@ -134,7 +151,7 @@ function classifyByWeight(r: Regimen, w: number): DoseClassResult {
   if (inter && r.value <= inter.perDose && r.dosesPer24h <= inter.dosesPer24h) {
     return r.withConv({
       class: 'intermediate',
-      basis: medReason('med.class-intermediate', { regimen: reasonParam(regimen), band: inter.band.label, perDose: inter.perDose, unit: u, intervalHours: 24 / inter.dosesPer24h }),
+      basis: medReason('med.class-intermediate', { regimen: reasonParam(regimen), band: bandParam(inter.band), perDose: inter.perDose, unit: u, intervalHours: 24 / inter.dosesPer24h }),
       thresholdId: inter.id,
       source: t.bandSource,
       verification: t.bandVerification,

@@ -28,7 +28,7 @@ export interface TherapeuticRow {
   perKgPerDose: number;
   dosesPer24h: number;
   label: string;
-  source: string;
+  source: DoseClassSourceId;
   verification: VerificationStatus;
 }
 
@@ -38,7 +38,7 @@ export interface DrugThresholds {
   prophylactic: ProphylacticRow[];
   intermediate: IntermediateRow[];
   therapeutic: TherapeuticRow[];
-  bandSource: string;
+  bandSource: DoseClassSourceId;
   bandVerification: VerificationStatus;
   /** Enoxaparin only: anti-Xa IU per mg, to read an order written in IU. */
   iuPerMg?: { value: number; source: string; verification: VerificationStatus };
@@ -50,8 +50,17 @@ export interface DrugThresholds {
  */
 export const DOSE_CLASS_TOLERANCE = 0.2;
 
-export const RCOG_37A_TABLE_3 =
-  'RCOG Green-top Guideline No. 37a (2015), Table 3: prophylactic LMWH by booking weight (third-party transcription; reference 5.2)';
+/**
+ * Where a threshold row comes from, as a code the catalogue words (`medication.classSource.<id>`):
+ * rcog-37a-table3 = RCOG Green-top Guideline No. 37a (2015), Table 3, prophylactic LMWH by booking weight
+ * (third-party transcription; reference 5.2); rcog-37b = RCOG GTG 37b (2015), details not retrieved (reference 5.2);
+ * enoxaparin-label = Lovenox US prescribing information, 1.5 mg/kg once daily; br-j-clin-pharmacol-2010 =
+ * Br J Clin Pharmacol 2010;69(5):520-528 Table 3 (reference 5.5, 8.5); fragmin-monograph, innohep-label = the
+ * products' labelling. The label rows are not checked against the clinical reference.
+ */
+export type DoseClassSourceId = 'rcog-37a-table3' | 'rcog-37b' | 'enoxaparin-label' | 'br-j-clin-pharmacol-2010' | 'fragmin-monograph' | 'innohep-label';
+
+export const RCOG_37A_TABLE_3: DoseClassSourceId = 'rcog-37a-table3';
 
 type BandDrug = 'enoxaparin' | 'dalteparin' | 'tinzaparin';
 
@@ -80,9 +89,9 @@ export const DOSE_CLASS_THRESHOLDS: Partial<Record<AnticoagulantDrug, DrugThresh
     prophylactic: bands('enoxaparin'),
     intermediate: intermediate('enoxaparin'),
     therapeutic: [
-      { id: 'enoxaparin-therapeutic-1mgkg-q12h', perKgPerDose: 1, dosesPer24h: 2, label: '1 mg/kg every 12 h', source: 'RCOG GTG 37b (2015), details not retrieved (reference 5.2)', verification: 'unverified' },
-      { id: 'enoxaparin-therapeutic-1.5mgkg-daily', perKgPerDose: 1.5, dosesPer24h: 1, label: '1.5 mg/kg once daily', source: 'Enoxaparin product labelling (e.g. Lovenox US prescribing information): 1.5 mg/kg once daily for venous thrombosis; not checked against the clinical reference', verification: 'unverified' },
-      { id: 'enoxaparin-therapeutic-1mgkg-daily-renal', perKgPerDose: 1, dosesPer24h: 1, label: '1 mg/kg once daily (CrCl < 30 mL/min)', source: 'Br J Clin Pharmacol 2010;69(5):520–528 Table 3 (reference 5.5, 8.5)', verification: 'verified' },
+      { id: 'enoxaparin-therapeutic-1mgkg-q12h', perKgPerDose: 1, dosesPer24h: 2, label: '1 mg/kg every 12 h', source: 'rcog-37b', verification: 'unverified' },
+      { id: 'enoxaparin-therapeutic-1.5mgkg-daily', perKgPerDose: 1.5, dosesPer24h: 1, label: '1.5 mg/kg once daily', source: 'enoxaparin-label', verification: 'unverified' },
+      { id: 'enoxaparin-therapeutic-1mgkg-daily-renal', perKgPerDose: 1, dosesPer24h: 1, label: '1 mg/kg once daily (CrCl < 30 mL/min)', source: 'br-j-clin-pharmacol-2010', verification: 'verified' },
     ],
     bandSource: RCOG_37A_TABLE_3,
     bandVerification: 'partial',
@@ -94,8 +103,8 @@ export const DOSE_CLASS_THRESHOLDS: Partial<Record<AnticoagulantDrug, DrugThresh
     prophylactic: bands('dalteparin'),
     intermediate: intermediate('dalteparin'),
     therapeutic: [
-      { id: 'dalteparin-therapeutic-100iukg-q12h', perKgPerDose: 100, dosesPer24h: 2, label: '100 IU/kg every 12 h', source: 'Fragmin (dalteparin) product monograph: 100 IU/kg twice daily for venous thrombosis; not checked against the clinical reference', verification: 'unverified' },
-      { id: 'dalteparin-therapeutic-200iukg-daily', perKgPerDose: 200, dosesPer24h: 1, label: '200 IU/kg once daily', source: 'Fragmin (dalteparin) product monograph: 200 IU/kg once daily for venous thrombosis; not checked against the clinical reference', verification: 'unverified' },
+      { id: 'dalteparin-therapeutic-100iukg-q12h', perKgPerDose: 100, dosesPer24h: 2, label: '100 IU/kg every 12 h', source: 'fragmin-monograph', verification: 'unverified' },
+      { id: 'dalteparin-therapeutic-200iukg-daily', perKgPerDose: 200, dosesPer24h: 1, label: '200 IU/kg once daily', source: 'fragmin-monograph', verification: 'unverified' },
     ],
     bandSource: RCOG_37A_TABLE_3,
     bandVerification: 'partial',
@@ -106,7 +115,7 @@ export const DOSE_CLASS_THRESHOLDS: Partial<Record<AnticoagulantDrug, DrugThresh
     prophylactic: bands('tinzaparin'),
     intermediate: intermediate('tinzaparin'),
     therapeutic: [
-      { id: 'tinzaparin-therapeutic-175iukg-daily', perKgPerDose: 175, dosesPer24h: 1, label: '175 IU/kg once daily', source: 'Innohep (tinzaparin) product labelling: 175 IU/kg once daily for venous thrombosis; not checked against the clinical reference', verification: 'unverified' },
+      { id: 'tinzaparin-therapeutic-175iukg-daily', perKgPerDose: 175, dosesPer24h: 1, label: '175 IU/kg once daily', source: 'innohep-label', verification: 'unverified' },
     ],
     bandSource: RCOG_37A_TABLE_3,
     bandVerification: 'partial',

@@ -7,6 +7,8 @@ import { reason, reasonParam, type Reason, type ReasonParam } from '../reasons';
 
 export type MedicationReasonCode =
   | 'med.class-by-regimen'
+  | 'med.weight-band'
+  | 'med.therapeutic-row'
   | 'med.active-after-end'
   | 'med.active-before-start'
   | 'med.active-completed-within-period'

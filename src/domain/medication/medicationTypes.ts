@@ -6,6 +6,7 @@ import type { Exclusion, Known, RecognisedBy, SourceRef } from '../types';
 import type { FhirMoment } from '../time';
 import type { Reason } from '../reasons';
 import type { MatchedBy } from '../matchedBy';
+import type { DoseClassSourceId } from './doseClassThresholds';
 
 /** Verification status of a code or number, as in docs/clinical-reference.md. */
 export type VerificationStatus = 'verified' | 'partial' | 'unverified';
@@ -226,7 +227,8 @@ export type DoseClassResult =
       /** Why this class (a reason code with the numbers compared; the UI words it). */
       basis: Reason;
       thresholdId: string;
-      source: string;
+      /** Where the threshold row comes from (a code the catalogue words). */
+      source: DoseClassSourceId;
       verification: VerificationStatus;
       weightKg?: number;
     }

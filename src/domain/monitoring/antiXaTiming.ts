@@ -22,9 +22,13 @@ export type AntiXaReasonCode =
   | 'antixa.not-lmwh'
   | 'antixa.untimed-doses';
 
-/** The reference row the timing is read against (its words are in the catalogue; shown with it, attributed). */
+/**
+ * The reference row the timing is read against (its words are in the catalogue; shown with it, attributed): the
+ * clinical reference's section, the sources it rests on (names as published) and its status.
+ */
 export const ANTI_XA_PEAK_NOTE = {
-  citation: 'Clinical reference 5.3 (Quest Diagnostics FAQ; Legacy Health)',
+  section: '5.3',
+  basis: 'Quest Diagnostics FAQ; Legacy Health',
   verification: 'VERIFIED' as const,
 };
 

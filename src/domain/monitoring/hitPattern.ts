@@ -44,12 +44,17 @@ export const COURSE_GAP_MS = 3 * DAY_MS;
 export const PRIOR_EXPOSURE_DAYS = 100;
 
 const HIT_SOURCE_URL = 'https://www.guwsmedical.info/induced-thrombocytopenia/appendix-3-recommendations-for-platelet-count-monitoring-for-hit.html';
-const HIT_CITATION = 'Clinical reference 5.4 (ACCP 2012 / Warkentin)';
+/** Clinical reference section 5.4 and the sources it rests on (names as published). */
+const HIT_SECTION = '5.4';
+const HIT_BASIS = 'ACCP 2012 / Warkentin';
 
 /** A VERIFIED monitoring row of the clinical reference (its words are in the catalogue, keyed by id). */
 export interface HitGuidance {
   id: 'lmwh-only-obstetric' | 'ufh-obstetric' | 'prior-heparin-100-days';
-  citation: string;
+  /** The clinical reference's section (worded by the catalogue). */
+  section: string;
+  /** The sources the section rests on, as published. */
+  basis: string;
   url: string;
   verification: 'VERIFIED';
 }
@@ -57,19 +62,22 @@ export interface HitGuidance {
 export const HIT_GUIDANCE: Record<HitGuidance['id'], HitGuidance> = {
   'lmwh-only-obstetric': {
     id: 'lmwh-only-obstetric',
-    citation: HIT_CITATION,
+    section: HIT_SECTION,
+    basis: HIT_BASIS,
     url: HIT_SOURCE_URL,
     verification: 'VERIFIED',
   },
   'ufh-obstetric': {
     id: 'ufh-obstetric',
-    citation: HIT_CITATION,
+    section: HIT_SECTION,
+    basis: HIT_BASIS,
     url: HIT_SOURCE_URL,
     verification: 'VERIFIED',
   },
   'prior-heparin-100-days': {
     id: 'prior-heparin-100-days',
-    citation: HIT_CITATION,
+    section: HIT_SECTION,
+    basis: HIT_BASIS,
     url: HIT_SOURCE_URL,
     verification: 'VERIFIED',
   },

@@ -27,14 +27,30 @@ export type RuleSourceName =
  */
 export type Verification = 'verified' | 'partial' | 'source-text';
 
+/** One verification note per source variant (a source may carry several, e.g. a verified and a partial part). */
+export type SourceNoteId =
+  | 'source-article'
+  | 'asra-2018'
+  | 'asra-2018-restart'
+  | 'rcog-37a'
+  | 'rcog-37a-section8'
+  | 'rcog-37a-table3'
+  | 'acog-2020'
+  | 'ash-2018'
+  | 'eshre-2022'
+  | 'soap-2018'
+  | 'ddimer-studies'
+  | 'enoxaparin-label'
+  | 'general-lab';
+
 export interface RuleSource {
   kind: 'source-article' | 'guideline' | 'study' | 'product-label' | 'general-knowledge';
   name: RuleSourceName;
-  /** Full reference. */
-  citation: string;
+  /** Full reference of a published work, as published; null when the source is not one (worded in the catalogue). */
+  citation: string | null;
   verification: Verification;
-  /** What exactly was (not) verified, in one sentence. */
-  verificationNote: string;
+  /** What exactly was (not) verified: worded in the catalogue as `evidence.note.<noteId>`. */
+  noteId: SourceNoteId;
 }
 
 export type RuleKind = 'stop-before-event' | 'stop-now' | 'restart-after' | 'indication' | 'caution' | 'note';

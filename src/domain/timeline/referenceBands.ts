@@ -10,12 +10,11 @@ export type ReferenceStudyId = 'biomed-res-int-2020' | 'scand-j-clin-lab-invest-
 
 export interface ReferenceStudy {
   id: ReferenceStudyId;
-  /** Short name for the selector and the band label. */
-  name: string;
-  assay: string;
+  /** The short name, the assay and the unit as published (with what is not known of its type) are worded in the
+   * catalogue by id (`timeline.study.name|assay|unitNote.<id>`): BioMed Res Int 2020 pilot, ELFA, ng/mL (FEU likely,
+   * UNVERIFIED); Scand J Clin Lab Invest 2018, latex immunoturbidimetry on ACL TOP 300, ug/L (FEU/DDU UNVERIFIED). */
   n: number;
-  /** The unit as published and what is (not) known about its type. */
-  unitNote: string;
+  /** The published citation, as published. */
   citation: string;
   /** Lower and upper limit by trimester, in ng/mL (= ug/L) as published. */
   ngPerMl: Record<Trimester, [number, number]>;
@@ -24,20 +23,14 @@ export interface ReferenceStudy {
 export const REFERENCE_STUDIES: readonly ReferenceStudy[] = [
   {
     id: 'biomed-res-int-2020',
-    name: 'BioMed Res Int 2020 pilot',
-    assay: 'ELFA',
     n: 71,
-    unitNote: 'ng/mL; FEU likely but UNVERIFIED',
     citation:
       'Reference Values of D-Dimers and Fibrinogen in the Course of Physiological Pregnancy: the Potential Impact of Selected Risk Factors — A Pilot Study. BioMed Res Int 2020:3192350',
     ngPerMl: { first: [167, 721], second: [298, 1653], third: [483, 2256] },
   },
   {
     id: 'scand-j-clin-lab-invest-2018',
-    name: 'Scand J Clin Lab Invest 2018',
-    assay: 'latex immunoturbidimetry, ACL TOP 300',
     n: 102,
-    unitNote: 'ug/L (= ng/mL); FEU/DDU UNVERIFIED',
     citation: 'Trimester-specific reference intervals for D-dimer. Scand J Clin Lab Invest 2018 (PMID 29975107; doi:10.1080/00365513.2018.1488177)',
     ngPerMl: { first: [169, 1202], second: [393, 3258], third: [551, 3333] },
   },

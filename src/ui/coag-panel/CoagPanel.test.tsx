@@ -30,7 +30,9 @@ describe('CoagPanel', () => {
     expect(within(c).getByText('0.32 IU/mL', { selector: 'strong' })).toBeInTheDocument();
     expect(c).toHaveTextContent('sampled 4 hours after the dose given 23 Nov 2026 18:00 (UTC) (within the 3–5 h peak window)');
     expect(c).toHaveTextContent('4 h (3–5 h)');
-    expect(c).toHaveTextContent('VERIFIED');
+    expect(c).toHaveTextContent('(Clinical reference 5.3 (Quest Diagnostics FAQ; Legacy Health); VERIFIED)');
+    // The sources' names stay as published, marked as English for a screen reader in any language.
+    expect(within(c).getByText('Quest Diagnostics FAQ; Legacy Health')).toHaveAttribute('lang', 'en');
   });
 
   it('anti-Xa calibrated for LMWH and "calibration not stated" are kept apart; analytes without results are one line, never normal', async () => {

@@ -51,6 +51,15 @@ function FallList({ falls, label }: { falls: HitBoxView['falls']; label: string 
   );
 }
 
+/** The sources a monitoring row rests on, as published: marked as English, not translated. */
+function Basis({ text }: { text: string }) {
+  return (
+    <cite lang="en" data-citation="">
+      {text}
+    </cite>
+  );
+}
+
 function GuidanceList({ guidance }: { guidance: HitBoxView['guidance'] }) {
   if (guidance.length === 0) return null;
   return (
@@ -59,7 +68,7 @@ function GuidanceList({ guidance }: { guidance: HitBoxView['guidance'] }) {
         <li key={g.id}>
           {g.text}{' '}
           <span className="coag-citation">
-            {g.citation}{' '}
+            ({g.citation.reference} (<Basis text={g.citation.basis} />), {g.citation.status};{' '}
             <a href={g.url} target="_blank" rel="noreferrer noopener">
               {g.link}
             </a>
@@ -200,7 +209,12 @@ function Latest({ card, view }: { card: AnalyteCardView; view: CoagPanelView }) 
             <TimingText timing={latest.timing} /> {latest.timing.known && <Provenance sources={latest.timing.source} label={view.doseSourceLabel} />}
           </div>
           <p className="coag-reference-note">
-            {latest.peakNote} <span className="coag-citation">{latest.citation}</span>
+            {latest.peakNote}{' '}
+            {latest.citation && (
+              <span className="coag-citation">
+                ({latest.citation.reference} (<Basis text={latest.citation.basis} />); {latest.citation.status})
+              </span>
+            )}
           </p>
         </div>
       )}

@@ -38,7 +38,7 @@ describe('coagulation panel view model', () => {
     expect(antiXa.isAntiXa).toBe(true);
     expect(antiXa.columns).toContain('Time since last recorded dose');
     expect(antiXa.latest!.timing).toMatchObject({ known: true, text: 'sampled 4 hours after the dose given 23 Nov 2026 18:00 (UTC) (within the 3–5 h peak window)' });
-    expect(antiXa.latest!.citation).toContain('VERIFIED');
+    expect(antiXa.latest!.citation).toEqual({ reference: 'Clinical reference 5.3', basis: 'Quest Diagnostics FAQ; Legacy Health', status: 'VERIFIED' });
   });
 
   it('analytes without results fold into one line; the HIT box without heparin is quiet', async () => {

@@ -91,8 +91,24 @@ export interface LatestView {
   trend: string;
   timing: TimingView | undefined;
   peakNote: string | undefined;
-  citation: string;
+  citation: ReferenceView | undefined;
 }
+
+/**
+ * A monitoring row's attribution: the clinical reference's section and status in the catalogue's words, and the
+ * sources it rests on as published (shown marked as English, not translated).
+ */
+export interface ReferenceView {
+  reference: string;
+  basis: string;
+  status: string;
+}
+
+export const referenceView = (note: { section: string; basis: string; verification: 'VERIFIED' }, m: Messages): ReferenceView => ({
+  reference: m.t('coag.reference', { section: note.section }),
+  basis: note.basis,
+  status: m.t(`medication.verification.${note.verification === 'VERIFIED' ? 'verified' : 'unverified'}`),
+});
 
 export interface AnalyteCardView {
   analyte: LabAnalyte;
@@ -128,7 +144,7 @@ function latestView(series: AnalyteSeries, timing: AntiXaTiming | undefined, m: 
     trend: trendText(series, m),
     timing: timing ? timingView(timing, m) : undefined,
     peakNote: timing ? m.t('coag.peakNote') : undefined,
-    citation: timing ? m.t('coag.citation', { citation: timing.note.citation, verification: timing.note.verification }) : '',
+    citation: timing ? referenceView(timing.note, m) : undefined,
   };
 }
 
@@ -207,7 +223,7 @@ export interface HitBoxView {
   started: { text: string; source: SourceRef; label: string } | undefined;
   caveats: string[];
   missed: string | undefined;
-  guidance: { id: string; text: string; citation: string; link: string; url: string }[];
+  guidance: { id: string; text: string; citation: ReferenceView; link: string; url: string }[];
 }
 
 const fallView = (f: PlateletFall, m: Messages, prefix = ''): FallView => ({ key: `${prefix}${f.point.source.id ?? f.point.time.start}`, text: m.reason(f.text), sources: [f.point.source, f.baseline.source] });
@@ -232,7 +248,7 @@ export function hitBoxView(hit: HitPatternResult, medication: CoagPanelSlice['me
     guidance: hit.guidance.map((g) => ({
       id: g.id,
       text: m.t(`coag.hit.guidance.${g.id}`),
-      citation: m.t('coag.hit.guidanceCitation', { citation: g.citation, verification: g.verification }),
+      citation: referenceView(g, m),
       link: m.t('coag.hit.sourceLink'),
       url: g.url,
     })),

@@ -13,6 +13,7 @@ import { buildEddCardView, eventWhenText } from '../stop-criteria/stopCriteriaVi
 import { formatStatusCode } from '../format/dose';
 import { ruleWording, statusView } from '../stop-criteria/ruleLineViewModel';
 import { eventName } from '../format/eventName';
+import { sourceFullName } from '../evidence/sourceLabels';
 
 /** The kind of a recorded dose in the reader's language, as the stop-criteria card words it. */
 const doseKind = (kind: string, m: Messages): string => m.t(`stopCriteria.doseKind.${kind}` as MessageKey);
@@ -42,11 +43,11 @@ function birthDate(value: string | undefined, m: Messages): string {
 }
 
 const ruleLine = (l: Pick<InfoLine, 'source' | 'ruleId'>, m: Messages) =>
-  m.t('copyToNote.rule', { source: l.source.name, wording: withoutVerificationRemark(ruleWording(l.ruleId, m)) });
+  m.t('copyToNote.rule', { source: sourceFullName(l.source.name, m), wording: withoutVerificationRemark(ruleWording(l.ruleId, m)) });
 
 function deadlineLines(l: DeadlineLine, m: Messages): string[] {
   const when = l.deadlineMs !== null ? m.t('copyToNote.deadline', { at: m.instant(l.deadlineMs) }) : m.reason(l.noDeadlineReason);
-  const out = [`  - ${m.t('copyToNote.deadlineLine', { source: l.source.name, deadline: when, status: statusView(l.status, m).text })}`];
+  const out = [`  - ${m.t('copyToNote.deadlineLine', { source: sourceFullName(l.source.name, m), deadline: when, status: statusView(l.status, m).text })}`];
   if (l.intervalReason) out.push(`    ${m.reason(l.intervalReason)}`);
   if (l.dateOnlyNote) out.push(`    ${m.reason(l.dateOnlyNote)}`);
   if (l.dosesAfterDeadline.length > 0) {
@@ -125,8 +126,8 @@ export function ddimerTrendLine(ddimer: NoteTextInput['ddimer'], m: Messages): s
 /** "Sources: The source article (Clexane article); ASRA 2018." (each source named once). */
 function sourcesLine(input: NoteTextInput, m: Messages): string | undefined {
   const names = new Set<string>();
-  for (const c of input.cards) for (const l of [...c.deadlines, ...c.restart]) names.add(l.source.name);
-  for (const t of input.triggers ?? []) for (const l of t.lines) names.add(l.source.name);
+  for (const c of input.cards) for (const l of [...c.deadlines, ...c.restart]) names.add(sourceFullName(l.source.name, m));
+  for (const t of input.triggers ?? []) for (const l of t.lines) names.add(sourceFullName(l.source.name, m));
   return names.size > 0 ? m.t('copyToNote.sources', { names: [...names].join('; ') }) : undefined;
 }
 

@@ -42,7 +42,16 @@ export default function AboutEvidence() {
                     ))}
                   </ul>
                 </td>
-                <td className="about-evidence__citation">{s.citation}</td>
+                <td className="about-evidence__citation">
+                  {s.citation.published ? (
+                    // A published work's citation stays as published: marked as English for the reader's screen reader.
+                    <cite lang="en" data-citation="">
+                      {s.citation.text}
+                    </cite>
+                  ) : (
+                    s.citation.text
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>

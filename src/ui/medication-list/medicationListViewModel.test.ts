@@ -6,6 +6,14 @@ import { buildMedicationListView } from './medicationListViewModel';
 const m = createMessages({ locale: 'en', zone: 'Europe/London' });
 
 describe('buildMedicationListView', () => {
+  it('third-trimester in Russian: the class basis writes units, the weight band and its source in Russian', async () => {
+    const ru = createMessages({ locale: 'ru', zone: 'Europe/London' });
+    const note = buildMedicationListView(await demoRecord('third-trimester'), ru).table.rows[0]!.doseClass.note;
+    expect(note).toContain('40 мг каждые 24 ч (40 мг/сут)');
+    expect(note).toContain('50–90 кг, 40 мг в сутки');
+    expect(note).toContain('Основание: RCOG Green-top 37a (2015), таблица 3');
+    expect(note).not.toMatch(/\b(mg|kg|IU)\b|Guideline|transcription/);
+  });
   it('third-trimester: one order row with the dose, frequency, class and per-kg in words, and its source', async () => {
     const record = await demoRecord('third-trimester');
     const view = buildMedicationListView(record, m);
@@ -14,7 +22,7 @@ describe('buildMedicationListView', () => {
     const row = view.table.rows[0]!;
     expect(row).toMatchObject({ drug: 'Enoxaparin', dose: { text: '40 mg' }, frequency: { text: 'every 24 h' }, route: { text: 'subcutaneous' } });
     expect(row.doseClass.text).toBe('Prophylactic');
-    expect(row.doseClass.note).toContain('at or below the prophylactic dose for booking weight 50-90 kg, 40 mg daily');
+    expect(row.doseClass.note).toContain('at or below the prophylactic dose for booking weight 50–90 kg, 40 mg daily');
     expect(row.doseClass.note).toContain('PARTIAL; weight used: booking weight, 72 kg');
     expect(row.perKg[0]).toMatchObject({ label: 'Booking weight', value: { text: '0.56 mg/kg per dose, 0.56 mg/kg/day (weight 72 kg on 31 May 2026)' } });
     expect(row.end).toMatchObject({ label: 'end unknown', unknown: expect.stringContaining('dispenseRequest.validityPeriod is not a treatment period') });

@@ -122,7 +122,7 @@ function statusView(o: LmwhOrder, m: Messages): OrderRowView['status'] {
 function doseClassView(dc: DoseClassResult, weight: OrderView['classWeight'], m: Messages): OrderRowView['doseClass'] {
   if (dc.class === 'unknown') return { unknown: m.reason(dc.reason) };
   const used = weight ? m.t('medication.weightUsed', { kind: weight.kind, kg: m.number(weight.weight.kg, 2) }) : '';
-  const note = m.t('medication.classNote', { basis: m.reason(dc.basis), source: dc.source, verification: m.t(`medication.verification.${dc.verification}`), used });
+  const note = m.t('medication.classNote', { basis: m.reason(dc.basis), source: m.t(`medication.classSource.${dc.source}`), verification: m.t(`medication.verification.${dc.verification}`), used });
   return shown(m.t(`medication.class.${dc.class}`), note);
 }
 

@@ -97,9 +97,10 @@ function literalText(elements: MessageFormatElement[]): string {
  * The same in every language: each language's own name, codes/units that labs and guidelines write in Latin, and
  * guideline titles as published (RCOG Green-top, ACOG Practice Advisory, ASH, SOAP), and Roman numerals, which
  * Russian writes in Latin letters (III триместр, фактор V Лейден), the authors and journal of a cited study, the
- * CSV and ISO format names, and the app's name (LMWH Monitor).
+ * CSV and ISO format names, the app's name (LMWH Monitor), and a D-dimer study's assay and analyser as published
+ * (ELFA, ACL TOP).
  */
-const SAME_IN_EVERY_LANGUAGE = /^(English|Русский|FEU|DDU|UTC|INR|aPTT|PT|hCG|RCOG|ASRA|ACOG|ASH|SOAP|ESHRE|Green|top|Practice|Advisory|IVF|LMWH|FHIR|mg|mL|IU|I|II|III|V|Kline|JA|Clin|Chem|CSV|ISO|Monitor)$/;
+const SAME_IN_EVERY_LANGUAGE = /^(English|Русский|FEU|DDU|UTC|INR|aPTT|PT|hCG|RCOG|ASRA|ACOG|ASH|SOAP|ESHRE|Green|top|Practice|Advisory|IVF|LMWH|FHIR|mg|mL|IU|I|II|III|V|Kline|JA|Clin|Chem|CSV|ISO|Monitor|ELFA|ACL|TOP)$/;
 
 describe('the catalogue checks themselves work', () => {
   it('a plural without few/many, a changed argument and English left in place are each detected', () => {

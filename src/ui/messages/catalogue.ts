@@ -73,6 +73,12 @@ import { fhirErrorsEn } from './en/fhirErrors';
 import { fhirErrorsRu } from './ru/fhirErrors';
 import { evidenceEn } from './en/evidence';
 import { evidenceRu } from './ru/evidence';
+import { sourceNotesEn } from './en/sourceNotes';
+import { sourceNotesRu } from './ru/sourceNotes';
+import { doseBasisEn } from './en/doseBasis';
+import { doseBasisRu } from './ru/doseBasis';
+import { referenceStudiesEn } from './en/referenceStudies';
+import { referenceStudiesRu } from './ru/referenceStudies';
 
 export const EN = {
   ...commonEn,
@@ -111,6 +117,9 @@ export const EN = {
   ...orderSummaryEn,
   ...fhirErrorsEn,
   ...evidenceEn,
+  ...sourceNotesEn,
+  ...doseBasisEn,
+  ...referenceStudiesEn,
 } as const;
 
 export type MessageKey = keyof typeof EN;
@@ -159,6 +168,9 @@ export const RU: Partial<Catalogue> = {
   ...orderSummaryRu,
   ...fhirErrorsRu,
   ...evidenceRu,
+  ...sourceNotesRu,
+  ...doseBasisRu,
+  ...referenceStudiesRu,
 };
 
 export type Locale = 'en' | 'ru';

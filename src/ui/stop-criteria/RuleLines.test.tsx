@@ -25,12 +25,12 @@ describe('SourceLabel', () => {
   it('a partly verified guideline shows its short name, linked to its row in About the evidence, without a verification chip', () => {
     render(
       <SourceLabel
-        source={{ kind: 'guideline', name: 'RCOG Green-top 37a (2015)', citation: 'RCOG 37a', verification: 'partial', verificationNote: 'secondary sources only' }}
+        source={{ kind: 'guideline', name: 'RCOG Green-top 37a (2015)', citation: 'RCOG 37a', verification: 'partial', noteId: 'rcog-37a-section8' }}
       />,
     );
     const link = screen.getByRole('link', { name: 'RCOG 37a' });
     expect(link).toHaveAttribute('href', '#about-evidence-rcog-37a');
-    expect(link).toHaveAttribute('title', 'RCOG 37a');
+    expect(link).toHaveAttribute('title', 'RCOG Green-top 37a (2015)');
     expect(screen.queryByText('partial')).toBeNull();
   });
 });

@@ -9,7 +9,7 @@ import { useMessages } from '../messages/MessagesProvider';
 import { infoLineView, sourceLabelView, statusView, type SourceLabelView } from './ruleLineViewModel';
 import './rule-lines.css';
 
-/** "Source article" / "ASRA 2018": a link to the source's edition and verification in "About the evidence"; the citation on hover. */
+/** "Source article" / "ASRA 2018": a link to the source's edition and verification in "About the evidence"; the full name on hover. */
 export function SourceLabel({ source }: { source: RuleSource }) {
   return <SourceLabelFromView view={sourceLabelView(source, useMessages())} />;
 }
@@ -17,7 +17,7 @@ export function SourceLabel({ source }: { source: RuleSource }) {
 export function SourceLabelFromView({ view }: { view: SourceLabelView }) {
   return (
     <span className={`rule-source rule-source--${view.kind}`}>
-      <a className="rule-source__name" href={view.href} title={view.citation}>
+      <a className="rule-source__name" href={view.href} title={view.fullName}>
         {view.label}
       </a>
     </span>

@@ -8,13 +8,14 @@ import type { SearchCompleteness } from '../../domain/rules/searchCompleteness';
 import type { Messages } from '../messages/translator';
 import { groupLabel } from '../record/dataAvailabilityViewModel';
 import type { MessageKey } from '../messages/catalogue';
-import { evidenceRowId, shortSourceLabel } from '../evidence/evidenceSources';
+import { evidenceRowId, shortSourceLabel, sourceFullName } from '../evidence/sourceLabels';
 
 export interface SourceLabelView {
   /** 'source' for the source article, 'guideline' for every other kind (the CSS class). */
   kind: 'source' | 'guideline';
   label: string;
-  citation: string;
+  /** The source's full name in the catalogue's words (shown on hover). */
+  fullName: string;
   /** The source's row in "About the evidence" (edition, verification, citation). */
   href: string;
 }
@@ -28,7 +29,7 @@ export function sourceLabelView(source: RuleSource, m: Messages): SourceLabelVie
   return {
     kind: source.kind === 'source-article' ? 'source' : 'guideline',
     label: sourceLabel(source, m),
-    citation: source.citation,
+    fullName: sourceFullName(source.name, m),
     href: `#${evidenceRowId(source)}`,
   };
 }

@@ -129,8 +129,8 @@ describe('source labels and statuses', () => {
     expect(sourceLabel({ kind: 'study', name: 'Published studies (D-dimer in pregnancy)' }, m)).toBe('D-dimer studies');
   });
   it('a rule line carries no verification word: its label links to the source row of About the evidence', () => {
-    const v = (verification: 'verified' | 'partial' | 'source-text') => sourceLabelView({ kind: 'guideline', name: 'ASRA 2018', citation: 'c', verification, verificationNote: 'n' }, m);
-    expect(v('partial')).toEqual({ kind: 'guideline', label: 'ASRA 2018', citation: 'c', href: '#about-evidence-asra-2018' });
+    const v = (verification: 'verified' | 'partial' | 'source-text') => sourceLabelView({ kind: 'guideline', name: 'ASRA 2018', citation: 'c', verification, noteId: 'asra-2018' }, m);
+    expect(v('partial')).toEqual({ kind: 'guideline', label: 'ASRA 2018', fullName: 'ASRA 2018', href: '#about-evidence-asra-2018' });
     expect(v('verified')).toEqual(v('partial'));
   });
   it('each status code has its words', () => {

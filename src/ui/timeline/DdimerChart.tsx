@@ -185,7 +185,14 @@ export function DdimerChart({ data, unit, onUnitChange, exclusionsHref = '#exclu
     <div className="ddimer-chart">
       <ChartControls view={view} id={id} bandOn={bandOn} setBandOn={setBandOn} studyId={studyId} setStudyId={setStudyId} onUnitChange={onUnitChange} />
 
-      {band.label && <p className="timeline-band-label">{band.label}</p>}
+      {band.label && (
+        <p className="timeline-band-label">
+          {band.label}{' '}
+          <cite lang="en" data-citation="">
+            {band.citation}
+          </cite>
+        </p>
+      )}
 
       <p className="timeline-note">{view.serialNote}</p>
 

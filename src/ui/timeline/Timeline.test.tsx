@@ -134,6 +134,8 @@ describe('Timeline, third-trimester patient', () => {
     expect(screen.getByText(/BioMed Res Int 2020 pilot, ELFA, n=71.*the study's unit type \(FEU or DDU\) is not established/)).toBeInTheDocument();
     await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Reference study' }), 'scand-j-clin-lab-invest-2018');
     expect(screen.getByText(/Scand J Clin Lab Invest 2018, latex immunoturbidimetry, ACL TOP 300/)).toBeInTheDocument();
+    // The published citation follows the label, as published and marked as English.
+    expect(screen.getByText(/^Trimester-specific reference intervals for D-dimer/)).toHaveAttribute('lang', 'en');
   });
 
   it('every control is reachable by keyboard', async () => {

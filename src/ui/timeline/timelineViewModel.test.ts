@@ -145,6 +145,19 @@ describe('timeline view model, other patients', () => {
     expect(band.areas).toHaveLength(3);
     expect(band.label).toContain('ELFA');
     expect(band.label).toContain("the study's unit type (FEU or DDU) is not established");
+    expect(band.label).toMatch(/Source:$/);
+    expect(band.citation).toContain('BioMed Res Int 2020:3192350');
+  });
+
+  it('in Russian the reference band names the study, assay and unit caveat in Russian; the citation stays as published', async () => {
+    const record = await demoRecord('third-trimester');
+    const ru = createMessages({ locale: 'ru', zone: record.zone });
+    const band = buildDdimerChartView(buildTimeline(record), 'mg/L', { on: true, studyId: 'scand-j-clin-lab-invest-2018' }, ru, src).band;
+    expect(band.label).toContain('исследование 2018 г., латексная иммунотурбидиметрия, анализатор ACL TOP 300');
+    expect(band.label).toContain('мкг/л (= нг/мл); FEU или DDU — НЕ ПРОВЕРЕНО');
+    expect(band.label).not.toMatch(/Scand|latex|UNVERIFIED/);
+    expect(band.studies.map((s) => s.text)).toEqual(['пилотное исследование 2020 г. (иммуноферментный флуоресцентный анализ (ELFA))', 'исследование 2018 г. (латексная иммунотурбидиметрия, анализатор ACL TOP 300)']);
+    expect(band.citation).toContain('Scand J Clin Lab Invest 2018');
   });
 });
 

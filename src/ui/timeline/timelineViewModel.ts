@@ -208,7 +208,9 @@ export interface BandView {
   studies: { id: ReferenceStudyId; text: string }[];
   study: ReferenceStudy;
   areas: (ReferenceBandArea & { label: string })[];
+  /** The band's label, ending "Source:"; the published citation follows, as published. */
   label: string | undefined;
+  citation: string;
 }
 
 function bandView(data: TimelineData, unit: DdimerDisplayUnit, band: { on: boolean; studyId: ReferenceStudyId }, m: Messages): BandView {
@@ -217,14 +219,19 @@ function bandView(data: TimelineData, unit: DdimerDisplayUnit, band: { on: boole
   const raw = band.on && possible ? referenceBandAreas(study, unit, data.axis.domain) : [];
   // One label, on the widest area: three copies side by side (and over the trimester names) overlap.
   const widest = raw.reduce<ReferenceBandArea | undefined>((w, a) => (!w || a.x2 - a.x1 > w.x2 - w.x1 ? a : w), undefined);
-  const areas = raw.map((a) => ({ ...a, label: a === widest ? m.t('timeline.bandArea', { name: study.name }) : '' }));
+  const name = (s: ReferenceStudy) => m.t(`timeline.study.name.${s.id}`);
+  const areas = raw.map((a) => ({ ...a, label: a === widest ? m.t('timeline.bandArea', { name: name(study) }) : '' }));
   return {
     possible,
     note: possible ? m.t('timeline.bandFeuOnly') : data.axis.kind !== 'ga' ? m.t('timeline.bandNeedsGa') : m.t('timeline.bandNoFeu'),
-    studies: REFERENCE_STUDIES.map((s) => ({ id: s.id, text: m.t('timeline.studyOption', { name: s.name, assay: s.assay }) })),
+    studies: REFERENCE_STUDIES.map((s) => ({ id: s.id, text: m.t('timeline.studyOption', { name: name(s), assay: m.t(`timeline.study.assay.${s.id}`) }) })),
     study,
     areas,
-    label: areas.length > 0 ? m.t('timeline.bandLabel', { name: study.name, assay: study.assay, n: study.n, unitNote: study.unitNote, unit, citation: study.citation }) : undefined,
+    label:
+      areas.length > 0
+        ? m.t('timeline.bandLabel', { name: name(study), assay: m.t(`timeline.study.assay.${study.id}`), n: study.n, unitNote: m.t(`timeline.study.unitNote.${study.id}`), unit })
+        : undefined,
+    citation: study.citation,
   };
 }
 
@@ -605,7 +612,11 @@ function eventView(e: EventMark, i: number, domain: [number, number], m: Message
   const label = eventLabel(e, m);
   const when = e.when ? m.moment(e.when) : m.instant(e.atMs);
   const left = lanePercent(e.x, domain);
-  const short = e.kind === 'stop-deadline' ? m.t('timeline.event.stopShort', { source: e.ruleSource ? ruleSourceShort(e.ruleSource, m) : m.t('timeline.event.rule') }) : label.length > 28 ? `${label.slice(0, 27)}…` : label;
+  // On the axis a deadline is the app's words; any other mark is the record's own text cut short (the glyph gives its
+  // kind, the hover title the whole label), marked as the record's so it is read in the record's language (a name
+  // worded from the event's class is the app's own words).
+  const own = eventName(e.name, m);
+  const short = e.kind === 'stop-deadline' ? m.t('timeline.event.stopShort', { source: e.ruleSource ? ruleSourceShort(e.ruleSource, m) : m.t('timeline.event.rule') }) : own.length > 28 ? `${own.slice(0, 27)}…` : own;
   return {
     key: e.key,
     kind: e.kind,
@@ -616,7 +627,7 @@ function eventView(e: EventMark, i: number, domain: [number, number], m: Message
     row: i % 3,
     title: `${label}, ${when}`,
     short,
-    shortIsRecordText: e.kind !== 'stop-deadline' && e.kind !== 'bleeding' && 'text' in e.name,
+    shortIsRecordText: e.kind !== 'stop-deadline' && 'text' in e.name,
     item: m.t('timeline.event.item', {
       kind: m.t('timeline.event.kind', { kind: e.kind.replace(/-/g, '_') }),
       planned: e.planned && e.kind !== 'stop-deadline' ? 'yes' : 'no',

@@ -5,6 +5,7 @@
 import type { Reason } from '../../domain/reasons';
 import type { Messages } from '../messages/translator';
 import type { MessageKey } from '../messages/catalogue';
+import { sourceFullName } from '../evidence/sourceLabels';
 import {
   WORKLIST_FLAGS,
   WORKLIST_STOP_STATUSES,
@@ -130,7 +131,7 @@ export function rowView(r: WorklistRow, nowMs: number, m: Messages): WorklistRow
     deadline: r.deadline ? time(r.deadline.atMs, nowMs, m) : undefined,
     deadlineText: r.deadline ? m.instant(r.deadline.atMs) : m.t('worklist.deadline.none'),
     deadlineFor: r.deadline && !sameEventName(r.deadline.eventName, r.nextEvent?.name) ? m.t('worklist.deadline.for', { event: eventName(r.deadline.eventName, m) }) : '',
-    ruleSource: r.deadline ? m.t('worklist.deadline.rule', { source: r.deadline.ruleSource }) : '',
+    ruleSource: r.deadline ? m.t('worklist.deadline.rule', { source: sourceFullName(r.deadline.ruleSource, m) }) : '',
     status: status ? m.t(`worklist.status.${status}`) : '',
     statusCode: status ?? '',
     ddimer: ddimerText(r, m),

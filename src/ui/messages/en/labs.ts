@@ -73,7 +73,7 @@ export const labsEn = {
   'coag.notAdministered':
     '{kind, select, reported {patient-reported} other {dispensed, not a proof of injection}} dose: no administration is recorded before the sample',
   'coag.peakNote': 'Read against the peak, 4 h (3–5 h) after a subcutaneous LMWH dose, at steady state (from the 3rd dose).',
-  'coag.citation': '({citation}; {verification})',
+  'coag.reference': 'Clinical reference {section}',
   'coag.doseSource': 'Dose source',
   'coag.hit.missed': 'Medication records could not be read completely ({reason}): heparin exposure may be missed.',
   'coag.hit.reasonNotGiven': 'reason not given',
@@ -88,6 +88,5 @@ export const labsEn = {
   'coag.hit.guidance.lmwh-only-obstetric': 'Obstetric patients on LMWH only: HIT risk below 0.1%; routine platelet monitoring is not recommended.',
   'coag.hit.guidance.ufh-obstetric': 'Obstetric patients on unfractionated heparin: HIT risk 0.1–1%; platelet count every 2–3 days from day 4 to day 14.',
   'coag.hit.guidance.prior-heparin-100-days': 'Heparin exposure within the last 100 days: platelet count at baseline and within 24 h of starting heparin.',
-  'coag.hit.guidanceCitation': '({citation}, {verification};',
   'coag.hit.sourceLink': 'source',
 } as const;

@@ -132,7 +132,7 @@ const medicationReasonsEn = {
   'reason.med.class-dose-unknown-because': 'dose unknown: {why}',
   'reason.med.class-frequency-unknown': 'frequency unknown',
   'reason.med.class-frequency-unknown-because': 'frequency unknown: {why}',
-  'reason.med.class-iu-read-as-mg': '{iu} IU read as {mg} mg: {source}',
+  'reason.med.class-iu-read-as-mg': '{iu} IU read as {mg} mg: label equivalence 1 mg ≈ {iuPerMg} anti-Xa IU (clinical reference 2.2)',
   'reason.med.class-unit-mismatch': '{drug} dose in {unit}: the thresholds are in {thresholdUnit}',
   'reason.med.class-not-usable': 'dose or frequency not usable',
   'reason.med.class-with-conversion': '{basis} ({conversion})',
@@ -147,6 +147,8 @@ const medicationReasonsEn = {
   'reason.med.band-dose-daily': '{value} {unit} daily',
   'reason.med.class-prophylactic-band': '{regimen} ({daily} {unit}/day): at or below the prophylactic dose for booking weight {band}, {bandDose}',
   'reason.med.class-intermediate': '{regimen}: within the high-prophylactic (intermediate) dose for booking weight {band}, {perDose} {unit} every {intervalHours} h',
+  'reason.med.weight-band': '{side, select, below {< {kg} kg} above {> {kg} kg} other {{kg}–{maxKg} kg}}',
+  'reason.med.therapeutic-row': '{perKg} {unit}/kg {daily, select, true {once daily} other {every {intervalHours} h}}{renal, select, true { (CrCl < 30 mL/min)} other {}}',
   'reason.med.class-no-row': '{regimen} at booking weight {kg} kg ({perKgPerDay} {unit}/kg/day) matches no prophylactic, intermediate or therapeutic row in the table',
 } as const satisfies Record<`reason.${MedicationReasonCode}`, string>;
 

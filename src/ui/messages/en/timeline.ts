@@ -71,7 +71,7 @@ export const timelineEn = {
   'timeline.bandNeedsGa': 'The reference band needs gestational age, which is not known.',
   'timeline.bandNoFeu': 'The reference band is drawn over FEU results only; there are none.',
   'timeline.bandLabel':
-    "Pregnancy reference ({name}, {assay}, n={n}; {unitNote}): the study's unit type (FEU or DDU) is not established. Shown in {unit} FEU scaling of the published ng/mL figures. Source: {citation}.",
+    "Pregnancy reference ({name}, {assay}, n={n}; {unitNote}): the study's unit type (FEU or DDU) is not established. Shown in {unit} FEU scaling of the published ng/mL figures.  Source:",
   'timeline.bandArea': '{name}: unit type not established',
   'timeline.serialNote': 'D-dimer rises in normal pregnancy (Kline JA et al. Clin Chem 2005;51(5):825–9): no value is flagged for exceeding a non-pregnant cut-off.',
   'timeline.calendarAxis': 'Calendar dates on the x axis: gestational age cannot be shown ({reason}).',

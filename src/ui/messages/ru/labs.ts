@@ -75,7 +75,7 @@ export const labsRu = {
   'coag.notAdministered':
     '{kind, select, reported {доза со слов пациентки} other {выданная доза, не доказательство инъекции}}: введение до взятия образца не записано',
   'coag.peakNote': 'Оценивают пик: через 4 ч (3–5 ч) после подкожной дозы НМГ, в равновесном состоянии (с 3-й дозы).',
-  'coag.citation': '({citation}; {verification})',
+  'coag.reference': 'Клинический справочник, раздел {section}',
   'coag.doseSource': 'Источник сведений о дозе',
   'coag.hit.missed': 'Записи о препаратах не удалось прочитать полностью ({reason}): применение гепарина может быть пропущено.',
   'coag.hit.reasonNotGiven': 'причина не указана',
@@ -93,7 +93,6 @@ export const labsRu = {
     'Акушерские пациентки, получающие нефракционированный гепарин: риск ГИТ 0,1–1%; подсчёт тромбоцитов каждые 2–3 дня с 4-го по 14-й день.',
   'coag.hit.guidance.prior-heparin-100-days':
     'Гепарин в последние 100 дней: подсчёт тромбоцитов исходно и в течение 24 ч после начала гепарина.',
-  'coag.hit.guidanceCitation': '({citation}, {verification};',
   'coag.hit.sourceLink': 'источник',
   'coag.noResultsFor': 'Нет результатов в записи: {list}',
 } as const satisfies Record<keyof typeof labsEn, string>;

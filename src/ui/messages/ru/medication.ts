@@ -230,7 +230,7 @@ export const medicationRu = {
   'reason.med.class-dose-unknown-because': 'доза неизвестна: {why}',
   'reason.med.class-frequency-unknown': 'кратность неизвестна',
   'reason.med.class-frequency-unknown-because': 'кратность неизвестна: {why}',
-  'reason.med.class-iu-read-as-mg': '{iu} МЕ прочитано как {mg} мг: {source}',
+  'reason.med.class-iu-read-as-mg': '{iu} МЕ прочитано как {mg} мг: эквивалентность по инструкции 1 мг ≈ {iuPerMg} анти-Ха МЕ (клинический справочник, раздел 2.2)',
   'reason.med.class-unit-mismatch': 'доза {drug} в {unit}: пороги указаны в {thresholdUnit}',
   'reason.med.class-not-usable': 'доза или кратность непригодны',
   'reason.med.class-with-conversion': '{basis} ({conversion})',
@@ -248,6 +248,8 @@ export const medicationRu = {
     '{regimen} ({daily} {unit}/сут): не выше профилактической дозы для массы тела при постановке на учёт {band}, {bandDose}',
   'reason.med.class-intermediate':
     '{regimen}: в пределах высокой профилактической (промежуточной) дозы для массы тела при постановке на учёт {band}, {perDose} {unit} каждые {intervalHours} ч',
+  'reason.med.weight-band': '{side, select, below {< {kg} кг} above {> {kg} кг} other {{kg}–{maxKg} кг}}',
+  'reason.med.therapeutic-row': '{perKg} {unit}/кг {daily, select, true {один раз в сутки} other {каждые {intervalHours} ч}}{renal, select, true { (клиренс креатинина < 30 мл/мин)} other {}}',
   'reason.med.class-no-row':
     '{regimen} при массе тела при постановке на учёт {kg} кг ({perKgPerDay} {unit}/кг/сут) не соответствует ни профилактической, ни промежуточной, ни лечебной строке таблицы',
 
