@@ -116,39 +116,14 @@ function readFhirDate(value: string, zone: string): FhirMoment | undefined {
 /** A FhirMoment has a time of day (minute or second precision). */
 export const hasTime = (m: FhirMoment): boolean => m.precision === 'minute' || m.precision === 'second';
 
-// Three-letter English month names from a fixed locale: en-GB writes "Sept", and a browser locale could write
-// anything; dates must read the same everywhere ("3 Sep 2026").
+// A fixed locale, so day boundaries and ISO strings never depend on the browser's.
 const DATE_LOCALE = 'en-US';
 
 function inZone(ms: number, zone: string): DateTime {
   return DateTime.fromMillis(ms, { zone: isValidZone(zone) ? zone : 'UTC', locale: DATE_LOCALE });
 }
 
-// Display formatting lives in src/ui/format/displayTime.ts (in the reader's language). TRANSITIONAL: the two
-// functions below remain only for sentences the pregnancy and events modules still write in English (warnings and
-// notes); they go when those modules give reason codes with date parameters instead.
-
-/** @deprecated Transitional, for the remaining English sentences of pregnancy/events: "3 Apr 2026". */
-export function formatDate(ms: number, zone: string): string {
-  return inZone(ms, zone).toFormat('d LLL yyyy');
-}
-
-/** @deprecated Transitional, for the remaining English sentences of events: a FhirMoment at its own precision. */
-export function formatMoment(m: FhirMoment, zone: string): string {
-  const dt = inZone(m.start, m.offset === 'assumed' ? m.zone : zone);
-  switch (m.precision) {
-    case 'year':
-      return dt.toFormat('yyyy');
-    case 'month':
-      return dt.toFormat('LLL yyyy');
-    case 'day':
-      return dt.toFormat('d LLL yyyy');
-    default: {
-      const at = inZone(m.start, zone);
-      return `${at.toFormat('d LLL yyyy HH:mm')} (${at.offset === 0 ? 'UTC' : `UTC${at.toFormat('ZZ')}`})`;
-    }
-  }
-}
+// Display formatting lives in src/ui/format/displayTime.ts (in the reader's language); the domain keeps instants.
 
 /** ISO 8601 with the zone's offset, for `<time datetime>`: "2026-04-03T08:30:00.000+01:00". */
 export function toIsoInZone(ms: number, zone: string): string {
