@@ -108,6 +108,12 @@ describe('stop criteria beside the scheduled caesarean', () => {
 
   it('no-lmwh: no alert; a what-if theatre slot shows "No LMWH order found", marked as entered here', async () => {
     const t = await launch('no-lmwh');
+    // Nothing to act on: the whole answer is on the first screen and every section is one click away, folded.
+    const fold = t.page.locator('details.patient-view__quiet');
+    await fold.waitFor({ timeout: 20_000 });
+    expect(await t.page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(900);
+    expect(await t.page.getByRole('region', { name: 'Plan' }).isVisible()).toBe(true);
+    await t.page.locator('details.patient-view__quiet > summary').click();
     const section = t.page.getByRole('region', { name: 'Scheduled procedures and delivery' });
     await section.waitFor({ timeout: 20_000 });
     expect(await t.page.getByRole('alert').count()).toBe(0);
@@ -226,13 +232,18 @@ describe('patient dose calendar', () => {
 });
 
 describe('public data loaded through SANDBOX_DATA', () => {
-  it('a SMART launcher Synthea patient launches and shows her past caesareans without errors', async () => {
+  it('a SMART launcher Synthea patient without LMWH fits one screen, and shows her past caesareans without errors', async () => {
     const h2 = await startHarness({ dataPaths: [resolve(import.meta.dirname, '../../mocks/public-fhir/smart-launcher-r4-synthea/Courtney_Schinner_7b5bea3e-de83-4c43-a89c-5078e923c3db.json')] });
     const t = await h2.newPage();
     try {
       await t.page.goto(`${h2.url}/`);
       await t.page.getByRole('row', { name: /Schinner/ }).getByRole('button', { name: /Launch LMWH Monitor/ }).click();
       await t.page.getByRole('region', { name: 'Patient' }).getByText(/Schinner/).first().waitFor({ timeout: 20_000 });
+      // Nothing to act on (no LMWH, pregnancy or planned event): one screen, the sections folded under one line.
+      const fold = t.page.locator('details.patient-view__quiet');
+      await fold.waitFor({ timeout: 20_000 });
+      expect(await t.page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(900);
+      await t.page.locator('details.patient-view__quiet > summary').click();
       // No D-dimer in Synthea data: the timeline says so instead of showing an empty table.
       await t.page.getByText(/No D-dimer result/).first().waitFor({ timeout: 20_000 });
       // Her caesareans are births that match no dated pregnancy: each is named with its date, not hidden.

@@ -6,6 +6,7 @@
  * dose calendar (its own chunk) opens in place of the record view from a button beside the "as read on" line.
  */
 import { lazy, Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
+import { isQuietRecord } from './quietRecord';
 import { FhirHttpError, FhirNetworkError } from '../../fhir/errors';
 import { useMessages } from '../messages/MessagesProvider';
 import type { MessageKey } from '../messages/catalogue';
@@ -113,6 +114,18 @@ function Loaded(props: LoadedProps) {
   return <RecordSections {...props} whatIf={whatIf} calendar={calendar} />;
 }
 
+/** A record with nothing to act on keeps its sections one click away, so the first screen holds the whole answer. */
+function QuietFold({ quiet, children }: { quiet: boolean; children: ReactNode }) {
+  const m = useMessages();
+  if (!quiet) return <>{children}</>;
+  return (
+    <details className="patient-view__quiet">
+      <summary>{m.t('patientView.quiet.summary')}</summary>
+      {children}
+    </details>
+  );
+}
+
 function RecordSections({ record, loadingGroups: loading, sessionExpired, retryGroup, whatIf, calendar }: LoadedProps & { whatIf: ReturnType<typeof useWhatIfEvents>; calendar: ReturnType<typeof useDoseCalendar> }) {
   const whatIfCards = useWhatIfCards(whatIf.events, record.rules.context);
   useLaunchFocus(record, whatIf);
@@ -146,27 +159,29 @@ function RecordSections({ record, loadingGroups: loading, sessionExpired, retryG
       </SectionGate>
       <DataAvailability record={record} loadingGroups={loading} {...(sessionExpired || loading.length > 0 ? {} : { onRetry: retryGroup })} />
       <IvfCyclePanel record={record} loading={loading} />
-      <SectionGate title={m.t('patientView.section.timeline')} groups={SECTION_GROUPS.timeline} loading={loading}>
-        <Timeline record={record} />
-      </SectionGate>
-      <SectionGate title={m.t('patientView.section.stopCriteria')} groups={all} loading={loading}>
-        <StopCriteriaSection record={record} whatIf={whatIf} />
-      </SectionGate>
-      <SectionGate title={m.t('patientView.section.coagulation')} groups={SECTION_GROUPS.coagulation} loading={loading}>
-        <CoagPanel record={record} />
-      </SectionGate>
-      <SectionGate title={m.t('patientView.section.medications')} groups={SECTION_GROUPS.medications} loading={loading}>
-        <MedicationList record={record} />
-      </SectionGate>
-      <SectionGate title={m.t('patientView.section.indications')} groups={all} loading={loading}>
-        <IndicationsPanel record={record} />
-        <CautionsPanel record={record} />
-        <CopyToNote record={record} extraCards={whatIfCards} />
-        <ExclusionsReport exclusions={record.exclusions} dropped={record.dropped} />
-        <Suspense fallback={null}>
-          <AboutEvidence />
-        </Suspense>
-      </SectionGate>
+      <QuietFold quiet={loading.length === 0 && isQuietRecord(record)}>
+        <SectionGate title={m.t('patientView.section.timeline')} groups={SECTION_GROUPS.timeline} loading={loading}>
+          <Timeline record={record} />
+        </SectionGate>
+        <SectionGate title={m.t('patientView.section.stopCriteria')} groups={all} loading={loading}>
+          <StopCriteriaSection record={record} whatIf={whatIf} />
+        </SectionGate>
+        <SectionGate title={m.t('patientView.section.coagulation')} groups={SECTION_GROUPS.coagulation} loading={loading}>
+          <CoagPanel record={record} />
+        </SectionGate>
+        <SectionGate title={m.t('patientView.section.medications')} groups={SECTION_GROUPS.medications} loading={loading}>
+          <MedicationList record={record} />
+        </SectionGate>
+        <SectionGate title={m.t('patientView.section.indications')} groups={all} loading={loading}>
+          <IndicationsPanel record={record} />
+          <CautionsPanel record={record} />
+          <CopyToNote record={record} extraCards={whatIfCards} />
+          <ExclusionsReport exclusions={record.exclusions} dropped={record.dropped} />
+          <Suspense fallback={null}>
+            <AboutEvidence />
+          </Suspense>
+        </SectionGate>
+      </QuietFold>
     </>
   );
 }

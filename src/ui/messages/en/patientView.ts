@@ -1,5 +1,6 @@
 /** The patient view's chrome: title, loading, errors, the "as read on" line (src/ui/patient-view). */
 export const patientViewEn = {
+  'patientView.quiet.summary': 'Nothing to act on: no LMWH order, pregnancy, planned procedure, D-dimer or finding the source lists. Every section searched (timeline, procedures, labs, medication, indications, cautions, note, records left out)',
   'patientView.title': 'LMWH Monitor',
   'patientView.loading': 'Reading the clinical record from the EHR…',
   'patientView.skeleton.summary': 'Summary',

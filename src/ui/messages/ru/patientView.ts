@@ -3,6 +3,7 @@ import type { patientViewEn } from '../en/patientView';
 
 export const patientViewRu = {
   // The product's name, as the EHR's apps menu lists it.
+  'patientView.quiet.summary': 'Нечего предпринимать: нет назначения НМГ, беременности, запланированной процедуры, Д-димера или показания из списка источника. Все просмотренные разделы (шкала, процедуры, анализы, препараты, показания, предостережения, заметка, исключённые записи)',
   'patientView.title': 'LMWH Monitor',
   'patientView.loading': 'Чтение медицинской карты из МИС…',
   'patientView.skeleton.summary': 'Сводка',
