@@ -157,7 +157,8 @@ async function sweep(page: Page, screen: string): Promise<string[]> {
 const htmlLang = (page: Page) => page.evaluate(() => document.documentElement.lang);
 
 async function waitForRecord(page: Page) {
-  await page.getByRole('region', { name: stopCriteriaRu['stopCriteria.heading'] }).first().waitFor({ timeout: 30_000 });
+  // The stop-criteria section is on every record (folded, so hidden from role queries, when there is nothing to act on).
+  await page.getByRole('region', { name: stopCriteriaRu['stopCriteria.heading'], includeHidden: true }).first().waitFor({ state: 'attached', timeout: 30_000 });
   await page.waitForFunction(() => document.querySelectorAll('[aria-busy="true"]').length === 0, undefined, { timeout: 30_000 });
 }
 
