@@ -124,41 +124,30 @@ function SourcePicker({ source, onChange }: { source: CohortSource; onChange: (s
   );
 }
 
+/** One labelled drop-down of the filter bar. */
+function FilterSelect({ id, label, value, options, onChange }: { id: string; label: string; value: string; options: readonly { value: string; label: string }[]; onChange: (value: string) => void }) {
+  return (
+    <div>
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 function Filters({ view, filter, onChange }: { view: WorklistView; filter: WorklistFilter; onChange: (f: Partial<WorklistFilter>) => void }) {
   const m = useMessages();
   return (
     <fieldset className="worklist-filters">
       <legend>{m.t('worklist.filter.legend')}</legend>
-      <div>
-        <label htmlFor="wl-window">{m.t('worklist.filter.window')}</label>
-        <select id="wl-window" value={String(filter.window)} onChange={(e) => onChange({ window: e.target.value === 'all' ? 'all' : (Number(e.target.value) as 7 | 14 | 30) })}>
-          {view.options.windows.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <label htmlFor="wl-status">{m.t('worklist.filter.status')}</label>
-        <select id="wl-status" value={filter.status} onChange={(e) => onChange({ status: e.target.value as WorklistFilter['status'] })}>
-          {view.options.statuses.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <label htmlFor="wl-flag">{m.t('worklist.filter.flag')}</label>
-        <select id="wl-flag" value={filter.flag} onChange={(e) => onChange({ flag: e.target.value as WorklistFilter['flag'] })}>
-          {view.options.flags.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-      </div>
+      <FilterSelect id="wl-window" label={m.t('worklist.filter.window')} value={String(filter.window)} options={view.options.windows} onChange={(v) => onChange({ window: v === 'all' ? 'all' : (Number(v) as 7 | 14 | 30) })} />
+      <FilterSelect id="wl-status" label={m.t('worklist.filter.status')} value={filter.status} options={view.options.statuses} onChange={(v) => onChange({ status: v as WorklistFilter['status'] })} />
+      <FilterSelect id="wl-flag" label={m.t('worklist.filter.flag')} value={filter.flag} options={view.options.flags} onChange={(v) => onChange({ flag: v as WorklistFilter['flag'] })} />
       <div>
         <label htmlFor="wl-search">{m.t('worklist.filter.search')}</label>
         <input id="wl-search" type="search" value={filter.search} autoComplete="off" onChange={(e) => onChange({ search: e.target.value })} />
