@@ -34,8 +34,6 @@ export type ClinicalRecordState =
   | {
       status: 'ready';
       record: ClinicalRecord;
-      reload: () => void;
-      isReloading: boolean;
       /** Query groups still being read; sections that need them show their own loading state. */
       loadingGroups: readonly QueryGroup[];
       /** The session ended during the read: what is shown is what was read before; relaunch to read the rest. */
@@ -89,8 +87,6 @@ export function useClinicalRecord(): ClinicalRecordState {
   return {
     status: 'ready',
     record,
-    reload: () => void input.refetch(),
-    isReloading: input.isFetching,
     loadingGroups: input.data.loading ?? [],
     sessionExpired: input.data.sessionExpired === true,
     retryGroup,
