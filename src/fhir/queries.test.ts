@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { appointmentDateRange, buildSearches, chunk, hasWantedCode, LOCAL_OBSERVATION_CODES, OBSERVATION_SEARCH_CODES, supportsInclude } from './queries';
+import { appointmentDateRange, buildSearches, chunk, GROUP_PRIORITY, hasWantedCode, LOCAL_OBSERVATION_CODES, OBSERVATION_SEARCH_CODES, supportsInclude } from './queries';
+import { FIRST_SCREEN_READS } from '../domain/plan/firstScreenReads';
 import { EMBRYO_AGE_LOCAL_CODE, HCG_CODES, IVF_LOCAL_SYSTEM, IVF_OBSERVATION_LOINC } from '../domain/ivf/ivfCodes';
 import { describeCapabilities } from './capabilities';
 
@@ -181,12 +182,13 @@ describe('buildSearches with a CapabilityStatement', () => {
     expect(specs.every((s) => s.offered && !s.newestFirst)).toBe(true);
   });
 
-  it('orders the searches so the first screen (orders, doses, planned events, dating) comes before labs and the rest', () => {
-    const types = plan().map((s) => `${s.priority}:${s.group}`);
-    const first = (g: string) => types.findIndex((t) => t.endsWith(`:${g}`));
-    for (const early of ['medication-requests', 'medication-administrations', 'appointments', 'service-requests', 'procedures', 'encounters']) {
-      expect(first(early)).toBeLessThan(first('observations-ddimer'));
-    }
-    expect(first('observations-ddimer')).toBeLessThan(first('allergies'));
+  it('orders the searches so everything the first screen reads comes before the lab results, and lab reports last', () => {
+    const specs = plan();
+    const first = (g: string) => specs.findIndex((s) => s.group === g);
+    const lastFirstScreen = Math.max(...FIRST_SCREEN_READS.filter((g) => g !== 'patient' && g !== 'medications').map(first));
+    expect(lastFirstScreen).toBeGreaterThan(0);
+    for (const lab of ['observations-ddimer', 'observations-coagulation', 'diagnostic-reports']) expect(first(lab)).toBeGreaterThan(lastFirstScreen);
+    expect(first('observations-ddimer')).toBeLessThan(first('diagnostic-reports'));
+    for (const g of FIRST_SCREEN_READS) expect(GROUP_PRIORITY[g]).toBeLessThan(GROUP_PRIORITY['observations-ddimer']);
   });
 });

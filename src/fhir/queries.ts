@@ -85,26 +85,30 @@ export const DATE_PARAM: Readonly<Record<string, string>> = {
   AllergyIntolerance: 'date',
 };
 
-/** Lower first: orders, doses, planned events and dating (the first screen), the latest labs, then the rest. */
+/**
+ * Lower first: everything the first screen reads (stop-now alerts and the plan strip: orders, doses, planned events,
+ * dating, conditions, weight; domain/plan/firstScreenReads.ts), then the lab results (long, paged), then the lab
+ * report members (read after every Observation search anyway).
+ */
 export const GROUP_PRIORITY: Readonly<Record<QueryGroup, number>> = {
   patient: 0,
   'medication-requests': 1,
   'medication-administrations': 1,
+  'medication-statements': 1,
+  'medication-dispenses': 1,
+  medications: 1,
   appointments: 1,
   'service-requests': 1,
   procedures: 1,
-  'observations-pregnancy': 1,
   encounters: 1,
-  medications: 2,
+  'observations-pregnancy': 1,
+  'observations-weight': 1,
+  conditions: 1,
+  'observations-findings': 1,
+  allergies: 1,
   'observations-ddimer': 2,
   'observations-coagulation': 2,
   'diagnostic-reports': 3,
-  'observations-weight': 3,
-  'medication-statements': 3,
-  'medication-dispenses': 3,
-  conditions: 3,
-  'observations-findings': 4,
-  allergies: 4,
 };
 
 export function chunk<T>(items: readonly T[], size: number): T[][] {

@@ -207,6 +207,34 @@ describe('fault hang-<Type>: searches of one type never answer', () => {
   });
 });
 
+describe('the first screen does not wait for the lab results', () => {
+  it('hang-DiagnosticReport: stop-now and the plan strip show; its lab-based flags say they are still checked until the lab part ends', async () => {
+    let hanging: Promise<unknown> = Promise.resolve();
+    const t = await launch('planned-surgery', 'hang-DiagnosticReport', (p) => {
+      hanging = p.page.waitForRequest((r) => new URL(r.url()).pathname === '/fhir/DiagnosticReport', { timeout: 60_000 });
+    });
+    await hanging;
+    const strip = t.page.getByTestId('plan-strip');
+    await strip.waitFor({ timeout: 30_000 });
+    expect(await t.page.locator('section[aria-busy="true"][aria-label="Stop-now alerts"]').count()).toBe(0);
+    await expect.poll(() => strip.locator('.plan-strip__order').textContent()).toContain('Therapeutic');
+    expect(await strip.locator('.plan-strip__deadline').count()).toBeGreaterThan(0);
+    const reading = strip.locator('.plan-strip__reading');
+    await expect.poll(() => reading.textContent()).toBe('Still being checked (results still being read): Renal function, Platelets, Antiphospholipid syndrome without aspirin, Pregnancy not confirmed');
+    expect(await strip.locator('[data-flag="renal-clearance-below-30"]').count()).toBe(0);
+    // The sections read from the whole record wait.
+    expect(await t.page.locator('section[aria-busy="true"]').count()).toBeGreaterThan(0);
+    await t.screenshot('fault-hang-diagnosticreport-first-screen');
+    await t.expectAccessible();
+
+    await t.page.clock.fastForward('00:16');
+    await expect.poll(() => reading.count(), { timeout: 30_000 }).toBe(0);
+    await strip.locator('[data-flag="renal-clearance-below-30"]').waitFor();
+    await strip.locator('[data-flag="record-incomplete"]').waitFor();
+    t.expectNoConsoleErrors();
+  });
+});
+
 describe('hostile text in the record', () => {
   it('script and HTML payloads in the name, a dosage, a result unit and a planned procedure are shown as text and never run', async () => {
     const t = await h.newPage();

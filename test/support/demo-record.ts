@@ -8,6 +8,8 @@ import { QUERY_GROUPS, type GroupStatus, type QueryGroup, type RecordInput } fro
 import { buildClinicalRecord, type ClinicalRecord } from '../../src/domain/record';
 import { loadUnitConverter } from '../../src/domain/labs';
 import { reason } from '../../src/domain/reasons';
+import { OBSERVATION_QUERY_CODES } from '../../src/domain/codes';
+import { LAB_RESULT_GROUPS } from '../../src/domain/plan/firstScreenReads';
 
 export const DEMO_TEST_ZONE = 'Europe/London';
 /** 25 Nov 2026 10:00 London: the fixed "now" of UI tests. */
@@ -47,4 +49,18 @@ export async function demoRecord(id: DemoPatientId, options: { now?: number; sta
   const now = options.now ?? DEMO_TEST_NOW;
   const units = await loadUnitConverter();
   return buildClinicalRecord(recordInputFor(demoResources(id, now), id, options.statuses, now), { nowMs: now, zone: DEMO_TEST_ZONE, units });
+}
+
+const LAB_CODES = new Set<string>([...OBSERVATION_QUERY_CODES.ddimer, ...OBSERVATION_QUERY_CODES.coagulation]);
+
+/** A D-dimer or coagulation-panel result, or a lab report: what the lab-result searches read. */
+export const isLabResult = (r: fhir4.Resource): boolean =>
+  r.resourceType === 'DiagnosticReport' || (r.resourceType === 'Observation' && ((r as fhir4.Observation).code.coding ?? []).some((c) => c.code !== undefined && LAB_CODES.has(c.code)));
+
+/** A demo patient's record as it stands while the lab-result searches are still being read (their results not in yet). */
+export async function demoRecordReadingLabs(id: DemoPatientId, now = DEMO_TEST_NOW): Promise<ClinicalRecord> {
+  const units = await loadUnitConverter();
+  const statuses = Object.fromEntries(LAB_RESULT_GROUPS.map((g) => [g, 'incomplete' as const]));
+  const input = { ...recordInputFor(demoResources(id, now).filter((r) => !isLabResult(r)), id, statuses, now), loading: [...LAB_RESULT_GROUPS] };
+  return buildClinicalRecord(input, { nowMs: now, zone: DEMO_TEST_ZONE, units });
 }

@@ -4,3 +4,4 @@ export * from './deadlinesOnSchedule';
 export * from './redFlags';
 export * from './sourceIndications';
 export * from './recordPlan';
+export * from './firstScreenReads';

@@ -198,6 +198,7 @@ export function recordPlan(p: RecordPlanInput): RecordPlan {
     ivf: confirmationSlice(p),
     weight: { regimen: order?.regimen, ...(p.latestWeight ? { latestWeight: p.latestWeight } : {}), nowMs: p.nowMs },
     groups: p.input.groups,
+    loading: p.input.loading ?? [],
   });
   const indications = indicationsAsSourceLists({
     facts: p.indicationFacts.filter((f) => f.kind !== 'raised-d-dimer'),

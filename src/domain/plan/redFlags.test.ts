@@ -14,6 +14,8 @@ import {
   isBelow,
   plateletFlag,
   recordIncompleteFlag,
+  FLAG_READS,
+  type RedFlagsInput,
   redFlags,
   renalFlag,
   weightFlag,
@@ -247,9 +249,53 @@ describe('record incomplete', () => {
   it('every group complete is absent', () => {
     expect(recordIncompleteFlag({ conditions: { status: 'complete' } }).state).toBe('absent');
   });
+
+  it('while searches are still read it waits for them, but a search that already failed is named at once', () => {
+    const reading = { conditions: { status: 'complete' }, 'observations-ddimer': { status: 'incomplete' } } as const;
+    expect(recordIncompleteFlag(reading, ['observations-ddimer']).state).toBe('reading');
+    const failed = recordIncompleteFlag({ ...reading, allergies: { status: 'unavailable' } }, ['observations-ddimer']);
+    expect(failed.state).toBe('present');
+    expect(failed.reasons[0]?.params).toMatchObject({ count: 1, statuses: { kind: 'list', items: ['unavailable'] } });
+  });
 });
 
 describe('all flags', () => {
+  const input = (loading: RedFlagsInput['loading']): RedFlagsInput => ({
+    bleeding: { triggers: [], conditionsComplete: true },
+    renal: { lmwhCurrent: true },
+    platelets: { latest: lab(85, '10*9/L', 'plt'), hit: { state: 'no-heparin', falls: [] } },
+    aps: { facts: [], aspirin: [], findingsComplete: true, medicationsComplete: true },
+    ivf: { status: 'no-transfer' },
+    weight: { regimen: undefined, nowMs: NOW },
+    groups: { conditions: { status: 'complete' }, 'observations-coagulation': { status: loading?.length ? 'incomplete' : 'complete' } },
+    ...(loading ? { loading } : {}),
+  });
+
+  it('a flag read from a search still being read has no state yet, even one a partial list would show; the others keep theirs', () => {
+    const flags = redFlags(input(['observations-coagulation']));
+    const state = Object.fromEntries(flags.map((f) => [f.code, f.state]));
+    expect(state).toEqual({
+      'platelets-low-or-falling': 'reading',
+      'renal-clearance-below-30': 'reading',
+      'record-incomplete': 'reading',
+      bleeding: 'absent',
+      'aps-without-aspirin': 'absent',
+      'ivf-pregnancy-not-confirmed': 'absent',
+      'weight-adjusted-without-recent-weight': 'absent',
+    });
+    const platelets = flags.find((f) => f.code === 'platelets-low-or-falling');
+    expect(platelets?.sources).toEqual([]);
+    expect(platelets?.reasons.map((r) => r.code)).toEqual(['plan.flag.still-reading']);
+    // Once read, the same input gives the platelet flag its state.
+    expect(redFlags(input([])).find((f) => f.code === 'platelets-low-or-falling')?.state).toBe('present');
+  });
+
+  it('every flag names the searches it is read from, and only lab-result flags wait for lab results', () => {
+    for (const code of Object.keys(FLAG_READS) as (keyof typeof FLAG_READS)[]) expect(FLAG_READS[code].length).toBeGreaterThan(0);
+    const labFlags = (Object.keys(FLAG_READS) as (keyof typeof FLAG_READS)[]).filter((c) => FLAG_READS[c].includes('observations-coagulation'));
+    expect(labFlags.sort()).toEqual(['platelets-low-or-falling', 'record-incomplete', 'renal-clearance-below-30']);
+  });
+
   it('present flags come first, then unknown, then absent', () => {
     const flags = redFlags({
       bleeding: { triggers: [], conditionsComplete: true },

@@ -9,6 +9,7 @@ import { DAY_MS } from '../time';
 import type { RegimenClass } from '../medication/regimen';
 import { RENAL_CLEARANCE_BELOW_30 } from '../rules/other-notes';
 import type { InjectionSchedule } from './injectionSchedule';
+import { QUERY_GROUPS, type QueryGroup } from '../input';
 
 export type RedFlagCode =
   | 'bleeding'
@@ -19,7 +20,8 @@ export type RedFlagCode =
   | 'weight-adjusted-without-recent-weight'
   | 'record-incomplete';
 
-export type FlagState = 'present' | 'absent' | 'unknown';
+/** 'reading': a search the flag is read from is still being read, so no state is given yet. */
+export type FlagState = 'present' | 'absent' | 'unknown' | 'reading';
 
 export type RedFlagReasonCode =
   | 'plan.flag.bleeding-while-on-lmwh'
@@ -54,7 +56,8 @@ export type RedFlagReasonCode =
   | 'plan.flag.weight-adjusted-weight-recent'
   | 'plan.flag.regimen-unknown'
   | 'plan.flag.record-incomplete'
-  | 'plan.flag.record-complete';
+  | 'plan.flag.record-complete'
+  | 'plan.flag.still-reading';
 
 export type RedFlagReason = Reason<RedFlagReasonCode>;
 
@@ -80,6 +83,23 @@ export interface RedFlag {
 
 const flag = (code: RedFlagCode, state: FlagState, reasons: RedFlagReason[], sources: SourceRef[], references: FlagReference[]): RedFlag => ({ code, state, reasons, sources, references });
 const why = (code: RedFlagReasonCode, params?: Parameters<typeof reason>[1]): RedFlagReason => reason(code, params);
+const MEDICATION_READS: readonly QueryGroup[] = ['medication-requests', 'medication-administrations', 'medication-statements', 'medication-dispenses', 'medications'];
+
+/**
+ * The searches each flag is read from. While one of them is still being read the flag has no state yet ('reading'),
+ * so a partly read list never gives "absent" or a latest value that a later page would replace. Lab results include
+ * the members of lab reports (DiagnosticReport), read after the Observation searches.
+ */
+export const FLAG_READS: Readonly<Record<RedFlagCode, readonly QueryGroup[]>> = {
+  bleeding: ['conditions', 'observations-findings', ...MEDICATION_READS],
+  'renal-clearance-below-30': ['observations-coagulation', 'diagnostic-reports', ...MEDICATION_READS],
+  'platelets-low-or-falling': ['observations-coagulation', 'diagnostic-reports', ...MEDICATION_READS],
+  'aps-without-aspirin': ['conditions', 'observations-findings', 'diagnostic-reports', ...MEDICATION_READS],
+  'ivf-pregnancy-not-confirmed': ['procedures', 'service-requests', 'appointments', 'encounters', 'observations-pregnancy', 'diagnostic-reports', ...MEDICATION_READS],
+  'weight-adjusted-without-recent-weight': ['observations-weight', ...MEDICATION_READS],
+  'record-incomplete': QUERY_GROUPS,
+};
+
 const at = (ms: number | undefined) => (ms !== undefined && Number.isFinite(ms) ? instantParam(ms) : undefined);
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -332,11 +352,13 @@ export function weightFlag(input: { regimen: RegimenClass | undefined; latestWei
 // The record incomplete
 // ---------------------------------------------------------------------------------------------------------------
 
-export function recordIncompleteFlag(groups: Readonly<Record<string, { status: 'complete' | 'incomplete' | 'unavailable' } | undefined>>): RedFlag {
+/** A search that already failed is reported while others are still read; otherwise the flag waits for them all. */
+export function recordIncompleteFlag(groups: Readonly<Record<string, { status: 'complete' | 'incomplete' | 'unavailable' } | undefined>>, loading: readonly QueryGroup[] = []): RedFlag {
   const bad = Object.entries(groups)
-    .filter(([, g]) => g !== undefined && g.status !== 'complete')
+    .filter(([name, g]) => g !== undefined && g.status !== 'complete' && !loading.includes(name as QueryGroup))
     .map(([name, g]) => ({ name, status: g!.status }))
     .sort((a, b) => a.name.localeCompare(b.name));
+  if (bad.length === 0 && loading.length > 0) return flag('record-incomplete', 'reading', [why('plan.flag.still-reading')], [], []);
   if (bad.length === 0) return flag('record-incomplete', 'absent', [why('plan.flag.record-complete')], [], []);
   const params = { groups: listParam(bad.map((b) => reasonParam(reason('record.group-name', { group: selectParam(b.name) })))), statuses: listParam(bad.map((b) => b.status)), count: bad.length };
   return flag('record-incomplete', 'present', [why('plan.flag.record-incomplete', params)], [], []);
@@ -354,19 +376,29 @@ export interface RedFlagsInput {
   ivf: ConfirmationSlice;
   weight: Parameters<typeof weightFlag>[0];
   groups: Parameters<typeof recordIncompleteFlag>[0];
+  /** Searches still being read (RecordInput.loading). */
+  loading?: readonly QueryGroup[];
 }
 
-/** Every red flag, present ones first (then unknown, then absent), the strip's order kept within each state. */
+/** The flag, or 'reading' while a search it is read from is still being read (record-incomplete judges that itself). */
+function unlessReading(f: RedFlag, loading: readonly QueryGroup[]): RedFlag {
+  if (f.code === 'record-incomplete' || !FLAG_READS[f.code].some((g) => loading.includes(g))) return f;
+  return flag(f.code, 'reading', [why('plan.flag.still-reading')], [], f.references);
+}
+
+/** Every red flag, present ones first (then unknown, still being read, absent), the strip's order kept within each state. */
 export function redFlags(input: RedFlagsInput): RedFlag[] {
-  const all = [
+  const loading = input.loading ?? [];
+  const computed = [
     bleedingFlag(input.bleeding),
     renalFlag(input.renal),
     plateletFlag(input.platelets),
     apsFlag(input.aps),
     ivfConfirmationFlag(input.ivf),
     weightFlag(input.weight),
-    recordIncompleteFlag(input.groups),
+    recordIncompleteFlag(input.groups, loading),
   ];
-  const rank: Record<FlagState, number> = { present: 0, unknown: 1, absent: 2 };
+  const all = computed.map((f) => unlessReading(f, loading));
+  const rank: Record<FlagState, number> = { present: 0, unknown: 1, reading: 2, absent: 3 };
   return all.map((f, i) => ({ f, i })).sort((a, b) => rank[a.f.state] - rank[b.f.state] || a.i - b.i).map((x) => x.f);
 }

@@ -140,10 +140,10 @@ function RecordSections({ record, loadingGroups: loading, sessionExpired, retryG
           {m.t('patientView.sessionExpired')}
         </p>
       )}
-      <SectionGate title={m.t('patientView.section.stopNow')} groups={all} loading={loading}>
+      <SectionGate title={m.t('patientView.section.stopNow')} groups={SECTION_GROUPS.firstScreen} loading={loading}>
         <StopNowBanner record={record} />
       </SectionGate>
-      <SectionGate title={m.t('planStrip.title')} groups={all} loading={loading}>
+      <SectionGate title={m.t('planStrip.title')} groups={SECTION_GROUPS.firstScreen} loading={loading}>
         <PlanStrip record={record} facilityZone={zoneUsed} />
       </SectionGate>
       <div className="patient-view__asof">

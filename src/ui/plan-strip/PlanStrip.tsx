@@ -114,6 +114,11 @@ function Flags({ v }: { v: PlanStripView }) {
         <p>{v.noFlags}</p>
       )}
       {v.unknownFlags && <p className="plan-strip__unknown">{v.unknownFlags}</p>}
+      {v.readingFlags && (
+        <p className="plan-strip__reading" role="status">
+          {v.readingFlags}
+        </p>
+      )}
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { demoRecord, type DemoPatientId } from '../../../test/support/demo-record';
+import { demoRecord, demoRecordReadingLabs, type DemoPatientId } from '../../../test/support/demo-record';
 import type { FacilityZone } from '../../domain/facilityZone';
 import { createMessages } from '../messages/translator';
 import { buildPlanStripView } from './planStripViewModel';
@@ -61,6 +61,27 @@ describe('buildPlanStripView over the demo patients', () => {
     const v = await view('many-labs');
     expect(v.order?.doseClass).toBe('Dose class unknown');
     expect(v.order?.doseClassBasis).toBe('by regimen: the dose matches no regimen in the table (reference 9.1)');
+  });
+
+  it('planned-surgery while the lab results are still read: the renal flag is not shown yet, the strip says what is still read, the rest as usual', async () => {
+    const r = await demoRecordReadingLabs('planned-surgery');
+    const v = buildPlanStripView({ plan: r.plan, cards: r.rules.cards, facilityZone: ZONE }, m);
+    expect(v.flags.map((f) => f.code)).not.toContain('renal-clearance-below-30');
+    expect(v.readingFlags).toBe('Still being checked (results still being read): Renal function, Platelets, Antiphospholipid syndrome without aspirin, Pregnancy not confirmed');
+    expect(v.order?.doseClass).toBe('Therapeutic');
+    expect(v.deadlines.find((d) => d.ruleId === 'asra2018.stop-before.neuraxial-therapeutic-24h')?.omits).toBe('omits 2 scheduled injections');
+    const whole = await view('planned-surgery');
+    expect(whole.readingFlags).toBeUndefined();
+    const ru = buildPlanStripView({ plan: r.plan, cards: r.rules.cards, facilityZone: ZONE }, createMessages({ locale: 'ru', zone: 'Europe/London' }));
+    expect(ru.readingFlags).toMatch(/^Ещё проверяются \(результаты ещё читаются\): Функция почек/);
+  });
+
+  it('no-lmwh while the lab results are still read: no flag found "so far", never "in the record"', async () => {
+    const r = await demoRecordReadingLabs('no-lmwh');
+    const v = buildPlanStripView({ plan: r.plan, cards: r.rules.cards, facilityZone: ZONE }, m);
+    expect(v.flags).toEqual([]);
+    expect(v.noFlags).toBe('No red flag found in what has been read so far');
+    expect((await view('no-lmwh')).noFlags).toBe('No red flag found in the record');
   });
 
   it('the zone line says where the zone came from', async () => {

@@ -57,6 +57,8 @@ export interface PlanStripView {
   flags: PlanFlagView[];
   noFlags?: string;
   unknownFlags?: string;
+  /** Flags whose searches are still being read (lab results, on a long record). */
+  readingFlags?: string;
   zone: string;
 }
 
@@ -149,10 +151,14 @@ function comparisonWords(c: RuleComparison, m: Messages): string | undefined {
   return m.t('planStrip.stricter', { stricter: c.stricter, extra });
 }
 
-function flagViews(flags: readonly RedFlag[], m: Messages): Pick<PlanStripView, 'flags' | 'noFlags' | 'unknownFlags'> {
+const flagList = (flags: readonly RedFlag[], m: Messages) => flags.map((f) => m.t(`planStrip.flag.${f.code}` as MessageKey)).join(m.t('common.listSeparator'));
+
+function flagViews(flags: readonly RedFlag[], m: Messages): Pick<PlanStripView, 'flags' | 'noFlags' | 'unknownFlags' | 'readingFlags'> {
   const present = flags.filter((f) => f.state === 'present');
   const unknown = flags.filter((f) => f.state === 'unknown');
-  const out: Pick<PlanStripView, 'flags' | 'noFlags' | 'unknownFlags'> = {
+  // "Record incomplete" waits for every search; the data-availability line already says which are still read.
+  const reading = flags.filter((f) => f.state === 'reading' && f.code !== 'record-incomplete');
+  const out: Pick<PlanStripView, 'flags' | 'noFlags' | 'unknownFlags' | 'readingFlags'> = {
     flags: present.map((f) => ({
       code: f.code,
       title: m.t(`planStrip.flag.${f.code}` as MessageKey),
@@ -161,8 +167,9 @@ function flagViews(flags: readonly RedFlag[], m: Messages): Pick<PlanStripView, 
       references: f.references.map((r) => m.t('planStrip.reference', { section: r.section, verification: r.verification === 'app-choice' ? 'app' : r.verification })),
     })),
   };
-  if (present.length === 0) out.noFlags = m.t('planStrip.noFlags');
-  if (unknown.length > 0) out.unknownFlags = m.t('planStrip.flagsUnknown', { list: unknown.map((f) => m.t(`planStrip.flag.${f.code}` as MessageKey)).join(m.t('common.listSeparator')) });
+  if (present.length === 0) out.noFlags = m.t(reading.length > 0 ? 'planStrip.noFlagsYet' : 'planStrip.noFlags');
+  if (unknown.length > 0) out.unknownFlags = m.t('planStrip.flagsUnknown', { list: flagList(unknown, m) });
+  if (reading.length > 0) out.readingFlags = m.t('planStrip.flagsReading', { list: flagList(reading, m) });
   return out;
 }
 

@@ -5,6 +5,7 @@
 import type { ReactNode } from 'react';
 import { useMessages } from '../messages/MessagesProvider';
 import { QUERY_GROUPS, type QueryGroup } from '../../domain/input';
+import { FIRST_SCREEN_READS } from '../../domain/plan/firstScreenReads';
 import './record.css';
 
 /** Groups each section of the patient view is built from. */
@@ -34,7 +35,9 @@ export const SECTION_GROUPS = {
   ],
   coagulation: ['observations-coagulation', 'diagnostic-reports', 'medication-requests', 'medication-administrations', 'medications'],
   medications: ['medication-requests', 'medication-administrations', 'medication-statements', 'medication-dispenses', 'medications'],
-  /** Rules, alerts, indications, cautions and the note use the whole record. */
+  /** The stop-now alerts and the plan strip: every search but the lab results (its lab-based flags wait on their own). */
+  firstScreen: FIRST_SCREEN_READS,
+  /** Rules, indications, cautions and the note use the whole record. */
   all: QUERY_GROUPS,
 } as const satisfies Record<string, readonly QueryGroup[]>;
 

@@ -26,6 +26,8 @@ export const planStripEn = {
   'planStrip.flags': 'Red flags',
   'planStrip.noFlags': 'No red flag found in the record',
   'planStrip.flagsUnknown': 'Not known: {list}',
+  'planStrip.noFlagsYet': 'No red flag found in what has been read so far',
+  'planStrip.flagsReading': 'Still being checked (results still being read): {list}',
   'planStrip.flag.bleeding': 'Bleeding',
   'planStrip.flag.renal-clearance-below-30': 'Renal function',
   'planStrip.flag.platelets-low-or-falling': 'Platelets',

@@ -28,6 +28,8 @@ export const planStripRu = {
   'planStrip.flags': 'Тревожные признаки',
   'planStrip.noFlags': 'Тревожных признаков в записи не найдено',
   'planStrip.flagsUnknown': 'Неизвестно: {list}',
+  'planStrip.noFlagsYet': 'В уже прочитанном тревожных признаков не найдено',
+  'planStrip.flagsReading': 'Ещё проверяются (результаты ещё читаются): {list}',
   'planStrip.flag.bleeding': 'Кровотечение',
   'planStrip.flag.renal-clearance-below-30': 'Функция почек',
   'planStrip.flag.platelets-low-or-falling': 'Тромбоциты',
