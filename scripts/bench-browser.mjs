@@ -249,8 +249,14 @@ export async function runBrowserBench(o) {
       }
       if (phase === 'app' && new URL(u).pathname.startsWith('/fhir/') && !/\/metadata|well-known/.test(u) && Number.isNaN(firstFhirAt)) firstFhirAt = Date.now();
     });
+    /** @type {string[]} */
+    const trace = [];
     page.on('requestfinished', (req) => {
       const u = new URL(req.url());
+      if (process.env.BENCH_TRACE && phase === 'app') {
+        const tm = req.timing();
+        trace.push(`${String(Math.round(tm.startTime - t0)).padStart(5)} +${String(Math.round(tm.responseEnd)).padStart(4)} ms  ${u.pathname}${u.search.slice(0, 70)}`);
+      }
       if (!u.pathname.startsWith('/fhir/')) return;
       const bucket = phase === 'naive' ? counts.naive : counts.app;
       bucket.requests++;
@@ -278,6 +284,8 @@ export async function runBrowserBench(o) {
       .catch(() => ({}));
     const at = (/** @type {string} */ m) => (typeof marks[m] === 'number' ? marks[m] - t0 : undefined);
     run.firstScreenMs = at(MARKS.firstScreen);
+    // BENCH_TRACE=1: every request of the launch (start after launch, duration), to see what the first screen waited for.
+    if (process.env.BENCH_TRACE) o.log([`   trace N=${n} ${delay} ms, first screen at ${Math.round(run.firstScreenMs ?? NaN)} ms:`, ...trace].join('\n'));
     run.tableMs = at(MARKS.ddimerTable);
     run.chartMs = at(MARKS.chart);
     await new Promise((r) => setTimeout(r, 50)); // let the last sizes() promises settle

@@ -21,15 +21,8 @@ function sessionStorageOrUndefined(): Storage | undefined {
 }
 
 const storage = sessionStorageOrUndefined();
-// The CapabilityStatement is read while the token is exchanged (requested before the view chunks, which would
-// otherwise hold the connections); the record loader finds it in this tab's session.
+// The CapabilityStatement is read while the token is exchanged; the record loader finds it in this tab's session.
 const capabilityPrefetch = storage ? import('./fhir/capabilityPrefetch').then((m) => m.prefetchLaunchCapability(storage)) : undefined;
-// What the launch will show starts downloading now, while the launch completes: the worklist's code on a launch that
-// asked for user-level scopes (the patient view follows once the list has loaded), else the patient view and chart.
-if (launchLooksLikeWorklist(window.location.href, storage)) loadWorklist().catch(() => undefined);
-else preloadViews();
-loadFullCatalogue().catch(() => undefined);
-
 const launchConfig = loadSmartConfig(new URL('smart-config.json', window.location.href));
 launchConfig.catch(() => undefined); // unreadable: the defaults apply (completeLaunch)
 const launch = completeLaunch({
@@ -39,6 +32,15 @@ const launch = completeLaunch({
   launchConfig,
   ...(capabilityPrefetch ? { capabilityPrefetch } : {}),
 });
+// What the launch will show starts downloading once the token request is on its way (fhirclient sends it a few
+// microtasks after ready(); a task later is after it), so the view chunks never hold the connections the token waits
+// for: the worklist's code on a launch that asked for user-level scopes (the patient view follows once the list has
+// loaded), else the patient view and chart, in parallel with the FHIR data and never after it.
+setTimeout(() => {
+  loadFullCatalogue().catch(() => undefined);
+  if (launchLooksLikeWorklist(window.location.href, storage)) loadWorklist().catch(() => undefined);
+  else preloadViews();
+}, 0);
 // AppRoot attaches its handlers after the first render; mark the promise handled now so a failed launch is never
 // reported as an unhandled rejection (AppRoot shows it).
 launch.catch(() => undefined);

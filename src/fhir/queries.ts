@@ -86,9 +86,9 @@ export const DATE_PARAM: Readonly<Record<string, string>> = {
 };
 
 /**
- * Lower first: everything the first screen reads (stop-now alerts and the plan strip: orders, doses, planned events,
- * dating, conditions, weight; domain/plan/firstScreenReads.ts), then the lab results (long, paged), then the lab
- * report members (read after every Observation search anyway).
+ * Lower first: what the first screen reads (domain/plan/firstScreenReads.ts: orders, doses, planned events, dating,
+ * weight, conditions), then the lab results and allergies, then the lab report members (read after every
+ * Observation search anyway).
  */
 export const GROUP_PRIORITY: Readonly<Record<QueryGroup, number>> = {
   patient: 0,
@@ -104,10 +104,10 @@ export const GROUP_PRIORITY: Readonly<Record<QueryGroup, number>> = {
   'observations-pregnancy': 1,
   'observations-weight': 1,
   conditions: 1,
-  'observations-findings': 1,
-  allergies: 1,
   'observations-ddimer': 2,
   'observations-coagulation': 2,
+  'observations-findings': 2,
+  allergies: 2,
   'diagnostic-reports': 3,
 };
 
@@ -125,9 +125,12 @@ export function appointmentDateRange(now: number): { from: string; to: string } 
 }
 
 /** A token list: values encoded, commas (the OR separator) kept literal. */
-function tokenList(system: string, codes: readonly string[]): string {
-  return codes.map((c) => encodeURIComponent(`${system}|${c}`)).join(',');
+/** `system|code` tokens joined as one OR list (commas literal, each token encoded). */
+function tokenList(tokens: readonly string[]): string {
+  return tokens.map((t) => encodeURIComponent(t)).join(',');
 }
+
+const loinc = (codes: readonly string[]): string[] => codes.map((c) => `${LOINC}|${c}`);
 
 /**
  * Splits codes into runs whose URL (`urlFor(run)`, base included) stays within `maxLength`, each run at most
@@ -184,21 +187,19 @@ function observationSpecs(patientFilter: string, options: QueryPlanOptions): Sea
   const maxLength = options.maxUrlLength ?? DEFAULT_MAX_URL_LENGTH;
   const base = options.baseUrl ? `${options.baseUrl.replace(/\/+$/, '')}/` : '';
   const specs: SearchSpec[] = [];
-  const add = (group: QueryGroup, codes: readonly string[], category?: string, system = LOINC) => {
-    const filters = (run: readonly string[]) => [patientFilter, ...categoryFilter('Observation', category, options), `code=${tokenList(system, run)}`];
+  const add = (group: QueryGroup, tokens: readonly string[], category?: string) => {
+    const filters = (run: readonly string[]) => [patientFilter, ...categoryFilter('Observation', category, options), `code=${tokenList(run)}`];
     const urlFor = (run: readonly string[]) => base + finishSpec({ group, resourceType: 'Observation', filters: filters(run) }, options).path;
-    for (const run of packCodes(codes, urlFor, maxLength, options.maxCodesPerSearch)) {
+    for (const run of packCodes(tokens, urlFor, maxLength, options.maxCodesPerSearch)) {
       specs.push(finishSpec({ group, resourceType: 'Observation', filters: filters(run) }, options));
     }
   };
-  add('observations-ddimer', OBSERVATION_SEARCH_CODES.ddimer, 'laboratory');
-  add('observations-coagulation', OBSERVATION_SEARCH_CODES.coagulation, 'laboratory');
-  add('observations-findings', OBSERVATION_SEARCH_CODES.findings, 'laboratory');
-  add('observations-weight', OBSERVATION_SEARCH_CODES.weight, 'vital-signs');
-  add('observations-pregnancy', OBSERVATION_SEARCH_CODES.pregnancy);
-  for (const system of new Set(LOCAL_OBSERVATION_CODES.map((c) => c.system))) {
-    add('observations-pregnancy', LOCAL_OBSERVATION_CODES.filter((c) => c.system === system).map((c) => c.code), undefined, system);
-  }
+  add('observations-ddimer', loinc(OBSERVATION_SEARCH_CODES.ddimer), 'laboratory');
+  add('observations-coagulation', loinc(OBSERVATION_SEARCH_CODES.coagulation), 'laboratory');
+  add('observations-findings', loinc(OBSERVATION_SEARCH_CODES.findings), 'laboratory');
+  add('observations-weight', loinc(OBSERVATION_SEARCH_CODES.weight), 'vital-signs');
+  // The app's local IVF codes ride in the same OR list (a token list may mix systems): one search fewer.
+  add('observations-pregnancy', [...loinc(OBSERVATION_SEARCH_CODES.pregnancy), ...LOCAL_OBSERVATION_CODES.map((c) => `${c.system}|${c.code}`)]);
   return specs;
 }
 

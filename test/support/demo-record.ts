@@ -9,7 +9,7 @@ import { buildClinicalRecord, type ClinicalRecord } from '../../src/domain/recor
 import { loadUnitConverter } from '../../src/domain/labs';
 import { reason } from '../../src/domain/reasons';
 import { OBSERVATION_QUERY_CODES } from '../../src/domain/codes';
-import { LAB_RESULT_GROUPS } from '../../src/domain/plan/firstScreenReads';
+import { AFTER_FIRST_SCREEN } from '../../src/domain/plan/firstScreenReads';
 
 export const DEMO_TEST_ZONE = 'Europe/London';
 /** 25 Nov 2026 10:00 London: the fixed "now" of UI tests. */
@@ -51,16 +51,18 @@ export async function demoRecord(id: DemoPatientId, options: { now?: number; sta
   return buildClinicalRecord(recordInputFor(demoResources(id, now), id, options.statuses, now), { nowMs: now, zone: DEMO_TEST_ZONE, units });
 }
 
-const LAB_CODES = new Set<string>([...OBSERVATION_QUERY_CODES.ddimer, ...OBSERVATION_QUERY_CODES.coagulation]);
+const LATER_CODES = new Set<string>([...OBSERVATION_QUERY_CODES.ddimer, ...OBSERVATION_QUERY_CODES.coagulation, ...OBSERVATION_QUERY_CODES.findings]);
 
-/** A D-dimer or coagulation-panel result, or a lab report: what the lab-result searches read. */
-export const isLabResult = (r: fhir4.Resource): boolean =>
-  r.resourceType === 'DiagnosticReport' || (r.resourceType === 'Observation' && ((r as fhir4.Observation).code.coding ?? []).some((c) => c.code !== undefined && LAB_CODES.has(c.code)));
+/** What the searches read after the first screen's return: lab results (D-dimer, coagulation, work-up), lab reports, allergies. */
+export const isReadAfterFirstScreen = (r: fhir4.Resource): boolean =>
+  r.resourceType === 'DiagnosticReport' ||
+  r.resourceType === 'AllergyIntolerance' ||
+  (r.resourceType === 'Observation' && ((r as fhir4.Observation).code.coding ?? []).some((c) => c.code !== undefined && LATER_CODES.has(c.code)));
 
-/** A demo patient's record as it stands while the lab-result searches are still being read (their results not in yet). */
-export async function demoRecordReadingLabs(id: DemoPatientId, now = DEMO_TEST_NOW): Promise<ClinicalRecord> {
+/** A demo patient's record as it stands when the first screen's searches are in and the rest are still being read. */
+export async function demoRecordAtFirstScreen(id: DemoPatientId, now = DEMO_TEST_NOW): Promise<ClinicalRecord> {
   const units = await loadUnitConverter();
-  const statuses = Object.fromEntries(LAB_RESULT_GROUPS.map((g) => [g, 'incomplete' as const]));
-  const input = { ...recordInputFor(demoResources(id, now).filter((r) => !isLabResult(r)), id, statuses, now), loading: [...LAB_RESULT_GROUPS] };
+  const statuses = Object.fromEntries(AFTER_FIRST_SCREEN.map((g) => [g, 'incomplete' as const]));
+  const input = { ...recordInputFor(demoResources(id, now).filter((r) => !isReadAfterFirstScreen(r)), id, statuses, now), loading: [...AFTER_FIRST_SCREEN] };
   return buildClinicalRecord(input, { nowMs: now, zone: DEMO_TEST_ZONE, units });
 }

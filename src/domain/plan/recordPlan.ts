@@ -16,7 +16,7 @@ import { ivfCycleFromRecord, pregnancyConfirmation } from '../ivf';
 import type { UnitConverter } from '../labs';
 import { deadlinesOnSchedule, type DeadlinesOnSchedule, type ScheduleDeadline } from './deadlinesOnSchedule';
 import { injectionSchedule, scheduleDoses, type InjectionSchedule } from './injectionSchedule';
-import { redFlags, type ConfirmationSlice, type FactSlice, type LabValueSlice, type RedFlag } from './redFlags';
+import { FLAG_READS, redFlags, type ConfirmationSlice, type FactSlice, type LabValueSlice, type RedFlag } from './redFlags';
 import { indicationsAsSourceLists, type DdimerSlice, type SourceIndicationsResult } from './sourceIndications';
 
 /** The order the strip shows, with its regimen class and reason as written (resolved against the record when it can). */
@@ -188,7 +188,8 @@ export function recordPlan(p: RecordPlanInput): RecordPlan {
   const flags = redFlags({
     bleeding: {
       triggers: p.triggers.map((t) => ({ kind: t.kind, fact: { ...(t.fact.atMs !== undefined ? { atMs: t.fact.atMs } : {}), source: t.fact.source } })),
-      conditionsComplete: complete(p.input, ['conditions', 'observations-findings']),
+      // Bleeding is recorded as a Condition (Observations give only lab findings): the Condition search decides.
+      conditionsComplete: complete(p.input, FLAG_READS.bleeding.filter((g) => !g.startsWith('medication'))),
       ...(lastDose && lastDose.time.known ? { lastDose: { atMs: lastDose.time.value.ms, source: lastDose.source } } : {}),
       ...(nextSchedule ? { schedule: nextSchedule } : {}),
     },

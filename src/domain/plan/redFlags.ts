@@ -91,7 +91,7 @@ const MEDICATION_READS: readonly QueryGroup[] = ['medication-requests', 'medicat
  * the members of lab reports (DiagnosticReport), read after the Observation searches.
  */
 export const FLAG_READS: Readonly<Record<RedFlagCode, readonly QueryGroup[]>> = {
-  bleeding: ['conditions', 'observations-findings', ...MEDICATION_READS],
+  bleeding: ['conditions', ...MEDICATION_READS],
   'renal-clearance-below-30': ['observations-coagulation', 'diagnostic-reports', ...MEDICATION_READS],
   'platelets-low-or-falling': ['observations-coagulation', 'diagnostic-reports', ...MEDICATION_READS],
   'aps-without-aspirin': ['conditions', 'observations-findings', 'diagnostic-reports', ...MEDICATION_READS],

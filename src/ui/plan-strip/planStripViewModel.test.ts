@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { demoRecord, demoRecordReadingLabs, type DemoPatientId } from '../../../test/support/demo-record';
+import { demoRecord, demoRecordAtFirstScreen, type DemoPatientId } from '../../../test/support/demo-record';
 import type { FacilityZone } from '../../domain/facilityZone';
 import { createMessages } from '../messages/translator';
 import { buildPlanStripView } from './planStripViewModel';
@@ -64,7 +64,7 @@ describe('buildPlanStripView over the demo patients', () => {
   });
 
   it('planned-surgery while the lab results are still read: the renal flag is not shown yet, the strip says what is still read, the rest as usual', async () => {
-    const r = await demoRecordReadingLabs('planned-surgery');
+    const r = await demoRecordAtFirstScreen('planned-surgery');
     const v = buildPlanStripView({ plan: r.plan, cards: r.rules.cards, facilityZone: ZONE }, m);
     expect(v.flags.map((f) => f.code)).not.toContain('renal-clearance-below-30');
     expect(v.readingFlags).toBe('Still being checked (results still being read): Renal function, Platelets, Antiphospholipid syndrome without aspirin, Pregnancy not confirmed');
@@ -77,7 +77,7 @@ describe('buildPlanStripView over the demo patients', () => {
   });
 
   it('no-lmwh while the lab results are still read: no flag found "so far", never "in the record"', async () => {
-    const r = await demoRecordReadingLabs('no-lmwh');
+    const r = await demoRecordAtFirstScreen('no-lmwh');
     const v = buildPlanStripView({ plan: r.plan, cards: r.rules.cards, facilityZone: ZONE }, m);
     expect(v.flags).toEqual([]);
     expect(v.noFlags).toBe('No red flag found in what has been read so far');
