@@ -75,12 +75,21 @@ describe('loadPatientRecord', () => {
 
   it('reports each group as it is in, with the groups still being read, before the load ends', async () => {
     const partials: { loading: string[]; ddimer: string }[] = [];
-    await loadPatientRecord(fake({}), 'p1', { now: NOW, concurrency: 2, onProgress: (p) => partials.push({ loading: [...(p.loading ?? [])], ddimer: p.groups['observations-ddimer'].status }) });
+    await loadPatientRecord(fake({}), 'p1', { now: NOW, concurrency: 2, progressQuietMs: 0, onProgress: (p) => partials.push({ loading: [...(p.loading ?? [])], ddimer: p.groups['observations-ddimer'].status }) });
     expect(partials.length).toBeGreaterThan(5);
     // Each report has fewer groups left than the one before, and a group still being read is never called complete.
     for (let i = 1; i < partials.length; i++) expect(partials[i]!.loading.length).toBeLessThan(partials[i - 1]!.loading.length);
     for (const p of partials) if (p.loading.includes('observations-ddimer')) expect(p.ddimer).toBe('incomplete');
     expect(partials.at(-1)!.loading.length).toBeGreaterThan(0);
+  });
+
+  it('groups that come in within a few ms of each other make one report (so the view builds once); none comes after the load ends', async () => {
+    const later = (ms: number) => () => new Promise<unknown>((resolve) => setTimeout(() => resolve(searchset([])), ms));
+    const reports: string[][] = [];
+    const r = fake({ 'DiagnosticReport?': later(80), 'AllergyIntolerance?': later(90), 'Condition?': later(400) });
+    await loadPatientRecord(r, 'p1', { now: NOW, onProgress: (p) => reports.push([...(p.loading ?? [])].sort()) });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(reports).toEqual([['allergies', 'conditions', 'diagnostic-reports'], ['conditions']]);
   });
 
   it('an empty record is complete everywhere, with the Patient, and nothing is logged', async () => {

@@ -53,11 +53,15 @@ export interface LoadRecordOptions {
   priorityBase?: number | undefined;
   /** Where the CapabilityStatement is kept between loads (default: read every load). */
   capabilityCache?: CapabilityCache | undefined;
-  /** Called each time a group is in, with everything read so far (groups still being read listed in `loading`). */
+  /** Called when groups are in, with everything read so far (groups still being read listed in `loading`). */
   onProgress?: ((partial: RecordInput) => void) | undefined;
+  /** Groups coming in within this many ms of each other make one progress report (default 25; 0: one per group). */
+  progressQuietMs?: number;
 }
 
 export const DEFAULT_PAGE_SIZE = 200;
+const DEFAULT_PROGRESS_QUIET_MS = 25;
+const MAX_PROGRESS_WAIT_MS = 150;
 export const DEFAULT_MAX_PAGES = 300;
 const DEFAULT_MAX_MEMBER_READS = 300;
 export const SESSION_ENDED_REASON = fhirReason('fhir.session-ended');
@@ -115,12 +119,20 @@ export function loadRequester(requester: FhirRequester, options: LoadRecordOptio
   return guardedRequester({ requester, limit, policy, controller });
 }
 
-/** Counts what each group still waits for and reports progress when a group is in. */
+/**
+ * Counts what each group still waits for and reports progress when groups are in. Groups often come in a few ms
+ * apart (the D-dimer and coagulation searches' last pages, then the lab reports read right after them): the report
+ * waits until no group has come in for `quietMs` (at most `MAX_PROGRESS_WAIT_MS` after the first), so the view
+ * builds the record once for them rather than once per group. A report never comes after the load has ended.
+ */
 class GroupProgress {
   private readonly remaining = new Map<QueryGroup, number>();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private pendingSince: number | undefined;
   constructor(
     private readonly acc: RecordAccumulator,
     private readonly onProgress: ((partial: RecordInput) => void) | undefined,
+    private readonly quietMs: number,
   ) {}
   expect(g: QueryGroup): void {
     this.remaining.set(g, (this.remaining.get(g) ?? 0) + 1);
@@ -130,13 +142,36 @@ class GroupProgress {
     this.remaining.set(g, left);
     if (left > 0) return;
     this.acc.loading.delete(g);
+    if (!this.onProgress || this.acc.loading.size === 0) return;
+    if (this.quietMs <= 0) return this.report();
+    const now = performance.now(); // a wait between reports, not a clinical time: no injected clock needed
+    this.pendingSince ??= now;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.report(), Math.max(0, Math.min(this.quietMs, this.pendingSince + MAX_PROGRESS_WAIT_MS - now)));
+  }
+  /** The load has ended: a report still waiting is dropped (the load's result replaces it). */
+  close(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+  private report(): void {
+    this.timer = undefined;
+    this.pendingSince = undefined;
     if (this.onProgress && this.acc.loading.size > 0) this.onProgress(this.acc.snapshot());
   }
 }
 
 async function readGroups(get: FhirRequester, acc: RecordAccumulator, wanted: ReadonlySet<QueryGroup>, options: LoadRecordOptions): Promise<void> {
   const specs = await planSearches(get, acc.patientId, options);
-  const progress = new GroupProgress(acc, options.onProgress);
+  const progress = new GroupProgress(acc, options.onProgress, options.progressQuietMs ?? DEFAULT_PROGRESS_QUIET_MS);
+  try {
+    await readAllGroups(get, acc, wanted, specs, progress, options);
+  } finally {
+    progress.close();
+  }
+}
+
+async function readAllGroups(get: FhirRequester, acc: RecordAccumulator, wanted: ReadonlySet<QueryGroup>, specs: readonly SearchSpec[], progress: GroupProgress, options: LoadRecordOptions): Promise<void> {
   const chosen = specs.filter((s) => wanted.has(s.group));
   for (const g of wanted) progress.expect(g); // released once the group's tasks are queued
   const tasks: Promise<void>[] = [];
