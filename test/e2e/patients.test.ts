@@ -26,9 +26,9 @@ async function launch(id: string, extra = ''): Promise<TestPage> {
   return tp;
 }
 
-/** The record view has loaded: the stop-criteria region is there and nothing is still marked busy. */
+/** The record view has loaded: the stop-criteria region is there (folded on a record with nothing to act on) and nothing is still marked busy. */
 async function waitForRecord(root: Page | FrameLocator, frame: Page | Frame) {
-  await root.getByRole('region', { name: 'Scheduled procedures and delivery' }).waitFor({ timeout: 20_000 });
+  await root.getByRole('region', { name: 'Scheduled procedures and delivery', includeHidden: true }).waitFor({ state: 'attached', timeout: 20_000 });
   await frame.waitForFunction(() => document.querySelectorAll('[aria-busy="true"]').length === 0, undefined, { timeout: 20_000 });
 }
 
@@ -168,7 +168,7 @@ describe('every demo patient through an EHR launch at 1280x800', () => {
   it('third-trimester inside the EHR iframe: accessible, no horizontal overflow inside the frame', async () => {
     const t = await launch('third-trimester', '&iframe=1');
     const frameLocator = t.page.frameLocator('iframe[title="LMWH Monitor"]');
-    await frameLocator.getByRole('region', { name: 'Scheduled procedures and delivery' }).waitFor({ timeout: 20_000 });
+    await frameLocator.getByRole('region', { name: 'Scheduled procedures and delivery', includeHidden: true }).waitFor({ state: 'attached', timeout: 20_000 });
     const frame = (await t.page.locator('iframe[title="LMWH Monitor"]').elementHandle())!.contentFrame();
     const f = (await frame)!;
     await waitForRecord(frameLocator, f);

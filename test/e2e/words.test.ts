@@ -17,9 +17,9 @@ import { setupHarness } from './harness';
 
 const h = setupHarness();
 
-/** The record view has loaded: the stop-criteria region is there and nothing is still marked busy. */
+/** The record view has loaded: the stop-criteria region is there (folded on a record with nothing to act on) and nothing is still marked busy. */
 async function waitForRecord(page: Page) {
-  await page.getByRole('region', { name: 'Scheduled procedures and delivery' }).waitFor({ timeout: 20_000 });
+  await page.getByRole('region', { name: 'Scheduled procedures and delivery', includeHidden: true }).waitFor({ state: 'attached', timeout: 20_000 });
   await page.waitForFunction(() => document.querySelectorAll('[aria-busy="true"]').length === 0, undefined, { timeout: 20_000 });
 }
 
