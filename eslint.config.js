@@ -18,6 +18,10 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
   },
   {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { module: 'writable' } },
+  },
+  {
     files: ['**/*.{mjs,js}', 'scripts/**', 'mocks/**'],
     languageOptions: { globals: { ...globals.node } },
     rules: { 'no-console': 'off' },

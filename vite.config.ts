@@ -37,6 +37,8 @@ export default defineConfig(({ mode }) => ({
   // fhirclient uses native fetch in the browser build; kept out of test mode (under Vitest it would capture fetch
   // before MSW patches it).
   define: mode === 'test' ? {} : { FHIRCLIENT_PURE: 'true' },
+  // fhirclient's logger, silent in what users load (src/fhir/silentDebug.cjs says why).
+  resolve: mode === 'test' ? {} : { alias: { debug: resolve(import.meta.dirname, 'src/fhir/silentDebug.cjs') } },
   build: {
     outDir: 'dist',
     // No source maps in what is deployed: they would publish the source to every user.
