@@ -36,6 +36,28 @@ const CHROMIUM_ARGS = [
 ];
 
 /**
+ * The 25 functions with the most self time in a CDP CPU profile, one line each (ms, function, file:line).
+ * @param {{ nodes: { id: number, callFrame: { functionName: string, url: string, lineNumber: number } }[], samples?: number[], timeDeltas?: number[] }} profile
+ * @param {string} title
+ */
+function topSelfTime(profile, title) {
+  /** @type {Map<number, number>} */
+  const self = new Map();
+  const samples = profile.samples ?? [];
+  const deltas = profile.timeDeltas ?? [];
+  for (let i = 0; i < samples.length; i++) self.set(/** @type {number} */ (samples[i]), (self.get(/** @type {number} */ (samples[i])) ?? 0) + (deltas[i] ?? 0) / 1000);
+  /** @type {Map<string, number>} */
+  const byFrame = new Map();
+  for (const node of profile.nodes) {
+    const f = node.callFrame;
+    const key = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop() ?? ''}:${f.lineNumber + 1}`;
+    byFrame.set(key, (byFrame.get(key) ?? 0) + (self.get(node.id) ?? 0));
+  }
+  const top = [...byFrame].sort((a, b) => b[1] - a[1]).slice(0, 25);
+  return [title, ...top.map(([k, ms]) => `${ms.toFixed(0).padStart(7)} ms  ${k}`)].join('\n');
+}
+
+/**
  * A proxy in front of the sandbox that waits `delayMs` before forwarding each EHR request (everything but /app/).
  * Its port is taken first, so that the sandbox can be started with the proxy as its public origin (issuer, FHIR base,
  * OAuth endpoints and every link name the proxy, so the app never goes round it); the upstream is set once the
@@ -269,6 +291,12 @@ export async function runBrowserBench(o) {
       );
     });
 
+    // BENCH_PROFILE=1: a CPU profile of the launch; the functions with the most self time are printed.
+    if (process.env.BENCH_PROFILE) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+      await cdp.send('Profiler.start');
+    }
     const t0 = Date.now();
     /** @type {Record<string, any>} */
     const run = { n, delay, rep };
@@ -284,6 +312,7 @@ export async function runBrowserBench(o) {
       .catch(() => ({}));
     const at = (/** @type {string} */ m) => (typeof marks[m] === 'number' ? marks[m] - t0 : undefined);
     run.firstScreenMs = at(MARKS.firstScreen);
+    if (process.env.BENCH_PROFILE) o.log(topSelfTime((await cdp.send('Profiler.stop')).profile, `   profile N=${n} ${delay} ms:`));
     // BENCH_TRACE=1: every request of the launch (start after launch, duration), to see what the first screen waited for.
     if (process.env.BENCH_TRACE) o.log([`   trace N=${n} ${delay} ms, first screen at ${Math.round(run.firstScreenMs ?? NaN)} ms:`, ...trace].join('\n'));
     run.tableMs = at(MARKS.ddimerTable);
