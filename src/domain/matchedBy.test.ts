@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allOf, byAnswer, byCode, byText, matchedData, matchReason, noMatch } from './matchedBy';
+import { allOf, byAnswer, byCode, byPrescription, byText, matchedData, matchReason, noMatch } from './matchedBy';
 
 describe('matchReason', () => {
   it('a code gives its system and code', () => {
@@ -21,6 +21,14 @@ describe('matchReason', () => {
     const both = matchReason(allOf(byCode('SNOMED', '75456002'), byText('Embryo age at transfer')));
     expect(both.code).toBe('match.all');
     expect(both.params?.parts).toEqual({ kind: 'list', items: [{ kind: 'reason', reason: matchReason(byCode('SNOMED', '75456002')) }, { kind: 'reason', reason: matchReason(byText('Embryo age at transfer')) }] });
+  });
+});
+
+describe('a record taken through the order it names', () => {
+  it('is its own reason code, with the reference as the record wrote it', () => {
+    expect(matchReason(byPrescription('MedicationRequest/enox'))).toEqual({ code: 'match.prescription', params: { reference: 'MedicationRequest/enox' } });
+    expect(matchedData(byPrescription('https://fhir.example/MedicationRequest/enox'))).toBe('https://fhir.example/MedicationRequest/enox');
+    expect(matchedData(allOf(byPrescription('MedicationRequest/enox'), byCode('RxNorm', '854235')))).toBe('MedicationRequest/enox, RxNorm 854235');
   });
 });
 

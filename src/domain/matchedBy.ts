@@ -7,6 +7,8 @@
  * - `none`: neither a code nor a text matched (the first coding as written, if any).
  * - `answer`: a coded question and its coded answer (LOINC 11778-8 = SNOMED ...).
  * - `all`: several parts together (several LOINC codes, or a code plus a text detail).
+ * - `prescription`: a record taken as belonging to an order because it names that order (a MedicationDispense's
+ *   authorizingPrescription); `reference` as the record wrote it.
  */
 import { listParam, reason, reasonParam, type Reason, type ReasonParam } from './reasons';
 
@@ -15,16 +17,18 @@ export type MatchedBy =
   | { by: 'text'; text: string }
   | { by: 'none'; coding?: { system?: string; code: string } }
   | { by: 'answer'; question: MatchedBy; answer: MatchedBy }
-  | { by: 'all'; parts: readonly MatchedBy[] };
+  | { by: 'all'; parts: readonly MatchedBy[] }
+  | { by: 'prescription'; reference: string };
 
 export const byCode = (system: string, code: string): MatchedBy => ({ by: 'code', system, code });
 export const byText = (text: string): MatchedBy => ({ by: 'text', text });
 export const noMatch = (coding?: { system?: string; code: string }): MatchedBy => (coding ? { by: 'none', coding } : { by: 'none' });
 export const byAnswer = (question: MatchedBy, answer: MatchedBy): MatchedBy => ({ by: 'answer', question, answer });
+export const byPrescription = (reference: string): MatchedBy => ({ by: 'prescription', reference });
 /** Several parts as one; a single part stays itself. */
 export const allOf = (...parts: MatchedBy[]): MatchedBy => (parts.length === 1 ? parts[0]! : { by: 'all', parts });
 
-export type MatchReasonCode = 'match.code' | 'match.text' | 'match.none' | 'match.none-coded' | 'match.answer' | 'match.all';
+export type MatchReasonCode = 'match.code' | 'match.text' | 'match.none' | 'match.none-coded' | 'match.answer' | 'match.all' | 'match.prescription';
 
 /** The match as a reason code with parameters (`reason.match.*`). */
 export function matchReason(m: MatchedBy): Reason<MatchReasonCode> {
@@ -39,6 +43,8 @@ export function matchReason(m: MatchedBy): Reason<MatchReasonCode> {
       return reason('match.answer', { question: matchParam(m.question), answer: matchParam(m.answer) });
     case 'all':
       return reason('match.all', { parts: listParam(m.parts.map(matchParam)) });
+    case 'prescription':
+      return reason('match.prescription', { reference: m.reference });
   }
 }
 
@@ -61,5 +67,7 @@ export function matchedData(m: MatchedBy): string {
       return `${matchedData(m.question)} = ${matchedData(m.answer)}`;
     case 'all':
       return m.parts.map(matchedData).filter(Boolean).join(', ');
+    case 'prescription':
+      return m.reference;
   }
 }

@@ -199,13 +199,18 @@ export type ConfirmationStatus = 'no-transfer' | 'not-confirmed' | 'confirmed' |
 export type ConfirmationEvidence =
   | {
       kind: 'hcg';
-      /** 'possibly-trigger': a quantitative result within HCG_TRIGGER_WINDOW_DAYS of an hCG trigger (never decisive). */
+      /** 'possibly-trigger': a result not negative within HCG_TRIGGER_WINDOW_DAYS of an hCG trigger (never decisive). */
       outcome: HcgOutcome | 'possibly-trigger';
+      /** The test: a measured level (quantitative) or a positive/negative one, in urine or serum. */
+      specimen: HcgResult['specimen'];
+      scale: HcgResult['scale'];
       atMs: number;
       source: SourceRef;
       /** Why it is not counted ('ivf.hcg-possibly-trigger'), with the trigger it may be. */
       reason?: IvfReason;
       trigger?: SourceRef;
+      /** With 'possibly-trigger': what the test itself read (positive or not classified). */
+      testOutcome?: Exclude<HcgOutcome, 'negative'>;
     }
   | { kind: 'pregnancy-status'; outcome: 'positive' | 'negative' | 'not-classified'; atMs: number; source: SourceRef }
   | { kind: 'ultrasound'; outcome: 'positive'; atMs: number; source: SourceRef };

@@ -158,6 +158,44 @@ describe('an hCG result soon after an hCG trigger', () => {
     expect(c.evidence[0]).toMatchObject({ outcome: 'possibly-trigger', trigger: { id: 'trig-proc', matchedBy: byText('hCG trigger') } });
   });
 
+  // A day-3 transfer 4 days after the trigger (retrieval 36 h after it, transfer 3 days later): a home test the next day.
+  const day3 = [transfer('et3', at(-11, 1)), embryoAge('age3', 'et3', 3, at(-11, 1))];
+  const urine = (id: string, days: number, result: 'Positive' | 'Negative') => lab(id, '2106-3', at(days), answer(result === 'Positive' ? '10828004' : '260385009', result));
+
+  it('a positive urine test 5 days after an Ovitrelle trigger is "possibly the trigger", not a confirmation, with the same reason', () => {
+    const c = confirm([ovitrelle(-15), ...day3, urine('u5', -10, 'Positive')]);
+    expect(c.status).toBe('not-confirmed');
+    expect(c.decisive).toBeUndefined();
+    expect(c.evidence[0]).toMatchObject({
+      kind: 'hcg',
+      outcome: 'possibly-trigger',
+      testOutcome: 'positive',
+      specimen: 'urine',
+      scale: 'qualitative',
+      source: { id: 'u5', original: 'Positive' },
+      trigger: { id: 'trig' },
+      reason: { code: 'ivf.hcg-possibly-trigger', params: { days: 5, window: HCG_TRIGGER_WINDOW_DAYS, result: 'positive' } },
+    });
+    expect(gestationalAgeMayBeShownAsFact(c).allowed).toBe(false);
+  });
+
+  it('a positive urine test after the window (15 days after the trigger) confirms the pregnancy', () => {
+    const c = confirm([ovitrelle(-17), ...day5, urine('u15', -2, 'Positive')]);
+    expect(c).toMatchObject({ status: 'confirmed', decisive: { kind: 'hcg', outcome: 'positive', source: { id: 'u15' } } });
+    expect(c.evidence[0]).not.toHaveProperty('reason');
+  });
+
+  it('a qualitative serum test within the window is treated the same as a urine one', () => {
+    const c = confirm([ovitrelle(-17), ...day5, lab('sq', '2118-8', at(-8), answer('10828004', 'Positive'))]);
+    expect(c.evidence[0]).toMatchObject({ outcome: 'possibly-trigger', reason: { code: 'ivf.hcg-possibly-trigger', params: { days: 9 } } });
+    expect(c.status).toBe('not-confirmed');
+  });
+
+  it('a negative urine test within the window stays negative (the injected hCG has cleared)', () => {
+    const c = confirm([ovitrelle(-15), ...day3, urine('u-neg', -4, 'Negative')]);
+    expect(c).toMatchObject({ status: 'negative', decisive: { outcome: 'negative', source: { id: 'u-neg' } } });
+  });
+
   it('triggerBefore: the latest trigger at or before the result, and none after the window', () => {
     const t = (id: string, days: number) => ({ kind: 'trigger' as const, atMs: Date.parse(at(days)), moment: { start: Date.parse(at(days)), end: Date.parse(at(days)) + 1000, original: at(days), precision: 'second' as const, offset: 'explicit' as const, zone: ZONE }, recognisedBy: 'atc' as const, matched: byCode('ATC', 'G03GA08'), source: { resourceType: 'MedicationAdministration', id } });
     expect(triggerBefore(Date.parse(at(-5)), [t('a', -30), t('b', -10), t('c', 2)], ZONE)).toMatchObject({ trigger: { source: { id: 'b' } }, days: 5 });

@@ -14,9 +14,10 @@ import { dateParam } from '../reasons';
 import type { ConfirmationEvidence, CycleStep, EmbryoTransfer, HcgResult, GestationFromTransfer, IvfCycle, IvfReason, LmwhAfterNegative, PregnancyConfirmation } from './ivfTypes';
 
 /**
- * A quantitative hCG this many calendar days or fewer after an hCG trigger may measure the injected hCG, not a
- * pregnancy (an exogenous 5,000-10,000 IU or 250 microgram dose can stay measurable for about 10-14 days): it is shown
- * as "possibly the trigger" and never confirms a pregnancy. An app parameter with a safety margin, not a guideline number.
+ * An hCG this many calendar days or fewer after an hCG trigger may measure the injected hCG, not a pregnancy (an
+ * exogenous 5,000-10,000 IU or 250 microgram dose can stay measurable for about 10-14 days, and turns a urine or serum
+ * pregnancy test positive as well as a measured level): it is shown as "possibly the trigger" and never confirms a
+ * pregnancy. An app parameter with a safety margin, not a guideline number.
  */
 export const HCG_TRIGGER_WINDOW_DAYS = 14;
 
@@ -63,17 +64,19 @@ export function triggerBefore(resultMs: number, triggers: readonly CycleStep[], 
 }
 
 /**
- * One hCG result as evidence. A quantitative result that is not negative, within the window after an hCG trigger, is
- * "possibly the trigger" (a negative one says the injected hCG has cleared, so it still speaks of the transfer).
+ * One hCG result as evidence. A result that is not negative, within the window after an hCG trigger, is "possibly the
+ * trigger", whether a measured level or a positive/negative (urine or serum) test: both detect the injected hCG. A
+ * negative one says the injected hCG has cleared, so it still speaks of the transfer.
  */
 function hcgEvidence(h: HcgResult, triggers: readonly CycleStep[], zone: string): ConfirmationEvidence {
-  const base: ConfirmationEvidence = { kind: 'hcg', outcome: h.outcome, atMs: h.atMs, source: h.source };
-  if (h.scale !== 'quantitative' || h.outcome === 'negative') return base;
+  const base: ConfirmationEvidence = { kind: 'hcg', outcome: h.outcome, specimen: h.specimen, scale: h.scale, atMs: h.atMs, source: h.source };
+  if (h.outcome === 'negative') return base;
   const t = triggerBefore(h.atMs, triggers, zone);
   if (!t) return base;
   return {
     ...base,
     outcome: 'possibly-trigger',
+    testOutcome: h.outcome,
     trigger: t.trigger.source,
     reason: ivfReason('ivf.hcg-possibly-trigger', { days: t.days, trigger: dateParam(t.trigger.atMs), window: HCG_TRIGGER_WINDOW_DAYS, result: h.outcome }),
   };

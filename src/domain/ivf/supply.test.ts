@@ -50,6 +50,30 @@ describe('dispensed LMWH supply', () => {
     expect(coverage([order, dispense('d1', 'enox', at(-6), 10)])).toMatchObject({ status: 'unknown', reason: { code: 'ivf.supply-syringes-per-dose-unknown' } });
   });
 
+  it('a dispense whose medication is not recognised (a local code) but which names the order counts for it, and says it was matched through that order', () => {
+    const local = { medicationCodeableConcept: { coding: [{ system: 'https://pharmacy.example/codes', code: 'X-17' }] } };
+    const c = coverage([enoxaparin('enox', at(-5), at(20)), dispense('d1', 'enox', at(-6), 10, local), dispense('d2', 'other', at(-6), 10, local)]);
+    expect(c.dispenses.map((d) => d.source.id)).toEqual(['d1']);
+    expect(c.dispenses[0]!.injections).toEqual({ known: true, value: 10 });
+    expect(c.dispenses[0]!.source.matchedBy).toEqual({ by: 'prescription', reference: 'MedicationRequest/enox' });
+  });
+
+  it('a dispense recognised by its own code and naming the order carries both: the order it names (as written) and the code', () => {
+    const c = coverage([enoxaparin('enox', at(-5), at(20)), dispense('d1', 'enox', at(-6), 10, { authorizingPrescription: [{ reference: 'MedicationRequest/other' }, { reference: 'https://fhir.example/r4/MedicationRequest/enox/_history/2' }] })]);
+    expect(c.dispenses[0]!.source.matchedBy).toEqual({
+      by: 'all',
+      parts: [
+        { by: 'prescription', reference: 'https://fhir.example/r4/MedicationRequest/enox/_history/2' },
+        { by: 'code', system: 'RxNorm', code: '854235' },
+      ],
+    });
+  });
+
+  it('a dispense naming no order is taken by its drug alone, and says only that', () => {
+    const c = coverage([enoxaparin('enox', at(-5), at(20)), dispense('d1', 'enox', at(-6), 10, { authorizingPrescription: [] })]);
+    expect(c.dispenses[0]!.source.matchedBy).toEqual({ by: 'code', system: 'RxNorm', code: '854235' });
+  });
+
   it('no LMWH order: unknown, with that reason', () => {
     expect(coverage([dispense('d1', 'x', at(-6), 10)])).toMatchObject({ status: 'unknown', reason: { code: 'ivf.no-lmwh-order' } });
   });

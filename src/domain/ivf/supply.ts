@@ -6,6 +6,7 @@
  */
 import { resourcesOfType, type RecordInput } from '../input';
 import { recogniseAnticoagulant, resolveMedication, type AnticoagulantRecognition, type LmwhOrder } from '../medication';
+import { allOf, byPrescription } from '../matchedBy';
 import { instantParam } from '../reasons';
 import { DAY_MS, HOUR_MS } from '../time';
 import { known, type Known, type SourceRef } from '../types';
@@ -58,12 +59,14 @@ function dispensesFor(input: RecordInput, order: LmwhOrder, zone: string, reject
   for (const d of resourcesOfType(input, 'MedicationDispense') as unknown as Res[]) {
     const res = resolveMedication(d as unknown as fhir4.MedicationDispense, meds);
     const rec = res.resolved ? recogniseAnticoagulant(res.concept, res.medication) : undefined;
-    const prescriptions = (Array.isArray(d.authorizingPrescription) ? d.authorizingPrescription : []).map(refKey).filter(Boolean);
-    const ofOrder = prescriptions.length ? prescriptions.includes(`MedicationRequest/${order.source.id ?? ''}`) : rec?.drug === order.drug;
-    if (!ofOrder) continue;
+    const prescriptions = Array.isArray(d.authorizingPrescription) ? d.authorizingPrescription.filter((p) => refKey(p) !== undefined) : [];
+    const named = prescriptions.find((p) => refKey(p) === `MedicationRequest/${order.source.id ?? ''}`);
+    // A dispense naming orders belongs to the one it names, whatever its own medication; without one, to the same drug.
+    if (prescriptions.length ? !named : rec?.drug !== order.drug) continue;
+    const matched = named ? allOf(byPrescription(str((named as Res).reference)!), ...(rec ? [rec.matched] : [])) : rec?.matched;
     const handed = firstMoment([d.whenHandedOver], zone);
     const q = isObject(d.quantity) ? d.quantity : {};
-    const source = refOf(d, handed?.original, typeof q.value === 'number' ? `${q.value} ${str(q.unit) ?? str(q.code) ?? ''}`.trim() : undefined, rec?.matched);
+    const source = refOf(d, handed?.original, typeof q.value === 'number' ? `${q.value} ${str(q.unit) ?? str(q.code) ?? ''}`.trim() : undefined, matched);
     if (d.status !== 'completed') rejected.push(ivfReason('ivf.supply-dispense-not-handed-over', { status: str(d.status) ?? null, dispense: source.id ?? null }));
     else if (!handed) rejected.push(ivfReason('ivf.supply-handover-time-unreadable', { dispense: source.id ?? null }));
     else {

@@ -4,6 +4,8 @@ import userEvent from '@testing-library/user-event';
 import { IvfCyclePanel } from './IvfCyclePanel';
 import { demoRecord } from '../../../test/support/demo-record';
 import { renderInZone } from '../../../test/support/renderInZone';
+import { MessagesProvider } from '../messages/MessagesProvider';
+import { render } from '@testing-library/react';
 
 describe('IvfCyclePanel', () => {
   it('ivf-ohss: "Pregnancy not confirmed", transfer + 10 days, the strip to the hCG test, the estradiol table with its sources', async () => {
@@ -47,6 +49,24 @@ describe('IvfCyclePanel', () => {
     expect(panel).toHaveTextContent('Not pregnant after this transfer');
     expect(panel).toHaveTextContent('Review: an LMWH order is still active after the negative test: review');
     expect(panel).toHaveTextContent(/Review: the dispensed syringes run out .+, before the order ends/);
+  });
+
+  it.each([
+    ['en', 'Recognised by', 'dispensed for the order MedicationRequest/ivf-negative-hcg-medreq-enoxaparin'],
+    ['ru', 'Распознано по', 'выдано по назначению MedicationRequest/ivf-negative-hcg-medreq-enoxaparin'],
+  ] as const)('ivf-negative-hcg: the dispense in the supply says it was taken through the order it names (%s)', async (locale, term, words) => {
+    const { container } = render(
+      <MessagesProvider locale={locale} zone="Europe/London">
+        <IvfCyclePanel record={await demoRecord('ivf-negative-hcg')} />
+      </MessagesProvider>,
+    );
+    const supply = container.querySelector('section[aria-labelledby="ivf-supply"]') as HTMLElement;
+    const summary = within(supply).getAllByText(/MedicationDispense\//)[0]!.closest('summary')!;
+    await userEvent.click(summary);
+    const details = summary.closest('details')!;
+    const dispense = Array.from(details.querySelectorAll('dl')).find((dl) => dl.textContent?.includes('MedicationDispense/'))!;
+    expect(within(dispense).getByText(term)).toBeVisible();
+    expect(within(dispense).getByText(`${words}, RxNorm 854235`)).toBeVisible();
   });
 
   it('shows a loading line while its searches run, and nothing for a record without an embryo transfer', async () => {

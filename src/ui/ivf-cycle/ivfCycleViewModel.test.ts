@@ -110,4 +110,51 @@ describe('an hCG result that may be the trigger injection', () => {
     expect(line?.sources.map((s) => s.id)).toEqual(['early', 'trig']);
     expect(confirmationLines(c, ru).lines.find((l) => l.key.startsWith('trigger-'))?.text).toMatch(/^ХГЧ 38 mIU\/mL, .*: возможно, это триггер: через 8 дней после триггера ХГЧ .*поэтому беременность не подтверждает$/);
   });
+
+  it('a positive urine test within the window is listed the same way, worded by its outcome (en, ru)', async () => {
+    const { pregnancyConfirmation, ivfCycleFromRecord, lmwhOrdersOf } = await import('../../domain/ivf');
+    const { loadUnitConverter } = await import('../../domain/labs');
+    const b = await import('../../../test/support/ivfRecordBuilders');
+    const input = b.record([
+      b.administration('trig', 'G03GA08', 'Ovitrelle 250 micrograms (trigger)', b.at(-15)),
+      b.transfer('et', b.at(-11, 1)),
+      b.embryoAge('age', 'et', 3, b.at(-11, 1)),
+      b.lab('urine', '2106-3', b.at(-10), b.answer('10828004', 'Positive')),
+    ]);
+    const cycle = ivfCycleFromRecord(input, { nowMs: b.NOW, zone: b.ZONE, units: await loadUnitConverter() });
+    const c = pregnancyConfirmation(cycle, lmwhOrdersOf(input, b.ZONE), b.NOW, b.ZONE);
+    const en = confirmationLines(c, m);
+    expect(en.headline).toBe('Pregnancy not confirmed');
+    expect(en.lines.find((l) => l.key === 'decisive')).toBeUndefined();
+    const line = en.lines.find((l) => l.key.startsWith('trigger-'));
+    expect(line?.text).toBe(
+      'urine hCG test positive, 5 Jan 2026 10:00 (UTC): possibly the trigger: 5 days after the hCG trigger of 31 Dec 2025 (within 14 days the injected hCG can still be measured), so it does not confirm a pregnancy',
+    );
+    expect(line?.sources.map((s) => s.id)).toEqual(['urine', 'trig']);
+    const ruView = confirmationLines(c, ru);
+    expect(ruView.headline).toBe('Беременность не подтверждена');
+    const ruLine = ruView.lines.find((l) => l.key.startsWith('trigger-'))?.text ?? '';
+    expect(ruLine).toMatch(/^тест на ХГЧ в моче положительный, .*: возможно, это триггер: через 5 дней после триггера ХГЧ .*поэтому беременность не подтверждает$/);
+    // The record's own answer ("Positive") stays in the source, not in the Russian sentence (the zone label aside).
+    expect(ruLine.replace('(UTC)', '')).not.toMatch(/[A-Za-z]/);
+  });
+
+  it('the same urine test after the window confirms the pregnancy and is not listed as possibly the trigger', async () => {
+    const { pregnancyConfirmation, ivfCycleFromRecord, lmwhOrdersOf } = await import('../../domain/ivf');
+    const { loadUnitConverter } = await import('../../domain/labs');
+    const b = await import('../../../test/support/ivfRecordBuilders');
+    const input = b.record([
+      b.administration('trig', 'G03GA08', 'Ovitrelle 250 micrograms (trigger)', b.at(-17)),
+      b.transfer('et', b.at(-10, 1)),
+      b.embryoAge('age', 'et', 5, b.at(-10, 1)),
+      b.lab('urine', '2106-3', b.at(-2), b.answer('10828004', 'Positive')),
+    ]);
+    const cycle = ivfCycleFromRecord(input, { nowMs: b.NOW, zone: b.ZONE, units: await loadUnitConverter() });
+    const c = pregnancyConfirmation(cycle, lmwhOrdersOf(input, b.ZONE), b.NOW, b.ZONE);
+    const en = confirmationLines(c, m);
+    expect(en.headline).toBe('Pregnancy confirmed');
+    expect(en.lines.some((l) => l.key.startsWith('trigger-'))).toBe(false);
+    expect(en.lines.find((l) => l.key === 'decisive')?.text).toBe('hCG positive, 13 Jan 2026 10:00 (UTC)');
+    expect(confirmationLines(c, ru).lines.find((l) => l.key === 'decisive')?.text).toMatch(/^ХГЧ: положительный, /);
+  });
 });

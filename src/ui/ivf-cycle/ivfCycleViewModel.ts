@@ -83,7 +83,12 @@ export function confirmationLines(c: PregnancyConfirmation, m: Messages): IvfCyc
   // hCG results that may be the trigger injection itself: shown with the reason, never as a confirmation.
   c.evidence.forEach((e, i) => {
     if (e.kind !== 'hcg' || e.outcome !== 'possibly-trigger' || !e.reason) return;
-    const text = m.t('ivfCycle.possiblyTrigger', { value: e.source.original ?? '', when: m.instant(e.atMs), reason: m.reason(e.reason) });
+    const when = m.instant(e.atMs);
+    // A positive/negative test is worded by its outcome (its record text stays in the source); a level as reported.
+    const text =
+      e.scale === 'quantitative' && e.source.original !== undefined
+        ? m.t('ivfCycle.possiblyTrigger', { value: e.source.original, when, reason: m.reason(e.reason) })
+        : m.t('ivfCycle.possiblyTriggerTest', { specimen: e.specimen, outcome: e.testOutcome ?? 'not-classified', when, reason: m.reason(e.reason) });
     lines.push({ key: `trigger-${i}`, text, sources: e.trigger ? [e.source, e.trigger] : [e.source] });
   });
   if (c.status === 'confirmed' && c.gestation.known) {

@@ -61,6 +61,7 @@ export const ivfCycleEn = {
   'ivfCycle.transferType': '{type, select, frozen {frozen transfer} other {fresh transfer}}',
   'ivfCycle.plannedHcg': 'hCG test planned {when}',
   'ivfCycle.possiblyTrigger': 'hCG {value}, {when}: {reason}',
+  'ivfCycle.possiblyTriggerTest': '{specimen, select, urine {urine hCG test} other {serum hCG test}} {outcome, select, positive {positive} other {not classified}}, {when}: {reason}',
   'ivfCycle.noPlannedHcg': 'no hCG test planned in the record',
   'ivfCycle.ifPregnant': 'if pregnant: {ga}',
   'ivfCycle.gestationFromTransfer': '{ga}, counted from the transfer ({atTransfer} days at transfer = 14 + embryo age)',

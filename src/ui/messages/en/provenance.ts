@@ -15,4 +15,5 @@ export const provenanceEn = {
   'reason.match.none-coded': 'no recognised code ({hasSystem, select, true {{system} } other {}}{code})',
   'reason.match.answer': '{question} = {answer}',
   'reason.match.all': '{parts}',
+  'reason.match.prescription': 'dispensed for the order {reference}',
 } as const;

@@ -61,6 +61,7 @@ export const ivfCycleRu = {
   'ivfCycle.transferType': '{type, select, frozen {криоперенос} other {«свежий» перенос}}',
   'ivfCycle.plannedHcg': 'тест на ХГЧ запланирован {when}',
   'ivfCycle.possiblyTrigger': 'ХГЧ {value}, {when}: {reason}',
+  'ivfCycle.possiblyTriggerTest': '{specimen, select, urine {тест на ХГЧ в моче} other {тест на ХГЧ в крови}} {outcome, select, positive {положительный} other {не классифицирован}}, {when}: {reason}',
   'ivfCycle.noPlannedHcg': 'тест на ХГЧ в карте не запланирован',
   'ivfCycle.ifPregnant': 'если беременность наступила: {ga}',
   'ivfCycle.gestationFromTransfer': '{ga}, считая от переноса ({atTransfer} дн. на день переноса = 14 + возраст эмбриона)',

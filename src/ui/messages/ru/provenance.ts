@@ -16,4 +16,5 @@ export const provenanceRu = {
   'reason.match.none-coded': 'код не распознан ({hasSystem, select, true {{system} } other {}}{code})',
   'reason.match.answer': '{question} = {answer}',
   'reason.match.all': '{parts}',
+  'reason.match.prescription': 'выдано по назначению {reference}',
 } as const satisfies Record<keyof typeof provenanceEn, string>;
