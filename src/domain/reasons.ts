@@ -16,6 +16,8 @@ export type ReasonParam =
   | { kind: 'date'; ms: number }
   | { kind: 'duration'; ms: number }
   | { kind: 'unit'; code: string }
+  /** A cited rule source by its code (`RuleSourceId`); the UI writes its short label in the reader's language. */
+  | { kind: 'rule-source'; id: string }
   | { kind: 'reason'; reason: Reason }
   | { kind: 'list'; items: readonly ReasonParam[] };
 

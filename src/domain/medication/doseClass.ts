@@ -18,8 +18,8 @@ const TOLERANCE_PERCENT = Math.round(DOSE_CLASS_TOLERANCE * 100);
 /** The thresholds' unit as a unit code, so the UI writes it as the reader's language does ("mg"/"мг", "IU"/"МЕ"). */
 const unitOf = (t: DrugThresholds): ReasonParam => unitParam(t.unit === 'IU' ? '[IU]' : t.unit);
 
-/** A booking-weight band in numbers ("< 50 kg", "50–90 kg", "> 170 kg"), worded by the catalogue. */
-const bandParam = (b: WeightBand): ReasonParam =>
+/** A booking-weight band in numbers ("< 50 kg", "50–90 kg", "> 170 kg"), worded by the catalogue ("50–90 кг" in Russian). */
+export const bandParam = (b: WeightBand): ReasonParam =>
   reasonParam(
     b.minKg <= 0
       ? medReason('med.weight-band', { side: 'below', kg: (b.maxKg ?? 0) + 1 })

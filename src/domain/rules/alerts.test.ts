@@ -180,7 +180,7 @@ describe('cautions', () => {
 
   it('weight band detail shows the dose per kg by booking weight', () => {
     const c = cautions(context({ orders: [order()], bookingWeight: weight(110) })).cautions.find((x) => x.topic === 'dose-per-kg-band');
-    expect(c?.detail.params).toMatchObject({ daily: 40, unit: 'mg', perKg: 0.36, kg: 110, band: '91-130 kg', doseClass: 'prophylactic', expected: 60 });
+    expect(c?.detail.params).toMatchObject({ daily: 40, unit: 'mg', perKg: 0.36, kg: 110, band: { kind: 'reason', reason: { code: 'med.weight-band', params: { side: 'range', kg: 91, maxKg: 130 } } }, doseClass: 'prophylactic', expected: 60 });
   });
 
   it.each<[string, Parameters<typeof order>[0], ReturnType<typeof weight> | undefined, string]>([

@@ -6,6 +6,7 @@ import { ASH_NO_ROUTINE_ANTI_XA } from './ash-2018';
 import { activeLmwhOrdersAt, eventAnchor, infoLine, isCurrentAt, lmwhOrders } from './ruleCommon';
 import { ESHRE_INHERITED_THROMBOPHILIA_WITHOUT_APS } from './eshre-2022';
 import { ordersParam } from '../medication/orderSummary';
+import { bandParam } from '../medication/doseClass';
 import type { IndicationFact, IndicationKind, ProtocolStart, RuleContext, RuleFactStatus, RuleOrder, RuleTimedFact, RuleWeight } from './context';
 import { DDIMER_RISES_IN_PREGNANCY, PT_APTT_NOT_FOR_LMWH, RENAL_CLEARANCE_BELOW_30 } from './other-notes';
 import { bandFor, RCOG_OHSS_RISK_FACTOR, RCOG_STOP_BLEEDING_OR_LABOUR, RCOG_TABLE3_INTERMEDIATE_50_90, RCOG_WEIGHT_BANDS, type WeightBand } from './rcog-37a';
@@ -243,7 +244,8 @@ function doseBandCautions(ctx: RuleContext, current: RuleOrder[], result: Cautio
         perKg: Math.round((daily.value / weight.kg) * 100) / 100,
         kg: weight.kg,
         weighedAt: instantParam(weight.atMs),
-        band: band.label,
+        // The band in numbers, not the table's printed label: the catalogue writes "kg" in the reader's language.
+        band: bandParam(band),
         doseClass: o.doseClass,
         expected: exp,
         direction: daily.value < exp ? 'below' : 'above',

@@ -265,3 +265,23 @@ describe('timelines built with the record', () => {
     expect(record.timelines.map((t) => t.axis.kind)).toEqual(['calendar']);
   });
 });
+
+describe('a stop deadline that falls before this pregnancy (third-trimester patient, ASRA deadline moved to January)', () => {
+  const JANUARY = Date.UTC(2026, 0, 15, 8, 0);
+
+  async function deadlineBeforePregnancy(): Promise<ClinicalRecord> {
+    const record = await demoRecord('third-trimester');
+    const cards = record.rules.cards.map((c) => ({ ...c, deadlines: c.deadlines.map((d) => (d.source.name === 'ASRA 2018' && d.deadlineMs !== null ? { ...d, deadlineMs: JANUARY } : d)) }));
+    return { ...record, rules: { ...record.rules, cards } };
+  }
+
+  it('is not a mark; it is listed as outside the pregnancy with the rule source as its code, not its registry name', async () => {
+    const record = await deadlineBeforePregnancy();
+    const t = buildTimeline(record);
+    expect(t.events.filter((e) => e.kind === 'stop-deadline').map((e) => e.ruleSource)).toEqual(['The source article (Clexane article)']);
+    const outside = t.eventsNotPlaced.filter((n) => n.reason.code === 'timeline.event-outside-pregnancy');
+    expect(outside).toHaveLength(1);
+    expect(outside[0]!.reason.params).toMatchObject({ mark: 'deadline', ruleSource: { kind: 'rule-source', id: 'asra-2018' }, hours: 12 });
+    expect(JSON.stringify(outside[0]!.reason)).not.toContain('ASRA 2018');
+  });
+});

@@ -10,6 +10,7 @@ import type { SourceRef } from '../types';
 import { gaAt, type TimelineContext } from './timelineContext';
 import type { EventMark, EventMarkKind, NotPlotted } from './timelineTypes';
 import { matchedData } from '../matchedBy';
+import { ruleSourceParam } from '../rules/ruleSourceIds';
 
 const EVENT_KIND: Record<PlannedEvent['class'], EventMarkKind> = {
   'embryo-transfer': 'embryo-transfer',
@@ -26,8 +27,15 @@ const NO_SOURCE: SourceRef = { resourceType: 'unknown', id: undefined };
 
 export type EventInput = Pick<ClinicalRecord, 'events' | 'facts' | 'rules'>;
 
+// The rule source goes as its code, not its registry name, so the reader's language words it.
 function outsideParams(m: Omit<EventMark, 'x' | 'ga'>) {
-  return { mark: m.kind === 'bleeding' ? 'bleeding' : m.kind === 'stop-deadline' ? 'deadline' : 'event', label: eventNameParam(m.name), status: m.findingStatus ?? 'present', ruleSource: m.ruleSource ?? '', hours: m.hoursBefore ?? 'none' };
+  return {
+    mark: m.kind === 'bleeding' ? 'bleeding' : m.kind === 'stop-deadline' ? 'deadline' : 'event',
+    label: eventNameParam(m.name),
+    status: m.findingStatus ?? 'present',
+    ruleSource: m.ruleSource ? ruleSourceParam(m.ruleSource) : '',
+    hours: m.hoursBefore ?? 'none',
+  };
 }
 
 interface Collector {

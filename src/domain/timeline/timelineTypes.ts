@@ -9,6 +9,7 @@ import type { DosePerKg, LmwhOrder } from '../medication';
 import type { FhirMoment } from '../time';
 import type { EventName } from '../events';
 import type { Known, SourceRef } from '../types';
+import type { RuleSourceName } from '../rules/ruleTypes';
 
 /** Reason codes of the timeline (worded in the catalogue as `reason.<code>`). */
 export type TimelineReasonCode =
@@ -137,8 +138,8 @@ export interface EventMark {
   planned: boolean;
   /** Bleeding: the finding's status when it is not plainly 'present'. */
   findingStatus?: string;
-  /** Stop deadlines: the rule's source, e.g. "ASRA 2018", and the hours before the event. */
-  ruleSource?: string;
+  /** Stop deadlines: the rule's source (the registry's name, e.g. "ASRA 2018"; worded by the UI), and the hours before the event. */
+  ruleSource?: RuleSourceName;
   hoursBefore?: number | null;
   /** Gestational age at the mark (unknown on a calendar axis). */
   ga: Known<GaWeeksDays>;

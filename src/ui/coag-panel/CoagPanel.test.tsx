@@ -9,6 +9,8 @@ import { withDerivedViews } from '../../domain/timeline/derivedViews';
 import { demoRecord } from '../../../test/support/demo-record';
 import type { ClinicalRecord } from '../../domain/record';
 import { platelet, series as plateletSeries, order } from '../../../test/support/monitoringBuilders';
+import { buildFixture } from '../../../test/fixtures/public-fhir';
+import { MessagesProvider } from '../messages/MessagesProvider';
 
 const card = (label: string) => screen.getByRole('article', { name: label });
 
@@ -158,5 +160,38 @@ describe('lab formatting', () => {
   it('trend text names the count and the first and last values', () => {
     const s = plateletSeries([platelet('2026-11-01T09:00:00+00:00', 262), platelet('2026-11-02T09:00:00+00:00', 250), platelet('2026-11-03T09:00:00+00:00', 245), platelet('2026-11-04T09:00:00+00:00', 241)]);
     expect(trendText(s, m)).toBe('4 results, 262 -> 241');
+  });
+});
+
+describe('CoagPanel, a public Synthea patient (Almeda Conn): platelet counts written with long binary fractions', () => {
+  const FILE = 'Almeda_Conn_67e13ece-8aed-46fa-ab6c-673137d5460e.json';
+  const EXACT = '176.56280847725554 10*3/uL';
+
+  it.each([
+    ['en', 'Platelets', 'Source', 'As recorded, rounded for reading', '176.6 10*3/uL', 'Exactly as recorded', 'As reported: 176.6 ×10³/µL'],
+    ['ru', 'Тромбоциты', 'Источник', 'Как записано, с округлением для чтения', '176,6 10*3/uL', 'Точно как записано', '176,6 ×10³/мкл'],
+  ] as const)('%s: the Source disclosure shows the value rounded for reading and, beside it, exactly as recorded', async (locale, cardName, source, roundedTerm, rounded, exactTerm, caveat) => {
+    const { record } = await buildFixture('smart-launcher-r4-synthea', FILE);
+    render(
+      <MessagesProvider locale={locale} zone="UTC">
+        <CoagPanel record={record} />
+      </MessagesProvider>,
+    );
+    const c = card(cardName);
+    // The latest count's own disclosure comes first; the series table's follow.
+    await userEvent.click(within(c).getAllByText(source)[0]!);
+    const details = c.querySelector('.source-details')!;
+    const pairs = [...details.querySelectorAll('dt')].map((dt) => [dt.textContent, dt.nextElementSibling?.textContent]);
+    expect(pairs).toContainEqual([roundedTerm, rounded]);
+    expect(pairs).toContainEqual([exactTerm, EXACT]);
+    expect(within(c).getByText(rounded)).toHaveAttribute('title', EXACT);
+    // The unit-conversion line and the table cell read rounded too; the exact text is their tooltip.
+    const line = within(c).getByText((_, el) => el?.classList.contains('coag-caveat') === true && el.tagName === 'P');
+    expect(line.textContent).toContain(caveat);
+    expect(line.textContent).not.toContain('176.5628');
+    expect(line).toHaveAttribute('title', EXACT);
+    const cells = [...c.querySelectorAll('td')].filter((td) => td.getAttribute('title') === EXACT);
+    expect(cells).toHaveLength(1);
+    expect(cells[0]!.textContent).not.toContain('176.5628');
   });
 });

@@ -152,7 +152,7 @@ function SeriesTable({ card, id, hidden, view }: { card: AnalyteCardView; id: st
               <td>
                 <LabTime point={r.point} />
               </td>
-              <td>{r.asReported}</td>
+              <td title={r.asReportedExact}>{r.asReported}</td>
               <td>
                 {r.value}
                 {r.conversion && <span className="coag-caveat"> ({r.conversion})</span>}
@@ -198,7 +198,11 @@ function Latest({ card, view }: { card: AnalyteCardView; view: CoagPanelView }) 
           )}
         </p>
       )}
-      {latest.asReported && <p className="coag-caveat">{latest.asReported}</p>}
+      {latest.asReported && (
+        <p className="coag-caveat" title={latest.asReportedExact}>
+          {latest.asReported}
+        </p>
+      )}
       <p className="coag-trend">
         <Sparkline points={card.points} />
         <span className="coag-trend__text">{latest.trend}</span>

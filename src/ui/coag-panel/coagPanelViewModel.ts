@@ -9,7 +9,7 @@ import type { ClinicalRecord } from '../../domain/record';
 import { formatDrug } from '../format/dose';
 import type { Reason } from '../../domain/reasons';
 import type { SourceRef } from '../../domain/types';
-import { analyteName, formatLabNumber, formatLabValue, interpretationText, labRangeText, reportedText, unitLabel, conversionText } from '../format/labValues';
+import { analyteName, formatLabNumber, formatLabValue, interpretationText, labRangeText, reportedExactText, reportedText, unitLabel, conversionText } from '../format/labValues';
 import type { Messages } from '../messages/translator';
 
 /** Display order. Anti-Xa LMWH-calibrated and "calibration not stated" apart; CrCl and eGFR apart from creatinine. */
@@ -74,6 +74,8 @@ export interface SeriesRowView {
   key: string;
   point: LabPoint;
   asReported: string;
+  /** The exact reported text when `asReported` rounds a generator's long decimal (the cell's tooltip). */
+  asReportedExact: string | undefined;
   value: string;
   conversion: string | undefined;
   range: string;
@@ -88,6 +90,8 @@ export interface LatestView {
   range: string;
   flag: string;
   asReported: string | undefined;
+  /** The exact reported text when `asReported` rounds a generator's long decimal (the line's tooltip). */
+  asReportedExact: string | undefined;
   trend: string;
   timing: TimingView | undefined;
   peakNote: string | undefined;
@@ -141,6 +145,7 @@ function latestView(series: AnalyteSeries, timing: AntiXaTiming | undefined, m: 
     flag: interpretationText(p.interpretation),
     // A conversion that keeps the number (10*3/uL is 10*9/L) is a unit spelling: the original stays in the Source disclosure.
     asReported: p.conversion?.length && p.original.value !== p.value ? m.t('coag.asReported', { original: reportedText(p.original, m), conversion: conversionText(p.conversion, m) ?? '' }) : undefined,
+    asReportedExact: p.conversion?.length && p.original.value !== p.value ? reportedExactText(p.original, m) : undefined,
     trend: trendText(series, m),
     timing: timing ? timingView(timing, m) : undefined,
     peakNote: timing ? m.t('coag.peakNote') : undefined,
@@ -170,6 +175,7 @@ function rowViews(series: AnalyteSeries, timings: readonly AntiXaTiming[] | unde
         key: `${p.source.resourceType}/${p.source.id ?? ''}-${i}`,
         point: p,
         asReported: reportedText(p.original, m),
+        asReportedExact: reportedExactText(p.original, m),
         value: `${p.comparator ?? ''}${formatLabNumber(p.value, m)}`,
         conversion: conversionText(p.conversion, m),
         range: labRangeText(p.referenceRange, m),

@@ -9,6 +9,7 @@ import type { SourceRef } from '../../domain/types';
 import { useMessages } from '../messages/MessagesProvider';
 import './common.css';
 import { matchReason } from '../../domain/matchedBy';
+import { roundedRecordedText } from '../format/labValues';
 
 export function sourceLabel(s: SourceRef): string {
   return `${s.resourceType}/${s.id ?? '(no id)'}`;
@@ -33,12 +34,7 @@ export function SourceDetails({ source }: { source: SourceRef }) {
           <dd className="source-details__warning">{m.t('provenance.dateFromIssued')}</dd>
         </>
       )}
-      {source.original !== undefined && (
-        <>
-          <dt>{m.t('provenance.asRecorded')}</dt>
-          <dd data-record-text="">{source.original}</dd>
-        </>
-      )}
+      {source.original !== undefined && <RecordedValue original={source.original} />}
       {source.matchedBy !== undefined && (
         <>
           <dt>{m.t('provenance.recognisedBy')}</dt>
@@ -46,6 +42,33 @@ export function SourceDetails({ source }: { source: SourceRef }) {
         </>
       )}
     </dl>
+  );
+}
+
+/**
+ * The value as the record wrote it. A generator's long decimal ("411.91038430036934 10*3/uL") is also shown rounded
+ * for reading, labelled so; the exact text stays visible beside it (provenance keeps what was recorded).
+ */
+function RecordedValue({ original }: { original: string }) {
+  const m = useMessages();
+  const rounded = roundedRecordedText(original, m);
+  if (rounded === undefined) {
+    return (
+      <>
+        <dt>{m.t('provenance.asRecorded')}</dt>
+        <dd data-record-text="">{original}</dd>
+      </>
+    );
+  }
+  return (
+    <>
+      <dt>{m.t('provenance.roundedForReading')}</dt>
+      <dd data-record-text="" title={original}>
+        {rounded}
+      </dd>
+      <dt>{m.t('provenance.exactlyAsRecorded')}</dt>
+      <dd data-record-text="">{original}</dd>
+    </>
   );
 }
 

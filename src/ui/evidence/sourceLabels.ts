@@ -5,21 +5,10 @@
 import type { RuleSource, RuleSourceName } from '../../domain/rules/ruleTypes';
 import type { Messages } from '../messages/translator';
 import type { MessageKey } from '../messages/catalogue';
+import { RULE_SOURCE_ID } from '../../domain/rules/ruleSourceIds';
 
-/** Catalogue slug of each source (keys `evidence.short.<slug>`, `evidence.name.<slug>`, `evidence.edition.<slug>`). */
-export const SOURCE_SLUG: Record<RuleSourceName, string> = {
-  'The source article (Clexane article)': 'source-article',
-  'ASRA 2018': 'asra-2018',
-  'RCOG Green-top 37a (2015)': 'rcog-37a',
-  'ACOG Practice Bulletin 196 (2018)': 'acog-pb196',
-  'ACOG Practice Advisory 2020': 'acog-2020',
-  'ASH 2018': 'ash-2018',
-  'ESHRE 2022': 'eshre-2022',
-  'SOAP 2018': 'soap-2018',
-  'Published studies (D-dimer in pregnancy)': 'ddimer-studies',
-  'Enoxaparin product labelling': 'enoxaparin-label',
-  'General laboratory knowledge': 'general-lab',
-};
+/** Catalogue slug of each source (keys `evidence.short.<slug>`, `evidence.name.<slug>`, `evidence.edition.<slug>`): the source's code. */
+export const SOURCE_SLUG: Readonly<Record<RuleSourceName, string>> = RULE_SOURCE_ID;
 
 export const evidenceAnchor = 'about-evidence';
 
@@ -32,6 +21,12 @@ export function evidenceRowId(source: Pick<RuleSource, 'name'>): string {
 export function shortSourceLabel(source: Pick<RuleSource, 'name'>, m: Messages): string {
   const slug = SOURCE_SLUG[source.name];
   return slug ? m.t(`evidence.short.${slug}` as MessageKey) : source.name;
+}
+
+/** The short label of a source given by its code (a reason's `rule-source` parameter); an unknown code is shown as it is. */
+export function shortSourceLabelOfId(id: string, m: Messages): string {
+  const key = `evidence.short.${id}`;
+  return m.has(key) ? m.t(key) : id;
 }
 
 /** The full name, as a copied note and the worklist write it: "The source article (Clexane article)", "ASRA 2018". */

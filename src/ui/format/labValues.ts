@@ -29,6 +29,22 @@ export function formatLabNumber(v: number, m: Messages): string {
   return m.number(Math.abs(v) >= 1000 ? Math.round(v) : Number(v.toPrecision(4)), 6);
 }
 
+/** A number written with more than 4 decimals, as data generators write binary fractions ("411.91038430036934"). */
+const LONG_DECIMAL = /^(<=|>=|<|>|≤|≥)?(-?\d+\.\d{5,})(\s.*)?$/s;
+
+/**
+ * A recorded value's text with a generator's long decimal rounded for reading ("411.91038430036934 10*3/uL" ->
+ * "411.9 10*3/uL"; comparator and unit kept as written); undefined when the text reads as it was recorded. The exact
+ * text is never replaced by this: the Source disclosure shows both.
+ */
+export function roundedRecordedText(original: string, m: Messages): string | undefined {
+  const match = LONG_DECIMAL.exec(original.trim());
+  if (!match?.[2]) return undefined;
+  const value = Number(match[2]);
+  if (!Number.isFinite(value)) return undefined;
+  return `${match[1] ?? ''}${formatLabNumber(value, m)}${match[3] ?? ''}`;
+}
+
 /** "<0.1 IU/mL", "206 ×10⁹/L", "0.94" (INR): value in the display unit, comparator kept. */
 export function formatLabValue(p: Pick<LabPoint, 'value' | 'comparator' | 'displayUnit'>, m: Messages): string {
   const unit = unitLabel(p.displayUnit);
@@ -60,14 +76,21 @@ export function labRangeText(ranges: fhir4.ObservationReferenceRange[] | undefin
 }
 
 /**
- * A value as the lab reported it, with the unit written as clinicians write it ("206 10*3/uL" -> "206 ×10³/µL"); the
- * exact text stays in the Source disclosure (SourceRef.original).
+ * A value as the lab reported it, with the unit written as clinicians write it ("206 10*3/uL" -> "206 ×10³/µL") and a
+ * generator's long decimal rounded for reading ("176.56280847725554" -> "176.6"); the exact text stays in the Source
+ * disclosure (SourceRef.original) and in `reportedExactText`.
  */
-export function reportedText(o: { text: string; unit?: string; code?: string }, m: Pick<Messages, 'locale'>): string {
+export function reportedText(o: { text: string; unit?: string; code?: string }, m: Messages): string {
+  const text = roundedRecordedText(o.text, m) ?? o.text;
   const raw = o.unit ?? o.code;
-  if (!raw || !o.text.includes(raw)) return o.text;
+  if (!raw || !text.includes(raw)) return text;
   const shown = displayUnit(o.code ?? raw, m.locale);
-  return shown ? o.text.replace(raw, shown) : o.text;
+  return shown ? text.replace(raw, shown) : text;
+}
+
+/** The exact reported text when `reportedText` rounded its number (shown as the value's tooltip); else undefined. */
+export function reportedExactText(o: { text: string }, m: Messages): string | undefined {
+  return roundedRecordedText(o.text, m) === undefined ? undefined : o.text;
 }
 
 /** The lab's interpretation flag(s) as given: "High (H)"; "" when none. */

@@ -10,6 +10,7 @@ import { formatNumber } from '../format/numbers';
 import type { Catalogue, Locale, MessageKey } from './catalogue';
 import { catalogueFor, unitWriter } from './catalogueRegistry';
 import type { FhirMoment } from '../../domain/time';
+import { shortSourceLabelOfId } from '../evidence/sourceLabels';
 
 export type MessageParams = Record<string, string | number | boolean | null | undefined>;
 
@@ -104,6 +105,8 @@ function formatParam(p: ReasonParam, m: Messages): string | number | boolean | n
       return m.duration(p.ms);
     case 'unit':
       return unitWriter()(p.code, m.locale) || p.code;
+    case 'rule-source':
+      return shortSourceLabelOfId(p.id, m);
     case 'reason':
       return m.reason(p.reason);
     case 'list':

@@ -27,7 +27,7 @@ function Row({ row, hidden = false }: { row: DdimerRowView; hidden?: boolean }) 
       <td>
         <Cell value={row.ga} />
       </td>
-      <td>
+      <td title={row.asReportedExact}>
         {row.asReported}
         {row.dduMark}
         {row.range && <span className="range">{row.range}</span>}

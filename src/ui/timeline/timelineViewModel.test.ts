@@ -233,3 +233,33 @@ describe('an IVF pregnancy confirmed after the transfer, with a recorded EDD (iv
     expect(ru.kind === 'dated' && ru.notes[0]).toMatch(/раньше на 10 дней \(расхождение больше 7 дней: проверьте\)$/);
   });
 });
+
+describe('stop deadlines that fall before this pregnancy (third-trimester patient, both caesarean deadlines moved to January)', () => {
+  const JANUARY = Date.UTC(2026, 0, 15, 8, 0);
+  let record: ClinicalRecord;
+  beforeAll(async () => {
+    const r = await demoRecord('third-trimester');
+    const cards = r.rules.cards.map((c) => ({ ...c, deadlines: c.deadlines.map((d) => (d.deadlineMs !== null ? { ...d, deadlineMs: JANUARY } : d)) }));
+    record = { ...r, rules: { ...r.rules, cards } };
+  });
+
+  it('in English the not-placed lines name each source by its short label, not its registry name', () => {
+    const lines = buildEventLaneView(buildTimeline(record), createMessages({ zone: record.zone })).notPlaced;
+    expect(lines).toEqual([
+      'Not on this axis: Source article: stop deadline before Elective caesarean section (48 h before): outside this pregnancy',
+      'Not on this axis: ASRA 2018: stop deadline before Elective caesarean section (12 h before): outside this pregnancy',
+    ]);
+    expect(lines.join(' ')).not.toContain('The source article (Clexane article)');
+  });
+
+  it('in Russian the not-placed lines name each source in Russian', () => {
+    const lines = buildEventLaneView(buildTimeline(record), createMessages({ locale: 'ru', zone: record.zone })).notPlaced;
+    expect(lines).toEqual([
+      'Не на этой оси: Статья-источник: крайний срок отмены перед событием «Elective caesarean section» (за 48 ч): вне этой беременности',
+      'Не на этой оси: ASRA 2018: крайний срок отмены перед событием «Elective caesarean section» (за 12 ч): вне этой беременности',
+    ]);
+    // Outside the record's own text (the event's name, in «») and the guideline's Latin acronym, no English word.
+    const words = lines.map((l) => l.replace(/«[^»]*»/g, '').replace('ASRA 2018', ''));
+    for (const w of words) expect(w).not.toMatch(/[A-Za-z]/);
+  });
+});

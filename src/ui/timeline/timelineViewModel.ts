@@ -30,7 +30,7 @@ import {
 } from '../../domain/timeline';
 import type { Known, SourceRef } from '../../domain/types';
 import { formatDrug, formatKnownDose, formatKnownFrequency, formatOrderStatus, formatOrderSummary } from '../format/dose';
-import { reportedText } from '../format/labValues';
+import { reportedExactText, reportedText } from '../format/labValues';
 import type { Messages } from '../messages/translator';
 import { eventName } from '../format/eventName';
 
@@ -405,6 +405,8 @@ export interface DdimerRowView {
   when: string;
   ga: TextOrUnknown;
   asReported: string;
+  /** The exact reported text when `asReported` rounds a generator's long decimal (the cell's tooltip). */
+  asReportedExact: string | undefined;
   dduMark: string;
   range: string | undefined;
   normalised: TextOrUnknown;
@@ -434,6 +436,7 @@ function rowView(row: DdimerRow, i: number, unit: DdimerDisplayUnit, m: Messages
     when: m.moment(r.time),
     ga: row.ga.known ? { known: true, text: gaText(row.ga.value, m) } : row.inPregnancy ? { known: false, reason: row.ga.reason } : { known: true, text: m.reason(row.ga.reason) },
     asReported: reportedText(r.original, m),
+    asReportedExact: reportedExactText(r.original, m),
     dduMark: r.unitType === 'DDU' ? m.t('timeline.table.dduMark') : '',
     range: range ? m.t('timeline.table.labRange', { range }) : undefined,
     normalised: normalisedText(r, unit, m),

@@ -5,6 +5,8 @@ export const provenanceEn = {
   'provenance.record': 'Record',
   'provenance.dateAsRecorded': 'Date as recorded',
   'provenance.asRecorded': 'As recorded',
+  'provenance.roundedForReading': 'As recorded, rounded for reading',
+  'provenance.exactlyAsRecorded': 'Exactly as recorded',
   'provenance.recognisedBy': 'Recognised by',
   'provenance.dateKind': 'Which time',
   'provenance.dateFromIssued': 'time from issued (report time), not the specimen time',

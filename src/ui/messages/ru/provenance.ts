@@ -7,6 +7,8 @@ export const provenanceRu = {
   'provenance.record': 'Запись',
   'provenance.dateAsRecorded': 'Дата, как записана',
   'provenance.asRecorded': 'Как записано',
+  'provenance.roundedForReading': 'Как записано, с округлением для чтения',
+  'provenance.exactlyAsRecorded': 'Точно как записано',
   'provenance.recognisedBy': 'Распознано по',
   'provenance.dateKind': 'Какое это время',
   'provenance.dateFromIssued': 'время выдачи результата, а не время взятия образца',
