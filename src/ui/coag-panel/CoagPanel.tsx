@@ -97,7 +97,8 @@ function HitBox({ hit }: { hit: HitBoxView }) {
       {hit.pattern ? (
         <FallList falls={hit.falls} label={hit.countsLabel} />
       ) : (
-        <p>
+        // A div, not a p: the source disclosure (details) cannot sit inside a paragraph.
+        <div className="hit-check__statement">
           {hit.statement}
           {hit.started && (
             <>
@@ -105,7 +106,7 @@ function HitBox({ hit }: { hit: HitBoxView }) {
               <Provenance sources={hit.started.source} label={hit.started.label} />
             </>
           )}
-        </p>
+        </div>
       )}
       {hit.attribution && <p className="hit-check__attribution">{hit.attribution}</p>}
       {hit.outside.length > 0 && (

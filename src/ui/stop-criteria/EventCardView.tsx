@@ -35,7 +35,8 @@ function DeadlineRow({ row }: { row: DeadlineRowView }) {
         <p className="deadline__time deadline__time--none">{row.noDeadline}</p>
       )}
       {row.dateOnlyNote && <p className="deadline__date-only">{row.dateOnlyNote}</p>}
-      <p className="deadline__status">
+      {/* A div, not a p: the orders' source disclosure (details) cannot sit inside a paragraph. */}
+      <div className="deadline__status">
         <StatusBadgeFromView view={row.status} /> <span className="deadline__status-reason">{row.statusReason}</span>
         {row.orders.length > 0 && (
           <>
@@ -43,7 +44,7 @@ function DeadlineRow({ row }: { row: DeadlineRowView }) {
             <Provenance sources={row.orders.map((o) => o.source)} label={m.t('stopCriteria.ordersRead', { n: row.orders.length })} />
           </>
         )}
-      </p>
+      </div>
       {row.lateDoses && (
         <div className="deadline__late-doses" role="note">
           <strong>
