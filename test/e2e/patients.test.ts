@@ -155,6 +155,10 @@ describe('every demo patient through an EHR launch at 1280x800', () => {
 
     expectSaneOutline(await headingOutline(t.page));
 
+    // React builds the DOM itself, so a block inside a paragraph (invalid HTML) stays there; nothing may do that.
+    const blocksInParagraphs = await t.page.evaluate(() => Array.from(document.querySelectorAll('p details, p div, p ul, p ol, p p, p section, p table')).map((el) => `${el.closest('p')?.className ?? ''} > ${el.tagName.toLowerCase()}.${el.className}`));
+    expect(blocksInParagraphs, 'blocks inside a paragraph').toEqual([]);
+
     const uncaptioned = await t.page.evaluate(() => Array.from(document.querySelectorAll('table')).filter((tb) => !tb.querySelector(':scope > caption')?.textContent?.trim()).length);
     expect(uncaptioned, 'tables without a caption').toBe(0);
 
