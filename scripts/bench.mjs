@@ -20,7 +20,8 @@
 // The browser part builds the app first when dist/ is missing (npm run build), and needs Debian's chromium.
 //
 // Options: --verbose         also print Vitest's own output (tinybench tables)
-//          --dist DIR        read the bundle from DIR instead of dist/
+//          --dist DIR        read the bundle from DIR instead of dist/ (built only if DIR has none)
+//          --no-build        measure dist/ as it is (by default it is rebuilt first)
 //          --no-vitest       skip 1 and 2
 //          --no-browser      skip 4
 //          --sizes 50,500    patient sizes N for 4 (default 50,500,5000)
@@ -28,7 +29,9 @@
 //          --delays 0,100    added ms per EHR request (default 0,100)
 //          --timeout S       give up on one launch after S seconds (default 60; 90 for N > 500)
 //          --budget S        start no new launch after S seconds of launches (default 540); the rest are skipped
-//          --with-cohorts    also load the generated cohorts (200 and 2,000 patients) into the sandbox
+//          --no-cohorts      leave the generated cohorts out of the launch sandbox and the worklist at 200 only
+//                            (by default the cohorts of 200 and 2,000 patients are loaded and both are timed;
+//                            --with-cohorts, the former opt-in, is still accepted)
 //          --out FILE        results file (default bench/results.json)
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -56,7 +59,7 @@ const DELAYS = numbers(opt('--delays', '0,100'));
 const REPS = Math.max(1, Number(opt('--reps', '3')) || 3);
 const TIMEOUT_S = Number(opt('--timeout', '0')) || 0;
 const BUDGET_S = Number(opt('--budget', '540')) || 540;
-const WITH_COHORTS = args.includes('--with-cohorts');
+const WITH_COHORTS = !args.includes('--no-cohorts');
 const OUT = path.resolve(opt('--out', path.join(ROOT, 'bench/results.json')));
 /** Everything this run measured, written to OUT at the end. */
 const results = { startedAt: new Date().toISOString(), machine: {}, options: {}, vitest: {}, bundle: {}, browser: null, worklist: null, targets: [] };
@@ -278,7 +281,7 @@ function printBrowser(r) {
 
 /**
  * Worklist figures (scripts/bench-worklist.mjs): a provider launch against the sandbox with a generated cohort of 200
- * patients (and 2,000 with --with-cohorts): first row, complete, FHIR requests, peak JS heap.
+ * and 2,000 patients (200 only with --no-cohorts): first row, complete, FHIR requests, peak JS heap.
  * @returns {Promise<null | { figures: Record<string, unknown>, targets: { target: string, value: string, pass: boolean }[] }>}
  */
 async function benchWorklist() {
@@ -361,9 +364,11 @@ if (withVitest) {
   }
   out('');
 }
-if (withBrowser && !existsSync(path.join(DIST, 'index.html'))) {
-  out('No build in dist/: building the app first (npm run build)...');
-  execFileSync(path.join(ROOT, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+// A build left from earlier work would be measured as if it were this checkout: dist/ is rebuilt first, unless the
+// bundle comes from --dist or --no-build says the one there is current.
+if (withBrowser && (distArg < 0 ? !args.includes('--no-build') : !existsSync(path.join(DIST, 'index.html')))) {
+  out('Building the app (vite build) so that what is measured is this checkout...');
+  execFileSync(path.join(ROOT, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn', '--outDir', DIST, '--emptyOutDir'], { cwd: ROOT, stdio: 'inherit' });
 }
 printBundle();
 out('');
