@@ -40,6 +40,7 @@ export const IVF_REASON_CODES = [
   'ivf.no-estrogen-order',
   'ivf.supply-no-dispense',
   'ivf.supply-dispense-not-handed-over',
+  'ivf.supply-dispense-other-drug',
   'ivf.supply-handover-time-unreadable',
   'ivf.supply-quantity-unreadable',
   'ivf.supply-syringes-per-dose-unknown',
@@ -285,6 +286,8 @@ export interface SupplyCoverage {
   status: 'lasts' | 'runs-out' | 'end-unknown' | 'unknown';
   order?: SourceRef;
   dispenses: DispenseRecord[];
+  /** Dispenses for this order that were not counted, each with why (not handed over, another drug than the order's...). */
+  notCounted: { reason: IvfReason; source: SourceRef }[];
   /** When the dispensed syringes run out: the first scheduled injection they do not cover. */
   lastsUntil: Known<number>;
   orderEndMs?: number;

@@ -74,6 +74,17 @@ describe('dispensed LMWH supply', () => {
     expect(c.dispenses[0]!.source.matchedBy).toEqual({ by: 'code', system: 'RxNorm', code: '854235' });
   });
 
+  it('a dispense naming the enoxaparin order but recognised as dalteparin is not counted for it, and says why', () => {
+    const dalteparin = { medicationCodeableConcept: { coding: [{ system: 'http://www.nlm.nih.gov/research/umls/rxnorm', code: '67109' }] } };
+    const alone = coverage([enoxaparin('enox', at(-5), at(20)), dispense('d9', 'enox', at(-6), 10, dalteparin)]);
+    expect(alone).toMatchObject({ status: 'unknown', dispenses: [], reason: { code: 'ivf.supply-dispense-other-drug', params: { dispense: 'd9' } } });
+    // Beside a dispense that counts, the supply is computed without it and it is listed as not counted.
+    const both = coverage([enoxaparin('enox', at(-5), at(20)), dispense('d1', 'enox', at(-6), 10), dispense('d9', 'enox', at(-6), 10, dalteparin)]);
+    expect(both.dispenses.map((d) => d.source.id)).toEqual(['d1']);
+    expect(both.lastsUntil).toEqual({ known: true, value: Date.parse(at(-5)) + 10 * DAY });
+    expect(both.notCounted.map((n) => [n.reason.code, n.source.id])).toEqual([['ivf.supply-dispense-other-drug', 'd9']]);
+  });
+
   it('no LMWH order: unknown, with that reason', () => {
     expect(coverage([dispense('d1', 'x', at(-6), 10)])).toMatchObject({ status: 'unknown', reason: { code: 'ivf.no-lmwh-order' } });
   });

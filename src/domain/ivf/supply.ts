@@ -6,6 +6,7 @@
  */
 import { resourcesOfType, type RecordInput } from '../input';
 import { recogniseAnticoagulant, resolveMedication, type AnticoagulantRecognition, type LmwhOrder } from '../medication';
+import { drugParam } from '../medication/orderSummary';
 import { allOf, byPrescription } from '../matchedBy';
 import { instantParam } from '../reasons';
 import { DAY_MS, HOUR_MS } from '../time';
@@ -14,6 +15,8 @@ import { isObject, refKey, str } from '../events/fhirRead';
 import { firstMoment, incompleteSearch, ivfReason, refOf, unknownBecause } from './ivfRead';
 import { lmwhActiveAt } from './ivfLmwh';
 import type { DispenseRecord, IvfReason, SupplyCoverage } from './ivfTypes';
+
+type NotCounted = SupplyCoverage['notCounted'][number];
 
 type Res = Record<string, unknown>;
 
@@ -53,7 +56,7 @@ function daysSupplyOf(d: Res): number | undefined {
 }
 
 /** Dispenses of this order (authorizingPrescription), or of the same drug when a dispense names no order. */
-function dispensesFor(input: RecordInput, order: LmwhOrder, zone: string, rejected: IvfReason[]): DispenseRecord[] {
+function dispensesFor(input: RecordInput, order: LmwhOrder, zone: string, rejected: NotCounted[]): DispenseRecord[] {
   const meds = resourcesOfType(input, 'Medication');
   const out: DispenseRecord[] = [];
   for (const d of resourcesOfType(input, 'MedicationDispense') as unknown as Res[]) {
@@ -67,8 +70,11 @@ function dispensesFor(input: RecordInput, order: LmwhOrder, zone: string, reject
     const handed = firstMoment([d.whenHandedOver], zone);
     const q = isObject(d.quantity) ? d.quantity : {};
     const source = refOf(d, handed?.original, typeof q.value === 'number' ? `${q.value} ${str(q.unit) ?? str(q.code) ?? ''}`.trim() : undefined, matched);
-    if (d.status !== 'completed') rejected.push(ivfReason('ivf.supply-dispense-not-handed-over', { status: str(d.status) ?? null, dispense: source.id ?? null }));
-    else if (!handed) rejected.push(ivfReason('ivf.supply-handover-time-unreadable', { dispense: source.id ?? null }));
+    // Naming the order does not make another drug this order's supply: the two records disagree, so it is not counted.
+    const leaveOut = (reason: IvfReason) => rejected.push({ reason, source });
+    if (named && rec && rec.drug !== order.drug) leaveOut(ivfReason('ivf.supply-dispense-other-drug', { dispense: source.id ?? null, drug: drugParam(rec.drug), ordered: drugParam(order.drug) }));
+    else if (d.status !== 'completed') leaveOut(ivfReason('ivf.supply-dispense-not-handed-over', { status: str(d.status) ?? null, dispense: source.id ?? null }));
+    else if (!handed) leaveOut(ivfReason('ivf.supply-handover-time-unreadable', { dispense: source.id ?? null }));
     else {
       const r: DispenseRecord = { handedOverMs: handed.start, injections: injectionsOf(d, order, rec), source };
       const days = daysSupplyOf(d);
@@ -110,13 +116,13 @@ function flagsOf(lastsUntil: number, orderEndMs: number | undefined, nextEvent: 
 /** Until when the dispensed LMWH lasts, for the current LMWH order; `nextEvent` is the next planned event, if any. */
 export function supplyCoverage(input: RecordInput, orders: readonly LmwhOrder[], nowMs: number, zone: string, nextEvent?: { atMs: number; source: SourceRef }): SupplyCoverage {
   const order = currentOrder(orders, nowMs);
-  const none = (reason: IvfReason): SupplyCoverage => ({ status: 'unknown', dispenses: [], lastsUntil: { known: false, reason }, flags: [], reason });
+  const none = (reason: IvfReason): SupplyCoverage => ({ status: 'unknown', dispenses: [], notCounted: [], lastsUntil: { known: false, reason }, flags: [], reason });
   if (!order) return none(ivfReason('ivf.no-lmwh-order'));
-  const rejected: IvfReason[] = [];
+  const rejected: NotCounted[] = [];
   const dispenses = dispensesFor(input, order, zone, rejected);
-  const base = { order: order.source, dispenses, ...(nextEvent ? { nextEvent } : {}), ...(order.end.known ? { orderEndMs: order.end.value.ms } : {}) };
+  const base = { order: order.source, dispenses, notCounted: rejected, ...(nextEvent ? { nextEvent } : {}), ...(order.end.known ? { orderEndMs: order.end.value.ms } : {}) };
   if (dispenses.length === 0) {
-    const reason = incompleteSearch(input, ['medication-dispenses']) ?? rejected[0] ?? ivfReason('ivf.supply-no-dispense');
+    const reason = incompleteSearch(input, ['medication-dispenses']) ?? rejected[0]?.reason ?? ivfReason('ivf.supply-no-dispense');
     return { ...none(reason), ...base };
   }
   const lastsUntil = coverageEnd(order, dispenses);

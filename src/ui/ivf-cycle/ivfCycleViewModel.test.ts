@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { demoRecord } from '../../../test/support/demo-record';
+import { DEMO_TEST_NOW, DEMO_TEST_ZONE, demoRecord, demoResources, recordInputFor } from '../../../test/support/demo-record';
+import { buildClinicalRecord } from '../../domain/record';
+import { loadUnitConverter } from '../../domain/labs';
 import { createMessages } from '../messages/translator';
 import { buildSummaryView } from '../summary/summaryViewModel';
 import { buildIvfCycleView, confirmationLines } from './ivfCycleViewModel';
@@ -65,6 +67,22 @@ describe('after a negative hCG (ivf-negative-hcg)', () => {
     expect(v.confirmation.flag?.flag).toBe(true);
     expect(v.supply.item.text).toMatch(/^Dispensed syringes last until /);
     expect(v.supply.flags.map((f) => f.text)).toEqual([expect.stringMatching(/^the dispensed syringes run out .+, before the order ends /)]);
+  });
+});
+
+describe('a dispense that names the order but is another drug', () => {
+  it('is listed as not counted, with why, in English and Russian; the supply is read from the others', async () => {
+    const resources = demoResources('ivf-negative-hcg');
+    const handed = resources.find((x): x is fhir4.MedicationDispense => x.resourceType === 'MedicationDispense')!;
+    const other = { ...handed, id: 'dispense-dalteparin', medicationReference: undefined, medicationCodeableConcept: { coding: [{ system: 'http://www.nlm.nih.gov/research/umls/rxnorm', code: '67109' }] } };
+    const r = buildClinicalRecord(recordInputFor([...resources, other], 'ivf-negative-hcg'), { nowMs: DEMO_TEST_NOW, zone: DEMO_TEST_ZONE, units: await loadUnitConverter() });
+    const v = buildIvfCycleView(r, m);
+    expect(v.supply.item.text).toMatch(/^Dispensed syringes last until /);
+    const line = v.supply.flags.find((f) => f.key.startsWith('not-counted'));
+    expect(line?.text).toBe('Not counted: dispense dispense-dalteparin names this order but is Dalteparin, not Enoxaparin');
+    expect(line?.sources.map((x) => x.id)).toEqual(['dispense-dalteparin']);
+    const ru = buildIvfCycleView(r, createMessages({ locale: 'ru', zone: 'Europe/London' })).supply.flags.find((f) => f.key.startsWith('not-counted'));
+    expect(ru?.text).toMatch(/^Не учтено: выдача dispense-dalteparin ссылается на это назначение, но препарат — Далтепарин, а не Эноксапарин/);
   });
 });
 

@@ -230,7 +230,11 @@ function supplyView(part: IvfRecordPart, m: Messages): IvfCycleView['supply'] {
   return {
     title: m.t('ivfCycle.supply.title'),
     item: { key: 'supply', text: `${text}${note}`, sources },
-    flags: s.flags.map((f, i) => ({ key: `flag-${i}`, text: m.reason(f), sources, flag: true })),
+    flags: [
+      ...s.flags.map((f, i) => ({ key: `flag-${i}`, text: m.reason(f), sources, flag: true })),
+      // With nothing counted the first of these is already the reason the supply is unknown.
+      ...(s.dispenses.length > 0 ? s.notCounted.map((n, i) => ({ key: `not-counted-${i}`, text: m.t('ivfCycle.supply.notCounted', { why: m.reason(n.reason) }), sources: [n.source] })) : []),
+    ],
   };
 }
 
