@@ -15,6 +15,7 @@ import {
   plateletFlag,
   recordIncompleteFlag,
   FLAG_READS,
+  flagReads,
   type RedFlagsInput,
   redFlags,
   renalFlag,
@@ -288,6 +289,14 @@ describe('all flags', () => {
     expect(platelets?.reasons.map((r) => r.code)).toEqual(['plan.flag.still-reading']);
     // Once read, the same input gives the platelet flag its state.
     expect(redFlags(input([])).find((f) => f.code === 'platelets-low-or-falling')?.state).toBe('present');
+  });
+
+  it('with no embryo transfer recorded the confirmation flag does not wait for lab reports (no hCG result could change it); with a transfer it does', () => {
+    const loading: RedFlagsInput['loading'] = ['diagnostic-reports'];
+    const state = (ivf: RedFlagsInput['ivf']) => redFlags({ ...input(loading), ivf }).find((f) => f.code === 'ivf-pregnancy-not-confirmed')?.state;
+    expect(state({ status: 'no-transfer' })).toBe('absent');
+    expect(state({ status: 'not-confirmed', transfer: { atMs: NOW - 5 * 86_400_000, source: ref('Procedure', 'et') } })).toBe('reading');
+    expect(flagReads({ code: 'ivf-pregnancy-not-confirmed', reasons: [{ code: 'plan.flag.no-embryo-transfer' }] })).not.toContain('diagnostic-reports');
   });
 
   it('every flag names the searches it is read from, and only lab-result flags wait for lab results', () => {

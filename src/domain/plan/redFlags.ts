@@ -380,9 +380,23 @@ export interface RedFlagsInput {
   loading?: readonly QueryGroup[];
 }
 
+/**
+ * A state that some answers reach from fewer searches: with no embryo transfer in the record the confirmation flag is
+ * absent whatever the hCG results say, so it does not wait for the lab reports.
+ */
+const DECIDED_BY: Partial<Record<RedFlagReasonCode, readonly QueryGroup[]>> = {
+  'plan.flag.no-embryo-transfer': ['procedures', 'service-requests', 'appointments', 'encounters', 'observations-pregnancy', ...MEDICATION_READS],
+};
+
+/** The searches this flag's answer rests on (FLAG_READS, or fewer when its answer needs fewer). */
+export function flagReads(f: Pick<RedFlag, 'code' | 'reasons'>): readonly QueryGroup[] {
+  const first = f.reasons[0]?.code;
+  return (first !== undefined ? DECIDED_BY[first] : undefined) ?? FLAG_READS[f.code];
+}
+
 /** The flag, or 'reading' while a search it is read from is still being read (record-incomplete judges that itself). */
 function unlessReading(f: RedFlag, loading: readonly QueryGroup[]): RedFlag {
-  if (f.code === 'record-incomplete' || !FLAG_READS[f.code].some((g) => loading.includes(g))) return f;
+  if (f.code === 'record-incomplete' || !flagReads(f).some((g) => loading.includes(g))) return f;
   return flag(f.code, 'reading', [why('plan.flag.still-reading')], [], f.references);
 }
 

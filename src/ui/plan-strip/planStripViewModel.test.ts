@@ -67,7 +67,7 @@ describe('buildPlanStripView over the demo patients', () => {
     const r = await demoRecordAtFirstScreen('planned-surgery');
     const v = buildPlanStripView({ plan: r.plan, cards: r.rules.cards, facilityZone: ZONE }, m);
     expect(v.flags.map((f) => f.code)).not.toContain('renal-clearance-below-30');
-    expect(v.readingFlags).toBe('Still being checked (results still being read): Renal function, Platelets, Antiphospholipid syndrome without aspirin, Pregnancy not confirmed');
+    expect(v.readingFlags).toBe('Still being checked (results still being read): Renal function, Platelets, Antiphospholipid syndrome without aspirin');
     expect(v.order?.doseClass).toBe('Therapeutic');
     expect(v.deadlines.find((d) => d.ruleId === 'asra2018.stop-before.neuraxial-therapeutic-24h')?.omits).toBe('omits 2 scheduled injections');
     const whole = await view('planned-surgery');
