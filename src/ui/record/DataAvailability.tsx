@@ -22,12 +22,12 @@ export function DataAvailability({ record, loadingGroups = [], onRetry }: DataAv
   if (!view) return null;
   return (
     <section className="data-availability" aria-labelledby="data-availability-heading">
+      <h2 id="data-availability-heading">{view.heading}</h2>
       {view.loading && (
         <p role="status" className="data-availability__loading">
           {view.loading}
         </p>
       )}
-      <h2 id="data-availability-heading">{view.heading}</h2>
       {view.intro && (
         <>
           <p>{view.intro}</p>
