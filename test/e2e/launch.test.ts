@@ -51,6 +51,22 @@ describe('EHR launch from the sandbox EHR', () => {
     t.expectNoConsoleErrors();
   });
 
+  it('the app page sends the token request before it starts its lazy chunks, which would otherwise hold the connections it waits for', async () => {
+    const t = await open();
+    const order: string[] = [];
+    t.page.on('request', (r) => {
+      const path = new URL(r.url()).pathname;
+      if (path === '/auth/token') order.push('token');
+      else if (/\/assets\/(PatientView|DdimerPlot|catalogue)-[^/]+\.js$/.test(path)) order.push(path.split('/').pop()!.split('-')[0]!);
+    });
+    await t.page.goto(`${h.url}/launch?patient=third-trimester`);
+    await expectBanner(t.page, 'third-trimester');
+    await expect.poll(() => order.length).toBeGreaterThanOrEqual(4);
+    expect(order[0]).toBe('token');
+    expect(order).toEqual(expect.arrayContaining(['PatientView', 'DdimerPlot', 'catalogue']));
+    t.expectNoConsoleErrors();
+  });
+
   it('the bleeding patient is shown for her own launch', async () => {
     const t = await open();
     await t.page.goto(`${h.url}/launch?patient=bleeding`);
