@@ -84,6 +84,8 @@ export interface RedFlag {
 const flag = (code: RedFlagCode, state: FlagState, reasons: RedFlagReason[], sources: SourceRef[], references: FlagReference[]): RedFlag => ({ code, state, reasons, sources, references });
 const why = (code: RedFlagReasonCode, params?: Parameters<typeof reason>[1]): RedFlagReason => reason(code, params);
 const MEDICATION_READS: readonly QueryGroup[] = ['medication-requests', 'medication-administrations', 'medication-statements', 'medication-dispenses', 'medications'];
+/** Where an embryo transfer (and its planned hCG test) is recorded. */
+const TRANSFER_READS: readonly QueryGroup[] = ['procedures', 'service-requests', 'appointments', 'encounters', 'observations-pregnancy'];
 
 /**
  * The searches each flag is read from. While one of them is still being read the flag has no state yet ('reading'),
@@ -95,7 +97,7 @@ export const FLAG_READS: Readonly<Record<RedFlagCode, readonly QueryGroup[]>> = 
   'renal-clearance-below-30': ['observations-coagulation', 'diagnostic-reports', ...MEDICATION_READS],
   'platelets-low-or-falling': ['observations-coagulation', 'diagnostic-reports', ...MEDICATION_READS],
   'aps-without-aspirin': ['conditions', 'observations-findings', 'diagnostic-reports', ...MEDICATION_READS],
-  'ivf-pregnancy-not-confirmed': ['procedures', 'service-requests', 'appointments', 'encounters', 'observations-pregnancy', 'diagnostic-reports', ...MEDICATION_READS],
+  'ivf-pregnancy-not-confirmed': [...TRANSFER_READS, 'diagnostic-reports', ...MEDICATION_READS],
   'weight-adjusted-without-recent-weight': ['observations-weight', ...MEDICATION_READS],
   'record-incomplete': QUERY_GROUPS,
 };
@@ -385,7 +387,7 @@ export interface RedFlagsInput {
  * absent whatever the hCG results say, so it does not wait for the lab reports.
  */
 const DECIDED_BY: Partial<Record<RedFlagReasonCode, readonly QueryGroup[]>> = {
-  'plan.flag.no-embryo-transfer': ['procedures', 'service-requests', 'appointments', 'encounters', 'observations-pregnancy', ...MEDICATION_READS],
+  'plan.flag.no-embryo-transfer': [...TRANSFER_READS, ...MEDICATION_READS],
 };
 
 /** The searches this flag's answer rests on (FLAG_READS, or fewer when its answer needs fewer). */
