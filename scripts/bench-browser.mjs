@@ -312,7 +312,12 @@ export async function runBrowserBench(o) {
       .catch(() => ({}));
     const at = (/** @type {string} */ m) => (typeof marks[m] === 'number' ? marks[m] - t0 : undefined);
     run.firstScreenMs = at(MARKS.firstScreen);
-    if (process.env.BENCH_PROFILE) o.log(topSelfTime((await cdp.send('Profiler.stop')).profile, `   profile N=${n} ${delay} ms:`));
+    if (process.env.BENCH_PROFILE) {
+      const { profile } = await cdp.send('Profiler.stop');
+      o.log(topSelfTime(profile, `   profile N=${n} ${delay} ms:`));
+      // BENCH_PROFILE_DIR=dir also keeps the profile (open it in Chromium's DevTools, Performance panel).
+      if (process.env.BENCH_PROFILE_DIR) writeFileSync(path.join(process.env.BENCH_PROFILE_DIR, `launch-${n}-${delay}ms-${rep + 1}.cpuprofile`), JSON.stringify(profile));
+    }
     // BENCH_TRACE=1: every request of the launch (start after launch, duration), to see what the first screen waited for.
     if (process.env.BENCH_TRACE) o.log([`   trace N=${n} ${delay} ms, first screen at ${Math.round(run.firstScreenMs ?? NaN)} ms:`, ...trace].join('\n'));
     run.tableMs = at(MARKS.ddimerTable);
