@@ -4,7 +4,7 @@
  * facility's time zone, with the offset, in a form that cannot be misread ("3 Apr 2026 08:30 (UTC+01:00)").
  * Luxon does the zone arithmetic (DST included); nothing here reads the machine's clock: pass a Clock.
  */
-import { DateTime, FixedOffsetZone, IANAZone } from 'luxon';
+import { DateTime, FixedOffsetZone, IANAZone, Info, Zone, type ZoneOffsetFormat, type ZoneOffsetOptions } from 'luxon';
 
 export type DatePrecision = 'year' | 'month' | 'day' | 'minute' | 'second';
 
@@ -50,6 +50,69 @@ export function isValidZone(zone: string): boolean {
     zoneValidity.set(zone, valid);
   }
   return valid;
+}
+
+/**
+ * An IANA zone that remembers each instant's offset. Luxon's IANAZone works an offset out with Intl's formatToParts
+ * for every DateTime it makes, and a record converts the same instants several times (a table cell, its `datetime`,
+ * the gestational age on that day): at 5,000 results that was half a second of a launch. Same answers, asked once.
+ * Luxon treats it as the IANA zone it wraps (type 'iana', same name), so Intl formatting is unchanged. Bounded: the
+ * memory is cleared past OFFSET_CACHE_MAX instants.
+ */
+const OFFSET_CACHE_MAX = 20_000;
+class RememberingZone extends Zone {
+  private readonly offsets = new Map<number, number>();
+  constructor(private readonly inner: IANAZone) {
+    super();
+  }
+  override get type(): string {
+    return 'iana';
+  }
+  override get name(): string {
+    return this.inner.name;
+  }
+  get ianaName(): string {
+    return this.inner.name;
+  }
+  override get isUniversal(): boolean {
+    return false;
+  }
+  override get isValid(): boolean {
+    return this.inner.isValid;
+  }
+  override offsetName(ts: number, opts: ZoneOffsetOptions): string | null {
+    return this.inner.offsetName(ts, opts);
+  }
+  override formatOffset(ts: number, format: ZoneOffsetFormat): string {
+    return this.inner.formatOffset(ts, format);
+  }
+  override offset(ts: number): number {
+    let o = this.offsets.get(ts);
+    if (o === undefined) {
+      o = this.inner.offset(ts);
+      if (this.offsets.size >= OFFSET_CACHE_MAX) this.offsets.clear();
+      this.offsets.set(ts, o);
+    }
+    return o;
+  }
+  override equals(other: Zone): boolean {
+    return other.type === 'iana' && other.name === this.name;
+  }
+}
+
+const luxonZones = new Map<string, Zone>();
+
+/** The Luxon zone for a zone name, as Luxon reads it (UTC when the name is not a zone), one instance per name. */
+export function luxonZone(zone: string): Zone {
+  let z = luxonZones.get(zone);
+  if (!z) {
+    // Luxon's own reading of the name first ('UTC' is its fixed UTC zone, written "Z"); only IANA zones are wrapped.
+    const own = isValidZone(zone) ? Info.normalizeZone(zone) : FixedOffsetZone.utcInstance;
+    z = own instanceof IANAZone ? new RememberingZone(own) : own;
+    if (luxonZones.size >= ZONE_CACHE_MAX) luxonZones.clear();
+    luxonZones.set(zone, z);
+  }
+  return z;
 }
 
 /** The browser's (or Node's) zone, for the facility-zone default. */
@@ -106,7 +169,7 @@ function readFhirDate(value: string, zone: string): FhirMoment | undefined {
     return { original: value, precision, start, end: start + (precision === 'second' ? 1000 : 60_000), offset: 'explicit', zone: safeZone };
   }
   const units = { year, month: mo ? Number(mo) : 1, day: d ? Number(d) : 1, hour: h ? Number(h) : 0, minute: mi ? Number(mi) : 0, second: s ? Number(s) : 0 };
-  const dt = DateTime.fromObject(units, { zone: safeZone });
+  const dt = DateTime.fromObject(units, { zone: luxonZone(safeZone) });
   if (!dt.isValid || dt.month !== units.month || dt.day !== units.day) return undefined;
   const precision: DatePrecision = h !== undefined ? (s !== undefined ? 'second' : 'minute') : d ? 'day' : mo ? 'month' : 'year';
   const next = precision === 'second' ? { seconds: 1 } : precision === 'minute' ? { minutes: 1 } : precision === 'day' ? { days: 1 } : precision === 'month' ? { months: 1 } : { years: 1 };
@@ -120,7 +183,7 @@ export const hasTime = (m: FhirMoment): boolean => m.precision === 'minute' || m
 const DATE_LOCALE = 'en-US';
 
 function inZone(ms: number, zone: string): DateTime {
-  return DateTime.fromMillis(ms, { zone: isValidZone(zone) ? zone : 'UTC', locale: DATE_LOCALE });
+  return DateTime.fromMillis(ms, { zone: luxonZone(zone), locale: DATE_LOCALE });
 }
 
 // Display formatting lives in src/ui/format/displayTime.ts (in the reader's language); the domain keeps instants.

@@ -1,6 +1,6 @@
 /** Calendar-date arithmetic ("2027-01-14" strings) for dating: zone-independent days, mapped to instants in a zone. */
 import { DateTime } from 'luxon';
-import { DAY_MS, isValidZone, type FhirMoment } from '../time';
+import { DAY_MS, luxonZone, type FhirMoment } from '../time';
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})/;
 
@@ -26,7 +26,7 @@ export function addDays(date: string, days: number): string | undefined {
   return n === undefined || !Number.isFinite(days) ? undefined : dateOfDayNumber(n + Math.trunc(days));
 }
 
-const zoneOrUtc = (zone: string): string => (isValidZone(zone) ? zone : 'UTC');
+const zoneOrUtc = (zone: string) => luxonZone(zone);
 
 /** The calendar date of an instant in a zone ("2026-06-03"), undefined for a non-finite or out-of-range instant. */
 export function calendarDateOf(ms: number, zone: string): string | undefined {

@@ -3,7 +3,7 @@
  * day and month cannot be swapped ("3 Apr 2026 08:30 (UTC+01:00)", never "03/04"). Pure; the domain keeps epoch ms.
  */
 import { DateTime } from 'luxon';
-import { isValidZone, type FhirMoment } from '../../domain/time';
+import { luxonZone, type FhirMoment } from '../../domain/time';
 import type { Locale } from '../messages/catalogue';
 
 // English month abbreviations from en-US: en-GB writes "Sept" in current ICU data; the patterns fix the day-month order.
@@ -16,7 +16,7 @@ const PATTERNS: Record<Locale, { date: string; dateTime: string; month: string; 
 };
 
 function inZone(ms: number, zone: string, locale: Locale): DateTime {
-  return DateTime.fromMillis(ms, { zone: isValidZone(zone) ? zone : 'UTC', locale: LUXON_LOCALE[locale] });
+  return DateTime.fromMillis(ms, { zone: luxonZone(zone), locale: LUXON_LOCALE[locale] });
 }
 
 /** "UTC", "UTC+01:00", "UTC-05:00". */
@@ -57,6 +57,6 @@ export function formatMoment(m: FhirMoment, zone: string, locale: Locale = 'en')
 
 /** ISO 8601 with the zone's offset, for `<time datetime>`. */
 export function isoInZone(ms: number, zone: string): string {
-  return DateTime.fromMillis(ms, { zone: isValidZone(zone) ? zone : 'UTC' }).toISO() ?? new Date(ms).toISOString();
+  return DateTime.fromMillis(ms, { zone: luxonZone(zone) }).toISO() ?? new Date(ms).toISOString();
 }
 
