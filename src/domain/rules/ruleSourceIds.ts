@@ -5,20 +5,7 @@
 import type { ReasonParam } from '../reasons';
 import type { RuleSourceName } from './ruleTypes';
 
-export type RuleSourceId =
-  | 'source-article'
-  | 'asra-2018'
-  | 'rcog-37a'
-  | 'acog-pb196'
-  | 'acog-2020'
-  | 'ash-2018'
-  | 'eshre-2022'
-  | 'soap-2018'
-  | 'ddimer-studies'
-  | 'enoxaparin-label'
-  | 'general-lab';
-
-export const RULE_SOURCE_ID: Readonly<Record<RuleSourceName, RuleSourceId>> = {
+export const RULE_SOURCE_ID = {
   'The source article (Clexane article)': 'source-article',
   'ASRA 2018': 'asra-2018',
   'RCOG Green-top 37a (2015)': 'rcog-37a',
@@ -30,7 +17,10 @@ export const RULE_SOURCE_ID: Readonly<Record<RuleSourceName, RuleSourceId>> = {
   'Published studies (D-dimer in pregnancy)': 'ddimer-studies',
   'Enoxaparin product labelling': 'enoxaparin-label',
   'General laboratory knowledge': 'general-lab',
-};
+} as const satisfies Record<RuleSourceName, string>;
+
+/** A source's code: one per registry name, read off the map above. */
+export type RuleSourceId = (typeof RULE_SOURCE_ID)[RuleSourceName];
 
 /** A source as a reason parameter: its code, which the UI writes as the source's short label. */
 export const ruleSourceParam = (name: RuleSourceName): ReasonParam => ({ kind: 'rule-source', id: RULE_SOURCE_ID[name] });

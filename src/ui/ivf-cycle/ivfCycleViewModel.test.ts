@@ -106,19 +106,24 @@ describe('the words', () => {
   });
 });
 
+/** The pregnancy confirmation of a hand-built IVF record (builders from test/support/ivfRecordBuilders). */
+async function confirmationOf(resources: (b: typeof import('../../../test/support/ivfRecordBuilders')) => fhir4.Resource[]) {
+  const { pregnancyConfirmation, ivfCycleFromRecord, lmwhOrdersOf } = await import('../../domain/ivf');
+  const { loadUnitConverter } = await import('../../domain/labs');
+  const b = await import('../../../test/support/ivfRecordBuilders');
+  const input = b.record(resources(b));
+  const cycle = ivfCycleFromRecord(input, { nowMs: b.NOW, zone: b.ZONE, units: await loadUnitConverter() });
+  return pregnancyConfirmation(cycle, lmwhOrdersOf(input, b.ZONE), b.NOW, b.ZONE);
+}
+
 describe('an hCG result that may be the trigger injection', () => {
   it('is listed under "Pregnancy not confirmed" as possibly the trigger, with the reason, the result and the trigger as sources (en, ru)', async () => {
-    const { pregnancyConfirmation, ivfCycleFromRecord, lmwhOrdersOf } = await import('../../domain/ivf');
-    const { loadUnitConverter } = await import('../../domain/labs');
-    const b = await import('../../../test/support/ivfRecordBuilders');
-    const input = b.record([
+    const c = await confirmationOf((b) => [
       b.administration('trig', 'G03GA08', 'Ovitrelle 250 micrograms (trigger)', b.at(-17)),
       b.transfer('et', b.at(-10, 1)),
       b.embryoAge('age', 'et', 5, b.at(-10, 1)),
       b.lab('early', '21198-7', b.at(-9), { valueQuantity: { value: 38, unit: 'mIU/mL' }, referenceRange: [{ high: { value: 5, unit: 'mIU/mL' } }] }),
     ]);
-    const cycle = ivfCycleFromRecord(input, { nowMs: b.NOW, zone: b.ZONE, units: await loadUnitConverter() });
-    const c = pregnancyConfirmation(cycle, lmwhOrdersOf(input, b.ZONE), b.NOW, b.ZONE);
     const en = confirmationLines(c, m);
     expect(en.headline).toBe('Pregnancy not confirmed');
     const line = en.lines.find((l) => l.key.startsWith('trigger-'));
@@ -130,17 +135,12 @@ describe('an hCG result that may be the trigger injection', () => {
   });
 
   it('a positive urine test within the window is listed the same way, worded by its outcome (en, ru)', async () => {
-    const { pregnancyConfirmation, ivfCycleFromRecord, lmwhOrdersOf } = await import('../../domain/ivf');
-    const { loadUnitConverter } = await import('../../domain/labs');
-    const b = await import('../../../test/support/ivfRecordBuilders');
-    const input = b.record([
+    const c = await confirmationOf((b) => [
       b.administration('trig', 'G03GA08', 'Ovitrelle 250 micrograms (trigger)', b.at(-15)),
       b.transfer('et', b.at(-11, 1)),
       b.embryoAge('age', 'et', 3, b.at(-11, 1)),
       b.lab('urine', '2106-3', b.at(-10), b.answer('10828004', 'Positive')),
     ]);
-    const cycle = ivfCycleFromRecord(input, { nowMs: b.NOW, zone: b.ZONE, units: await loadUnitConverter() });
-    const c = pregnancyConfirmation(cycle, lmwhOrdersOf(input, b.ZONE), b.NOW, b.ZONE);
     const en = confirmationLines(c, m);
     expect(en.headline).toBe('Pregnancy not confirmed');
     expect(en.lines.find((l) => l.key === 'decisive')).toBeUndefined();
@@ -158,17 +158,12 @@ describe('an hCG result that may be the trigger injection', () => {
   });
 
   it('the same urine test after the window confirms the pregnancy and is not listed as possibly the trigger', async () => {
-    const { pregnancyConfirmation, ivfCycleFromRecord, lmwhOrdersOf } = await import('../../domain/ivf');
-    const { loadUnitConverter } = await import('../../domain/labs');
-    const b = await import('../../../test/support/ivfRecordBuilders');
-    const input = b.record([
+    const c = await confirmationOf((b) => [
       b.administration('trig', 'G03GA08', 'Ovitrelle 250 micrograms (trigger)', b.at(-17)),
       b.transfer('et', b.at(-10, 1)),
       b.embryoAge('age', 'et', 5, b.at(-10, 1)),
       b.lab('urine', '2106-3', b.at(-2), b.answer('10828004', 'Positive')),
     ]);
-    const cycle = ivfCycleFromRecord(input, { nowMs: b.NOW, zone: b.ZONE, units: await loadUnitConverter() });
-    const c = pregnancyConfirmation(cycle, lmwhOrdersOf(input, b.ZONE), b.NOW, b.ZONE);
     const en = confirmationLines(c, m);
     expect(en.headline).toBe('Pregnancy confirmed');
     expect(en.lines.some((l) => l.key.startsWith('trigger-'))).toBe(false);
