@@ -4,8 +4,7 @@
  * unknown id (empty results), and a configured server that refuses later. Every row must equal the row of the same
  * patient loaded alone, whatever the server does with the lists.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { setupServer } from 'msw/node';
+import { describe, expect, it } from 'vitest';
 import { http, HttpResponse } from 'msw';
 import { cohort } from '../../mocks/generate/cohort.mjs';
 import { hapiLike, type FlavourServer } from '../../mocks/msw/flavours';
@@ -16,21 +15,11 @@ import { createTableConverter } from '../../src/domain/labs';
 import { worklistRowFromInput, type WorklistRow } from '../../src/domain/worklist';
 import type { RecordInput } from '../../src/domain/input';
 import { fetchRequester } from './requester';
+import { recordingServer } from './recordingServer';
 import { reasonText } from '../support/reasonText';
 
 const NOW = Date.UTC(2026, 10, 25, 9, 0);
-const server = setupServer();
-const seen: string[] = [];
-
-beforeAll(() => {
-  server.listen({ onUnhandledRequest: 'error' });
-  server.events.on('request:start', ({ request }) => seen.push(request.url));
-});
-afterEach(() => {
-  server.resetHandlers();
-  seen.length = 0;
-});
-afterAll(() => server.close());
+const { server, seen } = recordingServer();
 
 const members = cohort({ size: 7, nowMs: NOW, seed: 11, idPrefix: 'bt' }) as { id: string; resources: fhir4.Resource[] }[];
 const ids = members.map((m) => m.id);

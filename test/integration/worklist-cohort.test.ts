@@ -3,8 +3,7 @@
  * without `_include=MedicationRequest:patient`, the broader search, and the members' records loaded with a bound.
  */
 import { reasonText } from '../support/reasonText';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { setupServer } from 'msw/node';
+import { describe, expect, it } from 'vitest';
 import { http, HttpResponse } from 'msw';
 import { cohort } from '../../mocks/generate/cohort.mjs';
 import { hapiLike, type FlavourServer } from '../../mocks/msw/flavours';
@@ -12,20 +11,10 @@ import { cohortChoices, cohortMembers, createCohortLoading, loadCohortRows, type
 import { createTableConverter } from '../../src/domain/labs';
 import { worklistRowFromInput, type WorklistRow } from '../../src/domain/worklist';
 import { fetchRequester } from './requester';
+import { recordingServer } from './recordingServer';
 
 const NOW = Date.UTC(2026, 10, 25, 9, 0);
-const server = setupServer();
-const seen: string[] = [];
-
-beforeAll(() => {
-  server.listen({ onUnhandledRequest: 'error' });
-  server.events.on('request:start', ({ request }) => seen.push(request.url));
-});
-afterEach(() => {
-  server.resetHandlers();
-  seen.length = 0;
-});
-afterAll(() => server.close());
+const { server, seen } = recordingServer();
 
 const members = cohort({ size: 4, nowMs: NOW, seed: 7, idPrefix: 'wl' }) as { id: string; resources: fhir4.Resource[] }[];
 const ids = members.map((m) => m.id);

@@ -306,15 +306,7 @@ describe('all flags', () => {
   });
 
   it('present flags come first, then unknown, then absent', () => {
-    const flags = redFlags({
-      bleeding: { triggers: [], conditionsComplete: true },
-      renal: { lmwhCurrent: true },
-      platelets: { latest: lab(85, '10*9/L', 'plt'), hit: { state: 'no-heparin', falls: [] } },
-      aps: { facts: [], aspirin: [], findingsComplete: true, medicationsComplete: true },
-      ivf: { status: 'no-transfer' },
-      weight: { regimen: undefined, nowMs: NOW },
-      groups: { conditions: { status: 'incomplete' } },
-    });
+    const flags = redFlags({ ...input(undefined), groups: { conditions: { status: 'incomplete' } } });
     expect(flags.map((f) => `${f.code}:${f.state}`)).toEqual([
       'platelets-low-or-falling:present',
       'record-incomplete:present',
