@@ -14,7 +14,8 @@
  */
 import { OBSERVATION_QUERY_CODES } from '../domain/codes';
 import { EMBRYO_AGE_LOCAL_CODE, IVF_LOCAL_SYSTEM, IVF_OBSERVATION_LOINC } from '../domain/ivf/ivfCodes';
-import type { QueryGroup } from '../domain/input';
+import { QUERY_GROUPS, type QueryGroup } from '../domain/input';
+import { FIRST_SCREEN_READS } from '../domain/plan/firstScreenReads';
 import type { ServerCapabilities } from './capabilities';
 
 export const LOINC = 'http://loinc.org';
@@ -86,30 +87,13 @@ export const DATE_PARAM: Readonly<Record<string, string>> = {
 };
 
 /**
- * Lower first: what the first screen reads (domain/plan/firstScreenReads.ts: orders, doses, planned events, dating,
- * weight, conditions), then the lab results and allergies, then the lab report members (read after every
+ * Lower first: the Patient, then what the first screen reads (FIRST_SCREEN_READS: orders, doses, planned events,
+ * dating, weight, conditions), then the lab results and allergies, then the lab report members (read after every
  * Observation search anyway).
  */
-export const GROUP_PRIORITY: Readonly<Record<QueryGroup, number>> = {
-  patient: 0,
-  'medication-requests': 1,
-  'medication-administrations': 1,
-  'medication-statements': 1,
-  'medication-dispenses': 1,
-  medications: 1,
-  appointments: 1,
-  'service-requests': 1,
-  procedures: 1,
-  encounters: 1,
-  'observations-pregnancy': 1,
-  'observations-weight': 1,
-  conditions: 1,
-  'observations-ddimer': 2,
-  'observations-coagulation': 2,
-  'observations-findings': 2,
-  allergies: 2,
-  'diagnostic-reports': 3,
-};
+export const GROUP_PRIORITY: Readonly<Record<QueryGroup, number>> = Object.fromEntries(
+  QUERY_GROUPS.map((g) => [g, g === 'patient' ? 0 : g === 'diagnostic-reports' ? 3 : FIRST_SCREEN_READS.includes(g) ? 1 : 2]),
+) as Record<QueryGroup, number>;
 
 export function chunk<T>(items: readonly T[], size: number): T[][] {
   if (size < 1) throw new RangeError('chunk size must be at least 1');
